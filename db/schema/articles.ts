@@ -1,0 +1,207 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { ARTICLE_STATUSES } from "@/lib/workflow/article-workflow";
+import { users } from "./users";
+
+export const articleStatus = pgEnum("article_status", ARTICLE_STATUSES);
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/** Tiptap document JSON ({ type: "doc", content: [...] }). Validated on the server before it is stored. */
+export type TiptapDoc = { type: "doc"; content?: unknown[] };
+export type FeaturedImage = { src: string; alt: string; credit?: string; caption?: string };
+export type TagSnapshot = { id: number; name: string; slug: string };
+
+export const sections = pgTable(
+  "sections",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    position: integer("position").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("sections_slug_idx").on(t.slug)],
+);
+
+export const tags = pgTable(
+  "tags",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    // The slug folds case and accents, so it is also the identity of a tag.
+    slug: text("slug").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("tags_slug_idx").on(t.slug)],
+);
+
+/**
+ * The article row is the working copy (what the editor edits). What readers see is the
+ * revision named by publishedRevisionId, so edits after publication stay invisible until
+ * they are published in turn.
+ */
+export const articles = pgTable(
+  "articles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    status: articleStatus("status").notNull().default("draft"),
+    version: integer("version").notNull().default(1),
+    slug: text("slug").notNull(),
+    language: text("language").notNull().default("fr"),
+    sectionId: integer("section_id").references(() => sections.id, { onDelete: "set null" }),
+    headline: text("headline").notNull().default(""),
+    dek: text("dek").notNull().default(""),
+    highlights: jsonb("highlights").$type<string[]>().notNull().default([]),
+    body: jsonb("body").$type<TiptapDoc>().notNull().default({ type: "doc", content: [] }),
+    featuredImage: jsonb("featured_image").$type<FeaturedImage | null>(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    updatedById: uuid("updated_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
+    publishedRevisionId: integer("published_revision_id"),
+    firstPublishedAt: timestamp("first_published_at", { withTimezone: true }),
+    // dateModified for readers: the time the live revision last changed.
+    publishedUpdatedAt: timestamp("published_updated_at", { withTimezone: true }),
+    // True when the working copy differs from the live revision of a published article.
+    hasUnpublishedChanges: boolean("has_unpublished_changes").notNull().default(false),
+    searchVector: tsvector("search_vector"),
+  },
+  (t) => [
+    uniqueIndex("articles_slug_idx").on(t.slug),
+    index("articles_status_idx").on(t.status),
+    index("articles_queue_idx").on(t.status, t.submittedAt),
+    index("articles_scheduled_idx").on(t.scheduledAt).where(sql`${t.status} = 'scheduled'`),
+    index("articles_published_idx").on(t.firstPublishedAt).where(sql`${t.status} = 'published'`),
+    index("articles_search_idx").using("gin", t.searchVector),
+  ],
+);
+
+export const articleAuthors = pgTable(
+  "article_authors",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.userId] }),
+    index("article_authors_user_idx").on(t.userId, t.articleId),
+  ],
+);
+
+/** Cut revisions never change: no code path updates them (a trigger refuses it). */
+export const articleRevisions = pgTable(
+  "article_revisions",
+  {
+    id: serial("id").primaryKey(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    reason: text("reason").notNull(),
+    note: text("note"),
+    articleVersion: integer("article_version").notNull(),
+    headline: text("headline").notNull(),
+    dek: text("dek").notNull(),
+    highlights: jsonb("highlights").$type<string[]>().notNull(),
+    body: jsonb("body").$type<TiptapDoc>().notNull(),
+    bodyHtml: text("body_html").notNull(),
+    tags: jsonb("tags").$type<TagSnapshot[]>().notNull(),
+    sectionId: integer("section_id"),
+    language: text("language").notNull(),
+    featuredImage: jsonb("featured_image").$type<FeaturedImage | null>(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("article_revisions_number_idx").on(t.articleId, t.number)],
+);
+
+/** The working copy's tags, in the order typed. */
+export const articleTags = pgTable(
+  "article_tags",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    tagId: integer("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index("article_tags_tag_idx").on(t.tagId)],
+);
+
+/** Tags of the live revision, rewritten on publish: tag pages and related articles read this. */
+export const publishedArticleTags = pgTable(
+  "published_article_tags",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    tagId: integer("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.tagId] }),
+    index("published_article_tags_tag_idx").on(t.tagId, t.articleId),
+  ],
+);
+
+export const corrections = pgTable(
+  "corrections",
+  {
+    id: serial("id").primaryKey(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    revisionId: integer("revision_id").references(() => articleRevisions.id),
+    note: text("note").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("corrections_article_idx").on(t.articleId, t.createdAt)],
+);
+
+/** Old slugs answer a permanent redirect to the article's current slug. */
+export const slugRedirects = pgTable("slug_redirects", {
+  oldSlug: text("old_slug").primaryKey(),
+  articleId: uuid("article_id")
+    .notNull()
+    .references(() => articles.id, { onDelete: "cascade" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Uploaded images (editor images, featured images, author photos). */
+export const media = pgTable("media", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  path: text("path").notNull(),
+  mimeType: text("mime_type").notNull(),
+  width: integer("width"),
+  height: integer("height"),
+  bytes: integer("bytes").notNull(),
+  uploadedById: uuid("uploaded_by_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

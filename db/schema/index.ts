@@ -1,0 +1,4 @@
+export * from "./users";
+export * from "./articles";
+export * from "./activity";
+export * from "./types";

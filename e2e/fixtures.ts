@@ -1,0 +1,28 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+/** Demo accounts seeded by scripts/prepare.ts (lib/demo/content.ts). */
+export const ACCOUNTS = {
+  admin: { email: "admin@newsroom.test", password: "demo-admin-pass", name: "Amélie Rousseau" },
+  editor: { email: "editor@newsroom.test", password: "demo-editor-pass", name: "Marc Dubois" },
+  claire: { email: "claire@newsroom.test", password: "demo-claire-pass", name: "Claire Martin" },
+  yanis: { email: "yanis@newsroom.test", password: "demo-yanis-pass", name: "Yanis Benali" },
+} as const;
+export type AccountKey = keyof typeof ACCOUNTS;
+
+export const TYPICAL = {
+  slug: "la-chine-nie-toute-implication-dans-la-cyberattaque-contre-les-hopitaux-francais",
+  headline: "La Chine nie toute implication dans la cyberattaque contre les hôpitaux français",
+};
+export const DRAFT_SLUG = "brouillon-enquete-sur-les-failles-des-objets-connectes";
+
+export async function signIn(page: Page, who: AccountKey, next?: string) {
+  const account = ACCOUNTS[who];
+  await page.goto(next ? `/login?next=${encodeURIComponent(next)}` : "/login");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+export const test = base;
+export { expect };

@@ -1,0 +1,207 @@
+import "server-only";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import {
+  articleAuthors,
+  articleRevisions,
+  articles,
+  articleTags,
+  corrections,
+  publishedArticleTags,
+  tags,
+  type Article,
+  type ArticleRevision,
+  type Tag,
+  type TagSnapshot,
+} from "@/db/schema";
+import { bodyText, renderBodyHtml } from "@/lib/rich-text/body";
+import { slugify, tagDisplayName } from "@/lib/slug";
+import { recordEvent } from "./events";
+
+/** The PostgreSQL text search configuration for an article language (see migration 0001). */
+export function searchConfigFor(language: string): "newsroom_fr" | "newsroom_en" | "newsroom_simple" {
+  const base = language.toLowerCase().split("-")[0];
+  if (base === "fr") return "newsroom_fr";
+  if (base === "en") return "newsroom_en";
+  return "newsroom_simple";
+}
+
+export async function freeArticleSlug(db: Tx, wanted: string, exceptId?: string): Promise<string> {
+  const base = slugify(wanted) || "article";
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? base : `${base}-${i}`;
+    const clash = await db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(exceptId ? and(eq(articles.slug, candidate), ne(articles.id, exceptId)) : eq(articles.slug, candidate))
+      .limit(1);
+    if (!clash[0]) return candidate;
+  }
+}
+
+/** Finds or creates tags by slug, so "#CybersécuritéFrançaise" and "cybersécurité française" are one tag. */
+export async function ensureTags(db: Tx, typed: string[]): Promise<Tag[]> {
+  const wanted = new Map<string, string>();
+  for (const raw of typed) {
+    const name = tagDisplayName(raw);
+    const slug = slugify(name, 60);
+    if (slug && !wanted.has(slug)) wanted.set(slug, name);
+  }
+  if (wanted.size === 0) return [];
+  await db
+    .insert(tags)
+    .values([...wanted].map(([slug, name]) => ({ slug, name })))
+    .onConflictDoNothing({ target: tags.slug });
+  const rows = await db.select().from(tags).where(inArray(tags.slug, [...wanted.keys()]));
+  const bySlug = new Map(rows.map((t) => [t.slug, t]));
+  return [...wanted.keys()].map((s) => bySlug.get(s)!).filter(Boolean);
+}
+
+export async function setArticleTags(db: Tx, articleId: string, typed: string[]): Promise<Tag[]> {
+  const list = await ensureTags(db, typed);
+  await db.delete(articleTags).where(eq(articleTags.articleId, articleId));
+  if (list.length) {
+    await db.insert(articleTags).values(list.map((t, position) => ({ articleId, tagId: t.id, position })));
+  }
+  return list;
+}
+
+export async function getArticleTagSnapshot(db: Tx, articleId: string): Promise<TagSnapshot[]> {
+  return db
+    .select({ id: tags.id, name: tags.name, slug: tags.slug })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, articleId))
+    .orderBy(asc(articleTags.position));
+}
+
+export async function getAuthorIds(db: Tx, articleId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: articleAuthors.userId })
+    .from(articleAuthors)
+    .where(eq(articleAuthors.articleId, articleId))
+    .orderBy(asc(articleAuthors.position));
+  return rows.map((r) => r.userId);
+}
+
+export type CreateArticleInput = {
+  createdById: string;
+  headline?: string;
+  dek?: string;
+  language?: string;
+  sectionId?: number | null;
+  highlights?: string[];
+  body?: Article["body"];
+  tags?: string[];
+  authorIds?: string[];
+  slug?: string;
+};
+
+export async function createArticle(db: Tx, input: CreateArticleInput): Promise<Article> {
+  return db.transaction(async (tx) => {
+    const headline = input.headline?.trim() ?? "";
+    const slug = await freeArticleSlug(tx, input.slug || headline || `article-${Date.now().toString(36)}`);
+    const [article] = await tx
+      .insert(articles)
+      .values({
+        slug,
+        headline,
+        dek: input.dek ?? "",
+        language: input.language ?? "fr",
+        sectionId: input.sectionId ?? null,
+        highlights: input.highlights ?? [],
+        body: input.body ?? { type: "doc", content: [] },
+        createdById: input.createdById,
+        updatedById: input.createdById,
+      })
+      .returning();
+    const authorIds = [input.createdById, ...(input.authorIds ?? []).filter((id) => id !== input.createdById)];
+    await tx.insert(articleAuthors).values(authorIds.map((userId, position) => ({ articleId: article.id, userId, position })));
+    if (input.tags?.length) await setArticleTags(tx, article.id, input.tags);
+    await recordEvent(tx, { type: "article.created", actorId: input.createdById, articleId: article.id, toStatus: "draft" });
+    return article;
+  });
+}
+
+/** Cuts an immutable revision of the working copy (on each transition and on "Save version"). */
+export async function cutRevision(
+  db: Tx,
+  articleId: string,
+  { reason, actorId, note }: { reason: string; actorId: string | null; note?: string | null },
+): Promise<ArticleRevision> {
+  const [article] = await db.select().from(articles).where(eq(articles.id, articleId)).limit(1);
+  if (!article) throw new Error(`Article ${articleId} not found`);
+  const tagSnapshot = await getArticleTagSnapshot(db, articleId);
+  const [{ next }] = await db
+    .select({ next: sql<number>`coalesce(max(${articleRevisions.number}), 0) + 1` })
+    .from(articleRevisions)
+    .where(eq(articleRevisions.articleId, articleId));
+  const [revision] = await db
+    .insert(articleRevisions)
+    .values({
+      articleId,
+      number: Number(next),
+      reason,
+      note: note ?? null,
+      articleVersion: article.version,
+      headline: article.headline,
+      dek: article.dek,
+      highlights: article.highlights,
+      body: article.body,
+      bodyHtml: renderBodyHtml(article.body),
+      tags: tagSnapshot,
+      sectionId: article.sectionId,
+      language: article.language,
+      featuredImage: article.featuredImage,
+      createdById: actorId,
+    })
+    .returning();
+  return revision;
+}
+
+/**
+ * Makes the working copy live: cuts a "publish" revision, points the article at it, copies its
+ * tags for public lists and refreshes the search vector. Call inside the transition's transaction.
+ */
+export async function makeLive(
+  db: Tx,
+  articleId: string,
+  { actorId, correction, now = new Date() }: { actorId: string | null; correction?: string | null; now?: Date },
+): Promise<ArticleRevision> {
+  const revision = await cutRevision(db, articleId, { reason: "publish", actorId, note: correction });
+  const [before] = await db.select({ first: articles.firstPublishedAt }).from(articles).where(eq(articles.id, articleId));
+  await db
+    .update(articles)
+    .set({
+      status: "published",
+      publishedRevisionId: revision.id,
+      firstPublishedAt: before?.first ?? now,
+      publishedUpdatedAt: now,
+      scheduledAt: null,
+      hasUnpublishedChanges: false,
+    })
+    .where(eq(articles.id, articleId));
+  await db.delete(publishedArticleTags).where(eq(publishedArticleTags.articleId, articleId));
+  if (revision.tags.length) {
+    await db
+      .insert(publishedArticleTags)
+      .values(revision.tags.map((t, position) => ({ articleId, tagId: t.id, position })));
+  }
+  if (correction?.trim()) {
+    await db.insert(corrections).values({ articleId, revisionId: revision.id, note: correction.trim(), createdById: actorId });
+  }
+  await refreshSearchVector(db, revision);
+  return revision;
+}
+
+export async function refreshSearchVector(db: Tx, revision: ArticleRevision): Promise<void> {
+  const cfg = searchConfigFor(revision.language);
+  const keyText = [...revision.highlights, ...revision.tags.map((t) => `${t.name} ${t.slug.replace(/-/g, " ")}`)].join(" \n");
+  await db.execute(sql`
+    update articles set search_vector =
+      setweight(to_tsvector(${cfg}::regconfig, ${revision.headline}), 'A') ||
+      setweight(to_tsvector(${cfg}::regconfig, ${revision.dek}), 'B') ||
+      setweight(to_tsvector(${cfg}::regconfig, ${keyText}), 'B') ||
+      setweight(to_tsvector(${cfg}::regconfig, ${bodyText(revision.body)}), 'C')
+    where id = ${revision.articleId}`);
+}

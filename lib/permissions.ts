@@ -1,0 +1,121 @@
+/**
+ * The one authority for permissions (product.md §1). Pages ask it to hide buttons, server
+ * actions and route handlers ask it before any change, tests check it against the matrix.
+ * Workflow transitions are delegated to the state machine so the two never disagree.
+ */
+import { isEditorial, type Role } from "@/lib/roles";
+import {
+  AUTHOR_EDITABLE,
+  transition,
+  type ArticleStatus,
+  type TransitionInput,
+  type TransitionResult,
+  type WorkflowAction,
+} from "@/lib/workflow/article-workflow";
+
+export type PolicyUser = { id: string; role: Role; active: boolean };
+export type PolicyArticle = { status: ArticleStatus; authorIds: readonly string[]; hasUnpublishedChanges?: boolean };
+
+export type ArticleAction = "view" | "edit" | "comment" | "manage_authors" | "save_version" | "restore_revision";
+export type GlobalAction =
+  | "article:create"
+  | "newsroom:enter"
+  | "users:manage"
+  | "settings:manage"
+  | "tags:manage"
+  | "sections:manage"
+  | "events:view_all"
+  | "articles:view_all";
+
+export type PolicyResult = { ok: true } | { ok: false; code: string; reason: string };
+
+const ALLOW: PolicyResult = { ok: true };
+const deny = (reason = "You are not allowed to do this.", code = "forbidden"): PolicyResult => ({ ok: false, code, reason });
+
+export function canGlobal(user: PolicyUser | null, action: GlobalAction): PolicyResult {
+  if (!user || !user.active) return deny("Sign in to continue.", "unauthenticated");
+  switch (action) {
+    case "article:create":
+    case "newsroom:enter":
+      return ALLOW;
+    case "users:manage":
+    case "settings:manage":
+    case "events:view_all":
+      return user.role === "admin" ? ALLOW : deny();
+    case "tags:manage":
+    case "sections:manage":
+    case "articles:view_all":
+      return isEditorial(user.role) ? ALLOW : deny();
+  }
+}
+
+export function canArticle(user: PolicyUser | null, action: ArticleAction, article: PolicyArticle): PolicyResult {
+  if (!user || !user.active) return deny("Sign in to continue.", "unauthenticated");
+  const editorial = isEditorial(user.role);
+  const isAuthor = article.authorIds.includes(user.id);
+  if (!editorial && !isAuthor) return deny("This article is not yours.", "forbidden:article");
+  switch (action) {
+    case "view":
+    case "comment":
+      return ALLOW;
+    case "edit":
+    case "save_version":
+    case "restore_revision":
+    case "manage_authors":
+      if (editorial) return ALLOW;
+      return AUTHOR_EDITABLE.includes(article.status)
+        ? ALLOW
+        : deny(
+            article.status === "in_review"
+              ? "The article is in review: withdraw it to make changes."
+              : "Authors can edit an article only while it is a draft or changes are requested.",
+            "locked",
+          );
+  }
+}
+
+export function canTransition(
+  user: PolicyUser | null,
+  action: WorkflowAction,
+  article: PolicyArticle & { hasContent?: boolean },
+  input: TransitionInput = {},
+): TransitionResult {
+  if (!user || !user.active) return { ok: false, code: "forbidden", reason: "Sign in to continue." };
+  if (action === "publish_scheduled") return { ok: false, code: "forbidden", reason: "Only the scheduler does this." };
+  if (!isEditorial(user.role) && !article.authorIds.includes(user.id)) {
+    return { ok: false, code: "forbidden", reason: "This article is not yours." };
+  }
+  return transition(article, action, { id: user.id, role: user.role }, input);
+}
+
+/** Profiles: everyone edits their own, admins edit anyone's. */
+export function canEditProfile(user: PolicyUser | null, profileUserId: string): PolicyResult {
+  if (!user || !user.active) return deny("Sign in to continue.", "unauthenticated");
+  return user.id === profileUserId || user.role === "admin" ? ALLOW : deny();
+}
+
+/**
+ * A single entry point named in the style guide: can(user, action, resource).
+ * Article actions need the article; workflow actions go through the state machine.
+ */
+export function can(
+  user: PolicyUser | null,
+  action: GlobalAction | ArticleAction | WorkflowAction | "profile:edit",
+  resource?: PolicyArticle | { profileUserId: string },
+  input?: TransitionInput,
+): boolean {
+  if (action === "profile:edit") {
+    return canEditProfile(user, (resource as { profileUserId: string }).profileUserId).ok;
+  }
+  if (resource && "status" in resource) {
+    if ((["view", "edit", "comment", "manage_authors", "save_version", "restore_revision"] as string[]).includes(action)) {
+      return canArticle(user, action as ArticleAction, resource).ok;
+    }
+    return canTransition(user, action as WorkflowAction, { hasContent: true, ...resource }, {
+      comment: "x",
+      scheduledAt: new Date(Date.now() + 3_600_000),
+      ...input,
+    }).ok;
+  }
+  return canGlobal(user, action as GlobalAction).ok;
+}

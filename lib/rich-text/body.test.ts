@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { docFromParagraphs, parseBody, renderBodyHtml, wordCount } from "./body";
+
+const link = (href: string) => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href } }] }] }],
+});
+
+describe("article body", () => {
+  it("round-trips French typography and renders it escaped", () => {
+    const doc = docFromParagraphs(["L’ANSSI « alerte » sur <script>alert(1)</script> 🇫🇷 中文"]);
+    const parsed = parseBody(doc);
+    expect(parsed.ok).toBe(true);
+    const html = renderBodyHtml(doc);
+    expect(html).toContain("L’ANSSI « alerte »");
+    expect(html).toContain("&lt;script&gt;");
+    expect(html).not.toContain("<script>");
+  });
+
+  it("refuses unknown nodes and marks", () => {
+    expect(parseBody({ type: "doc", content: [{ type: "iframe", attrs: { src: "x" } }] }).ok).toBe(false);
+    expect(
+      parseBody({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "a", marks: [{ type: "evil" }] }] }] }).ok,
+    ).toBe(false);
+  });
+
+  it("drops attributes that are not allow-listed", () => {
+    const r = parseBody({ type: "doc", content: [{ type: "paragraph", attrs: { onclick: "alert(1)" }, content: [{ type: "text", text: "a" }] }] });
+    expect(r.ok && JSON.stringify(r.doc)).not.toContain("onclick");
+  });
+
+  it("allows only http, https and mailto links", () => {
+    expect(parseBody(link("https://example.org")).ok).toBe(true);
+    expect(parseBody(link("mailto:desk@example.org")).ok).toBe(true);
+    expect(parseBody(link("javascript:alert(1)")).ok).toBe(false);
+    expect(parseBody(link("data:text/html,hi")).ok).toBe(false);
+    expect(parseBody(link(" JaVaScRiPt:alert(1)")).ok).toBe(false);
+  });
+
+  it("requires alt text on images and renders caption and credit", () => {
+    const img = (alt: string) => ({ type: "doc", content: [{ type: "image", attrs: { src: "/uploads/a.webp", alt, caption: "Le port", credit: "AFP" } }] });
+    expect(parseBody(img("")).ok).toBe(false);
+    const html = renderBodyHtml(img("Un port") as never);
+    expect(html).toContain('alt="Un port"');
+    expect(html).toContain("<figcaption>");
+    expect(parseBody({ type: "doc", content: [{ type: "image", attrs: { src: "javascript:alert(1)", alt: "a" } }] }).ok).toBe(false);
+  });
+
+  it("refuses bodies over 2 MB", () => {
+    const big = docFromParagraphs([("x".repeat(1000) + " ").repeat(2200)]);
+    expect(parseBody(big).ok).toBe(false);
+  });
+
+  it("counts words with apostrophes and accents", () => {
+    expect(wordCount("L’État a réagi, « vite »")).toBe(4);
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Server-side trust boundary for article bodies: client Tiptap JSON is parsed against the
+ * editor's own schema (unknown nodes and marks refused, attributes reduced to the declared
+ * ones), links and images checked, then rendered to HTML on the server by the same extensions.
+ */
+import { getSchema } from "@tiptap/core";
+import { generateHTML } from "@tiptap/html";
+import { Node as PMNode, type Schema } from "@tiptap/pm/model";
+import { articleExtensions, isAllowedHref, isAllowedImageSrc } from "@/components/editor/extensions";
+import type { TiptapDoc } from "@/db/schema";
+
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+export const EMPTY_DOC: TiptapDoc = { type: "doc", content: [] };
+
+let cachedSchema: Schema | null = null;
+function schema(): Schema {
+  cachedSchema ??= getSchema(articleExtensions());
+  return cachedSchema;
+}
+
+export type BodyResult = { ok: true; doc: TiptapDoc } | { ok: false; error: string };
+
+function checkTree(node: PMNode): string | null {
+  let problem: string | null = null;
+  node.descendants((child) => {
+    if (problem) return false;
+    for (const mark of child.marks) {
+      if (mark.type.name === "link" && !isAllowedHref(mark.attrs.href)) {
+        problem = "Links must start with http://, https:// or mailto:.";
+      }
+    }
+    if (child.type.name === "image") {
+      if (!isAllowedImageSrc(child.attrs.src)) problem = "An image has an address that is not allowed.";
+      else if (!String(child.attrs.alt ?? "").trim()) problem = "Every image needs alt text.";
+    }
+    return !problem;
+  });
+  return problem;
+}
+
+/** Parses untrusted JSON (object or string) into a normalised, schema-valid document. */
+export function parseBody(input: unknown): BodyResult {
+  let value = input;
+  if (typeof value === "string") {
+    if (Buffer.byteLength(value, "utf8") > MAX_BODY_BYTES) return { ok: false, error: "The body is larger than 2 MB." };
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return { ok: false, error: "The body could not be read." };
+    }
+  } else if (Buffer.byteLength(JSON.stringify(value ?? null), "utf8") > MAX_BODY_BYTES) {
+    return { ok: false, error: "The body is larger than 2 MB." };
+  }
+  if (!value || typeof value !== "object" || (value as { type?: unknown }).type !== "doc") {
+    return { ok: false, error: "The body is not a document." };
+  }
+  let node: PMNode;
+  try {
+    node = PMNode.fromJSON(schema(), value);
+    node.check();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : "invalid content";
+    return { ok: false, error: `The body contains content that is not allowed (${detail.slice(0, 120)}).` };
+  }
+  const problem = checkTree(node);
+  if (problem) return { ok: false, error: problem };
+  return { ok: true, doc: node.toJSON() as TiptapDoc };
+}
+
+/** HTML for readers. Text is escaped by the renderer; attributes are limited to the schema's. */
+export function renderBodyHtml(doc: TiptapDoc): string {
+  const parsed = parseBody(doc);
+  if (!parsed.ok) return "";
+  return generateHTML(parsed.doc as Parameters<typeof generateHTML>[0], articleExtensions());
+}
+
+/** Plain text of a document, for word counts, search and excerpts. */
+export function bodyText(doc: TiptapDoc): string {
+  const out: string[] = [];
+  const walk = (n: unknown) => {
+    if (!n || typeof n !== "object") return;
+    const node = n as { type?: string; text?: string; content?: unknown[] };
+    if (typeof node.text === "string") out.push(node.text);
+    if (Array.isArray(node.content)) {
+      node.content.forEach(walk);
+      if (node.type && node.type !== "text" && node.type !== "doc") out.push("\n");
+    }
+  };
+  walk(doc);
+  return out.join("").replace(/\n{2,}/g, "\n").trim();
+}
+
+export function hasBodyText(doc: TiptapDoc): boolean {
+  return bodyText(doc).trim().length > 0 || JSON.stringify(doc).includes('"type":"image"');
+}
+
+export function wordCount(text: string): number {
+  const words = text.trim().match(/[\p{L}\p{N}][\p{L}\p{N}’'\-]*/gu);
+  return words ? words.length : 0;
+}
+
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / 230));
+}
+
+/** Builds a body from plain paragraphs (seed data, tests). */
+export function docFromParagraphs(paragraphs: string[]): TiptapDoc {
+  return {
+    type: "doc",
+    content: paragraphs.map((text) => ({ type: "paragraph", content: text ? [{ type: "text", text }] : [] })),
+  };
+}

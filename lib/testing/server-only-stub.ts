@@ -1,0 +1,2 @@
+// vitest resolves "server-only" here: tests import server modules outside React Server Components.
+export {};

@@ -1,0 +1,204 @@
+/**
+ * The editorial state machine of product.md §3, as data. Pure: no database, no Next.js.
+ * Who may act is decided here together with lib/permissions.ts (which asks this module).
+ */
+import type { Role } from "@/lib/roles";
+
+export const ARTICLE_STATUSES = [
+  "draft",
+  "in_review",
+  "changes_requested",
+  "approved",
+  "scheduled",
+  "published",
+  "unpublished",
+] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const WORKFLOW_ACTIONS = [
+  "submit",
+  "withdraw",
+  "request_changes",
+  "approve",
+  "publish",
+  "schedule",
+  "unschedule",
+  "unpublish",
+  "publish_scheduled",
+] as const;
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+
+/** Who may perform a transition: an author of the article, an editor (or admin), or the scheduler. */
+export type Performer = "author" | "editor" | "system";
+
+export type Transition = {
+  action: WorkflowAction;
+  from: readonly ArticleStatus[];
+  to: ArticleStatus;
+  by: readonly Performer[];
+  /** The two-person rule applies: the acting editor must not be an author. */
+  twoPerson?: boolean;
+  needs?: "content" | "comment" | "future_time" | "reason";
+};
+
+export const TRANSITIONS: readonly Transition[] = [
+  { action: "submit", from: ["draft", "changes_requested"], to: "in_review", by: ["author", "editor"], needs: "content" },
+  { action: "withdraw", from: ["in_review"], to: "draft", by: ["author"] },
+  { action: "request_changes", from: ["in_review"], to: "changes_requested", by: ["editor"], needs: "comment" },
+  { action: "approve", from: ["in_review"], to: "approved", by: ["editor"], twoPerson: true },
+  { action: "publish", from: ["approved", "in_review", "unpublished"], to: "published", by: ["editor"], twoPerson: true },
+  { action: "schedule", from: ["approved"], to: "scheduled", by: ["editor"], needs: "future_time" },
+  { action: "unschedule", from: ["scheduled"], to: "approved", by: ["editor"] },
+  { action: "unpublish", from: ["published"], to: "unpublished", by: ["editor"], needs: "reason" },
+  { action: "publish_scheduled", from: ["scheduled"], to: "published", by: ["system"] },
+];
+
+/** Button labels of product.md §5, named by their action. */
+export const ACTION_LABELS: Record<WorkflowAction, string> = {
+  submit: "Submit for review",
+  withdraw: "Withdraw",
+  request_changes: "Request changes",
+  approve: "Approve",
+  publish: "Publish",
+  schedule: "Schedule",
+  unschedule: "Unschedule",
+  unpublish: "Unpublish",
+  publish_scheduled: "Publish (scheduled)",
+};
+
+export type Actor = { id: string; role: Role } | "system";
+
+export type WorkflowArticle = {
+  status: ArticleStatus;
+  authorIds: readonly string[];
+  /** The working copy has a headline and a non-empty body (see hasContent). */
+  hasContent?: boolean;
+  /** A published article with edits waiting for review: "publish" makes them live. */
+  hasUnpublishedChanges?: boolean;
+};
+
+export type TransitionInput = {
+  comment?: string;
+  scheduledAt?: Date;
+  now?: Date;
+  twoPersonRule?: boolean;
+};
+
+export type TransitionResult =
+  | { ok: true; next: ArticleStatus; transition: Transition }
+  | { ok: false; code: TransitionErrorCode; reason: string };
+
+export type TransitionErrorCode =
+  | "illegal_state"
+  | "forbidden"
+  | "two_person_rule"
+  | "needs_content"
+  | "needs_comment"
+  | "needs_future_time"
+  | "needs_reason";
+
+export function findTransition(action: WorkflowAction): Transition {
+  const t = TRANSITIONS.find((x) => x.action === action);
+  if (!t) throw new Error(`Unknown workflow action ${action}`);
+  return t;
+}
+
+function performersOf(actor: Actor, article: WorkflowArticle): Performer[] {
+  if (actor === "system") return ["system"];
+  const result: Performer[] = [];
+  if (article.authorIds.includes(actor.id)) result.push("author");
+  if (actor.role === "editor" || actor.role === "admin") result.push("editor");
+  return result;
+}
+
+const STATE_WORDS: Record<ArticleStatus, string> = {
+  draft: "a draft",
+  in_review: "in review",
+  changes_requested: "waiting for changes",
+  approved: "approved",
+  scheduled: "scheduled",
+  published: "published",
+  unpublished: "unpublished",
+};
+
+export function describeStatus(status: ArticleStatus): string {
+  return STATE_WORDS[status];
+}
+
+/**
+ * Checks one workflow action against the table: state, performer, two-person rule and needs.
+ * A published article with unpublished changes may be re-published by an editor: that is the
+ * "update after publication" path of product.md §3.
+ */
+export function transition(
+  article: WorkflowArticle,
+  action: WorkflowAction,
+  actor: Actor,
+  input: TransitionInput = {},
+): TransitionResult {
+  const t = findTransition(action);
+  const republishUpdate = action === "publish" && article.status === "published" && article.hasUnpublishedChanges;
+  if (!t.from.includes(article.status) && !republishUpdate) {
+    if (action === "publish" && article.status === "published") {
+      return { ok: false, code: "illegal_state", reason: "This article is already published." };
+    }
+    return {
+      ok: false,
+      code: "illegal_state",
+      reason: `Cannot ${ACTION_LABELS[action].toLowerCase()}: the article is ${STATE_WORDS[article.status]}.`,
+    };
+  }
+  const performers = performersOf(actor, article);
+  if (!t.by.some((p) => performers.includes(p))) {
+    return { ok: false, code: "forbidden", reason: "You are not allowed to do this." };
+  }
+  const twoPersonRule = input.twoPersonRule ?? true;
+  if (t.twoPerson && twoPersonRule && actor !== "system" && article.authorIds.includes(actor.id)) {
+    return {
+      ok: false,
+      code: "two_person_rule",
+      reason: "Two-person rule: an editor who is an author of this article cannot approve or publish it.",
+    };
+  }
+  switch (t.needs) {
+    case "content":
+      if (!article.hasContent) {
+        return { ok: false, code: "needs_content", reason: "A headline and a body are needed to submit." };
+      }
+      break;
+    case "comment":
+      if (!input.comment?.trim()) {
+        return { ok: false, code: "needs_comment", reason: "Say what needs to change: a comment is required." };
+      }
+      break;
+    case "reason":
+      if (!input.comment?.trim()) {
+        return { ok: false, code: "needs_reason", reason: "A reason is required to unpublish." };
+      }
+      break;
+    case "future_time": {
+      const now = input.now ?? new Date();
+      if (!input.scheduledAt || Number.isNaN(input.scheduledAt.getTime()) || input.scheduledAt <= now) {
+        return { ok: false, code: "needs_future_time", reason: "Choose a publication time in the future." };
+      }
+      break;
+    }
+  }
+  return { ok: true, next: t.to, transition: t };
+}
+
+/** The actions the actor could take now (ignoring needs such as a comment), for showing buttons. */
+export function availableActions(article: WorkflowArticle, actor: Actor, twoPersonRule = true): WorkflowAction[] {
+  return WORKFLOW_ACTIONS.filter((action) => {
+    if (action === "publish_scheduled") return false;
+    const r = transition({ ...article, hasContent: true }, action, actor, {
+      twoPersonRule,
+      comment: "x",
+      scheduledAt: new Date(Date.now() + 3_600_000),
+    });
+    return r.ok;
+  });
+}
+
+/** Authors may edit their own work only while it is theirs to change; editors may edit at any stage. */
+export const AUTHOR_EDITABLE: readonly ArticleStatus[] = ["draft", "changes_requested"];

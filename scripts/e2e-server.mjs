@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Playwright's web server: a fresh database (PGlite folder or a new PostgreSQL database from
+// E2E_PG_URL), migrated and seeded with the demo newsroom, then the production build.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const root = process.cwd();
+const port = process.env.E2E_PORT || "3200";
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const bin = (n) => path.join(root, "node_modules", ".bin", n);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true", AUTH_SECRET: process.env.AUTH_SECRET || "e2e-secret-not-for-production-0123456789" };
+
+if (process.env.E2E_PG_URL) {
+  const admin = new URL(process.env.E2E_PG_URL);
+  const name = `newsroom_e2e_${port}`;
+  const r = spawnSync(bin("tsx"), ["scripts/pg-create-db.ts", process.env.E2E_PG_URL, name], { stdio: "inherit", env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  admin.pathname = `/${name}`;
+  env.DATABASE_URL = admin.toString();
+  delete env.PGLITE_DIR;
+} else {
+  env.PGLITE_DIR = path.join(root, ".data", `e2e-${port}`);
+  rmSync(env.PGLITE_DIR, { recursive: true, force: true });
+  delete env.DATABASE_URL;
+}
+env.SEED_DEMO = "1";
+
+if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
+  const b = spawnSync(bin("next"), ["build"], { stdio: "inherit", env });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+const prep = spawnSync(bin("tsx"), ["--conditions=react-server", "scripts/prepare.ts"], { stdio: "inherit", env });
+if (prep.status !== 0) process.exit(prep.status ?? 1);
+const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+server.on("exit", (code) => process.exit(code ?? 0));

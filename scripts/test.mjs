@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// `npm test`: every test, on both databases. Plain Node so it can install dependencies first.
+//   1. unit + integration tests (Vitest) on embedded PGlite
+//   2. integration tests (*.int.test.ts) on PostgreSQL
+//   3. production build, then the Playwright suite on PGlite and on PostgreSQL
+// PostgreSQL comes from TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres, an
+// administrative URL: tests create and drop their own databases). Without a reachable server the
+// PostgreSQL runs are skipped with a warning, except under CI=true where that is a failure.
+// Ends with one line "N passed, N failed" summing every runner; exits non-zero on any failure.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+process.chdir(root);
+const bin = (n) => path.join(root, "node_modules", ".bin", n);
+const out = path.join(root, ".tmp", "test-results");
+const pgUrl = process.env.TEST_PG_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const only = (process.env.TEST_ONLY || "").split(",").filter(Boolean); // e.g. TEST_ONLY=unit,e2e-pglite
+const want = (step) => only.length === 0 || only.includes(step);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+function run(cmd, args, env = {}) {
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  return { status: r.status ?? 1, seconds: Math.round((Date.now() - started) / 1000) };
+}
+
+function record(name, passed, failed, skipped, seconds, note = "") {
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += skipped;
+  lines.push(`${name.padEnd(22)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed ${String(skipped).padStart(3)} skipped  ${seconds}s ${note}`);
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function vitest(name, env, filter = []) {
+  const file = path.join(out, `${name}.json`);
+  rmSync(file, { force: true });
+  const r = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, ...filter], env);
+  const j = readJson(file);
+  if (!j) return record(name, 0, 1, 0, r.seconds, "(no report: the runner crashed)");
+  const failed = j.numFailedTests + (r.status !== 0 && j.numFailedTests === 0 ? 1 : 0);
+  record(name, j.numPassedTests, failed, j.numPendingTests + j.numTodoTests, r.seconds, failed > j.numFailedTests ? "(runner error)" : "");
+}
+
+function playwright(name, env) {
+  const file = path.join(out, `${name}.json`);
+  rmSync(file, { force: true });
+  const r = run(bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file, ...env });
+  const j = readJson(file);
+  if (!j?.stats) return record(name, 0, 1, 0, r.seconds, "(no report: the web server or runner failed)");
+  const { expected, unexpected, flaky, skipped } = j.stats;
+  const failed = unexpected + (r.status !== 0 && unexpected === 0 ? 1 : 0);
+  record(name, expected + flaky, failed, skipped, r.seconds, flaky ? `(${flaky} flaky: passed on retry)` : "");
+}
+
+function pgReachable(url) {
+  const u = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: u.hostname, port: Number(u.port || 5432), timeout: 2000 }, () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+    socket.on("timeout", () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+// Dependencies (the same check as npm start).
+const marker = path.join(root, "node_modules", ".package-lock.json");
+if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(path.join(root, "package-lock.json")).mtimeMs) {
+  if (run("npm", ["ci", "--no-audit", "--no-fund"]).status !== 0) process.exit(1);
+}
+mkdirSync(out, { recursive: true });
+
+const withPg = await pgReachable(pgUrl);
+if (!withPg) {
+  const msg = `PostgreSQL is not reachable at ${new URL(pgUrl).host}: the PostgreSQL runs are skipped. Set TEST_PG_URL to an administrative URL to run them.`;
+  if (process.env.CI) {
+    console.error(`✖ ${msg}`);
+    record("postgres", 0, 1, 0, 0, "(server unreachable)");
+  } else console.warn(`⚠ ${msg}`);
+}
+
+if (want("unit")) vitest("vitest-pglite", { TEST_ENGINE: "pglite" });
+if (want("int-postgres") && withPg) vitest("vitest-postgres", { TEST_ENGINE: "postgres", TEST_PG_URL: pgUrl }, ["int.test"]);
+
+if (want("e2e-pglite") || want("e2e-postgres")) {
+  const hasDebianChromium = existsSync("/usr/bin/chromium") || process.env.CHROMIUM_PATH;
+  if (!hasDebianChromium) {
+    console.log("No /usr/bin/chromium: installing Playwright's own Chromium…");
+    run(bin("playwright"), ["install", "chromium"]);
+  }
+  const distDir = ".next-e2e";
+  const build = run(bin("next"), ["build"], { NEXT_DIST_DIR: distDir });
+  if (build.status !== 0) record("next build", 0, 1, 0, build.seconds, "(build failed)");
+  else {
+    lines.push(`${"next build".padEnd(22)} ok  ${build.seconds}s`);
+    if (want("e2e-pglite")) playwright("playwright-pglite", { NEXT_DIST_DIR: distDir, E2E_PORT: "3200" });
+    if (want("e2e-postgres") && withPg) playwright("playwright-postgres", { NEXT_DIST_DIR: distDir, E2E_PORT: "3201", E2E_PG_URL: pgUrl });
+  }
+}
+
+console.log("\n" + lines.join("\n"));
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);

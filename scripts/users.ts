@@ -1,0 +1,12 @@
+/** npm run users -- create|list|set-role|deactivate|activate … (see lib/users/cli.ts). */
+import { openDb } from "@/db";
+import { runUsersCli } from "@/lib/users/cli";
+
+const handle = await openDb();
+let code = 1;
+try {
+  code = await runUsersCli(process.argv.slice(2), handle.db, { out: (l) => console.log(l), err: (l) => console.error(l) });
+} finally {
+  await handle.close();
+}
+process.exit(code);
