@@ -1,0 +1,20 @@
+"use client";
+
+import { createContext, useContext } from "react";
+
+/**
+ * The editor's contract with what sits beside it (workflow buttons, comments): before a
+ * transition, flush() saves pending changes and returns the version the server now has, so a
+ * transition never acts on an older text than the one on screen.
+ */
+export type EditorSession = {
+  flush: () => Promise<{ ok: true; version: number } | { ok: false; message: string }>;
+  version: number;
+  dirty: boolean;
+};
+
+export const EditorSessionContext = createContext<EditorSession | null>(null);
+
+export function useEditorSession(): EditorSession | null {
+  return useContext(EditorSessionContext);
+}
