@@ -6,13 +6,18 @@ import type { NextAuthConfig } from "next-auth";
  */
 export const authConfig = {
   session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
-  pages: { signIn: "/login" },
+  pages: { signIn: "/login", error: "/login" },
   trustHost: true,
   providers: [],
   callbacks: {
     authorized({ auth, request }) {
       // Optimistic only: the newsroom layout, every action and every query check again.
-      if (request.nextUrl.pathname.startsWith("/newsroom")) return Boolean(auth?.user);
+      const { pathname, search } = request.nextUrl;
+      if (pathname.startsWith("/newsroom") && !auth?.user) {
+        const url = new URL("/login", request.nextUrl);
+        url.searchParams.set("next", pathname + search);
+        return Response.redirect(url);
+      }
       return true;
     },
     jwt({ token, user }) {

@@ -1,7 +1,9 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "./auth.config";
-import { authenticate } from "@/lib/auth/authenticate";
+import { getDb } from "@/db";
+import { authenticate, clientIp } from "@/lib/auth/authenticate";
+import { oidcProvider, resolveOidcUser } from "@/lib/auth/oidc";
 
 class InvalidLogin extends CredentialsSignin {
   code = "invalid";
@@ -10,18 +12,18 @@ class RateLimited extends CredentialsSignin {
   code = "rate_limited";
 }
 
+const oidc = oidcProvider();
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
-        const ip =
-          request?.headers?.get("x-forwarded-for")?.split(",")[0]?.trim() || request?.headers?.get("x-real-ip") || "local";
-        const result = await authenticate({
+        const result = await authenticate(await getDb(), {
           email: String(credentials?.email ?? ""),
           password: String(credentials?.password ?? ""),
-          ip,
+          ip: clientIp(request?.headers),
         });
         if (result.ok) return { id: result.user.id, name: result.user.name, email: result.user.email, sessionVersion: result.user.sessionVersion };
         if (result.code === "rate_limited") {
@@ -32,5 +34,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         throw new InvalidLogin();
       },
     }),
+    ...(oidc ? [oidc] : []),
   ],
+  callbacks: {
+    ...authConfig.callbacks,
+    async signIn({ account, profile }) {
+      if (account?.provider !== "oidc") return true;
+      // Only people who already have an active account may come in through the identity provider.
+      return Boolean(await resolveOidcUser(await getDb(), profile));
+    },
+    async jwt(params) {
+      if (params.account?.provider === "oidc") {
+        const user = await resolveOidcUser(await getDb(), params.profile);
+        if (!user) return null;
+        return { ...params.token, uid: user.id, sv: user.sessionVersion, name: user.name, email: user.email };
+      }
+      return authConfig.callbacks.jwt(params);
+    },
+  },
 });

@@ -94,6 +94,29 @@ export function canEditProfile(user: PolicyUser | null, profileUserId: string): 
   return user.id === profileUserId || user.role === "admin" ? ALLOW : deny();
 }
 
+export type UserTarget = { id: string; role: Role; active: boolean };
+export type UserChange = { role?: Role; active?: boolean };
+
+/**
+ * User management (admins only). The last active admin can be neither demoted nor deactivated,
+ * so the newsroom always keeps someone who can manage it; the caller counts active admins
+ * inside the same transaction that makes the change.
+ */
+export function canChangeUser(
+  user: PolicyUser | null,
+  target: UserTarget,
+  change: UserChange,
+  activeAdminCount: number,
+): PolicyResult {
+  const manage = canGlobal(user, "users:manage");
+  if (!manage.ok) return manage;
+  const losesAdmin = (change.role !== undefined && change.role !== "admin") || change.active === false;
+  if (target.role === "admin" && target.active && losesAdmin && activeAdminCount <= 1) {
+    return deny("This is the last active admin: make someone else an admin first.", "last_admin");
+  }
+  return ALLOW;
+}
+
 /**
  * A single entry point named in the style guide: can(user, action, resource).
  * Article actions need the article; workflow actions go through the state machine.

@@ -1,0 +1,181 @@
+/**
+ * The policy matrix of product.md §1 and §3: every role × every action × own/other's article ×
+ * every state, allowed and refused. The expectations below are written from the spec's tables,
+ * not from the implementation, so a change in either that breaks the spec fails here.
+ */
+import { describe, expect, it } from "vitest";
+import { can, canArticle, canChangeUser, canEditProfile, canGlobal, canTransition, type ArticleAction, type GlobalAction } from "./permissions";
+import { ARTICLE_STATUSES, type ArticleStatus, type WorkflowAction } from "@/lib/workflow/article-workflow";
+import type { Role } from "@/lib/roles";
+
+type Who = Role | "deactivated" | "signed_out";
+const WHO: Who[] = ["journalist", "editor", "admin", "deactivated", "signed_out"];
+const OWNERSHIP = ["own", "other"] as const;
+type Ownership = (typeof OWNERSHIP)[number];
+
+const ME = "11111111-1111-4111-8111-111111111111";
+const OTHER = "22222222-2222-4222-8222-222222222222";
+
+function userFor(who: Who) {
+  if (who === "signed_out") return null;
+  if (who === "deactivated") return { id: ME, role: "editor" as const, active: false };
+  return { id: ME, role: who, active: true };
+}
+const editorial = (who: Who) => who === "editor" || who === "admin";
+const activeUser = (who: Who) => who === "journalist" || editorial(who);
+
+// ---- product.md §1, global powers ----
+const GLOBAL: Record<GlobalAction, (who: Who) => boolean> = {
+  "newsroom:enter": activeUser,
+  "article:create": activeUser,
+  "articles:view_all": editorial, // journalists "see only articles they author"
+  "tags:manage": editorial,
+  "sections:manage": editorial,
+  "users:manage": (w) => w === "admin",
+  "settings:manage": (w) => w === "admin",
+  "events:view_all": (w) => w === "admin", // "admins see the global log"
+};
+
+// ---- product.md §1, article powers ----
+const AUTHOR_EDITABLE: ArticleStatus[] = ["draft", "changes_requested"];
+function expectArticle(who: Who, action: ArticleAction, own: Ownership, status: ArticleStatus): boolean {
+  if (!activeUser(who)) return false;
+  if (editorial(who)) return true; // "edit any article at any stage"
+  if (own === "other") return false; // journalists see only articles they author
+  switch (action) {
+    case "view":
+    case "comment":
+      return true;
+    case "edit":
+    case "save_version":
+    case "restore_revision":
+    case "manage_authors":
+      return AUTHOR_EDITABLE.includes(status); // not while in review, nor once approved/published
+  }
+}
+
+// ---- product.md §3, the workflow table ----
+const TABLE: Record<Exclude<WorkflowAction, "publish_scheduled">, { from: ArticleStatus[]; by: "author_or_editor" | "author" | "editor"; twoPerson?: boolean }> = {
+  submit: { from: ["draft", "changes_requested"], by: "author_or_editor" },
+  withdraw: { from: ["in_review"], by: "author" },
+  request_changes: { from: ["in_review"], by: "editor" },
+  approve: { from: ["in_review"], by: "editor", twoPerson: true },
+  publish: { from: ["approved", "in_review", "unpublished"], by: "editor", twoPerson: true },
+  schedule: { from: ["approved"], by: "editor" },
+  unschedule: { from: ["scheduled"], by: "editor" },
+  unpublish: { from: ["published"], by: "editor" },
+};
+function expectTransition(who: Who, action: WorkflowAction, own: Ownership, status: ArticleStatus, twoPersonRule: boolean, updates = false) {
+  if (action === "publish_scheduled" || !activeUser(who)) return false; // only the scheduler
+  const row = TABLE[action];
+  const fromOk = row.from.includes(status) || (action === "publish" && status === "published" && updates);
+  if (!fromOk) return false;
+  const isAuthor = own === "own";
+  const byOk = row.by === "author" ? isAuthor : row.by === "editor" ? editorial(who) : isAuthor || editorial(who);
+  if (!byOk) return false;
+  if (row.twoPerson && twoPersonRule && isAuthor) return false;
+  return true;
+}
+
+const ARTICLE_ACTIONS: ArticleAction[] = ["view", "edit", "comment", "manage_authors", "save_version", "restore_revision"];
+const WORKFLOW: WorkflowAction[] = ["submit", "withdraw", "request_changes", "approve", "publish", "schedule", "unschedule", "unpublish", "publish_scheduled"];
+const article = (own: Ownership, status: ArticleStatus, hasUnpublishedChanges = false) => ({
+  status,
+  authorIds: own === "own" ? [ME, OTHER] : [OTHER],
+  hasUnpublishedChanges,
+});
+const input = { comment: "Please check the figures.", scheduledAt: new Date(Date.now() + 3_600_000), twoPersonRule: true };
+
+describe("global powers (product.md §1)", () => {
+  for (const who of WHO)
+    for (const action of Object.keys(GLOBAL) as GlobalAction[]) {
+      const allowed = GLOBAL[action](who);
+      it(`${who} ${allowed ? "may" : "may not"} ${action}`, () => {
+        expect(canGlobal(userFor(who), action).ok).toBe(allowed);
+        expect(can(userFor(who), action)).toBe(allowed);
+      });
+    }
+});
+
+describe("article powers: role × action × own/other × state", () => {
+  for (const who of WHO)
+    for (const action of ARTICLE_ACTIONS)
+      for (const own of OWNERSHIP)
+        for (const status of ARTICLE_STATUSES) {
+          const allowed = expectArticle(who, action, own, status);
+          it(`${who} ${allowed ? "may" : "may not"} ${action} ${own} ${status}`, () => {
+            expect(canArticle(userFor(who), action, article(own, status)).ok).toBe(allowed);
+            expect(can(userFor(who), action, article(own, status))).toBe(allowed);
+          });
+        }
+});
+
+describe("workflow powers: role × action × own/other × state (two-person rule on and off)", () => {
+  for (const twoPersonRule of [true, false])
+    for (const who of WHO)
+      for (const action of WORKFLOW)
+        for (const own of OWNERSHIP)
+          for (const status of ARTICLE_STATUSES) {
+            const allowed = expectTransition(who, action, own, status, twoPersonRule);
+            it(`[two-person ${twoPersonRule ? "on" : "off"}] ${who} ${allowed ? "may" : "may not"} ${action} ${own} ${status}`, () => {
+              const r = canTransition(userFor(who), action, { ...article(own, status), hasContent: true }, { ...input, twoPersonRule });
+              expect(r.ok).toBe(allowed);
+              expect(can(userFor(who), action, article(own, status), { twoPersonRule })).toBe(allowed);
+            });
+          }
+
+  for (const who of WHO)
+    for (const own of OWNERSHIP) {
+      const allowed = expectTransition(who, "publish", own, "published", true, true);
+      it(`${who} ${allowed ? "may" : "may not"} publish the update of a ${own} published article`, () => {
+        expect(canTransition(userFor(who), "publish", { ...article(own, "published", true), hasContent: true }, input).ok).toBe(allowed);
+      });
+    }
+
+  it("refuses with the reason the spec gives", () => {
+    const editor = userFor("editor");
+    expect(canTransition(editor, "approve", { ...article("own", "in_review"), hasContent: true }, input)).toMatchObject({ ok: false, code: "two_person_rule" });
+    expect(canTransition(editor, "submit", { ...article("other", "draft"), hasContent: false }, input)).toMatchObject({ ok: false, code: "needs_content" });
+    expect(canTransition(editor, "request_changes", article("other", "in_review"), { comment: " " })).toMatchObject({ ok: false, code: "needs_comment" });
+    expect(canTransition(editor, "unpublish", article("other", "published"), {})).toMatchObject({ ok: false, code: "needs_reason" });
+    expect(canTransition(editor, "schedule", article("other", "approved"), { scheduledAt: new Date(Date.now() - 1000) })).toMatchObject({ ok: false, code: "needs_future_time" });
+    expect(canTransition(userFor("journalist"), "submit", { ...article("other", "draft"), hasContent: true })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(canArticle(userFor("journalist"), "edit", article("own", "in_review"))).toMatchObject({ ok: false, code: "locked" });
+  });
+});
+
+describe("profiles (product.md §7): own for everyone, anyone's for admins", () => {
+  for (const who of WHO)
+    for (const own of OWNERSHIP) {
+      const allowed = activeUser(who) && (own === "own" || who === "admin");
+      it(`${who} ${allowed ? "may" : "may not"} edit ${own} profile`, () => {
+        const profileUserId = own === "own" ? ME : OTHER;
+        expect(canEditProfile(userFor(who), profileUserId).ok).toBe(allowed);
+        expect(can(userFor(who), "profile:edit", { profileUserId })).toBe(allowed);
+      });
+    }
+});
+
+describe("user management: admins only, and never the last active admin away", () => {
+  const admin = { id: ME, role: "admin" as const, active: true };
+  const otherAdmin = { id: OTHER, role: "admin" as const, active: true };
+  const journalist = { id: OTHER, role: "journalist" as const, active: true };
+  for (const who of WHO) {
+    const allowed = who === "admin";
+    it(`${who} ${allowed ? "may" : "may not"} change a journalist's role or status`, () => {
+      expect(canChangeUser(userFor(who), journalist, { role: "editor" }, 1).ok).toBe(allowed);
+      expect(canChangeUser(userFor(who), journalist, { active: false }, 1).ok).toBe(allowed);
+    });
+  }
+  it("refuses to demote or deactivate the last active admin, even oneself", () => {
+    expect(canChangeUser(admin, admin, { role: "editor" }, 1)).toMatchObject({ ok: false, code: "last_admin" });
+    expect(canChangeUser(admin, admin, { active: false }, 1)).toMatchObject({ ok: false, code: "last_admin" });
+    expect(canChangeUser(admin, otherAdmin, { role: "journalist" }, 1)).toMatchObject({ ok: false, code: "last_admin" });
+  });
+  it("allows it when another active admin remains, and allows keeping the role", () => {
+    expect(canChangeUser(admin, otherAdmin, { role: "editor" }, 2).ok).toBe(true);
+    expect(canChangeUser(admin, otherAdmin, { active: false }, 2).ok).toBe(true);
+    expect(canChangeUser(admin, admin, { role: "admin" }, 1).ok).toBe(true);
+    expect(canChangeUser(admin, { ...otherAdmin, active: false }, { active: true }, 1).ok).toBe(true);
+  });
+});
