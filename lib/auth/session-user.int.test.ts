@@ -1,0 +1,45 @@
+/** Deactivation and demotion take effect on the very next request (product.md §8). */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertUser } from "@/db/queries/users";
+import { canGlobal } from "@/lib/permissions";
+import { changeRole, setActive } from "@/lib/users/manage";
+import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { resolveSessionUser } from "./session-user";
+
+let t: TestDb;
+const admin = { id: "", role: "admin" as const, active: true };
+let editorId = "";
+
+beforeAll(async () => {
+  t = await createTestDb();
+  admin.id = (await insertUser({ db: t.db, email: "boss@example.org", name: "Boss", role: "admin", passwordHash: null })).id;
+  editorId = (await insertUser({ db: t.db, email: "ed@example.org", name: "Ed", role: "editor", passwordHash: null })).id;
+});
+afterAll(async () => t?.drop());
+
+describe("sessions follow the database", () => {
+  it("a demoted editor loses editor powers on the next request, keeping the session", async () => {
+    const before = await resolveSessionUser(t.db, { uid: editorId, sv: 1 });
+    expect(before?.role).toBe("editor");
+    expect(canGlobal(before, "tags:manage").ok).toBe(true);
+    expect((await changeRole(t.db, admin, { userId: editorId, role: "journalist" })).ok).toBe(true);
+    const after = await resolveSessionUser(t.db, { uid: editorId, sv: 1 });
+    expect(after?.role).toBe("journalist");
+    expect(canGlobal(after, "tags:manage").ok).toBe(false);
+  });
+
+  it("a deactivated user is out on the next request, and reactivation does not revive old sessions", async () => {
+    expect(await resolveSessionUser(t.db, { uid: editorId, sv: 1 })).not.toBeNull();
+    expect((await setActive(t.db, admin, { userId: editorId, active: false })).ok).toBe(true);
+    expect(await resolveSessionUser(t.db, { uid: editorId, sv: 1 })).toBeNull();
+    expect((await setActive(t.db, admin, { userId: editorId, active: true })).ok).toBe(true);
+    expect(await resolveSessionUser(t.db, { uid: editorId, sv: 1 })).toBeNull();
+    expect(await resolveSessionUser(t.db, { uid: editorId, sv: 2 })).not.toBeNull();
+  });
+
+  it("rejects missing, malformed and unknown ids", async () => {
+    expect(await resolveSessionUser(t.db, null)).toBeNull();
+    expect(await resolveSessionUser(t.db, { uid: "not-a-uuid", sv: 1 })).toBeNull();
+    expect(await resolveSessionUser(t.db, { uid: "00000000-0000-4000-8000-000000000000", sv: 1 })).toBeNull();
+  });
+});

@@ -1,0 +1,67 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { userTokens, users } from "@/db/schema";
+import { recordEvent } from "@/lib/articles/events";
+import { hashPassword } from "@/lib/auth/password";
+
+export const TOKEN_TTL_MS = 48 * 60 * 60_000;
+export type TokenPurpose = "invite" | "reset";
+
+/** Only this hash is stored: a database leak does not hand out working links. */
+export function hashToken(raw: string): string {
+  return createHash("sha256").update(raw).digest("hex");
+}
+
+/** A new one-time link for the user; any older unused link stops working. */
+export async function issueToken(db: Tx, userId: string, purpose: TokenPurpose, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS);
+  await db.update(userTokens).set({ usedAt: now }).where(and(eq(userTokens.userId, userId), isNull(userTokens.usedAt)));
+  await db.insert(userTokens).values({ tokenHash: hashToken(token), userId, purpose, expiresAt, createdAt: now });
+  return { token, expiresAt };
+}
+
+export type TokenCheck =
+  | { ok: true; userId: string; email: string; name: string; purpose: TokenPurpose }
+  | { ok: false; message: string };
+
+const INVALID = "This link is not valid any more: it was already used, replaced by a newer one or has expired. Ask an admin for a new one.";
+
+export async function inspectToken(db: Tx, token: string, now = new Date()): Promise<TokenCheck> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, message: INVALID };
+  const [row] = await db
+    .select({ userId: userTokens.userId, purpose: userTokens.purpose, expiresAt: userTokens.expiresAt, usedAt: userTokens.usedAt, email: users.email, name: users.name, active: users.active })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .where(eq(userTokens.tokenHash, hashToken(token)))
+    .limit(1);
+  if (!row || row.usedAt || row.expiresAt <= now || !row.active) return { ok: false, message: INVALID };
+  return { ok: true, userId: row.userId, email: row.email, name: row.name, purpose: row.purpose };
+}
+
+/**
+ * Sets the password and burns the link in one transaction. The row lock means two tabs
+ * submitting the same link cannot both succeed. Older sessions of the user end.
+ */
+export async function consumeToken(db: Tx, token: string, password: string, now = new Date()): Promise<TokenCheck> {
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const [locked] = await tx
+      .select({ tokenHash: userTokens.tokenHash })
+      .from(userTokens)
+      .where(and(eq(userTokens.tokenHash, hashToken(token)), isNull(userTokens.usedAt)))
+      .for("update");
+    if (!locked) return { ok: false, message: INVALID } as const;
+    const check = await inspectToken(tx, token, now);
+    if (!check.ok) return check;
+    await tx.update(userTokens).set({ usedAt: now }).where(eq(userTokens.tokenHash, locked.tokenHash));
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
+      .where(eq(users.id, check.userId));
+    await recordEvent(tx, { type: "user.password_set", actorId: check.userId, subjectUserId: check.userId, data: { via: check.purpose } });
+    return check;
+  });
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/roles";
+
+const uuid = z.string().regex(/^[0-9a-f-]{36}$/i, "Unknown user.");
+export const roleSchema = z.enum(ROLES, { message: "Choose journalist, editor or admin." });
+
+export const createUserSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name.").max(120, "At most 120 characters."),
+  email: z.string().trim().max(320, "At most 320 characters.").email("Enter a valid email address, like name@example.org."),
+  role: roleSchema,
+});
+export const changeRoleSchema = z.object({ userId: uuid, role: roleSchema });
+export const setActiveSchema = z.object({ userId: uuid, active: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const resetPasswordSchema = z.object({ userId: uuid });
+
+/** bcrypt reads only the first 72 bytes, so longer passwords would silently be cut. */
+export const newPasswordSchema = z
+  .object({
+    password: z
+      .string()
+      .min(10, "Use at least 10 characters.")
+      .refine((p) => Buffer.byteLength(p, "utf8") <= 72, "Use at most 72 bytes (about 70 plain characters)."),
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ." });
+
+export type FieldErrors = Record<string, string[]>;
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) (out[issue.path.join(".") || "form"] ??= []).push(issue.message);
+  return out;
+}
