@@ -1,0 +1,83 @@
+import "server-only";
+import { and, eq, isNotNull, ne } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { articleAuthors, articles, authorProfiles, media } from "@/db/schema";
+import { recordEvent } from "@/lib/articles/events";
+import { storeImage } from "@/lib/images/upload";
+import { canEditProfile, type PolicyUser } from "@/lib/permissions";
+import type { Result } from "@/lib/users/manage";
+import { fieldErrorsOf } from "@/lib/users/validation";
+import { profileSchema, type ProfileInput } from "./validation";
+
+export type UploadedFile = { arrayBuffer(): Promise<ArrayBuffer>; size: number };
+export type Saved = { slug: string; oldSlug: string; articleSlugs: string[] };
+
+const INVALID = "Please correct the highlighted fields.";
+const TAKEN = { slug: ["This slug is already used by another author."] };
+
+export async function getProfile(db: Tx, userId: string) {
+  const [row] = await db.select().from(authorProfiles).where(eq(authorProfiles.userId, userId)).limit(1);
+  return row;
+}
+
+/** Slugs of the articles readers can see with this author's card, to refresh them after a change. */
+export async function publishedArticleSlugs(db: Tx, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ slug: articles.slug })
+    .from(articleAuthors)
+    .innerJoin(articles, eq(articles.id, articleAuthors.articleId))
+    .where(and(eq(articleAuthors.userId, userId), isNotNull(articles.publishedRevisionId)));
+  return rows.map((r) => r.slug);
+}
+
+/**
+ * Saves an author profile: policy first, then every field validated, then the photo (checked by
+ * content, re-encoded), then one transaction. Nothing is written when any of it fails.
+ */
+export async function updateProfile(
+  db: Db,
+  actor: PolicyUser,
+  input: { userId: string; profile: ProfileInput; photo?: UploadedFile | null },
+): Promise<Result<Saved>> {
+  const allowed = canEditProfile(actor, input.userId);
+  if (!allowed.ok) return { ok: false, code: allowed.code, message: allowed.reason };
+  const current = await getProfile(db, input.userId);
+  if (!current) return { ok: false, code: "not_found", message: "This profile does not exist." };
+  const parsed = profileSchema.safeParse(input.profile);
+  if (!parsed.success) return { ok: false, code: "invalid", message: INVALID, fieldErrors: fieldErrorsOf(parsed.error) };
+  const data = parsed.data;
+  const [clash] = await db
+    .select({ userId: authorProfiles.userId })
+    .from(authorProfiles)
+    .where(and(eq(authorProfiles.slug, data.slug), ne(authorProfiles.userId, input.userId)))
+    .limit(1);
+  if (clash) return { ok: false, code: "invalid", message: INVALID, fieldErrors: TAKEN };
+
+  let photo: { path: string; width: number; height: number; bytes: number; mimeType: string } | null = null;
+  if (input.photo && input.photo.size > 0) {
+    const stored = await storeImage(input.photo, 800);
+    if (!stored.ok) return { ok: false, code: "invalid", message: INVALID, fieldErrors: { photo: [stored.error] } };
+    photo = { path: stored.url, width: stored.width, height: stored.height, bytes: stored.bytes, mimeType: stored.mimeType };
+  }
+
+  try {
+    await db.transaction(async (tx) => {
+      if (photo) await tx.insert(media).values({ ...photo, uploadedById: actor.id });
+      await tx
+        .update(authorProfiles)
+        .set({ ...data, ...(photo ? { photoPath: photo.path } : {}), updatedAt: new Date() })
+        .where(eq(authorProfiles.userId, input.userId));
+      await recordEvent(tx, {
+        type: "profile.updated",
+        actorId: actor.id,
+        subjectUserId: input.userId,
+        data: { slug: data.slug, ...(data.slug !== current.slug ? { oldSlug: current.slug } : {}), photo: Boolean(photo) },
+      });
+    });
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+    if (code === "23505") return { ok: false, code: "invalid", message: INVALID, fieldErrors: TAKEN };
+    throw error;
+  }
+  return { ok: true, data: { slug: data.slug, oldSlug: current.slug, articleSlugs: await publishedArticleSlugs(db, input.userId) } };
+}
