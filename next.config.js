@@ -1,3 +1,52 @@
+const isDev = process.env.NODE_ENV === "development";
+
+/**
+ * Security headers on every response (product.md §8). The CSP allows only this origin: Next.js
+ * streams its page data in inline <script> tags, hence 'unsafe-inline' for scripts (a nonce would
+ * force every page to render per request and rule out cached public pages); React development
+ * mode also needs eval. Editors set style attributes (ProseMirror), hence inline styles. Images
+ * come from this origin (uploads), data: and blob: (local previews before upload).
+ */
+function securityHeaders() {
+  const oidcOrigin = (() => {
+    try {
+      return process.env.AUTH_OIDC_ISSUER ? new URL(process.env.AUTH_OIDC_ISSUER).origin : "";
+    } catch {
+      return "";
+    }
+  })();
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${isDev ? " ws:" : ""}`,
+    "media-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action 'self'${oidcOrigin ? ` ${oidcOrigin}` : ""}`,
+    "frame-src 'none'",
+    "frame-ancestors 'none'",
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+  ].join("; ");
+  const headers = [
+    { key: "Content-Security-Policy", value: csp },
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+    { key: "X-DNS-Prefetch-Control", value: "off" },
+  ];
+  // HSTS only in production builds (development runs on plain http); HSTS_DISABLE=1 turns it off.
+  if (!isDev && process.env.HSTS_DISABLE !== "1") {
+    headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
+  }
+  return headers;
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Separate build folders let the e2e suite, the benchmark and a developer's
@@ -8,6 +57,11 @@ const nextConfig = {
   poweredByHeader: false,
   experimental: {
     serverActions: { bodySizeLimit: "12mb" },
+    // forbidden() answers 403 with app/(newsroom)/newsroom/forbidden.tsx.
+    authInterrupts: true,
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders() }];
   },
 };
 

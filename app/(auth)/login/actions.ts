@@ -2,14 +2,9 @@
 
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
+import { safeNext } from "@/lib/auth/safe-next";
 
 export type LoginState = { error?: string; email?: string };
-
-/** Only same-site paths are accepted as the page to return to. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") ? next : "/newsroom";
-}
 
 export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
   const email = String(formData.get("email") ?? "").trim();
@@ -24,10 +19,16 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
       if (code.startsWith("rate_limited:")) {
         const at = new Date(code.slice("rate_limited:".length));
         const minutes = Math.max(1, Math.ceil((at.getTime() - Date.now()) / 60_000));
-        return { error: `Too many failed attempts. Try again in ${minutes} minute${minutes > 1 ? "s" : ""}.`, email };
+        const time = at.toISOString().slice(11, 16);
+        return { error: `Too many failed attempts. Try again in ${minutes} minute${minutes > 1 ? "s" : ""} (at ${time} UTC).`, email };
       }
       return { error: "Email or password is incorrect.", email };
     }
     throw error; // NEXT_REDIRECT on success
   }
+}
+
+/** Single sign-on: the identity provider's answer comes back to /api/auth/callback/oidc. */
+export async function oidcLogin(formData: FormData): Promise<void> {
+  await signIn("oidc", { redirectTo: safeNext(formData.get("next")) });
 }

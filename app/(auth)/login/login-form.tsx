@@ -13,14 +13,14 @@ export function LoginForm({ next }: { next?: string }) {
           Email
         </label>
         <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email}
-          className="mt-1 w-full rounded border border-neutral-400 bg-transparent px-3 py-2" aria-describedby={state.error ? "login-error" : undefined} />
+          className="mt-1 w-full rounded border border-neutral-400 bg-transparent px-3 py-2" aria-describedby={state.error ? "login-error" : undefined} aria-invalid={state.error ? true : undefined} />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium">
           Password
         </label>
         <input id="password" name="password" type="password" autoComplete="current-password" required
-          className="mt-1 w-full rounded border border-neutral-400 bg-transparent px-3 py-2" aria-describedby={state.error ? "login-error" : undefined} />
+          className="mt-1 w-full rounded border border-neutral-400 bg-transparent px-3 py-2" aria-describedby={state.error ? "login-error" : undefined} aria-invalid={state.error ? true : undefined} />
       </div>
       <p id="login-error" role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700 dark:text-red-400">
         {state.error}

@@ -1,0 +1,17 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { consumeToken } from "@/lib/users/tokens";
+import { fieldErrorsOf, newPasswordSchema } from "@/lib/users/validation";
+
+export type SetPasswordState = { message?: string; fieldErrors?: Record<string, string[]> };
+
+export async function setPasswordAction(_prev: SetPasswordState, form: FormData): Promise<SetPasswordState> {
+  const token = String(form.get("token") ?? "");
+  const parsed = newPasswordSchema.safeParse({ password: String(form.get("password") ?? ""), confirm: String(form.get("confirm") ?? "") });
+  if (!parsed.success) return { message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  const r = await consumeToken(await getDb(), token, parsed.data.password);
+  if (!r.ok) return { message: r.message };
+  redirect(`/login?password=set`);
+}

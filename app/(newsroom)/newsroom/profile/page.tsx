@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { forbidden, notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { getUserById } from "@/db/queries/users";
+import { requireUser } from "@/lib/auth/session";
+import { canEditProfile } from "@/lib/permissions";
+import { getProfile } from "@/lib/profiles/profile";
+import { ProfileForm } from "./profile-form";
+
+export const metadata: Metadata = { title: "Profile" };
+
+type Props = { searchParams: Promise<{ user?: string }> };
+
+export default async function ProfilePage({ searchParams }: Props) {
+  const me = await requireUser("/newsroom/profile");
+  const { user: requested } = await searchParams;
+  const userId = requested || me.id;
+  if (!canEditProfile(me, userId).ok) forbidden();
+  const db = await getDb();
+  const [owner, profile] = await Promise.all([getUserById({ db, id: userId }), getProfile(db, userId)]);
+  if (!owner || !profile) notFound();
+  const own = owner.id === me.id;
+  return (
+    <div className="mx-auto max-w-2xl">
+      <h1 className="font-serif text-3xl font-bold">{own ? "My profile" : `Profile of ${owner.name}`}</h1>
+      <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">What readers see on the author page and under every article.</p>
+      <ProfileForm
+        userId={owner.id}
+        photoPath={profile.photoPath}
+        initial={{
+          displayName: profile.displayName,
+          slug: profile.slug,
+          jobTitle: profile.jobTitle,
+          bio: profile.bio,
+          bioLanguage: profile.bioLanguage,
+          location: profile.location,
+          links: profile.links,
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
+import { BIO_MAX, MAX_LINKS, type ProfileInput } from "@/lib/profiles/validation";
+import { updateProfileAction, type ProfileFormState } from "./actions";
+
+export type ProfileFormProps = { userId: string; photoPath: string | null; initial: ProfileInput };
+
+export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
+  const [state, action, pending] = useActionState<ProfileFormState, FormData>(updateProfileAction, {});
+  // After an error the form shows what was typed; after a success, what was saved.
+  const v = state.values ?? initial;
+  const e = state.fieldErrors ?? {};
+  const [bioLength, setBioLength] = useState([...v.bio].length);
+  const rows = Math.min(MAX_LINKS, v.links.length + 2);
+  return (
+    <form action={action} noValidate className="mt-6 space-y-5" aria-describedby="profile-message">
+      <input type="hidden" name="userId" value={userId} />
+      <FormField id="displayName" label="Display name" errors={e.displayName}>
+        {(aria) => <input {...aria} name="displayName" defaultValue={v.displayName} className={inputClass} />}
+      </FormField>
+      <FormField id="slug" label="Slug" errors={e.slug} hint="The address of your author page: letters, digits and hyphens; accents are folded.">
+        {(aria) => <input {...aria} name="slug" defaultValue={v.slug} className={inputClass} />}
+      </FormField>
+      <FormField id="jobTitle" label="Job title" errors={e.jobTitle}>
+        {(aria) => <input {...aria} name="jobTitle" defaultValue={v.jobTitle} className={inputClass} />}
+      </FormField>
+      <FormField id="bio" label="Bio" errors={e.bio} hint={`Plain text; a blank line starts a new paragraph. ${bioLength} / ${BIO_MAX} characters.`}>
+        {(aria) => <textarea {...aria} name="bio" rows={8} defaultValue={v.bio} onChange={(ev) => setBioLength([...ev.target.value].length)} className={inputClass} />}
+      </FormField>
+      <FormField id="bioLanguage" label="Bio language" errors={e.bioLanguage} hint="A language code such as fr or en.">
+        {(aria) => <input {...aria} name="bioLanguage" defaultValue={v.bioLanguage} className={`${inputClass} max-w-32`} />}
+      </FormField>
+      <FormField id="location" label="Location" errors={e.location}>
+        {(aria) => <input {...aria} name="location" defaultValue={v.location} className={inputClass} />}
+      </FormField>
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium">Links</legend>
+        {e.links && <p className="text-sm text-red-700 dark:text-red-400">{e.links.join(" ")}</p>}
+        {Array.from({ length: rows }, (_, i) => (
+          <div key={i} className="grid gap-2 sm:grid-cols-[1fr_2fr]">
+            <FormField id={`links.${i}.label`} label={`Link ${i + 1} label`} errors={e[`links.${i}.label`]}>
+              {(aria) => <input {...aria} name={`links.${i}.label`} defaultValue={v.links[i]?.label ?? ""} placeholder="Mastodon" className={inputClass} />}
+            </FormField>
+            <FormField id={`links.${i}.url`} label={`Link ${i + 1} URL`} errors={e[`links.${i}.url`]}>
+              {(aria) => <input {...aria} name={`links.${i}.url`} type="url" defaultValue={v.links[i]?.url ?? ""} placeholder="https://" className={inputClass} />}
+            </FormField>
+          </div>
+        ))}
+      </fieldset>
+      <div className="flex items-start gap-4">
+        {photoPath && (
+          // eslint-disable-next-line @next/next/no-img-element -- an uploaded file, already resized
+          <img src={photoPath} alt="Current photo" width={96} height={96} className="h-24 w-24 rounded object-cover" />
+        )}
+        <div className="flex-1">
+          <FormField id="photo" label="Photo" errors={e.photo} hint="JPEG, PNG or WebP, at most 10 MB. Leave empty to keep the current photo.">
+            {(aria) => <input {...aria} name="photo" type="file" accept="image/jpeg,image/png,image/webp" className="mt-1 block text-sm" />}
+          </FormField>
+        </div>
+      </div>
+      <FormMessage id="profile-message" ok={state.ok} message={state.message} />
+      <button type="submit" disabled={pending} className="rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900">
+        {pending ? "Saving…" : "Save profile"}
+      </button>
+    </form>
+  );
+}

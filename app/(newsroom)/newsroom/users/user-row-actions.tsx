@@ -1,0 +1,55 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "@/components/accounts/form-field";
+import { IssuedLink } from "@/components/accounts/issued-link";
+import { ROLES, type Role } from "@/lib/roles";
+import { changeRoleAction, resetPasswordAction, setActiveAction, type UserFormState } from "./actions";
+
+export type UserRowActionsProps = { user: { id: string; name: string; role: Role; active: boolean } };
+
+const button = "rounded border border-neutral-500 px-2 py-1 text-sm disabled:opacity-60";
+
+export function UserRowActions({ user }: UserRowActionsProps) {
+  const [roleState, roleAction, rolePending] = useActionState<UserFormState, FormData>(changeRoleAction, {});
+  const [activeState, activeAction, activePending] = useActionState<UserFormState, FormData>(setActiveAction, {});
+  const [resetState, resetAction, resetPending] = useActionState<UserFormState, FormData>(resetPasswordAction, {});
+  const last = [resetState, activeState, roleState].find((s) => s.message);
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <form action={roleAction} className="flex items-center gap-1">
+          <input type="hidden" name="userId" value={user.id} />
+          <label htmlFor={`role-${user.id}`} className="sr-only">
+            Role for {user.name}
+          </label>
+          <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded border border-neutral-500 bg-transparent px-1 py-1 text-sm">
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+          <button type="submit" disabled={rolePending} className={button} aria-label={`Change role of ${user.name}`}>
+            Change role
+          </button>
+        </form>
+        <form action={activeAction}>
+          <input type="hidden" name="userId" value={user.id} />
+          <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+          <button type="submit" disabled={activePending} className={button} aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.name}`}>
+            {user.active ? "Deactivate" : "Reactivate"}
+          </button>
+        </form>
+        <form action={resetAction}>
+          <input type="hidden" name="userId" value={user.id} />
+          <button type="submit" disabled={resetPending} className={button} aria-label={`Reset password of ${user.name}`}>
+            Reset password
+          </button>
+        </form>
+      </div>
+      {last && <FormMessage ok={last.ok} message={last.message} />}
+      {last === resetState && resetState.ok && resetState.link && <IssuedLink id={`link-${user.id}`} link={resetState.link} />}
+    </div>
+  );
+}

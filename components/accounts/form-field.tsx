@@ -1,0 +1,43 @@
+import type { ReactNode } from "react";
+
+export type FormFieldProps = {
+  id: string;
+  label: string;
+  errors?: string[];
+  hint?: string;
+  children: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+};
+
+export const inputClass =
+  "mt-1 w-full rounded border border-neutral-500 bg-transparent px-3 py-2 aria-[invalid=true]:border-red-700 dark:aria-[invalid=true]:border-red-400";
+
+/** A labelled control with its hint and its error, wired for screen readers. */
+export function FormField({ id, label, errors, hint, children }: FormFieldProps) {
+  const describedBy = [hint ? `${id}-hint` : "", errors?.length ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children({ id, ...(errors?.length ? { "aria-invalid": true } : {}), ...(describedBy ? { "aria-describedby": describedBy } : {}) })}
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-neutral-600 dark:text-neutral-400">
+          {hint}
+        </p>
+      )}
+      {errors?.length ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function FormMessage({ ok, message, id }: { ok?: boolean; message?: string; id?: string }) {
+  return (
+    <p id={id} role={ok === false ? "alert" : "status"} aria-live="polite" className={`min-h-5 text-sm ${ok === false ? "text-red-700 dark:text-red-400" : "text-green-800 dark:text-green-300"}`}>
+      {message}
+    </p>
+  );
+}
