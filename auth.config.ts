@@ -1,8 +1,8 @@
 import type { NextAuthConfig } from "next-auth";
 
 /**
- * The edge-safe half of the Auth.js configuration, shared by proxy.ts. Providers live in
- * auth.ts because checking a password needs the database and bcrypt (Node only).
+ * The edge-safe half of the Auth.js configuration (no database, no bcrypt): session shape and
+ * token callbacks. Providers live in auth.ts. proxy.ts does not run Auth.js (see there).
  */
 export const authConfig = {
   session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
@@ -10,16 +10,6 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      // Optimistic only: the newsroom layout, every action and every query check again.
-      const { pathname, search } = request.nextUrl;
-      if (pathname.startsWith("/newsroom") && !auth?.user) {
-        const url = new URL("/login", request.nextUrl);
-        url.searchParams.set("next", pathname + search);
-        return Response.redirect(url);
-      }
-      return true;
-    },
     jwt({ token, user }) {
       if (user) {
         const u = user as { id?: string; sessionVersion?: number };

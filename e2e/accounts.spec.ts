@@ -1,0 +1,171 @@
+import type { Page } from "@playwright/test";
+import { ACCOUNTS, expect, signIn, test } from "./fixtures";
+
+// Every test signs in from its own made-up client address, so the per-IP sign-in limit never
+// couples this file's failures to other specs (the server takes the X-Forwarded-For entry).
+let ipCounter = 0;
+test.beforeEach(async ({ page }) => {
+  ipCounter += 1;
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": `198.51.100.${ipCounter + Math.floor(Math.random() * 200)}` });
+});
+
+const YANIS_ARTICLE = "Les prix de l’électricité reculent pour le troisième mois consécutif";
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/login/);
+}
+
+async function saveProfile(page: Page, fields: Record<string, string>) {
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Profile saved" })).toBeVisible();
+}
+
+test("sign in, land on the page asked for, sign out", async ({ page }) => {
+  await page.goto("/newsroom/profile");
+  await expect(page).toHaveURL(/\/login\?next=%2Fnewsroom%2Fprofile/);
+  await page.getByLabel("Email", { exact: true }).fill(ACCOUNTS.editor.email);
+  await page.getByLabel("Password").fill(ACCOUNTS.editor.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/newsroom\/profile$/);
+  await expect(page.getByRole("heading", { level: 1, name: "My profile" })).toBeVisible();
+  await signOut(page);
+  await page.goto("/newsroom");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a wrong password and an unknown email get the same message; the form keeps the email", async ({ page }) => {
+  for (const email of [ACCOUNTS.yanis.email, "nobody@newsroom.test"]) {
+    await page.goto("/login");
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
+    await expect(page.getByLabel("Email", { exact: true })).toHaveValue(email);
+  }
+});
+
+test("after five failures the sign-in is refused with the time to wait", async ({ page }) => {
+  await page.goto("/login");
+  for (let i = 0; i < 6; i++) {
+    await page.getByLabel("Email", { exact: true }).fill("attacker-target@newsroom.test");
+    await page.getByLabel("Password").fill(`guess-${i}`);
+    // One attempt at a time: the next one starts once the server has answered this one.
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+    const expected = i < 5 ? "Email or password is incorrect." : /Too many failed attempts\. Try again in 15 minutes/;
+    await expect(page.getByRole("alert").filter({ hasText: expected })).toBeVisible();
+  }
+});
+
+test("a journalist sees no user admin and gets 403 at /newsroom/users", async ({ page }) => {
+  await signIn(page, "claire");
+  const nav = page.getByRole("navigation", { name: "Newsroom" });
+  await expect(nav.getByRole("link", { name: "My profile" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
+  const response = await page.goto("/newsroom/users");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Access denied" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create and invite" })).toHaveCount(0);
+  // Someone else's profile is refused the same way.
+  const other = await page.goto(`/newsroom/profile?user=00000000-0000-4000-8000-000000000000`);
+  expect(other?.status()).toBe(403);
+});
+
+test("an admin invites a journalist, who sets a password through the link and signs in", async ({ page }) => {
+  const email = `nadia.${Date.now()}@newsroom.test`;
+  await signIn(page, "admin");
+  await page.getByRole("navigation", { name: "Newsroom" }).getByRole("link", { name: "Users" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+
+  // Bad input first: the error sits at the field and what was typed stays.
+  await page.getByLabel("Name", { exact: true }).fill("Nadia Haddad");
+  await page.getByLabel("Email", { exact: true }).fill(ACCOUNTS.claire.email.toUpperCase());
+  await page.getByRole("button", { name: "Create and invite" }).click();
+  await expect(page.getByText("A user with this email already exists.")).toBeVisible();
+  await expect(page.getByLabel("Email", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Nadia Haddad");
+
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption("journalist");
+  await page.getByRole("button", { name: "Create and invite" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Account created for Nadia Haddad" })).toBeVisible();
+  const link = await page.getByLabel("Set-password link").inputValue();
+  expect(link).toMatch(/\/set-password\?token=[A-Za-z0-9_-]{40,}$/);
+  const row = page.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) });
+  await expect(row.getByRole("cell", { name: "journalist", exact: true })).toBeVisible();
+  await signOut(page);
+
+  await page.goto(new URL(link).pathname + new URL(link).search);
+  await expect(page.getByRole("heading", { name: "Choose your password" })).toBeVisible();
+  await page.getByLabel("New password").fill("short");
+  await page.getByLabel("Confirm password").fill("short");
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+  await page.getByLabel("New password").fill("nadia-chooses-this-one");
+  await page.getByLabel("Confirm password").fill("nadia-chooses-this-one");
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page).toHaveURL(/\/login\?password=set/);
+  await expect(page.getByRole("status").filter({ hasText: "Your password is set" })).toBeVisible();
+
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password").fill("nadia-chooses-this-one");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/newsroom$/);
+  await expect(page.getByRole("banner").getByText("Nadia Haddad")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Newsroom" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+
+  // The link worked once.
+  await page.goto(new URL(link).pathname + new URL(link).search);
+  await expect(page.getByRole("alert").filter({ hasText: "This link is not valid any more" })).toBeVisible();
+});
+
+test("a profile edit shows on the public article's author card", async ({ page }) => {
+  await signIn(page, "yanis");
+  await page.goto("/newsroom/profile");
+  const original = { jobTitle: await page.getByLabel("Job title").inputValue(), bio: await page.getByLabel("Bio", { exact: true }).inputValue() };
+  const bio = `Yanis suit l’énergie — mise à jour ${Date.now()}.\n\nDeuxième paragraphe.`;
+  await saveProfile(page, { "Job title": "Chef de rubrique économie", Bio: bio });
+
+  await page.goto("/");
+  await page.getByRole("link", { name: YANIS_ARTICLE }).first().click();
+  const authors = page.getByRole("region", { name: /auteur|author/i });
+  await expect(authors.getByText("Chef de rubrique économie")).toBeVisible();
+  await expect(authors.getByText(bio.split("\n\n")[0])).toBeVisible();
+  await expect(authors.getByText("Deuxième paragraphe.")).toBeVisible();
+
+  await page.goto("/newsroom/profile");
+  await saveProfile(page, { "Job title": original.jobTitle, Bio: original.bio });
+});
+
+test("names and bios full of HTML and script payloads render as inert text", async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await signIn(page, "yanis");
+  await page.goto("/newsroom/profile");
+  const original = { name: await page.getByLabel("Display name").inputValue(), bio: await page.getByLabel("Bio", { exact: true }).inputValue() };
+  const name = `Yanis <img src=x onerror=alert(1)><script>alert(2)</script>`;
+  const bio = `</p><script>alert("bio")</script><svg onload=alert(3)> "><iframe src=javascript:alert(4)>`;
+  await saveProfile(page, { "Display name": name, Bio: bio });
+  // A javascript: link is refused at its field, and the typed values stay.
+  await page.getByLabel("Link 1 URL").fill("javascript:alert(5)");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Enter a web address starting with https:// or http://.")).toBeVisible();
+  await expect(page.getByLabel("Link 1 URL")).toHaveValue("javascript:alert(5)");
+
+  await page.goto("/");
+  await page.getByRole("link", { name: YANIS_ARTICLE }).first().click();
+  const authors = page.getByRole("region", { name: /auteur|author/i });
+  await expect(authors.getByText(name)).toBeVisible();
+  await expect(authors.getByText(bio)).toBeVisible();
+  await expect(page.locator("article img[src=x], article iframe, article svg[onload]")).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+
+  await page.goto("/newsroom/profile");
+  await page.getByLabel("Link 1 URL").fill("");
+  await saveProfile(page, { "Display name": original.name, Bio: original.bio });
+  expect(dialogs).toEqual([]);
+});
