@@ -75,7 +75,7 @@ test("a journalist sees no user admin and gets 403 at /newsroom/users", async ({
   expect(other?.status()).toBe(403);
 });
 
-test("an admin invites a journalist, who sets a password through the link and signs in", async ({ page }) => {
+test("an admin invites a journalist, who sets a password through the link and signs in", async ({ page, browser }) => {
   const email = `nadia.${Date.now()}@newsroom.test`;
   await signIn(page, "admin");
   await page.getByRole("navigation", { name: "Newsroom" }).getByRole("link", { name: "Users" }).click();
@@ -121,6 +121,37 @@ test("an admin invites a journalist, who sets a password through the link and si
   // The link worked once.
   await page.goto(new URL(link).pathname + new URL(link).search);
   await expect(page.getByRole("alert").filter({ hasText: "This link is not valid any more" })).toBeVisible();
+  await page.goto("/newsroom");
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+
+  // Deactivated by an admin in another browser, Nadia is out at her next request.
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, "admin", "/newsroom/users");
+  await adminPage.getByRole("button", { name: "Deactivate Nadia Haddad" }).click();
+  await expect(adminPage.getByRole("status").filter({ hasText: "Nadia Haddad is deactivated" })).toBeVisible();
+  await adminContext.close();
+  await page.reload();
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password").fill("nadia-chooses-this-one");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
+});
+
+test("every response carries the security headers", async ({ request }) => {
+  for (const path of ["/", "/login", "/api/health"]) {
+    const response = await request.get(path);
+    const headers = response.headers();
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"], path).toContain("object-src 'none'");
+    expect(headers["content-security-policy"], path).toContain("default-src 'self'");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    // next start is a production build: HSTS is on.
+    expect(headers["strict-transport-security"], path).toContain("max-age=");
+  }
 });
 
 test("a profile edit shows on the public article's author card", async ({ page }) => {

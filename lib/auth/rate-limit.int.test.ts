@@ -82,4 +82,21 @@ describe("sign-in rate limit", () => {
     expect(checked).toBeLessThanOrEqual(MAX_FAILURES);
     expect(results.some((r) => !r.ok && r.code === "rate_limited")).toBe(true);
   });
+
+  it("an unknown email costs the same bcrypt work as a wrong password on a known one", async () => {
+    const median = async (email: string, tag: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        await authenticate(instances[0], { email, password: "wrong", ip: `10.4.${tag}.${i}`, now: at(200 + i) });
+        times.push(performance.now() - start);
+      }
+      return times.sort((a, b) => a - b)[1];
+    };
+    const known = await median("nina@example.org", "1");
+    const unknown = await median("unknown-person@example.org", "2");
+    // bcrypt at cost 12 dominates both (hundreds of ms); a skipped comparison would be ~100× faster.
+    expect(unknown / known).toBeGreaterThan(0.5);
+    expect(unknown / known).toBeLessThan(2);
+  });
 });
