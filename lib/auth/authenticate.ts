@@ -25,7 +25,7 @@ export async function authenticate(db: Tx, { email, password, ip, now }: Credent
   const user = key ? await getUserByEmail({ db, email: key }) : undefined;
   const ok = await verifyPassword(password, user?.passwordHash);
   if (!ok || !user || !user.active) return { ok: false, code: "invalid" };
-  await markSuccess(db, gate.attemptId);
+  await markSuccess(db, gate.attemptId, now);
   return { ok: true, user };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, ne, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, lt, ne, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { signInAttempts } from "@/db/schema";
 
@@ -38,8 +38,12 @@ export async function beginAttempt(db: Tx, input: { email: string; ip: string; n
   return { ok: false, retryAt };
 }
 
-export async function markSuccess(db: Tx, attemptId: string): Promise<void> {
+export const KEEP_ATTEMPTS_MS = 24 * 60 * 60_000;
+
+/** Marks the attempt a success and, while at it, forgets attempts older than a day (no cron needed). */
+export async function markSuccess(db: Tx, attemptId: string, now = new Date()): Promise<void> {
   await db.update(signInAttempts).set({ success: true }).where(eq(signInAttempts.id, attemptId));
+  await db.delete(signInAttempts).where(lt(signInAttempts.createdAt, new Date(now.getTime() - KEEP_ATTEMPTS_MS)));
 }
 
 async function lastSuccess(db: Tx, email: string): Promise<Date | null> {

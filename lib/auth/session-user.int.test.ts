@@ -4,6 +4,7 @@ import { insertUser } from "@/db/queries/users";
 import { canGlobal } from "@/lib/permissions";
 import { changeRole, setActive } from "@/lib/users/manage";
 import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { resolveOidcUser } from "./oidc";
 import { resolveSessionUser } from "./session-user";
 
 let t: TestDb;
@@ -41,5 +42,16 @@ describe("sessions follow the database", () => {
     expect(await resolveSessionUser(t.db, null)).toBeNull();
     expect(await resolveSessionUser(t.db, { uid: "not-a-uuid", sv: 1 })).toBeNull();
     expect(await resolveSessionUser(t.db, { uid: "00000000-0000-4000-8000-000000000000", sv: 1 })).toBeNull();
+  });
+});
+
+describe("single sign-on (OIDC) never creates or revives accounts", () => {
+  it("lets in only an existing, active user with a verified email", async () => {
+    expect((await resolveOidcUser(t.db, { email: "BOSS@example.org", email_verified: true }))?.id).toBe(admin.id);
+    expect(await resolveOidcUser(t.db, { email: "stranger@example.org", email_verified: true })).toBeNull();
+    expect(await resolveOidcUser(t.db, { email: "boss@example.org", email_verified: false })).toBeNull();
+    expect(await resolveOidcUser(t.db, { email: "" })).toBeNull();
+    await setActive(t.db, admin, { userId: editorId, active: false });
+    expect(await resolveOidcUser(t.db, { email: "ed@example.org", email_verified: true })).toBeNull();
   });
 });
