@@ -14,7 +14,6 @@ export function UserRowActions({ user }: UserRowActionsProps) {
   const [roleState, roleAction, rolePending] = useActionState<UserFormState, FormData>(changeRoleAction, {});
   const [activeState, activeAction, activePending] = useActionState<UserFormState, FormData>(setActiveAction, {});
   const [resetState, resetAction, resetPending] = useActionState<UserFormState, FormData>(resetPasswordAction, {});
-  const last = [resetState, activeState, roleState].find((s) => s.message);
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
@@ -48,8 +47,8 @@ export function UserRowActions({ user }: UserRowActionsProps) {
           </button>
         </form>
       </div>
-      {last && <FormMessage ok={last.ok} message={last.message} />}
-      {last === resetState && resetState.ok && resetState.link && <IssuedLink id={`link-${user.id}`} link={resetState.link} />}
+      {[roleState, activeState, resetState].map((s, i) => s.message && <FormMessage key={i} ok={s.ok} message={s.message} />)}
+      {resetState.ok && resetState.link && <IssuedLink id={`link-${user.id}`} link={resetState.link} />}
     </div>
   );
 }
