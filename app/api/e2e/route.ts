@@ -1,0 +1,62 @@
+import { eq } from "drizzle-orm";
+import sharp from "sharp";
+import { getDb } from "@/db";
+import { articles, authorProfiles, slugRedirects, users } from "@/db/schema";
+import { makeLive } from "@/lib/articles/store";
+import { revalidateArticlePages, revalidateAuthorPages } from "@/lib/cache/revalidate";
+import { storeImage } from "@/lib/images/upload";
+
+/**
+ * Test-only state changes for the public e2e specs (scripts/e2e-server.mjs sets E2E_TEST_HOOKS=1;
+ * anywhere else this route is 404). PGlite admits one process, so a spec cannot open the
+ * database itself: it asks the server, which changes the data the way the newsroom does and then
+ * calls the same revalidation helpers.
+ */
+export async function POST(request: Request) {
+  if (process.env.E2E_TEST_HOOKS !== "1") return new Response("Not found", { status: 404 });
+  const input = (await request.json()) as { action: string; slug: string; value?: string };
+  const db = await getDb();
+  const [editor] = await db.select().from(users).where(eq(users.email, "editor@newsroom.test"));
+  const [article] = await db.select().from(articles).where(eq(articles.slug, input.slug));
+  switch (input.action) {
+    case "publish":
+    case "unpublish":
+    case "schedule": {
+      if (!article) return Response.json({ error: "no such article" }, { status: 404 });
+      if (input.action === "publish") await db.transaction((tx) => makeLive(tx, article.id, { actorId: editor.id }));
+      else if (input.action === "unpublish") await db.update(articles).set({ status: "unpublished" }).where(eq(articles.id, article.id));
+      else await db.update(articles).set({ status: "scheduled", scheduledAt: new Date(Date.now() + 86_400_000) }).where(eq(articles.id, article.id));
+      revalidateArticlePages({ slug: article.slug });
+      return Response.json({ ok: true });
+    }
+    case "decorate": {
+      if (!article) return Response.json({ error: "no such article" }, { status: 404 });
+      const png = await sharp({ create: { width: 1200, height: 700, channels: 3, background: { r: 40, g: 70, b: 110 } } }).png().toBuffer();
+      const stored = await storeImage({ size: png.length, arrayBuffer: async () => png.buffer.slice(png.byteOffset, png.byteOffset + png.length) as ArrayBuffer });
+      if (!stored.ok) return Response.json({ error: stored.error }, { status: 500 });
+      const featuredImage = { src: stored.url, alt: "Le hall d’accueil d’un hôpital, écrans éteints", caption: "Un hôpital touché, en novembre.", credit: "Newsroom" };
+      await db.transaction(async (tx) => {
+        await tx.update(articles).set({ featuredImage }).where(eq(articles.id, article.id));
+        await makeLive(tx, article.id, { actorId: editor.id, correction: input.value ?? "Le nombre d’hôpitaux touchés a été corrigé." });
+      });
+      revalidateArticlePages({ slug: article.slug });
+      return Response.json({ ok: true, src: stored.url });
+    }
+    case "rename": {
+      if (!article || !input.value) return Response.json({ error: "no such article" }, { status: 404 });
+      await db.transaction(async (tx) => {
+        await tx.insert(slugRedirects).values({ oldSlug: article.slug, articleId: article.id });
+        await tx.update(articles).set({ slug: input.value! }).where(eq(articles.id, article.id));
+      });
+      revalidateArticlePages({ slug: input.value, oldSlugs: [article.slug] });
+      return Response.json({ ok: true });
+    }
+    case "profile": {
+      await db.update(authorProfiles).set({ jobTitle: input.value ?? "" }).where(eq(authorProfiles.slug, input.slug));
+      revalidateAuthorPages(input.slug);
+      return Response.json({ ok: true });
+    }
+    default:
+      return Response.json({ error: "unknown action" }, { status: 400 });
+  }
+}
