@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { ArticleCard } from "@/components/public/article-card";
 import { getFrontPage } from "@/lib/cache/public-data";
 import { siteDictionary } from "@/lib/i18n/site";
@@ -17,6 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function FrontPage() {
+  // Rendered per request from cached data; never prerendered at build (no database there).
+  await connection();
   const dict = siteDictionary();
   const { lead, latest, bySection } = await getFrontPage();
   if (!lead) {

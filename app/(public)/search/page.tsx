@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { Pagination, parsePage } from "@/components/public/pagination";
 import { PAGE_SIZE } from "@/db/queries/public";
 import { searchArticles } from "@/lib/cache/public-data";
@@ -16,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SearchPage({ searchParams }: Props) {
+  await connection();
   const sp = await searchParams;
   const dict = siteDictionary();
   const q = normalizeSearchQuery(Array.isArray(sp.q) ? sp.q[0] : sp.q);

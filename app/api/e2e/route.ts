@@ -2,9 +2,10 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { getDb } from "@/db";
 import { articles, authorProfiles, slugRedirects, users } from "@/db/schema";
-import { makeLive } from "@/lib/articles/store";
+import { createArticle, makeLive } from "@/lib/articles/store";
 import { revalidateArticlePages, revalidateAuthorPages } from "@/lib/cache/revalidate";
 import { storeImage } from "@/lib/images/upload";
+import { docFromParagraphs } from "@/lib/rich-text/body";
 
 /**
  * Test-only state changes for the public e2e specs (scripts/e2e-server.mjs sets E2E_TEST_HOOKS=1;
@@ -50,6 +51,21 @@ export async function POST(request: Request) {
       });
       revalidateArticlePages({ slug: input.value, oldSlugs: [article.slug] });
       return Response.json({ ok: true });
+    }
+    case "create": {
+      // A published article with a hostile headline (value), to test escaping end to end.
+      const created = await createArticle(db, {
+        createdById: editor.id,
+        headline: input.value ?? "",
+        slug: input.slug,
+        dek: `${input.value} — dek`,
+        language: "fr",
+        tags: ["#CybersécuritéFrançaise"],
+        body: docFromParagraphs([`${input.value} — corps du texte.`]),
+      });
+      await db.transaction((tx) => makeLive(tx, created.id, { actorId: editor.id }));
+      revalidateArticlePages({ slug: created.slug });
+      return Response.json({ ok: true, slug: created.slug });
     }
     case "profile": {
       await db.update(authorProfiles).set({ jobTitle: input.value ?? "" }).where(eq(authorProfiles.slug, input.slug));

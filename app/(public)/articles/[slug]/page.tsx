@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
+import { connection } from "next/server";
 import { cache } from "react";
 import { ArticleCard } from "@/components/public/article-card";
 import { ArticleHeader } from "@/components/public/article-header";
@@ -15,6 +16,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 /** Shared by the page and its metadata; unknown, unpublished or malformed slugs are 404. */
 const load = cache(async (raw: string) => {
+  await connection();
   const slug = slugParam(raw);
   if (!slug) notFound();
   const { article, redirectTo } = await getArticlePage(slug);

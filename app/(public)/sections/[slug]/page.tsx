@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { cache } from "react";
 import { ArticleList } from "@/components/public/article-list";
 import { parsePage } from "@/components/public/pagination";
@@ -12,6 +13,7 @@ import { absolute, siteOrigin } from "@/lib/seo/site-url";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
 const load = cache(async (raw: string, rawPage: string | string[] | undefined) => {
+  await connection();
   const slug = slugParam(raw);
   const page = parsePage(rawPage);
   if (!slug || !page) notFound();
