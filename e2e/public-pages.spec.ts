@@ -100,7 +100,7 @@ test("author, tag and section pages list published articles only", async ({ page
   const bio = page.getByText("Claire Martin covers cyber security", { exact: false });
   await expect(bio.locator("xpath=ancestor::*[@lang][1]")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("link", { name: "Mastodon" })).toHaveAttribute("rel", /\bme\b/);
-  await expect(page.getByRole("link", { name: /Flux RSS/ })).toHaveAttribute("href", "/authors/claire-martin/feed.xml");
+  await expect(page.getByRole("link", { name: "Flux RSS : Claire Martin" })).toHaveAttribute("href", "/authors/claire-martin/feed.xml");
   await expect(page.getByRole("link", { name: TYPICAL.headline })).toBeVisible();
   await expect(page.getByRole("link", { name: headlineOf("english") })).toBeVisible();
   for (const key of NOT_PUBLIC) await expect(page.getByText(headlineOf(key))).toHaveCount(0);

@@ -15,7 +15,7 @@ export function SiteHeader({ dict, sections }: SiteHeaderProps) {
         {dict.skipToContent}
       </a>
       <div className="mx-auto flex max-w-6xl flex-col items-center gap-3 px-4 pt-6 pb-4 sm:px-6 md:flex-row md:items-end md:justify-between">
-        <p className="order-2 text-sm text-neutral-700 capitalize md:order-1 md:w-1/3 dark:text-neutral-300">{today}</p>
+        <p className="order-2 text-sm text-neutral-700 first-letter:uppercase md:order-1 md:w-1/3 dark:text-neutral-300">{today}</p>
         <div className="order-1 text-center md:order-2 md:w-1/3">
           <Link href="/" className="font-serif text-4xl font-black tracking-tight sm:text-5xl">
             Newsroom
