@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "@/db";
 import { PAGE_SIZE, publishedOnly } from "@/db/queries/public";
-import { MARK_END, MARK_START, normalizeSearchQuery } from "@/lib/search/query";
+import { LT_STAND_IN, MARK_END, MARK_START, normalizeSearchQuery } from "@/lib/search/query";
 
 export type SearchHit = {
   id: string;
@@ -49,7 +49,10 @@ export async function searchPublishedArticles({ db, query, page = 1, pageSize = 
     )
     select id, slug, headline, dek, language, first_published_at as "firstPublishedAt", rank, total,
       ts_headline(cfg::regconfig,
-        dek || ' ' || coalesce((select string_agg(t #>> '{}', ' ') from jsonb_path_query(body, 'strict $.**.text') as t), ''),
+        -- ts_headline drops anything shaped like an HTML tag: hide "<" from it (restored by snippetParts),
+        -- and remove the sentinels from the text so that only ts_headline's own marks remain.
+        replace(translate(dek || ' ' || coalesce((select string_agg(t #>> '{}', ' ') from jsonb_path_query(body, 'strict $.**.text') as t), ''),
+          ${MARK_START + MARK_END + LT_STAND_IN}, ''), '<', ${LT_STAND_IN}),
         query, ${HEADLINE_OPTIONS}) as snippet
     from ranked
     order by rank desc, "firstPublishedAt" desc, id`,

@@ -4,6 +4,8 @@ export const MAX_QUERY_CHARS = 200;
 /** Sentinels ts_headline puts around matches; they never survive in stored text (see normalizeSearchQuery). */
 export const MARK_START = "\uE000";
 export const MARK_END = "\uE001";
+/** Stands in for "<" inside ts_headline, which would otherwise strip tag-like text such as "<script>". */
+export const LT_STAND_IN = "\uE002";
 
 /**
  * Makes any reader input safe to bind: well-formed Unicode, no NUL (PostgreSQL text refuses it),
@@ -30,7 +32,7 @@ export function snippetParts(snippet: string): SnippetPart[] {
   for (const piece of snippet.split(/([\uE000\uE001])/)) {
     if (piece === MARK_START) mark = true;
     else if (piece === MARK_END) mark = false;
-    else if (piece) parts.push({ text: piece, mark });
+    else if (piece) parts.push({ text: piece.replaceAll(LT_STAND_IN, "<"), mark });
   }
   return parts;
 }

@@ -82,6 +82,15 @@ describe(`public search (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
     expect(await slugs("chine -hôpitaux")).not.toContain("la-chine-nie-toute-implication-dans-la-cyberattaque-contre-les-hopitaux-francais");
   });
 
+  it("keeps tag-like text in snippets as text", async () => {
+    const [editor] = await t.db.select().from(users).where(eq(users.email, "editor@newsroom.test"));
+    const a = await createArticle(t.db, { createdById: editor.id, headline: "Balise", language: "fr", body: docFromParagraphs(["Le code </script><b>gras</b> est cité."]) });
+    await makeLive(t.db, a.id, { actorId: editor.id });
+    const { hits } = await searchPublishedArticles({ db: t.db, query: "gras" });
+    const text = snippetParts(hits[0].snippet).map((p) => p.text).join("");
+    expect(text).toContain("</script><b>gras</b>");
+  });
+
   it("pages results", async () => {
     const all = await searchPublishedArticles({ db: t.db, query: "cybersécurité OR électricité OR ports", pageSize: 100 });
     expect(all.total).toBeGreaterThanOrEqual(3);
