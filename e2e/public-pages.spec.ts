@@ -144,14 +144,15 @@ test("search: accent-insensitive, stemmed, highlighted, and hostile input never 
 });
 
 test("unpublished, in-review, approved, draft, scheduled and unknown slugs answer 404 and leak nothing", async ({ page, request }) => {
-  const scheduled = slugOf("changes");
-  await hook(request, "schedule", scheduled);
+  const { slug: scheduled } = await hook(request, "create", "programme-pour-demain", "Article programmé pour demain", { state: "scheduled", tags: ["#Programmé"] });
   for (const slug of [...NOT_PUBLIC.map(slugOf), scheduled, "nexiste-pas", "UPPER-Case", "a%2Fb"]) {
     const response = await page.goto(`/articles/${slug}`);
     expect(response?.status(), slug).toBe(404);
     await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
   }
-  for (const key of [...NOT_PUBLIC, "changes" as const]) await expect(page.getByText(headlineOf(key))).toHaveCount(0);
+  for (const key of NOT_PUBLIC) await expect(page.getByText(headlineOf(key))).toHaveCount(0);
+  await expect(page.getByText("Article programmé pour demain")).toHaveCount(0);
+  expect((await page.goto("/tags/programme"))?.status()).toBe(404);
   // Tags carried only by unpublished articles are not public either.
   expect((await page.goto("/tags/objets-connectes"))?.status()).toBe(404);
   expect((await page.goto("/tags/emploi"))?.status()).toBe(404);
@@ -160,7 +161,7 @@ test("unpublished, in-review, approved, draft, scheduled and unknown slugs answe
 
 test("feeds and sitemaps parse as XML and list exactly the published articles", async ({ page, request }) => {
   await page.goto("/");
-  const hidden = [...NOT_PUBLIC.map(slugOf), slugOf("changes")];
+  const hidden = [...NOT_PUBLIC.map(slugOf), "programme-pour-demain"];
   const feed = await request.get("/feed.xml");
   expect(feed.headers()["content-type"]).toContain("xml");
   const feedLinks = (await xmlTexts(page, await feed.text(), "link")).slice(1).map(articlePath);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { getDb } from "@/db";
-import { articles, authorProfiles, slugRedirects, users } from "@/db/schema";
+import { articles, authorProfiles, sections, slugRedirects, users } from "@/db/schema";
 import { createArticle, makeLive } from "@/lib/articles/store";
 import { revalidateArticlePages, revalidateAuthorPages } from "@/lib/cache/revalidate";
 import { storeImage } from "@/lib/images/upload";
@@ -15,7 +15,7 @@ import { docFromParagraphs } from "@/lib/rich-text/body";
  */
 export async function POST(request: Request) {
   if (process.env.E2E_TEST_HOOKS !== "1") return new Response("Not found", { status: 404 });
-  const input = (await request.json()) as { action: string; slug: string; value?: string };
+  const input = (await request.json()) as { action: string; slug: string; value?: string; state?: string; tags?: string[] };
   const db = await getDb();
   const [editor] = await db.select().from(users).where(eq(users.email, "editor@newsroom.test"));
   const [article] = await db.select().from(articles).where(eq(articles.slug, input.slug));
@@ -53,17 +53,22 @@ export async function POST(request: Request) {
       return Response.json({ ok: true });
     }
     case "create": {
-      // A published article with a hostile headline (value), to test escaping end to end.
+      // An article of the spec's own (headline = value), so seeded articles keep their states for
+      // other specs: published (default), or left "approved" / "scheduled" for the spec to move.
+      const state = input.state ?? "published";
       const created = await createArticle(db, {
         createdById: editor.id,
         headline: input.value ?? "",
         slug: input.slug,
         dek: `${input.value} — dek`,
         language: "fr",
-        tags: ["#CybersécuritéFrançaise"],
+        sectionId: (await db.select().from(sections).where(eq(sections.slug, "economie")))[0]?.id ?? null,
+        tags: input.tags ?? ["#CybersécuritéFrançaise"],
         body: docFromParagraphs([`${input.value} — corps du texte.`]),
       });
-      await db.transaction((tx) => makeLive(tx, created.id, { actorId: editor.id }));
+      if (state === "published") await db.transaction((tx) => makeLive(tx, created.id, { actorId: editor.id }));
+      else if (state === "scheduled") await db.update(articles).set({ status: "scheduled", scheduledAt: new Date(Date.now() + 86_400_000) }).where(eq(articles.id, created.id));
+      else await db.update(articles).set({ status: "approved" }).where(eq(articles.id, created.id));
       revalidateArticlePages({ slug: created.slug });
       return Response.json({ ok: true, slug: created.slug });
     }
