@@ -1,15 +1,25 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
+import { siteLanguage } from "@/lib/i18n/site";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Newsroom", template: "%s · Newsroom" },
   description: "Newsroom — editorial platform",
+  ...(process.env.SITE_URL ? { metadataBase: new URL(process.env.SITE_URL) } : {}),
+};
+
+export const viewport: Viewport = {
+  colorScheme: "light dark",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#0a0a0a" },
+  ],
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang={process.env.SITE_LANGUAGE === "en" ? "en" : "fr"}>
-      <body className="min-h-screen font-sans">{children}</body>
+    <html lang={siteLanguage()}>
+      <body className="flex min-h-screen flex-col font-sans">{children}</body>
     </html>
   );
 }

@@ -2,7 +2,8 @@ import { DRAFT_SLUG, TYPICAL, expect, test } from "./fixtures";
 
 test("the front page lists the seeded published article", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("link", { name: TYPICAL.headline })).toBeVisible();
+  // Other specs may publish newer articles: the typical one is then listed under latest and its section.
+  await expect(page.getByRole("link", { name: TYPICAL.headline }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Brouillon : enquête sur les failles des objets connectés" })).toHaveCount(0);
 });
 

@@ -25,6 +25,8 @@ if (process.env.E2E_PG_URL) {
   delete env.DATABASE_URL;
 }
 env.SEED_DEMO = "1";
+// Enables app/api/e2e (test-only state changes used by the public specs).
+env.E2E_TEST_HOOKS = "1";
 
 if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
   const b = spawnSync(bin("next"), ["build"], { stdio: "inherit", env });

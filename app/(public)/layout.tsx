@@ -1,27 +1,42 @@
-import { asc } from "drizzle-orm";
 import Link from "next/link";
-import { getDb } from "@/db";
-import { sections } from "@/db/schema";
+import { connection } from "next/server";
 import { SiteHeader } from "@/components/public/site-header";
+import { getNavSections } from "@/lib/cache/public-data";
 import { siteDictionary } from "@/lib/i18n/site";
 
+// Public pages render per request from cached data (lib/cache/public-data.ts): connection()
+// keeps `next build` away from the database, the data cache keeps requests away from it.
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
-  const db = await getDb();
+  await connection();
   const dict = siteDictionary();
-  const list = await db.select({ name: sections.name, slug: sections.slug }).from(sections).orderBy(asc(sections.position));
+  const sections = await getNavSections();
   return (
     <>
-      <SiteHeader dict={dict} sections={list} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+      <SiteHeader dict={dict} sections={sections} />
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-8 focus:outline-none sm:px-6">
         {children}
       </main>
-      <footer className="border-t border-neutral-300 py-6 text-center text-sm text-neutral-600 dark:border-neutral-700 dark:text-neutral-400">
-        <p>{dict.footer}</p>
-        <p className="mt-1">
-          <Link href="/newsroom" className="underline">
-            {dict.newsroom}
-          </Link>
-        </p>
+      <footer className="no-print mt-12 border-t border-neutral-300 py-8 text-sm text-neutral-700 dark:border-neutral-700 dark:text-neutral-300">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 sm:px-6">
+          <p>{dict.footer}</p>
+          <ul className="flex flex-wrap gap-x-6 gap-y-2">
+            <li>
+              <a href="/feed.xml" className="underline underline-offset-2" type="application/rss+xml">
+                {dict.feed}
+              </a>
+            </li>
+            <li>
+              <Link href="/search" className="underline underline-offset-2">
+                {dict.search}
+              </Link>
+            </li>
+            <li>
+              <Link href="/newsroom" className="underline underline-offset-2" prefetch={false}>
+                {dict.newsroom}
+              </Link>
+            </li>
+          </ul>
+        </div>
       </footer>
     </>
   );

@@ -1,35 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
-import { getDb } from "@/db";
-import { listPublishedArticles } from "@/db/queries/public";
 import { ArticleCard } from "@/components/public/article-card";
+import { getFrontPage } from "@/lib/cache/public-data";
 import { siteDictionary } from "@/lib/i18n/site";
+import { siteOrigin } from "@/lib/seo/site-url";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const dict = siteDictionary();
+  const origin = await siteOrigin();
+  return {
+    title: { absolute: `Newsroom — ${dict.siteTagline}` },
+    description: dict.siteTagline,
+    alternates: { canonical: `${origin}/`, types: { "application/rss+xml": `${origin}/feed.xml` } },
+    openGraph: { type: "website", siteName: "Newsroom", title: "Newsroom", description: dict.siteTagline, url: `${origin}/` },
+  };
+}
 
 export default async function FrontPage() {
+  // Rendered per request from cached data; never prerendered at build (no database there).
   await connection();
-  const db = await getDb();
   const dict = siteDictionary();
-  const [lead, ...rest] = await listPublishedArticles({ db, limit: 21 });
-  if (!lead) return <p>{dict.noArticles}</p>;
+  const { lead, latest, bySection } = await getFrontPage();
+  if (!lead) {
+    return (
+      <>
+        <h1 className="sr-only">Newsroom</h1>
+        <p>{dict.noArticles}</p>
+      </>
+    );
+  }
   return (
-    <div className="space-y-10">
+    <div className="space-y-12">
+      <h1 className="sr-only">Newsroom — {dict.siteTagline}</h1>
       <section aria-labelledby="lead-heading">
-        <h1 id="lead-heading" className="sr-only">
+        <h2 id="lead-heading" className="sr-only">
           {dict.latest}
-        </h1>
-        <ArticleCard article={lead} lead headingLevel="h2" />
+        </h2>
+        <ArticleCard article={lead} variant="lead" headingLevel="h3" />
       </section>
-      {rest.length > 0 && (
-        <section aria-labelledby="latest-heading">
-          <h2 id="latest-heading" className="mb-4 font-serif text-2xl font-bold">
+      {latest.length > 0 && (
+        <section aria-labelledby="latest-heading" className="border-t border-neutral-900 pt-4 dark:border-neutral-200">
+          <h2 id="latest-heading" className="mb-6 font-serif text-2xl font-bold">
             {dict.moreNews}
           </h2>
-          <div className="grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
-            {rest.map((a) => (
-              <ArticleCard key={a.id} article={a} />
+          <ul className="grid gap-x-8 gap-y-10 sm:grid-cols-2 lg:grid-cols-3">
+            {latest.map((a) => (
+              <li key={a.id}>
+                <ArticleCard article={a} headingLevel="h3" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {bySection.length > 0 && (
+        <section aria-labelledby="sections-heading" className="border-t border-neutral-900 pt-4 dark:border-neutral-200">
+          <h2 id="sections-heading" className="mb-6 font-serif text-2xl font-bold">
+            {dict.bySection}
+          </h2>
+          <div className="grid gap-10 md:grid-cols-3">
+            {bySection.map((s) => (
+              <section key={s.slug} aria-labelledby={`section-${s.slug}`}>
+                <h3 id={`section-${s.slug}`} className="mb-3 border-b border-neutral-300 pb-1 text-sm font-bold uppercase tracking-wider dark:border-neutral-700">
+                  <Link href={`/sections/${s.slug}`} className="hover:underline">
+                    {s.name}
+                  </Link>
+                </h3>
+                <ul className="space-y-4">
+                  {s.articles.map((a) => (
+                    <li key={a.id}>
+                      <CompactItem slug={a.slug} headline={a.headline} language={a.language} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
             ))}
           </div>
         </section>
       )}
     </div>
+  );
+}
+
+function CompactItem({ slug, headline, language }: { slug: string; headline: string; language: string }) {
+  return (
+    <p lang={language} className="font-serif text-lg leading-snug">
+      <Link href={`/articles/${slug}`} className="hover:underline">
+        {headline}
+      </Link>
+    </p>
   );
 }

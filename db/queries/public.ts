@@ -1,13 +1,25 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { articleAuthors, articleRevisions, articles, authorProfiles, corrections, sections } from "@/db/schema";
+import {
+  articleAuthors,
+  articleRevisions,
+  articles,
+  authorProfiles,
+  corrections,
+  publishedArticleTags,
+  sections,
+  slugRedirects,
+  tags,
+} from "@/db/schema";
 
 /** Every public query goes through this: only published articles, never anything else. */
 export function publishedOnly(extra?: SQL): SQL {
   const base = and(eq(articles.status, "published"), sql`${articles.publishedRevisionId} is not null`)!;
   return extra ? and(base, extra)! : base;
 }
+
+export const PAGE_SIZE = 20;
 
 const cardColumns = {
   id: articles.id,
@@ -24,7 +36,15 @@ const cardColumns = {
 
 export type ArticleCard = Awaited<ReturnType<typeof listPublishedArticles>>[number];
 
-export async function listPublishedArticles({ db, limit = 20, offset = 0, where }: { db: Tx; limit?: number; offset?: number; where?: SQL }) {
+/** Filters for article lists; each is combined with publishedOnly. */
+export const inSection = (slug: string): SQL => eq(sections.slug, slug);
+export const withTag = (tagId: number): SQL =>
+  sql`exists (select 1 from ${publishedArticleTags} where ${publishedArticleTags.articleId} = ${articles.id} and ${publishedArticleTags.tagId} = ${tagId})`;
+export const byAuthor = (userId: string): SQL =>
+  sql`exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${articles.id} and ${articleAuthors.userId} = ${userId})`;
+export const publishedSince = (since: Date): SQL => gte(articles.firstPublishedAt, since);
+
+export async function listPublishedArticles({ db, limit = PAGE_SIZE, offset = 0, where }: { db: Tx; limit?: number; offset?: number; where?: SQL }) {
   return db
     .select(cardColumns)
     .from(articles)
@@ -34,6 +54,16 @@ export async function listPublishedArticles({ db, limit = 20, offset = 0, where 
     .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
     .limit(limit)
     .offset(offset);
+}
+
+export async function countPublishedArticles({ db, where }: { db: Tx; where?: SQL }): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(articles)
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+    .leftJoin(sections, eq(sections.id, articleRevisions.sectionId))
+    .where(publishedOnly(where));
+  return Number(row?.n ?? 0);
 }
 
 export async function getPublishedArticleBySlug({ db, slug }: { db: Tx; slug: string }) {
@@ -63,6 +93,32 @@ export async function getPublishedArticleBySlug({ db, slug }: { db: Tx; slug: st
   return rows[0];
 }
 
+/** The current slug of a published article that used to live at `oldSlug`, if any. */
+export async function findSlugRedirect({ db, oldSlug }: { db: Tx; oldSlug: string }): Promise<string | undefined> {
+  const rows = await db
+    .select({ slug: articles.slug })
+    .from(slugRedirects)
+    .innerJoin(articles, eq(articles.id, slugRedirects.articleId))
+    .where(publishedOnly(eq(slugRedirects.oldSlug, oldSlug)))
+    .limit(1);
+  return rows[0]?.slug;
+}
+
+/** Published articles sharing the most live tags with this one, newest first among equals. */
+export async function listRelatedArticles({ db, articleId, limit = 4 }: { db: Tx; articleId: string; limit?: number }) {
+  const shared = sql<number>`(select count(*) from published_article_tags p2
+    join published_article_tags p3 on p3.tag_id = p2.tag_id
+    where p2.article_id = ${articles.id} and p3.article_id = ${articleId})`;
+  return db
+    .select({ ...cardColumns, shared })
+    .from(articles)
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+    .leftJoin(sections, eq(sections.id, articleRevisions.sectionId))
+    .where(publishedOnly(and(sql`${articles.id} <> ${articleId}`, sql`${shared} > 0`)))
+    .orderBy(desc(shared), desc(articles.firstPublishedAt))
+    .limit(limit);
+}
+
 export async function getBylines({ db, articleIds }: { db: Tx; articleIds: string[] }) {
   if (articleIds.length === 0) return [];
   return db
@@ -88,4 +144,79 @@ export async function getCorrections({ db, articleId }: { db: Tx; articleId: str
     .from(corrections)
     .where(eq(corrections.articleId, articleId))
     .orderBy(asc(corrections.createdAt));
+}
+
+export async function getAuthorBySlug({ db, slug }: { db: Tx; slug: string }) {
+  const rows = await db
+    .select({
+      userId: authorProfiles.userId,
+      slug: authorProfiles.slug,
+      displayName: authorProfiles.displayName,
+      jobTitle: authorProfiles.jobTitle,
+      bio: authorProfiles.bio,
+      bioLanguage: authorProfiles.bioLanguage,
+      photoPath: authorProfiles.photoPath,
+      location: authorProfiles.location,
+      links: authorProfiles.links,
+    })
+    .from(authorProfiles)
+    .where(eq(authorProfiles.slug, slug))
+    .limit(1);
+  return rows[0];
+}
+
+/** A tag is public only while a published article carries it, so a draft's tags never show. */
+export async function getPublicTagBySlug({ db, slug }: { db: Tx; slug: string }) {
+  const rows = await db
+    .select({ id: tags.id, name: tags.name, slug: tags.slug })
+    .from(tags)
+    .where(and(eq(tags.slug, slug), withTagInUse()))
+    .limit(1);
+  return rows[0];
+}
+
+function withTagInUse(): SQL {
+  return sql`exists (select 1 from ${publishedArticleTags} join ${articles} on ${articles.id} = ${publishedArticleTags.articleId}
+    where ${publishedArticleTags.tagId} = ${tags.id} and ${publishedOnly()})`;
+}
+
+export async function listSections({ db }: { db: Tx }) {
+  return db.select({ name: sections.name, slug: sections.slug }).from(sections).orderBy(asc(sections.position), asc(sections.name));
+}
+
+export async function getSectionBySlug({ db, slug }: { db: Tx; slug: string }) {
+  const rows = await db.select({ name: sections.name, slug: sections.slug }).from(sections).where(eq(sections.slug, slug)).limit(1);
+  return rows[0];
+}
+
+/** Everything a crawler may index: published articles, and the tags and authors they carry. */
+export async function listSitemapEntries({ db }: { db: Tx }) {
+  const [items, tagRows, authorRows] = await Promise.all([
+    db
+      .select({ slug: articles.slug, updatedAt: articles.publishedUpdatedAt })
+      .from(articles)
+      .where(publishedOnly())
+      .orderBy(desc(articles.firstPublishedAt)),
+    db.select({ slug: tags.slug }).from(tags).where(withTagInUse()).orderBy(asc(tags.slug)),
+    db
+      .selectDistinct({ slug: authorProfiles.slug })
+      .from(authorProfiles)
+      .innerJoin(articleAuthors, eq(articleAuthors.userId, authorProfiles.userId))
+      .innerJoin(articles, eq(articles.id, articleAuthors.articleId))
+      .where(publishedOnly())
+      .orderBy(asc(authorProfiles.slug)),
+  ]);
+  return { articles: items, tags: tagRows.map((t) => t.slug), authors: authorRows.map((a) => a.slug) };
+}
+
+/** Articles for a feed: the card plus the live body and tags. */
+export async function listFeedArticles({ db, where, limit = 30 }: { db: Tx; where?: SQL; limit?: number }) {
+  return db
+    .select({ ...cardColumns, bodyHtml: articleRevisions.bodyHtml, tags: articleRevisions.tags })
+    .from(articles)
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+    .leftJoin(sections, eq(sections.id, articleRevisions.sectionId))
+    .where(publishedOnly(where))
+    .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
+    .limit(limit);
 }

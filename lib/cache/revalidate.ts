@@ -1,9 +1,14 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
+import { revalidatePath, revalidateTag } from "next/cache";
+import { PUBLIC_TAG } from "./public-data";
 
 /**
- * Public pages to refresh after a publication, an update, an unpublication or a slug change
- * (style rule 22). Safe to call outside a request (scheduler): failures are logged, not thrown.
+ * Call after a publication, an update, an unpublication or a slug change (style rule 22).
+ * Every public read is cached under one tag: a publication can change the front page, lists,
+ * feeds, sitemaps and the related articles of any other article, so all of it expires at once,
+ * immediately (expire: 0, no stale page is ever served after an unpublication).
+ * Works in server actions and route handlers. Outside a request (a background job) Next has no
+ * cache store to expire: the failure is logged and pages refresh within PUBLIC_MAX_AGE_SECONDS.
  */
 export function revalidateArticlePages(p: {
   slug: string;
@@ -12,29 +17,21 @@ export function revalidateArticlePages(p: {
   tagSlugs?: string[];
   sectionSlug?: string | null;
 }): void {
-  const paths = [
-    "/",
-    `/articles/${p.slug}`,
-    ...(p.oldSlugs ?? []).map((s) => `/articles/${s}`),
-    ...(p.authorSlugs ?? []).flatMap((s) => [`/authors/${s}`, `/authors/${s}/feed.xml`]),
-    ...(p.tagSlugs ?? []).flatMap((s) => [`/tags/${s}`, `/tags/${s}/feed.xml`]),
-    ...(p.sectionSlug ? [`/sections/${p.sectionSlug}`] : []),
-    "/feed.xml",
-    "/sitemap.xml",
-    "/news-sitemap.xml",
-    "/search",
-  ];
-  for (const path of paths) safeRevalidate(path);
+  expirePublicSite(`article ${p.slug}`);
 }
 
+/** Call after an author profile changes (name, title, photo, bio, links, slug). */
 export function revalidateAuthorPages(slug: string, articleSlugs: string[] = []): void {
-  for (const path of [`/authors/${slug}`, `/authors/${slug}/feed.xml`, ...articleSlugs.map((s) => `/articles/${s}`)]) safeRevalidate(path);
+  void articleSlugs;
+  expirePublicSite(`author ${slug}`);
 }
 
-function safeRevalidate(path: string) {
+function expirePublicSite(why: string) {
   try {
-    revalidatePath(path);
+    revalidateTag(PUBLIC_TAG, { expire: 0 });
+    // Also drops the acting user's client router cache when called from a server action.
+    revalidatePath("/", "layout");
   } catch (error) {
-    console.warn(`revalidate ${path} skipped:`, (error as Error).message);
+    console.warn(`public cache not expired (${why}):`, (error as Error).message);
   }
 }

@@ -32,6 +32,26 @@ export const DICTIONARIES = {
     previous: "Page précédente",
     next: "Page suivante",
     section: "Rubrique",
+    bySection: "Par rubrique",
+    tagHeading: (name: string) => `#${name}`,
+    tagPageTitle: (name: string) => `Articles sur #${name}`,
+    sectionPageTitle: (name: string) => name,
+    pageNumber: (page: number, pages: number) => `Page ${page} sur ${pages}`,
+    pagination: "Pagination",
+    feed: "Flux RSS",
+    feedOf: (name: string) => `Flux RSS : ${name}`,
+    siteFeedTitle: "Newsroom — derniers articles",
+    authorLinks: "Liens",
+    authorArticles: "Articles publiés",
+    photoOf: (name: string) => `Portrait de ${name}`,
+    location: "Lieu",
+    searchTitle: "Recherche",
+    searchResultsFor: (q: string, n: number) => `${n} résultat${n > 1 ? "s" : ""} pour « ${q} »`,
+    searchNoResults: (q: string) => `Aucun article ne correspond à « ${q} ».`,
+    searchPrompt: "Saisissez un ou plusieurs mots pour chercher dans les articles publiés.",
+    searchTips: "Astuce : mettez une expression entre guillemets, ou un mot précédé de « - » pour l’exclure.",
+    imageCredit: "Photo",
+    correctionOn: "Rectificatif du",
   },
   en: {
     siteTagline: "Verified news, every day",
@@ -65,6 +85,26 @@ export const DICTIONARIES = {
     previous: "Previous page",
     next: "Next page",
     section: "Section",
+    bySection: "By section",
+    tagHeading: (name: string) => `#${name}`,
+    tagPageTitle: (name: string) => `Articles tagged #${name}`,
+    sectionPageTitle: (name: string) => name,
+    pageNumber: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    pagination: "Pagination",
+    feed: "RSS feed",
+    feedOf: (name: string) => `RSS feed: ${name}`,
+    siteFeedTitle: "Newsroom — latest articles",
+    authorLinks: "Links",
+    authorArticles: "Published articles",
+    photoOf: (name: string) => `Portrait of ${name}`,
+    location: "Location",
+    searchTitle: "Search",
+    searchResultsFor: (q: string, n: number) => `${n} result${n === 1 ? "" : "s"} for “${q}”`,
+    searchNoResults: (q: string) => `No article matches “${q}”.`,
+    searchPrompt: "Type one or more words to search the published articles.",
+    searchTips: "Tip: put a phrase in quotes, or a word after “-” to exclude it.",
+    imageCredit: "Photo",
+    correctionOn: "Correction of",
   },
 } as const;
 
@@ -77,6 +117,30 @@ export function dictionaryFor(language: string | null | undefined): Dictionary {
   return base in DICTIONARIES ? DICTIONARIES[base as Locale] : DICTIONARIES.en;
 }
 
-export function formatDateTime(date: Date, language: string, timeZone = "Europe/Paris"): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: "long", timeStyle: "short", timeZone }).format(date);
+/** A date in the reader-facing words of `language`; an unknown or malformed tag falls back to English. */
+export function formatDateTime(date: Date | string, language: string, timeZone = "Europe/Paris"): string {
+  const value = typeof date === "string" ? new Date(date) : date;
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: "long", timeStyle: "short", timeZone }).format(value);
+  } catch {
+    return new Intl.DateTimeFormat("en", { dateStyle: "long", timeStyle: "short", timeZone }).format(value);
+  }
+}
+
+export function formatDate(date: Date | string, language: string, timeZone = "Europe/Paris"): string {
+  const value = typeof date === "string" ? new Date(date) : date;
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone }).format(value);
+  } catch {
+    return new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone }).format(value);
+  }
+}
+
+/** A BCP 47 tag safe to put in a lang attribute (anything malformed becomes "und"). */
+export function langAttr(language: string | null | undefined): string {
+  try {
+    return Intl.getCanonicalLocales(language ?? "")[0] ?? "und";
+  } catch {
+    return "und";
+  }
 }

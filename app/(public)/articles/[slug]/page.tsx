@@ -1,96 +1,130 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
-import { getDb } from "@/db";
-import { getBylines, getCorrections, getPublishedArticleBySlug } from "@/db/queries/public";
-import { dictionaryFor, formatDateTime } from "@/lib/i18n/dictionaries";
-
-const getArticle = cache(async (slug: string) => {
-  const db = await getDb();
-  const article = await getPublishedArticleBySlug({ db, slug: decodeURIComponent(slug) });
-  if (!article) return null;
-  const [authors, fixes] = await Promise.all([getBylines({ db, articleIds: [article.id] }), getCorrections({ db, articleId: article.id })]);
-  return { ...article, authors, corrections: fixes };
-});
+import { ArticleCard } from "@/components/public/article-card";
+import { ArticleHeader } from "@/components/public/article-header";
+import { AuthorCard } from "@/components/public/author-card";
+import { getArticlePage } from "@/lib/cache/public-data";
+import { dictionaryFor, formatDate, langAttr } from "@/lib/i18n/dictionaries";
+import { slugParam } from "@/lib/seo/slug-param";
+import { newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
+import { absolute, siteOrigin } from "@/lib/seo/site-url";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+/** Shared by the page and its metadata; unknown, unpublished or malformed slugs are 404. */
+const load = cache(async (raw: string) => {
   await connection();
-  const article = await getArticle((await params).slug);
-  if (!article) return {};
-  return { title: article.revision.headline, description: article.revision.dek || undefined };
+  const slug = slugParam(raw);
+  if (!slug) notFound();
+  const { article, redirectTo } = await getArticlePage(slug);
+  if (redirectTo) permanentRedirect(`/articles/${redirectTo}`);
+  if (!article) notFound();
+  return article;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await load((await params).slug);
+  const origin = await siteOrigin();
+  const r = article.revision;
+  const url = absolute(origin, `/articles/${article.slug}`);
+  const image = r.featuredImage?.src ? [{ url: absolute(origin, r.featuredImage.src), alt: r.featuredImage.alt }] : undefined;
+  return {
+    title: r.headline,
+    description: r.dek || undefined,
+    alternates: { canonical: url },
+    authors: article.authors.map((a) => ({ name: a.displayName, url: absolute(origin, `/authors/${a.slug}`) })),
+    keywords: r.tags.map((t) => t.name),
+    openGraph: {
+      type: "article",
+      url,
+      siteName: "Newsroom",
+      title: r.headline,
+      description: r.dek || undefined,
+      publishedTime: article.firstPublishedAt ?? undefined,
+      modifiedTime: article.publishedUpdatedAt ?? undefined,
+      authors: article.authors.map((a) => absolute(origin, `/authors/${a.slug}`)),
+      section: article.section?.name ?? undefined,
+      tags: r.tags.map((t) => t.name),
+      images: image,
+    },
+    twitter: { card: image ? "summary_large_image" : "summary", title: r.headline, description: r.dek || undefined, images: image },
+  };
 }
 
 export default async function ArticlePage({ params }: Props) {
-  await connection();
-  const article = await getArticle((await params).slug);
-  if (!article) notFound();
-  const { revision: r } = article;
+  const article = await load((await params).slug);
+  const origin = await siteOrigin();
+  const r = article.revision;
   const dict = dictionaryFor(r.language);
+  const image = r.featuredImage;
+  const jsonLd = newsArticleJsonLd({
+    url: absolute(origin, `/articles/${article.slug}`),
+    headline: r.headline,
+    description: r.dek,
+    datePublished: article.firstPublishedAt ?? "",
+    dateModified: article.publishedUpdatedAt ?? article.firstPublishedAt ?? "",
+    language: r.language,
+    keywords: r.tags.map((t) => t.name),
+    image: image?.src ? absolute(origin, image.src) : null,
+    section: article.section?.name,
+    authors: article.authors.map((a) => ({ name: a.displayName, url: absolute(origin, `/authors/${a.slug}`) })),
+    publisher: { name: "Newsroom", url: absolute(origin, "/") },
+  });
   return (
-    <article lang={r.language} className="mx-auto max-w-3xl">
-      <header className="mb-6">
-        {article.section?.slug && (
-          <p className="text-sm font-semibold uppercase tracking-wide text-[var(--color-accent)] dark:text-red-300">
-            <Link href={`/sections/${article.section.slug}`}>{article.section.name}</Link>
-          </p>
-        )}
-        <h1 className="mt-1 font-serif text-3xl font-bold leading-tight sm:text-5xl">{r.headline}</h1>
-        {r.dek && <p className="mt-4 text-xl text-neutral-700 dark:text-neutral-300">{r.dek}</p>}
-        <p className="mt-4 text-sm text-neutral-700 dark:text-neutral-300">
-          {dict.by}{" "}
-          {article.authors.map((a, i) => (
-            <span key={a.slug}>
-              {i > 0 && (i === article.authors.length - 1 ? ` ${dict.and} ` : ", ")}
-              <Link href={`/authors/${a.slug}`} className="font-semibold underline" rel="author">
-                {a.displayName}
-              </Link>
-            </span>
-          ))}
-        </p>
-        <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
-          {article.firstPublishedAt && (
-            <>
-              {dict.published} <time dateTime={article.firstPublishedAt.toISOString()}>{formatDateTime(article.firstPublishedAt, r.language)}</time>
-            </>
+    <article lang={langAttr(r.language)} className="mx-auto max-w-3xl">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
+      <ArticleHeader
+        dict={dict}
+        language={r.language}
+        headline={r.headline}
+        dek={r.dek}
+        section={article.section}
+        authors={article.authors}
+        firstPublishedAt={article.firstPublishedAt}
+        publishedUpdatedAt={article.publishedUpdatedAt}
+      />
+      {image?.src && (
+        <figure className="article-figure -mx-4 mb-8 sm:mx-0">
+          {/* eslint-disable-next-line @next/next/no-img-element -- uploads are already resized WebP */}
+          <img src={image.src} alt={image.alt} fetchPriority="high" className="aspect-auto w-full sm:rounded" />
+          {(image.caption || image.credit) && (
+            <figcaption className="mt-2 px-4 text-sm text-neutral-700 sm:px-0 dark:text-neutral-300">
+              {image.caption}
+              {image.credit && (
+                <span className="credit">
+                  {dict.imageCredit} : {image.credit}
+                </span>
+              )}
+            </figcaption>
           )}
-          {article.publishedUpdatedAt && article.firstPublishedAt && article.publishedUpdatedAt > article.firstPublishedAt && (
-            <>
-              {" · "}
-              {dict.updated} <time dateTime={article.publishedUpdatedAt.toISOString()}>{formatDateTime(article.publishedUpdatedAt, r.language)}</time>
-            </>
-          )}
-        </p>
-      </header>
-
+        </figure>
+      )}
       {r.highlights.length > 0 && (
-        <aside aria-labelledby="key-points" className="mb-8 rounded border-l-4 border-[var(--color-accent)] bg-neutral-100 p-4 dark:bg-neutral-900">
-          <h2 id="key-points" className="mb-2 font-serif text-lg font-bold">
+        <aside aria-labelledby="key-points" className="mb-8 border-l-4 border-accent bg-neutral-100 p-5 dark:border-red-400 dark:bg-neutral-900">
+          <h2 id="key-points" className="mb-3 font-serif text-xl font-bold">
             {dict.keyPoints}
           </h2>
-          <ul className="list-disc space-y-1 pl-5">
+          <ul className="list-disc space-y-2 pl-5">
             {r.highlights.map((h, i) => (
               <li key={i}>{h}</li>
             ))}
           </ul>
         </aside>
       )}
-
       {/* Rendered on the server from validated Tiptap JSON by the editor's own schema: text is escaped, attributes allow-listed. */}
-      <div className="prose prose-lg max-w-none font-serif dark:prose-invert" dangerouslySetInnerHTML={{ __html: r.bodyHtml }} />
-
+      <div className="article-body prose prose-lg max-w-none font-serif prose-neutral dark:prose-invert prose-a:text-accent dark:prose-a:text-red-300" dangerouslySetInnerHTML={{ __html: r.bodyHtml }} />
       {r.tags.length > 0 && (
-        <section aria-labelledby="tags-heading" className="mt-8">
-          <h2 id="tags-heading" className="sr-only">
+        <section aria-labelledby="tags-heading" className="mt-10">
+          <h2 id="tags-heading" className="mb-3 text-sm font-bold uppercase tracking-wider">
             {dict.tags}
           </h2>
           <ul className="flex flex-wrap gap-2">
             {r.tags.map((t) => (
               <li key={t.id}>
-                <Link href={`/tags/${t.slug}`} className="inline-block rounded-full border border-neutral-400 px-3 py-1 text-sm hover:bg-neutral-100 dark:hover:bg-neutral-800">
+                <Link href={`/tags/${t.slug}`} className="inline-block rounded-full border border-neutral-500 px-3 py-1 text-sm hover:bg-neutral-100 dark:hover:bg-neutral-800">
                   #{t.name}
                 </Link>
               </li>
@@ -98,42 +132,45 @@ export default async function ArticlePage({ params }: Props) {
           </ul>
         </section>
       )}
-
       {article.corrections.length > 0 && (
-        <section aria-labelledby="corrections-heading" className="mt-8 border-t border-neutral-300 pt-4 dark:border-neutral-700">
-          <h2 id="corrections-heading" className="font-serif text-lg font-bold">
+        <section aria-labelledby="corrections-heading" className="mt-10 border-t border-neutral-300 pt-4 dark:border-neutral-700">
+          <h2 id="corrections-heading" className="font-serif text-xl font-bold">
             {dict.corrections}
           </h2>
-          <ul className="mt-2 space-y-2 text-sm">
+          <ul className="mt-3 space-y-2">
             {article.corrections.map((c) => (
               <li key={c.id}>
-                <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt, r.language)}</time> — {c.note}
+                <strong>
+                  {dict.correctionOn} <time dateTime={c.createdAt}>{formatDate(c.createdAt, r.language)}</time>
+                </strong>{" "}
+                — {c.note}
               </li>
             ))}
           </ul>
         </section>
       )}
-
-      <section aria-labelledby="authors-heading" className="mt-10 border-t border-neutral-300 pt-6 dark:border-neutral-700">
-        <h2 id="authors-heading" className="font-serif text-lg font-bold">
+      <section aria-labelledby="authors-heading" className="mt-10 space-y-6 border-t border-neutral-300 pt-6 dark:border-neutral-700">
+        <h2 id="authors-heading" className="font-serif text-xl font-bold">
           {dict.aboutAuthors}
         </h2>
         {article.authors.map((a) => (
-          <div key={a.slug} className="mt-4">
-            <p className="font-semibold">
-              <Link href={`/authors/${a.slug}`} className="underline">
-                {a.displayName}
-              </Link>
-              {a.jobTitle && <span className="font-normal text-neutral-600 dark:text-neutral-400"> — {a.jobTitle}</span>}
-            </p>
-            <div lang={a.bioLanguage} className="mt-1 space-y-2 text-neutral-700 dark:text-neutral-300">
-              {a.bio.split(/\n{2,}/).map((p, i) => (
-                <p key={i}>{p}</p>
-              ))}
-            </div>
-          </div>
+          <AuthorCard key={a.slug} author={a} photoAlt={dict.photoOf(a.displayName)} />
         ))}
       </section>
+      {article.related.length > 0 && (
+        <section aria-labelledby="related-heading" className="no-print mt-12 border-t-2 border-neutral-900 pt-4 dark:border-neutral-200">
+          <h2 id="related-heading" className="mb-6 font-serif text-2xl font-bold">
+            {dict.related}
+          </h2>
+          <ul className="grid gap-8 sm:grid-cols-2">
+            {article.related.map((a) => (
+              <li key={a.id}>
+                <ArticleCard article={a} headingLevel="h3" variant="compact" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </article>
   );
 }

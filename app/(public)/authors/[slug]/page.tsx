@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { ArticleList } from "@/components/public/article-list";
+import { Bio } from "@/components/public/author-card";
+import { parsePage } from "@/components/public/pagination";
+import { getAuthorPage } from "@/lib/cache/public-data";
+import { PAGE_SIZE } from "@/db/queries/public";
+import { siteDictionary } from "@/lib/i18n/site";
+import { slugParam } from "@/lib/seo/slug-param";
+import { absolute, siteOrigin } from "@/lib/seo/site-url";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
+
+const load = cache(async (raw: string, rawPage: string | string[] | undefined) => {
+  await connection();
+  const slug = slugParam(raw);
+  const page = parsePage(rawPage);
+  if (!slug || !page) notFound();
+  const data = await getAuthorPage(slug, page);
+  if (!data || (page > 1 && data.articles.length === 0)) notFound();
+  return { ...data, page };
+});
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { author } = await load((await params).slug, (await searchParams).page);
+  const origin = await siteOrigin();
+  const url = absolute(origin, `/authors/${author.slug}`);
+  return {
+    title: author.displayName,
+    description: author.jobTitle || undefined,
+    alternates: { canonical: url, types: { "application/rss+xml": `${url}/feed.xml` } },
+    openGraph: { type: "profile", url, title: author.displayName, images: author.photoPath ? [absolute(origin, author.photoPath)] : undefined },
+  };
+}
+
+export default async function AuthorPage({ params, searchParams }: Props) {
+  const { author, articles, total, page } = await load((await params).slug, (await searchParams).page);
+  const dict = siteDictionary();
+  // Profiles are validated by their editor, but a link that is not http(s) never becomes an href here.
+  const links = author.links.filter((l) => /^https?:\/\//i.test(l.url));
+  return (
+    <div className="space-y-10">
+      <header className="flex flex-col gap-6 border-b border-neutral-300 pb-8 sm:flex-row sm:items-start dark:border-neutral-700">
+        {author.photoPath && (
+          // eslint-disable-next-line @next/next/no-img-element -- profile photos are already resized WebP uploads
+          <img src={author.photoPath} alt={dict.photoOf(author.displayName)} width={128} height={128} className="size-32 shrink-0 rounded-full object-cover" />
+        )}
+        <div className="max-w-2xl">
+          <h1 className="font-serif text-4xl font-bold">{author.displayName}</h1>
+          {author.jobTitle && <p className="mt-1 text-lg text-neutral-700 dark:text-neutral-300">{author.jobTitle}</p>}
+          {author.location && (
+            <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
+              {dict.location} : {author.location}
+            </p>
+          )}
+          {author.bio && <Bio text={author.bio} language={author.bioLanguage} className="mt-4 text-lg leading-relaxed" />}
+          {links.length > 0 && (
+            <>
+              <h2 className="sr-only">{dict.authorLinks}</h2>
+              <ul className="mt-4 flex flex-wrap gap-x-5 gap-y-2 text-sm">
+                {links.map((l) => (
+                  <li key={l.url}>
+                    <a href={l.url} rel="me noopener" className="underline underline-offset-2">
+                      {l.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p className="mt-4 text-sm">
+            <a href={`/authors/${author.slug}/feed.xml`} type="application/rss+xml" className="underline underline-offset-2">
+              {dict.feedOf(author.displayName)}
+            </a>
+          </p>
+        </div>
+      </header>
+      <section aria-labelledby="author-articles">
+        <h2 id="author-articles" className="mb-6 font-serif text-2xl font-bold">
+          {dict.authorArticles}
+        </h2>
+        <ArticleList dict={dict} articles={articles} page={page} total={total} pageSize={PAGE_SIZE} basePath={`/authors/${author.slug}`} headingLevel="h3" />
+      </section>
+    </div>
+  );
+}

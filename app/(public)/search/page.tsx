@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { Pagination, parsePage } from "@/components/public/pagination";
+import { PAGE_SIZE } from "@/db/queries/public";
+import { searchArticles } from "@/lib/cache/public-data";
+import { formatDate, langAttr } from "@/lib/i18n/dictionaries";
+import { siteDictionary } from "@/lib/i18n/site";
+import { normalizeSearchQuery, snippetParts } from "@/lib/search/query";
+
+type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  // Result pages are endless and personal to a query: not for search engines.
+  return { title: siteDictionary().searchTitle, robots: { index: false, follow: true } };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  await connection();
+  const sp = await searchParams;
+  const dict = siteDictionary();
+  const q = normalizeSearchQuery(Array.isArray(sp.q) ? sp.q[0] : sp.q);
+  const page = parsePage(sp.page);
+  if (!page) notFound();
+  const { total, hits } = q ? await searchArticles(q, page) : { total: 0, hits: [] };
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="font-serif text-4xl font-bold">{dict.searchTitle}</h1>
+      <form action="/search" method="get" role="search" aria-label={dict.searchTitle} className="mt-6 flex flex-wrap items-end gap-3">
+        <div className="flex min-w-0 flex-1 flex-col gap-1">
+          <label htmlFor="search-q" className="text-sm font-semibold">
+            {dict.searchLabel}
+          </label>
+          <input
+            id="search-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={200}
+            aria-describedby="search-tips"
+            className="rounded border border-neutral-500 bg-transparent px-3 py-2 text-lg"
+          />
+        </div>
+        <button type="submit" className="rounded bg-neutral-900 px-5 py-2 text-lg font-medium text-white hover:bg-neutral-700 dark:bg-neutral-100 dark:text-neutral-900">
+          {dict.search}
+        </button>
+      </form>
+      <p id="search-tips" className="mt-2 text-sm text-neutral-700 dark:text-neutral-300">
+        {dict.searchTips}
+      </p>
+      <div aria-live="polite" className="mt-8">
+        {!q ? (
+          <p>{dict.searchPrompt}</p>
+        ) : hits.length === 0 ? (
+          <p>{dict.searchNoResults(q)}</p>
+        ) : (
+          <>
+            <h2 className="mb-4 text-lg font-semibold">{dict.searchResultsFor(q, total)}</h2>
+            <ol className="divide-y divide-neutral-300 dark:divide-neutral-700">
+              {hits.map((hit) => (
+                <li key={hit.id} lang={langAttr(hit.language)} className="py-5">
+                  <h3 className="font-serif text-xl font-bold">
+                    <Link href={`/articles/${hit.slug}`} className="hover:underline">
+                      {hit.headline}
+                    </Link>
+                  </h3>
+                  <p className="mt-1 text-neutral-800 dark:text-neutral-200">
+                    {snippetParts(hit.snippet).map((part, i) =>
+                      part.mark ? (
+                        <mark key={i} className="rounded-sm bg-yellow-200 px-0.5 text-neutral-950 dark:bg-yellow-300">
+                          {part.text}
+                        </mark>
+                      ) : (
+                        <span key={i}>{part.text}</span>
+                      ),
+                    )}
+                  </p>
+                  <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
+                    <time dateTime={hit.firstPublishedAt}>{formatDate(hit.firstPublishedAt, hit.language)}</time>
+                  </p>
+                </li>
+              ))}
+            </ol>
+            <Pagination dict={dict} basePath="/search" page={page} pages={Math.ceil(total / PAGE_SIZE)} query={{ q }} />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

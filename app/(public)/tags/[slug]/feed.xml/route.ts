@@ -1,0 +1,16 @@
+import { getFeed } from "@/lib/cache/public-data";
+import { siteDictionary, siteLanguage } from "@/lib/i18n/site";
+import { buildRssFeed, xmlResponse } from "@/lib/seo/feeds";
+import { slugParam } from "@/lib/seo/slug-param";
+import { originOf } from "@/lib/seo/site-url";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const slug = slugParam((await params).slug);
+  const feed = slug ? await getFeed("tag", slug) : null;
+  if (!slug || !feed || feed.items.length === 0) return new Response("Not found", { status: 404 });
+  const dict = siteDictionary();
+  const body = buildRssFeed({ origin: originOf(request), path: `/tags/${slug}/feed.xml`, title: `Newsroom — #${feed.title}`, description: dict.tagPageTitle(feed.title ?? slug), language: siteLanguage(), items: feed.items });
+  return xmlResponse(body, "application/rss+xml");
+}

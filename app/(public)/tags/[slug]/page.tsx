@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { ArticleList } from "@/components/public/article-list";
+import { parsePage } from "@/components/public/pagination";
+import { PAGE_SIZE } from "@/db/queries/public";
+import { getTagPage } from "@/lib/cache/public-data";
+import { siteDictionary } from "@/lib/i18n/site";
+import { slugParam } from "@/lib/seo/slug-param";
+import { absolute, siteOrigin } from "@/lib/seo/site-url";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
+
+const load = cache(async (raw: string, rawPage: string | string[] | undefined) => {
+  await connection();
+  const slug = slugParam(raw);
+  const page = parsePage(rawPage);
+  if (!slug || !page) notFound();
+  const data = await getTagPage(slug, page);
+  if (!data || data.articles.length === 0) notFound();
+  return { ...data, page };
+});
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { tag, page } = await load((await params).slug, (await searchParams).page);
+  const url = absolute(await siteOrigin(), `/tags/${tag.slug}`);
+  return {
+    title: siteDictionary().tagPageTitle(tag.name),
+    alternates: { canonical: page > 1 ? `${url}?page=${page}` : url, types: { "application/rss+xml": `${url}/feed.xml` } },
+  };
+}
+
+export default async function TagPage({ params, searchParams }: Props) {
+  const { tag, articles, total, page } = await load((await params).slug, (await searchParams).page);
+  const dict = siteDictionary();
+  return (
+    <div>
+      <header className="mb-8 flex flex-wrap items-baseline justify-between gap-4 border-b border-neutral-900 pb-3 dark:border-neutral-200">
+        <h1 className="font-serif text-4xl font-bold">
+          <span className="sr-only">{dict.tags} : </span>#{tag.name}
+        </h1>
+        <a href={`/tags/${tag.slug}/feed.xml`} type="application/rss+xml" className="text-sm underline underline-offset-2">
+          {dict.feedOf(`#${tag.name}`)}
+        </a>
+      </header>
+      <ArticleList dict={dict} articles={articles} page={page} total={total} pageSize={PAGE_SIZE} basePath={`/tags/${tag.slug}`} />
+    </div>
+  );
+}

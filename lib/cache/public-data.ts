@@ -1,0 +1,115 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { unstable_cache } from "next/cache";
+import { getDb, type Db } from "@/db";
+import * as q from "@/db/queries/public";
+import { searchPublishedArticles } from "@/db/queries/public-search";
+
+/** Every cached public read carries this tag; lib/cache/revalidate.ts expires it on any change. */
+export const PUBLIC_TAG = "public-site";
+/** Safety net when a change happens outside a request (a background job cannot expire tags). */
+export const PUBLIC_MAX_AGE_SECONDS = 60;
+// Entries never outlive the process: the cache folder survives restarts, the database may not.
+const BOOT = randomUUID();
+
+/** What a cached value looks like after Next stores it as JSON: dates become ISO strings. */
+export type Jsonify<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Jsonify<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonify<T[K]> }
+      : T;
+
+function cached<A extends (string | number)[], R>(name: string, read: (db: Db, ...args: A) => Promise<R>) {
+  return unstable_cache(
+    async (...args: A): Promise<Jsonify<R>> => JSON.parse(JSON.stringify(await read(await getDb(), ...args))),
+    [BOOT, name],
+    { tags: [PUBLIC_TAG], revalidate: PUBLIC_MAX_AGE_SECONDS },
+  );
+}
+
+const pageOf = (page: number) => ({ limit: q.PAGE_SIZE, offset: (page - 1) * q.PAGE_SIZE });
+
+export const getNavSections = cached("sections", (db) => q.listSections({ db }));
+
+export const getFrontPage = cached("front", async (db) => {
+  const [latest, sections] = await Promise.all([q.listPublishedArticles({ db, limit: 11 }), q.listSections({ db })]);
+  const bySection = await Promise.all(
+    sections.map(async (s) => ({ ...s, articles: await q.listPublishedArticles({ db, limit: 4, where: q.inSection(s.slug) }) })),
+  );
+  const leadId = latest[0]?.id;
+  for (const s of bySection) s.articles = s.articles.filter((a) => a.id !== leadId).slice(0, 3);
+  return { lead: latest[0] ?? null, latest: latest.slice(1), bySection: bySection.filter((s) => s.articles.length > 0) };
+});
+
+export const getArticlePage = cached("article", async (db, slug: string) => {
+  const article = await q.getPublishedArticleBySlug({ db, slug });
+  if (!article) return { article: null, redirectTo: (await q.findSlugRedirect({ db, oldSlug: slug })) ?? null };
+  const [authors, corrections, related] = await Promise.all([
+    q.getBylines({ db, articleIds: [article.id] }),
+    q.getCorrections({ db, articleId: article.id }),
+    q.listRelatedArticles({ db, articleId: article.id }),
+  ]);
+  return { article: { ...article, authors, corrections, related }, redirectTo: null };
+});
+
+export const getAuthorPage = cached("author", async (db, slug: string, page: number) => {
+  const author = await q.getAuthorBySlug({ db, slug });
+  if (!author) return null;
+  const where = q.byAuthor(author.userId);
+  const [articles, total] = await Promise.all([q.listPublishedArticles({ db, where, ...pageOf(page) }), q.countPublishedArticles({ db, where })]);
+  const { userId: _id, ...profile } = author;
+  return { author: profile, articles, total };
+});
+
+export const getTagPage = cached("tag", async (db, slug: string, page: number) => {
+  const tag = await q.getPublicTagBySlug({ db, slug });
+  if (!tag) return null;
+  const where = q.withTag(tag.id);
+  const [articles, total] = await Promise.all([q.listPublishedArticles({ db, where, ...pageOf(page) }), q.countPublishedArticles({ db, where })]);
+  return { tag, articles, total };
+});
+
+export const getSectionPage = cached("section", async (db, slug: string, page: number) => {
+  const section = await q.getSectionBySlug({ db, slug });
+  if (!section) return null;
+  const where = q.inSection(slug);
+  const [articles, total] = await Promise.all([q.listPublishedArticles({ db, where, ...pageOf(page) }), q.countPublishedArticles({ db, where })]);
+  return { section, articles, total };
+});
+
+export type FeedScope = "site" | "tag" | "author";
+
+export const getFeed = cached("feed", async (db, scope: FeedScope, slug: string) => {
+  let title: string | null = null;
+  let where;
+  if (scope === "tag") {
+    const tag = await q.getPublicTagBySlug({ db, slug });
+    if (!tag) return null;
+    title = tag.name;
+    where = q.withTag(tag.id);
+  } else if (scope === "author") {
+    const author = await q.getAuthorBySlug({ db, slug });
+    if (!author) return null;
+    title = author.displayName;
+    where = q.byAuthor(author.userId);
+  }
+  const items = await q.listFeedArticles({ db, where });
+  const bylines = await q.getBylines({ db, articleIds: items.map((i) => i.id) });
+  return {
+    title,
+    items: items.map((i) => ({ ...i, authors: bylines.filter((b) => b.articleId === i.id).map((b) => ({ name: b.displayName, slug: b.slug })) })),
+  };
+});
+
+export const getSitemap = cached("sitemap", (db) => q.listSitemapEntries({ db }));
+
+export const getNewsSitemap = cached("news-sitemap", async (db, sinceIso: string) =>
+  q.listPublishedArticles({ db, limit: 1000, where: q.publishedSince(new Date(sinceIso)) }),
+);
+
+/** Search is keyed by free text, so it is not cached: each query reads the database. */
+export async function searchArticles(query: string, page: number) {
+  return searchPublishedArticles({ db: await getDb(), query, page });
+}

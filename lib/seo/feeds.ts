@@ -1,0 +1,44 @@
+import { Feed } from "feed";
+import type { Jsonify } from "@/lib/cache/public-data";
+import type { listFeedArticles } from "@/db/queries/public";
+import { absolute } from "./site-url";
+import { xmlSafe } from "./xml-text";
+
+export type FeedItem = Jsonify<Awaited<ReturnType<typeof listFeedArticles>>[number]> & { authors: { name: string; slug: string }[] };
+
+/** An RSS 2.0 feed built by the `feed` library (it escapes and wraps every text itself). */
+export function buildRssFeed(opts: { origin: string; path: string; title: string; description: string; language: string; items: FeedItem[] }): string {
+  const { origin } = opts;
+  const updated = opts.items.reduce((max, i) => Math.max(max, Date.parse(i.publishedUpdatedAt ?? i.firstPublishedAt ?? "") || 0), 0);
+  const feed = new Feed({
+    id: absolute(origin, "/"),
+    title: xmlSafe(opts.title),
+    description: xmlSafe(opts.description),
+    link: absolute(origin, "/"),
+    language: opts.language,
+    updated: updated ? new Date(updated) : undefined,
+    feedLinks: { rss: absolute(origin, opts.path) },
+    copyright: `© ${new Date().getFullYear()} Newsroom`,
+    generator: "Newsroom",
+  });
+  for (const item of opts.items) {
+    const link = absolute(origin, `/articles/${item.slug}`);
+    feed.addItem({
+      title: xmlSafe(item.headline),
+      id: link,
+      link,
+      date: new Date(item.publishedUpdatedAt ?? item.firstPublishedAt ?? Date.now()),
+      published: item.firstPublishedAt ? new Date(item.firstPublishedAt) : undefined,
+      description: xmlSafe(item.dek),
+      content: xmlSafe(item.bodyHtml),
+      author: item.authors.map((a) => ({ name: xmlSafe(a.name), link: absolute(origin, `/authors/${a.slug}`) })),
+      category: item.tags.map((t) => ({ name: xmlSafe(t.name), domain: absolute(origin, `/tags/${t.slug}`) })),
+      ...(item.featuredImage?.src ? { image: absolute(origin, item.featuredImage.src) } : {}),
+    });
+  }
+  return feed.rss2();
+}
+
+export function xmlResponse(body: string, type = "application/xml"): Response {
+  return new Response(body, { headers: { "content-type": `${type}; charset=utf-8` } });
+}
