@@ -26,7 +26,31 @@ export type ArticleEditorProps = {
   children?: ReactNode;
 };
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Deep equality ignoring key order (jsonb reorders keys); a JSON string is compared parsed. */
+function same(a: unknown, b: unknown): boolean {
+  if (typeof b === "string" && typeof a === "object" && a !== null) {
+    try {
+      b = JSON.parse(b);
+    } catch {
+      return false;
+    }
+  }
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || !a || !b) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] != null);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] != null);
+  return ka.length === kb.length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+const asDoc = (body: unknown) => {
+  if (typeof body !== "string") return body;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return { type: "doc", content: [] };
+  }
+};
 
 export function ArticleEditor(props: ArticleEditorProps) {
   const { articleId } = props;
@@ -47,7 +71,9 @@ export function ArticleEditor(props: ArticleEditorProps) {
         articleId,
         version: props.version,
         save: saveArticleAction,
-        getBody: () => editorRef.current?.getJSON() ?? restoredBody.current,
+        // A string: ProseMirror attrs are null-prototype objects that server actions cannot take
+        // as such, and one string is also the cheapest thing to send for a long article.
+        getBody: () => (editorRef.current ? JSON.stringify(editorRef.current.getJSON()) : restoredBody.current),
         onFieldErrors: setErrors,
         onSaved: (r, sent) => {
           setVersion(r.version);
@@ -64,7 +90,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     const draft = readLocalDraft(articleId);
     if (!draft) return;
     const server = props.values as unknown as Record<string, unknown>;
-    const differs = Object.entries(draft.changes).some(([k, v]) => k !== "slugAuto" && !sameJson(k === "authorIds" ? props.values.authors.map((a) => a.id) : server[k], v));
+    const differs = Object.entries(draft.changes).some(([k, v]) => k !== "slugAuto" && !same(k === "authorIds" ? props.values.authors.map((a) => a.id) : server[k], v));
     if (differs) setOffer(draft);
     else clearLocalDraft(articleId);
     // Only on arrival: later renders must not re-offer what is being edited.
@@ -86,7 +112,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
       ? (c.authorIds as string[]).map((id) => props.people.find((p) => p.id === id) ?? values.authors.find((a) => a.id === id)).filter((p): p is Person => !!p)
       : values.authors;
     restoredBody.current = c.body;
-    setValues({ ...values, ...(c as Partial<FormValues>), authors });
+    const restored = { ...values, ...(c as Partial<FormValues>), authors };
+    setValues(c.body === undefined ? restored : { ...restored, body: asDoc(c.body) });
     setFormKey((k) => k + 1);
     ctl.resume(offer.baseVersion);
     for (const [k, v] of Object.entries(c)) if (k !== "body") ctl.set(k, v);
@@ -108,7 +135,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     delete latest.slug;
     delete latest.slugAuto;
     const { authors: _a, slug: _s, ...base } = values;
-    const mine = { ...base, ...latest, body: editorRef.current?.getJSON() ?? values.body };
+    const mine = { ...base, ...latest, body: editorRef.current ? JSON.stringify(editorRef.current.getJSON()) : values.body };
     const r = await copyAsDraftAction(mine).catch(() => null);
     if (!r || !r.ok) return r?.message ?? "The copy could not be created. Your text is still kept on this device.";
     ctl.stop();

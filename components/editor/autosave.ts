@@ -6,6 +6,7 @@
  * to localStorage so a reload, a crash or a lost connection never loses a word.
  */
 import type { ConflictInfo, SaveResult } from "@/lib/articles/editing";
+import { FIELD_LABELS } from "@/lib/validations/article";
 
 export type Changes = Record<string, unknown>;
 export type SaveStatus =
@@ -225,7 +226,9 @@ export class AutosaveController {
       this.setStatus({ kind: "conflict", current: result.current });
     } else if (result.code === "invalid" && "fieldErrors" in result) {
       this.opts.onFieldErrors?.(result.fieldErrors);
-      this.setStatus({ kind: "invalid", message: result.message });
+      const fields = Object.keys(result.fieldErrors).map((k) => FIELD_LABELS[k] ?? k);
+      const detail = Object.values(result.fieldErrors).flat()[0];
+      this.setStatus({ kind: "invalid", message: `Not saved: check ${fields.join(", ")}${detail ? ` (${detail})` : ""}.` });
     } else if (result.code === "unavailable") {
       this.scheduleRetry(result.message);
     } else {

@@ -47,7 +47,8 @@ describe("saveArticle", () => {
         tags: ["#CybersécuritéFrançaise", "cybersécurité française", "APT41", "Chine", "#chine"],
         sectionId,
         language: "fr",
-        body,
+        // The editor sends the body as a JSON string (see article-editor.tsx).
+        body: JSON.stringify(body),
       },
     });
     expect(r).toMatchObject({ ok: true, version: 2, slug: "cybersecurite-la-chine-nie" });

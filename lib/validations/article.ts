@@ -82,6 +82,20 @@ export const saveArticleSchema = z.object({
 });
 export type SaveArticleInput = z.input<typeof saveArticleSchema>;
 
+/** Form labels of the save fields, to name them in messages. */
+export const FIELD_LABELS: Record<string, string> = {
+  headline: "Headline",
+  dek: "Dek",
+  highlights: "Highlights",
+  body: "Body",
+  tags: "Tags",
+  sectionId: "Section",
+  language: "Language",
+  slug: "Slug",
+  authorIds: "Authors",
+  featuredImage: "Featured image",
+};
+
 /** zod issues → { field: [messages] } for the form. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
