@@ -178,3 +178,30 @@ test("history lists versions, compares two word by word and restores one", async
   await expect(page.getByText("Revision 1 was restored as the working copy.")).toBeVisible();
   await expect(body(page)).toHaveText("Première version du texte.");
 });
+
+test("paste keeps the structure and drops what is outside the schema", async ({ page }) => {
+  await signIn(page, "claire");
+  await newArticle(page);
+  await body(page).click();
+  await page.evaluate(() => {
+    const html =
+      '<h1>Titre collé</h1><h2>Sous-titre</h2><p>Un <b>gras</b> et <span style="color:red" onclick="alert(1)">rouge</span> ' +
+      '<a href="javascript:alert(1)">piège</a> <a href="https://example.org/">lien</a></p>' +
+      '<table><tr><td>cellule</td></tr></table><img src="http://tracker.example/p.gif"><script>alert(1)</script><ul><li>point</li></ul>';
+    const data = new DataTransfer();
+    data.setData("text/html", html);
+    data.setData("text/plain", "Titre collé");
+    document.querySelector("#article-body")!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  const b = body(page);
+  await expect(b.locator("h2")).toHaveText("Sous-titre");
+  await expect(b.locator("h1")).toHaveCount(0);
+  await expect(b).toContainText("Titre collé");
+  await expect(b.locator("strong")).toHaveText("gras");
+  await expect(b.locator("[style], [onclick], table, img, script")).toHaveCount(0);
+  await expect(b.locator('a[href^="javascript"]')).toHaveCount(0);
+  await expect(b.locator('a[href="https://example.org/"]')).toHaveText("lien");
+  await expect(b).toContainText("cellule");
+  await expect(b.locator("ul > li")).toHaveText("point");
+  await expect(status(page)).toHaveText(/^Saved at/, { timeout: 15_000 });
+});

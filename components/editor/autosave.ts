@@ -34,6 +34,7 @@ type Options = {
 export const DEBOUNCE_MS = 1000;
 export const MAX_WAIT_MS = 10_000;
 const BACKUP_MS = 300;
+const BACKUP_MAX_WAIT_MS = 2000;
 const BACKOFF_MS = [1000, 2000, 5000, 10_000, 30_000];
 
 export const draftKey = (articleId: string) => `newsroom:draft:${articleId}`;
@@ -70,6 +71,7 @@ export class AutosaveController {
   private maxWait: ReturnType<typeof setTimeout> | undefined;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private backup: ReturnType<typeof setTimeout> | undefined;
+  private backupMaxWait: ReturnType<typeof setTimeout> | undefined;
   private attempts = 0;
   private stopped = false;
   private listeners = new Set<() => void>();
@@ -128,17 +130,21 @@ export class AutosaveController {
     return { ...(this.inflightChanges ?? {}), ...this.collect() };
   }
 
+  /**
+   * The local copy trails typing by 300 ms, and by at most 2 s during non-stop typing, so a long
+   * article is serialised a few times a minute rather than on every keystroke.
+   */
   private scheduleBackup() {
-    if (this.backup) return;
-    this.backup = setTimeout(() => {
-      this.backup = undefined;
-      this.writeBackup();
-    }, BACKUP_MS);
+    clearTimeout(this.backup);
+    this.backup = setTimeout(() => this.writeBackup(), BACKUP_MS);
+    this.backupMaxWait ??= setTimeout(() => this.writeBackup(), BACKUP_MAX_WAIT_MS);
   }
 
   writeBackup() {
     clearTimeout(this.backup);
+    clearTimeout(this.backupMaxWait);
     this.backup = undefined;
+    this.backupMaxWait = undefined;
     const changes = this.unsaved();
     try {
       if (!Object.keys(changes).length) localStorage.removeItem(draftKey(this.opts.articleId));
@@ -265,6 +271,7 @@ export class AutosaveController {
     clearTimeout(this.maxWait);
     clearTimeout(this.retry);
     clearTimeout(this.backup);
+    clearTimeout(this.backupMaxWait);
   }
 
   /** Resumes autosave from a given server version (restoring a local draft, adopting a refresh). */
