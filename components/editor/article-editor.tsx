@@ -85,8 +85,14 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const others = usePresence(articleId);
   useSafetyNets(ctl, props.editable);
 
+  // Editability follows the workflow (a withdraw or a submit refreshes the page props).
   useEffect(() => {
-    if (!props.editable) return ctl.stop();
+    if (props.editable) ctl.resume(Math.max(ctl.version, props.version));
+    else ctl.stop();
+  }, [props.editable, props.version, ctl]);
+
+  useEffect(() => {
+    if (!props.editable) return;
     const draft = readLocalDraft(articleId);
     if (!draft) return;
     const server = props.values as unknown as Record<string, unknown>;
