@@ -34,6 +34,19 @@ export function isAllowedImageSrc(src: unknown): boolean {
 /** An image is a figure with required alt text and an optional caption and credit. */
 export const NewsImage = Image.extend({
   name: "image",
+  // Pasted images are kept only when they could be saved: an allowed address and alt text.
+  parseHTML() {
+    return [
+      {
+        tag: "img[src]",
+        getAttrs: (el) => {
+          const src = el.getAttribute("src");
+          const alt = el.getAttribute("alt")?.trim();
+          return isAllowedImageSrc(src) && alt ? { src, alt } : false;
+        },
+      },
+    ];
+  },
   addAttributes() {
     return {
       src: { default: null },

@@ -94,14 +94,7 @@ export function hasBodyText(doc: TiptapDoc): boolean {
   return bodyText(doc).trim().length > 0 || JSON.stringify(doc).includes('"type":"image"');
 }
 
-export function wordCount(text: string): number {
-  const words = text.trim().match(/[\p{L}\p{N}][\p{L}\p{N}’'\-]*/gu);
-  return words ? words.length : 0;
-}
-
-export function readingMinutes(words: number): number {
-  return Math.max(1, Math.round(words / 230));
-}
+export { readingMinutes, wordCount } from "./count";
 
 /** Builds a body from plain paragraphs (seed data, tests). */
 export function docFromParagraphs(paragraphs: string[]): TiptapDoc {

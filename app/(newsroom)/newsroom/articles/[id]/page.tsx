@@ -1,0 +1,74 @@
+import { asc, eq } from "drizzle-orm";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleEditor } from "@/components/editor/article-editor";
+import { ArticleSidebar } from "@/components/workflow/article-sidebar";
+import { getDb } from "@/db";
+import { getArticleAuthors, getArticleById } from "@/db/queries/articles";
+import { sections, users } from "@/db/schema";
+import { getArticleTagSnapshot } from "@/lib/articles/store";
+import { requireUser } from "@/lib/auth/session";
+import { canArticle } from "@/lib/permissions";
+import { slugify } from "@/lib/slug";
+
+export const metadata: Metadata = { title: "Edit article" };
+
+/** A slug still follows the headline when it is what the headline gives (possibly with a -2 suffix). */
+function followsHeadline(slug: string, headline: string): boolean {
+  const base = slugify(headline);
+  return !base || slug === base || new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-\\d+$`).test(slug) || /^article-[a-z0-9]+$/.test(slug);
+}
+
+export default async function EditArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ restored?: string }> }) {
+  const { id } = await params;
+  const { restored } = await searchParams;
+  const user = await requireUser(`/newsroom/articles/${id}`);
+  const db = await getDb();
+  const article = await getArticleById({ db, id });
+  if (!article) notFound();
+  const authors = await getArticleAuthors({ db, articleId: article.id });
+  const authorIds = authors.map((a) => a.id);
+  const policy = { status: article.status, authorIds, hasUnpublishedChanges: article.hasUnpublishedChanges };
+  // Journalists do not learn that other people's articles exist.
+  if (!canArticle(user, "view", policy).ok) notFound();
+  const edit = canArticle(user, "edit", policy);
+  const [tags, sectionRows, people] = await Promise.all([
+    getArticleTagSnapshot(db, article.id),
+    db.select({ id: sections.id, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.name)),
+    db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).orderBy(asc(users.name)),
+  ]);
+
+  return (
+    <div>
+      <h1 className="sr-only">Edit article</h1>
+      <ArticleEditor
+        articleId={article.id}
+        version={article.version}
+        values={{
+          headline: article.headline,
+          dek: article.dek,
+          highlights: article.highlights,
+          body: article.body,
+          tags: tags.map((t) => t.name),
+          sectionId: article.sectionId,
+          language: article.language,
+          slug: article.slug,
+          featuredImage: article.featuredImage ?? null,
+          authors: authors.map((a) => ({ id: a.id, name: a.name })),
+        }}
+        slugAuto={followsHeadline(article.slug, article.headline)}
+        slugLocked={article.firstPublishedAt !== null}
+        sections={sectionRows}
+        people={people}
+        editable={edit.ok}
+        lockReason={edit.ok ? undefined : edit.reason}
+        notice={restored ? `Revision ${Number(restored)} was restored as the working copy.` : undefined}
+      >
+        <ArticleSidebar
+          user={user}
+          article={{ id: article.id, status: article.status, version: article.version, authorIds, hasUnpublishedChanges: article.hasUnpublishedChanges, slug: article.slug }}
+        />
+      </ArticleEditor>
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+"use client";
+
+import type { Editor } from "@tiptap/react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { copyAsDraftAction, saveArticleAction } from "@/app/(newsroom)/newsroom/articles/actions";
+import { AutosaveController, clearLocalDraft, readLocalDraft, type LocalDraft } from "./autosave";
+import { ArticleForm, type FormValues, type Person } from "./article-form";
+import { EditorSessionContext, type EditorSession } from "./editor-session";
+import { usePresence, useSafetyNets } from "./session-hooks";
+import { ConflictBanner, PresenceNote, RestoreOffer, StatusLine, useSaveStatus } from "./session-ui";
+import { SaveVersionButton } from "./save-version";
+
+export type ArticleEditorProps = {
+  articleId: string;
+  version: number;
+  values: FormValues;
+  slugAuto: boolean;
+  slugLocked: boolean;
+  sections: { id: number; name: string }[];
+  people: Person[];
+  editable: boolean;
+  lockReason?: string;
+  notice?: string;
+  children?: ReactNode;
+};
+
+/** Deep equality ignoring key order (jsonb reorders keys); a JSON string is compared parsed. */
+function same(a: unknown, b: unknown): boolean {
+  if (typeof b === "string" && typeof a === "object" && a !== null) {
+    try {
+      b = JSON.parse(b);
+    } catch {
+      return false;
+    }
+  }
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || !a || !b) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] != null);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] != null);
+  return ka.length === kb.length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+const asDoc = (body: unknown) => {
+  if (typeof body !== "string") return body;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return { type: "doc", content: [] };
+  }
+};
+
+export function ArticleEditor(props: ArticleEditorProps) {
+  const { articleId } = props;
+  const router = useRouter();
+  const editorRef = useRef<Editor | null>(null);
+  const restoredBody = useRef<unknown>(undefined);
+  const headlineBus = useMemo(() => new EventTarget(), []);
+  const savedSlugBus = useMemo(() => new EventTarget(), []);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [version, setVersion] = useState(props.version);
+  const [values, setValues] = useState(props.values);
+  const [formKey, setFormKey] = useState(0);
+  const [offer, setOffer] = useState<LocalDraft | null>(null);
+
+  const [ctl] = useState(
+    () =>
+      new AutosaveController({
+        articleId,
+        version: props.version,
+        save: saveArticleAction,
+        // A string: ProseMirror attrs are null-prototype objects that server actions cannot take
+        // as such, and one string is also the cheapest thing to send for a long article.
+        getBody: () => (editorRef.current ? JSON.stringify(editorRef.current.getJSON()) : restoredBody.current),
+        onFieldErrors: setErrors,
+        onSaved: (r, sent) => {
+          setVersion(r.version);
+          if (sent.slug !== undefined) savedSlugBus.dispatchEvent(new CustomEvent("slug", { detail: r.slug }));
+        },
+      }),
+  );
+  const status = useSaveStatus(ctl);
+  const others = usePresence(articleId);
+  useSafetyNets(ctl, props.editable);
+
+  // Editability follows the workflow (a withdraw or a submit refreshes the page props).
+  useEffect(() => {
+    if (props.editable) ctl.resume(Math.max(ctl.version, props.version));
+    else ctl.stop();
+  }, [props.editable, props.version, ctl]);
+
+  useEffect(() => {
+    if (!props.editable) return;
+    const draft = readLocalDraft(articleId);
+    if (!draft) return;
+    const server = props.values as unknown as Record<string, unknown>;
+    const differs = Object.entries(draft.changes).some(([k, v]) => k !== "slugAuto" && !same(k === "authorIds" ? props.values.authors.map((a) => a.id) : server[k], v));
+    if (differs) setOffer(draft);
+    else clearLocalDraft(articleId);
+    // Only on arrival: later renders must not re-offer what is being edited.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // A workflow transition (router.refresh) may bump the version of the text we just flushed.
+  useEffect(() => {
+    if (props.version > ctl.version && !ctl.isDirty()) {
+      ctl.resume(props.version);
+      setVersion(props.version);
+    }
+  }, [props.version, ctl]);
+
+  const restore = () => {
+    if (!offer) return;
+    const c = offer.changes;
+    const authors = Array.isArray(c.authorIds)
+      ? (c.authorIds as string[]).map((id) => props.people.find((p) => p.id === id) ?? values.authors.find((a) => a.id === id)).filter((p): p is Person => !!p)
+      : values.authors;
+    restoredBody.current = c.body;
+    const restored = { ...values, ...(c as Partial<FormValues>), authors };
+    setValues(c.body === undefined ? restored : { ...restored, body: asDoc(c.body) });
+    setFormKey((k) => k + 1);
+    ctl.resume(offer.baseVersion);
+    for (const [k, v] of Object.entries(c)) if (k !== "body") ctl.set(k, v);
+    if (c.body !== undefined) ctl.markBodyDirty();
+    setOffer(null);
+  };
+
+  const flush = useCallback(() => ctl.flush(), [ctl]);
+  const session: EditorSession = useMemo(
+    () => ({ flush, version, dirty: !["idle", "saved"].includes(status.kind) }),
+    [flush, version, status.kind],
+  );
+  const onEditor = useCallback((e: Editor | null) => void (editorRef.current = e), []);
+  const onBodyDirty = useCallback(() => ctl.markBodyDirty(), [ctl]);
+
+  const copyMine = async () => {
+    const latest = Object.fromEntries(ctl.latest);
+    delete latest.authorIds;
+    delete latest.slug;
+    delete latest.slugAuto;
+    const { authors: _a, slug: _s, ...base } = values;
+    const mine = { ...base, ...latest, body: editorRef.current ? JSON.stringify(editorRef.current.getJSON()) : values.body };
+    const r = await copyAsDraftAction(mine).catch(() => null);
+    if (!r || !r.ok) return r?.message ?? "The copy could not be created. Your text is still kept on this device.";
+    ctl.stop();
+    clearLocalDraft(articleId);
+    router.push(`/newsroom/articles/${r.id}`);
+    return null;
+  };
+
+  return (
+    <EditorSessionContext.Provider value={session}>
+      <div className="mb-4 flex flex-wrap items-center gap-3 border-b border-neutral-200 pb-3 dark:border-neutral-800">
+        <StatusLine ctl={ctl} />
+        <PresenceNote others={others} />
+        <div className="ml-auto flex items-center gap-2">
+          {props.editable && <SaveVersionButton articleId={articleId} flush={flush} />}
+          <Link href={`/newsroom/articles/${articleId}/history`} className="rounded border border-neutral-400 px-3 py-1 text-sm">
+            History
+          </Link>
+        </div>
+      </div>
+      <div className="mb-4 space-y-2">
+        {props.notice && <p role="status" className="rounded bg-green-100 px-3 py-2 text-sm text-green-950 dark:bg-green-950 dark:text-green-50">{props.notice}</p>}
+        {!props.editable && props.lockReason && (
+          <p className="rounded bg-neutral-100 px-3 py-2 text-sm dark:bg-neutral-900">Read only: {props.lockReason}</p>
+        )}
+        {offer && <RestoreOffer draft={offer} onRestore={restore} onDiscard={() => { clearLocalDraft(articleId); setOffer(null); }} />}
+        {status.kind === "conflict" && (
+          <ConflictBanner
+            articleId={articleId}
+            current={status.current}
+            onCopy={copyMine}
+            onReload={() => {
+              ctl.stop();
+              clearLocalDraft(articleId);
+              window.location.reload();
+            }}
+          />
+        )}
+      </div>
+      <ArticleForm
+        key={formKey}
+        ctl={ctl}
+        values={values}
+        slugAuto={props.slugAuto}
+        slugLocked={props.slugLocked}
+        sections={props.sections}
+        people={props.people}
+        editable={props.editable}
+        errors={errors}
+        headlineBus={headlineBus}
+        savedSlugBus={savedSlugBus}
+        onEditor={onEditor}
+        onBodyDirty={onBodyDirty}
+        aside={props.children}
+      />
+    </EditorSessionContext.Provider>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+
+import type { Editor } from "@tiptap/react";
+import { memo, type ReactNode } from "react";
+import type { FeaturedImage } from "@/db/schema";
+import { LIMITS } from "@/lib/validations/article";
+import type { AutosaveController } from "./autosave";
+import { AuthorsField } from "./authors-field";
+import { BodyEditor } from "./body-editor";
+import { FeaturedImageField } from "./featured-image-field";
+import { SelectField, SlugField, TextField } from "./fields";
+import { HighlightsField } from "./highlights-field";
+import { TagsField } from "./tags-field";
+
+export type Person = { id: string; name: string };
+export type FormValues = {
+  headline: string;
+  dek: string;
+  highlights: string[];
+  body: unknown;
+  tags: string[];
+  sectionId: number | null;
+  language: string;
+  slug: string;
+  featuredImage: FeaturedImage | null;
+  authors: Person[];
+};
+
+export const LANGUAGES = [
+  { value: "fr", label: "French (fr)" },
+  { value: "en", label: "English (en)" },
+  { value: "de", label: "German (de)" },
+  { value: "es", label: "Spanish (es)" },
+  { value: "it", label: "Italian (it)" },
+  { value: "ar", label: "Arabic (ar)" },
+  { value: "zh", label: "Chinese (zh)" },
+];
+
+type ArticleFormProps = {
+  ctl: AutosaveController;
+  values: FormValues;
+  slugAuto: boolean;
+  slugLocked: boolean;
+  sections: { id: number; name: string }[];
+  people: Person[];
+  editable: boolean;
+  errors: Record<string, string[]>;
+  headlineBus: EventTarget;
+  savedSlugBus: EventTarget;
+  onEditor: (editor: Editor | null) => void;
+  onBodyDirty: () => void;
+  /** Workflow buttons, discussion and timeline (server-rendered by the workflow module). */
+  aside?: ReactNode;
+};
+
+/** Every field owns its state; this form re-renders only when errors or editability change. */
+export const ArticleForm = memo(function ArticleForm(p: ArticleFormProps) {
+  const err = (k: string) => p.errors[k]?.join(" ");
+  const disabled = !p.editable;
+  const languages = LANGUAGES.some((l) => l.value === p.values.language)
+    ? LANGUAGES
+    : [...LANGUAGES, { value: p.values.language, label: p.values.language }];
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="space-y-4">
+        <TextField
+          ctl={p.ctl}
+          name="headline"
+          label="Headline"
+          initial={p.values.headline}
+          max={LIMITS.headline}
+          disabled={disabled}
+          error={err("headline")}
+          onValue={(v) => p.headlineBus.dispatchEvent(new CustomEvent("headline", { detail: v }))}
+          className="font-serif text-2xl font-bold"
+        />
+        <TextField ctl={p.ctl} name="dek" label="Dek" initial={p.values.dek} max={LIMITS.dek} multiline disabled={disabled} error={err("dek")} />
+        <HighlightsField ctl={p.ctl} initial={p.values.highlights} disabled={disabled} error={err("highlights")} />
+        <BodyEditor initial={p.values.body} editable={p.editable} error={err("body")} onReady={p.onEditor} onDirty={p.onBodyDirty} />
+      </div>
+      <div className="space-y-4">
+        {p.aside}
+        <TagsField ctl={p.ctl} initial={p.values.tags} disabled={disabled} error={err("tags")} />
+        <SelectField
+          ctl={p.ctl}
+          name="sectionId"
+          label="Section"
+          initial={p.values.sectionId ? String(p.values.sectionId) : ""}
+          options={[{ value: "", label: "No section" }, ...p.sections.map((s) => ({ value: String(s.id), label: s.name }))]}
+          disabled={disabled}
+          error={err("sectionId")}
+        />
+        <SelectField ctl={p.ctl} name="language" label="Language" initial={p.values.language} options={languages} disabled={disabled} error={err("language")} />
+        <SlugField
+          ctl={p.ctl}
+          initial={p.values.slug}
+          initialAuto={p.slugAuto}
+          locked={p.slugLocked}
+          disabled={disabled}
+          error={err("slug")}
+          headlineBus={p.headlineBus}
+          savedSlugBus={p.savedSlugBus}
+        />
+        <AuthorsField ctl={p.ctl} initial={p.values.authors} people={p.people} disabled={disabled} error={err("authorIds")} />
+        <FeaturedImageField ctl={p.ctl} initial={p.values.featuredImage} disabled={disabled} error={err("featuredImage")} />
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,124 @@
+"use client";
+
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { memo, useEffect, useState } from "react";
+import { readingMinutes, wordCount } from "@/lib/rich-text/count";
+import { articleExtensions } from "./extensions";
+import { ImageDialog } from "./image-dialog";
+import { LinkDialog } from "./link-dialog";
+import { Toolbar } from "./toolbar";
+
+type BodyEditorProps = {
+  initial: unknown;
+  editable: boolean;
+  error?: string;
+  onReady: (editor: Editor | null) => void;
+  onDirty: () => void;
+};
+
+/**
+ * The Body field. The editor does not re-render React on transactions; a keystroke only tells
+ * the autosave engine that the body changed (it calls getJSON when it actually saves).
+ */
+export const BodyEditor = memo(function BodyEditor({ initial, editable, error, onReady, onDirty }: BodyEditorProps) {
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [imageOpen, setImageOpen] = useState(false);
+  const editor = useEditor({
+    extensions: articleExtensions(),
+    content: initial as object,
+    editable,
+    immediatelyRender: false,
+    shouldRerenderOnTransaction: false,
+    onUpdate: () => onDirty(),
+    editorProps: {
+      attributes: {
+        id: "article-body",
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-labelledby": "body-label",
+        ...(error ? { "aria-invalid": "true", "aria-describedby": "body-error" } : {}),
+        class: "prose prose-neutral dark:prose-invert max-w-none min-h-[24rem] px-3 py-2 focus:outline-none",
+      },
+      handleKeyDown: (_view, event) => {
+        if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k") {
+          event.preventDefault();
+          setLinkOpen(true);
+          return true;
+        }
+        return false;
+      },
+    },
+  });
+
+  useEffect(() => {
+    onReady(editor);
+    return () => onReady(null);
+  }, [editor, onReady]);
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+
+  const currentHref = linkOpen && editor ? ((editor.getAttributes("link").href as string | undefined) ?? "") : "";
+  return (
+    <div>
+      <span id="body-label" className="mb-1 block text-sm font-semibold">Body</span>
+      <div className={`rounded border ${error ? "border-red-600" : "border-neutral-400 dark:border-neutral-600"} focus-within:ring-2 focus-within:ring-blue-600`}>
+        {editor && <Toolbar editor={editor} disabled={!editable} onLink={() => setLinkOpen(true)} onImage={() => setImageOpen(true)} />}
+        <EditorContent editor={editor} />
+      </div>
+      {error && <p id="body-error" role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">{error}</p>}
+      {editor && <WordCount editor={editor} />}
+      <LinkDialog
+        open={linkOpen}
+        initialHref={currentHref}
+        onClose={() => {
+          setLinkOpen(false);
+          editor?.commands.focus();
+        }}
+        onRemove={() => {
+          editor?.chain().focus().extendMarkRange("link").unsetLink().run();
+          setLinkOpen(false);
+        }}
+        onApply={(href) => {
+          const chain = editor?.chain().focus().extendMarkRange("link");
+          if (editor?.state.selection.empty && !editor.isActive("link")) {
+            chain?.insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href } }] }).run();
+          } else chain?.setLink({ href }).run();
+          setLinkOpen(false);
+        }}
+      />
+      <ImageDialog
+        open={imageOpen}
+        title="Insert an image"
+        submitLabel="Insert image"
+        onClose={() => setImageOpen(false)}
+        onInsert={(img) => {
+          editor?.chain().focus().insertContent({ type: "image", attrs: { src: img.src, alt: img.alt, caption: img.caption ?? null, credit: img.credit ?? null } }).run();
+          setImageOpen(false);
+        }}
+      />
+    </div>
+  );
+});
+
+/** Counted after typing pauses, so a long article never pays for it per keystroke. */
+function WordCount({ editor }: { editor: Editor }) {
+  const [words, setWords] = useState(() => wordCount(editor.state.doc.textBetween(0, editor.state.doc.content.size, "\n", " ")));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const update = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setWords(wordCount(editor.state.doc.textBetween(0, editor.state.doc.content.size, "\n", " "))), 400);
+    };
+    editor.on("update", update);
+    return () => {
+      clearTimeout(timer);
+      editor.off("update", update);
+    };
+  }, [editor]);
+  return (
+    <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
+      {words.toLocaleString("en")} {words === 1 ? "word" : "words"} · {words ? readingMinutes(words) : 0} min read
+    </p>
+  );
+}

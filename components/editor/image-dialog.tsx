@@ -1,0 +1,72 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { uploadImageAction } from "@/app/(newsroom)/newsroom/articles/actions";
+
+export type ImageChoice = { src: string; alt: string; caption?: string; credit?: string };
+
+type ImageDialogProps = { open: boolean; title: string; submitLabel: string; onInsert: (image: ImageChoice) => void; onClose: () => void };
+
+/** Upload with the words that must go with it: alt text is required before anything is inserted. */
+export function ImageDialog({ open, title, submitLabel, onInsert, onClose }: ImageDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+  const uid = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      setError("");
+      dialog.showModal();
+    } else if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  const submit = async (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const formEl = e.currentTarget;
+    const form = new FormData(formEl);
+    const alt = String(form.get("alt") ?? "").trim();
+    if (!alt) return setError("Alt text is required: describe the image for readers who cannot see it.");
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) return setError("Choose an image file.");
+    setBusy(true);
+    const upload = new FormData();
+    upload.set("file", file);
+    try {
+      const r = await uploadImageAction(upload);
+      if (!r.ok) return setError(r.message);
+      onInsert({ src: r.url, alt, caption: String(form.get("caption") ?? "").trim() || undefined, credit: String(form.get("credit") ?? "").trim() || undefined });
+      formEl.reset();
+    } catch {
+      setError("The upload failed. Check your connection and try again.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = "rounded border border-neutral-400 px-2 py-1 dark:bg-neutral-800";
+  return (
+    <dialog ref={ref} onClose={onClose} aria-labelledby={`${uid}-image-dialog-title`} className="rounded-lg p-0 backdrop:bg-black/40 dark:bg-neutral-900 dark:text-neutral-100">
+      <form onSubmit={submit} className="flex w-[28rem] max-w-full flex-col gap-2 p-4">
+        <h2 id={`${uid}-image-dialog-title`} className="text-lg font-semibold">{title}</h2>
+        <label htmlFor={`${uid}-image-file`} className="text-sm font-medium">Image file (JPEG, PNG or WebP, up to 10 MB)</label>
+        <input id={`${uid}-image-file`} name="file" type="file" accept="image/jpeg,image/png,image/webp" className={field} />
+        <label htmlFor={`${uid}-image-alt`} className="text-sm font-medium">Alt text (required)</label>
+        <input id={`${uid}-image-alt`} name="alt" required maxLength={300} className={field} />
+        <label htmlFor={`${uid}-image-caption`} className="text-sm font-medium">Caption</label>
+        <input id={`${uid}-image-caption`} name="caption" maxLength={300} className={field} />
+        <label htmlFor={`${uid}-image-credit`} className="text-sm font-medium">Credit</label>
+        <input id={`${uid}-image-credit`} name="credit" maxLength={200} className={field} />
+        {error && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p>}
+        <div className="mt-2 flex justify-end gap-2">
+          <button type="button" onClick={onClose} className="rounded border px-3 py-1">Cancel</button>
+          <button type="submit" disabled={busy} className="rounded bg-neutral-900 px-3 py-1 text-white disabled:opacity-50 dark:bg-neutral-100 dark:text-neutral-900">
+            {busy ? "Uploading…" : submitLabel}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

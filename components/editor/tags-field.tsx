@@ -1,0 +1,128 @@
+"use client";
+
+import { memo, useEffect, useRef, useState } from "react";
+import { suggestTagsAction } from "@/app/(newsroom)/newsroom/articles/actions";
+import { tagDisplayName } from "@/lib/slug";
+import { LIMITS, tagKey } from "@/lib/validations/article";
+import type { AutosaveController } from "./autosave";
+import { FieldError, inputClass } from "./fields";
+
+type TagsFieldProps = { ctl: AutosaveController; initial: string[]; disabled: boolean; error?: string };
+
+/** Tags as typed (#CybersécuritéFrançaise), added with Enter or a comma; one per folded slug. */
+export const TagsField = memo(function TagsField({ ctl, initial, disabled, error }: TagsFieldProps) {
+  const [tags, setTags] = useState(initial);
+  const [text, setText] = useState("");
+  const [message, setMessage] = useState("");
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  const [active, setActive] = useState(-1);
+  const query = useRef(0);
+
+  useEffect(() => {
+    const typed = text.trim();
+    if (!tagKey(typed)) return setSuggestions([]);
+    const ticket = ++query.current;
+    const timer = setTimeout(async () => {
+      const found = await suggestTagsAction(typed).catch(() => []);
+      if (ticket !== query.current) return;
+      const have = new Set(tags.map(tagKey));
+      setSuggestions(found.filter((s) => !have.has(tagKey(s))));
+      setActive(-1);
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [text, tags]);
+
+  const update = (next: string[], msg: string) => {
+    setTags(next);
+    ctl.set("tags", next);
+    setMessage(msg);
+  };
+  const add = (typed: string) => {
+    const name = tagDisplayName(typed);
+    const key = tagKey(name);
+    setText("");
+    setSuggestions([]);
+    if (!key) return;
+    if (name.length > LIMITS.tag) return setMessage(`A tag is at most ${LIMITS.tag} characters.`);
+    if (tags.some((t) => tagKey(t) === key)) return setMessage(`#${name} is already there.`);
+    if (tags.length >= LIMITS.tags) return setMessage(`At most ${LIMITS.tags} tags.`);
+    update([...tags, name], `#${name} added.`);
+  };
+  const remove = (i: number) => update(tags.filter((_, j) => j !== i), `#${tags[i]} removed.`);
+
+  const open = suggestions.length > 0;
+  return (
+    <div>
+      <label htmlFor="field-tags" className="mb-1 block text-sm font-semibold">Tags</label>
+      <ul className="mb-1 flex flex-wrap gap-1" aria-label="Tags added">
+        {tags.map((t, i) => (
+          <li key={tagKey(t)} className="flex items-center gap-1 rounded-full bg-neutral-200 px-2 py-0.5 text-sm dark:bg-neutral-800">
+            #{t}
+            <button type="button" disabled={disabled} onClick={() => remove(i)} aria-label={`Remove tag ${t}`} className="rounded-full px-1 hover:bg-neutral-300 dark:hover:bg-neutral-700">✕</button>
+          </li>
+        ))}
+      </ul>
+      <div className="relative">
+        <input
+          id="field-tags"
+          role="combobox"
+          aria-expanded={open}
+          aria-controls="tag-suggestions"
+          aria-autocomplete="list"
+          aria-activedescendant={active >= 0 ? `tag-suggestion-${active}` : undefined}
+          aria-describedby={`tags-help${error ? " tags-error" : ""}`}
+          aria-invalid={error ? true : undefined}
+          value={text}
+          disabled={disabled}
+          placeholder="#Tag"
+          onChange={(e) => {
+            const v = e.target.value;
+            if (v.includes(",")) {
+              v.split(",").slice(0, -1).forEach(add);
+              setText(v.split(",").at(-1) ?? "");
+            } else setText(v);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              add(active >= 0 ? suggestions[active] : text);
+            } else if (e.key === "ArrowDown" && open) {
+              e.preventDefault();
+              setActive((a) => (a + 1) % suggestions.length);
+            } else if (e.key === "ArrowUp" && open) {
+              e.preventDefault();
+              setActive((a) => (a <= 0 ? suggestions.length - 1 : a - 1));
+            } else if (e.key === "Escape") setSuggestions([]);
+            else if (e.key === "Backspace" && text === "" && tags.length) remove(tags.length - 1);
+          }}
+          onBlur={() => setTimeout(() => setSuggestions([]), 150)}
+          className={inputClass}
+        />
+        {open && (
+          <ul id="tag-suggestions" role="listbox" aria-label="Existing tags" className="absolute z-20 mt-1 w-full rounded border border-neutral-400 bg-white shadow dark:bg-neutral-900">
+            {suggestions.map((s, i) => (
+              <li
+                key={s}
+                id={`tag-suggestion-${i}`}
+                role="option"
+                aria-selected={i === active}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  add(s);
+                }}
+                className="cursor-pointer px-2 py-1 aria-selected:bg-neutral-200 dark:aria-selected:bg-neutral-700"
+              >
+                #{s}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <p id="tags-help" className="mt-0.5 text-xs text-neutral-600 dark:text-neutral-400">
+        Enter or comma adds a tag ({tags.length}/{LIMITS.tags}).
+      </p>
+      <p aria-live="polite" className="text-xs text-neutral-700 dark:text-neutral-300">{message}</p>
+      <FieldError id="tags-error" error={error} />
+    </div>
+  );
+});

@@ -1,0 +1,68 @@
+"use client";
+
+import { useEditorState, type Editor } from "@tiptap/react";
+
+type ToolbarProps = { editor: Editor; disabled: boolean; onLink: () => void; onImage: () => void };
+
+const btn =
+  "min-w-8 rounded px-2 py-1 text-sm hover:bg-neutral-200 aria-pressed:bg-neutral-900 aria-pressed:text-white disabled:opacity-40 dark:hover:bg-neutral-800 dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900";
+
+/** Re-renders only when the active marks and nodes change, not on every keystroke. */
+export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
+  const s = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      h2: e.isActive("heading", { level: 2 }),
+      h3: e.isActive("heading", { level: 3 }),
+      h4: e.isActive("heading", { level: 4 }),
+      bold: e.isActive("bold"),
+      italic: e.isActive("italic"),
+      strike: e.isActive("strike"),
+      link: e.isActive("link"),
+      bullet: e.isActive("bulletList"),
+      ordered: e.isActive("orderedList"),
+      quote: e.isActive("blockquote"),
+      undo: e.can().undo(),
+      redo: e.can().redo(),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const items: { label: string; text: string; pressed?: boolean; run: () => void; enabled?: boolean; keys?: string }[] = [
+    { label: "Heading 2", text: "H2", pressed: s.h2, run: () => chain().toggleHeading({ level: 2 }).run(), keys: "Control+Alt+2" },
+    { label: "Heading 3", text: "H3", pressed: s.h3, run: () => chain().toggleHeading({ level: 3 }).run(), keys: "Control+Alt+3" },
+    { label: "Heading 4", text: "H4", pressed: s.h4, run: () => chain().toggleHeading({ level: 4 }).run(), keys: "Control+Alt+4" },
+    { label: "Bold", text: "B", pressed: s.bold, run: () => chain().toggleBold().run(), keys: "Control+B" },
+    { label: "Italic", text: "I", pressed: s.italic, run: () => chain().toggleItalic().run(), keys: "Control+I" },
+    { label: "Strikethrough", text: "S", pressed: s.strike, run: () => chain().toggleStrike().run(), keys: "Control+Shift+S" },
+    { label: "Link", text: "🔗", pressed: s.link, run: onLink, keys: "Control+K" },
+    { label: "Bullet list", text: "•", pressed: s.bullet, run: () => chain().toggleBulletList().run(), keys: "Control+Shift+8" },
+    { label: "Numbered list", text: "1.", pressed: s.ordered, run: () => chain().toggleOrderedList().run(), keys: "Control+Shift+7" },
+    { label: "Quote", text: "❝", pressed: s.quote, run: () => chain().toggleBlockquote().run(), keys: "Control+Shift+B" },
+    { label: "Horizontal rule", text: "―", run: () => chain().setHorizontalRule().run() },
+    { label: "Image", text: "🖼", run: onImage },
+    { label: "Undo", text: "↶", run: () => chain().undo().run(), enabled: s.undo, keys: "Control+Z" },
+    { label: "Redo", text: "↷", run: () => chain().redo().run(), enabled: s.redo, keys: "Control+Shift+Z" },
+  ];
+  return (
+    <div role="toolbar" aria-label="Formatting" aria-controls="article-body" className="sticky top-0 z-10 flex flex-wrap gap-1 border-b border-neutral-300 bg-white p-1 dark:border-neutral-700 dark:bg-neutral-950">
+      {items.map((item) => (
+        <button
+          key={item.label}
+          type="button"
+          aria-label={item.label}
+          title={item.keys ? `${item.label} (${item.keys})` : item.label}
+          aria-keyshortcuts={item.keys}
+          aria-pressed={item.pressed === undefined ? undefined : item.pressed}
+          disabled={disabled || item.enabled === false}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={item.run}
+          className={btn}
+        >
+          <span aria-hidden="true" className={item.label === "Bold" ? "font-bold" : item.label === "Italic" ? "italic" : item.label === "Strikethrough" ? "line-through" : ""}>
+            {item.text}
+          </span>
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { articles, events, sections } from "@/db/schema";
+import { insertUser } from "@/db/queries/users";
+import type { PolicyUser } from "@/lib/permissions";
+import { docFromParagraphs } from "@/lib/rich-text/body";
+import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { copyAsNewDraft, saveArticle } from "./editing";
+import { heartbeat } from "./presence";
+import { createArticle, getArticleTagSnapshot, getAuthorIds } from "./store";
+
+let t: TestDb;
+let claire: PolicyUser;
+let yanis: PolicyUser;
+let editor: PolicyUser;
+let sectionId: number;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  const mk = async (email: string, name: string, role: "journalist" | "editor") => {
+    const u = await insertUser({ db: t.db, email, name, role, passwordHash: null });
+    return { id: u.id, role, active: true } as PolicyUser;
+  };
+  claire = await mk("claire@example.org", "Claire Martin", "journalist");
+  yanis = await mk("yanis@example.org", "Yanis Benali", "journalist");
+  editor = await mk("marc@example.org", "Marc Dubois", "editor");
+  [{ id: sectionId }] = await t.db.insert(sections).values({ name: "International", slug: "international" }).returning();
+});
+afterAll(async () => t?.drop());
+
+const draft = () => createArticle(t.db, { createdById: claire.id, headline: "Brouillon", body: docFromParagraphs(["Premier jet."]) });
+const load = async (id: string) => (await t.db.select().from(articles).where(eq(articles.id, id)))[0];
+
+describe("saveArticle", () => {
+  it("saves the fields, bumps the version and dedupes tags by folded slug", async () => {
+    const a = await draft();
+    const body = docFromParagraphs(["L’ANSSI « alerte »."]);
+    const r = await saveArticle(t.db, claire, {
+      id: a.id,
+      expectedVersion: 1,
+      changes: {
+        headline: "Cybersécurité : la Chine nie",
+        slug: "Cybersécurité : la Chine nie",
+        slugAuto: true,
+        dek: "Pékin dément.",
+        highlights: ["Un point", "  ", "Deux"],
+        tags: ["#CybersécuritéFrançaise", "cybersécurité française", "APT41", "Chine", "#chine"],
+        sectionId,
+        language: "fr",
+        // The editor sends the body as a JSON string (see article-editor.tsx).
+        body: JSON.stringify(body),
+      },
+    });
+    expect(r).toMatchObject({ ok: true, version: 2, slug: "cybersecurite-la-chine-nie" });
+    const saved = await load(a.id);
+    expect(saved.headline).toBe("Cybersécurité : la Chine nie");
+    expect(saved.highlights).toEqual(["Un point", "Deux"]);
+    expect(saved.body).toEqual(body);
+    expect((await getArticleTagSnapshot(t.db, a.id)).map((x) => x.slug)).toEqual(["cybersecurite-francaise", "apt41", "chine"]);
+  });
+
+  it("refuses a stale version and leaves the stored article unchanged", async () => {
+    const a = await draft();
+    const first = await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { headline: "Première main" } });
+    expect(first.ok).toBe(true);
+    const before = await load(a.id);
+    const stale = await saveArticle(t.db, editor, {
+      id: a.id,
+      expectedVersion: 1,
+      changes: { headline: "Seconde main", body: docFromParagraphs(["écrasé"]), tags: ["Intrus"] },
+    });
+    expect(stale).toMatchObject({ ok: false, code: "conflict", current: { version: 2, updatedByName: "Claire Martin" } });
+    expect(await load(a.id)).toEqual(before);
+    expect(await getArticleTagSnapshot(t.db, a.id)).toEqual([]);
+  });
+
+  it("lets exactly one of two concurrent saves from the same version win", async () => {
+    const a = await draft();
+    const results = await Promise.all([
+      saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { headline: "A" } }),
+      saveArticle(t.db, editor, { id: a.id, expectedVersion: 1, changes: { headline: "B" } }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === "conflict")).toHaveLength(1);
+    expect((await load(a.id)).version).toBe(2);
+  });
+
+  it("refuses unknown nodes, javascript: links and oversize fields at the field", async () => {
+    const a = await draft();
+    const evil = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] };
+    const r1 = await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { body: evil } });
+    expect(r1).toMatchObject({ ok: false, code: "invalid", fieldErrors: { body: [expect.stringContaining("Links")] } });
+    const r2 = await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { body: { type: "doc", content: [{ type: "iframe" }] } } });
+    expect(r2.ok).toBe(false);
+    const r3 = await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { headline: "x".repeat(201), highlights: Array(13).fill("k") } });
+    expect(r3).toMatchObject({ ok: false, code: "invalid", fieldErrors: { headline: [expect.any(String)], highlights: [expect.any(String)] } });
+    expect((await load(a.id)).version).toBe(1);
+  });
+
+  it("enforces the policy: other journalists never, authors not in review, editors always (attributed)", async () => {
+    const a = await draft();
+    expect(await saveArticle(t.db, yanis, { id: a.id, expectedVersion: 1, changes: { headline: "pirate" } })).toMatchObject({ ok: false, code: "forbidden:article" });
+    await t.db.update(articles).set({ status: "in_review" }).where(eq(articles.id, a.id));
+    expect(await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { headline: "tard" } })).toMatchObject({ ok: false, code: "locked" });
+    expect((await load(a.id)).headline).toBe("Brouillon");
+    expect(await saveArticle(t.db, editor, { id: a.id, expectedVersion: 1, changes: { headline: "Relu" } })).toMatchObject({ ok: true });
+    const saved = await load(a.id);
+    expect(saved.updatedById).toBe(editor.id);
+    const log = await t.db.select().from(events).where(eq(events.articleId, a.id));
+    expect(log.some((e) => e.type === "article.edited" && e.actorId === editor.id)).toBe(true);
+  });
+
+  it("marks a published article as having unpublished changes", async () => {
+    const a = await draft();
+    await t.db.update(articles).set({ status: "published", firstPublishedAt: new Date() }).where(eq(articles.id, a.id));
+    const r = await saveArticle(t.db, editor, { id: a.id, expectedVersion: 1, changes: { headline: "Mise à jour", slug: "autre-chose" } });
+    expect(r).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringContaining("first publication")] } });
+    expect(await saveArticle(t.db, editor, { id: a.id, expectedVersion: 1, changes: { headline: "Mise à jour" } })).toMatchObject({ ok: true });
+    expect((await load(a.id)).hasUnpublishedChanges).toBe(true);
+  });
+
+  it("refuses a hand-typed slug used by another article, picks a free one for the automatic slug", async () => {
+    const a = await draft();
+    const b = await draft();
+    const taken = (await load(a.id)).slug;
+    expect(await saveArticle(t.db, claire, { id: b.id, expectedVersion: 1, changes: { slug: taken } })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
+    const auto = await saveArticle(t.db, claire, { id: b.id, expectedVersion: 1, changes: { slug: taken, slugAuto: true } });
+    expect(auto.ok && auto.slug).toMatch(new RegExp(`^${taken}-\\d+$`));
+  });
+
+  it("reorders the byline and keeps a journalist on it", async () => {
+    const a = await draft();
+    expect(await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { authorIds: [yanis.id] } })).toMatchObject({ ok: false, fieldErrors: { authorIds: [expect.any(String)] } });
+    expect(await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { authorIds: [yanis.id, claire.id] } })).toMatchObject({ ok: true });
+    expect(await getAuthorIds(t.db, a.id)).toEqual([yanis.id, claire.id]);
+  });
+
+  it("keeps mine as a copy: a new draft by me with my text", async () => {
+    const r = await copyAsNewDraft(t.db, editor, { headline: "Ma version", body: docFromParagraphs(["Mon texte"]), tags: ["Chine"] });
+    expect(r.ok).toBe(true);
+    const copy = await load(r.ok ? r.id : "");
+    expect(copy).toMatchObject({ headline: "Ma version", status: "draft", createdById: editor.id });
+    expect(await getAuthorIds(t.db, copy.id)).toEqual([editor.id]);
+  });
+
+  it("reports who else has the article open", async () => {
+    const a = await draft();
+    expect(await heartbeat(t.db, a.id, claire.id)).toEqual([]);
+    expect(await heartbeat(t.db, a.id, editor.id)).toEqual([{ id: claire.id, name: "Claire Martin" }]);
+  });
+});

@@ -1,0 +1,167 @@
+import "server-only";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { articleAuthors, articles, sections, users, type Article } from "@/db/schema";
+import { canArticle, canGlobal, type PolicyUser } from "@/lib/permissions";
+import { parseBody } from "@/lib/rich-text/body";
+import { slugify } from "@/lib/slug";
+import { articleChangesSchema, fieldErrorsOf, saveArticleSchema, type ArticleChanges } from "@/lib/validations/article";
+import { recordEvent } from "./events";
+import { createArticle, freeArticleSlug, getAuthorIds, setArticleTags } from "./store";
+
+export type ConflictInfo = { version: number; updatedAt: string; updatedByName: string | null };
+export type SaveResult =
+  | { ok: true; version: number; slug: string; savedAt: string }
+  | { ok: false; code: "conflict"; message: string; current: ConflictInfo }
+  | { ok: false; code: "invalid"; message: string; fieldErrors: Record<string, string[]> }
+  | { ok: false; code: string; message: string };
+
+const invalid = (fieldErrors: Record<string, string[]>) =>
+  ({ ok: false, code: "invalid", message: "Not saved: please correct the highlighted fields.", fieldErrors }) as const;
+
+async function conflictInfo(db: Tx, id: string): Promise<ConflictInfo> {
+  const [row] = await db
+    .select({ version: articles.version, updatedAt: articles.updatedAt, name: users.name })
+    .from(articles)
+    .leftJoin(users, eq(users.id, articles.updatedById))
+    .where(eq(articles.id, id));
+  return { version: row?.version ?? 0, updatedAt: (row?.updatedAt ?? new Date()).toISOString(), updatedByName: row?.name ?? null };
+}
+
+/** New bylines must name active users; a journalist cannot take themselves off (they would lose the article). */
+async function checkAuthors(db: Tx, actor: PolicyUser, current: string[], wanted: string[]): Promise<string | null> {
+  const list = [...new Set(wanted)];
+  if (list.length !== wanted.length) return "An author is listed twice.";
+  const added = list.filter((id) => !current.includes(id));
+  if (added.length) {
+    const found = await db.select({ id: users.id }).from(users).where(and(inArray(users.id, added), eq(users.active, true)));
+    if (found.length !== added.length) return "An author was not found or is deactivated.";
+  }
+  if (actor.role === "journalist" && current.includes(actor.id) && !list.includes(actor.id)) {
+    return "You cannot remove yourself from the byline.";
+  }
+  return null;
+}
+
+/**
+ * Saves the working copy with optimistic concurrency: the UPDATE only matches the row while
+ * its version is still the one the editor started from, and bumps it. A stale save changes
+ * nothing and returns the version that won, so the editor can show the conflict.
+ */
+export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Promise<SaveResult> {
+  const parsed = saveArticleSchema.safeParse(raw);
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  const { id, expectedVersion, changes } = parsed.data;
+
+  const [article] = await db
+    .select({ status: articles.status, version: articles.version, slug: articles.slug, firstPublishedAt: articles.firstPublishedAt, updatedById: articles.updatedById })
+    .from(articles)
+    .where(eq(articles.id, id));
+  if (!article) return { ok: false, code: "not_found", message: "This article no longer exists." };
+  const authorIds = await getAuthorIds(db, id);
+  const allowed = canArticle(actor, "edit", { status: article.status, authorIds });
+  if (!allowed.ok) return { ok: false, code: allowed.code, message: allowed.reason };
+  if (changes.authorIds) {
+    const may = canArticle(actor, "manage_authors", { status: article.status, authorIds });
+    if (!may.ok) return { ok: false, code: may.code, message: may.reason };
+  }
+  if (article.version !== expectedVersion) {
+    return { ok: false, code: "conflict", message: "Someone else saved a newer version.", current: await conflictInfo(db, id) };
+  }
+
+  const set: Partial<Article> = {};
+  const errors: Record<string, string[]> = {};
+  if (changes.headline !== undefined) set.headline = changes.headline.trim();
+  if (changes.dek !== undefined) set.dek = changes.dek.trim();
+  if (changes.highlights !== undefined) set.highlights = changes.highlights.map((h) => h.trim()).filter(Boolean);
+  if (changes.language !== undefined) set.language = changes.language;
+  if (changes.featuredImage !== undefined) set.featuredImage = changes.featuredImage;
+  if (changes.body !== undefined) {
+    const body = parseBody(changes.body);
+    if (body.ok) set.body = body.doc;
+    else errors.body = [body.error];
+  }
+  if (changes.sectionId !== undefined) {
+    if (changes.sectionId !== null) {
+      const found = await db.select({ id: sections.id }).from(sections).where(eq(sections.id, changes.sectionId));
+      if (!found[0]) errors.sectionId = ["This section does not exist."];
+    }
+    set.sectionId = changes.sectionId;
+  }
+  if (changes.slug !== undefined) {
+    const wanted = slugify(changes.slug, 80);
+    if (wanted !== article.slug) {
+      if (article.firstPublishedAt) errors.slug = ["The slug cannot change after the first publication."];
+      else if (!wanted) errors.slug = changes.slugAuto ? [] : ["The slug needs at least one letter or digit."];
+      else if (changes.slugAuto) set.slug = await freeArticleSlug(db, wanted, id);
+      else {
+        const clash = await db.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, wanted), ne(articles.id, id)));
+        if (clash[0]) errors.slug = ["Another article already uses this slug."];
+        else set.slug = wanted;
+      }
+      if (errors.slug?.length === 0) delete errors.slug;
+    }
+  }
+  if (changes.authorIds) {
+    const problem = await checkAuthors(db, actor, authorIds, changes.authorIds);
+    if (problem) errors.authorIds = [problem];
+  }
+  if (Object.keys(errors).length) return invalid(errors);
+
+  return db.transaction(async (tx): Promise<SaveResult> => {
+    const now = new Date();
+    const [row] = await tx
+      .update(articles)
+      .set({
+        ...set,
+        version: sql`${articles.version} + 1`,
+        updatedAt: now,
+        updatedById: actor.id,
+        // The live revision stays as it is; the working copy now differs from it.
+        ...(article.status === "published" ? { hasUnpublishedChanges: true } : {}),
+      })
+      .where(and(eq(articles.id, id), eq(articles.version, expectedVersion)))
+      .returning({ version: articles.version, slug: articles.slug });
+    if (!row) {
+      return { ok: false, code: "conflict", message: "Someone else saved a newer version.", current: await conflictInfo(tx, id) };
+    }
+    if (changes.tags) await setArticleTags(tx, id, changes.tags);
+    if (changes.authorIds && changes.authorIds.join() !== authorIds.join()) {
+      await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, id));
+      await tx.insert(articleAuthors).values(changes.authorIds.map((userId, position) => ({ articleId: id, userId, position })));
+      await recordEvent(tx, { type: "article.authors_changed", actorId: actor.id, articleId: id, data: { from: authorIds, to: changes.authorIds } });
+    }
+    // One entry per editing session of a person, not one per autosave: enough to attribute edits.
+    if (article.updatedById !== actor.id) {
+      await recordEvent(tx, { type: "article.edited", actorId: actor.id, articleId: id, data: { version: row.version, status: article.status } });
+    }
+    return { ok: true, version: row.version, slug: row.slug, savedAt: now.toISOString() };
+  });
+}
+
+/** "Keep mine as a copy": a new draft, authored by the actor, holding the text that could not be saved. */
+export async function copyAsNewDraft(
+  db: Tx,
+  actor: PolicyUser,
+  raw: ArticleChanges,
+): Promise<{ ok: true; id: string } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> }> {
+  const may = canGlobal(actor, "article:create");
+  if (!may.ok) return { ok: false, code: may.code, message: may.reason };
+  const parsed = articleChangesSchema.safeParse(raw);
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  const c = parsed.data;
+  const body = c.body === undefined ? undefined : parseBody(c.body);
+  if (body && !body.ok) return invalid({ body: [body.error] });
+  const article = await createArticle(db, {
+    createdById: actor.id,
+    headline: c.headline,
+    dek: c.dek,
+    highlights: c.highlights?.map((h) => h.trim()).filter(Boolean),
+    language: c.language,
+    sectionId: c.sectionId ?? null,
+    body: body?.ok ? body.doc : undefined,
+    tags: c.tags,
+  });
+  if (c.featuredImage) await db.update(articles).set({ featuredImage: c.featuredImage }).where(eq(articles.id, article.id));
+  return { ok: true, id: article.id };
+}

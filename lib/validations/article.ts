@@ -1,0 +1,108 @@
+/**
+ * Article field rules (product.md §2 and §8), shared by the editor form and the server.
+ * Client-safe: no server-only imports. The body's structure is checked on the server by
+ * lib/rich-text/body.ts; here only its size, so the browser can warn before sending.
+ */
+import { z } from "zod";
+import { isAllowedImageSrc } from "@/components/editor/extensions";
+import { slugify, tagDisplayName } from "@/lib/slug";
+
+export const LIMITS = {
+  headline: 200,
+  dek: 300,
+  highlights: 12,
+  highlight: 280,
+  tags: 30,
+  tag: 50,
+  slug: 80,
+  bodyBytes: 2 * 1024 * 1024,
+  authors: 20,
+} as const;
+
+export const LANGUAGE_PATTERN = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+
+/** The identity of a tag: its slug, accents and case folded ("#CybersécuritéFrançaise" ≡ "cybersécurité française"). */
+export function tagKey(typed: string): string {
+  return slugify(tagDisplayName(typed), 60);
+}
+
+/** Display names without the leading #, empty ones dropped, duplicates (by folded slug) removed, first wins. */
+export function normaliseTags(typed: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of typed) {
+    const name = tagDisplayName(raw);
+    const key = tagKey(name);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(name);
+  }
+  return out;
+}
+
+export const featuredImageSchema = z.object({
+  src: z.string().max(2048).refine((s) => isAllowedImageSrc(s), "This image address is not allowed."),
+  alt: z.string().trim().min(1, "Alt text is required.").max(300, "Alt text is at most 300 characters."),
+  caption: z.string().trim().max(300, "The caption is at most 300 characters.").optional(),
+  credit: z.string().trim().max(200, "The credit is at most 200 characters.").optional(),
+});
+
+/** The fields an editor save may change; absent fields stay as they are (saves send only what changed). */
+export const articleChangesSchema = z
+  .object({
+    headline: z.string().max(LIMITS.headline, `The headline is at most ${LIMITS.headline} characters.`),
+    dek: z.string().max(LIMITS.dek, `The dek is at most ${LIMITS.dek} characters.`),
+    highlights: z
+      .array(z.string().max(LIMITS.highlight, `Each key point is at most ${LIMITS.highlight} characters.`))
+      .max(LIMITS.highlights, `At most ${LIMITS.highlights} key points.`),
+    tags: z
+      .array(z.string().max(LIMITS.tag + 1, `Each tag is at most ${LIMITS.tag} characters.`))
+      .max(LIMITS.tags * 2, `At most ${LIMITS.tags} tags.`)
+      .transform(normaliseTags)
+      .refine((t) => t.length <= LIMITS.tags, `At most ${LIMITS.tags} tags.`)
+      .refine((t) => t.every((name) => name.length <= LIMITS.tag), `Each tag is at most ${LIMITS.tag} characters.`),
+    sectionId: z.number().int().positive().nullable(),
+    language: z.string().trim().regex(LANGUAGE_PATTERN, "Use a language code such as fr or en."),
+    slug: z.string().max(LIMITS.slug * 2, `The slug is at most ${LIMITS.slug} characters.`),
+    /** The slug follows the headline (not typed by hand): the server picks a free variant on a clash. */
+    slugAuto: z.boolean(),
+    body: z.unknown(),
+    featuredImage: featuredImageSchema.nullable(),
+    authorIds: z.array(z.uuid()).min(1, "An article needs at least one author.").max(LIMITS.authors),
+  })
+  .partial()
+  .strict();
+
+export type ArticleChanges = z.input<typeof articleChangesSchema>;
+
+export const saveArticleSchema = z.object({
+  id: z.uuid(),
+  expectedVersion: z.number().int().positive(),
+  changes: articleChangesSchema,
+});
+export type SaveArticleInput = z.input<typeof saveArticleSchema>;
+
+/** Form labels of the save fields, to name them in messages. */
+export const FIELD_LABELS: Record<string, string> = {
+  headline: "Headline",
+  dek: "Dek",
+  highlights: "Highlights",
+  body: "Body",
+  tags: "Tags",
+  sectionId: "Section",
+  language: "Language",
+  slug: "Slug",
+  authorIds: "Authors",
+  featuredImage: "Featured image",
+};
+
+/** zod issues → { field: [messages] } for the form. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.filter((p) => p !== "changes");
+    const key = String(path[0] ?? "form");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
