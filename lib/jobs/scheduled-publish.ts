@@ -27,7 +27,7 @@ export async function publishDueArticles(
       const result = await db.transaction(async (tx) => {
         const [due] = await queryRows<{ id: string }>(
           tx,
-          sql`select id from articles where status = 'scheduled' and scheduled_at <= ${now} ${skip}
+          sql`select id from articles where status = 'scheduled' and scheduled_at <= ${now.toISOString()}::timestamptz ${skip}
               order by scheduled_at, id limit 1 for update skip locked`,
         );
         if (!due) return null;

@@ -31,10 +31,10 @@ export async function deliverDueMail(
   const now = opts.now ?? new Date();
   const rows = await queryRows<Row>(
     db,
-    sql`update email_outbox set next_attempt_at = ${new Date(now.getTime() + LEASE_MS)}
+    sql`update email_outbox set next_attempt_at = ${iso(new Date(now.getTime() + LEASE_MS))}::timestamptz
         where id in (
           select id from email_outbox
-          where sent_at is null and attempts < ${MAX_ATTEMPTS} and next_attempt_at <= ${now}
+          where sent_at is null and attempts < ${MAX_ATTEMPTS} and next_attempt_at <= ${iso(now)}::timestamptz
           order by id limit ${opts.batch ?? 20}
           for update skip locked)
         returning id, "to", subject, text, attempts`,
@@ -43,19 +43,22 @@ export async function deliverDueMail(
   for (const row of rows) {
     try {
       await transport.sendMail({ from, to: row.to, subject: row.subject, text: row.text });
-      await db.execute(sql`update email_outbox set sent_at = ${new Date()}, attempts = attempts + 1, last_error = null where id = ${row.id}`);
+      await db.execute(sql`update email_outbox set sent_at = ${iso(new Date())}::timestamptz, attempts = attempts + 1, last_error = null where id = ${row.id}`);
       report.sent++;
     } catch (error) {
       const attempts = row.attempts + 1;
       const next = new Date(Date.now() + retryDelayMs(attempts));
       await db.execute(
-        sql`update email_outbox set attempts = ${attempts}, next_attempt_at = ${next}, last_error = ${String((error as Error).message ?? error).slice(0, 500)} where id = ${row.id}`,
+        sql`update email_outbox set attempts = ${attempts}, next_attempt_at = ${iso(next)}::timestamptz, last_error = ${String((error as Error).message ?? error).slice(0, 500)} where id = ${row.id}`,
       );
       report.failed++;
     }
   }
   return report;
 }
+
+// Raw SQL parameters: postgres-js does not serialise Date objects there, PGlite does; ISO text works in both.
+const iso = (d: Date) => d.toISOString();
 
 const transports = new Map<string, MailTransport>();
 
