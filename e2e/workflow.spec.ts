@@ -179,3 +179,14 @@ test("an update to a published article stays invisible to readers until publishe
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(updated);
   await expect(reader.getByRole("region", { name: /Corrections|Rectificatifs/ })).toContainText("Une version précédente indiquait à tort");
 });
+
+test("admins see the global activity log; journalists do not", async ({ browser }) => {
+  const admin = await as(browser, "admin");
+  await admin.getByRole("link", { name: "Activity log" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Activity log" })).toBeVisible();
+  await expect(admin.getByRole("table", { name: "Events" })).toContainText("requested changes");
+  const claire = await as(browser, "claire");
+  const response = await claire.goto("/newsroom/log");
+  expect(response?.status()).toBe(404);
+  await expect(claire.getByRole("link", { name: "Activity log" })).toHaveCount(0);
+});
