@@ -190,3 +190,40 @@ test("admins see the global activity log; journalists do not", async ({ browser 
   expect(response?.status()).toBe(404);
   await expect(claire.getByRole("link", { name: "Activity log" })).toHaveCount(0);
 });
+
+test("unpublishing needs a reason and hides the article; publishing brings it back", async ({ browser }) => {
+  const EUROPE = "European ports test a shared cyber-alert network"; // published, by Claire
+  const editor = await as(browser, "editor");
+  await openFromDashboard(editor, EUROPE);
+  await editor.getByRole("button", { name: "Unpublish" }).click();
+  await expect(editor.getByRole("alert").filter({ hasText: "A reason is required" })).toBeVisible();
+  await editor.getByLabel("Reason for unpublishing").fill("Vérification des sources en cours.");
+  await editor.getByRole("button", { name: "Unpublish" }).click();
+  await expect(sidebar(editor)).toContainText("Status: unpublished");
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto("/");
+  await expect(reader.getByRole("link", { name: EUROPE })).toHaveCount(0);
+
+  await editor.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(sidebar(editor)).toContainText("Status: published");
+  await reader.goto("/");
+  await expect(reader.getByRole("link", { name: EUROPE })).toHaveCount(1);
+});
+
+test("a scheduled article whose time passed while the app was down is published by the job runner", async ({ browser }) => {
+  const editor = await as(browser, "editor");
+  const reader = await (await browser.newContext()).newPage();
+  const fret = await openFromDashboard(editor, "Le fret ferroviaire reprend des couleurs");
+  await editor.getByLabel("Publication time (Europe/Paris)").fill("2099-01-01T08:00");
+  await editor.getByRole("button", { name: "Schedule" }).click();
+  await expect(sidebar(editor)).toContainText("Status: scheduled");
+  const backdated = await editor.request.post("/api/test-hooks/backdate-schedule", { data: { articleId: fret.split("/").pop(), minutesAgo: 90 } });
+  expect(backdated.ok()).toBe(true);
+  // The runner polls every 15 s: within a minute the backlog is out, exactly once.
+  await expect
+    .poll(async () => (await reader.goto("/"), await reader.getByRole("link", { name: "Le fret ferroviaire reprend des couleurs" }).count()), { timeout: 60_000, intervals: [2_000] })
+    .toBe(1);
+  await editor.goto(fret);
+  await expect(sidebar(editor)).toContainText("Status: published");
+  await expect(editor.getByRole("region", { name: "Timeline" }).getByText("published on schedule")).toHaveCount(1);
+});

@@ -41,7 +41,8 @@ export async function listAllEvents(db: Tx, { before, limit = 100 }: { before?: 
 /** "Claire Martin submitted for review", in the words of the buttons. */
 export function describeEvent(e: { type: string; fromStatus: string | null; toStatus: string | null; data: Record<string, unknown> }): string {
   if (e.type === "article.transition") {
-    const action = String(e.data.action ?? "");
+    // Older events (the demo seed) carry no action: infer it from the states.
+    const action = String(e.data.action ?? inferAction(e.fromStatus, e.toStatus));
     const words: Record<string, string> = {
       submit: "submitted for review",
       withdraw: "withdrew from review",
@@ -57,4 +58,11 @@ export function describeEvent(e: { type: string; fromStatus: string | null; toSt
   }
   if (e.type === "article.created") return "created the article";
   return e.type.replace(/[._]/g, " ");
+}
+
+function inferAction(from: string | null, to: string | null): string {
+  if (to === "approved") return from === "scheduled" ? "unschedule" : "approve";
+  if (to === "draft" && from === "in_review") return "withdraw";
+  const byTarget: Record<string, string> = { in_review: "submit", changes_requested: "request_changes", published: "publish", scheduled: "schedule", unpublished: "unpublish" };
+  return (to && byTarget[to]) || "";
 }
