@@ -5,7 +5,7 @@ import { articles, comments, events, notifications } from "@/db/schema";
 import { setSetting } from "@/lib/settings";
 import { createTestDb, type TestDb } from "@/lib/testing/db";
 import { articleRow, countRows, makeArticle, makeCast, noRevalidate, type Cast } from "./test-helpers";
-import { runTransition, type TransitionRequest, type WorkflowActor } from "./transitions";
+import { applyTransition, runTransition, type TransitionRequest, type WorkflowActor } from "./transitions";
 
 let t: TestDb;
 let cast: Cast;
@@ -118,6 +118,23 @@ describe(`workflow transitions (${process.env.TEST_ENGINE ?? "pglite"})`, () => 
     expect(await countRows(t.db, "events", a.id, "and to_status = 'published'")).toBe(1);
     expect(await countRows(t.db, "article_revisions", a.id, "and reason = 'publish'")).toBe(1);
     expect(await countRows(t.db, "notifications", a.id, "and type = 'published'")).toBe(1);
+  });
+
+  it("refuses the loser of a race that read the old state before the winner committed", async () => {
+    const a = await makeArticle(t.db, cast.claire.id);
+    await run(cast.claire, { articleId: a.id, action: "submit" });
+    let loser: Promise<Awaited<ReturnType<typeof run>>> | undefined;
+    await t.db.transaction(async (tx) => {
+      const won = await applyTransition(tx, cast.editor, { articleId: a.id, action: "publish", version: a.version }, new Date());
+      expect(won.outcome.ok).toBe(true);
+      // On PostgreSQL the second editor reads "in review" (uncommitted publish) and then waits on
+      // the row lock in its conditional UPDATE; on PGlite it waits for this transaction to end.
+      loser = run(cast.editor2, { articleId: a.id, action: "publish", version: a.version });
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    expect(await loser).toMatchObject({ ok: false, message: "This article is already published." });
+    expect(await countRows(t.db, "article_revisions", a.id, "and reason = 'publish'")).toBe(1);
+    expect(await countRows(t.db, "events", a.id, "and to_status = 'published'")).toBe(1);
   });
 
   it("keeps an update invisible until it is published, then shows its correction note", async () => {
