@@ -227,3 +227,20 @@ test("a scheduled article whose time passed while the app was down is published 
   await expect(sidebar(editor)).toContainText("Status: published");
   await expect(editor.getByRole("region", { name: "Timeline" }).getByText("published on schedule")).toHaveCount(1);
 });
+
+test("the workflow pages have no serious or critical accessibility violations", async ({ browser }) => {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const editor = await as(browser, "editor");
+  for (const path of ["/newsroom", "/newsroom/notifications"]) {
+    await editor.goto(path);
+    const { violations } = await new AxeBuilder({ page: editor }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${path}: ${v.id}`)).toEqual([]);
+  }
+  await openFromDashboard(editor, "La Chine nie toute implication dans la cyberattaque contre les hôpitaux français");
+  const { violations } = await new AxeBuilder({ page: editor }).include("aside").analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  const admin = await as(browser, "admin");
+  await admin.goto("/newsroom/log");
+  const log = await new AxeBuilder({ page: admin }).analyze();
+  expect(log.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+});
