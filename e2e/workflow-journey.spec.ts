@@ -35,7 +35,7 @@ test.fixme("a journalist writes and submits; changes are requested; she edits an
   await expect(workflow(editor)).toContainText("Status: waiting for changes");
 
   await claire.goto("/newsroom");
-  await expect(claire.getByRole("link", { name: /Notifications, \d+ unread/ })).toBeVisible();
+  await expect(claire.getByRole("link", { name: /^Notifications \d+ unread$/ })).toBeVisible();
   await claire.goto(url);
   await expect(claire.getByRole("region", { name: "Discussion" })).toContainText("Citez le nom du responsable du port");
   await claire.getByLabel("Body").click();

@@ -47,7 +47,7 @@ test("an editor requests changes with a comment, the journalist sees it and resu
   await expect(editor.getByRole("button", { name: "Approve" })).toHaveCount(0);
 
   const yanis = await as(browser, "yanis");
-  await expect(yanis.getByRole("link", { name: /Notifications, \d+ unread/ })).toBeVisible();
+  await expect(yanis.getByRole("link", { name: /^Notifications \d+ unread$/ })).toBeVisible();
   await yanis.getByRole("link", { name: /Notifications/ }).click();
   await expect(yanis.getByRole("link", { name: /requested changes to “Les start-up/ })).toBeVisible();
   await yanis.goto("/newsroom");

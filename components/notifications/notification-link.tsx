@@ -11,12 +11,15 @@ export async function NotificationLink({ userId }: { userId: string }) {
     // A count is not worth a broken page: show the link without it.
   }
   return (
-    <Link href="/newsroom/notifications" className="hover:underline" aria-label={count ? `Notifications, ${count} unread` : "Notifications"}>
+    // The name is the visible text plus " unread" for screen readers: "Notifications 3 unread".
+    <Link href="/newsroom/notifications" className="hover:underline">
       Notifications
       {count > 0 && (
-        <span aria-hidden="true" className="ml-1 rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">
-          {count}
-        </span>
+        <>
+          {" "}
+          <span className="rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">{count}</span>
+          <span className="sr-only"> unread</span>
+        </>
       )}
     </Link>
   );
