@@ -1,6 +1,13 @@
-/** Runs once when the server starts: applies migrations before the first request. */
+/**
+ * Runs once when the server starts: applies migrations before the first request, then starts
+ * the job runner (scheduled publishing, mail outbox) unless JOBS_DISABLED=1.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { getHandle } = await import("./db");
   await getHandle();
+  if (process.env.JOBS_DISABLED !== "1") {
+    const { startJobRunner } = await import("./lib/jobs/runner");
+    startJobRunner();
+  }
 }

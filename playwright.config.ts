@@ -40,6 +40,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port) },
+    // E2E_TEST_HOOKS enables test-only routes (app/api/test-hooks/*); never set it in production.
+    env: { E2E_PORT: String(port), E2E_TEST_HOOKS: "1" },
   },
 });

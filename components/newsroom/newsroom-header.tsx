@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NotificationLink } from "@/components/notifications/notification-link";
 import { NEWSROOM_NAV } from "@/config/newsroom-nav";
 import type { CurrentUser } from "@/lib/auth/session";
 import { canGlobal } from "@/lib/permissions";
@@ -33,6 +34,7 @@ export function NewsroomHeader({ user, signOut }: NewsroomHeaderProps) {
           </ul>
         </nav>
         <div className="flex items-center gap-3 text-sm">
+          <NotificationLink userId={user.id} />
           <span>
             {user.name} <span className="text-neutral-600 dark:text-neutral-400">({user.role})</span>
           </span>

@@ -1,15 +1,75 @@
 /**
- * Beside the editor: workflow buttons, discussion and timeline (owned by the workflow work).
- * The editor page renders it with the article's current state.
+ * Beside the editor: workflow buttons, what changed for the reviewer, the discussion and the
+ * timeline. The editor page renders it with the article's current state; everything else is
+ * re-read here so the buttons shown are exactly those the server would accept.
  */
+import { getDb } from "@/db";
 import type { CurrentUser } from "@/lib/auth/session";
-import type { ArticleStatus } from "@/lib/workflow/article-workflow";
+import { getSettings } from "@/lib/settings";
+import { availableActions, describeStatus, type ArticleStatus } from "@/lib/workflow/article-workflow";
+import { listComments } from "@/lib/workflow/comments";
+import { formatInZone, utcToZonedLocal } from "@/lib/workflow/time-zone";
+import { listArticleEvents } from "@/lib/workflow/timeline";
+import { loadForTransition } from "@/lib/workflow/transitions";
+import { Discussion } from "./discussion";
+import { ReviewChanges } from "./review-changes";
+import { Timeline } from "./timeline";
+import { WorkflowPanel } from "./workflow-panel";
 
 export type ArticleSidebarProps = {
   user: CurrentUser;
   article: { id: string; status: ArticleStatus; version: number; authorIds: string[]; hasUnpublishedChanges: boolean; slug: string };
 };
 
-export async function ArticleSidebar(_props: ArticleSidebarProps) {
-  return null;
+export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
+  const db = await getDb();
+  const [settings, loaded, comments, events] = await Promise.all([
+    getSettings(db),
+    loadForTransition(db, article.id),
+    listComments(db, article.id),
+    listArticleEvents(db, article.id),
+  ]);
+  const row = loaded?.article;
+  // The database's word over the props: a button must never offer what the server would refuse.
+  const status = row?.status ?? article.status;
+  const hasUnpublishedChanges = row?.hasUnpublishedChanges ?? article.hasUnpublishedChanges;
+  const authorIds = loaded?.authorIds ?? article.authorIds;
+  const facts = { status, authorIds, hasUnpublishedChanges };
+  const actions = availableActions(facts, user, settings.twoPersonRule);
+  const tz = settings.timeZone;
+  const editorial = user.role === "editor" || user.role === "admin";
+  return (
+    <aside aria-label="Workflow" className="space-y-6 text-sm">
+      <section aria-labelledby="workflow-heading" className="rounded border border-neutral-300 p-4 dark:border-neutral-700">
+        <h2 id="workflow-heading" className="text-base font-semibold">
+          Workflow
+        </h2>
+        <p className="mt-1">
+          Status: <strong data-testid="workflow-status">{describeStatus(status)}</strong>
+          {status === "published" && hasUnpublishedChanges && <span> — published, with unpublished changes</span>}
+        </p>
+        {status === "scheduled" && row?.scheduledAt && (
+          <p className="mt-1">
+            Scheduled for <time dateTime={row.scheduledAt.toISOString()}>{formatInZone(row.scheduledAt, tz)}</time> ({tz})
+          </p>
+        )}
+        {settings.twoPersonRule && editorial && authorIds.includes(user.id) && (
+          <p className="mt-1 text-neutral-700 dark:text-neutral-300">Two-person rule: as an author, you cannot approve or publish this article.</p>
+        )}
+        <div className="mt-3">
+          <WorkflowPanel
+            articleId={article.id}
+            version={article.version}
+            actions={actions}
+            timeZone={tz}
+            canCorrect={Boolean(row?.firstPublishedAt)}
+            defaultScheduleAt={utcToZonedLocal(new Date(Date.now() + 3_600_000), tz)}
+          />
+        </div>
+      </section>
+      {editorial && row && <ReviewChanges article={row} />}
+      <Discussion articleId={article.id} comments={comments} timeZone={tz} />
+      <Timeline events={events} timeZone={tz} />
+    </aside>
+  );
 }

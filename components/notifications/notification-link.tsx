@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { getDb } from "@/db";
+import { unreadCount } from "@/lib/notifications/store";
+
+/** The header's way in to notifications, with the unread count read from the database. */
+export async function NotificationLink({ userId }: { userId: string }) {
+  let count = 0;
+  try {
+    count = await unreadCount(await getDb(), userId);
+  } catch {
+    // A count is not worth a broken page: show the link without it.
+  }
+  return (
+    // The name is the visible text plus " unread" for screen readers: "Notifications 3 unread".
+    <Link href="/newsroom/notifications" className="hover:underline">
+      Notifications
+      {count > 0 && (
+        <>
+          {" "}
+          <span className="rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">{count}</span>
+          <span className="sr-only"> unread</span>
+        </>
+      )}
+    </Link>
+  );
+}

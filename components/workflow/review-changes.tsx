@@ -1,0 +1,60 @@
+import { and, desc, eq } from "drizzle-orm";
+import { diffWords } from "diff";
+import { getDb } from "@/db";
+import { articleRevisions, type Article, type ArticleRevision } from "@/db/schema";
+import { bodyText } from "@/lib/rich-text/body";
+
+type Snapshot = Pick<ArticleRevision, "headline" | "dek" | "body" | "highlights">;
+const text = (s: Snapshot) => [s.headline, s.dek, ...s.highlights, bodyText(s.body)].filter(Boolean).join("\n\n");
+
+/**
+ * What the reviewer needs: in review, the changes since the previous submission; for an
+ * update after publication, the changes since the live version. Word-level, from the server.
+ */
+export async function ReviewChanges({ article }: { article: Article }) {
+  const db = await getDb();
+  let base: Snapshot | undefined;
+  let title = "";
+  if (article.status === "in_review") {
+    const submissions = await db
+      .select()
+      .from(articleRevisions)
+      .where(and(eq(articleRevisions.articleId, article.id), eq(articleRevisions.reason, "submit")))
+      .orderBy(desc(articleRevisions.number))
+      .limit(2);
+    base = submissions[1];
+    title = "Changes since the previous submission";
+  } else if (article.status === "published" && article.hasUnpublishedChanges && article.publishedRevisionId) {
+    [base] = await db.select().from(articleRevisions).where(eq(articleRevisions.id, article.publishedRevisionId));
+    title = "Changes since the live version";
+  }
+  if (!base) return null;
+  const parts = diffWords(text(base), text(article));
+  const changed = parts.some((p) => p.added || p.removed);
+  return (
+    <section aria-labelledby="review-changes-heading" className="rounded border border-neutral-300 p-4 dark:border-neutral-700">
+      <h2 id="review-changes-heading" className="text-base font-semibold">
+        {title}
+      </h2>
+      {!changed ? (
+        <p className="mt-2">No change in the text.</p>
+      ) : (
+        <p className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap font-serif leading-relaxed">
+          {parts.map((p, i) =>
+            p.added ? (
+              <ins key={i} className="bg-green-100 text-green-950 no-underline dark:bg-green-900 dark:text-green-50">
+                {p.value}
+              </ins>
+            ) : p.removed ? (
+              <del key={i} className="bg-red-100 text-red-950 dark:bg-red-900 dark:text-red-50">
+                {p.value}
+              </del>
+            ) : (
+              <span key={i}>{p.value}</span>
+            ),
+          )}
+        </p>
+      )}
+    </section>
+  );
+}

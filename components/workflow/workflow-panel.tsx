@@ -1,0 +1,142 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
+import { useEditorSession } from "@/components/editor/editor-session";
+import { transitionArticle } from "@/lib/workflow/actions";
+import { ACTION_LABELS, type WorkflowAction } from "@/lib/workflow/article-workflow";
+
+export type WorkflowPanelProps = {
+  articleId: string;
+  version: number;
+  actions: WorkflowAction[];
+  timeZone: string;
+  /** Publishing an update (or republishing) may carry a dated correction note. */
+  canCorrect: boolean;
+  defaultScheduleAt: string;
+};
+
+type Result = { ok: boolean; message?: string; fieldErrors?: Record<string, string[]>; action: WorkflowAction } | null;
+
+const button = "rounded px-3 py-1.5 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60";
+const primary = `${button} bg-neutral-900 text-white dark:bg-neutral-100 dark:text-neutral-900`;
+const secondary = `${button} border border-neutral-500`;
+const field = "mt-1 w-full rounded border border-neutral-400 bg-white px-2 py-1 text-sm dark:bg-neutral-950 aria-[invalid=true]:border-red-700";
+
+export function WorkflowPanel({ articleId, version, actions, timeZone, canCorrect, defaultScheduleAt }: WorkflowPanelProps) {
+  const session = useEditorSession();
+  const router = useRouter();
+  const id = useId();
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<Result>(null);
+  const [values, setValues] = useState({ comment: "", reason: "", scheduledAt: defaultScheduleAt, correction: "" });
+  const set = (k: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
+
+  function run(action: WorkflowAction) {
+    startTransition(async () => {
+      let current = version;
+      if (session) {
+        // Save what is on screen first: the transition acts on exactly that text.
+        const flushed = await session.flush();
+        if (!flushed.ok) return setResult({ ok: false, message: flushed.message, action });
+        current = flushed.version;
+      }
+      const r = await transitionArticle({
+        articleId,
+        action,
+        version: current,
+        comment: action === "request_changes" ? values.comment : action === "unpublish" ? values.reason : undefined,
+        scheduledAt: action === "schedule" ? values.scheduledAt : undefined,
+        correction: action === "publish" && canCorrect ? values.correction : undefined,
+      });
+      setResult({ ...r, action });
+      if (r.ok) {
+        setValues({ comment: "", reason: "", scheduledAt: defaultScheduleAt, correction: "" });
+        router.refresh();
+      }
+    });
+  }
+
+  const errorFor = (action: WorkflowAction, key: string) => (result && !result.ok && result.action === action ? result.fieldErrors?.[key]?.[0] : undefined);
+  const form = (action: WorkflowAction, children?: React.ReactNode, style = secondary) => (
+    <form key={action} className="space-y-1" onSubmit={(e) => (e.preventDefault(), run(action))}>
+      {children}
+      <button type="submit" className={style} disabled={pending}>
+        {ACTION_LABELS[action]}
+      </button>
+    </form>
+  );
+  const textField = (action: WorkflowAction, key: "comment" | "reason" | "correction", label: string, errorKey: string, multiline = true) => {
+    const error = errorFor(action, errorKey);
+    const fid = `${id}-${action}-${key}`;
+    const props = { id: fid, value: values[key], onChange: set(key), "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${fid}-error` : undefined, className: field };
+    return (
+      <div>
+        <label htmlFor={fid} className="block text-sm font-medium">
+          {label}
+        </label>
+        {multiline ? <textarea rows={3} {...props} /> : <input type="text" {...props} />}
+        {error && (
+          <p id={`${fid}-error`} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  if (actions.length === 0) return <p className="text-sm text-neutral-600 dark:text-neutral-400">No workflow action is open to you at this stage.</p>;
+  const scheduleError = errorFor("schedule", "scheduledAt");
+  const scheduleId = `${id}-schedule-at`;
+  return (
+    <div className="space-y-4">
+      {actions.map((action) => {
+        switch (action) {
+          case "request_changes":
+            return form(action, textField(action, "comment", "Comment for the author", "comment"));
+          case "unpublish":
+            return form(action, textField(action, "reason", "Reason for unpublishing", "comment"));
+          case "publish":
+            return form(action, canCorrect ? textField(action, "correction", "Correction note (optional)", "correction", false) : null, primary);
+          case "schedule":
+            return form(
+              action,
+              <div>
+                <label htmlFor={scheduleId} className="block text-sm font-medium">
+                  Publication time ({timeZone})
+                </label>
+                <input
+                  id={scheduleId}
+                  type="datetime-local"
+                  value={values.scheduledAt}
+                  onChange={set("scheduledAt")}
+                  aria-invalid={scheduleError ? true : undefined}
+                  aria-describedby={scheduleError ? `${scheduleId}-error` : undefined}
+                  className={field}
+                />
+                {scheduleError && (
+                  <p id={`${scheduleId}-error`} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
+                    {scheduleError}
+                  </p>
+                )}
+              </div>,
+            );
+          case "submit":
+          case "approve":
+            return form(action, null, primary);
+          default:
+            return form(action);
+        }
+      })}
+      <div aria-live="polite" className="min-h-5 text-sm">
+        {pending && <p>Working…</p>}
+        {!pending && result?.ok && <p role="status" className="text-green-800 dark:text-green-400">{result.message}</p>}
+        {!pending && result && !result.ok && !result.fieldErrors && (
+          <p role="alert" className="text-red-700 dark:text-red-400">
+            {result.message}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

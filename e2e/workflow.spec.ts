@@ -1,0 +1,246 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, signIn, test, type AccountKey } from "./fixtures";
+
+// Seeded demo articles (lib/demo/content.ts), one per scenario so the tests stay independent.
+const IN_REVIEW = "Les start-up françaises lèvent moins mais mieux"; // by Yanis
+const CHANGES_REQUESTED = "À Taïwan, l’industrie des semi-conducteurs se prépare au pire"; // by Claire
+const APPROVED = "Le fret ferroviaire reprend des couleurs"; // by Yanis
+const PUBLISHED = "Les prix de l’électricité reculent pour le troisième mois consécutif"; // by Yanis
+
+async function as(browser: Browser, who: AccountKey): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, who);
+  return page;
+}
+
+/** Opens an article from the dashboard, as its users do; returns its newsroom URL. */
+async function openFromDashboard(page: Page, headline: string): Promise<string> {
+  await page.goto("/newsroom");
+  await page.getByRole("link", { name: headline }).first().click();
+  await page.waitForURL(/\/newsroom\/articles\/[0-9a-f-]{36}$/);
+  return page.url();
+}
+
+const sidebar = (page: Page) => page.getByRole("complementary", { name: "Workflow" });
+
+async function publicSlugOf(page: Page, headline: string): Promise<string> {
+  await page.goto("/");
+  const href = await page.getByRole("link", { name: headline }).first().getAttribute("href");
+  return href!;
+}
+
+test("an editor requests changes with a comment, the journalist sees it and resubmits", async ({ browser }) => {
+  const editor = await as(browser, "editor");
+  await editor.goto("/newsroom");
+  const queue = editor.getByRole("region", { name: /Review queue/ });
+  await expect(queue.getByRole("listitem").filter({ hasText: IN_REVIEW })).toContainText(/waiting \d/);
+  const url = await openFromDashboard(editor, IN_REVIEW);
+  await expect(sidebar(editor)).toContainText("Status: in review");
+
+  await editor.getByRole("button", { name: "Request changes" }).click();
+  const comment = editor.getByLabel("Comment for the author");
+  await expect(comment).toHaveAttribute("aria-invalid", "true");
+  await expect(editor.getByRole("alert").filter({ hasText: "a comment is required" })).toBeVisible();
+  await comment.fill("Ajoutez la source des chiffres de levée de fonds, s’il vous plaît.");
+  await editor.getByRole("button", { name: "Request changes" }).click();
+  await expect(sidebar(editor)).toContainText("Status: waiting for changes");
+  await expect(editor.getByRole("button", { name: "Approve" })).toHaveCount(0);
+
+  const yanis = await as(browser, "yanis");
+  await expect(yanis.getByRole("link", { name: /^Notifications \d+ unread$/ })).toBeVisible();
+  await yanis.getByRole("link", { name: /Notifications/ }).click();
+  await expect(yanis.getByRole("link", { name: /requested changes to “Les start-up/ })).toBeVisible();
+  await yanis.goto("/newsroom");
+  await expect(yanis.getByRole("region", { name: /Changes requested/ })).toContainText(IN_REVIEW);
+  await yanis.goto(url);
+  const discussion = yanis.getByRole("region", { name: "Discussion" });
+  await expect(discussion).toContainText("Ajoutez la source des chiffres de levée de fonds");
+  await expect(discussion).toContainText("Changes requested");
+  await expect(yanis.getByRole("region", { name: "Timeline" })).toContainText("requested changes");
+
+  await yanis.getByLabel("Add a comment").fill("C’est fait : source Dealroom ajoutée.");
+  await yanis.getByRole("button", { name: "Post comment" }).click();
+  await expect(discussion).toContainText("source Dealroom ajoutée");
+  await yanis.getByRole("button", { name: "Submit for review" }).click();
+  await expect(sidebar(yanis)).toContainText("Status: in review");
+  await expect(yanis.getByRole("button", { name: "Withdraw" })).toBeVisible();
+  await expect(yanis.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
+});
+
+test("an editor approves and publishes, and the public page shows the article", async ({ browser }) => {
+  const claire = await as(browser, "claire");
+  const url = await openFromDashboard(claire, CHANGES_REQUESTED);
+  await claire.getByRole("button", { name: "Submit for review" }).click();
+  await expect(sidebar(claire)).toContainText("Status: in review");
+
+  const editor = await as(browser, "editor");
+  await editor.goto(url);
+  await editor.getByRole("button", { name: "Approve" }).click();
+  await expect(sidebar(editor)).toContainText("Status: approved");
+  await expect(editor.getByRole("button", { name: "Schedule" })).toBeVisible();
+  await editor.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(sidebar(editor)).toContainText("Status: published");
+  await expect(editor.getByRole("button", { name: "Unpublish" })).toBeVisible();
+
+  const reader = await (await browser.newContext()).newPage();
+  const href = await publicSlugOf(reader, CHANGES_REQUESTED);
+  await reader.goto(href);
+  await expect(reader.getByRole("heading", { level: 1, name: CHANGES_REQUESTED })).toBeVisible();
+  await claire.goto("/newsroom/notifications");
+  await expect(claire.getByRole("link", { name: /published “À Taïwan/ })).toBeVisible();
+});
+
+test("a journalist's direct call of the publish action is refused and changes nothing", async ({ browser, baseURL }) => {
+  // Record the exact server-action request the editor's Publish button sends, without letting it through.
+  const editor = await as(browser, "editor");
+  const url = await openFromDashboard(editor, APPROVED);
+  let captured: { headers: Record<string, string>; body: string } | null = null;
+  await editor.route(url, async (route) => {
+    const req = route.request();
+    if (req.method() === "POST" && req.headers()["next-action"]) {
+      captured = { headers: req.headers(), body: req.postData() ?? "" };
+      return route.abort();
+    }
+    return route.continue();
+  });
+  await editor.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect.poll(() => captured).not.toBeNull();
+  expect(captured!.body).toContain('"action":"publish"');
+
+  // Yanis, an author of the article, replays it with his own session.
+  const yanis = await as(browser, "yanis");
+  const response = await yanis.request.post(url, {
+    headers: {
+      "next-action": captured!.headers["next-action"],
+      "content-type": captured!.headers["content-type"],
+      accept: "text/x-component",
+      origin: baseURL!,
+    },
+    data: captured!.body,
+  });
+  const text = await response.text();
+  expect(text).toContain("You are not allowed to do this.");
+  expect(text).not.toContain('"ok":true');
+
+  await yanis.goto(url);
+  await expect(sidebar(yanis)).toContainText("Status: approved");
+  await expect(yanis.getByRole("region", { name: "Timeline" })).not.toContainText("published");
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto("/");
+  await expect(reader.getByRole("link", { name: APPROVED })).toHaveCount(0);
+});
+
+test("scheduling needs a future time in the newsroom's zone; an editor can unschedule", async ({ browser }) => {
+  const editor = await as(browser, "editor");
+  await openFromDashboard(editor, APPROVED);
+  const when = editor.getByLabel("Publication time (Europe/Paris)");
+  await when.fill("2020-01-01T09:00");
+  await editor.getByRole("button", { name: "Schedule" }).click();
+  await expect(when).toHaveAttribute("aria-invalid", "true");
+  await expect(editor.getByRole("alert").filter({ hasText: "in the future" })).toBeVisible();
+  await when.fill("2099-06-01T09:30");
+  await editor.getByRole("button", { name: "Schedule" }).click();
+  await expect(sidebar(editor)).toContainText("Status: scheduled");
+  await expect(sidebar(editor)).toContainText("1 Jun 2099, 09:30");
+  await editor.goto("/newsroom");
+  await expect(editor.getByRole("region", { name: /Approved and scheduled/ })).toContainText("Scheduled for 1 Jun 2099, 09:30");
+  await openFromDashboard(editor, APPROVED);
+  await editor.getByRole("button", { name: "Unschedule" }).click();
+  await expect(sidebar(editor)).toContainText("Status: approved");
+});
+
+test("an update to a published article stays invisible to readers until published, then shows its correction note", async ({ browser }) => {
+  const editor = await as(browser, "editor");
+  const url = await openFromDashboard(editor, PUBLISHED);
+  const articleId = url.split("/").pop()!;
+  const reader = await (await browser.newContext()).newPage();
+  const href = await publicSlugOf(reader, PUBLISHED);
+  const updated = "Les prix de l’électricité reculent pour le quatrième mois consécutif";
+
+  // The editor's save of a published article (test-only hook until the editor page is merged).
+  const saved = await editor.request.post("/api/test-hooks/working-copy", { data: { articleId, headline: updated } });
+  expect(saved.ok()).toBe(true);
+  await editor.goto("/newsroom");
+  await expect(editor.getByRole("region", { name: /Recently published/ }).getByRole("listitem").filter({ hasText: updated })).toContainText(
+    "Published, with unpublished changes",
+  );
+  await reader.goto(href);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(PUBLISHED);
+
+  await editor.goto(url);
+  await expect(sidebar(editor)).toContainText("published, with unpublished changes");
+  await expect(editor.getByRole("region", { name: "Changes since the live version" })).toContainText("quatrième");
+  await editor.getByLabel("Correction note (optional)").fill("Une version précédente indiquait à tort « troisième mois ».");
+  await editor.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(editor.getByRole("status")).toHaveText("The update is published.");
+  await expect(sidebar(editor)).not.toContainText("unpublished changes");
+
+  await reader.goto(href);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(updated);
+  await expect(reader.getByRole("region", { name: /Corrections|Rectificatifs/ })).toContainText("Une version précédente indiquait à tort");
+});
+
+test("admins see the global activity log; journalists do not", async ({ browser }) => {
+  const admin = await as(browser, "admin");
+  await admin.getByRole("link", { name: "Activity log" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Activity log" })).toBeVisible();
+  await expect(admin.getByRole("table", { name: "Events" })).toContainText("requested changes");
+  const claire = await as(browser, "claire");
+  const response = await claire.goto("/newsroom/log");
+  expect(response?.status()).toBe(404);
+  await expect(claire.getByRole("link", { name: "Activity log" })).toHaveCount(0);
+});
+
+test("unpublishing needs a reason and hides the article; publishing brings it back", async ({ browser }) => {
+  const EUROPE = "European ports test a shared cyber-alert network"; // published, by Claire
+  const editor = await as(browser, "editor");
+  await openFromDashboard(editor, EUROPE);
+  await editor.getByRole("button", { name: "Unpublish" }).click();
+  await expect(editor.getByRole("alert").filter({ hasText: "A reason is required" })).toBeVisible();
+  await editor.getByLabel("Reason for unpublishing").fill("Vérification des sources en cours.");
+  await editor.getByRole("button", { name: "Unpublish" }).click();
+  await expect(sidebar(editor)).toContainText("Status: unpublished");
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto("/");
+  await expect(reader.getByRole("link", { name: EUROPE })).toHaveCount(0);
+
+  await editor.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(sidebar(editor)).toContainText("Status: published");
+  await reader.goto("/");
+  await expect(reader.getByRole("link", { name: EUROPE })).toHaveCount(1);
+});
+
+test("a scheduled article whose time passed while the app was down is published by the job runner", async ({ browser }) => {
+  const editor = await as(browser, "editor");
+  const reader = await (await browser.newContext()).newPage();
+  const fret = await openFromDashboard(editor, "Le fret ferroviaire reprend des couleurs");
+  await editor.getByLabel("Publication time (Europe/Paris)").fill("2099-01-01T08:00");
+  await editor.getByRole("button", { name: "Schedule" }).click();
+  await expect(sidebar(editor)).toContainText("Status: scheduled");
+  const backdated = await editor.request.post("/api/test-hooks/backdate-schedule", { data: { articleId: fret.split("/").pop(), minutesAgo: 90 } });
+  expect(backdated.ok()).toBe(true);
+  // The runner polls every 15 s: within a minute the backlog is out, exactly once.
+  await expect
+    .poll(async () => (await reader.goto("/"), await reader.getByRole("link", { name: "Le fret ferroviaire reprend des couleurs" }).count()), { timeout: 60_000, intervals: [2_000] })
+    .toBe(1);
+  await editor.goto(fret);
+  await expect(sidebar(editor)).toContainText("Status: published");
+  await expect(editor.getByRole("region", { name: "Timeline" }).getByText("published on schedule")).toHaveCount(1);
+});
+
+test("the workflow pages have no serious or critical accessibility violations", async ({ browser }) => {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const editor = await as(browser, "editor");
+  for (const path of ["/newsroom", "/newsroom/notifications"]) {
+    await editor.goto(path);
+    const { violations } = await new AxeBuilder({ page: editor }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${path}: ${v.id}`)).toEqual([]);
+  }
+  await openFromDashboard(editor, "La Chine nie toute implication dans la cyberattaque contre les hôpitaux français");
+  const { violations } = await new AxeBuilder({ page: editor }).include("aside").analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  const admin = await as(browser, "admin");
+  await admin.goto("/newsroom/log");
+  const log = await new AxeBuilder({ page: admin }).analyze();
+  expect(log.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+});

@@ -1,0 +1,52 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/db";
+import { revalidatePublicPaths, type PublicPaths } from "@/lib/workflow/public-paths";
+import { applyTransition } from "@/lib/workflow/transitions";
+
+export type ScheduledRun = { published: string[]; failed: string[] };
+
+/**
+ * Publishes every scheduled article whose time has come, however late (after downtime the
+ * backlog goes out on the first run). Each article is claimed inside its own transaction with
+ * FOR UPDATE SKIP LOCKED, and the transition itself is conditional on status = 'scheduled',
+ * so two runners at once publish each article exactly once. The database is the only clock
+ * of record: nothing is kept in memory between runs.
+ */
+export async function publishDueArticles(
+  db: Db,
+  opts: { now?: Date; limit?: number; revalidate?: (paths: PublicPaths) => void } = {},
+): Promise<ScheduledRun> {
+  const run: ScheduledRun = { published: [], failed: [] };
+  const limit = opts.limit ?? 50;
+  while (run.published.length + run.failed.length < limit) {
+    const now = opts.now ?? new Date();
+    const skip = run.failed.length ? sql`and id not in (${sql.join(run.failed.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+    let claimed: string | null = null;
+    try {
+      const result = await db.transaction(async (tx) => {
+        const [due] = await queryRows<{ id: string }>(
+          tx,
+          sql`select id from articles where status = 'scheduled' and scheduled_at <= ${now.toISOString()}::timestamptz ${skip}
+              order by scheduled_at, id limit 1 for update skip locked`,
+        );
+        if (!due) return null;
+        claimed = due.id;
+        return { id: due.id, ...(await applyTransition(tx, "system", { articleId: due.id, action: "publish_scheduled" }, now)) };
+      });
+      if (!result) break;
+      if (result.outcome.ok) {
+        run.published.push(result.id);
+        if (result.paths) (opts.revalidate ?? revalidatePublicPaths)(result.paths);
+      } else {
+        console.error(`scheduled publish of ${result.id} refused: ${result.outcome.message}`);
+        run.failed.push(result.id);
+      }
+    } catch (error) {
+      console.error("scheduled publish failed", error);
+      if (!claimed) break;
+      run.failed.push(claimed);
+    }
+  }
+  return run;
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import type { Tx } from "@/db";
+import { emailOutbox } from "@/db/schema";
+import { mailConfig } from "./config";
+
+export type OutgoingMail = { to: string; subject: string; text: string };
+
+/**
+ * Queues mail in the caller's transaction: it leaves only if the change commits, and sending
+ * happens later in the worker, so an SMTP failure can never fail the change itself.
+ */
+export async function queueMail(db: Tx, mails: OutgoingMail[], opts: { force?: boolean } = {}): Promise<number> {
+  if (mails.length === 0 || (!opts.force && !mailConfig())) return 0;
+  await db.insert(emailOutbox).values(mails);
+  return mails.length;
+}

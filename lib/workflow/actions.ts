@@ -1,0 +1,62 @@
+"use server";
+
+import { z } from "zod";
+import { getDb } from "@/db";
+import { authedAction, fail, type ActionResult } from "@/lib/actions/authed-action";
+import { deliverDueMail } from "@/lib/mail/worker";
+import { getSettings } from "@/lib/settings";
+import { WORKFLOW_ACTIONS } from "./article-workflow";
+import { addComment, MAX_COMMENT } from "./comments";
+import { zonedLocalToUtc } from "./time-zone";
+import { runTransition } from "./transitions";
+
+const transitionSchema = z.object({
+  articleId: z.uuid(),
+  action: z.enum(WORKFLOW_ACTIONS.filter((a) => a !== "publish_scheduled") as [string, ...string[]]),
+  version: z.number().int().positive(),
+  comment: z.string().max(MAX_COMMENT, `At most ${MAX_COMMENT} characters.`).optional(),
+  scheduledAt: z.string().max(40).optional(),
+  correction: z.string().max(1_000, "A correction note is at most 1,000 characters.").optional(),
+});
+
+// Which form field a refused precondition belongs to, so the message shows at that field.
+const FIELD_OF: Record<string, string> = { needs_comment: "comment", needs_reason: "comment", needs_future_time: "scheduledAt" };
+
+const transitionImpl = authedAction(transitionSchema, async (input, user): Promise<ActionResult<{ status: string }>> => {
+  const db = await getDb();
+  let scheduledAt: Date | undefined;
+  if (input.action === "schedule") {
+    const { timeZone } = await getSettings(db);
+    scheduledAt = zonedLocalToUtc(input.scheduledAt ?? "", timeZone) ?? undefined;
+  }
+  const r = await runTransition(db, user, {
+    articleId: input.articleId,
+    action: input.action as (typeof WORKFLOW_ACTIONS)[number],
+    version: input.version,
+    comment: input.comment,
+    scheduledAt,
+    correction: input.correction,
+  });
+  if (!r.ok) {
+    const field = FIELD_OF[r.code];
+    return fail(r.code, r.message, field ? { [field]: [r.message] } : undefined);
+  }
+  // Mail goes out now when it can; the job runner retries whatever fails.
+  void deliverDueMail(db).catch(() => {});
+  return { ok: true, message: r.message, data: { status: r.status } };
+});
+
+/** Every workflow button calls this; the domain function decides (state machine + policy). */
+export async function transitionArticle(raw: unknown) {
+  return transitionImpl(raw);
+}
+
+const commentImpl = authedAction(z.object({ articleId: z.uuid(), body: z.string().max(MAX_COMMENT, `At most ${MAX_COMMENT} characters.`) }), async (input, user) => {
+  const r = await addComment(await getDb(), user, input);
+  if (!r.ok) return fail(r.code, r.message, r.code === "invalid" ? { body: [r.message] } : undefined);
+  return { ok: true as const, message: "Comment posted." };
+});
+
+export async function postComment(raw: unknown) {
+  return commentImpl(raw);
+}

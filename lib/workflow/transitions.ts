@@ -1,0 +1,166 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { articles, comments, users, type Article } from "@/db/schema";
+import { recordEvent } from "@/lib/articles/events";
+import { cutRevision, getAuthorIds, makeLive } from "@/lib/articles/store";
+import { appLink } from "@/lib/mail/config";
+import { canTransition, type PolicyUser } from "@/lib/permissions";
+import { hasBodyText } from "@/lib/rich-text/body";
+import { getSettings } from "@/lib/settings";
+import { ACTION_LABELS, transition, type ArticleStatus, type TransitionErrorCode, type WorkflowAction } from "./article-workflow";
+import { notifyForTransition } from "./notify";
+import { collectPublicPaths, revalidatePublicPaths, type PublicPaths } from "./public-paths";
+
+export type TransitionRequest = {
+  articleId: string;
+  action: WorkflowAction;
+  /** The version the actor saw; the transition is refused if the article changed since. */
+  version?: number;
+  /** Request-changes comment or unpublish reason. */
+  comment?: string;
+  scheduledAt?: Date;
+  /** Optional dated note shown on the public page when an update is published. */
+  correction?: string;
+};
+
+export type TransitionOutcome =
+  | { ok: true; status: ArticleStatus; version: number; message: string; revisionId: number }
+  | { ok: false; code: TransitionErrorCode | "not_found" | "conflict"; message: string };
+
+export type TransitionOptions = {
+  now?: Date;
+  /** Called after commit for publications and unpublications (default: revalidate the public pages). */
+  revalidate?: (paths: PublicPaths) => void;
+};
+
+export type WorkflowActor = PolicyUser | "system";
+
+const DONE: Record<WorkflowAction, string> = {
+  submit: "Submitted for review.",
+  withdraw: "Withdrawn: the article is a draft again.",
+  request_changes: "Changes requested.",
+  approve: "Approved.",
+  publish: "Published.",
+  schedule: "Scheduled.",
+  unschedule: "Unscheduled: the article is approved again.",
+  unpublish: "Unpublished.",
+  publish_scheduled: "Published on schedule.",
+};
+
+/**
+ * Runs one workflow transition in one database transaction: checks the state machine and the
+ * policy, then changes the status with an UPDATE conditional on the status and version it
+ * started from, so of two concurrent transitions exactly one wins. It cuts a revision (or makes
+ * the working copy live), records the event, writes notifications and queues their mail.
+ */
+export async function runTransition(db: Db, actor: WorkflowActor, req: TransitionRequest, opts: TransitionOptions = {}): Promise<TransitionOutcome> {
+  const now = opts.now ?? new Date();
+  const result = await db.transaction((tx) => applyTransition(tx, actor, req, now));
+  if (result.outcome.ok && result.paths) (opts.revalidate ?? revalidatePublicPaths)(result.paths);
+  return result.outcome;
+}
+
+/** The body of runTransition, for callers that already hold a transaction (the scheduler). */
+export async function applyTransition(
+  tx: Tx,
+  actor: WorkflowActor,
+  req: TransitionRequest,
+  now: Date,
+): Promise<{ outcome: TransitionOutcome; paths?: PublicPaths | null }> {
+    const loaded = await loadForTransition(tx, req.articleId);
+    if (!loaded) return { outcome: { ok: false, code: "not_found", message: "This article does not exist." } as const };
+    const { article, authorIds } = loaded;
+    const settings = await getSettings(tx);
+    const input = { comment: req.comment, scheduledAt: req.scheduledAt, now, twoPersonRule: settings.twoPersonRule };
+    const facts = {
+      status: article.status,
+      authorIds,
+      hasContent: article.headline.trim().length > 0 && hasBodyText(article.body),
+      hasUnpublishedChanges: article.hasUnpublishedChanges,
+    };
+    const check = actor === "system" ? transition(facts, req.action, "system", input) : canTransition(actor, req.action, facts, input);
+    if (!check.ok) return { outcome: { ok: false, code: check.code, message: check.reason } as const };
+    if (req.version !== undefined && req.version !== article.version) {
+      return { outcome: conflict() };
+    }
+    const from = article.status;
+    const to = check.next;
+    const actorId = actor === "system" ? null : actor.id;
+    const changed = await tx
+      .update(articles)
+      .set({
+        status: to,
+        ...(req.action === "submit" ? { submittedAt: now } : {}),
+        ...(req.action === "schedule" ? { scheduledAt: req.scheduledAt } : {}),
+        ...(req.action === "unschedule" ? { scheduledAt: null } : {}),
+      })
+      .where(and(eq(articles.id, article.id), eq(articles.status, from), eq(articles.version, article.version)))
+      .returning({ id: articles.id });
+    if (changed.length === 0) return { outcome: await refusalAfterRace(tx, actor, req, input) };
+
+    const publishes = to === "published";
+    const isUpdate = from === "published";
+    const correction = publishes && article.firstPublishedAt && req.correction?.trim() ? req.correction.trim() : null;
+    const note = req.action === "schedule" ? `Scheduled for ${req.scheduledAt!.toISOString()}` : req.comment?.trim() || null;
+    const revision = publishes
+      ? await makeLive(tx, article.id, { actorId, correction, now })
+      : await cutRevision(tx, article.id, { reason: req.action, actorId, note });
+    await recordEvent(tx, {
+      type: "article.transition",
+      actorId,
+      articleId: article.id,
+      fromStatus: from,
+      toStatus: to,
+      comment: req.comment?.trim() || correction || null,
+      data: {
+        action: req.action,
+        revisionId: revision.id,
+        version: article.version,
+        ...(isUpdate ? { update: true } : {}),
+        ...(correction ? { correction } : {}),
+        ...(req.scheduledAt && req.action === "schedule" ? { scheduledAt: req.scheduledAt.toISOString() } : {}),
+      },
+    });
+    if (req.action === "request_changes" && actorId) {
+      await tx.insert(comments).values({ articleId: article.id, authorId: actorId, kind: "request_changes", body: req.comment!.trim() });
+    }
+    const actorName = actorId ? await nameOf(tx, actorId) : "The scheduler";
+    await notifyForTransition(tx, { action: req.action, actorId, actorName, article, authorIds, isUpdate, scheduledAt: req.scheduledAt, comment: req.comment, link: appLink(`/newsroom/articles/${article.id}`) });
+    const paths = publishes || from === "published" ? await collectPublicPaths(tx, article.id) : null;
+    const message = isUpdate && publishes ? "The update is published." : DONE[req.action];
+    return { outcome: { ok: true, status: to, version: article.version, message, revisionId: revision.id } as const, paths };
+}
+
+export async function loadForTransition(tx: Tx, articleId: string): Promise<{ article: Article; authorIds: string[] } | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(articleId)) return null;
+  const [article] = await tx.select().from(articles).where(eq(articles.id, articleId)).limit(1);
+  if (!article) return null;
+  return { article, authorIds: await getAuthorIds(tx, articleId) };
+}
+
+function conflict() {
+  return { ok: false, code: "conflict", message: "The article changed since you opened it: reload to see the latest version, then try again." } as const;
+}
+
+/**
+ * The conditional UPDATE matched nothing: someone else moved the article first. Re-read it
+ * (it is committed by now) and say what happened in the terms of the new state.
+ */
+async function refusalAfterRace(tx: Tx, actor: WorkflowActor, req: TransitionRequest, input: Parameters<typeof transition>[3]): Promise<TransitionOutcome> {
+  const fresh = await loadForTransition(tx, req.articleId);
+  if (!fresh) return { ok: false, code: "not_found", message: "This article does not exist." };
+  const facts = { status: fresh.article.status, authorIds: fresh.authorIds, hasContent: true, hasUnpublishedChanges: fresh.article.hasUnpublishedChanges };
+  const again = actor === "system" ? transition(facts, req.action, "system", input) : transition(facts, req.action, actor, input);
+  if (!again.ok) return { ok: false, code: again.code, message: again.reason };
+  return conflict();
+}
+
+async function nameOf(tx: Tx, id: string): Promise<string> {
+  const [u] = await tx.select({ name: users.name }).from(users).where(eq(users.id, id)).limit(1);
+  return u?.name ?? "Someone";
+}
+
+export function actionLabel(action: WorkflowAction): string {
+  return ACTION_LABELS[action];
+}
