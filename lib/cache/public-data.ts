@@ -2,13 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { unstable_cache } from "next/cache";
 import { getDb, type Db } from "@/db";
+import { publicGeneration } from "./generation";
 import * as q from "@/db/queries/public";
 import { searchPublishedArticles } from "@/db/queries/public-search";
 
-/** Every cached public read carries this tag; lib/cache/revalidate.ts expires it on any change. */
+/** Every cached public read carries this tag; lib/cache/revalidate.ts expires it on any change in a request. */
 export const PUBLIC_TAG = "public-site";
-/** Safety net when a change happens outside a request (a background job cannot expire tags). */
-export const PUBLIC_MAX_AGE_SECONDS = 60;
+/** Entries are keyed on the database's public generation, so this only bounds memory, not staleness. */
+export const PUBLIC_MAX_AGE_SECONDS = 300;
 // Entries never outlive the process: the cache folder survives restarts, the database may not.
 const BOOT = randomUUID();
 
@@ -22,11 +23,12 @@ export type Jsonify<T> = T extends Date
       : T;
 
 function cached<A extends (string | number)[], R>(name: string, read: (db: Db, ...args: A) => Promise<R>) {
-  return unstable_cache(
-    async (...args: A): Promise<Jsonify<R>> => JSON.parse(JSON.stringify(await read(await getDb(), ...args))),
+  const inner = unstable_cache(
+    async (_generation: number, ...args: A): Promise<Jsonify<R>> => JSON.parse(JSON.stringify(await read(await getDb(), ...args))),
     [BOOT, name],
     { tags: [PUBLIC_TAG], revalidate: PUBLIC_MAX_AGE_SECONDS },
   );
+  return async (...args: A): Promise<Jsonify<R>> => inner(await publicGeneration(await getDb()), ...args);
 }
 
 const pageOf = (page: number) => ({ limit: q.PAGE_SIZE, offset: (page - 1) * q.PAGE_SIZE });

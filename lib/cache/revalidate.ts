@@ -7,8 +7,10 @@ import { PUBLIC_TAG } from "./public-data";
  * Every public read is cached under one tag: a publication can change the front page, lists,
  * feeds, sitemaps and the related articles of any other article, so all of it expires at once,
  * immediately (expire: 0, no stale page is ever served after an unpublication).
- * Works in server actions and route handlers. Outside a request (a background job) Next has no
- * cache store to expire: the failure is logged and pages refresh within PUBLIC_MAX_AGE_SECONDS.
+ * Correctness does not depend on this call: cached reads are keyed on the database's public
+ * generation (lib/cache/public-data.ts), which triggers bump in the changing transaction. This
+ * only frees the old entries at once and refreshes the acting user's router cache. Outside a
+ * request (the scheduler) Next refuses it; that is logged at debug level and harmless.
  */
 export function revalidateArticlePages(p: {
   slug: string;
@@ -32,6 +34,6 @@ function expirePublicSite(why: string) {
     // Also drops the acting user's client router cache when called from a server action.
     revalidatePath("/", "layout");
   } catch (error) {
-    console.warn(`public cache not expired (${why}):`, (error as Error).message);
+    if (process.env.DEBUG_CACHE) console.warn(`public cache not expired (${why}):`, (error as Error).message);
   }
 }

@@ -1,0 +1,13 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/db";
+
+/**
+ * The counter that database triggers bump, in the same transaction, whenever something readers
+ * can see changes (migration 0003). Reading it costs one primary-key lookup per request and makes
+ * a change visible on the next request on every instance — including publications made by the
+ * scheduler outside any request, where Next cannot expire tags.
+ */
+export async function publicGeneration(db: Db): Promise<number> {
+  const [row] = await queryRows<{ generation: string | number }>(db, sql`select generation from public_cache_state where id = 1`);
+  return Number(row?.generation ?? 0);
+}
