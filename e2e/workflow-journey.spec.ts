@@ -1,11 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, signIn, test, type AccountKey } from "./fixtures";
 
-/**
- * The golden journey of issue 5 through the real editor (product.md §4–§5 labels).
- * FIXME at merge: the editor page (/newsroom/articles/new and /newsroom/articles/[id] with
- * Headline, Body and autosave) lives in another branch; remove `.fixme` once it is merged.
- */
+/** The golden journey of issue 5 through the real editor (product.md §4–§5 labels). */
 async function as(browser: Browser, who: AccountKey): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, who);
@@ -13,7 +9,7 @@ async function as(browser: Browser, who: AccountKey): Promise<Page> {
 }
 const workflow = (page: Page) => page.getByRole("complementary", { name: "Workflow" });
 
-test.fixme("a journalist writes and submits; changes are requested; she edits and resubmits; the editor approves and publishes", async ({ browser }) => {
+test("a journalist writes and submits; changes are requested; she edits and resubmits; the editor approves and publishes", async ({ browser }) => {
   const headline = `Le port du Havre teste une alerte cyber partagée ${Date.now().toString(36)}`;
   const claire = await as(browser, "claire");
   await claire.goto("/newsroom/articles/new");
