@@ -1,16 +1,19 @@
 import "server-only";
+import { mailConfig } from "@/lib/mail/config";
+import { smtpTransport } from "@/lib/mail/worker";
 
 /**
- * Account mail (invitations, password resets), sent straight through SMTP_URL. It is sent after
- * the change is committed and a failure is only reported: the admin always sees the link too.
+ * Account mail (invitations, password resets), sent straight through SMTP_URL after the change
+ * is committed; a failure is only reported, and the admin always sees the link too. Unlike
+ * notifications it does not go through the outbox: the link is a credential, and the outbox
+ * would keep it in the database in clear (user_tokens keeps only its hash).
  */
 export async function sendAccountMail(mail: { to: string; subject: string; text: string }): Promise<"sent" | "not_configured" | "failed"> {
-  const url = process.env.SMTP_URL;
-  if (!url) return "not_configured";
+  const config = mailConfig();
+  if (!config) return "not_configured";
   try {
-    const { createTransport } = await import("nodemailer");
-    const transport = createTransport(url);
-    await transport.sendMail({ from: process.env.MAIL_FROM || "Newsroom <no-reply@newsroom.invalid>", ...mail });
+    const transport = await smtpTransport(config.url);
+    await transport.sendMail({ from: config.from, ...mail });
     return "sent";
   } catch (error) {
     console.warn("account mail to", mail.to, "failed:", (error as Error).message);
