@@ -10,4 +10,5 @@ export const NEWSROOM_NAV: NavItem[] = [
   { href: "/newsroom/sections", label: "Sections", requires: "sections:manage" },
   { href: "/newsroom/users", label: "Users", requires: "users:manage" },
   { href: "/newsroom/log", label: "Activity log", requires: "events:view_all" },
+  { href: "/newsroom/settings", label: "Settings", requires: "settings:manage" },
 ];

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { requirePower } from "@/lib/auth/guards";
+import { getSettings } from "@/lib/settings";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  await requirePower("settings:manage", "/newsroom/settings");
+  const settings = await getSettings(await getDb());
+  return (
+    <div className="space-y-6">
+      <h1 className="font-serif text-3xl font-bold">Settings</h1>
+      <p className="text-sm text-neutral-700 dark:text-neutral-300">
+        The language of the public site&apos;s own words is set with the <code>SITE_LANGUAGE</code> environment variable (fr or en).
+      </p>
+      <SettingsForm settings={settings} />
+    </div>
+  );
+}
