@@ -1,26 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { cache } from "react";
 import { ArticleList } from "@/components/public/article-list";
-import { parsePage } from "@/components/public/pagination";
 import { PAGE_SIZE } from "@/db/queries/public";
 import { getSectionPage } from "@/lib/cache/public-data";
 import { siteDictionary } from "@/lib/i18n/site";
-import { slugParam } from "@/lib/seo/slug-param";
+import { loadPagedListing } from "@/lib/seo/paged-listing";
 import { absolute, siteOrigin } from "@/lib/seo/site-url";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
-const load = cache(async (raw: string, rawPage: string | string[] | undefined) => {
-  await connection();
-  const slug = slugParam(raw);
-  const page = parsePage(rawPage);
-  if (!slug || !page) notFound();
-  const data = await getSectionPage(slug, page);
-  if (!data || (page > 1 && data.articles.length === 0)) notFound();
-  return { ...data, page };
-});
+const load = cache((raw: string, rawPage: string | string[] | undefined) => loadPagedListing(raw, rawPage, getSectionPage));
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { section, page } = await load((await params).slug, (await searchParams).page);
