@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { requirePower } from "@/lib/auth/guards";
 import { listSectionsWithUsage } from "@/lib/taxonomy/sections";
+import { Announcer } from "../tags/announcer";
 import { CreateSectionForm } from "./create-section-form";
 import { SectionRow } from "./section-row";
 
@@ -26,6 +27,7 @@ export default async function SectionsPage() {
         <p className="mb-3 text-sm text-neutral-700 dark:text-neutral-300">
           The public site lists sections in this order. A section can be deleted only when no article is filed in it.
         </p>
+        <Announcer id="sections-message">
         {sections.length === 0 ? (
           <p>No sections yet.</p>
         ) : (
@@ -45,6 +47,7 @@ export default async function SectionsPage() {
             </tbody>
           </table>
         )}
+        </Announcer>
       </section>
     </div>
   );

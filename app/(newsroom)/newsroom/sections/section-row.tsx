@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { FormMessage } from "@/components/accounts/form-field";
 import type { TaxonomyFormState } from "@/lib/taxonomy/form-state";
+import { useAnnounce } from "../tags/announcer";
 import { deleteSectionAction, moveSectionAction, renameSectionAction } from "./actions";
 
 export type SectionRowProps = {
@@ -17,6 +17,9 @@ export function SectionRow({ section, first, last }: SectionRowProps) {
   const [renameState, rename, renaming] = useActionState<TaxonomyFormState, FormData>(renameSectionAction, {});
   const [moveState, move, moving] = useActionState<TaxonomyFormState, FormData>(moveSectionAction, {});
   const [deleteState, remove, deleting] = useActionState<TaxonomyFormState, FormData>(deleteSectionAction, {});
+  useAnnounce(renameState);
+  useAnnounce(moveState);
+  useAnnounce(deleteState);
   const lastMove = useRef<"up" | "down" | null>(null);
   const up = useRef<HTMLButtonElement>(null);
   const down = useRef<HTMLButtonElement>(null);
@@ -67,25 +70,24 @@ export function SectionRow({ section, first, last }: SectionRowProps) {
           <form action={move} onSubmit={() => (lastMove.current = "up")}>
             <input type="hidden" name="id" value={section.id} />
             <input type="hidden" name="direction" value="up" />
-            <button ref={up} type="submit" disabled={first || moving} className={button} aria-label={`Move ${section.name} up`}>
-              Move up
+            <button ref={up} type="submit" disabled={first || moving} className={button} >
+              Move up<span className="sr-only"> {section.name}</span>
             </button>
           </form>
           <form action={move} onSubmit={() => (lastMove.current = "down")}>
             <input type="hidden" name="id" value={section.id} />
             <input type="hidden" name="direction" value="down" />
-            <button ref={down} type="submit" disabled={last || moving} className={button} aria-label={`Move ${section.name} down`}>
-              Move down
+            <button ref={down} type="submit" disabled={last || moving} className={button} >
+              Move down<span className="sr-only"> {section.name}</span>
             </button>
           </form>
           <form action={remove}>
             <input type="hidden" name="id" value={section.id} />
-            <button type="submit" disabled={deleting} className={button} aria-label={`Delete ${section.name}`}>
-              Delete
+            <button type="submit" disabled={deleting} className={button} >
+              Delete<span className="sr-only"> {section.name}</span>
             </button>
           </form>
         </div>
-        {[renameState, moveState, deleteState].map((s, i) => s.message && <FormMessage key={i} ok={s.ok} message={s.message} />)}
       </td>
     </tr>
   );

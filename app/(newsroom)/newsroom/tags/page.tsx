@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { requirePower } from "@/lib/auth/guards";
 import { listTagsWithUsage } from "@/lib/taxonomy/tags";
 import { TAGS_PAGE_SIZE } from "@/lib/taxonomy/validation";
+import { Announcer } from "./announcer";
 import { TagRow } from "./tag-row";
 
 export const metadata: Metadata = { title: "Tags" };
@@ -45,6 +46,7 @@ export default async function TagsPage({ searchParams }: Props) {
         {query ? ` matching “${query}”` : ""}
         {pages > 1 ? ` — page ${page} of ${pages}` : ""}
       </p>
+      <Announcer id="tags-message">
       {rows.length > 0 && (
         <table className="w-full border-collapse text-left text-sm">
           <thead>
@@ -63,6 +65,7 @@ export default async function TagsPage({ searchParams }: Props) {
           </tbody>
         </table>
       )}
+      </Announcer>
       {pages > 1 && (
         <nav aria-label="Tag pages" className="flex gap-4">
           {page > 1 && (

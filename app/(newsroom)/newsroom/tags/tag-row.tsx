@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage } from "@/components/accounts/form-field";
 import type { TaxonomyFormState } from "@/lib/taxonomy/form-state";
+import { useAnnounce } from "./announcer";
 import { deleteTagAction, mergeTagAction, mergeTagByIdAction, renameTagAction } from "./actions";
 
 export type TagRowProps = { tag: { id: number; name: string; slug: string; working: number; live: number } };
@@ -23,6 +23,10 @@ export function TagRow({ tag }: TagRowProps) {
   const [mergeState, merge, merging] = useActionState<TaxonomyFormState, FormData>(mergeTagAction, {});
   const [offerState, mergeOffered, mergingOffered] = useActionState<TaxonomyFormState, FormData>(mergeTagByIdAction, {});
   const [deleteState, remove, deleting] = useActionState<TaxonomyFormState, FormData>(deleteTagAction, {});
+  useAnnounce(renameState);
+  useAnnounce(mergeState);
+  useAnnounce(offerState);
+  useAnnounce(deleteState);
   const nameId = `tag-name-${tag.id}`;
   const intoId = `tag-into-${tag.id}`;
   const renameErrors = renameState.ok ? undefined : renameState.fieldErrors?.name;
@@ -92,13 +96,12 @@ export function TagRow({ tag }: TagRowProps) {
           </form>
           <form action={remove}>
             <input type="hidden" name="id" value={tag.id} />
-            <button type="submit" disabled={deleting} className={button} aria-label={`Delete #${tag.name}`}>
-              Delete
+            <button type="submit" disabled={deleting} className={button} >
+              Delete<span className="sr-only"> #{tag.name}</span>
             </button>
           </form>
         </div>
         <FieldError id={`${intoId}-error`} errors={mergeErrors} />
-        {[renameState, mergeState, offerState, deleteState].map((s, i) => s.message && <FormMessage key={i} ok={s.ok} message={s.message} />)}
       </td>
     </tr>
   );
