@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import type { TaxonomyFormState } from "@/lib/taxonomy/form-state";
-import { useAnnounce } from "../tags/announcer";
+import { useAnnouncedAction } from "../tags/announcer";
 import { deleteSectionAction, moveSectionAction, renameSectionAction } from "./actions";
 
 export type SectionRowProps = {
@@ -14,12 +14,9 @@ export type SectionRowProps = {
 const button = "rounded border border-neutral-500 px-2 py-1 text-sm disabled:opacity-50";
 
 export function SectionRow({ section, first, last }: SectionRowProps) {
-  const [renameState, rename, renaming] = useActionState<TaxonomyFormState, FormData>(renameSectionAction, {});
-  const [moveState, move, moving] = useActionState<TaxonomyFormState, FormData>(moveSectionAction, {});
-  const [deleteState, remove, deleting] = useActionState<TaxonomyFormState, FormData>(deleteSectionAction, {});
-  useAnnounce(renameState);
-  useAnnounce(moveState);
-  useAnnounce(deleteState);
+  const [renameState, rename, renaming] = useAnnouncedAction(renameSectionAction, {});
+  const [moveState, move, moving] = useAnnouncedAction(moveSectionAction, {});
+  const [deleteState, remove, deleting] = useAnnouncedAction(deleteSectionAction, {});
   const lastMove = useRef<"up" | "down" | null>(null);
   const up = useRef<HTMLButtonElement>(null);
   const down = useRef<HTMLButtonElement>(null);

@@ -1,7 +1,8 @@
 "use client";
 
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useState, type ReactNode } from "react";
 import { FormMessage } from "@/components/accounts/form-field";
+import type { TaxonomyFormState } from "@/lib/taxonomy/form-state";
 
 type Announcement = { ok?: boolean; message?: string };
 
@@ -21,9 +22,15 @@ export function Announcer({ id, children }: { id: string; children: ReactNode })
   );
 }
 
-export function useAnnounce(state: Announcement) {
+/**
+ * useActionState whose result is also announced by the list. The announcement is made inside the
+ * action, not in an effect: the refreshed list may remove this row in the same commit.
+ */
+export function useAnnouncedAction(action: (prev: TaxonomyFormState, form: FormData) => Promise<TaxonomyFormState>, initial: TaxonomyFormState) {
   const announce = useContext(AnnounceContext);
-  useEffect(() => {
-    if (state.message) announce({ ok: state.ok, message: state.message });
-  }, [state, announce]);
+  return useActionState<TaxonomyFormState, FormData>(async (prev, form) => {
+    const next = await action(prev, form);
+    if (next.message) announce({ ok: next.ok, message: next.message });
+    return next;
+  }, initial);
 }

@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import type { TaxonomyFormState } from "@/lib/taxonomy/form-state";
-import { useAnnounce } from "./announcer";
+import { useAnnouncedAction } from "./announcer";
 import { deleteTagAction, mergeTagAction, mergeTagByIdAction, renameTagAction } from "./actions";
 
 export type TagRowProps = { tag: { id: number; name: string; slug: string; working: number; live: number } };
@@ -19,14 +18,10 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 }
 
 export function TagRow({ tag }: TagRowProps) {
-  const [renameState, rename, renaming] = useActionState<TaxonomyFormState, FormData>(renameTagAction, {});
-  const [mergeState, merge, merging] = useActionState<TaxonomyFormState, FormData>(mergeTagAction, {});
-  const [offerState, mergeOffered, mergingOffered] = useActionState<TaxonomyFormState, FormData>(mergeTagByIdAction, {});
-  const [deleteState, remove, deleting] = useActionState<TaxonomyFormState, FormData>(deleteTagAction, {});
-  useAnnounce(renameState);
-  useAnnounce(mergeState);
-  useAnnounce(offerState);
-  useAnnounce(deleteState);
+  const [renameState, rename, renaming] = useAnnouncedAction(renameTagAction, {});
+  const [mergeState, merge, merging] = useAnnouncedAction(mergeTagAction, {});
+  const [offerState, mergeOffered, mergingOffered] = useAnnouncedAction(mergeTagByIdAction, {});
+  const [deleteState, remove, deleting] = useAnnouncedAction(deleteTagAction, {});
   const nameId = `tag-name-${tag.id}`;
   const intoId = `tag-into-${tag.id}`;
   const renameErrors = renameState.ok ? undefined : renameState.fieldErrors?.name;
