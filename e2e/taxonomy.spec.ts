@@ -94,7 +94,7 @@ test("an editor merges tags: by the offer after a clashing rename, and by typing
   await expect(page.getByText("No tag “Nulle part” exists.")).toBeVisible();
   await page.getByLabel("Merge #Électricité into tag").fill("#Energie");
   await page.getByRole("button", { name: "Merge #Électricité" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "#Électricité merged into #Énergie: 1 working copy and 1 published article moved." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "#Électricité merged into #Énergie: 1 article now tagged #Énergie instead." })).toBeVisible();
 
   await page.goto("/newsroom/tags?q=energie");
   await expect(page.getByRole("row").filter({ hasText: "energie" }).getByRole("cell").nth(3)).toHaveText("1");

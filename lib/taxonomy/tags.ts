@@ -76,7 +76,8 @@ export async function renameTag(db: Db, actor: PolicyUser, input: { id: number; 
   }
 }
 
-export type MergeReport = { from: { name: string; slug: string }; into: { id: number; name: string; slug: string }; working: number; live: number };
+/** working/live: rows moved (an article already carrying B moves nothing); articles: every article that carried A. */
+export type MergeReport = { from: { name: string; slug: string }; into: { id: number; name: string; slug: string }; working: number; live: number; articles: number };
 
 /**
  * Moves every use of tag A onto tag B, then deletes A, in one transaction. An article carrying
@@ -94,6 +95,11 @@ export async function mergeTags(db: Db, actor: PolicyUser, input: { id: number; 
     const into = locked.find((t) => t.id === input.intoId);
     if (!from) return refuse("not_found", "This tag no longer exists.");
     if (!into) return refuse("not_found", "Please correct the highlighted fields.", { into: ["This tag no longer exists."] });
+    const [{ n: carried }] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(distinct article_id)::int as n from (select article_id from article_tags where tag_id = ${from.id}
+        union select article_id from published_article_tags where tag_id = ${from.id}) u`,
+    );
     const moved: number[] = [];
     for (const table of [sql`article_tags`, sql`published_article_tags`]) {
       const rows = await queryRows<{ article_id: string }>(
@@ -106,7 +112,7 @@ export async function mergeTags(db: Db, actor: PolicyUser, input: { id: number; 
       moved.push(rows.length);
     }
     await tx.delete(tags).where(eq(tags.id, from.id));
-    const data = { from: { name: from.name, slug: from.slug }, into: { id: into.id, name: into.name, slug: into.slug }, working: moved[0], live: moved[1] };
+    const data = { from: { name: from.name, slug: from.slug }, into: { id: into.id, name: into.name, slug: into.slug }, working: moved[0], live: moved[1], articles: carried };
     await recordEvent(tx, { type: "tag.merged", actorId: actor.id, data: { tagId: from.id, intoTagId: into.id, ...data } });
     return { ok: true as const, data };
   });

@@ -128,7 +128,7 @@ describe("tags", () => {
     const chine = (await findTagByTyped(t.db, "chine"))!;
     const chineBefore = (await listTagsWithUsage(t.db, { query: "chine" })).rows.find((r) => r.id === chine.id)!;
     const r = await mergeTagInto(t.db, cast.editor, { id: pekin.id, into: "#Chine" });
-    expect(r).toMatchObject({ ok: true, data: { into: { id: chine.id }, working: 1, live: 1 } });
+    expect(r).toMatchObject({ ok: true, data: { into: { id: chine.id }, working: 1, live: 1, articles: 2 } });
     expect(await findTagByTyped(t.db, "pekin")).toBeUndefined();
     const chineAfter = (await listTagsWithUsage(t.db, { query: "chine" })).rows.find((r) => r.id === chine.id)!;
     expect(chineAfter.working).toBe(chineBefore.working + 1);

@@ -21,7 +21,7 @@ export async function renameTagAction(_prev: TaxonomyFormState, form: FormData):
 
 const merged = (r: MergeReport): TaxonomyFormState => ({
   ok: true,
-  message: `#${r.from.name} merged into #${r.into.name}: ${r.working} working cop${r.working === 1 ? "y" : "ies"} and ${r.live} published article${r.live === 1 ? "" : "s"} moved.`,
+  message: `#${r.from.name} merged into #${r.into.name}: ${r.articles} article${r.articles === 1 ? "" : "s"} now tagged #${r.into.name} instead.`,
 });
 
 export async function mergeTagAction(_prev: TaxonomyFormState, form: FormData): Promise<TaxonomyFormState> {
