@@ -5,6 +5,7 @@ import { getDb, type Db } from "@/db";
 import { publicGeneration } from "./generation";
 import * as q from "@/db/queries/public";
 import { searchPublishedArticles } from "@/db/queries/public-search";
+import { liveTagsOf } from "@/lib/taxonomy/live-tags";
 
 /** Every cached public read carries this tag; lib/cache/revalidate.ts expires it on any change in a request. */
 export const PUBLIC_TAG = "public-site";
@@ -48,12 +49,15 @@ export const getFrontPage = cached("front", async (db) => {
 export const getArticlePage = cached("article", async (db, slug: string) => {
   const article = await q.getPublishedArticleBySlug({ db, slug });
   if (!article) return { article: null, redirectTo: (await q.findSlugRedirect({ db, oldSlug: slug })) ?? null };
-  const [authors, corrections, related] = await Promise.all([
+  const [authors, corrections, related, liveTags] = await Promise.all([
     q.getBylines({ db, articleIds: [article.id] }),
     q.getCorrections({ db, articleId: article.id }),
     q.listRelatedArticles({ db, articleId: article.id }),
+    liveTagsOf(db, [article.id]),
   ]);
-  return { article: { ...article, authors, corrections, related }, redirectTo: null };
+  // Current names and slugs, so a renamed or merged tag never links to a dead tag page.
+  const revision = { ...article.revision, tags: liveTags.get(article.id) ?? article.revision.tags };
+  return { article: { ...article, revision, authors, corrections, related }, redirectTo: null };
 });
 
 export const getAuthorPage = cached("author", async (db, slug: string, page: number) => {
@@ -98,10 +102,11 @@ export const getFeed = cached("feed", async (db, scope: FeedScope, slug: string)
     where = q.byAuthor(author.userId);
   }
   const items = await q.listFeedArticles({ db, where });
-  const bylines = await q.getBylines({ db, articleIds: items.map((i) => i.id) });
+  const ids = items.map((i) => i.id);
+  const [bylines, liveTags] = await Promise.all([q.getBylines({ db, articleIds: ids }), liveTagsOf(db, ids)]);
   return {
     title,
-    items: items.map((i) => ({ ...i, authors: bylines.filter((b) => b.articleId === i.id).map((b) => ({ name: b.displayName, slug: b.slug })) })),
+    items: items.map((i) => ({ ...i, tags: liveTags.get(i.id) ?? i.tags, authors: bylines.filter((b) => b.articleId === i.id).map((b) => ({ name: b.displayName, slug: b.slug })) })),
   };
 });
 

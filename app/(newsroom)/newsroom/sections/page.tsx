@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { requirePower } from "@/lib/auth/guards";
+import { listSectionsWithUsage } from "@/lib/taxonomy/sections";
+import { Announcer } from "../tags/announcer";
+import { CreateSectionForm } from "./create-section-form";
+import { SectionRow } from "./section-row";
+
+export const metadata: Metadata = { title: "Sections" };
+
+export default async function SectionsPage() {
+  await requirePower("sections:manage", "/newsroom/sections");
+  const sections = await listSectionsWithUsage(await getDb());
+  return (
+    <div className="space-y-8">
+      <h1 className="font-serif text-3xl font-bold">Sections</h1>
+      <section aria-labelledby="new-section-heading" className="rounded border border-neutral-300 p-4 dark:border-neutral-700">
+        <h2 id="new-section-heading" className="mb-3 text-xl font-semibold">
+          New section
+        </h2>
+        <CreateSectionForm />
+      </section>
+      <section aria-labelledby="sections-heading">
+        <h2 id="sections-heading" className="mb-1 text-xl font-semibold">
+          In navigation order
+        </h2>
+        <p className="mb-3 text-sm text-neutral-700 dark:text-neutral-300">
+          The public site lists sections in this order. A section can be deleted only when no article is filed in it.
+        </p>
+        <Announcer id="sections-message">
+        {sections.length === 0 ? (
+          <p>No sections yet.</p>
+        ) : (
+          <table className="w-full border-collapse text-left text-sm">
+            <thead>
+              <tr className="border-b border-neutral-400">
+                <th scope="col" className="py-2 pr-3">Name</th>
+                <th scope="col" className="py-2 pr-3">Address</th>
+                <th scope="col" className="py-2 pr-3">Articles</th>
+                <th scope="col" className="py-2">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sections.map((s, i) => (
+                <SectionRow key={s.id} section={s} first={i === 0} last={i === sections.length - 1} />
+              ))}
+            </tbody>
+          </table>
+        )}
+        </Announcer>
+      </section>
+    </div>
+  );
+}
