@@ -4,7 +4,9 @@
  * A script, not a test: it exits non-zero only when the bench itself breaks, never for a
  * missed target. Environment: BENCH_PORT (first of 3 ports, default 3400), BENCH_PG_URL
  * (admin URL, default TEST_PG_URL or postgres://postgres@127.0.0.1:5432/postgres),
- * BENCH_SECONDS (per load point, default 8), BENCH_SKIP_BUILD=1 (reuse .next-bench).
+ * BENCH_SECONDS (per load point, default 8), BENCH_SKIP_BUILD=1 (reuse .next-bench),
+ * BENCH_ONLY (comma list of article,publish,editor,scale), BENCH_ENGINES (pglite,postgres),
+ * BENCH_ARTICLES (scale size, default 50000).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -26,6 +28,8 @@ const PORT = Number(process.env.BENCH_PORT || 3400);
 const PG_URL = process.env.BENCH_PG_URL || process.env.TEST_PG_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
 const ARTICLES = Number(process.env.BENCH_ARTICLES || 50_000);
+const ONLY = new Set((process.env.BENCH_ONLY || "article,publish,editor,scale").split(","));
+const ENGINES = (process.env.BENCH_ENGINES || "pglite,postgres").split(",");
 const RESULTS = path.join(process.cwd(), "bench", "results");
 const log = (msg: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
 
@@ -47,7 +51,8 @@ const results: Results = {
   errors: [],
 };
 
-async function step(name: string, fn: () => Promise<void>) {
+async function step(name: string, fn: () => Promise<void>, part?: string) {
+  if (part && !ONLY.has(part)) return;
   log(`${name}…`);
   try {
     await fn();
@@ -101,8 +106,10 @@ if (process.env.BENCH_SKIP_BUILD !== "1") {
 }
 const browser = await launch();
 const htmlFile = path.join(LOG_DIR, "article.html");
-const engines: ("pglite" | "postgres")[] = ["pglite"];
-if (await pgReachable()) engines.push("postgres");
+const engines: ("pglite" | "postgres")[] = [];
+if (ENGINES.includes("pglite") && ["article", "publish", "editor"].some((p) => ONLY.has(p))) engines.push("pglite");
+if (ENGINES.includes("postgres") && (await pgReachable())) engines.push("postgres");
+else if (!ENGINES.includes("postgres")) void 0;
 else results.errors.push(`PostgreSQL at ${PG_URL} is not reachable: PostgreSQL measurements and the scale test were skipped.`);
 
 for (const engine of engines) {
@@ -123,22 +130,22 @@ for (const engine of engines) {
       if (!r.ok || !html.includes("La Chine nie")) throw new Error(`the typical article answered ${r.status}`);
       writeFileSync(htmlFile, html);
       await articleLoad(running, htmlFile);
-    });
+    }, "article");
     await step(`publish-to-visible on ${engine}`, async () => {
       const result = await benchPublish(browser, running.origin, 5);
       results.publish.push({ engine, result });
       log(`  visible after p50 ${result.p50Ms.toFixed(0)} ms, max ${result.maxMs.toFixed(0)} ms`);
-    });
+    }, "publish");
     await step(`editor on ${engine}`, async () => {
       const result = await benchEditor(browser, running.origin, { words: 10_000, bursts: 20, perBurst: 8 });
       results.editor.push({ engine, result });
       log(`  keystroke p95 ${result.domP95Ms.toFixed(1)} ms, autosave p95 ${result.autosaveP95Ms.toFixed(0)} ms`);
-    });
+    }, "editor");
     if (engine === "postgres") {
       await step("scale on PostgreSQL", async () => {
         results.scale = await benchScale({ origin: running.origin, databaseUrl: running.databaseUrl!, articles: ARTICLES, revisionsPerArticle: 4, iterations: 30 });
         log(`  seeded in ${results.scale.seedSeconds.toFixed(0)} s`);
-      });
+      }, "scale");
     }
   } finally {
     await running.stop();
@@ -149,8 +156,11 @@ await browser.close();
 results.meta.loadAfter = os.loadavg();
 results.meta.totalSeconds = (performance.now() - started) / 1000;
 const md = renderMarkdown(results);
-writeFileSync(path.join(RESULTS, "latest.md"), md);
-writeFileSync(path.join(RESULTS, "latest.json"), JSON.stringify(results, null, 2));
+// A partial run (BENCH_ONLY / BENCH_ENGINES) must not pass for the full table.
+const name = process.env.BENCH_ONLY || process.env.BENCH_ENGINES ? "partial" : "latest";
+const [mdFile, jsonFile] = name === "latest" ? ["latest.md", "latest.json"] : ["partial.md.tmp", "partial.json.tmp"];
+writeFileSync(path.join(RESULTS, mdFile), md);
+writeFileSync(path.join(RESULTS, jsonFile), JSON.stringify(results, null, 2));
 console.log(`\n${md}`);
-log(`wrote ${path.relative(process.cwd(), path.join(RESULTS, "latest.md"))} and latest.json`);
+log(`wrote bench/results/${mdFile} and ${jsonFile}`);
 process.exit(broken || results.errors.some((e) => !e.startsWith("PostgreSQL at")) ? 1 : 0);
