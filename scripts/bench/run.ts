@@ -36,7 +36,9 @@ const log = (msg: string) => console.log(`[bench ${((performance.now() - started
 const results: Results = {
   meta: {
     date: new Date().toISOString(),
-    commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim() || "unknown",
+    commit:
+      (spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim() || "unknown") +
+      (spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).stdout.trim() ? " (with uncommitted changes)" : ""),
     node: process.version,
     cpus: os.cpus().length,
     loadBefore: os.loadavg(),
@@ -137,7 +139,7 @@ for (const engine of engines) {
       log(`  visible after p50 ${result.p50Ms.toFixed(0)} ms, max ${result.maxMs.toFixed(0)} ms`);
     }, "publish");
     await step(`editor on ${engine}`, async () => {
-      const result = await benchEditor(browser, running.origin, { words: 10_000, bursts: 20, perBurst: 8 });
+      const result = await benchEditor(browser, running.origin, { words: 10_000, bursts: 25, perBurst: 8 });
       results.editor.push({ engine, result });
       log(`  keystroke p95 ${result.domP95Ms.toFixed(1)} ms, autosave p95 ${result.autosaveP95Ms.toFixed(0)} ms`);
     }, "editor");
