@@ -89,6 +89,10 @@ export const articles = pgTable(
     index("articles_queue_idx").on(t.status, t.submittedAt),
     index("articles_scheduled_idx").on(t.scheduledAt).where(sql`${t.status} = 'scheduled'`),
     index("articles_published_idx").on(t.firstPublishedAt).where(sql`${t.status} = 'published'`),
+    // The dashboards' lists (lib/workflow/dashboard.ts): "Recently published" by update time and
+    // every per-status list by last edit, without sorting all rows of a status (bench, 50,000 articles).
+    index("articles_published_updated_idx").on(t.publishedUpdatedAt).where(sql`${t.status} = 'published'`),
+    index("articles_status_updated_idx").on(t.status, t.updatedAt),
     index("articles_search_idx").using("gin", t.searchVector),
   ],
 );

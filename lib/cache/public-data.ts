@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { unstable_cache } from "next/cache";
+import { cache } from "react";
 import { getDb, type Db } from "@/db";
 import { publicGeneration } from "./generation";
 import * as q from "@/db/queries/public";
@@ -23,13 +24,17 @@ export type Jsonify<T> = T extends Date
       ? { [K in keyof T]: Jsonify<T[K]> }
       : T;
 
+// The layout and the page both read cached data: one generation lookup per request serves both
+// (React's cache() lasts one server render; elsewhere, e.g. in route handlers, it reads each time).
+const requestGeneration = cache(async () => publicGeneration(await getDb()));
+
 function cached<A extends (string | number)[], R>(name: string, read: (db: Db, ...args: A) => Promise<R>) {
   const inner = unstable_cache(
     async (_generation: number, ...args: A): Promise<Jsonify<R>> => JSON.parse(JSON.stringify(await read(await getDb(), ...args))),
     [BOOT, name],
     { tags: [PUBLIC_TAG], revalidate: PUBLIC_MAX_AGE_SECONDS },
   );
-  return async (...args: A): Promise<Jsonify<R>> => inner(await publicGeneration(await getDb()), ...args);
+  return async (...args: A): Promise<Jsonify<R>> => inner(await requestGeneration(), ...args);
 }
 
 const pageOf = (page: number) => ({ limit: q.PAGE_SIZE, offset: (page - 1) * q.PAGE_SIZE });

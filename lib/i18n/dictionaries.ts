@@ -117,23 +117,32 @@ export function dictionaryFor(language: string | null | undefined): Dictionary {
   return base in DICTIONARIES ? DICTIONARIES[base as Locale] : DICTIONARIES.en;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and every public page formats
+// several dates: keep one per (language, style, time zone). Unknown tags fall back to English.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${language}|${timeZone}|${withTime}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: "long", timeStyle: "short", timeZone } : { dateStyle: "long", timeZone };
+    try {
+      f = new Intl.DateTimeFormat(language, options);
+    } catch {
+      f = new Intl.DateTimeFormat("en", options);
+    }
+    if (formatters.size > 200) formatters.clear();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** A date in the reader-facing words of `language`; an unknown or malformed tag falls back to English. */
 export function formatDateTime(date: Date | string, language: string, timeZone = "Europe/Paris"): string {
-  const value = typeof date === "string" ? new Date(date) : date;
-  try {
-    return new Intl.DateTimeFormat(language, { dateStyle: "long", timeStyle: "short", timeZone }).format(value);
-  } catch {
-    return new Intl.DateTimeFormat("en", { dateStyle: "long", timeStyle: "short", timeZone }).format(value);
-  }
+  return formatter(language, timeZone, true).format(typeof date === "string" ? new Date(date) : date);
 }
 
 export function formatDate(date: Date | string, language: string, timeZone = "Europe/Paris"): string {
-  const value = typeof date === "string" ? new Date(date) : date;
-  try {
-    return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone }).format(value);
-  } catch {
-    return new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone }).format(value);
-  }
+  return formatter(language, timeZone, false).format(typeof date === "string" ? new Date(date) : date);
 }
 
 /** A BCP 47 tag safe to put in a lang attribute (anything malformed becomes "und"). */

@@ -1,0 +1,2 @@
+CREATE INDEX "articles_published_updated_idx" ON "articles" USING btree ("published_updated_at") WHERE "articles"."status" = 'published';--> statement-breakpoint
+CREATE INDEX "articles_status_updated_idx" ON "articles" USING btree ("status","updated_at");

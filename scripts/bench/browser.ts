@@ -1,0 +1,28 @@
+/** Chromium as the Playwright suite launches it (playwright.config.ts), signed-in pages. */
+import { chromium, type Browser, type Page } from "@playwright/test";
+import config from "../../playwright.config";
+import { ACCOUNTS, type AccountKey } from "../../e2e/fixtures";
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ ...config.use?.launchOptions, headless: true });
+}
+
+export async function signedIn(browser: Browser, origin: string, who: AccountKey): Promise<Page> {
+  const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const account = ACCOUNTS[who];
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  return page;
+}
+
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
+}

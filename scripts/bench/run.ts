@@ -1,0 +1,168 @@
+/**
+ * `npm run bench`: builds the production app into .next-bench, starts it on a fresh demo
+ * database (PGlite, then PostgreSQL), measures, and writes bench/results/latest.{md,json}.
+ * A script, not a test: it exits non-zero only when the bench itself breaks, never for a
+ * missed target. Environment: BENCH_PORT (first of 3 ports, default 3400), BENCH_PG_URL
+ * (admin URL, default TEST_PG_URL or postgres://postgres@127.0.0.1:5432/postgres),
+ * BENCH_SECONDS (per load point, default 8), BENCH_SKIP_BUILD=1 (reuse .next-bench),
+ * BENCH_ONLY (comma list of article,publish,editor,scale), BENCH_ENGINES (pglite,postgres),
+ * BENCH_ARTICLES (scale size, default 50000).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { TYPICAL } from "../../e2e/fixtures";
+import { launch } from "./browser";
+import { benchEditor } from "./editor";
+import { loadPoint, startBaseline, warmUp, type LoadPoint } from "./load";
+import { benchPublish } from "./publish";
+import { renderMarkdown, type Results } from "./report";
+import { benchScale } from "./scale";
+import { LOG_DIR, startApp, type AppServer } from "./server";
+
+const started = performance.now();
+const DIST = ".next-bench";
+const PORT = Number(process.env.BENCH_PORT || 3400);
+const PG_URL = process.env.BENCH_PG_URL || process.env.TEST_PG_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const SECONDS = Number(process.env.BENCH_SECONDS || 8);
+const ARTICLES = Number(process.env.BENCH_ARTICLES || 50_000);
+const ONLY = new Set((process.env.BENCH_ONLY || "article,publish,editor,scale").split(","));
+const ENGINES = (process.env.BENCH_ENGINES || "pglite,postgres").split(",");
+const RESULTS = path.join(process.cwd(), "bench", "results");
+const log = (msg: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
+
+const results: Results = {
+  meta: {
+    date: new Date().toISOString(),
+    commit:
+      (spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim() || "unknown") +
+      (spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).stdout.trim() ? " (with uncommitted changes)" : ""),
+    node: process.version,
+    cpus: os.cpus().length,
+    loadBefore: os.loadavg(),
+    loadAfter: [],
+    totalSeconds: 0,
+    seconds: SECONDS,
+  },
+  article: [],
+  publish: [],
+  editor: [],
+  scale: null,
+  errors: [],
+};
+
+async function step(name: string, fn: () => Promise<void>, part?: string) {
+  if (part && !ONLY.has(part)) return;
+  log(`${name}…`);
+  try {
+    await fn();
+  } catch (error) {
+    const message = `${name}: ${(error as Error).stack ?? error}`;
+    console.error(message);
+    results.errors.push(`${name}: ${(error as Error).message}`);
+  }
+}
+
+async function articleLoad(app: AppServer, htmlFile: string) {
+  const url = `http://127.0.0.1:${app.port}/articles/${TYPICAL.slug}`;
+  const baseline = await startBaseline(PORT + 2, htmlFile);
+  const b: LoadPoint[] = [];
+  const a: LoadPoint[] = [];
+  try {
+    await warmUp(baseline.url, 2);
+    for (const c of [10, 50]) b.push(await loadPoint("baseline", baseline.url, c, SECONDS, baseline.pid));
+  } finally {
+    await baseline.stop();
+  }
+  await warmUp(url, 3);
+  for (const c of [10, 50]) a.push(await loadPoint("app", url, c, SECONDS, app.listenerPid));
+  results.article.push({ engine: app.engine, baseline: b, app: a });
+  for (const p of a) log(`  ${app.engine} c=${p.connections}: ${p.rps.toFixed(0)} req/s (${((100 * p.rps) / b.find((x) => x.connections === p.connections)!.rps).toFixed(1)} % of baseline), p99 ${p.p99Ms} ms, ${p.errors} errors`);
+}
+
+async function pgReachable(): Promise<boolean> {
+  const sql = postgres(PG_URL, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+mkdirSync(LOG_DIR, { recursive: true });
+mkdirSync(RESULTS, { recursive: true });
+let broken = false;
+if (process.env.BENCH_SKIP_BUILD !== "1") {
+  log(`next build into ${DIST} (log: ${path.join(LOG_DIR, "build.log")})`);
+  const b = spawnSync("npx", ["next", "build"], { env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8", maxBuffer: 64 << 20 });
+  writeFileSync(path.join(LOG_DIR, "build.log"), `${b.stdout}\n${b.stderr}`);
+  if (b.status !== 0) {
+    console.error(b.stdout, b.stderr);
+    process.exit(1);
+  }
+}
+const browser = await launch();
+const htmlFile = path.join(LOG_DIR, "article.html");
+const engines: ("pglite" | "postgres")[] = [];
+if (ENGINES.includes("pglite") && ["article", "publish", "editor"].some((p) => ONLY.has(p))) engines.push("pglite");
+if (ENGINES.includes("postgres") && (await pgReachable())) engines.push("postgres");
+else if (!ENGINES.includes("postgres")) void 0;
+else results.errors.push(`PostgreSQL at ${PG_URL} is not reachable: PostgreSQL measurements and the scale test were skipped.`);
+
+for (const engine of engines) {
+  let app: AppServer | null = null;
+  await step(`start the app on ${engine}`, async () => {
+    app = await startApp({ engine, port: engine === "pglite" ? PORT : PORT + 1, distDir: DIST, pgAdminUrl: PG_URL });
+    log(`  up on ${app.origin}, next-server pid ${app.listenerPid}`);
+  });
+  if (!app) {
+    broken = true;
+    continue;
+  }
+  const running: AppServer = app;
+  try {
+    await step(`article page on ${engine}`, async () => {
+      const r = await fetch(`${running.origin}/articles/${TYPICAL.slug}`);
+      const html = await r.text();
+      if (!r.ok || !html.includes("La Chine nie")) throw new Error(`the typical article answered ${r.status}`);
+      writeFileSync(htmlFile, html);
+      await articleLoad(running, htmlFile);
+    }, "article");
+    await step(`publish-to-visible on ${engine}`, async () => {
+      const result = await benchPublish(browser, running.origin, 5);
+      results.publish.push({ engine, result });
+      log(`  visible after p50 ${result.p50Ms.toFixed(0)} ms, max ${result.maxMs.toFixed(0)} ms`);
+    }, "publish");
+    await step(`editor on ${engine}`, async () => {
+      const result = await benchEditor(browser, running.origin, { words: 10_000, bursts: 25, perBurst: 8 });
+      results.editor.push({ engine, result });
+      log(`  keystroke p95 ${result.domP95Ms.toFixed(1)} ms, autosave p95 ${result.autosaveP95Ms.toFixed(0)} ms`);
+    }, "editor");
+    if (engine === "postgres") {
+      await step("scale on PostgreSQL", async () => {
+        results.scale = await benchScale({ origin: running.origin, databaseUrl: running.databaseUrl!, articles: ARTICLES, revisionsPerArticle: 4, iterations: 30 });
+        log(`  seeded in ${results.scale.seedSeconds.toFixed(0)} s`);
+      }, "scale");
+    }
+  } finally {
+    await running.stop();
+  }
+}
+await browser.close();
+
+results.meta.loadAfter = os.loadavg();
+results.meta.totalSeconds = (performance.now() - started) / 1000;
+const md = renderMarkdown(results);
+// A partial run (BENCH_ONLY / BENCH_ENGINES) must not pass for the full table.
+const name = process.env.BENCH_ONLY || process.env.BENCH_ENGINES ? "partial" : "latest";
+const [mdFile, jsonFile] = name === "latest" ? ["latest.md", "latest.json"] : ["partial.md.tmp", "partial.json.tmp"];
+writeFileSync(path.join(RESULTS, mdFile), md);
+writeFileSync(path.join(RESULTS, jsonFile), JSON.stringify(results, null, 2));
+console.log(`\n${md}`);
+log(`wrote bench/results/${mdFile} and ${jsonFile}`);
+process.exit(broken || results.errors.some((e) => !e.startsWith("PostgreSQL at")) ? 1 : 0);

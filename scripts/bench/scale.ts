@@ -1,0 +1,119 @@
+/**
+ * Scale: the bulk seeder on the PostgreSQL app's own database (50,000 articles, 200,000
+ * revisions), then p50/p95 of the public pages through HTTP (the cached path readers get) and
+ * of each page's database reads called directly (the uncached cost), with EXPLAIN ANALYZE of
+ * every SQL statement those reads send.
+ */
+import { asc } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import type { Db } from "@/db";
+import * as schema from "@/db/schema";
+import { articles } from "@/db/schema";
+import * as q from "@/db/queries/public";
+import { searchPublishedArticles } from "@/db/queries/public-search";
+import { dashboardList, loadDashboard } from "@/lib/workflow/dashboard";
+import { percentile } from "./browser";
+import { bulkSeed } from "./bulk-seed";
+
+export const TAG_SLUG = "sujet-7";
+export const COMMON_QUERY = "cybersécurité hôpital";
+export const RARE_QUERY = "31337";
+
+type Timing = { name: string; p50Ms: number; p95Ms: number; firstMs: number; n: number };
+export type Plan = { name: string; sql: string; indexLines: string[]; executionMs: number; plan: string };
+export type ScaleResult = { articles: number; revisions: number; seedSeconds: number; http: Timing[]; direct: Timing[]; plans: Plan[] };
+
+export async function benchScale(o: { origin: string; databaseUrl: string; articles: number; revisionsPerArticle: number; iterations: number }): Promise<ScaleResult> {
+  const captured: { sql: string; params: unknown[] }[] = [];
+  let capturing = false;
+  const client = postgres(o.databaseUrl, { max: 4, onnotice: () => {} });
+  const db = drizzle(client, {
+    schema,
+    logger: { logQuery: (sql, params) => void (capturing && captured.push({ sql, params })) },
+  }) as unknown as Db;
+  try {
+    const started = performance.now();
+    await bulkSeed(db, o.articles, o.revisionsPerArticle);
+    const seedSeconds = (performance.now() - started) / 1000;
+    const [{ n: articleCount }] = await client<{ n: number }[]>`select count(*)::int as n from articles`;
+    const [{ n: revisionCount }] = await client<{ n: number }[]>`select count(*)::int as n from article_revisions`;
+    const [editor] = await client<{ id: string; role: string }[]>`select id, role from users where email = 'editor@newsroom.test'`;
+
+    const tag = await q.getPublicTagBySlug({ db, slug: TAG_SLUG });
+    if (!tag) throw new Error(`tag ${TAG_SLUG} has no published article after the bulk seed`);
+    const reads: Record<string, () => Promise<unknown>> = {
+      // The reads behind getFrontPage (lib/cache/public-data.ts).
+      "front page": async () => {
+        const [, sections] = await Promise.all([q.listPublishedArticles({ db, limit: 11 }), q.listSections({ db })]);
+        await Promise.all(sections.map((s) => q.listPublishedArticles({ db, limit: 4, where: q.inSection(s.slug) })));
+      },
+      // The reads behind getTagPage, page 1.
+      "tag page": async () => {
+        const t = await q.getPublicTagBySlug({ db, slug: TAG_SLUG });
+        const where = q.withTag(t!.id);
+        await Promise.all([q.listPublishedArticles({ db, where, limit: q.PAGE_SIZE }), q.countPublishedArticles({ db, where })]);
+      },
+      "review queue": () => dashboardList(db, editor, ["in_review"], [asc(articles.submittedAt)], 100),
+      "editor dashboard (4 lists)": () => loadDashboard(db, editor),
+      [`search "${COMMON_QUERY}"`]: () => searchPublishedArticles({ db, query: COMMON_QUERY }),
+      [`search "${RARE_QUERY}"`]: () => searchPublishedArticles({ db, query: RARE_QUERY }),
+    };
+    const pages: Record<string, string> = {
+      "front page": "/",
+      "tag page": `/tags/${TAG_SLUG}`,
+      [`search "${COMMON_QUERY}"`]: `/search?q=${encodeURIComponent(COMMON_QUERY)}`,
+      [`search "${RARE_QUERY}"`]: `/search?q=${encodeURIComponent(RARE_QUERY)}`,
+    };
+
+    // HTTP first: the first request after the seed is the uncached render of each page.
+    const http: Timing[] = [];
+    for (const [name, path] of Object.entries(pages)) {
+      http.push(await time(name, o.iterations, async () => {
+        const r = await fetch(o.origin + path);
+        await r.text();
+        if (!r.ok) throw new Error(`${path} answered ${r.status}`);
+      }));
+    }
+    const direct: Timing[] = [];
+    const plans: Plan[] = [];
+    for (const [name, read] of Object.entries(reads)) {
+      direct.push(await time(name, o.iterations, read));
+      captured.length = 0;
+      capturing = true;
+      await read();
+      capturing = false;
+      const seen = new Set<string>();
+      let k = 0;
+      for (const c of captured) {
+        if (seen.has(c.sql)) continue; // the front page's per-section lists share one statement
+        seen.add(c.sql);
+        const rows = await client.unsafe(`explain (analyze, format text) ${c.sql}`, c.params as never[]);
+        const plan = rows.map((r) => r["QUERY PLAN"] as string).join("\n");
+        plans.push({
+          name: `${name} #${++k}`,
+          sql: c.sql,
+          plan,
+          indexLines: plan.split("\n").filter((l) => /Index|Seq Scan|Bitmap Heap/.test(l)).map((l) => l.trim().replace(/^->\s*/, "").replace(/\s+\(cost=.*$/, "")),
+          executionMs: Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? NaN),
+        });
+      }
+    }
+    return { articles: articleCount, revisions: revisionCount, seedSeconds, http, direct, plans };
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+async function time(name: string, n: number, fn: () => Promise<unknown>): Promise<Timing> {
+  let t = performance.now();
+  await fn();
+  const firstMs = performance.now() - t;
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return { name, n, firstMs, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95) };
+}
