@@ -18,9 +18,8 @@ export async function bulkSeed(db: Db, articles = 50_000, revisionsPerArticle = 
   const words = sql.raw(`ARRAY[${WORDS.map((w) => `'${w}'`).join(",")}]`);
   const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users`);
   if (!n) throw new Error("Seed the demo newsroom first (users are needed for bylines).");
-  // The statement trigger that bumps the public cache generation compares old and new rows by
-  // joining the two transition tables; on the 40,000-row updates below that join took minutes
-  // (it ran as a nested loop over spilled tuplestores). Off while seeding; one bump at the end.
+  // The trigger that bumps the public cache generation would fire once per published row below
+  // (migration 0005): off while seeding, one bump at the end.
   await db.execute(sql`alter table articles disable trigger articles_public_update`);
   try {
     await seedRows(db, words, articles, revisionsPerArticle);
