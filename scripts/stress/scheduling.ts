@@ -1,0 +1,1 @@
+export async function scheduling(_engine: string, _port: number) { return { item: "9 todo", pass: false }; }
