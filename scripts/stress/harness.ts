@@ -17,10 +17,10 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export type Target = { engine: "postgres" | "pglite"; port: number; env: Record<string, string>; dbName?: string; databaseUrl?: string };
 
 /** A fresh database for this port: PostgreSQL `newsroom_stress_<port>` (ours to drop) or a PGlite folder. */
-export async function freshDatabase(engine: "postgres" | "pglite", port: number): Promise<Target> {
+export async function freshDatabase(engine: "postgres" | "pglite", port: number, prefix = "stress"): Promise<Target> {
   const env: Record<string, string> = { SEED_DEMO: "1" };
   if (engine === "postgres") {
-    const dbName = `newsroom_stress_${port}`;
+    const dbName = `newsroom_${prefix}_${port}`;
     const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.unsafe(`CREATE DATABASE ${dbName}`);
@@ -30,7 +30,7 @@ export async function freshDatabase(engine: "postgres" | "pglite", port: number)
     env.DATABASE_URL = u.toString();
     return { engine, port, env, dbName, databaseUrl: env.DATABASE_URL };
   }
-  const dir = path.join(root, ".data", `stress-${port}`);
+  const dir = path.join(root, ".data", `${prefix}-${port}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.dirname(dir), { recursive: true });
   env.PGLITE_DIR = dir;

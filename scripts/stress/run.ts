@@ -52,7 +52,10 @@ if (only.includes("db-faults")) {
   if (engine !== "postgres") rows.push({ item: "7 database faults: skipped (needs PostgreSQL)", pass: true });
   else await withServer({ JOBS_DISABLED: "1" }, async (s, t) => dbFaults(s, t, (await editors(s.base))[0], seconds, { publicPaths: PUBLIC }));
 }
-if (only.includes("scheduling")) rows.push(await scheduling(engine, port));
+if (only.includes("scheduling")) {
+  rows.push(await scheduling(engine, port).catch((error) => ({ item: `9 scheduling: ${error}`, pass: false })));
+  console.log(JSON.stringify(rows.at(-1), null, 1));
+}
 if (only.includes("load")) await withServer({ JOBS_DISABLED: "1" }, async (s) => load(s, await editors(s.base), seconds, PUBLIC));
 
 mkdirSync(path.join(root, ".tmp", "stress"), { recursive: true });
