@@ -132,5 +132,6 @@ it.skipIf(engine !== "postgres")(`connections terminated every 250 ms for ${SECO
   expect(total.problems).toEqual([]);
   expect(total.lost).toBe(0);
   expect(total.acknowledged).toBeGreaterThan(WRITERS);
-  expect((await t.db.select({ id: articles.id }).from(articles)).length).toBe(WRITERS);
+  // A retried create may have committed twice (its first answer was lost): at least one each.
+  expect((await t.db.select({ id: articles.id }).from(articles)).length).toBeGreaterThanOrEqual(WRITERS);
 });

@@ -9,7 +9,7 @@ import path from "node:path";
 import postgres from "postgres";
 
 export const root = process.cwd();
-export const distDir = process.env.NEXT_DIST_DIR || ".next";
+export const distDir = () => process.env.NEXT_DIST_DIR || ".next";
 export const adminUrl = process.env.TEST_PG_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const bin = (n: string) => path.join(root, "node_modules", ".bin", n);
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,7 +45,7 @@ export async function dropDatabase(t: Target) {
 }
 
 function serverEnv(t: Target, extra: Record<string, string> = {}) {
-  const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true", NEXT_DIST_DIR: distDir, ...t.env, ...extra };
+  const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true", NEXT_DIST_DIR: distDir(), ...t.env, ...extra };
   env.AUTH_SECRET ||= "stress-secret-not-for-production-0123456789";
   if (!t.env.DATABASE_URL) delete env.DATABASE_URL;
   return env as NodeJS.ProcessEnv;
@@ -120,7 +120,7 @@ export async function signIn(base: string, email: string, password: string): Pro
 
 let manifest: Record<string, { exportedName?: string; filename?: string }> | null = null;
 export function actionId(name: string, file = "app/(newsroom)/newsroom/articles/actions.ts"): string {
-  manifest ??= (JSON.parse(readFileSync(path.join(root, distDir, "server", "server-reference-manifest.json"), "utf8")) as { node: typeof manifest }).node;
+  manifest ??= (JSON.parse(readFileSync(path.join(root, distDir(), "server", "server-reference-manifest.json"), "utf8")) as { node: typeof manifest }).node;
   const hit = Object.entries(manifest!).find(([, v]) => v.exportedName === name && v.filename === file);
   if (!hit) throw new Error(`no server action ${name} in ${file}`);
   return hit[0];

@@ -5,7 +5,7 @@
  *   STRESS_ENGINE=postgres|pglite (default postgres; item 7 needs postgres)
  *   STRESS_SECONDS (default 60), STRESS_PORT (default 3470; uses PORT and PORT+1)
  *   STRESS_ONLY=lost-update,db-faults,scheduling,load (default: all)
- *   NEXT_DIST_DIR (default .next; built if missing)
+ *   NEXT_DIST_DIR (default .next-stress), built first unless STRESS_SKIP_BUILD=1
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -22,8 +22,9 @@ const port = Number(process.env.STRESS_PORT || 3470);
 const only = (process.env.STRESS_ONLY || "lost-update,db-faults,scheduling,load").split(",");
 const PUBLIC = ["/", "/articles/la-chine-nie-toute-implication-dans-la-cyberattaque-contre-les-hopitaux-francais", "/search?q=chine", "/feed.xml"];
 
-if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
-  const b = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distDir } });
+process.env.NEXT_DIST_DIR ||= ".next-stress";
+if (process.env.STRESS_SKIP_BUILD !== "1" || !existsSync(path.join(root, distDir(), "BUILD_ID"))) {
+  const b = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: process.env });
   if (b.status !== 0) process.exit(1);
 }
 
