@@ -39,6 +39,9 @@ export async function openDb(opts: OpenOptions = {}): Promise<Handle> {
       onnotice: () => {},
       idle_timeout: 30,
       connect_timeout: 10,
+      // The default backoff grows to 20 s after a few failed connects, so the app stayed down up
+      // to 20 s after PostgreSQL was back (a restart). Cap it at 2 s (seconds, per connection).
+      backoff: (retries: number) => Math.min(0.1 * 2 ** retries, 2),
     });
     const db = drizzle(client, { schema }) as unknown as Db;
     handle = { db, engine: "postgres", close: () => client.end({ timeout: 5 }), ready: Promise.resolve() };

@@ -40,7 +40,8 @@ test("a reader hitting the outage gets an error page with Try again, which works
   await expect(page.getByRole("heading", { name: /Something went wrong/ })).toBeVisible();
   const again = page.getByRole("button", { name: /Try again/ });
   await again.click();
-  // Still down: still the error page, never a blank one.
+  // Still down: still the error page, never a blank one (let the retry's request settle).
+  await page.waitForTimeout(3000);
   await expect(page.getByRole("heading", { name: /Something went wrong/ })).toBeVisible();
   await up();
   await again.click();

@@ -84,7 +84,7 @@ it.skipIf(engine !== "postgres")(`connections terminated every 250 ms for ${SECO
           continue;
         }
         if (r.ok) {
-          ledger.record("ack", text, r.version);
+          ledger.record("ack", text, r.version, version);
           version = r.version;
         } else if (r.code === "conflict" && "current" in r) {
           // Only this writer touches the article: a conflict after an error means our own

@@ -50,7 +50,7 @@ it(`${CLIENTS} concurrent clients for ${SECONDS} s: every acknowledged save is i
       const text = `client ${i} save ${n}`;
       try {
         const r = await saveArticle(t.db, actor, { id: a.id, expectedVersion: seen.version, changes: { body: JSON.stringify(docFromParagraphs([text])) } });
-        if (r.ok) ledger.record("ack", text, r.version);
+        if (r.ok) ledger.record("ack", text, r.version, seen.version);
         else if (r.code === "conflict") ledger.record("conflict", text);
         else throw new Error(`${r.code}: ${r.message}`);
       } catch (error) {

@@ -22,6 +22,15 @@ describe("SaveLedger (the lost-update model)", () => {
     expect(m.verdict({ version: 2, text: "a" }).lost).toBe(1);
   });
 
+  it("flags a save acknowledged above expectedVersion + 1 (it overwrote a version it never saw)", () => {
+    const l = new SaveLedger(1);
+    l.record("ack", "a", 2, 1);
+    l.record("ack", "b", 3, 1);
+    const v = l.verdict({ version: 3, text: "b" });
+    expect(v.lost).toBe(1);
+    expect(v.problems[0]).toMatch(/based on version 1 acknowledged as 3/);
+  });
+
   it("flags a final text that is not the last acknowledged save, and versions nobody acknowledged", () => {
     const l = new SaveLedger(1);
     l.record("ack", "a", 2);

@@ -2,8 +2,9 @@
  * The lost-update model shared by the reliability tests and the stress scripts. Each client
  * loads version v, saves text T with expectedVersion v, and reports what the server said:
  * an acknowledged save must own exactly one version number (the sequence of acknowledged
- * versions is gapless above the starting version), and the final text must be the one of the
- * highest acknowledged version. Anything else is a lost (or phantom) save.
+ * versions is gapless above the starting version), it must be exactly expectedVersion + 1 (else
+ * it overwrote versions its writer never saw: the classic lost update), and the final text must
+ * be the one of the highest acknowledged version. Anything else is a lost (or phantom) save.
  */
 export type SaveOutcome = "ack" | "conflict" | "error";
 
@@ -26,7 +27,9 @@ export class SaveLedger {
 
   constructor(readonly startVersion: number) {}
 
-  record(outcome: SaveOutcome, text: string, version?: number) {
+  private overwrites = 0;
+
+  record(outcome: SaveOutcome, text: string, version?: number, basedOn?: number) {
     this.attempted++;
     if (outcome === "conflict") this.conflicts++;
     else if (outcome === "error") this.errors++;
@@ -35,6 +38,10 @@ export class SaveLedger {
       const seen = this.acks.get(version);
       if (seen !== undefined) this.problems.push(`version ${version} acknowledged twice (${JSON.stringify(seen)} and ${JSON.stringify(text)})`);
       this.acks.set(version, text);
+      if (basedOn !== undefined && version !== basedOn + 1) {
+        this.overwrites++;
+        this.problems.push(`save based on version ${basedOn} acknowledged as ${version}: it overwrote ${version - basedOn - 1} version(s) unseen`);
+      }
     }
   }
 
@@ -61,6 +68,8 @@ export class SaveLedger {
       problems.push(`final text ${JSON.stringify(final.text)} is not the last acknowledged save ${JSON.stringify(this.acks.get(last))}`);
     }
     if (last !== undefined && last < final.version && missing.length === 0) problems.push("final version has no save behind it");
+    // Every problem recorded while running (overwrites, a version acknowledged twice, a read that
+    // disagrees with an acknowledged save) stands for at least one lost save.
     const lost = beyond.length + (last !== undefined && last === final.version && this.acks.get(last) !== final.text ? 1 : 0) + this.problems.length;
     return { attempted: this.attempted, acknowledged: this.acks.size, conflicts: this.conflicts, errors: this.errors, lost, problems };
   }

@@ -70,7 +70,7 @@ export async function dbFaults(server: Server, target: Target, cookie: string, s
       for (let attempt = 0; Date.now() < deadline + 60_000; attempt++) {
         const r = await ed.saveText(id, version, text);
         if (r.kind === "ack") {
-          ledger.record("ack", text, r.version);
+          ledger.record("ack", text, r.version, version);
           version = r.version;
           break;
         }

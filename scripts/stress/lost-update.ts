@@ -24,7 +24,7 @@ export async function lostUpdate(server: Server, cookies: string[], seconds: num
         ledger.observe(seen.version, seen.text);
         const text = `client ${i} save ${n}`;
         const r = await ed.saveText(articleId, seen.version, text);
-        if (r.kind === "ack") ledger.record("ack", text, r.version);
+        if (r.kind === "ack") ledger.record("ack", text, r.version, seen.version);
         else if (r.kind === "conflict") ledger.record("conflict", text);
         else {
           ledger.record("error", text);
