@@ -31,13 +31,17 @@ export async function openDb(opts: OpenOptions = {}): Promise<Handle> {
   const url = opts.databaseUrl ?? process.env.DATABASE_URL;
   let handle: Handle;
   if (url) {
-    const { default: postgres } = await import("postgres");
+    // The vendored, patched driver: 3.4.9 poisons connections closed under it (vendor/postgres-js/README.md).
+    const { default: postgres } = await import("@/vendor/postgres-js/index.js");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(url, {
       max: opts.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
       onnotice: () => {},
       idle_timeout: 30,
       connect_timeout: 10,
+      // The default backoff grows to 20 s after a few failed connects, so the app stayed down up
+      // to 20 s after PostgreSQL was back (a restart). Cap it at 2 s (seconds, per connection).
+      backoff: (retries: number) => Math.min(0.1 * 2 ** retries, 2),
     });
     const db = drizzle(client, { schema }) as unknown as Db;
     handle = { db, engine: "postgres", close: () => client.end({ timeout: 5 }), ready: Promise.resolve() };
@@ -59,7 +63,7 @@ export async function openDb(opts: OpenOptions = {}): Promise<Handle> {
 
 export async function migrateDb(handle: Pick<Handle, "db" | "engine">, databaseUrl?: string): Promise<void> {
   if (handle.engine === "postgres") {
-    const { default: postgres } = await import("postgres");
+    const { default: postgres } = await import("@/vendor/postgres-js/index.js");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     // Several app instances may start at once: one migrates while the others wait on the lock.

@@ -1,3 +1,4 @@
+import { retryable } from "@/lib/http/retryable";
 import { getNavSections, getSitemap } from "@/lib/cache/public-data";
 import { xmlResponse } from "@/lib/seo/feeds";
 import { buildSitemap } from "@/lib/seo/sitemaps";
@@ -5,7 +6,7 @@ import { originOf } from "@/lib/seo/site-url";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+async function handle(request: Request) {
   const [{ articles, tags, authors }, sections] = await Promise.all([getSitemap(), getNavSections()]);
   const latest = articles[0]?.updatedAt ?? null;
   const body = buildSitemap(originOf(request), [
@@ -17,3 +18,6 @@ export async function GET(request: Request) {
   ]);
   return xmlResponse(body);
 }
+
+// A database fault answers 503 + Retry-After (feed readers and crawlers come back).
+export const GET = retryable(handle);

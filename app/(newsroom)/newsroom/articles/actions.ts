@@ -22,9 +22,10 @@ const unavailable = () => fail("unavailable");
 
 /** Autosave and flush: the domain function does validation, policy and the conditional update. */
 export async function saveArticleAction(input: unknown): Promise<SaveResult> {
-  const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated");
   try {
+    // Inside the try: a database fault while reading the session is "unavailable, retrying" too.
+    const user = await getCurrentUser();
+    if (!user) return fail("unauthenticated");
     return await saveArticle(await getDb(), user, input);
   } catch (error) {
     console.error("saveArticle failed", error);

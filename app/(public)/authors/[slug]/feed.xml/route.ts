@@ -1,3 +1,4 @@
+import { retryable } from "@/lib/http/retryable";
 import { getFeed } from "@/lib/cache/public-data";
 import { siteLanguage } from "@/lib/i18n/site";
 import { buildRssFeed, xmlResponse } from "@/lib/seo/feeds";
@@ -6,10 +7,13 @@ import { originOf } from "@/lib/seo/site-url";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+async function handle(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const slug = slugParam((await params).slug);
   const feed = slug ? await getFeed("author", slug) : null;
   if (!slug || !feed) return new Response("Not found", { status: 404 });
   const body = buildRssFeed({ origin: originOf(request), path: `/authors/${slug}/feed.xml`, title: `Newsroom — ${feed.title}`, description: feed.title ?? slug, language: siteLanguage(), items: feed.items });
   return xmlResponse(body, "application/rss+xml");
 }
+
+// A database fault answers 503 + Retry-After (feed readers and crawlers come back).
+export const GET = retryable(handle);

@@ -1,3 +1,4 @@
+import { retryable } from "@/lib/http/retryable";
 import { getFeed } from "@/lib/cache/public-data";
 import { siteDictionary, siteLanguage } from "@/lib/i18n/site";
 import { buildRssFeed, xmlResponse } from "@/lib/seo/feeds";
@@ -6,7 +7,7 @@ import { originOf } from "@/lib/seo/site-url";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+async function handle(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const slug = slugParam((await params).slug);
   const feed = slug ? await getFeed("tag", slug) : null;
   if (!slug || !feed || feed.items.length === 0) return new Response("Not found", { status: 404 });
@@ -14,3 +15,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const body = buildRssFeed({ origin: originOf(request), path: `/tags/${slug}/feed.xml`, title: `Newsroom — #${feed.title}`, description: dict.tagPageTitle(feed.title ?? slug), language: siteLanguage(), items: feed.items });
   return xmlResponse(body, "application/rss+xml");
 }
+
+// A database fault answers 503 + Retry-After (feed readers and crawlers come back).
+export const GET = retryable(handle);

@@ -1,0 +1,52 @@
+/** An editor over HTTP: the real save and working-copy server actions, as the browser calls them. */
+import { docFromParagraphs } from "@/lib/rich-text/body";
+import { actionId, callAction, type ActionCall } from "./harness";
+
+export type SaveAnswer = { kind: "ack"; version: number } | { kind: "conflict"; version: number } | { kind: "unavailable" } | { kind: "error"; status: number; detail: string };
+
+export class HttpEditor {
+  private saveId = actionId("saveArticleAction");
+  private copyId = actionId("getWorkingCopyAction");
+  readonly saveLatencies: number[] = [];
+  readonly statuses = new Map<number, number>();
+
+  constructor(readonly base: string, readonly cookie: string, readonly timeoutMs = 30_000) {}
+
+  private count(c: ActionCall) {
+    this.statuses.set(c.status, (this.statuses.get(c.status) ?? 0) + 1);
+  }
+
+  async workingCopy(articleId: string): Promise<{ version: number; text: string } | null> {
+    try {
+      const c = await callAction(this.base, `/newsroom/articles/${articleId}`, this.copyId, [articleId], this.cookie, AbortSignal.timeout(this.timeoutMs));
+      this.count(c);
+      const r = c.result as { ok?: boolean; version?: number; text?: string } | null;
+      return r?.ok ? { version: r.version!, text: r.text! } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async saveText(articleId: string, expectedVersion: number, text: string): Promise<SaveAnswer> {
+    let c: ActionCall;
+    try {
+      c = await callAction(
+        this.base,
+        `/newsroom/articles/${articleId}`,
+        this.saveId,
+        [{ id: articleId, expectedVersion, changes: { body: JSON.stringify(docFromParagraphs([text])) } }],
+        this.cookie,
+        AbortSignal.timeout(this.timeoutMs),
+      );
+    } catch (error) {
+      return { kind: "error", status: 0, detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    }
+    this.count(c);
+    this.saveLatencies.push(c.ms);
+    const r = c.result as { ok?: boolean; version?: number; code?: string; current?: { version: number } } | null;
+    if (r?.ok) return { kind: "ack", version: r.version! };
+    if (r?.code === "conflict") return { kind: "conflict", version: r.current!.version };
+    if (r?.code === "unavailable") return { kind: "unavailable" };
+    return { kind: "error", status: c.status, detail: JSON.stringify(r)?.slice(0, 200) ?? "no result" };
+  }
+}
