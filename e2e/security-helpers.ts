@@ -26,14 +26,14 @@ export function changed(a: Digest, b: Digest): string[] {
 /**
  * Calls a server action the way the browser does: POST with the `next-action` header. Plain
  * arguments go as the JSON array React sends; a FormData argument is encoded like React's
- * encodeReply (root "0" refers to form "$K1", whose fields are prefixed "1_").
+ * encodeReply (root "0" refers to form "$K1", whose fields are prefixed "_1_", as captured from Chromium).
  */
 export async function callAction(
   request: APIRequestContext,
   id: string,
   args: unknown[],
   opts: { cookie?: string; origin?: string | null; path?: string; form?: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>; formIndex?: number } = {},
-): Promise<{ status: number; body: string; ok: boolean }> {
+): Promise<{ status: number; body: string; ok: boolean; redirect: string }> {
   const base = new URL(process.env.PLAYWRIGHT_BASE ?? `http://localhost:${process.env.E2E_PORT || 3200}`);
   const headers: Record<string, string> = { "next-action": id, accept: "text/x-component" };
   if (opts.origin !== null) headers.origin = opts.origin ?? base.origin;
@@ -43,14 +43,19 @@ export async function callAction(
   if (opts.form) {
     const root = [...args];
     root.splice(opts.formIndex ?? root.length, 0, "$K1");
-    const multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> = { "0": JSON.stringify(root) };
-    for (const [k, v] of Object.entries(opts.form)) multipart[`1_${k}`] = v;
+    // The root goes last, as browsers send it: the server streams the body and resolves "$K1"
+    // from the fields already read. (A FormData, because an object would put the key "0" first.)
+    const multipart = new FormData();
+    for (const [k, v] of Object.entries(opts.form)) {
+      multipart.append(`_1_${k}`, typeof v === "string" ? v : new File([new Uint8Array(v.buffer)], v.name, { type: v.mimeType }));
+    }
+    multipart.append("0", JSON.stringify(root));
     r = await request.post(url, { headers, multipart, maxRedirects: 0 });
   } else {
     r = await request.post(url, { headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args), maxRedirects: 0 });
   }
   const body = await r.text();
-  return { status: r.status(), body, ok: /"ok":true/.test(body) };
+  return { status: r.status(), body, ok: /"ok":true/.test(body), redirect: r.headers()["x-action-redirect"] ?? "" };
 }
 
 /** The session cookie of a signed-in browser context, as a Cookie header. */

@@ -22,6 +22,8 @@ let ids: Record<string, string>;
 const cookies: Partial<Record<AccountKey, string>> = {};
 const SECRET = process.env.AUTH_SECRET || "e2e-secret-not-for-production-0123456789";
 const COOKIE = "authjs.session-token";
+// Signed out, but past proxy.ts (which only sends cookie-less requests to /login): the action's own check must refuse.
+const NO_SESSION = `${COOKIE}=signed-out`;
 const tally: Record<string, { tried: number; through: number }> = {};
 const count = (what: string, through: boolean) => {
   const t = (tally[what] ??= { tried: 0, through: 0 });
@@ -75,7 +77,7 @@ test("article actions: every refused call in the matrix is refused over HTTP and
     const subject = { status, authorIds: [fx.users.claire.id] };
     for (const actor of ACTORS) {
       const u = policyUser(actor);
-      const cookie = actor === "signed out" ? "" : cookies[actor]!;
+      const cookie = actor === "signed out" ? NO_SESSION : cookies[actor]!;
       const before = await digest(request);
       const calls: { name: string; allowed: boolean; run: () => ReturnType<typeof callAction>; leak?: (body: string) => boolean }[] = [
         { name: "saveArticleAction", allowed: canArticle(u, "edit", subject).ok, run: () => callAction(request, ids.saveArticleAction, [{ id: a.id, expectedVersion: a.version, changes: { headline: "Piraté" } }], { cookie }) },
@@ -119,6 +121,11 @@ test("the replay itself works: the same calls are accepted where the policy allo
   expect((await callAction(request, ids.postComment, [{ articleId: d.id, body: "Bien vu." }], { cookie: cookies.claire })).ok).toBe(true);
   const copy = await callAction(request, ids.getWorkingCopyAction, [d.id], { cookie: cookies.claire });
   expect(copy.body).toContain("(édité)");
+  // Form-encoded actions too (the refused ones above must not be refused for a badly encoded form).
+  const restore = await callAction(request, ids.restoreRevisionAction, [], { cookie: cookies.claire, form: { articleId: d.id, number: "1" } });
+  expect(restore.redirect).toContain("restored=1");
+  const role = await callAction(request, ids.changeRoleAction, [{}], { cookie: cookies.admin, form: { userId: fx.victim.id, role: "journalist" } });
+  expect(role.body).toContain("is now journalist");
 });
 
 test("global actions: signed out or without the role, refused and nothing changes", async ({ request }) => {
@@ -127,7 +134,7 @@ test("global actions: signed out or without the role, refused and nothing change
   const bad: string[] = [];
   const tries: [string, string, () => ReturnType<typeof callAction>][] = [];
   for (const who of ["signed out", "claire", "yanis", "editor"] as const) {
-    const cookie = who === "signed out" ? "" : cookies[who]!;
+    const cookie = who === "signed out" ? NO_SESSION : cookies[who]!;
     tries.push(
       [who, "createUserAction", () => callAction(request, ids.createUserAction, [{}], { cookie, form: { name: "Intrus", email: `intrus-${who.replace(" ", "")}@example.org`, role: "admin" } })],
       [who, "changeRoleAction", () => callAction(request, ids.changeRoleAction, [{}], { cookie, form: { userId: fx.users.yanis.id, role: "admin" } })],
@@ -137,11 +144,11 @@ test("global actions: signed out or without the role, refused and nothing change
     );
   }
   tries.push(
-    ["signed out", "createDraftAction", () => callAction(request, ids.createDraftAction, [])],
-    ["signed out", "copyAsDraftAction", () => callAction(request, ids.copyAsDraftAction, [{ headline: "Piraté" }])],
-    ["signed out", "markNotificationsRead", () => callAction(request, ids.markNotificationsRead, [])],
-    ["signed out", "leaveAction", () => callAction(request, ids.leaveAction, [fx.articles.draft.id])],
-    ["signed out", "uploadImageAction", () => callAction(request, ids.uploadImageAction, [], { form: { file: { name: "a.png", mimeType: "image/png", buffer: Buffer.from("x") } } })],
+    ["signed out", "createDraftAction", () => callAction(request, ids.createDraftAction, [], { cookie: NO_SESSION })],
+    ["signed out", "copyAsDraftAction", () => callAction(request, ids.copyAsDraftAction, [{ headline: "Piraté" }], { cookie: NO_SESSION })],
+    ["signed out", "markNotificationsRead", () => callAction(request, ids.markNotificationsRead, [], { cookie: NO_SESSION })],
+    ["signed out", "leaveAction", () => callAction(request, ids.leaveAction, [fx.articles.draft.id], { cookie: NO_SESSION })],
+    ["signed out", "uploadImageAction", () => callAction(request, ids.uploadImageAction, [], { cookie: NO_SESSION, form: { file: { name: "a.png", mimeType: "image/png", buffer: Buffer.from("x") } } })],
     ["signed out", "setPasswordAction (forged token)", () => callAction(request, ids.setPasswordAction, [{}], { path: "/set-password", form: { token: "A".repeat(43), password: "hijacked-password-1", confirm: "hijacked-password-1" } })],
     ["yanis", "updateProfileAction (Claire's)", () => callAction(request, ids.updateProfileAction, [{}], { cookie: cookies.yanis, form: { userId: fx.users.claire.id, ...profile } })],
     ["editor", "updateProfileAction (Claire's)", () => callAction(request, ids.updateProfileAction, [{}], { cookie: cookies.editor, form: { userId: fx.users.claire.id, ...profile } })],
@@ -151,11 +158,12 @@ test("global actions: signed out or without the role, refused and nothing change
     count("refused global actions", r.ok);
     if (r.ok) bad.push(`${who} / ${name}: ${r.body.slice(0, 160)}`);
   }
-  const suggestions = await callAction(request, ids.suggestTagsAction, ["c"]);
+  const suggestions = await callAction(request, ids.suggestTagsAction, ["c"], { cookie: NO_SESSION });
   expect(suggestions.body).toMatch(/\[\]/);
   // Test-only route handlers are authorised like the actions they stand for.
   const wc = (cookie: string) => request.post("/api/test-hooks/working-copy", { headers: { cookie }, data: { articleId: fx.articles.draft.id, headline: "Piraté" } });
   expect((await wc("")).status()).toBe(401);
+  expect((await wc(NO_SESSION)).status()).toBe(401);
   expect((await wc(cookies.yanis!)).status()).toBe(403);
   const backdate = await request.post("/api/test-hooks/backdate-schedule", { headers: { cookie: cookies.claire! }, data: { articleId: fx.articles.scheduled.id, minutesAgo: 10 } });
   expect(backdate.status()).toBe(403);
@@ -316,7 +324,10 @@ test("uploads: a script renamed .jpg, an SVG and an oversize file are refused; a
   (await sharp({ create: { width: 8, height: 8, channels: 3, background: "#000" } }).jpeg().toBuffer()).copy(big);
   const oversize = await upload("huge.jpg", "image/jpeg", big);
   expect(oversize.body).toContain("The image is larger than 10 MB.");
-  for (const r of [script, svg, svgAsPng, oversize]) count("hostile uploads refused", r.ok);
+  // Above the request ceiling (12 MB) the body never reaches the action: refused, the database untouched.
+  const huge = await upload("huge.jpg", "image/jpeg", Buffer.concat([big, Buffer.alloc(3 * 1024 * 1024)]));
+  expect(huge.ok).toBe(false);
+  for (const r of [script, svg, svgAsPng, oversize, huge]) count("hostile uploads refused", r.ok);
   expect(changed(before, await digest(request))).toEqual([]);
   // Profile photos go through the same check.
   const photo = await callAction(request, ids.updateProfileAction, [{}], {
