@@ -143,12 +143,19 @@ test("feeds and sitemaps: well-formed XML, no markup from the corpus", async ({ 
   await armed(page);
   await page.goto("/robots.txt");
   const urls = ["/feed.xml", "/sitemap.xml", "/news-sitemap.xml", ...report.tagSlugs.slice(0, 10).map((t) => `/tags/${t}/feed.xml`), ...report.authorSlugs.slice(0, 10).map((s) => `/authors/${s}/feed.xml`)];
+  let feeds = 0;
   for (const url of urls) {
+    // A tag or author whose corpus articles are all still in the newsroom has no feed.
+    if (url.includes("/tags/") || url.includes("/authors/")) {
+      if ((await request.get(url)).status() === 404) continue;
+      feeds++;
+    }
     const problems = await xmlProblems(request, page, url);
     tally.pages++;
     tally.injected.push(...problems.map((p) => `${url}: ${p}`));
     expect.soft(problems, url).toEqual([]);
   }
+  expect(feeds).toBeGreaterThanOrEqual(8);
   // And opened as a page, a feed runs nothing either.
   const seen = await armed(page);
   await inspect(page, seen, "/feed.xml");
