@@ -57,6 +57,10 @@ const nextConfig = {
   poweredByHeader: false,
   experimental: {
     serverActions: { bodySizeLimit: "12mb" },
+    // proxy.ts covers /newsroom, so uploads pass through it: its default 10 MB buffer cut larger
+    // bodies short and the action crashed ("Unexpected end of form") instead of answering
+    // "The image is larger than 10 MB." Same ceiling as the actions.
+    proxyClientMaxBodySize: "12mb",
     // forbidden() answers 403 with app/(newsroom)/newsroom/forbidden.tsx.
     authInterrupts: true,
   },

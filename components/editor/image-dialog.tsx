@@ -31,6 +31,8 @@ export function ImageDialog({ open, title, submitLabel, onInsert, onClose }: Ima
     if (!alt) return setError("Alt text is required: describe the image for readers who cannot see it.");
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) return setError("Choose an image file.");
+    // Same limit as the server (lib/images/upload.ts); larger bodies would not even reach it.
+    if (file.size > 10 * 1024 * 1024) return setError("The image is larger than 10 MB.");
     setBusy(true);
     const upload = new FormData();
     upload.set("file", file);

@@ -8,6 +8,7 @@ import { slugify } from "@/lib/slug";
 import { articleChangesSchema, fieldErrorsOf, saveArticleSchema, type ArticleChanges } from "@/lib/validations/article";
 import { recordEvent } from "./events";
 import { createArticle, freeArticleSlug, getAuthorIds, setArticleTags } from "./store";
+import { withoutNul } from "@/lib/security/text";
 
 export type ConflictInfo = { version: number; updatedAt: string; updatedByName: string | null };
 export type SaveResult =
@@ -49,7 +50,7 @@ async function checkAuthors(db: Tx, actor: PolicyUser, current: string[], wanted
  * nothing and returns the version that won, so the editor can show the conflict.
  */
 export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Promise<SaveResult> {
-  const parsed = saveArticleSchema.safeParse(raw);
+  const parsed = saveArticleSchema.safeParse(withoutNul(raw));
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const { id, expectedVersion, changes } = parsed.data;
 
@@ -147,7 +148,7 @@ export async function copyAsNewDraft(
 ): Promise<{ ok: true; id: string } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> }> {
   const may = canGlobal(actor, "article:create");
   if (!may.ok) return { ok: false, code: may.code, message: may.reason };
-  const parsed = articleChangesSchema.safeParse(raw);
+  const parsed = articleChangesSchema.safeParse(withoutNul(raw));
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const c = parsed.data;
   const body = c.body === undefined ? undefined : parseBody(c.body);

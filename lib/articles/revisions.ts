@@ -7,6 +7,7 @@ import { canArticle, type PolicyUser } from "@/lib/permissions";
 import { bodyText } from "@/lib/rich-text/body";
 import { recordEvent } from "./events";
 import { cutRevision, getAuthorIds, setArticleTags } from "./store";
+import { withoutNul } from "@/lib/security/text";
 
 type Fail = { ok: false; code: string; message: string };
 
@@ -45,7 +46,7 @@ export async function saveVersion(
   if (!article) return { ok: false, code: "not_found", message: "This article no longer exists." };
   const may = canArticle(actor, "save_version", article);
   if (!may.ok) return { ok: false, code: may.code, message: may.reason };
-  const note = input.note?.trim().slice(0, 500) || null;
+  const note = withoutNul(input.note ?? "").trim().slice(0, 500) || null;
   const revision = await db.transaction(async (tx) => {
     const rev = await cutRevision(tx, input.articleId, { reason: "save_version", actorId: actor.id, note });
     await recordEvent(tx, { type: "revision.saved", actorId: actor.id, articleId: input.articleId, data: { number: rev.number }, comment: note });

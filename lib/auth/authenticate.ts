@@ -4,6 +4,7 @@ import { getUserByEmail } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { verifyPassword } from "./password";
 import { beginAttempt, markSuccess, normalizeEmail } from "./rate-limit";
+import { withoutNul } from "@/lib/security/text";
 
 export type AuthResult =
   | { ok: true; user: User }
@@ -19,7 +20,7 @@ export type Credentials = { email: string; password: string; ip: string; now?: D
  * every email, known or not.
  */
 export async function authenticate(db: Tx, { email, password, ip, now }: Credentials): Promise<AuthResult> {
-  const key = normalizeEmail(email).slice(0, 320);
+  const key = normalizeEmail(withoutNul(email)).slice(0, 320);
   const gate = await beginAttempt(db, { email: key, ip: ip.slice(0, 100) || "unknown", now });
   if (!gate.ok) return { ok: false, code: "rate_limited", retryAt: gate.retryAt };
   const user = key ? await getUserByEmail({ db, email: key }) : undefined;

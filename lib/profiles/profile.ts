@@ -8,6 +8,7 @@ import { canEditProfile, type PolicyUser } from "@/lib/permissions";
 import type { Result } from "@/lib/users/manage";
 import { fieldErrorsOf } from "@/lib/users/validation";
 import { profileSchema, type ProfileInput } from "./validation";
+import { withoutNul } from "@/lib/security/text";
 
 export type UploadedFile = { arrayBuffer(): Promise<ArrayBuffer>; size: number };
 export type Saved = { slug: string; oldSlug: string; articleSlugs: string[] };
@@ -43,7 +44,7 @@ export async function updateProfile(
   if (!allowed.ok) return { ok: false, code: allowed.code, message: allowed.reason };
   const current = await getProfile(db, input.userId);
   if (!current) return { ok: false, code: "not_found", message: "This profile does not exist." };
-  const parsed = profileSchema.safeParse(input.profile);
+  const parsed = profileSchema.safeParse(withoutNul(input.profile));
   if (!parsed.success) return { ok: false, code: "invalid", message: INVALID, fieldErrors: fieldErrorsOf(parsed.error) };
   const data = parsed.data;
   const [clash] = await db

@@ -55,3 +55,21 @@ describe("article body", () => {
     expect(wordCount("L’État a réagi, « vite »")).toBe(4);
   });
 });
+
+describe("parseBody pins what the client cannot choose (issue 8)", () => {
+  const link = (attrs: Record<string, unknown>) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs }] }] }] });
+  it("drops a link's class and target and restores rel", () => {
+    const r = parseBody(link({ href: "https://example.org", class: "fixed inset-0 z-50", target: "_blank", rel: "opener" }));
+    expect(r.ok).toBe(true);
+    const html = renderBodyHtml((r as unknown as { doc: never }).doc);
+    expect(html).not.toContain("class=");
+    expect(html).not.toContain("target=");
+    expect(html).toContain('rel="noopener noreferrer nofollow"');
+  });
+  it("refuses heading levels outside the editor's 2 to 4", () => {
+    for (const level of [1, 5, 9, "2 onclick=x"]) {
+      expect(parseBody({ type: "doc", content: [{ type: "heading", attrs: { level }, content: [{ type: "text", text: "x" }] }] }).ok, String(level)).toBe(false);
+    }
+    expect(parseBody({ type: "doc", content: [{ type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "x" }] }] }).ok).toBe(true);
+  });
+});

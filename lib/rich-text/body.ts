@@ -10,6 +10,7 @@ import { articleExtensions, isAllowedHref, isAllowedImageSrc } from "@/component
 import type { TiptapDoc } from "@/db/schema";
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const HEADING_LEVELS: unknown[] = [2, 3, 4];
 export const EMPTY_DOC: TiptapDoc = { type: "doc", content: [] };
 
 let cachedSchema: Schema | null = null;
@@ -29,6 +30,7 @@ function checkTree(node: PMNode): string | null {
         problem = "Links must start with http://, https:// or mailto:.";
       }
     }
+    if (child.type.name === "heading" && !HEADING_LEVELS.includes(child.attrs.level)) problem = "Headings can only be of levels 2 to 4.";
     if (child.type.name === "image") {
       if (!isAllowedImageSrc(child.attrs.src)) problem = "An image has an address that is not allowed.";
       else if (!String(child.attrs.alt ?? "").trim()) problem = "Every image needs alt text.";
@@ -36,6 +38,21 @@ function checkTree(node: PMNode): string | null {
     return !problem;
   });
   return problem;
+}
+
+/**
+ * Links keep only their address and title: target, rel and class come from the schema, not from
+ * the client, so a crafted save cannot style a link over the page (class) or open it without
+ * noopener (target/rel). Pasted links carry such attributes too, hence normalised, not refused.
+ */
+const LINK_ATTRS = { target: null, rel: "noopener noreferrer nofollow", class: null };
+function pinLinkAttrs(json: unknown): unknown {
+  if (Array.isArray(json)) return json.map(pinLinkAttrs);
+  if (!json || typeof json !== "object") return json;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(json)) out[k] = pinLinkAttrs(v);
+  if (out.type === "link" && out.attrs && typeof out.attrs === "object") out.attrs = { ...out.attrs, ...LINK_ATTRS };
+  return out;
 }
 
 /** Parses untrusted JSON (object or string) into a normalised, schema-valid document. */
@@ -64,7 +81,7 @@ export function parseBody(input: unknown): BodyResult {
   }
   const problem = checkTree(node);
   if (problem) return { ok: false, error: problem };
-  return { ok: true, doc: node.toJSON() as TiptapDoc };
+  return { ok: true, doc: pinLinkAttrs(node.toJSON()) as TiptapDoc };
 }
 
 /** HTML for readers. Text is escaped by the renderer; attributes are limited to the schema's. */

@@ -2,7 +2,7 @@ import { Feed } from "feed";
 import type { Jsonify } from "@/lib/cache/public-data";
 import type { listFeedArticles } from "@/db/queries/public";
 import { absolute } from "./site-url";
-import { xmlSafe } from "./xml-text";
+import { cdataSafe, xmlSafe } from "./xml-text";
 
 export type FeedItem = Jsonify<Awaited<ReturnType<typeof listFeedArticles>>[number]> & { authors: { name: string; slug: string }[] };
 
@@ -24,13 +24,13 @@ export function buildRssFeed(opts: { origin: string; path: string; title: string
   for (const item of opts.items) {
     const link = absolute(origin, `/articles/${item.slug}`);
     feed.addItem({
-      title: xmlSafe(item.headline),
+      title: cdataSafe(item.headline),
       id: link,
       link,
       date: new Date(item.publishedUpdatedAt ?? item.firstPublishedAt ?? Date.now()),
       published: item.firstPublishedAt ? new Date(item.firstPublishedAt) : undefined,
-      description: xmlSafe(item.dek),
-      content: xmlSafe(item.bodyHtml),
+      description: cdataSafe(item.dek),
+      content: cdataSafe(item.bodyHtml),
       author: item.authors.map((a) => ({ name: xmlSafe(a.name), link: absolute(origin, `/authors/${a.slug}`) })),
       category: item.tags.map((t) => ({ name: xmlSafe(t.name), domain: absolute(origin, `/tags/${t.slug}`) })),
       ...(item.featuredImage?.src ? { image: absolute(origin, item.featuredImage.src) } : {}),

@@ -7,6 +7,7 @@ import { recordEvent } from "@/lib/articles/events";
 import { canChangeUser, canGlobal, type PolicyUser } from "@/lib/permissions";
 import type { Role } from "@/lib/roles";
 import { issueToken } from "./tokens";
+import { withoutNul } from "@/lib/security/text";
 
 export type Result<T = undefined> =
   | { ok: true; data: T }
@@ -17,7 +18,8 @@ export type Issued = { userId: string; name: string; email: string; token: strin
 const refuse = (code: string, message: string, fieldErrors?: Record<string, string[]>) => ({ ok: false as const, code, message, fieldErrors });
 
 /** Creates an account without a password and a one-time 48-hour link to choose one. */
-export async function createUser(db: Db, actor: PolicyUser, input: { name: string; email: string; role: Role }): Promise<Result<Issued>> {
+export async function createUser(db: Db, actor: PolicyUser, raw: { name: string; email: string; role: Role }): Promise<Result<Issued>> {
+  const input = withoutNul(raw);
   const allowed = canGlobal(actor, "users:manage");
   if (!allowed.ok) return refuse(allowed.code, allowed.reason);
   if (await getUserByEmail({ db, email: input.email })) {

@@ -6,6 +6,7 @@ import { appLink } from "@/lib/mail/config";
 import { notifyUsers } from "@/lib/notifications/store";
 import { canArticle, type PolicyUser } from "@/lib/permissions";
 import { loadForTransition } from "./transitions";
+import { withoutNul } from "@/lib/security/text";
 
 export const MAX_COMMENT = 5_000;
 
@@ -16,7 +17,7 @@ export type CommentOutcome = { ok: true; id: number } | { ok: false; code: strin
  * does everyone who spoke in the thread before, so a reply reaches the editor who asked.
  */
 export async function addComment(db: Db, actor: PolicyUser, input: { articleId: string; body: string }): Promise<CommentOutcome> {
-  const body = input.body.trim();
+  const body = withoutNul(input.body).trim();
   if (!body) return { ok: false, code: "invalid", message: "Write a comment first." };
   if (body.length > MAX_COMMENT) return { ok: false, code: "invalid", message: `A comment is at most ${MAX_COMMENT} characters.` };
   return db.transaction(async (tx) => {

@@ -11,6 +11,7 @@ import { getSettings } from "@/lib/settings";
 import { ACTION_LABELS, transition, type ArticleStatus, type TransitionErrorCode, type WorkflowAction } from "./article-workflow";
 import { notifyForTransition } from "./notify";
 import { collectPublicPaths, revalidatePublicPaths, type PublicPaths } from "./public-paths";
+import { withoutNul } from "@/lib/security/text";
 
 export type TransitionRequest = {
   articleId: string;
@@ -56,7 +57,7 @@ const DONE: Record<WorkflowAction, string> = {
  */
 export async function runTransition(db: Db, actor: WorkflowActor, req: TransitionRequest, opts: TransitionOptions = {}): Promise<TransitionOutcome> {
   const now = opts.now ?? new Date();
-  const result = await db.transaction((tx) => applyTransition(tx, actor, req, now));
+  const result = await db.transaction((tx) => applyTransition(tx, actor, withoutNul(req), now));
   if (result.outcome.ok && result.paths) (opts.revalidate ?? revalidatePublicPaths)(result.paths);
   return result.outcome;
 }
