@@ -19,7 +19,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an expected outcome, already answered on the form: not a server error.
     error(error) {
-      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      const type = (error as { type?: string }).type;
+      if (error instanceof CredentialsSignin || type === "CredentialsSignin") return;
+      // A forged, expired or foreign session cookie: the request is treated as signed out. One line, no stack.
+      if (type === "JWTSessionError") return console.warn("[auth] session cookie refused:", error.message.split("\n")[0]);
       console.error("[auth]", error);
     },
   },
