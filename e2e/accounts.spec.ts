@@ -149,7 +149,7 @@ test("every response carries the security headers", async ({ request }) => {
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
     expect(headers["x-frame-options"], path).toBe("DENY");
-    // next start is a production build: HSTS is on.
+    // the server runs a production build: HSTS is on.
     expect(headers["strict-transport-security"], path).toContain("max-age=");
   }
 });

@@ -119,6 +119,8 @@ export function createPageCache(options) {
   const entries = new Map();
   let bytes = 0;
   let generationSeen = -1;
+  /** @type {Map<string, { generation: number; done: Promise<unknown> }>} renders in progress, by key */
+  const rendering = new Map();
   const stats = { hits: 0, misses: 0, bypassed: 0, stored: 0, evicted: 0 };
 
   const readFresh = freshReader(async () => {
@@ -181,21 +183,55 @@ export function createPageCache(options) {
       return render();
     }
     noteGeneration(generation);
-    const hit = entries.get(key);
-    if (hit && hit.generation === generation && now() - hit.storedAt < ttlMs) {
-      stats.hits++;
-      entries.delete(key);
-      entries.set(key, hit); // most recently used
-      res.writeHead(hit.status, { ...hit.headers, "content-length": String(hit.body.length), "x-newsroom-cache": "hit" });
-      res.end(req.method === "HEAD" ? undefined : hit.body);
-      return;
+    if (serveHit(req, res, key, generation)) return;
+    // Someone is already rendering this page for this generation (a burst of readers right after
+    // a publication): wait for that render rather than render it fifty times over.
+    const inFlight = rendering.get(key);
+    if (inFlight && inFlight.generation === generation) {
+      await inFlight.done;
+      if (serveHit(req, res, key, generation)) return;
     }
-    if (hit) drop(key);
     stats.misses++;
     if (req.method === "HEAD") return render();
+    /** @type {() => void} */
+    let finished = () => {};
+    const slot = { generation, done: new Promise((/** @type {(v?: unknown) => void} */ r) => (finished = r)) };
+    rendering.set(key, slot);
+    const release = () => {
+      if (rendering.get(key) === slot) rendering.delete(key);
+      finished();
+    };
+    // A render that never finishes must not hold the others for long.
+    const timer = setTimeout(release, 5000);
+    timer.unref?.();
+    res.on("close", () => {
+      clearTimeout(timer);
+      release();
+    });
     capture(res, (entry) => store(key, { ...entry, generation, storedAt: now() }), maxEntryBytes);
     res.setHeader("x-newsroom-cache", "miss");
     return render();
+  }
+
+  /**
+   * @param {import("node:http").IncomingMessage} req
+   * @param {import("node:http").ServerResponse} res
+   * @param {string} key
+   * @param {number} generation
+   */
+  function serveHit(req, res, key, generation) {
+    const hit = entries.get(key);
+    if (!hit) return false;
+    if (hit.generation !== generation || now() - hit.storedAt >= ttlMs) {
+      drop(key);
+      return false;
+    }
+    stats.hits++;
+    entries.delete(key);
+    entries.set(key, hit); // most recently used
+    res.writeHead(hit.status, { ...hit.headers, "content-length": String(hit.body.length), "x-newsroom-cache": "hit" });
+    res.end(req.method === "HEAD" ? undefined : hit.body);
+    return true;
   }
 
   return {

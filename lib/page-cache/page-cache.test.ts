@@ -154,6 +154,16 @@ describe("createPageCache over HTTP", () => {
     expect(s.renders()).toBe(2);
   });
 
+  it("renders a page once for a burst of readers arriving together", async () => {
+    const s = await serve({
+      generation: () => 7,
+      app: (req, res) => void sleep(50).then(() => page(() => "<p>Breaking</p>")(req, res)),
+    });
+    const bodies = await Promise.all(Array.from({ length: 20 }, () => fetch(`${s.base}/articles/breaking`).then((r) => r.text())));
+    expect(new Set(bodies)).toEqual(new Set(["<p>Breaking</p>"]));
+    expect(s.renders()).toBe(1);
+  });
+
   it("does not store a page rendered while the generation moved", async () => {
     let generation = 1;
     const s = await serve({

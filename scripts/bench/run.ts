@@ -118,7 +118,7 @@ for (const engine of engines) {
   let app: AppServer | null = null;
   await step(`start the app on ${engine}`, async () => {
     app = await startApp({ engine, port: engine === "pglite" ? PORT : PORT + 1, distDir: DIST, pgAdminUrl: PG_URL });
-    log(`  up on ${app.origin}, next-server pid ${app.listenerPid}`);
+    log(`  up on ${app.origin}, server pid ${app.listenerPid}`);
   });
   if (!app) {
     broken = true;

@@ -1,7 +1,7 @@
 /**
  * Starts the production app for the bench through scripts/e2e-server.mjs (fresh database seeded
- * with the demo newsroom, then `next start`) in its own process group, and finds the
- * next-server process that listens on the port so its memory can be sampled.
+ * with the demo newsroom, then `scripts/serve.mjs`) in its own process group, and finds the
+ * process that listens on the port so its memory can be sampled.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
@@ -71,7 +71,7 @@ export async function startApp(o: { engine: "pglite" | "postgres"; port: number;
   };
 }
 
-/** `next start` forks next-server: the process that owns the listening socket is the one to measure. */
+/** The process that owns the listening socket is the one to measure (not the e2e-server wrapper). */
 export function findListener(port: number): number {
   const out = spawnSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" }).stdout ?? "";
   const pid = Number(/pid=(\d+)/.exec(out)?.[1]);

@@ -1,6 +1,6 @@
 /**
  * Shared pieces of the reliability scenarios: a production server we start and kill ourselves
- * (its own process group, so SIGKILL reaches next-server), a fresh database per run, signing in
+ * (its own process group, so SIGKILL reaches the server), a fresh database per run, signing in
  * and calling real server actions over HTTP (ids from the build's server-reference manifest).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -73,7 +73,7 @@ export async function startServer(t: Target, extra: Record<string, string> = {})
   const kill = async (signal: NodeJS.Signals = "SIGTERM") => {
     if (proc.exitCode !== null || proc.signalCode !== null) return;
     try {
-      process.kill(-proc.pid!, signal); // the whole group: `next start` and its next-server child
+      process.kill(-proc.pid!, signal); // the whole group
     } catch {
       /* already gone */
     }
