@@ -203,3 +203,24 @@ test("names and bios full of HTML and script payloads render as inert text", asy
   await saveProfile(page, { "Display name": original.name, Bio: original.bio });
   expect(dialogs).toEqual([]);
 });
+
+test("a photo over the size limit is refused at its field before upload, and nothing typed is lost", async ({ page }) => {
+  await signIn(page, "claire");
+  await page.goto("/newsroom/profile");
+  const jobTitle = await page.getByLabel("Job title").inputValue();
+  await page.getByLabel("Job title").fill("Grand reporter — test de taille");
+  // 13 MB: more than the request limit, so only the browser can say why. (Picked again until the
+  // page has hydrated: a file chosen before that is checked on submit instead.)
+  const huge = { name: "enorme.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(13 * 1024 * 1024, 0xff) };
+  await expect(async () => {
+    await page.getByLabel("Photo").setInputFiles(huge);
+    await expect(page.getByText(/The image is larger than 10 MB \(13\.0 MB\)/)).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByLabel("Photo")).toHaveAttribute("aria-invalid", "true");
+  expect(await page.getByLabel("Photo").evaluate((el: HTMLInputElement) => el.files?.length ?? 0)).toBe(0);
+  await expect(page.getByLabel("Job title")).toHaveValue("Grand reporter — test de taille");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Profile saved" })).toBeVisible();
+  await expect(page.getByLabel("Job title")).toHaveValue("Grand reporter — test de taille");
+  await saveProfile(page, { "Job title": jobTitle });
+});

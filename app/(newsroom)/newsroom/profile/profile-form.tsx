@@ -5,6 +5,8 @@ import { FormField, FormMessage, inputClass } from "@/components/accounts/form-f
 import { BIO_MAX, MAX_LINKS, type ProfileInput } from "@/lib/profiles/validation";
 import { updateProfileAction, type ProfileFormState } from "./actions";
 
+const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+
 export type ProfileFormProps = { userId: string; photoPath: string | null; initial: ProfileInput };
 
 export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
@@ -13,9 +15,30 @@ export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
   const v = state.values ?? initial;
   const e = state.fieldErrors ?? {};
   const [bioLength, setBioLength] = useState([...v.bio].length);
+  // Checked here too: a file over the request limit (12 MB) would never reach the server's own check.
+  const [photoError, setPhotoError] = useState<string | null>(null);
+  /** Clears an oversize file from the input and says why; true when the file may be sent. */
+  const checkPhoto = (input: HTMLInputElement | null) => {
+    const file = input?.files?.[0];
+    if (input && file && file.size > PHOTO_MAX_BYTES) {
+      setPhotoError(`The image is larger than 10 MB (${(file.size / 1024 / 1024).toFixed(1)} MB): choose a smaller file.`);
+      input.value = "";
+      return false;
+    }
+    setPhotoError(null);
+    return true;
+  };
   const rows = Math.min(MAX_LINKS, v.links.length + 2);
   return (
-    <form action={action} noValidate className="mt-6 space-y-5" aria-describedby="profile-message">
+    <form
+      action={action}
+      noValidate
+      className="mt-6 space-y-5"
+      aria-describedby="profile-message"
+      onSubmit={(ev) => {
+        if (!checkPhoto(ev.currentTarget.elements.namedItem("photo") as HTMLInputElement | null)) ev.preventDefault();
+      }}
+    >
       <input type="hidden" name="userId" value={userId} />
       <FormField id="displayName" label="Display name" errors={e.displayName}>
         {(aria) => <input {...aria} name="displayName" defaultValue={v.displayName} className={inputClass} />}
@@ -55,8 +78,8 @@ export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
           <img src={photoPath} alt="Current photo" width={96} height={96} className="h-24 w-24 rounded object-cover" />
         )}
         <div className="flex-1">
-          <FormField id="photo" label="Photo" errors={e.photo} hint="JPEG, PNG or WebP, at most 10 MB. Leave empty to keep the current photo.">
-            {(aria) => <input {...aria} name="photo" type="file" accept="image/jpeg,image/png,image/webp" className="mt-1 block text-sm" />}
+          <FormField id="photo" label="Photo" errors={photoError ? [photoError] : e.photo} hint="JPEG, PNG or WebP, at most 10 MB. Leave empty to keep the current photo.">
+            {(aria) => <input {...aria} name="photo" type="file" accept="image/jpeg,image/png,image/webp" className="mt-1 block text-sm" onChange={(ev) => checkPhoto(ev.target)} />}
           </FormField>
         </div>
       </div>
