@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { siteLanguage } from "@/lib/i18n/site";
 import "./globals.css";
 
@@ -16,9 +17,12 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// <html lang> is the site language, a setting read per request (through the public data cache):
+// connection() keeps `next build` from prerendering any page with the build machine's database.
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
-    <html lang={siteLanguage()}>
+    <html lang={await siteLanguage()}>
       <body className="flex min-h-screen flex-col font-sans">{children}</body>
     </html>
   );

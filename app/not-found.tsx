@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { siteDictionary } from "@/lib/i18n/site";
 
-export default function NotFound() {
-  const dict = siteDictionary();
+export default async function NotFound() {
+  const dict = await siteDictionary();
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-24 text-center">
       <h1 className="font-serif text-4xl font-bold">{dict.notFoundTitle}</h1>

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from "./fixtures";
+import { TYPICAL, expect, signIn, test } from "./fixtures";
 
 test("an admin changes site settings with errors shown at the field; a journalist gets 403", async ({ page, browser }) => {
   await signIn(page, "admin");
@@ -33,4 +33,52 @@ test("an admin changes site settings with errors shown at the field; a journalis
   await expect(journalist.getByRole("link", { name: "Settings" })).toHaveCount(0);
   const response = await journalist.goto("/newsroom/settings");
   expect(response?.status()).toBe(403);
+});
+
+test("the site language is a setting: English site words on the public site, French articles keep theirs", async ({ page, browser }) => {
+  const setSiteLanguage = async (label: "English" | "Français") => {
+    await page.goto("/newsroom/settings");
+    await page.getByLabel("Site language").selectOption({ label });
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
+  };
+  await signIn(page, "admin");
+  await page.goto("/newsroom/settings");
+  await expect(page.getByLabel("Site language")).toHaveValue("fr");
+  await setSiteLanguage("English");
+  try {
+    await page.reload();
+    await expect(page.getByLabel("Site language")).toHaveValue("en");
+
+    // A reader (no session) sees the change at the next request: the settings change moved the public generation.
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto("/");
+    await expect(reader.locator("html")).toHaveAttribute("lang", "en");
+    const nav = reader.getByRole("navigation", { name: "Main navigation" });
+    await expect(nav.getByRole("link", { name: "Home" })).toBeVisible();
+    await expect(reader.getByRole("search", { name: "Search articles" }).getByRole("button", { name: "Search" })).toBeVisible();
+    await expect(reader.getByRole("region", { name: "Top story" })).toBeVisible();
+    await expect(reader.getByRole("contentinfo").getByRole("link", { name: "RSS feed" })).toBeVisible();
+
+    // The French article keeps its own words inside the English site.
+    await reader.goto(`/articles/${TYPICAL.slug}`);
+    await expect(reader.locator("html")).toHaveAttribute("lang", "en");
+    await expect(reader.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
+    await expect(reader.locator("article").first()).toHaveAttribute("lang", "fr");
+    await expect(reader.getByRole("complementary", { name: "Faits saillants" })).toBeVisible();
+
+    const missing = await reader.goto("/articles/no-such-article-anywhere");
+    expect(missing?.status()).toBe(404);
+    await expect(reader.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    const feed = await reader.request.get("/feed.xml");
+    expect(await feed.text()).toContain("<language>en</language>");
+    await reader.context().close();
+  } finally {
+    // Put French back for the other specs sharing this database.
+    await setSiteLanguage("Français");
+  }
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto("/");
+  await expect(reader.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(reader.getByRole("navigation", { name: "Navigation principale" })).toBeVisible();
 });

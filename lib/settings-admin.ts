@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { recordEvent } from "@/lib/articles/events";
 import { canGlobal, type PolicyUser } from "@/lib/permissions";
-import { getSettings, setSetting, type SiteSettings } from "@/lib/settings";
+import { getSettings, setSetting, SITE_LANGUAGES, type SiteSettings } from "@/lib/settings";
 
 function isTimeZone(value: string): boolean {
   try {
@@ -24,6 +24,7 @@ function isLanguageTag(value: string): boolean {
 
 export const settingsSchema = z.object({
   siteName: z.string().trim().min(1, "Enter the newsroom's name.").max(80, "At most 80 characters."),
+  siteLanguage: z.enum(SITE_LANGUAGES, { message: "Choose Français or English." }),
   twoPersonRule: z.boolean(),
   timeZone: z.string().trim().refine(isTimeZone, "Not a time zone: use a name like Europe/Paris."),
   defaultArticleLanguage: z

@@ -2,27 +2,43 @@ import "server-only";
 import { siteSettings } from "@/db/schema";
 import type { Tx } from "@/db";
 
+export const SITE_LANGUAGES = ["fr", "en"] as const;
+export type SiteLanguage = (typeof SITE_LANGUAGES)[number];
+
 export type SiteSettings = {
   siteName: string;
-  siteLanguage: "fr" | "en";
+  /** The language of the public site's own words (product.md §6); article words follow each article. */
+  siteLanguage: SiteLanguage;
   /** product.md §1: an article is approved or published only by an editor who is not one of its authors. */
   twoPersonRule: boolean;
   timeZone: string;
   defaultArticleLanguage: string;
 };
 
-export const DEFAULT_SETTINGS: SiteSettings = {
-  siteName: "Newsroom",
-  siteLanguage: "fr",
-  twoPersonRule: true,
-  timeZone: "Europe/Paris",
-  defaultArticleLanguage: "fr",
-};
+const isSiteLanguage = (value: unknown): value is SiteLanguage => SITE_LANGUAGES.includes(value as SiteLanguage);
+
+/**
+ * What a newsroom gets before an admin changes anything. SITE_LANGUAGE only seeds the site
+ * language, so deployments that set it before it became a setting keep their language.
+ */
+export function defaultSettings(): SiteSettings {
+  const envLanguage = process.env.SITE_LANGUAGE;
+  return {
+    siteName: "Newsroom",
+    siteLanguage: isSiteLanguage(envLanguage) ? envLanguage : "fr",
+    twoPersonRule: true,
+    timeZone: "Europe/Paris",
+    defaultArticleLanguage: "fr",
+  };
+}
 
 export async function getSettings(db: Tx): Promise<SiteSettings> {
   const rows = await db.select().from(siteSettings);
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
-  return { ...DEFAULT_SETTINGS, ...stored } as SiteSettings;
+  const settings = { ...defaultSettings(), ...stored } as SiteSettings;
+  // A hand-edited row must not put an unknown language into <html lang> or pick no dictionary.
+  if (!isSiteLanguage(settings.siteLanguage)) settings.siteLanguage = defaultSettings().siteLanguage;
+  return settings;
 }
 
 export async function setSetting<K extends keyof SiteSettings>(db: Tx, key: K, value: SiteSettings[K]): Promise<void> {

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { siteDictionary } from "@/lib/i18n/site";
 
-export default function PublicNotFound() {
-  const dict = siteDictionary();
+export default async function PublicNotFound() {
+  const dict = await siteDictionary();
   return (
     <div className="mx-auto max-w-xl py-16 text-center">
       <h1 className="font-serif text-4xl font-bold">{dict.notFoundTitle}</h1>

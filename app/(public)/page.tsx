@@ -7,7 +7,7 @@ import { siteDictionary } from "@/lib/i18n/site";
 import { siteOrigin } from "@/lib/seo/site-url";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const dict = siteDictionary();
+  const dict = await siteDictionary();
   const origin = await siteOrigin();
   return {
     title: { absolute: `Newsroom — ${dict.siteTagline}` },
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function FrontPage() {
   // Rendered per request from cached data; never prerendered at build (no database there).
   await connection();
-  const dict = siteDictionary();
+  const dict = await siteDictionary();
   const { lead, latest, bySection } = await getFrontPage();
   if (!lead) {
     return (

@@ -6,6 +6,7 @@ import { getDb, type Db } from "@/db";
 import { publicGeneration } from "./generation";
 import * as q from "@/db/queries/public";
 import { searchPublishedArticles } from "@/db/queries/public-search";
+import { getSettings } from "@/lib/settings";
 import { liveTagsOf } from "@/lib/taxonomy/live-tags";
 
 /** Every cached public read carries this tag; lib/cache/revalidate.ts expires it on any change in a request. */
@@ -38,6 +39,9 @@ function cached<A extends (string | number)[], R>(name: string, read: (db: Db, .
 }
 
 const pageOf = (page: number) => ({ limit: q.PAGE_SIZE, offset: (page - 1) * q.PAGE_SIZE });
+
+// Settings changes bump the generation (trigger on site_settings), so the next request reads them.
+export const getSiteSettings = cached("settings", (db) => getSettings(db));
 
 export const getNavSections = cached("sections", (db) => q.listSections({ db }));
 
@@ -108,9 +112,11 @@ export const getFeed = cached("feed", async (db, scope: FeedScope, slug: string)
   }
   const items = await q.listFeedArticles({ db, where });
   const ids = items.map((i) => i.id);
-  const [bylines, liveTags] = await Promise.all([q.getBylines({ db, articleIds: ids }), liveTagsOf(db, ids)]);
+  const [bylines, liveTags, settings] = await Promise.all([q.getBylines({ db, articleIds: ids }), liveTagsOf(db, ids), getSettings(db)]);
   return {
     title,
+    // The feed's own words and <language>: carried here so a feed request reads one cache entry.
+    language: settings.siteLanguage,
     items: items.map((i) => ({ ...i, tags: liveTags.get(i.id) ?? i.tags, authors: bylines.filter((b) => b.articleId === i.id).map((b) => ({ name: b.displayName, slug: b.slug })) })),
   };
 });

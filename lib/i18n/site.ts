@@ -1,10 +1,16 @@
+import "server-only";
+import { cache } from "react";
+import { getSiteSettings } from "@/lib/cache/public-data";
 import { dictionaryFor, type Dictionary } from "./dictionaries";
+import type { SiteLanguage } from "@/lib/settings";
 
-/** The site language (SITE_LANGUAGE, fr by default) picks the dictionary for the site's own words. */
-export function siteLanguage(): "fr" | "en" {
-  return process.env.SITE_LANGUAGE === "en" ? "en" : "fr";
-}
+/**
+ * The site language (a setting; SITE_LANGUAGE is only its default) picks the dictionary for the
+ * site's own words. Read through the public data cache, and once per server render: the root
+ * layout, the public layout and the page all ask for it.
+ */
+export const siteLanguage = cache(async (): Promise<SiteLanguage> => (await getSiteSettings()).siteLanguage);
 
-export function siteDictionary(): Dictionary {
-  return dictionaryFor(siteLanguage());
+export async function siteDictionary(): Promise<Dictionary> {
+  return dictionaryFor(await siteLanguage());
 }

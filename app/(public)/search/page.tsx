@@ -13,13 +13,13 @@ type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | st
 
 export async function generateMetadata(): Promise<Metadata> {
   // Result pages are endless and personal to a query: not for search engines.
-  return { title: siteDictionary().searchTitle, robots: { index: false, follow: true } };
+  return { title: (await siteDictionary()).searchTitle, robots: { index: false, follow: true } };
 }
 
 export default async function SearchPage({ searchParams }: Props) {
   await connection();
   const sp = await searchParams;
-  const dict = siteDictionary();
+  const dict = await siteDictionary();
   const q = normalizeSearchQuery(Array.isArray(sp.q) ? sp.q[0] : sp.q);
   const page = parsePage(sp.page);
   if (!page) notFound();

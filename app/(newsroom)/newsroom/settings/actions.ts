@@ -13,6 +13,7 @@ export async function saveSettingsAction(_prev: SettingsFormState, form: FormDat
   if (!actor) return { ok: false, message: "Your session has ended. Sign in again.", values };
   const r = await updateSettings(await getDb(), actor, {
     siteName: values.siteName ?? "",
+    siteLanguage: values.siteLanguage ?? "",
     twoPersonRule: values.twoPersonRule === "on",
     timeZone: values.timeZone ?? "",
     defaultArticleLanguage: values.defaultArticleLanguage ?? "",

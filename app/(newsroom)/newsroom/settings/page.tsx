@@ -13,7 +13,7 @@ export default async function SettingsPage() {
     <div className="space-y-6">
       <h1 className="font-serif text-3xl font-bold">Settings</h1>
       <p className="text-sm text-neutral-700 dark:text-neutral-300">
-        The language of the public site&apos;s own words is set with the <code>SITE_LANGUAGE</code> environment variable (fr or en).
+        Changes reach the public site at the next page load. Until the site language is saved here, it comes from the <code>SITE_LANGUAGE</code> environment variable (French when unset).
       </p>
       <SettingsForm settings={settings} />
     </div>

@@ -15,6 +15,18 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
       <FormField id="siteName" label="Newsroom name" errors={e.siteName}>
         {(aria) => <input {...aria} name="siteName" defaultValue={v?.siteName ?? settings.siteName} className={inputClass} />}
       </FormField>
+      <FormField id="siteLanguage" label="Site language" hint="The public site's own words: navigation, search, dates, 404. Articles keep their own language." errors={e.siteLanguage}>
+        {(aria) => (
+          <select {...aria} name="siteLanguage" defaultValue={v?.siteLanguage ?? settings.siteLanguage} className={inputClass}>
+            <option value="fr" lang="fr">
+              Français
+            </option>
+            <option value="en" lang="en">
+              English
+            </option>
+          </select>
+        )}
+      </FormField>
       <div>
         <label className="flex items-start gap-2">
           <input type="checkbox" name="twoPersonRule" defaultChecked={v ? v.twoPersonRule === "on" : settings.twoPersonRule} className="mt-1" />

@@ -26,7 +26,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function AuthorPage({ params, searchParams }: Props) {
   const { author, articles, total, page } = await load((await params).slug, (await searchParams).page);
-  const dict = siteDictionary();
+  const dict = await siteDictionary();
   // Profiles are validated by their editor, but a link that is not http(s) never becomes an href here.
   const links = author.links.filter((l) => /^https?:\/\//i.test(l.url));
   return (

@@ -19,7 +19,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function SectionPage({ params, searchParams }: Props) {
   const { section, articles, total, page } = await load((await params).slug, (await searchParams).page);
-  const dict = siteDictionary();
+  const dict = await siteDictionary();
   return (
     <div>
       <h1 className="mb-8 border-b border-neutral-900 pb-3 font-serif text-4xl font-bold dark:border-neutral-200">{section.name}</h1>

@@ -15,14 +15,14 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const { tag, page } = await load((await params).slug, (await searchParams).page);
   const url = absolute(await siteOrigin(), `/tags/${tag.slug}`);
   return {
-    title: siteDictionary().tagPageTitle(tag.name),
+    title: (await siteDictionary()).tagPageTitle(tag.name),
     alternates: { canonical: page > 1 ? `${url}?page=${page}` : url, types: { "application/rss+xml": `${url}/feed.xml` } },
   };
 }
 
 export default async function TagPage({ params, searchParams }: Props) {
   const { tag, articles, total, page } = await load((await params).slug, (await searchParams).page);
-  const dict = siteDictionary();
+  const dict = await siteDictionary();
   return (
     <div>
       <header className="mb-8 flex flex-wrap items-baseline justify-between gap-4 border-b border-neutral-900 pb-3 dark:border-neutral-200">

@@ -1,6 +1,5 @@
 import { retryable } from "@/lib/http/retryable";
 import { getFeed } from "@/lib/cache/public-data";
-import { siteLanguage } from "@/lib/i18n/site";
 import { buildRssFeed, xmlResponse } from "@/lib/seo/feeds";
 import { slugParam } from "@/lib/seo/slug-param";
 import { originOf } from "@/lib/seo/site-url";
@@ -11,7 +10,7 @@ async function handle(request: Request, { params }: { params: Promise<{ slug: st
   const slug = slugParam((await params).slug);
   const feed = slug ? await getFeed("author", slug) : null;
   if (!slug || !feed) return new Response("Not found", { status: 404 });
-  const body = buildRssFeed({ origin: originOf(request), path: `/authors/${slug}/feed.xml`, title: `Newsroom — ${feed.title}`, description: feed.title ?? slug, language: siteLanguage(), items: feed.items });
+  const body = buildRssFeed({ origin: originOf(request), path: `/authors/${slug}/feed.xml`, title: `Newsroom — ${feed.title}`, description: feed.title ?? slug, language: feed.language, items: feed.items });
   return xmlResponse(body, "application/rss+xml");
 }
 

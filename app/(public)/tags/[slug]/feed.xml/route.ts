@@ -1,6 +1,6 @@
 import { retryable } from "@/lib/http/retryable";
 import { getFeed } from "@/lib/cache/public-data";
-import { siteDictionary, siteLanguage } from "@/lib/i18n/site";
+import { dictionaryFor } from "@/lib/i18n/dictionaries";
 import { buildRssFeed, xmlResponse } from "@/lib/seo/feeds";
 import { slugParam } from "@/lib/seo/slug-param";
 import { originOf } from "@/lib/seo/site-url";
@@ -11,8 +11,8 @@ async function handle(request: Request, { params }: { params: Promise<{ slug: st
   const slug = slugParam((await params).slug);
   const feed = slug ? await getFeed("tag", slug) : null;
   if (!slug || !feed || feed.items.length === 0) return new Response("Not found", { status: 404 });
-  const dict = siteDictionary();
-  const body = buildRssFeed({ origin: originOf(request), path: `/tags/${slug}/feed.xml`, title: `Newsroom — #${feed.title}`, description: dict.tagPageTitle(feed.title ?? slug), language: siteLanguage(), items: feed.items });
+  const dict = dictionaryFor(feed.language);
+  const body = buildRssFeed({ origin: originOf(request), path: `/tags/${slug}/feed.xml`, title: `Newsroom — #${feed.title}`, description: dict.tagPageTitle(feed.title ?? slug), language: feed.language, items: feed.items });
   return xmlResponse(body, "application/rss+xml");
 }
 
