@@ -21,7 +21,7 @@ const settle = <T,>(p: Promise<T>) => p.then((value) => ({ ok: true as const, va
 let t: TestDb;
 let one: Handle; // a pool of one connection: every query reuses the connection that was terminated
 let admin: postgres.Sql;
-let sectionId: string;
+let sectionId: number;
 
 beforeAll(async () => {
   if (engine !== "postgres") return;
