@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SaveResult } from "@/lib/articles/editing";
 import { AutosaveController, DEBOUNCE_MS, MAX_WAIT_MS } from "./autosave";
 
-type Call = { expectedVersion: number; changes: Record<string, unknown> };
+type Call = { expectedVersion: number; saveId: string; changes: Record<string, unknown> };
 
 function setup(reply: (call: Call) => Promise<SaveResult> | SaveResult) {
   const calls: Call[] = [];
@@ -79,6 +79,34 @@ describe("AutosaveController", () => {
     expect(calls.at(-1)!.changes).toEqual({ dek: "one", headline: "two" });
     expect(ctl.status.kind).toBe("saved");
     expect(ctl.isDirty()).toBe(false);
+  });
+
+  it("retries a save of unknown outcome with the same save id and version; a new save gets a new id", async () => {
+    // The first answer is lost (thrown), the second is "unavailable" (the server may have
+    // committed): the retries must say "this is the same save" so the server can recognise it.
+    const replies: (() => SaveResult)[] = [
+      () => {
+        throw new TypeError("Failed to fetch");
+      },
+      () => ({ ok: false, code: "unavailable", message: "Try again" }),
+      () => ok(2),
+      () => ok(3),
+    ];
+    const { ctl, calls } = setup(() => replies.shift()!());
+    ctl.set("dek", "one");
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    ctl.set("headline", "two");
+    await vi.advanceTimersByTimeAsync(1000 + 2000);
+    expect(calls).toHaveLength(3);
+    expect(ctl.status.kind).toBe("saved");
+    expect(calls.map((c) => c.expectedVersion)).toEqual([1, 1, 1]);
+    expect(calls[0].saveId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(calls.map((c) => c.saveId)).size).toBe(1);
+    ctl.set("headline", "three");
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    expect(calls).toHaveLength(4);
+    expect(calls[3]).toMatchObject({ expectedVersion: 2 });
+    expect(calls[3].saveId).not.toBe(calls[0].saveId);
   });
 
   it("flush() saves pending changes now and returns the server's version", async () => {

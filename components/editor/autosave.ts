@@ -25,7 +25,7 @@ export type LocalDraft = { articleId: string; baseVersion: number; at: string; c
 type Options = {
   articleId: string;
   version: number;
-  save: (input: { id: string; expectedVersion: number; changes: Changes }) => Promise<SaveResult>;
+  save: (input: { id: string; expectedVersion: number; saveId: string; changes: Changes }) => Promise<SaveResult>;
   getBody: () => unknown;
   onSaved?: (result: Extract<SaveResult, { ok: true }>, sent: Changes) => void;
   onFieldErrors?: (errors: Record<string, string[]>) => void;
@@ -38,6 +38,15 @@ const BACKUP_MAX_WAIT_MS = 2000;
 const BACKOFF_MS = [1000, 2000, 5000, 10_000, 30_000];
 
 export const draftKey = (articleId: string) => `newsroom:draft:${articleId}`;
+
+/** A v4 UUID; crypto.randomUUID only exists on https and localhost, getRandomValues everywhere. */
+export function newSaveId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
 
 export function readLocalDraft(articleId: string): LocalDraft | null {
   try {
@@ -73,6 +82,13 @@ export class AutosaveController {
   private backup: ReturnType<typeof setTimeout> | undefined;
   private backupMaxWait: ReturnType<typeof setTimeout> | undefined;
   private attempts = 0;
+  /**
+   * The id of the save in progress from this.version: kept across retries while the outcome is
+   * unknown (the request failed, or the server was unavailable), so a retry of a save that
+   * committed but whose answer was lost is recognised by the server (not a false conflict).
+   * Dropped on any definite answer.
+   */
+  private saveId: string | null = null;
   private stopped = false;
   private listeners = new Set<() => void>();
 
@@ -211,13 +227,16 @@ export class AutosaveController {
 
   private async send(changes: Changes) {
     let result: SaveResult;
+    this.saveId ??= newSaveId();
     try {
-      result = await this.opts.save({ id: this.opts.articleId, expectedVersion: this.version, changes });
+      result = await this.opts.save({ id: this.opts.articleId, expectedVersion: this.version, saveId: this.saveId, changes });
     } catch {
       this.putBack(changes);
       this.scheduleRetry(typeof navigator !== "undefined" && !navigator.onLine ? null : "The server could not be reached.");
       return;
     }
+    // The outcome is known unless the server was unavailable (it may have committed first).
+    if (result.ok || result.code !== "unavailable") this.saveId = null;
     if (result.ok) {
       this.version = result.version;
       this.attempts = 0;
@@ -277,6 +296,7 @@ export class AutosaveController {
   /** Resumes autosave from a given server version (restoring a local draft, adopting a refresh). */
   resume(version: number) {
     this.version = version;
+    this.saveId = null;
     this.stopped = false;
     if (this.status.kind === "blocked" || this.status.kind === "invalid") this.setStatus({ kind: "dirty" });
   }

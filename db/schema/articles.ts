@@ -81,6 +81,11 @@ export const articles = pgTable(
     publishedUpdatedAt: timestamp("published_updated_at", { withTimezone: true }),
     // True when the working copy differs from the live revision of a published article.
     hasUnpublishedChanges: boolean("has_unpublished_changes").notNull().default(false),
+    // Idempotent saves: the editor's id of the save that produced lastSaveVersion. A save whose
+    // answer was lost (connection closed after COMMIT) is retried with the same id and the same
+    // expected version; finding it here at the current version means it landed: not a conflict.
+    lastSaveId: uuid("last_save_id"),
+    lastSaveVersion: integer("last_save_version"),
     searchVector: tsvector("search_vector"),
   },
   (t) => [

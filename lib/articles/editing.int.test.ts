@@ -74,6 +74,37 @@ describe("saveArticle", () => {
     expect(await getArticleTagSnapshot(t.db, a.id)).toEqual([]);
   });
 
+  it("answers ok, not conflict, to a retry of a save that landed but whose answer was lost", async () => {
+    const a = await draft();
+    const saveId = "6f1c2a4e-8b3d-4c5e-9f7a-0b1c2d3e4f50";
+    const first = { id: a.id, expectedVersion: 1, saveId, changes: { headline: "Mon texte" } };
+    expect(await saveArticle(t.db, claire, first)).toMatchObject({ ok: true, version: 2 });
+    // The answer was lost: the editor retries the same save, with more text typed meanwhile.
+    const retry = { ...first, changes: { headline: "Mon texte", dek: "et la suite" } };
+    expect(await saveArticle(t.db, claire, retry)).toMatchObject({ ok: true, version: 3 });
+    // Lost again: still ours, still fine.
+    expect(await saveArticle(t.db, claire, retry)).toMatchObject({ ok: true, version: 4 });
+    expect(await load(a.id)).toMatchObject({ headline: "Mon texte", dek: "et la suite", version: 4 });
+    // Without the id (or with another one) it is what it always was: a conflict.
+    expect(await saveArticle(t.db, claire, { ...retry, saveId: undefined })).toMatchObject({ ok: false, code: "conflict" });
+    expect(await saveArticle(t.db, claire, { ...retry, saveId: "6f1c2a4e-8b3d-4c5e-9f7a-0b1c2d3e4f51" })).toMatchObject({ ok: false, code: "conflict" });
+  });
+
+  it("still reports a conflict when someone else saved after the save that landed", async () => {
+    const a = await draft();
+    const saveId = "7a1c2a4e-8b3d-4c5e-9f7a-0b1c2d3e4f50";
+    expect(await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, saveId, changes: { headline: "Claire" } })).toMatchObject({ ok: true, version: 2 });
+    expect(await saveArticle(t.db, editor, { id: a.id, expectedVersion: 2, changes: { headline: "Marc" } })).toMatchObject({ ok: true, version: 3 });
+    expect(await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, saveId, changes: { headline: "Claire" } })).toMatchObject({ ok: false, code: "conflict", current: { version: 3 } });
+    expect((await load(a.id)).headline).toBe("Marc");
+    // Another version bump that is not a save (restoring a revision) counts the same.
+    const b = await draft();
+    expect(await saveArticle(t.db, claire, { id: b.id, expectedVersion: 1, saveId, changes: { headline: "Claire" } })).toMatchObject({ ok: true, version: 2 });
+    await t.db.update(articles).set({ version: 3, headline: "Restored" }).where(eq(articles.id, b.id));
+    expect(await saveArticle(t.db, claire, { id: b.id, expectedVersion: 1, saveId, changes: { headline: "Claire" } })).toMatchObject({ ok: false, code: "conflict" });
+    expect((await load(b.id)).headline).toBe("Restored");
+  });
+
   it("lets exactly one of two concurrent saves from the same version win", async () => {
     const a = await draft();
     const results = await Promise.all([

@@ -48,17 +48,37 @@ async function checkAuthors(db: Tx, actor: PolicyUser, current: string[], wanted
  * Saves the working copy with optimistic concurrency: the UPDATE only matches the row while
  * its version is still the one the editor started from, and bumps it. A stale save changes
  * nothing and returns the version that won, so the editor can show the conflict.
+ *
+ * Idempotent retries: a save carries a saveId, kept by the editor across retries until it gets
+ * a definite answer. When the row's current version was produced by that same saveId, the
+ * earlier attempt committed but its answer was lost (e.g. the connection died after COMMIT):
+ * nobody else saved since, so this attempt applies on top of it instead of reporting a conflict.
  */
 export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Promise<SaveResult> {
   const parsed = saveArticleSchema.safeParse(withoutNul(raw));
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
-  const { id, expectedVersion, changes } = parsed.data;
+  const { id, saveId, changes } = parsed.data;
 
   const [article] = await db
-    .select({ status: articles.status, version: articles.version, slug: articles.slug, firstPublishedAt: articles.firstPublishedAt, updatedById: articles.updatedById })
+    .select({
+      status: articles.status,
+      version: articles.version,
+      slug: articles.slug,
+      firstPublishedAt: articles.firstPublishedAt,
+      updatedById: articles.updatedById,
+      lastSaveId: articles.lastSaveId,
+      lastSaveVersion: articles.lastSaveVersion,
+    })
     .from(articles)
     .where(eq(articles.id, id));
   if (!article) return { ok: false, code: "not_found", message: "This article no longer exists." };
+  // A retry of our own save that landed: continue from the version it produced.
+  const landedEarlier =
+    saveId !== undefined &&
+    article.lastSaveId === saveId &&
+    article.lastSaveVersion === article.version &&
+    article.version > parsed.data.expectedVersion;
+  const expectedVersion = landedEarlier ? article.version : parsed.data.expectedVersion;
   const authorIds = await getAuthorIds(db, id);
   const allowed = canArticle(actor, "edit", { status: article.status, authorIds });
   if (!allowed.ok) return { ok: false, code: allowed.code, message: allowed.reason };
@@ -116,6 +136,8 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
       .set({
         ...set,
         version: sql`${articles.version} + 1`,
+        lastSaveId: saveId ?? null,
+        lastSaveVersion: sql`${articles.version} + 1`,
         updatedAt: now,
         updatedById: actor.id,
         // The live revision stays as it is; the working copy now differs from it.

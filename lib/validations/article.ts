@@ -78,6 +78,12 @@ export type ArticleChanges = z.input<typeof articleChangesSchema>;
 export const saveArticleSchema = z.object({
   id: z.uuid(),
   expectedVersion: z.number().int().positive(),
+  /**
+   * The editor's id for this save: the same id (with the same expectedVersion) on every retry
+   * until the server gives a definite answer, so a retry of a save that committed but whose
+   * answer was lost is recognised as ours instead of a conflict.
+   */
+  saveId: z.uuid().optional(),
   changes: articleChangesSchema,
 });
 export type SaveArticleInput = z.input<typeof saveArticleSchema>;

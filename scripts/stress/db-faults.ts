@@ -4,6 +4,7 @@
  * terminated every `everyMs`. Each page answer is classified: 200, a clear retryable error page,
  * or bad (blank, other error, hung). Afterwards the app must serve again without a restart.
  */
+import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { SaveLedger } from "@/lib/reliability/save-ledger";
 import { actionId, adminUrl, callAction, percentile, sleep, type Server, type Target } from "./harness";
@@ -67,15 +68,20 @@ export async function dbFaults(server: Server, target: Target, cookie: string, s
     for (let n = 0; Date.now() < deadline; n++) {
       const text = `writer ${i} save ${n}`;
       let uncertain = false;
+      // Like the editor: one save id for this save, kept across its retries.
+      const saveId = randomUUID();
       for (let attempt = 0; Date.now() < deadline + 60_000; attempt++) {
-        const r = await ed.saveText(id, version, text);
+        const r = await ed.saveText(id, version, text, saveId);
         if (r.kind === "ack") {
-          ledger.record("ack", text, r.version, version);
+          // A retry whose earlier attempt landed (answer lost) saves again on top of it.
+          unknown += r.version - version - 1;
+          ledger.record("ack", text, r.version, r.version - 1);
           version = r.version;
           break;
         }
         if (r.kind === "conflict" && uncertain) {
-          // Our own earlier attempt committed, its answer was lost: the editor would show a conflict.
+          // Our own earlier attempt committed, its answer was lost: with save ids this no longer
+          // happens (counted as "reconciled"; the editor would have shown a conflict).
           const now = await ed.workingCopy(id);
           if (now?.text === text) {
             saves.reconciled++;

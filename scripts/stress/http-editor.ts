@@ -27,14 +27,15 @@ export class HttpEditor {
     }
   }
 
-  async saveText(articleId: string, expectedVersion: number, text: string): Promise<SaveAnswer> {
+  /** `saveId`: the editor's id of this save, the same on every retry (idempotent saves). */
+  async saveText(articleId: string, expectedVersion: number, text: string, saveId?: string): Promise<SaveAnswer> {
     let c: ActionCall;
     try {
       c = await callAction(
         this.base,
         `/newsroom/articles/${articleId}`,
         this.saveId,
-        [{ id: articleId, expectedVersion, changes: { body: JSON.stringify(docFromParagraphs([text])) } }],
+        [{ id: articleId, expectedVersion, ...(saveId ? { saveId } : {}), changes: { body: JSON.stringify(docFromParagraphs([text])) } }],
         this.cookie,
         AbortSignal.timeout(this.timeoutMs),
       );

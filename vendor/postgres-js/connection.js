@@ -109,6 +109,10 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
 
   const connection = {
     queue: queues.closed,
+    // NEWSROOM PATCH: one number per server session (bumped when the socket closes). A caller that
+    // holds this connection (a transaction, a reserved connection) compares it to know whether
+    // the session it started on still exists before sending more queries.
+    session: 0,
     idleTimer,
     connect(query) {
       initial = query
@@ -156,6 +160,13 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
   function execute(q) {
     if (terminated)
       return queryError(q, Errors.connection('CONNECTION_DESTROYED', options))
+
+    // NEWSROOM PATCH: no socket and not connecting: the session this query was meant for is gone.
+    // Sending it later on a new session would run it outside its transaction and out of step
+    // with the protocol (it would take the answer of another message, e.g. the startup's
+    // ReadyForQuery as an empty result).
+    if (!socket && !initial)
+      return queryError(q, Errors.connection('CONNECTION_CLOSED', options))
 
     if (stream)
       return queryError(q, Errors.generic('COPY_IN_PROGRESS', 'You cannot execute queries during copy'))
@@ -459,15 +470,41 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
 
     socket.removeAllListeners()
     socket = null
+    connection.session++
 
-    if (initial)
+    // NEWSROOM PATCH: nothing of the closed session may leak into the next one. 3.4.9 left the
+    // in-flight query, its ErrorResponse and its partial rows in place (and did not settle them
+    // when the close came with an error): the next session's startup ReadyForQuery then
+    // resolved that stale query with an empty result, or rejected the new connection's first
+    // query with the old session's FATAL error, and the row counter started mid-way.
+    const err = Errors.connection('CONNECTION_CLOSED', options, socket)
+    if (initial) {
+      // Closed while connecting: settle the connection's own startup queries (array types,
+      // session state), keep the pool's query for the next attempt.
+      query && query !== initial && queryError(query, err)
+      while (sent.length) {
+        const q = sent.shift()
+        q !== initial && queryError(q, err)
+      }
+      stream && (stream.destroy(err), stream = null)
+      resetSession()
       return reconnect()
+    }
 
-    !hadError && (query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))
+    if (query || sent.length || stream)
+      error(err)
+    resetSession()
     closedTime = performance.now()
     hadError && options.shared.retries++
     delay = (typeof backoff === 'function' ? backoff(options.shared.retries) : backoff) * 1000
     onclose(connection, Errors.connection('CONNECTION_CLOSED', options, socket))
+  }
+
+  // NEWSROOM PATCH: the per-session protocol state, cleared when the socket closes.
+  function resetSession() {
+    query = results = errorResponse = final = stream = null
+    result = new Result()
+    rows = 0
   }
 
   /* Handlers */
@@ -780,6 +817,8 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
 
   async function fetchArrayTypes() {
     needsTypes = false
+    // NEWSROOM PATCH: when the connection closes during this query it is rejected (closed());
+    // the connection retries its startup, fetching the types again. Not an unhandled rejection.
     const types = await new Query([`
       select b.oid, b.typarray
       from pg_catalog.pg_type a
@@ -787,8 +826,8 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
       where a.typcategory = 'A'
       group by b.oid, b.typarray
       order by b.oid
-    `], [], execute)
-    types.forEach(({ oid, typarray }) => addArrayType(oid, typarray))
+    `], [], execute).catch(() => null)
+    types && types.forEach(({ oid, typarray }) => addArrayType(oid, typarray))
   }
 
   function addArrayType(oid, typarray) {
@@ -819,6 +858,7 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
       backendParameters.default_transaction_read_only = a.transaction_read_only
       backendParameters.in_hot_standby = b.pg_is_in_recovery ? 'on' : 'off'
     }
+    query.catch(noop) // NEWSROOM PATCH: settled by closed() if the connection closes meanwhile
     query.execute()
   }
 

@@ -215,6 +215,9 @@ function Postgres(a, b) {
       ? c.execute(queue.shift())
       : move(c, reserved)
     c.reserved.release = true
+    // NEWSROOM PATCH: the reserved session ends with its socket (see begin()).
+    const session = c.session
+    c.onclose = e => { while (queue.length) queue.shift().reject(e) }
 
     const sql = Sql(handler)
     sql.release = () => {
@@ -225,6 +228,8 @@ function Postgres(a, b) {
     return sql
 
     function handler(q) {
+      if (c.session !== session)
+        return q.reject(Errors.connection('CONNECTION_CLOSED', options))
       c.queue === full
         ? queue.push(q)
         : c.execute(q) || move(c, full)
@@ -236,13 +241,18 @@ function Postgres(a, b) {
     const queries = Queue()
     let savepoints = 0
       , connection
+      , session
       , prepare = null
 
     try {
       await sql.unsafe('begin ' + options.replace(/[^a-z ]/ig, ''), [], { onexecute }).execute()
       return await Promise.race([
         scope(connection, fn),
-        new Promise((_, reject) => connection.onclose = reject)
+        new Promise((_, reject) => connection.onclose = e => {
+          // NEWSROOM PATCH: queries the transaction queued behind a full connection fail with it.
+          while (queries.length) queries.shift().reject(e)
+          reject(e)
+        })
       ])
     } catch (error) {
       throw error
@@ -290,6 +300,13 @@ function Postgres(a, b) {
 
       function handler(q) {
         q.catch(e => uncaughtError || (uncaughtError = e))
+        // NEWSROOM PATCH: once the transaction's session is gone (its socket closed), its later
+        // queries fail. 3.4.9 sent them on whatever the connection had become meanwhile: a new
+        // session, outside the transaction (an UPDATE after a lost BEGIN committed on its own),
+        // and out of step with the protocol (a SELECT resolved with the startup's empty result,
+        // the answers of later queries shifted by one, the pool stalled).
+        if (c.session !== session)
+          return q.reject(Errors.connection('CONNECTION_CLOSED', options))
         c.queue === full
           ? queries.push(q)
           : c.execute(q) || move(c, full)
@@ -298,6 +315,7 @@ function Postgres(a, b) {
 
     function onexecute(c) {
       connection = c
+      session = c.session
       move(c, reserved)
       c.reserved = () => queries.length
         ? c.execute(queries.shift())

@@ -1,0 +1,2 @@
+ALTER TABLE "articles" ADD COLUMN "last_save_id" uuid;--> statement-breakpoint
+ALTER TABLE "articles" ADD COLUMN "last_save_version" integer;
