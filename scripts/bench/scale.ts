@@ -70,6 +70,7 @@ export async function measureReads(
   const [editor] = await client<{ id: string; role: string }[]>`select id, role from users where email = 'editor@newsroom.test'`;
   const tag = await q.getPublicTagBySlug({ db, slug: TAG_SLUG });
   if (!tag) throw new Error(`tag ${TAG_SLUG} has no published article after the bulk seed`);
+  const [section] = await q.listSections({ db });
   const reads: Record<string, () => Promise<unknown>> = {
     // The reads behind getFrontPage (lib/cache/public-data.ts).
     "front page": () => readFrontPage(db),
@@ -77,6 +78,15 @@ export async function measureReads(
     "tag page": async () => {
       const t = await q.getPublicTagBySlug({ db, slug: TAG_SLUG });
       const where = q.withTag(t!.id);
+      await Promise.all([q.listPublishedArticles({ db, where, limit: q.PAGE_SIZE }), q.countPublishedArticles({ db, where })]);
+    },
+    // The reads behind getSectionPage and getAuthorPage, page 1 (list + count).
+    "section page": async () => {
+      const where = q.inSection(section.slug);
+      await Promise.all([q.listPublishedArticles({ db, where, limit: q.PAGE_SIZE }), q.countPublishedArticles({ db, where })]);
+    },
+    "author page": async () => {
+      const where = q.byAuthor(editor.id);
       await Promise.all([q.listPublishedArticles({ db, where, limit: q.PAGE_SIZE }), q.countPublishedArticles({ db, where })]);
     },
     "review queue": () => dashboardList(db, editor, ["in_review"], [asc(articles.submittedAt)], 100),
@@ -113,8 +123,7 @@ export async function measureReads(
 }
 
 async function readFrontPage(db: Db) {
-  const [, sections] = await Promise.all([q.listPublishedArticles({ db, limit: 11 }), q.listSections({ db })]);
-  await Promise.all(sections.map((s) => q.listPublishedArticles({ db, limit: 4, where: q.inSection(s.slug) })));
+  await Promise.all([q.listPublishedArticles({ db, limit: 11 }), q.listSectionFronts({ db, perSection: 4 })]);
 }
 
 async function time(name: string, n: number, fn: () => Promise<unknown>): Promise<Timing> {
