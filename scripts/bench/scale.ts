@@ -68,6 +68,7 @@ export async function measureReads(
   only?: (name: string) => boolean,
 ): Promise<{ direct: Timing[]; plans: Plan[] }> {
   const [editor] = await client<{ id: string; role: string }[]>`select id, role from users where email = 'editor@newsroom.test'`;
+  const [journalist] = await client<{ id: string; role: string }[]>`select id, role from users where email = 'claire@newsroom.test'`;
   const tag = await q.getPublicTagBySlug({ db, slug: TAG_SLUG });
   if (!tag) throw new Error(`tag ${TAG_SLUG} has no published article after the bulk seed`);
   const [section] = await q.listSections({ db });
@@ -91,6 +92,7 @@ export async function measureReads(
     },
     "review queue": () => dashboardList(db, editor, ["in_review"], [asc(articles.submittedAt)], 100),
     "editor dashboard (4 lists)": () => loadDashboard(db, editor),
+    "journalist dashboard (5 lists)": () => loadDashboard(db, journalist),
     [`search "${COMMON_QUERY}"`]: () => searchPublishedArticles({ db, query: COMMON_QUERY }),
     [`search "${RARE_QUERY}"`]: () => searchPublishedArticles({ db, query: RARE_QUERY }),
   };
