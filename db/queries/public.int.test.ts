@@ -23,6 +23,7 @@ async function everythingPublic(): Promise<Set<string>> {
   add(await q.listFeedArticles({ db, limit: 1000 }));
   add((await q.listSitemapEntries({ db })).articles);
   for (const s of await q.listSections({ db })) add(await q.listPublishedArticles({ db, limit: 1000, where: q.inSection(s.slug) }));
+  for (const front of await q.listSectionFronts({ db, perSection: 1000 })) add(front.articles);
   for (const slug of ["cybersecurite-francaise", "transport", "objets-connectes", "emploi", "startups", "taiwan"]) {
     const tag = await q.getPublicTagBySlug({ db, slug });
     if (tag) add(await q.listPublishedArticles({ db, limit: 1000, where: q.withTag(tag.id) }));
@@ -95,5 +96,49 @@ describe(`public queries (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
     const rest = await q.listPublishedArticles({ db: t.db, limit: 100, offset: 2 });
     expect(first.length + rest.length).toBe(total);
     expect(new Set([...first, ...rest].map((a) => a.id)).size).toBe(total);
+  });
+
+  it("build the front page's section blocks in one statement, as each section's own list would", async () => {
+    const sections = await q.listSections({ db: t.db });
+    expect(sections.length).toBeGreaterThan(1);
+    for (const perSection of [1, 2, 100]) {
+      const expected = [];
+      for (const s of sections) {
+        const list = await q.listPublishedArticles({ db: t.db, limit: perSection, where: q.inSection(s.slug) });
+        if (list.length) expected.push({ name: s.name, slug: s.slug, articles: list });
+      }
+      expect(await q.listSectionFronts({ db: t.db, perSection })).toEqual(expected);
+    }
+  });
+
+  it("list an article under the section of its live revision, not of its unpublished working copy", async () => {
+    const db = t.db;
+    const { sections } = await import("@/db/schema");
+    const all = await q.listSections({ db });
+    const [editor] = await db.select().from(users).where(eq(users.email, "editor@newsroom.test"));
+    const [energy] = await db.select().from(articles).where(eq(articles.slug, slugOf("energy")));
+    const [from] = await db.select().from(sections).where(eq(sections.id, energy.sectionId!));
+    const to = all.find((s) => s.slug !== from.slug)!;
+    const [toRow] = await db.select().from(sections).where(eq(sections.slug, to.slug));
+    const inSection = async (slug: string) => (await q.listPublishedArticles({ db, limit: 100, where: q.inSection(slug) })).map((a) => a.slug);
+    expect(await inSection(from.slug)).toContain(energy.slug);
+    const before = await q.countPublishedArticles({ db, where: q.inSection(to.slug) });
+    // Moved in the working copy only: readers still see it where it was published.
+    await db.update(articles).set({ sectionId: toRow.id }).where(eq(articles.id, energy.id));
+    expect(await inSection(from.slug)).toContain(energy.slug);
+    expect(await inSection(to.slug)).not.toContain(energy.slug);
+    // Published: it moves, on the section page, in the count and on the front page's blocks.
+    await db.transaction((tx) => makeLive(tx, energy.id, { actorId: editor.id }));
+    expect(await inSection(from.slug)).not.toContain(energy.slug);
+    expect(await inSection(to.slug)).toContain(energy.slug);
+    expect(await q.countPublishedArticles({ db, where: q.inSection(to.slug) })).toBe(before + 1);
+    const fronts = await q.listSectionFronts({ db, perSection: 100 });
+    expect(fronts.find((f) => f.slug === to.slug)!.articles.map((a) => a.slug)).toContain(energy.slug);
+    expect(fronts.find((f) => f.slug === from.slug)?.articles.map((a) => a.slug) ?? []).not.toContain(energy.slug);
+    // A deleted section takes its articles off every section list (the foreign key clears the copy).
+    await db.delete(sections).where(eq(sections.id, toRow.id));
+    const [after] = await db.select().from(articles).where(eq(articles.id, energy.id));
+    expect(after.publishedSectionId).toBeNull();
+    expect((await q.listSectionFronts({ db, perSection: 100 })).flatMap((f) => f.articles.map((a) => a.slug))).not.toContain(energy.slug);
   });
 });

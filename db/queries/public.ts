@@ -11,6 +11,7 @@ import {
   sections,
   slugRedirects,
   tags,
+  type FeaturedImage,
 } from "@/db/schema";
 
 /** Every public query goes through this: only published articles, never anything else. */
@@ -37,7 +38,9 @@ const cardColumns = {
 export type ArticleCard = Awaited<ReturnType<typeof listPublishedArticles>>[number];
 
 /** Filters for article lists; each is combined with publishedOnly. */
-export const inSection = (slug: string): SQL => eq(sections.slug, slug);
+/** On the live revision's section (articles.published_section_id, indexed with the publication date). */
+export const inSection = (slug: string): SQL =>
+  sql`${articles.publishedSectionId} = (select ${sections.id} from ${sections} where ${sections.slug} = ${slug})`;
 export const withTag = (tagId: number): SQL =>
   sql`exists (select 1 from ${publishedArticleTags} where ${publishedArticleTags.articleId} = ${articles.id} and ${publishedArticleTags.tagId} = ${tagId})`;
 export const byAuthor = (userId: string): SQL =>
@@ -56,13 +59,60 @@ export async function listPublishedArticles({ db, limit = PAGE_SIZE, offset = 0,
     .offset(offset);
 }
 
-export async function countPublishedArticles({ db, where }: { db: Tx; where?: SQL }): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
+/**
+ * The front page's section blocks in one statement: each section (in menu order) with its
+ * `perSection` most recent published articles (a lateral join walking articles_published_section_idx).
+ * Sections without published articles are left out.
+ */
+export async function listSectionFronts({ db, perSection }: { db: Tx; perSection: number }) {
+  const card = db
+    .select({
+      id: sql<string>`${articles.id}`.as("card_id"),
+      slug: sql<string>`${articles.slug}`.as("card_slug"),
+      headline: sql<string>`${articleRevisions.headline}`.as("card_headline"),
+      dek: sql<string>`${articleRevisions.dek}`.as("card_dek"),
+      language: sql<string>`${articleRevisions.language}`.as("card_language"),
+      featuredImage: sql<FeaturedImage | null>`${articleRevisions.featuredImage}`.as("card_featured_image"),
+      firstPublishedAt: articles.firstPublishedAt,
+      publishedUpdatedAt: articles.publishedUpdatedAt,
+    })
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
-    .leftJoin(sections, eq(sections.id, articleRevisions.sectionId))
-    .where(publishedOnly(where));
+    .where(publishedOnly(eq(articles.publishedSectionId, sections.id)))
+    // The section first (constant here): the order of articles_published_section_idx, so even a
+    // section with few articles is read from its own index entries, not by walking every article.
+    .orderBy(desc(articles.publishedSectionId), desc(articles.firstPublishedAt), desc(articles.id))
+    .limit(perSection)
+    .as("card");
+  const rows = await db
+    .select({
+      sectionName: sections.name,
+      sectionSlug: sections.slug,
+      id: card.id,
+      slug: card.slug,
+      headline: card.headline,
+      dek: card.dek,
+      language: card.language,
+      featuredImage: card.featuredImage,
+      firstPublishedAt: card.firstPublishedAt,
+      publishedUpdatedAt: card.publishedUpdatedAt,
+    })
+    .from(sections)
+    .crossJoinLateral(card)
+    .orderBy(asc(sections.position), asc(sections.name), asc(sections.id), desc(card.firstPublishedAt), desc(card.id));
+  const fronts: { name: string; slug: string; articles: ArticleCard[] }[] = [];
+  for (const { sectionName, sectionSlug, ...rest } of rows) {
+    let front = fronts.at(-1);
+    if (front?.slug !== sectionSlug) fronts.push((front = { name: sectionName, slug: sectionSlug, articles: [] }));
+    front.articles.push({ ...rest, sectionName, sectionSlug });
+  }
+  return fronts;
+}
+
+export async function countPublishedArticles({ db, where }: { db: Tx; where?: SQL }): Promise<number> {
+  // Every filter above reads the articles row (or an indexed table of its own): no join with the
+  // revisions, which made a section or author count read every published article's revision.
+  const [row] = await db.select({ n: count() }).from(articles).where(publishedOnly(where));
   return Number(row?.n ?? 0);
 }
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   customType,
   index,
@@ -76,6 +77,9 @@ export const articles = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
     publishedRevisionId: integer("published_revision_id"),
+    // The live revision's section, copied by makeLive (like published_article_tags for tags) so
+    // that section lists and counts are served by an index instead of a join with every revision.
+    publishedSectionId: integer("published_section_id").references((): AnyPgColumn => sections.id, { onDelete: "set null" }),
     firstPublishedAt: timestamp("first_published_at", { withTimezone: true }),
     // dateModified for readers: the time the live revision last changed.
     publishedUpdatedAt: timestamp("published_updated_at", { withTimezone: true }),
@@ -99,6 +103,13 @@ export const articles = pgTable(
     index("articles_published_updated_idx").on(t.publishedUpdatedAt).where(sql`${t.status} = 'published'`),
     index("articles_status_updated_idx").on(t.status, t.updatedAt),
     index("articles_search_idx").using("gin", t.searchVector),
+    // Section pages and the front page's section blocks: newest first within a section. Covering
+    // (every articles column those lists read, predicate = publishedOnly) so that the planner
+    // prefers it to walking all articles by date, which a small section made cost the whole
+    // table; a section's count is an index-only scan too.
+    index("articles_published_section_idx")
+      .on(t.publishedSectionId, t.firstPublishedAt, t.id, t.publishedRevisionId, t.publishedUpdatedAt, t.slug)
+      .where(sql`${t.status} = 'published' and ${t.publishedRevisionId} is not null`),
   ],
 );
 

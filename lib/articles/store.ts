@@ -8,6 +8,7 @@ import {
   articleTags,
   corrections,
   publishedArticleTags,
+  sections,
   tags,
   type Article,
   type ArticleRevision,
@@ -175,6 +176,8 @@ export async function makeLive(
     .set({
       status: "published",
       publishedRevisionId: revision.id,
+      // Only a section that still exists (the revision's section_id has no foreign key).
+      publishedSectionId: sql`(select ${sections.id} from ${sections} where ${sections.id} = ${revision.sectionId ?? null})`,
       firstPublishedAt: before?.first ?? now,
       publishedUpdatedAt: now,
       scheduledAt: null,

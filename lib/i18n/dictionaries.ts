@@ -46,7 +46,9 @@ export const DICTIONARIES = {
     photoOf: (name: string) => `Portrait de ${name}`,
     location: "Lieu",
     searchTitle: "Recherche",
-    searchResultsFor: (q: string, n: number) => `${n} résultat${n > 1 ? "s" : ""} pour « ${q} »`,
+    // capped: more than n articles match and only the n most recent are ranked (db/queries/public-search.ts).
+    searchResultsFor: (q: string, n: number, capped = false) =>
+      capped ? `${n}+ résultats pour « ${q} » (les ${n} plus récents sont affichés)` : `${n} résultat${n > 1 ? "s" : ""} pour « ${q} »`,
     searchNoResults: (q: string) => `Aucun article ne correspond à « ${q} ».`,
     searchPrompt: "Saisissez un ou plusieurs mots pour chercher dans les articles publiés.",
     searchTips: "Astuce : mettez une expression entre guillemets, ou un mot précédé de « - » pour l’exclure.",
@@ -99,7 +101,8 @@ export const DICTIONARIES = {
     photoOf: (name: string) => `Portrait of ${name}`,
     location: "Location",
     searchTitle: "Search",
-    searchResultsFor: (q: string, n: number) => `${n} result${n === 1 ? "" : "s"} for “${q}”`,
+    searchResultsFor: (q: string, n: number, capped = false) =>
+      capped ? `${n}+ results for “${q}” (the ${n} most recent are shown)` : `${n} result${n === 1 ? "" : "s"} for “${q}”`,
     searchNoResults: (q: string) => `No article matches “${q}”.`,
     searchPrompt: "Type one or more words to search the published articles.",
     searchTips: "Tip: put a phrase in quotes, or a word after “-” to exclude it.",

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articles, users } from "@/db/schema";
-import { searchPublishedArticles } from "@/db/queries/public-search";
+import { SEARCH_CAP, SEARCH_WINDOW, searchPublishedArticles } from "@/db/queries/public-search";
 import { createArticle, makeLive } from "@/lib/articles/store";
 import { seedDemo } from "@/lib/demo/seed";
 import { docFromParagraphs } from "@/lib/rich-text/body";
 import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { DICTIONARIES } from "@/lib/i18n/dictionaries";
 import { snippetParts } from "./query";
 
 let t: TestDb;
@@ -99,5 +100,79 @@ describe(`public search (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
     expect(first.hits).toHaveLength(2);
     expect(first.total).toBe(all.total);
     expect(second.hits.map((h) => h.id)).toEqual(all.hits.slice(2, 4).map((h) => h.id));
+  });
+
+  // Only the `cap` most recent matches are ranked (db/queries/public-search.ts). A common query
+  // finds them in a window of the most recent articles; a rarer one through the GIN index.
+  // Small caps and windows make both paths visible on the demo newsroom.
+  describe("bounded ranking", () => {
+    const BROAD = "cybersécurité OR électricité OR ports OR chine OR hôpital OR europe OR marché";
+    const byRecency = (hits: { id: string; firstPublishedAt: string }[]) =>
+      [...hits].sort((a, b) => b.firstPublishedAt.localeCompare(a.firstPublishedAt) || b.id.localeCompare(a.id)).map((h) => h.id);
+
+    it("caps a common query at the most recent matches and says so", async () => {
+      const all = await searchPublishedArticles({ db: t.db, query: BROAD, pageSize: 100 });
+      expect(all.capped).toBe(false);
+      expect(all.total).toBeGreaterThanOrEqual(5);
+      expect(all.total).toBeLessThan(SEARCH_CAP);
+      for (const window of [2, 3, 100]) {
+        const capped = await searchPublishedArticles({ db: t.db, query: BROAD, pageSize: 100, cap: 3, window });
+        expect(capped.capped).toBe(true);
+        expect(capped.total).toBe(3);
+        expect(capped.hits).toHaveLength(3);
+        // The three most recent of all matches, shown in rank order.
+        expect(new Set(capped.hits.map((h) => h.id))).toEqual(new Set(byRecency(all.hits).slice(0, 3)));
+        expect(capped.hits.map((h) => h.rank)).toEqual([...capped.hits.map((h) => h.rank)].sort((a, b) => b - a));
+      }
+    });
+
+    it("is not capped when exactly `cap` articles match", async () => {
+      const all = await searchPublishedArticles({ db: t.db, query: BROAD, pageSize: 100 });
+      const exact = await searchPublishedArticles({ db: t.db, query: BROAD, pageSize: 100, cap: all.total, window: 2 });
+      expect(exact.capped).toBe(false);
+      expect(exact.total).toBe(all.total);
+      expect(new Set(exact.hits.map((h) => h.id))).toEqual(new Set(all.hits.map((h) => h.id)));
+    });
+
+    it("finds a rare term in an article older than the window", async () => {
+      const all = await searchPublishedArticles({ db: t.db, query: BROAD, pageSize: 100 });
+      const oldest = byRecency(all.hits).at(-1)!;
+      const headline = all.hits.find((h) => h.id === oldest)!.headline;
+      // A window of one article: only the newest is walked, the rest comes from the GIN index.
+      const found = await searchPublishedArticles({ db: t.db, query: `"${headline}"`, cap: 5, window: 1 });
+      expect(found.hits.map((h) => h.id)).toContain(oldest);
+      expect(found.capped).toBe(false);
+    });
+
+    it("gives the same results whichever path finds them", async () => {
+      for (const query of ["cybersécurité", "chine -hôpitaux", "port alerting", BROAD, "31337"]) {
+        const reference = await searchPublishedArticles({ db: t.db, query, pageSize: 100 });
+        for (const window of [1, 2, 5]) {
+          for (const cap of [2, 4, SEARCH_CAP]) {
+            const r = await searchPublishedArticles({ db: t.db, query, pageSize: 100, cap, window });
+            expect(r.total).toBe(Math.min(reference.total, cap));
+            expect(r.capped).toBe(reference.total > cap);
+            expect(new Set(r.hits.map((h) => h.id))).toEqual(new Set(byRecency(reference.hits).slice(0, cap)));
+          }
+        }
+      }
+      expect(SEARCH_WINDOW).toBeGreaterThan(SEARCH_CAP);
+    });
+
+    it("pages within the cap only", async () => {
+      const p1 = await searchPublishedArticles({ db: t.db, query: BROAD, pageSize: 2, page: 1, cap: 3, window: 2 });
+      const p2 = await searchPublishedArticles({ db: t.db, query: BROAD, pageSize: 2, page: 2, cap: 3, window: 2 });
+      const p3 = await searchPublishedArticles({ db: t.db, query: BROAD, pageSize: 2, page: 3, cap: 3, window: 2 });
+      expect(p1.hits).toHaveLength(2);
+      expect(p2.hits).toHaveLength(1);
+      expect(p3.hits).toHaveLength(0);
+      expect(new Set([...p1.hits, ...p2.hits].map((h) => h.id)).size).toBe(3);
+    });
+
+    it("labels a capped count as N+ in both languages", () => {
+      expect(DICTIONARIES.fr.searchResultsFor("chine", 1000, true)).toBe("1000+ résultats pour « chine » (les 1000 plus récents sont affichés)");
+      expect(DICTIONARIES.en.searchResultsFor("china", 1000, true)).toBe("1000+ results for “china” (the 1000 most recent are shown)");
+      expect(DICTIONARIES.en.searchResultsFor("china", 1)).toBe("1 result for “china”");
+    });
   });
 });

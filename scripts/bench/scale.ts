@@ -25,47 +25,20 @@ export type Plan = { name: string; sql: string; indexLines: string[]; executionM
 export type ScaleResult = { articles: number; revisions: number; seedSeconds: number; http: Timing[]; direct: Timing[]; plans: Plan[] };
 
 export async function benchScale(o: { origin: string; databaseUrl: string; articles: number; revisionsPerArticle: number; iterations: number }): Promise<ScaleResult> {
-  const captured: { sql: string; params: unknown[] }[] = [];
-  let capturing = false;
-  const client = postgres(o.databaseUrl, { max: 4, onnotice: () => {} });
-  const db = drizzle(client, {
-    schema,
-    logger: { logQuery: (sql, params) => void (capturing && captured.push({ sql, params })) },
-  }) as unknown as Db;
+  const { client, db, captured, capture } = captureClient(o.databaseUrl);
   try {
     const started = performance.now();
     await bulkSeed(db, o.articles, o.revisionsPerArticle);
     const seedSeconds = (performance.now() - started) / 1000;
     const [{ n: articleCount }] = await client<{ n: number }[]>`select count(*)::int as n from articles`;
     const [{ n: revisionCount }] = await client<{ n: number }[]>`select count(*)::int as n from article_revisions`;
-    const [editor] = await client<{ id: string; role: string }[]>`select id, role from users where email = 'editor@newsroom.test'`;
 
-    const tag = await q.getPublicTagBySlug({ db, slug: TAG_SLUG });
-    if (!tag) throw new Error(`tag ${TAG_SLUG} has no published article after the bulk seed`);
-    const reads: Record<string, () => Promise<unknown>> = {
-      // The reads behind getFrontPage (lib/cache/public-data.ts).
-      "front page": async () => {
-        const [, sections] = await Promise.all([q.listPublishedArticles({ db, limit: 11 }), q.listSections({ db })]);
-        await Promise.all(sections.map((s) => q.listPublishedArticles({ db, limit: 4, where: q.inSection(s.slug) })));
-      },
-      // The reads behind getTagPage, page 1.
-      "tag page": async () => {
-        const t = await q.getPublicTagBySlug({ db, slug: TAG_SLUG });
-        const where = q.withTag(t!.id);
-        await Promise.all([q.listPublishedArticles({ db, where, limit: q.PAGE_SIZE }), q.countPublishedArticles({ db, where })]);
-      },
-      "review queue": () => dashboardList(db, editor, ["in_review"], [asc(articles.submittedAt)], 100),
-      "editor dashboard (4 lists)": () => loadDashboard(db, editor),
-      [`search "${COMMON_QUERY}"`]: () => searchPublishedArticles({ db, query: COMMON_QUERY }),
-      [`search "${RARE_QUERY}"`]: () => searchPublishedArticles({ db, query: RARE_QUERY }),
-    };
     const pages: Record<string, string> = {
       "front page": "/",
       "tag page": `/tags/${TAG_SLUG}`,
       [`search "${COMMON_QUERY}"`]: `/search?q=${encodeURIComponent(COMMON_QUERY)}`,
       [`search "${RARE_QUERY}"`]: `/search?q=${encodeURIComponent(RARE_QUERY)}`,
     };
-
     // HTTP first: the first request after the seed is the uncached render of each page.
     const http: Timing[] = [];
     for (const [name, path] of Object.entries(pages)) {
@@ -75,34 +48,84 @@ export async function benchScale(o: { origin: string; databaseUrl: string; artic
         if (!r.ok) throw new Error(`${path} answered ${r.status}`);
       }));
     }
-    const direct: Timing[] = [];
-    const plans: Plan[] = [];
-    for (const [name, read] of Object.entries(reads)) {
-      direct.push(await time(name, o.iterations, read));
-      captured.length = 0;
-      capturing = true;
-      await read();
-      capturing = false;
-      const seen = new Set<string>();
-      let k = 0;
-      for (const c of captured) {
-        if (seen.has(c.sql)) continue; // the front page's per-section lists share one statement
-        seen.add(c.sql);
-        const rows = await client.unsafe(`explain (analyze, format text) ${c.sql}`, c.params as never[]);
-        const plan = rows.map((r) => r["QUERY PLAN"] as string).join("\n");
-        plans.push({
-          name: `${name} #${++k}`,
-          sql: c.sql,
-          plan,
-          indexLines: plan.split("\n").filter((l) => /Index|Seq Scan|Bitmap Heap/.test(l)).map((l) => l.trim().replace(/^->\s*/, "").replace(/\s+\(cost=.*$/, "")),
-          executionMs: Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? NaN),
-        });
-      }
-    }
+    const { direct, plans } = await measureReads(db, client, captured, capture, o.iterations);
     return { articles: articleCount, revisions: revisionCount, seedSeconds, http, direct, plans };
   } finally {
     await client.end({ timeout: 5 });
   }
+}
+
+/**
+ * p50/p95 of each page's database reads called directly, then EXPLAIN ANALYZE of every distinct
+ * statement one call sends (captured through the drizzle logger that `capture` switches on).
+ */
+export async function measureReads(
+  db: Db,
+  client: postgres.Sql,
+  captured: { sql: string; params: unknown[] }[],
+  capture: (on: boolean) => void,
+  iterations: number,
+  only?: (name: string) => boolean,
+): Promise<{ direct: Timing[]; plans: Plan[] }> {
+  const [editor] = await client<{ id: string; role: string }[]>`select id, role from users where email = 'editor@newsroom.test'`;
+  const [journalist] = await client<{ id: string; role: string }[]>`select id, role from users where email = 'claire@newsroom.test'`;
+  const tag = await q.getPublicTagBySlug({ db, slug: TAG_SLUG });
+  if (!tag) throw new Error(`tag ${TAG_SLUG} has no published article after the bulk seed`);
+  const [section] = await q.listSections({ db });
+  const reads: Record<string, () => Promise<unknown>> = {
+    // The reads behind getFrontPage (lib/cache/public-data.ts).
+    "front page": () => readFrontPage(db),
+    // The reads behind getTagPage, page 1.
+    "tag page": async () => {
+      const t = await q.getPublicTagBySlug({ db, slug: TAG_SLUG });
+      const where = q.withTag(t!.id);
+      await Promise.all([q.listPublishedArticles({ db, where, limit: q.PAGE_SIZE }), q.countPublishedArticles({ db, where })]);
+    },
+    // The reads behind getSectionPage and getAuthorPage, page 1 (list + count).
+    "section page": async () => {
+      const where = q.inSection(section.slug);
+      await Promise.all([q.listPublishedArticles({ db, where, limit: q.PAGE_SIZE }), q.countPublishedArticles({ db, where })]);
+    },
+    "author page": async () => {
+      const where = q.byAuthor(editor.id);
+      await Promise.all([q.listPublishedArticles({ db, where, limit: q.PAGE_SIZE }), q.countPublishedArticles({ db, where })]);
+    },
+    "review queue": () => dashboardList(db, editor, ["in_review"], [asc(articles.submittedAt)], 100),
+    "editor dashboard (4 lists)": () => loadDashboard(db, editor),
+    "journalist dashboard (5 lists)": () => loadDashboard(db, journalist),
+    [`search "${COMMON_QUERY}"`]: () => searchPublishedArticles({ db, query: COMMON_QUERY }),
+    [`search "${RARE_QUERY}"`]: () => searchPublishedArticles({ db, query: RARE_QUERY }),
+  };
+  const direct: Timing[] = [];
+  const plans: Plan[] = [];
+  for (const [name, read] of Object.entries(reads)) {
+    if (only && !only(name)) continue;
+    direct.push(await time(name, iterations, read));
+    captured.length = 0;
+    capture(true);
+    await read();
+    capture(false);
+    const seen = new Set<string>();
+    let k = 0;
+    for (const c of captured) {
+      if (seen.has(c.sql)) continue; // repeated statements (same SQL text) are explained once
+      seen.add(c.sql);
+      const rows = await client.unsafe(`explain (analyze, format text) ${c.sql}`, c.params as never[]);
+      const plan = rows.map((r) => r["QUERY PLAN"] as string).join("\n");
+      plans.push({
+        name: `${name} #${++k}`,
+        sql: c.sql,
+        plan,
+        indexLines: plan.split("\n").filter((l) => /Index|Seq Scan|Bitmap Heap/.test(l)).map((l) => l.trim().replace(/^->\s*/, "").replace(/\s+\(cost=.*$/, "")),
+        executionMs: Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? NaN),
+      });
+    }
+  }
+  return { direct, plans };
+}
+
+async function readFrontPage(db: Db) {
+  await Promise.all([q.listPublishedArticles({ db, limit: 11 }), q.listSectionFronts({ db, perSection: 4 })]);
 }
 
 async function time(name: string, n: number, fn: () => Promise<unknown>): Promise<Timing> {
@@ -116,4 +139,32 @@ async function time(name: string, n: number, fn: () => Promise<unknown>): Promis
     samples.push(performance.now() - t);
   }
   return { name, n, firstMs, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95) };
+}
+
+function captureClient(databaseUrl: string) {
+  const captured: { sql: string; params: unknown[] }[] = [];
+  let capturing = false;
+  const client = postgres(databaseUrl, { max: 4, onnotice: () => {} });
+  const db = drizzle(client, {
+    schema,
+    logger: { logQuery: (sql, params) => void (capturing && captured.push({ sql, params })) },
+  }) as unknown as Db;
+  return { client, db, captured, capture: (on: boolean) => void (capturing = on) };
+}
+
+// Direct reads only, on an already seeded database (no seed, no HTTP), for working on queries:
+//   DATABASE_URL=… tsx --conditions=react-server scripts/bench/scale.ts [iterations] [name filter]
+if (process.argv[1]?.endsWith("scale.ts")) {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("Set DATABASE_URL to a database seeded with scripts/bench/bulk-seed.ts.");
+  const { client, db, captured, capture } = captureClient(url);
+  const filter = process.argv[3];
+  try {
+    const { direct, plans } = await measureReads(db, client, captured, capture, Number(process.argv[2] ?? 30), filter ? (n) => n.includes(filter) : undefined);
+    for (const p of plans) console.log(`\n## ${p.name} (${p.executionMs} ms)\n${p.plan}`);
+    console.log("");
+    for (const t of direct) console.log(`${t.name.padEnd(34)} first ${t.firstMs.toFixed(1).padStart(7)}  p50 ${t.p50Ms.toFixed(1).padStart(7)}  p95 ${t.p95Ms.toFixed(1).padStart(7)} ms (n=${t.n})`);
+  } finally {
+    await client.end({ timeout: 5 });
+  }
 }

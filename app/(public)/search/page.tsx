@@ -23,7 +23,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const q = normalizeSearchQuery(Array.isArray(sp.q) ? sp.q[0] : sp.q);
   const page = parsePage(sp.page);
   if (!page) notFound();
-  const { total, hits } = q ? await searchArticles(q, page) : { total: 0, hits: [] };
+  const { total, capped, hits } = q ? await searchArticles(q, page) : { total: 0, capped: false, hits: [] };
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="font-serif text-4xl font-bold">{dict.searchTitle}</h1>
@@ -56,7 +56,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <p>{dict.searchNoResults(q)}</p>
         ) : (
           <>
-            <h2 className="mb-4 text-lg font-semibold">{dict.searchResultsFor(q, total)}</h2>
+            <h2 className="mb-4 text-lg font-semibold">{dict.searchResultsFor(q, total, capped)}</h2>
             <ol className="divide-y divide-neutral-300 dark:divide-neutral-700">
               {hits.map((hit) => (
                 <li key={hit.id} lang={langAttr(hit.language)} className="py-5">
