@@ -224,3 +224,21 @@ test("a photo over the size limit is refused at its field before upload, and not
   await expect(page.getByLabel("Job title")).toHaveValue("Grand reporter — test de taille");
   await saveProfile(page, { "Job title": jobTitle });
 });
+
+test("an author who changes their slug keeps their old address: it redirects to the new page", async ({ page }) => {
+  await signIn(page, "yanis");
+  await page.goto("/newsroom/profile");
+  const slug = await page.getByLabel("Slug").inputValue();
+  await saveProfile(page, { Slug: `${slug}-energie` });
+  await page.goto(`/authors/${slug}`);
+  await expect(page).toHaveURL(new RegExp(`/authors/${slug}-energie$`));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const feed = await page.request.get(`/authors/${slug}/feed.xml`, { maxRedirects: 0 });
+  expect(feed.status()).toBe(308);
+  expect(feed.headers()["location"]).toMatch(new RegExp(`/authors/${slug}-energie/feed\\.xml$`));
+
+  await page.goto("/newsroom/profile");
+  await saveProfile(page, { Slug: slug });
+  await page.goto(`/authors/${slug}-energie`);
+  await expect(page).toHaveURL(new RegExp(`/authors/${slug}$`));
+});

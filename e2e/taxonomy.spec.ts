@@ -74,7 +74,16 @@ test("an editor renames a tag and the public tag and article pages follow", asyn
   await page.goto("/tags/budget-des-menages");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("#Budget des ménages");
   await expect(page.locator(`a[href="/articles/${ENERGY}"]`).first()).toBeVisible();
-  expect((await page.goto("/tags/pouvoir-d-achat"))?.status()).toBe(404);
+  // The old address, its pages and its feed answer a permanent redirect to the new ones.
+  const old = await page.request.get("/tags/pouvoir-d-achat?page=1", { maxRedirects: 0 });
+  expect(old.status()).toBe(308);
+  expect(old.headers()["location"]).toMatch(/\/tags\/budget-des-menages$/);
+  await page.goto("/tags/pouvoir-d-achat");
+  await expect(page).toHaveURL(/\/tags\/budget-des-menages$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("#Budget des ménages");
+  const feed = await page.request.get("/tags/pouvoir-d-achat/feed.xml", { maxRedirects: 0 });
+  expect(feed.status()).toBe(308);
+  expect(feed.headers()["location"]).toMatch(/\/tags\/budget-des-menages\/feed\.xml$/);
   await page.goto(`/articles/${ENERGY}`);
   await expect(page.getByRole("link", { name: "#Budget des ménages" })).toHaveAttribute("href", "/tags/budget-des-menages");
 });
@@ -98,7 +107,11 @@ test("an editor merges tags: by the offer after a clashing rename, and by typing
 
   await page.goto("/newsroom/tags?q=energie");
   await expect(page.getByRole("row").filter({ hasText: "energie" }).getByRole("cell").nth(3)).toHaveText("1");
-  for (const gone of ["/tags/industrie", "/tags/electricite"]) expect((await page.goto(gone))?.status()).toBe(404);
+  // The merged tags' addresses lead to the tag they were merged into.
+  for (const merged of ["/tags/industrie", "/tags/electricite"]) {
+    await page.goto(merged);
+    await expect(page).toHaveURL(/\/tags\/energie$/);
+  }
   await page.goto(`/articles/${ENERGY}`);
   await expect(page.getByRole("link", { name: "#Énergie" })).toHaveCount(1);
   await expect(page.getByRole("link", { name: "#Industrie" })).toHaveCount(0);

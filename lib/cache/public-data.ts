@@ -8,6 +8,7 @@ import * as q from "@/db/queries/public";
 import { searchPublishedArticles } from "@/db/queries/public-search";
 import { getSettings } from "@/lib/settings";
 import { liveTagsOf } from "@/lib/taxonomy/live-tags";
+import { findSlugRedirectTarget, type RedirectKind } from "@/lib/seo/slug-redirects";
 
 /** Every cached public read carries this tag; lib/cache/revalidate.ts expires it on any change in a request. */
 export const PUBLIC_TAG = "public-site";
@@ -42,6 +43,9 @@ const pageOf = (page: number) => ({ limit: q.PAGE_SIZE, offset: (page - 1) * q.P
 
 // Settings changes bump the generation (trigger on site_settings), so the next request reads them.
 export const getSiteSettings = cached("settings", (db) => getSettings(db));
+
+/** Where an old tag or author slug lives now (renamed, merged), or null. */
+export const getSlugRedirect = cached("slug-redirect", (db, kind: RedirectKind, slug: string) => findSlugRedirectTarget(db, kind, slug));
 
 export const getNavSections = cached("sections", (db) => q.listSections({ db }));
 

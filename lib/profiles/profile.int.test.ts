@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUser } from "@/db/queries/users";
 import { events, media } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { findSlugRedirectTarget } from "@/lib/seo/slug-redirects";
 import { getProfile, updateProfile } from "./profile";
 import type { ProfileInput } from "./validation";
 
@@ -55,6 +56,15 @@ describe("author profiles", () => {
     expect((await getProfile(t.db, claire.id))?.displayName).toBe("Claire Martin");
     expect((await updateProfile(t.db, admin, { userId: claire.id, profile: { ...base, jobTitle: "Cheffe de rubrique" } })).ok).toBe(true);
     expect((await getProfile(t.db, claire.id))?.jobTitle).toBe("Cheffe de rubrique");
+  });
+
+  it("a former slug keeps leading to the author page", async () => {
+    expect((await updateProfile(t.db, claire, { userId: claire.id, profile: { ...base, slug: "claire-martin-paris" } })).ok).toBe(true);
+    expect(await findSlugRedirectTarget(t.db, "author", "claire-martin")).toBe("claire-martin-paris");
+    expect((await updateProfile(t.db, claire, { userId: claire.id, profile: { ...base, slug: "claire-martin" } })).ok).toBe(true);
+    expect(await findSlugRedirectTarget(t.db, "author", "claire-martin-paris")).toBe("claire-martin");
+    // Back at its old address: no redirect loop.
+    expect(await findSlugRedirectTarget(t.db, "author", "claire-martin")).toBeNull();
   });
 
   it("refuses each bad input at its field and writes nothing", async () => {

@@ -9,6 +9,7 @@ import type { Result } from "@/lib/users/manage";
 import { fieldErrorsOf } from "@/lib/users/validation";
 import { profileSchema, type ProfileInput } from "./validation";
 import { withoutNul } from "@/lib/security/text";
+import { recordSlugRedirect } from "@/lib/seo/slug-redirects";
 
 export type UploadedFile = { arrayBuffer(): Promise<ArrayBuffer>; size: number };
 export type Saved = { slug: string; oldSlug: string; articleSlugs: string[] };
@@ -68,6 +69,8 @@ export async function updateProfile(
         .update(authorProfiles)
         .set({ ...data, ...(photo ? { photoPath: photo.path } : {}), updatedAt: new Date() })
         .where(eq(authorProfiles.userId, input.userId));
+      // The old /authors/<slug> keeps working for links and bookmarks.
+      if (data.slug !== current.slug) await recordSlugRedirect(tx, "author", current.slug, input.userId);
       await recordEvent(tx, {
         type: "profile.updated",
         actorId: actor.id,

@@ -5,6 +5,7 @@ import { tags } from "@/db/schema";
 import { recordEvent } from "@/lib/articles/events";
 import { canGlobal, type PolicyUser } from "@/lib/permissions";
 import { slugify, tagDisplayName } from "@/lib/slug";
+import { recordSlugRedirect, repointSlugRedirects } from "@/lib/seo/slug-redirects";
 import { denied, isUniqueViolation, refuse, type Result } from "./result";
 import { TAGS_PAGE_SIZE } from "./validation";
 
@@ -48,7 +49,7 @@ export async function findTagByTyped(db: Tx, typed: string) {
 /**
  * The slug follows the name: it is the tag's identity (ensureTags finds tags by slug), so a tag
  * renamed "Chine" → "République populaire de Chine" keeping slug "chine" would fork into two tags
- * the next time someone types the new name. The old /tags/<slug> URL therefore stops answering.
+ * the next time someone types the new name. The old /tags/<slug> URL redirects to the new one.
  * A name that folds onto another tag's slug is refused with that tag, so the UI can offer a merge.
  */
 export async function renameTag(db: Db, actor: PolicyUser, input: { id: number; name: string }): Promise<Result<{ name: string; slug: string; oldSlug: string }>> {
@@ -67,6 +68,8 @@ export async function renameTag(db: Db, actor: PolicyUser, input: { id: number; 
       }
       if (current.name === name) return { ok: true as const, data: { name, slug, oldSlug: current.slug } };
       await tx.update(tags).set({ name, slug }).where(eq(tags.id, current.id));
+      // Links and bookmarks to the old /tags/<slug> keep working.
+      if (current.slug !== slug) await recordSlugRedirect(tx, "tag", current.slug, current.id);
       await recordEvent(tx, { type: "tag.renamed", actorId: actor.id, data: { tagId: current.id, from: current.name, to: name, fromSlug: current.slug, toSlug: slug } });
       return { ok: true as const, data: { name, slug, oldSlug: current.slug } };
     });
@@ -112,6 +115,9 @@ export async function mergeTags(db: Db, actor: PolicyUser, input: { id: number; 
       moved.push(rows.length);
     }
     await tx.delete(tags).where(eq(tags.id, from.id));
+    // /tags/<A> (and A's own old slugs) now lead to B.
+    await repointSlugRedirects(tx, "tag", from.id, into.id);
+    await recordSlugRedirect(tx, "tag", from.slug, into.id);
     const data = { from: { name: from.name, slug: from.slug }, into: { id: into.id, name: into.name, slug: into.slug }, working: moved[0], live: moved[1], articles: carried };
     await recordEvent(tx, { type: "tag.merged", actorId: actor.id, data: { tagId: from.id, intoTagId: into.id, ...data } });
     return { ok: true as const, data };

@@ -6,6 +6,7 @@ import { articles, events, sections, tags } from "@/db/schema";
 import { createArticle, makeLive, setArticleTags } from "@/lib/articles/store";
 import { createTestDb, type TestDb } from "@/lib/testing/db";
 import { makeCast, type Cast } from "@/lib/workflow/test-helpers";
+import { findSlugRedirectTarget } from "@/lib/seo/slug-redirects";
 import { liveTagsOf } from "./live-tags";
 import { createSection, deleteSection, listSectionsWithUsage, moveSection, renameSection } from "./sections";
 import { deleteTag, findTagByTyped, listTagsWithUsage, mergeTagInto, mergeTags, renameTag } from "./tags";
@@ -139,6 +140,24 @@ describe("tags", () => {
     expect(live.get(both.id)!.map((x) => x.slug)).toEqual(["taiwan", "chine"]);
     expect(live.get(onlyA.id)!.map((x) => x.slug)).toEqual(["taiwan", "chine"]);
     expect(await eventTypes()).toContain("tag.merged");
+  });
+
+  it("old tag addresses follow renames and merges (chains resolve to the current slug)", async () => {
+    await publishedArticle(["Élections", "Sondages"]);
+    const elections = (await findTagByTyped(t.db, "elections"))!;
+    const sondages = (await findTagByTyped(t.db, "sondages"))!;
+    expect(await findSlugRedirectTarget(t.db, "tag", "elections")).toBeNull();
+    expect(await renameTag(t.db, cast.editor, { id: elections.id, name: "Élections européennes" })).toMatchObject({ ok: true });
+    expect(await findSlugRedirectTarget(t.db, "tag", "elections")).toBe("elections-europeennes");
+    expect(await renameTag(t.db, cast.editor, { id: elections.id, name: "Européennes 2029" })).toMatchObject({ ok: true });
+    expect(await findSlugRedirectTarget(t.db, "tag", "elections")).toBe("europeennes-2029");
+    expect(await findSlugRedirectTarget(t.db, "tag", "elections-europeennes")).toBe("europeennes-2029");
+    // Merged away: its current and former slugs lead to the tag it was merged into.
+    expect(await mergeTags(t.db, cast.editor, { id: elections.id, intoId: sondages.id })).toMatchObject({ ok: true });
+    for (const old of ["elections", "elections-europeennes", "europeennes-2029"]) expect(await findSlugRedirectTarget(t.db, "tag", old)).toBe("sondages");
+    // A live tag with the old slug wins over the redirect (pages look tags up first), and a deleted target stops redirecting.
+    expect(await findSlugRedirectTarget(t.db, "tag", "sondages")).toBeNull();
+    expect(await findSlugRedirectTarget(t.db, "tag", "jamais-vu")).toBeNull();
   });
 
   it("refuses merging into itself or into an unknown tag", async () => {

@@ -5,12 +5,12 @@ import { Bio } from "@/components/public/author-card";
 import { getAuthorPage } from "@/lib/cache/public-data";
 import { PAGE_SIZE } from "@/db/queries/public";
 import { siteDictionary } from "@/lib/i18n/site";
-import { loadPagedListing } from "@/lib/seo/paged-listing";
+import { loadPagedListing, movedTo } from "@/lib/seo/paged-listing";
 import { absolute, siteOrigin } from "@/lib/seo/site-url";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
-const load = cache((raw: string, rawPage: string | string[] | undefined) => loadPagedListing(raw, rawPage, getAuthorPage));
+const load = cache((raw: string, rawPage: string | string[] | undefined) => loadPagedListing(raw, rawPage, getAuthorPage, { movedTo: movedTo("author") }));
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { author } = await load((await params).slug, (await searchParams).page);

@@ -4,12 +4,12 @@ import { ArticleList } from "@/components/public/article-list";
 import { PAGE_SIZE } from "@/db/queries/public";
 import { getTagPage } from "@/lib/cache/public-data";
 import { siteDictionary } from "@/lib/i18n/site";
-import { loadPagedListing } from "@/lib/seo/paged-listing";
+import { loadPagedListing, movedTo } from "@/lib/seo/paged-listing";
 import { absolute, siteOrigin } from "@/lib/seo/site-url";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
-const load = cache((raw: string, rawPage: string | string[] | undefined) => loadPagedListing(raw, rawPage, getTagPage, { emptyIsMissing: true }));
+const load = cache((raw: string, rawPage: string | string[] | undefined) => loadPagedListing(raw, rawPage, getTagPage, { emptyIsMissing: true, movedTo: movedTo("tag") }));
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { tag, page } = await load((await params).slug, (await searchParams).page);

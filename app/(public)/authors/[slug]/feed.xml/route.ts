@@ -1,5 +1,5 @@
 import { retryable } from "@/lib/http/retryable";
-import { getFeed } from "@/lib/cache/public-data";
+import { getFeed, getSlugRedirect } from "@/lib/cache/public-data";
 import { buildRssFeed, xmlResponse } from "@/lib/seo/feeds";
 import { slugParam } from "@/lib/seo/slug-param";
 import { originOf } from "@/lib/seo/site-url";
@@ -9,6 +9,10 @@ export const dynamic = "force-dynamic";
 async function handle(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const slug = slugParam((await params).slug);
   const feed = slug ? await getFeed("author", slug) : null;
+  if (slug && !feed) {
+    const target = await getSlugRedirect("author", slug);
+    if (target) return Response.redirect(new URL(`/authors/${target}/feed.xml`, originOf(request)), 308);
+  }
   if (!slug || !feed) return new Response("Not found", { status: 404 });
   const body = buildRssFeed({ origin: originOf(request), path: `/authors/${slug}/feed.xml`, title: `Newsroom — ${feed.title}`, description: feed.title ?? slug, language: feed.language, items: feed.items });
   return xmlResponse(body, "application/rss+xml");

@@ -1,5 +1,5 @@
 import { retryable } from "@/lib/http/retryable";
-import { getFeed } from "@/lib/cache/public-data";
+import { getFeed, getSlugRedirect } from "@/lib/cache/public-data";
 import { dictionaryFor } from "@/lib/i18n/dictionaries";
 import { buildRssFeed, xmlResponse } from "@/lib/seo/feeds";
 import { slugParam } from "@/lib/seo/slug-param";
@@ -10,6 +10,10 @@ export const dynamic = "force-dynamic";
 async function handle(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const slug = slugParam((await params).slug);
   const feed = slug ? await getFeed("tag", slug) : null;
+  if (slug && !feed) {
+    const target = await getSlugRedirect("tag", slug);
+    if (target) return Response.redirect(new URL(`/tags/${target}/feed.xml`, originOf(request)), 308);
+  }
   if (!slug || !feed || feed.items.length === 0) return new Response("Not found", { status: 404 });
   const dict = dictionaryFor(feed.language);
   const body = buildRssFeed({ origin: originOf(request), path: `/tags/${slug}/feed.xml`, title: `Newsroom — #${feed.title}`, description: dict.tagPageTitle(feed.title ?? slug), language: feed.language, items: feed.items });
