@@ -32,7 +32,13 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /settings\.spec\.ts/ },
+    // Site-wide settings (site language, time zone) change every page: that spec runs alone, after
+    // the others, so parallel workers never see a site switched to English under them
+    // (`npx playwright test e2e/settings.spec.ts --no-deps` runs it alone).
+    { name: "site-settings", use: { ...devices["Desktop Chrome"] }, testMatch: /settings\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `http://localhost:${port}/api/health`,

@@ -22,6 +22,14 @@ test("an admin changes site settings with errors shown at the field; a journalis
   await expect(page.getByLabel("Newsroom time zone")).toHaveValue("America/Montreal");
   await expect(page.getByLabel("Two-person rule")).toBeChecked();
 
+  // Readers see publication times in the newsroom's zone.
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/articles/${TYPICAL.slug}`);
+  const iso = (await reader.locator("article header time").first().getAttribute("datetime"))!;
+  const inZone = (timeZone: string) => new Intl.DateTimeFormat("fr", { dateStyle: "long", timeStyle: "short", timeZone }).format(new Date(iso));
+  await expect(reader.locator("article header time").first()).toHaveText(inZone("America/Montreal"));
+  await reader.close();
+
   // Put the defaults back for the other specs sharing this database.
   await page.getByLabel("Newsroom time zone").fill("Europe/Paris");
   await page.getByLabel("Newsroom name").fill("Newsroom");

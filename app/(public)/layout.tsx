@@ -3,17 +3,17 @@ import { connection } from "next/server";
 import { SiteHeader } from "@/components/public/site-header";
 import { getNavSections } from "@/lib/cache/public-data";
 import { dictionaryFor } from "@/lib/i18n/dictionaries";
-import { siteLanguage } from "@/lib/i18n/site";
+import { siteLanguage, siteTimeZone } from "@/lib/i18n/site";
 
 // Public pages render per request from cached data (lib/cache/public-data.ts): connection()
 // keeps `next build` away from the database, the data cache keeps requests away from it.
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   await connection();
-  const [language, sections] = await Promise.all([siteLanguage(), getNavSections()]);
+  const [language, timeZone, sections] = await Promise.all([siteLanguage(), siteTimeZone(), getNavSections()]);
   const dict = dictionaryFor(language);
   return (
     <>
-      <SiteHeader language={language} dict={dict} sections={sections} />
+      <SiteHeader language={language} timeZone={timeZone} dict={dict} sections={sections} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-8 focus:outline-none sm:px-6">
         {children}
       </main>

@@ -2,12 +2,14 @@ import Link from "next/link";
 import type { ArticleCard as Row } from "@/db/queries/public";
 import type { Jsonify } from "@/lib/cache/public-data";
 import { formatDate, langAttr } from "@/lib/i18n/dictionaries";
+import { siteTimeZone } from "@/lib/i18n/site";
 
 export type CardData = Jsonify<Row>;
 export type ArticleCardProps = { article: CardData; variant?: "lead" | "default" | "compact"; headingLevel?: "h2" | "h3" };
 
 /** A teaser; its text is in the article's language, so it carries that `lang`. */
-export function ArticleCard({ article, variant = "default", headingLevel = "h3" }: ArticleCardProps) {
+export async function ArticleCard({ article, variant = "default", headingLevel = "h3" }: ArticleCardProps) {
+  const timeZone = await siteTimeZone();
   const Heading = headingLevel;
   const lead = variant === "lead";
   const image = article.featuredImage;
@@ -31,7 +33,7 @@ export function ArticleCard({ article, variant = "default", headingLevel = "h3" 
         )}
         {article.firstPublishedAt && (
           <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
-            <time dateTime={article.firstPublishedAt}>{formatDate(article.firstPublishedAt, article.language)}</time>
+            <time dateTime={article.firstPublishedAt}>{formatDate(article.firstPublishedAt, article.language, timeZone)}</time>
           </p>
         )}
       </div>

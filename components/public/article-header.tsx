@@ -4,6 +4,8 @@ import { formatDateTime, type Dictionary } from "@/lib/i18n/dictionaries";
 export type ArticleHeaderProps = {
   dict: Dictionary;
   language: string;
+  /** The newsroom's time zone (site setting). */
+  timeZone: string;
   headline: string;
   dek: string;
   section: { name: string | null; slug: string | null } | null;
@@ -12,7 +14,7 @@ export type ArticleHeaderProps = {
   publishedUpdatedAt: string | null;
 };
 
-export function ArticleHeader({ dict, language, headline, dek, section, authors, firstPublishedAt, publishedUpdatedAt }: ArticleHeaderProps) {
+export function ArticleHeader({ dict, language, timeZone, headline, dek, section, authors, firstPublishedAt, publishedUpdatedAt }: ArticleHeaderProps) {
   const updated = publishedUpdatedAt && firstPublishedAt && Date.parse(publishedUpdatedAt) > Date.parse(firstPublishedAt) ? publishedUpdatedAt : null;
   return (
     <header className="mb-8">
@@ -40,13 +42,13 @@ export function ArticleHeader({ dict, language, headline, dek, section, authors,
         <p className="mt-1 text-neutral-700 dark:text-neutral-300">
           {firstPublishedAt && (
             <>
-              {dict.published} <time dateTime={firstPublishedAt}>{formatDateTime(firstPublishedAt, language)}</time>
+              {dict.published} <time dateTime={firstPublishedAt}>{formatDateTime(firstPublishedAt, language, timeZone)}</time>
             </>
           )}
           {updated && (
             <>
               {" · "}
-              {dict.updated} <time dateTime={updated}>{formatDateTime(updated, language)}</time>
+              {dict.updated} <time dateTime={updated}>{formatDateTime(updated, language, timeZone)}</time>
             </>
           )}
         </p>

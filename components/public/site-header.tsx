@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 
-export type SiteHeaderProps = { language: string; dict: Dictionary; sections: { name: string; slug: string }[] };
+export type SiteHeaderProps = { language: string; timeZone: string; dict: Dictionary; sections: { name: string; slug: string }[] };
 
-export function SiteHeader({ language, dict, sections }: SiteHeaderProps) {
-  const today = new Intl.DateTimeFormat(language, { dateStyle: "full", timeZone: "Europe/Paris" }).format(new Date());
+export function SiteHeader({ language, timeZone, dict, sections }: SiteHeaderProps) {
+  const today = new Intl.DateTimeFormat(language, { dateStyle: "full", timeZone }).format(new Date());
   return (
     <header className="border-b-4 border-double border-neutral-900 dark:border-neutral-200">
       <a

@@ -11,6 +11,9 @@ import type { SiteLanguage } from "@/lib/settings";
  */
 export const siteLanguage = cache(async (): Promise<SiteLanguage> => (await getSiteSettings()).siteLanguage);
 
+/** The newsroom's time zone (a setting): public dates and times are shown in it. */
+export const siteTimeZone = cache(async (): Promise<string> => (await getSiteSettings()).timeZone);
+
 export async function siteDictionary(): Promise<Dictionary> {
   return dictionaryFor(await siteLanguage());
 }

@@ -6,7 +6,7 @@ import { Pagination, parsePage } from "@/components/public/pagination";
 import { PAGE_SIZE } from "@/db/queries/public";
 import { searchArticles } from "@/lib/cache/public-data";
 import { formatDate, langAttr } from "@/lib/i18n/dictionaries";
-import { siteDictionary } from "@/lib/i18n/site";
+import { siteDictionary, siteTimeZone } from "@/lib/i18n/site";
 import { normalizeSearchQuery, snippetParts } from "@/lib/search/query";
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SearchPage({ searchParams }: Props) {
   await connection();
   const sp = await searchParams;
-  const dict = await siteDictionary();
+  const [dict, timeZone] = await Promise.all([siteDictionary(), siteTimeZone()]);
   const q = normalizeSearchQuery(Array.isArray(sp.q) ? sp.q[0] : sp.q);
   const page = parsePage(sp.page);
   if (!page) notFound();
@@ -77,7 +77,7 @@ export default async function SearchPage({ searchParams }: Props) {
                     )}
                   </p>
                   <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
-                    <time dateTime={hit.firstPublishedAt}>{formatDate(hit.firstPublishedAt, hit.language)}</time>
+                    <time dateTime={hit.firstPublishedAt}>{formatDate(hit.firstPublishedAt, hit.language, timeZone)}</time>
                   </p>
                 </li>
               ))}

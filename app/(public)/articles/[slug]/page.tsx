@@ -8,6 +8,7 @@ import { ArticleHeader } from "@/components/public/article-header";
 import { AuthorCard } from "@/components/public/author-card";
 import { getArticlePage } from "@/lib/cache/public-data";
 import { dictionaryFor, formatDate, langAttr } from "@/lib/i18n/dictionaries";
+import { siteTimeZone } from "@/lib/i18n/site";
 import { slugParam } from "@/lib/seo/slug-param";
 import { newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 import { absolute, siteOrigin } from "@/lib/seo/site-url";
@@ -59,6 +60,7 @@ export default async function ArticlePage({ params }: Props) {
   const origin = await siteOrigin();
   const r = article.revision;
   const dict = dictionaryFor(r.language);
+  const timeZone = await siteTimeZone();
   const image = r.featuredImage;
   const jsonLd = newsArticleJsonLd({
     url: absolute(origin, `/articles/${article.slug}`),
@@ -79,6 +81,7 @@ export default async function ArticlePage({ params }: Props) {
       <ArticleHeader
         dict={dict}
         language={r.language}
+        timeZone={timeZone}
         headline={r.headline}
         dek={r.dek}
         section={article.section}
@@ -141,7 +144,7 @@ export default async function ArticlePage({ params }: Props) {
             {article.corrections.map((c) => (
               <li key={c.id}>
                 <strong>
-                  {dict.correctionOn} <time dateTime={c.createdAt}>{formatDate(c.createdAt, r.language)}</time>
+                  {dict.correctionOn} <time dateTime={c.createdAt}>{formatDate(c.createdAt, r.language, timeZone)}</time>
                 </strong>{" "}
                 — {c.note}
               </li>

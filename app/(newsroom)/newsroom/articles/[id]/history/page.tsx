@@ -7,6 +7,8 @@ import { diffRevisions, getRevision, listRevisions, REASON_LABELS, revisionText 
 import { getArticleTagSnapshot, getAuthorIds } from "@/lib/articles/store";
 import { requireUser } from "@/lib/auth/session";
 import { canArticle } from "@/lib/permissions";
+import { getSettings } from "@/lib/settings";
+import { formatInZone } from "@/lib/workflow/time-zone";
 import { restoreRevisionAction } from "../../actions";
 import { RevisionDiff } from "./revision-diff";
 
@@ -14,14 +16,13 @@ export const metadata: Metadata = { title: "History" };
 
 type Search = { a?: string; b?: string; error?: string };
 
-const when = (d: Date) => d.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export default async function HistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const { id } = await params;
   const search = await searchParams;
   const user = await requireUser(`/newsroom/articles/${id}/history`);
   const db = await getDb();
-  const article = await getArticleById({ db, id });
+  const [article, settings] = await Promise.all([getArticleById({ db, id }), getSettings(db)]);
   if (!article) notFound();
   const authorIds = await getAuthorIds(db, article.id);
   const policy = { status: article.status, authorIds };
@@ -71,7 +72,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
                     {r.note && <span className="text-neutral-600 dark:text-neutral-400"> — {r.note}</span>}
                   </td>
                   <td>{r.createdByName ?? "System"}</td>
-                  <td><time dateTime={r.createdAt.toISOString()}>{when(r.createdAt)}</time></td>
+                  <td><time dateTime={r.createdAt.toISOString()}>{formatInZone(r.createdAt, settings.timeZone)}</time></td>
                   {mayRestore && (
                     <td className="text-right">
                       <form action={restoreRevisionAction}>
