@@ -38,7 +38,7 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
           </span>
         </label>
       </div>
-      <FormField id="timeZone" label="Newsroom time zone" hint="Schedules are entered and shown in this zone, e.g. Europe/Paris." errors={e.timeZone}>
+      <FormField id="timeZone" label="Newsroom time zone" hint="Schedules are entered and shown in this zone, and readers see dates and times in it, e.g. Europe/Paris." errors={e.timeZone}>
         {(aria) => <input {...aria} name="timeZone" defaultValue={v?.timeZone ?? settings.timeZone} className={inputClass} />}
       </FormField>
       <FormField id="defaultArticleLanguage" label="Default article language" hint="BCP 47 code for new articles: fr, en, fr-CA…" errors={e.defaultArticleLanguage}>
