@@ -7,7 +7,6 @@
  * PAGE_CACHE_TTL_SECONDS (default 60) and PAGE_CACHE_CHECK_MS (default 2) tune the cache.
  */
 import { createServer } from "node:http";
-import next from "next";
 import { createPageCache } from "../lib/page-cache/page-cache.mjs";
 
 const args = process.argv.slice(2);
@@ -18,7 +17,9 @@ const flag = (name) => {
 const port = Number(flag("-p") ?? flag("--port") ?? process.env.PORT ?? 3000);
 // Like `next start`: every interface unless -H is given (HOSTNAME is often the container's name).
 const hostname = flag("-H") ?? flag("--hostname");
+// Before Next (and React through it) is loaded, as `next start` does.
 process.env.NODE_ENV = "production";
+const { default: next } = await import("next");
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
