@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DataTable } from "@/components/newsroom/data-table";
 import { getDb } from "@/db";
 import { requireUser } from "@/lib/auth/session";
 import { canGlobal } from "@/lib/permissions";
@@ -21,41 +22,28 @@ export default async function ActivityLogPage({ searchParams }: { searchParams: 
     <div>
       <h1 className="font-serif text-3xl font-bold">Activity log</h1>
       <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">Every transition and permission-relevant event, newest first. The log is append-only.</p>
-      <table className="mt-4 w-full text-left text-sm">
-        <caption className="sr-only">Events</caption>
-        <thead>
-          <tr className="border-b border-neutral-300 dark:border-neutral-700">
-            <th scope="col" className="py-2 pr-3">When</th>
-            <th scope="col" className="py-2 pr-3">Who</th>
-            <th scope="col" className="py-2 pr-3">What</th>
-            <th scope="col" className="py-2 pr-3">Article</th>
-            <th scope="col" className="py-2 pr-3">From → to</th>
-            <th scope="col" className="py-2">Comment</th>
+      <DataTable columns={["When", "Who", "What", "Article", "From → to", "Comment"]} caption="Events" className="mt-4">
+        {rows.map((e) => (
+          <tr key={e.id} className="border-b border-neutral-200 align-top dark:border-neutral-800">
+            <td className="py-2 pr-3 whitespace-nowrap">
+              <time dateTime={e.createdAt.toISOString()}>{formatInZone(e.createdAt, settings.timeZone)}</time>
+            </td>
+            <td className="py-2 pr-3">{e.actorName ?? "System"}</td>
+            <td className="py-2 pr-3">{describeEvent(e)}</td>
+            <td className="py-2 pr-3">
+              {e.articleId ? (
+                <Link href={`/newsroom/articles/${e.articleId}`} className="underline">
+                  {e.headline || "(untitled)"}
+                </Link>
+              ) : (
+                "—"
+              )}
+            </td>
+            <td className="py-2 pr-3 whitespace-nowrap">{e.fromStatus || e.toStatus ? `${e.fromStatus ?? "—"} → ${e.toStatus ?? "—"}` : ""}</td>
+            <td className="py-2 whitespace-pre-wrap">{e.comment}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((e) => (
-            <tr key={e.id} className="border-b border-neutral-200 align-top dark:border-neutral-800">
-              <td className="py-2 pr-3 whitespace-nowrap">
-                <time dateTime={e.createdAt.toISOString()}>{formatInZone(e.createdAt, settings.timeZone)}</time>
-              </td>
-              <td className="py-2 pr-3">{e.actorName ?? "System"}</td>
-              <td className="py-2 pr-3">{describeEvent(e)}</td>
-              <td className="py-2 pr-3">
-                {e.articleId ? (
-                  <Link href={`/newsroom/articles/${e.articleId}`} className="underline">
-                    {e.headline || "(untitled)"}
-                  </Link>
-                ) : (
-                  "—"
-                )}
-              </td>
-              <td className="py-2 pr-3 whitespace-nowrap">{e.fromStatus || e.toStatus ? `${e.fromStatus ?? "—"} → ${e.toStatus ?? "—"}` : ""}</td>
-              <td className="py-2 whitespace-pre-wrap">{e.comment}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {rows.length === PAGE && (
         <p className="mt-4">
           <Link href={`/newsroom/log?before=${rows[rows.length - 1].id}`} className="underline">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/newsroom/data-table";
 import { getDb } from "@/db";
 import { requirePower } from "@/lib/auth/guards";
 import { listSectionsWithUsage } from "@/lib/taxonomy/sections";
@@ -31,21 +32,11 @@ export default async function SectionsPage() {
         {sections.length === 0 ? (
           <p>No sections yet.</p>
         ) : (
-          <table className="w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-neutral-400">
-                <th scope="col" className="py-2 pr-3">Name</th>
-                <th scope="col" className="py-2 pr-3">Address</th>
-                <th scope="col" className="py-2 pr-3">Articles</th>
-                <th scope="col" className="py-2">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sections.map((s, i) => (
-                <SectionRow key={s.id} section={s} first={i === 0} last={i === sections.length - 1} />
-              ))}
-            </tbody>
-          </table>
+          <DataTable columns={["Name", "Address", "Articles", "Actions"]}>
+            {sections.map((s, i) => (
+              <SectionRow key={s.id} section={s} first={i === 0} last={i === sections.length - 1} />
+            ))}
+          </DataTable>
         )}
         </Announcer>
       </section>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/newsroom/data-table";
 import { getDb } from "@/db";
 import { requirePower } from "@/lib/auth/guards";
 import { listTagsWithUsage } from "@/lib/taxonomy/tags";
@@ -48,22 +49,11 @@ export default async function TagsPage({ searchParams }: Props) {
       </p>
       <Announcer id="tags-message">
       {rows.length > 0 && (
-        <table className="w-full border-collapse text-left text-sm">
-          <thead>
-            <tr className="border-b border-neutral-400">
-              <th scope="col" className="py-2 pr-3">Name</th>
-              <th scope="col" className="py-2 pr-3">Slug</th>
-              <th scope="col" className="py-2 pr-3">Working copies</th>
-              <th scope="col" className="py-2 pr-3">Published</th>
-              <th scope="col" className="py-2">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((t) => (
-              <TagRow key={t.id} tag={t} />
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={["Name", "Slug", "Working copies", "Published", "Actions"]}>
+          {rows.map((t) => (
+            <TagRow key={t.id} tag={t} />
+          ))}
+        </DataTable>
       )}
       </Announcer>
       {pages > 1 && (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/newsroom/data-table";
 import { getDb } from "@/db";
 import { listUsers } from "@/db/queries/users";
 import { requirePower } from "@/lib/auth/guards";
@@ -24,39 +25,28 @@ export default async function UsersPage() {
         <h2 id="list-heading" className="mb-3 text-xl font-semibold">
           Everyone
         </h2>
-        <table className="w-full border-collapse text-left text-sm">
-          <thead>
-            <tr className="border-b border-neutral-400">
-              <th scope="col" className="py-2 pr-3">Name</th>
-              <th scope="col" className="py-2 pr-3">Email</th>
-              <th scope="col" className="py-2 pr-3">Role</th>
-              <th scope="col" className="py-2 pr-3">Status</th>
-              <th scope="col" className="py-2">Actions</th>
+        <DataTable columns={["Name", "Email", "Role", "Status", "Actions"]}>
+          {users.map((u) => (
+            <tr key={u.id} className="border-b border-neutral-200 align-top dark:border-neutral-800">
+              <th scope="row" className="py-2 pr-3 font-medium">
+                {u.name}
+                {u.id === me.id && <span className="font-normal text-neutral-600 dark:text-neutral-400"> (you)</span>}
+                <div>
+                  <Link href={`/newsroom/profile?user=${u.id}`} className="text-xs font-normal underline">
+                    Edit profile
+                    <span className="sr-only"> of {u.name}</span>
+                  </Link>
+                </div>
+              </th>
+              <td className="py-2 pr-3">{u.email}</td>
+              <td className="py-2 pr-3">{u.role}</td>
+              <td className="py-2 pr-3">{u.active ? "active" : "deactivated"}</td>
+              <td className="py-2">
+                <UserRowActions user={{ id: u.id, name: u.name, role: u.role, active: u.active }} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-b border-neutral-200 align-top dark:border-neutral-800">
-                <th scope="row" className="py-2 pr-3 font-medium">
-                  {u.name}
-                  {u.id === me.id && <span className="font-normal text-neutral-600 dark:text-neutral-400"> (you)</span>}
-                  <div>
-                    <Link href={`/newsroom/profile?user=${u.id}`} className="text-xs font-normal underline">
-                      Edit profile
-                      <span className="sr-only"> of {u.name}</span>
-                    </Link>
-                  </div>
-                </th>
-                <td className="py-2 pr-3">{u.email}</td>
-                <td className="py-2 pr-3">{u.role}</td>
-                <td className="py-2 pr-3">{u.active ? "active" : "deactivated"}</td>
-                <td className="py-2">
-                  <UserRowActions user={{ id: u.id, name: u.name, role: u.role, active: u.active }} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </section>
     </div>
   );
