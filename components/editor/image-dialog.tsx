@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { uploadImageAction } from "@/app/(newsroom)/newsroom/articles/actions";
+import { MAX_IMAGE_BYTES } from "@/lib/images/limits";
 
 export type ImageChoice = { src: string; alt: string; caption?: string; credit?: string };
 
@@ -32,7 +33,7 @@ export function ImageDialog({ open, title, submitLabel, onInsert, onClose }: Ima
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) return setError("Choose an image file.");
     // Same limit as the server (lib/images/upload.ts); larger bodies would not even reach it.
-    if (file.size > 10 * 1024 * 1024) return setError("The image is larger than 10 MB.");
+    if (file.size > MAX_IMAGE_BYTES) return setError("The image is larger than 10 MB.");
     setBusy(true);
     const upload = new FormData();
     upload.set("file", file);

@@ -2,8 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import sharp from "sharp";
 import { getStorage } from "@/lib/storage";
+import { MAX_IMAGE_BYTES } from "./limits";
 
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const ACCEPTED = new Set(["jpeg", "png", "webp"]);
 
 export type ImageResult =

@@ -2,10 +2,9 @@
 
 import { useActionState, useState } from "react";
 import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
+import { MAX_IMAGE_BYTES } from "@/lib/images/limits";
 import { BIO_MAX, MAX_LINKS, type ProfileInput } from "@/lib/profiles/validation";
 import { updateProfileAction, type ProfileFormState } from "./actions";
-
-const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
 export type ProfileFormProps = { userId: string; photoPath: string | null; initial: ProfileInput };
 
@@ -20,7 +19,7 @@ export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
   /** Clears an oversize file from the input and says why; true when the file may be sent. */
   const checkPhoto = (input: HTMLInputElement | null) => {
     const file = input?.files?.[0];
-    if (input && file && file.size > PHOTO_MAX_BYTES) {
+    if (input && file && file.size > MAX_IMAGE_BYTES) {
       setPhotoError(`The image is larger than 10 MB (${(file.size / 1024 / 1024).toFixed(1)} MB): choose a smaller file.`);
       input.value = "";
       return false;
