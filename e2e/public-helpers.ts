@@ -37,4 +37,12 @@ export async function xmlTexts(page: Page, xml: string, selector: string): Promi
   );
 }
 
+/** Every URL of the sitemap: /sitemap.xml is an index, each of its files is read in turn. */
+export async function sitemapLocs(page: Page, request: APIRequestContext): Promise<string[]> {
+  const files = await xmlTexts(page, await (await request.get("/sitemap.xml")).text(), "loc");
+  const locs: string[] = [];
+  for (const file of files) locs.push(...(await xmlTexts(page, await (await request.get(new URL(file).pathname)).text(), "loc")));
+  return locs;
+}
+
 export const articlePath = (url: string) => new URL(url).pathname.replace(/^\/articles\//, "");

@@ -1,5 +1,5 @@
 import { TYPICAL, expect, test } from "./fixtures";
-import { NOT_PUBLIC, SEEDED_PUBLISHED, articlePath, axeViolations, headlineOf, hook, slugOf, xmlTexts } from "./public-helpers";
+import { NOT_PUBLIC, SEEDED_PUBLISHED, articlePath, axeViolations, headlineOf, hook, sitemapLocs, slugOf, xmlTexts } from "./public-helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -165,7 +165,7 @@ test("feeds and sitemaps parse as XML and list exactly the published articles", 
   const feed = await request.get("/feed.xml");
   expect(feed.headers()["content-type"]).toContain("xml");
   const feedLinks = (await xmlTexts(page, await feed.text(), "link")).slice(1).map(articlePath);
-  const sitemap = await xmlTexts(page, await (await request.get("/sitemap.xml")).text(), "loc");
+  const sitemap = await sitemapLocs(page, request);
   const sitemapArticles = sitemap.filter((u) => u.includes("/articles/")).map(articlePath);
   expect(new Set(feedLinks)).toEqual(new Set(sitemapArticles));
   for (const slug of SEEDED_PUBLISHED) expect(feedLinks).toContain(slug);

@@ -142,7 +142,7 @@ async function xmlProblems(request: APIRequestContext, page: Page, url: string):
 test("feeds and sitemaps: well-formed XML, no markup from the corpus", async ({ page, request }) => {
   await armed(page);
   await page.goto("/robots.txt");
-  const urls = ["/feed.xml", "/sitemap.xml", "/news-sitemap.xml", ...report.tagSlugs.slice(0, 10).map((t) => `/tags/${t}/feed.xml`), ...report.authorSlugs.slice(0, 10).map((s) => `/authors/${s}/feed.xml`)];
+  const urls = ["/feed.xml", "/sitemap.xml", "/sitemaps/pages.xml", "/sitemaps/articles-1.xml", "/news-sitemap.xml", ...report.tagSlugs.slice(0, 10).map((t) => `/tags/${t}/feed.xml`), ...report.authorSlugs.slice(0, 10).map((s) => `/authors/${s}/feed.xml`)];
   let feeds = 0;
   for (const url of urls) {
     // A tag or author whose corpus articles are all still in the newsroom has no feed.

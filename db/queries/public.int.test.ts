@@ -21,7 +21,7 @@ async function everythingPublic(): Promise<Set<string>> {
   const add = (rows: { slug: string }[]) => rows.forEach((r) => seen.add(r.slug));
   add(await q.listPublishedArticles({ db, limit: 1000 }));
   add(await q.listFeedArticles({ db, limit: 1000 }));
-  add((await q.listSitemapEntries({ db })).articles);
+  add(await q.listSitemapArticles({ db, offset: 0, limit: 1000 }));
   for (const s of await q.listSections({ db })) add(await q.listPublishedArticles({ db, limit: 1000, where: q.inSection(s.slug) }));
   for (const front of await q.listSectionFronts({ db, perSection: 1000 })) add(front.articles);
   for (const slug of ["cybersecurite-francaise", "transport", "objets-connectes", "emploi", "startups", "taiwan"]) {
@@ -140,5 +140,24 @@ describe(`public queries (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
     const [after] = await db.select().from(articles).where(eq(articles.id, energy.id));
     expect(after.publishedSectionId).toBeNull();
     expect((await q.listSectionFronts({ db, perSection: 100 })).flatMap((f) => f.articles.map((a) => a.slug))).not.toContain(energy.slug);
+  });
+  it("split the sitemap's articles into files, oldest first, each with its last change, and only published ones", async () => {
+    const all = await q.listSitemapArticles({ db: t.db, offset: 0, limit: 1000 });
+    const count = (await q.listPublishedArticles({ db: t.db, limit: 1000 })).length;
+    expect(all).toHaveLength(count);
+    for (const perFile of [1, 2, 1000]) {
+      const files = await q.listSitemapArticleFiles({ db: t.db, perFile });
+      expect(files.map((f) => f.file)).toEqual(Array.from({ length: Math.ceil(count / perFile) }, (_, i) => i));
+      const slugs: string[] = [];
+      for (const f of files) {
+        const rows = await q.listSitemapArticles({ db: t.db, offset: f.file * perFile, limit: perFile });
+        expect(rows.length).toBeGreaterThan(0);
+        expect(f.lastmod?.getTime()).toBe(Math.max(...rows.map((r) => r.updatedAt!.getTime())));
+        slugs.push(...rows.map((r) => r.slug));
+      }
+      expect(slugs).toEqual(all.map((a) => a.slug));
+      for (const hidden of HIDDEN) expect(slugs).not.toContain(hidden);
+    }
+    await expect(q.listSitemapArticleFiles({ db: t.db, perFile: 0 })).rejects.toThrow(RangeError);
   });
 });

@@ -240,13 +240,44 @@ export async function getSectionBySlug({ db, slug }: { db: Tx; slug: string }) {
 }
 
 /** Everything a crawler may index: published articles, and the tags and authors they carry. */
+/**
+ * Published articles for the sitemaps, oldest first so that a file's contents only change when
+ * an article in it changes or goes; new articles land in the last file.
+ */
+export async function listSitemapArticles({ db, offset, limit }: { db: Tx; offset: number; limit: number }) {
+  return db
+    .select({ slug: articles.slug, updatedAt: articles.publishedUpdatedAt })
+    .from(articles)
+    .where(publishedOnly())
+    .orderBy(asc(articles.firstPublishedAt), asc(articles.id))
+    .offset(offset)
+    .limit(limit);
+}
+
+/** One row per article sitemap file of `perFile` articles (same order as above): its last change. */
+export async function listSitemapArticleFiles({ db, perFile }: { db: Tx; perFile: number }) {
+  const ranked = db
+    .select({
+      updatedAt: articles.publishedUpdatedAt,
+      rank: sql<number>`row_number() over (order by ${articles.firstPublishedAt} asc, ${articles.id} asc)`.as("rank"),
+    })
+    .from(articles)
+    .where(publishedOnly())
+    .as("ranked");
+  // A literal, not a parameter: the same expression is selected and grouped by, and two bound
+  // parameters would be two different expressions to PostgreSQL.
+  if (!Number.isInteger(perFile) || perFile < 1) throw new RangeError("perFile must be a positive integer");
+  const file = sql<number>`((${ranked.rank} - 1) / ${sql.raw(String(perFile))})::int`;
+  return db
+    .select({ file: file.as("file"), lastmod: sql<Date | null>`max(${ranked.updatedAt})`.mapWith(articles.publishedUpdatedAt) })
+    .from(ranked)
+    .groupBy(file)
+    .orderBy(file);
+}
+
+/** Tags and authors for the pages sitemap. */
 export async function listSitemapEntries({ db }: { db: Tx }) {
-  const [items, tagRows, authorRows] = await Promise.all([
-    db
-      .select({ slug: articles.slug, updatedAt: articles.publishedUpdatedAt })
-      .from(articles)
-      .where(publishedOnly())
-      .orderBy(desc(articles.firstPublishedAt)),
+  const [tagRows, authorRows] = await Promise.all([
     db.select({ slug: tags.slug }).from(tags).where(withTagInUse()).orderBy(asc(tags.slug)),
     db
       .selectDistinct({ slug: authorProfiles.slug })
@@ -256,7 +287,7 @@ export async function listSitemapEntries({ db }: { db: Tx }) {
       .where(publishedOnly())
       .orderBy(asc(authorProfiles.slug)),
   ]);
-  return { articles: items, tags: tagRows.map((t) => t.slug), authors: authorRows.map((a) => a.slug) };
+  return { tags: tagRows.map((t) => t.slug), authors: authorRows.map((a) => a.slug) };
 }
 
 /** Articles for a feed: the card plus the live body and tags. */

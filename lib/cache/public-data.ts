@@ -8,6 +8,7 @@ import * as q from "@/db/queries/public";
 import { searchPublishedArticles } from "@/db/queries/public-search";
 import { getSettings } from "@/lib/settings";
 import { liveTagsOf } from "@/lib/taxonomy/live-tags";
+import { ARTICLES_PER_SITEMAP } from "@/lib/seo/sitemaps";
 import { findSlugRedirectTarget, type RedirectKind } from "@/lib/seo/slug-redirects";
 
 /** Every cached public read carries this tag; lib/cache/revalidate.ts expires it on any change in a request. */
@@ -124,6 +125,10 @@ export const getFeed = cached("feed", async (db, scope: FeedScope, slug: string)
 });
 
 export const getSitemap = cached("sitemap", (db) => q.listSitemapEntries({ db }));
+export const getSitemapArticleFiles = cached("sitemap-files", (db) => q.listSitemapArticleFiles({ db, perFile: ARTICLES_PER_SITEMAP }));
+export const getSitemapArticles = cached("sitemap-articles", (db, file: number) =>
+  q.listSitemapArticles({ db, offset: file * ARTICLES_PER_SITEMAP, limit: ARTICLES_PER_SITEMAP }),
+);
 
 export const getNewsSitemap = cached("news-sitemap", async (db, sinceIso: string) =>
   q.listPublishedArticles({ db, limit: 1000, where: q.publishedSince(new Date(sinceIso)) }),

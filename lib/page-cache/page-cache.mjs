@@ -24,7 +24,7 @@
 
 /** Paths whose GET responses are the same for every reader. */
 const PUBLIC_PATH =
-  /^\/(?:$|articles\/[^/]+\/?$|authors\/[^/]+\/?$|authors\/[^/]+\/feed\.xml$|tags\/[^/]+\/?$|tags\/[^/]+\/feed\.xml$|sections\/[^/]+\/?$|search\/?$|feed\.xml$|sitemap\.xml$|news-sitemap\.xml$|robots\.txt$)/;
+  /^\/(?:$|articles\/[^/]+\/?$|authors\/[^/]+\/?$|authors\/[^/]+\/feed\.xml$|tags\/[^/]+\/?$|tags\/[^/]+\/feed\.xml$|sections\/[^/]+\/?$|search\/?$|feed\.xml$|sitemap\.xml$|sitemaps\/(?:pages|articles-[1-9][0-9]{0,5})\.xml$|news-sitemap\.xml$|robots\.txt$)/;
 
 /** Headers that describe one transmission, not the resource: never stored. */
 const HOP_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "set-cookie", "x-newsroom-cache"]);

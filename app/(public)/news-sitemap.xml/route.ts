@@ -12,7 +12,7 @@ async function handle(request: Request) {
   // The window start is rounded to the minute so that one cache entry serves a whole minute.
   const since = new Date(Math.floor((Date.now() - WINDOW_MS) / 60_000) * 60_000).toISOString();
   const items = await getNewsSitemap(since);
-  return xmlResponse(buildNewsSitemap(originOf(request), "Newsroom", items));
+  return xmlResponse(await buildNewsSitemap(originOf(request), "Newsroom", items));
 }
 
 // A database fault answers 503 + Retry-After (feed readers and crawlers come back).

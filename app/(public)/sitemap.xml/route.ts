@@ -1,20 +1,18 @@
 import { retryable } from "@/lib/http/retryable";
-import { getNavSections, getSitemap } from "@/lib/cache/public-data";
+import { getSitemapArticleFiles } from "@/lib/cache/public-data";
 import { xmlResponse } from "@/lib/seo/feeds";
-import { buildSitemap } from "@/lib/seo/sitemaps";
+import { buildSitemapIndex } from "@/lib/seo/sitemaps";
 import { originOf } from "@/lib/seo/site-url";
 
 export const dynamic = "force-dynamic";
 
+/** A sitemap index: the pages file (front, sections, tags, authors) and one file per 10,000 articles. */
 async function handle(request: Request) {
-  const [{ articles, tags, authors }, sections] = await Promise.all([getSitemap(), getNavSections()]);
-  const latest = articles[0]?.updatedAt ?? null;
-  const body = buildSitemap(originOf(request), [
-    { path: "/", lastmod: latest },
-    ...articles.map((a) => ({ path: `/articles/${a.slug}`, lastmod: a.updatedAt })),
-    ...sections.map((s) => ({ path: `/sections/${s.slug}` })),
-    ...tags.map((slug) => ({ path: `/tags/${slug}` })),
-    ...authors.map((slug) => ({ path: `/authors/${slug}` })),
+  const files = await getSitemapArticleFiles();
+  const latest = files.reduce<string | null>((max, f) => (f.lastmod && (!max || f.lastmod > max) ? f.lastmod : max), null);
+  const body = await buildSitemapIndex(originOf(request), [
+    { path: "/sitemaps/pages.xml", lastmod: latest },
+    ...files.map((f) => ({ path: `/sitemaps/articles-${f.file + 1}.xml`, lastmod: f.lastmod })),
   ]);
   return xmlResponse(body);
 }
