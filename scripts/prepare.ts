@@ -19,7 +19,8 @@ if (embedded || process.env.SEED_DEMO === "1") {
   if (seeded) {
     console.log("Demo newsroom created.");
     if (file) saveDemoPasswords(file, credentials);
-    console.log(`Demo accounts (new random passwords${file ? `, kept in ${file}` : ", shown only now"}):\n${formatCredentials(credentials)}`);
+    const origin = process.env.DEMO_PASSWORDS ? "passwords from DEMO_PASSWORDS" : "new random passwords";
+    console.log(`Demo accounts (${origin}${file ? `, kept in ${file}` : ", shown only now"}):\n${formatCredentials(credentials)}`);
   } else {
     const accounts = await demoAccountsOnRestart(handle.db, file, passwords);
     if (file && accounts.some((a) => a.renewed)) saveDemoPasswords(file, accounts.filter((a) => !a.changed));
