@@ -125,7 +125,7 @@ test("after signing out, a copy of the session cookie is refused", async ({ brow
   const replay = await playwright.request.newContext({ baseURL: ORIGIN });
   expect((await replay.get("/newsroom/profile", { headers: { cookie: header }, maxRedirects: 0 })).status()).toBe(200);
   await page.goto("/newsroom");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await page.waitForURL(/\/login/);
   const after = await replay.get("/newsroom/profile", { headers: { cookie: header }, maxRedirects: 0 });
   expect(after.status()).toBe(307);
