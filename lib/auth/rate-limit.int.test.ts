@@ -186,9 +186,4 @@ describe("client address for the limits", () => {
     const other = await serve("192.0.2.0/24");
     expect((await other({ "x-forwarded-for": "203.0.113.8" })).ip).toBe("127.0.0.1");
   });
-
-  it("refuses TRUST_PROXY=true (it would believe any client)", () => {
-    expect(() => parseTrustProxy("true")).toThrow(/hop count/);
-    expect(() => parseTrustProxy("not-an-address")).toThrow();
-  });
 });
