@@ -29,6 +29,7 @@ const NEXT_PAYLOADS = [
   "/%E2%80%A9/evil.example",
   "/%5C/evil.example",
   "/%5C%5Cevil.example",
+  "/\\evil.example",
   "/\\\\evil.example",
   "//evil.example",
   "/%2F/evil.example",
