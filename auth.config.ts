@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { safeNext } from "@/lib/auth/safe-next";
 
 /**
  * The edge-safe half of the Auth.js configuration (no database, no bcrypt): session shape and
@@ -10,6 +11,22 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
+    /**
+     * Where Auth.js sends the browser after sign-in or sign-out (callbackUrl, redirectTo, the
+     * callback-url cookie): a path on this site only, checked like the login page's `next`.
+     * The default callback would copy control characters into the Location header (a 500) and
+     * throws on values that are not URLs.
+     */
+    redirect({ url, baseUrl }) {
+      if (url.startsWith("/")) return `${baseUrl}${safeNext(url)}`;
+      try {
+        const target = new URL(url);
+        if (target.origin === new URL(baseUrl).origin) return `${baseUrl}${safeNext(`${target.pathname}${target.search}${target.hash}`)}`;
+      } catch {
+        // not a URL: fall through
+      }
+      return `${baseUrl}/newsroom`;
+    },
     jwt({ token, user }) {
       if (user) {
         const u = user as { id?: string; sessionVersion?: number };

@@ -53,7 +53,7 @@ const nextConfig = {
   // own build coexist without overwriting each other.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its WASM and data files by path; bundling it breaks that at runtime.
-  serverExternalPackages: ["@electric-sql/pglite", "sharp"],
+  serverExternalPackages: ["@electric-sql/pglite", "sharp", "@node-rs/bcrypt"],
   poweredByHeader: false,
   experimental: {
     serverActions: { bodySizeLimit: "12mb" },

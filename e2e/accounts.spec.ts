@@ -11,7 +11,7 @@ test.beforeEach(async ({ page }) => {
 const YANIS_ARTICLE = "Les prix de l’électricité reculent pour le troisième mois consécutif";
 
 async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await page.waitForURL(/\/login/);
 }
 

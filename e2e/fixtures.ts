@@ -1,11 +1,12 @@
 import { test as base, expect, type Page } from "@playwright/test";
+import { TEST_DEMO_PASSWORDS } from "./demo-passwords.mjs";
 
-/** Demo accounts seeded by scripts/prepare.ts (lib/demo/content.ts). */
+/** Demo accounts seeded by scripts/prepare.ts (lib/demo/content.ts), with the passwords scripts/e2e-server.mjs gives them. */
 export const ACCOUNTS = {
-  admin: { email: "admin@newsroom.test", password: "demo-admin-pass", name: "Amélie Rousseau" },
-  editor: { email: "editor@newsroom.test", password: "demo-editor-pass", name: "Marc Dubois" },
-  claire: { email: "claire@newsroom.test", password: "demo-claire-pass", name: "Claire Martin" },
-  yanis: { email: "yanis@newsroom.test", password: "demo-yanis-pass", name: "Yanis Benali" },
+  admin: { email: "admin@newsroom.test", password: TEST_DEMO_PASSWORDS.admin, name: "Amélie Rousseau" },
+  editor: { email: "editor@newsroom.test", password: TEST_DEMO_PASSWORDS.editor, name: "Marc Dubois" },
+  claire: { email: "claire@newsroom.test", password: TEST_DEMO_PASSWORDS.claire, name: "Claire Martin" },
+  yanis: { email: "yanis@newsroom.test", password: TEST_DEMO_PASSWORDS.yanis, name: "Yanis Benali" },
 } as const;
 export type AccountKey = keyof typeof ACCOUNTS;
 

@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
+import { TEST_DEMO_PASSWORDS_ENV } from "../e2e/demo-passwords.mjs";
 
 const root = process.cwd();
 const port = process.env.E2E_PORT || "3200";
@@ -25,6 +26,11 @@ if (process.env.E2E_PG_URL) {
   delete env.DATABASE_URL;
 }
 env.SEED_DEMO = "1";
+// Known demo passwords for the suites (e2e/fixtures.ts); npm start makes random ones.
+env.DEMO_PASSWORDS = TEST_DEMO_PASSWORDS_ENV;
+// All test traffic comes from this machine: some specs give each test its own client address
+// with X-Forwarded-For (the per-address sign-in limit), as a proxy on loopback would.
+env.TRUST_PROXY ??= "loopback";
 // Enables app/api/e2e (test-only state changes used by the public specs).
 env.E2E_TEST_HOOKS = "1";
 

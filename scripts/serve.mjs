@@ -2,12 +2,15 @@
 /**
  * The production server (`npm start`, the e2e suite, the bench and the stress tests all run
  * it): Next's own request handler, with public pages answered from memory while nothing readers
- * can see has changed (lib/page-cache/page-cache.mjs). Same options as `next start`: PORT (or
- * -p), -H, NEXT_DIST_DIR. PAGE_CACHE_MB (default 64; 0 turns the cache off),
- * PAGE_CACHE_TTL_SECONDS (default 60) and PAGE_CACHE_CHECK_MS (default 2) tune the cache.
+ * can see has changed (lib/page-cache/page-cache.mjs). Options: PORT (or -p), -H or HOSTNAME
+ * (default: loopback only, 127.0.0.1 and ::1; `-H 0.0.0.0` opens it to the network),
+ * NEXT_DIST_DIR. PAGE_CACHE_MB (default 64; 0 turns the cache off), PAGE_CACHE_TTL_SECONDS
+ * (default 60) and PAGE_CACHE_CHECK_MS (default 2) tune the cache. TRUST_PROXY: see
+ * lib/auth/client-address.mjs (the client address comes from the socket unless it is set).
  */
 import { createServer } from "node:http";
 import { createPageCache } from "../lib/page-cache/page-cache.mjs";
+import { parseTrustProxy, stampClientAddress } from "../lib/auth/client-address.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -15,8 +18,10 @@ const flag = (name) => {
   return i === -1 ? undefined : args[i + 1];
 };
 const port = Number(flag("-p") ?? flag("--port") ?? process.env.PORT ?? 3000);
-// Like `next start`: every interface unless -H is given (HOSTNAME is often the container's name).
-const hostname = flag("-H") ?? flag("--hostname");
+// Loopback only unless -H or HOSTNAME names an interface: a fresh demo must not be on the network.
+const hostname = flag("-H") ?? flag("--hostname") ?? (process.env.HOSTNAME || undefined);
+const listenHosts = hostname ? [hostname] : ["127.0.0.1", "::1"];
+const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
 // Before Next (and React through it) is loaded, as `next start` does.
 process.env.NODE_ENV = "production";
 const { default: next } = await import("next");
@@ -34,7 +39,8 @@ const cache = createPageCache({
   checkIntervalMs: Number(process.env.PAGE_CACHE_CHECK_MS ?? 2),
 });
 
-const server = createServer((req, res) => {
+const onRequest = (req, res) => {
+  stampClientAddress(req, trustProxy);
   cache.handle(req, res, () => handle(req, res)).catch((error) => {
     console.error("request failed:", error);
     if (!res.headersSent) {
@@ -43,19 +49,33 @@ const server = createServer((req, res) => {
     }
     res.end("Internal Server Error");
   });
-});
-server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => {
-  console.log(`▲ Newsroom ready on http://${hostname ?? "localhost"}:${port} (page cache ${mb > 0 ? `${mb} MB` : "off"})`);
-});
+};
+const servers = [];
+for (const [i, host] of listenHosts.entries()) {
+  const server = createServer(onRequest);
+  server.keepAliveTimeout = 65_000;
+  const optional = !hostname && i > 0; // ::1 where the machine has IPv6
+  await new Promise((resolve, reject) => {
+    server.once("error", (error) => (optional ? resolve(undefined) : reject(error)));
+    server.listen(port, host, () => {
+      servers.push(server);
+      resolve(undefined);
+    });
+  });
+}
+const shown = hostname ? (hostname.includes(":") ? `[${hostname}]` : hostname) : "localhost";
+console.log(`▲ Newsroom ready on http://${shown}:${port} (page cache ${mb > 0 ? `${mb} MB` : "off"}${hostname ? "" : "; loopback only, -H 0.0.0.0 to open it"})`);
 
 let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     if (closing) process.exit(1);
     closing = true;
-    server.close(() => process.exit(0));
-    server.closeIdleConnections?.();
+    let open = servers.length;
+    for (const server of servers) {
+      server.close(() => --open === 0 && process.exit(0));
+      server.closeIdleConnections?.();
+    }
     // In-flight requests get a few seconds; then go anyway.
     setTimeout(() => process.exit(0), 5000).unref();
   });

@@ -5,6 +5,7 @@ import type { User } from "@/db/schema";
 import { verifyPassword } from "./password";
 import { beginAttempt, markSuccess, normalizeEmail } from "./rate-limit";
 import { withoutNul } from "@/lib/security/text";
+import { CLIENT_ADDRESS_HEADER } from "./client-address.mjs";
 
 export type AuthResult =
   | { ok: true; user: User }
@@ -31,11 +32,11 @@ export async function authenticate(db: Tx, { email, password, ip, now }: Credent
 }
 
 /**
- * The client address for the per-IP limit: the rightmost X-Forwarded-For entry, i.e. the one
- * written by the nearest proxy (or by Next.js itself from the socket when there is none).
+ * The client address for the per-address limits: the one scripts/serve.mjs stamped from the
+ * socket (or, with TRUST_PROXY, from the trusted proxies' X-Forwarded-For) after deleting any
+ * client-supplied value. Client headers such as X-Forwarded-For are never read here. Without
+ * serve.mjs in front (`next dev`), every request shares the address "unknown".
  */
-export function clientIp(headers: Headers | undefined): string {
-  const forwarded = headers?.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).pop();
-  return last || headers?.get("x-real-ip") || "unknown";
+export function clientIp(headers: Pick<Headers, "get"> | undefined): string {
+  return headers?.get(CLIENT_ADDRESS_HEADER)?.trim().slice(0, 100) || "unknown";
 }

@@ -3,9 +3,16 @@ import { and, desc, eq, gt, lt, ne, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { signInAttempts } from "@/db/schema";
 
-/** product.md §8: after 5 failures within 15 minutes, per account and per IP address. */
+/**
+ * product.md §8: after 5 failures within 15 minutes. Counted per account *and* address (so a
+ * stranger's failures from elsewhere cannot lock a user out) and per address (one address
+ * spraying many accounts), with a slower backstop per account across all addresses (so many
+ * addresses do not give unlimited guesses at one password).
+ */
 export const MAX_FAILURES = 5;
 export const WINDOW_MS = 15 * 60_000;
+export const ACCOUNT_MAX_FAILURES = 50;
+export const ACCOUNT_WINDOW_MS = 60 * 60_000;
 
 export type Gate = { ok: true; attemptId: string } | { ok: false; retryAt: Date };
 
@@ -13,29 +20,59 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+type Rule = { who: SQL; max: number; windowMs: number; after: Date | null };
+
 /**
- * Registers a sign-in attempt as a failure *before* the password is checked, then counts the
- * others. Because every attempt is committed before it counts, two app instances racing on the
+ * Registers an attempt as a failure *before* it is checked, then counts the others under each
+ * rule. Because every attempt is committed before it counts, two app instances racing on the
  * same account cannot both slip under the limit. A refused attempt is removed again so that
  * waiting until the announced time is enough.
  */
+async function gate(db: Tx, row: { email: string; ip: string; now: Date }, rules: (id: string) => Promise<Rule[]>): Promise<Gate> {
+  const [inserted] = await db
+    .insert(signInAttempts)
+    .values({ email: row.email, ip: row.ip, success: false, createdAt: row.now })
+    .returning({ id: signInAttempts.id });
+  const blockers = (
+    await Promise.all(
+      (await rules(inserted.id)).map(async (rule) => {
+        const oldest = await oldestBlockingFailure(db, inserted.id, rule, new Date(row.now.getTime() - rule.windowMs));
+        return oldest ? oldest.getTime() + rule.windowMs : null;
+      }),
+    )
+  ).filter((t): t is number => t !== null);
+  if (blockers.length === 0) return { ok: true, attemptId: inserted.id };
+  await db.delete(signInAttempts).where(eq(signInAttempts.id, inserted.id));
+  return { ok: false, retryAt: new Date(Math.max(...blockers)) };
+}
+
+/** A sign-in attempt on an account from an address. A success on the account resets its counts. */
 export async function beginAttempt(db: Tx, input: { email: string; ip: string; now?: Date }): Promise<Gate> {
   const now = input.now ?? new Date();
   const email = normalizeEmail(input.email);
-  const [row] = await db
-    .insert(signInAttempts)
-    .values({ email, ip: input.ip, success: false, createdAt: now })
-    .returning({ id: signInAttempts.id });
-  const since = new Date(now.getTime() - WINDOW_MS);
-  const [byAccount, byIp] = await Promise.all([
-    oldestBlockingFailure(db, row.id, eq(signInAttempts.email, email), since, await lastSuccess(db, email)),
-    oldestBlockingFailure(db, row.id, eq(signInAttempts.ip, input.ip), since, null),
+  const ip = input.ip;
+  return gate(db, { email, ip, now }, async () => {
+    const after = await lastSuccess(db, email);
+    return [
+      { who: and(eq(signInAttempts.email, email), eq(signInAttempts.ip, ip))!, max: MAX_FAILURES, windowMs: WINDOW_MS, after },
+      { who: eq(signInAttempts.ip, ip), max: MAX_FAILURES, windowMs: WINDOW_MS, after: null },
+      { who: eq(signInAttempts.email, email), max: ACCOUNT_MAX_FAILURES, windowMs: ACCOUNT_WINDOW_MS, after },
+    ];
+  });
+}
+
+// Set-password attempts share the table and the mechanism but not the counts: their address is
+// stored with a prefix no sign-in address has (sign-in addresses come from the server, never
+// from the form), and their "email" is a fixed marker.
+const TOKEN_EMAIL = "(set-password)";
+const tokenAddress = (ip: string) => `set-password ${ip}`;
+
+/** A set-password (invitation or reset link) attempt from an address: MAX_FAILURES bad links per WINDOW_MS. */
+export async function beginTokenAttempt(db: Tx, input: { ip: string; now?: Date }): Promise<Gate> {
+  const ip = tokenAddress(input.ip);
+  return gate(db, { email: TOKEN_EMAIL, ip, now: input.now ?? new Date() }, async () => [
+    { who: eq(signInAttempts.ip, ip), max: MAX_FAILURES, windowMs: WINDOW_MS, after: null },
   ]);
-  const blockers = [byAccount, byIp].filter((d): d is Date => d !== null);
-  if (blockers.length === 0) return { ok: true, attemptId: row.id };
-  await db.delete(signInAttempts).where(eq(signInAttempts.id, row.id));
-  const retryAt = new Date(Math.max(...blockers.map((d) => d.getTime())) + WINDOW_MS);
-  return { ok: false, retryAt };
 }
 
 export const KEEP_ATTEMPTS_MS = 24 * 60 * 60_000;
@@ -57,17 +94,16 @@ async function lastSuccess(db: Tx, email: string): Promise<Date | null> {
 }
 
 /**
- * The MAX_FAILURES-th most recent other failure in the window, if there are that many: the
- * attempt is refused until it leaves the window. A success on the account resets its count.
+ * The rule's max-th most recent other failure in its window, if there are that many: the
+ * attempt is refused until it leaves the window.
  */
-async function oldestBlockingFailure(db: Tx, ownId: string, who: SQL, since: Date, after: Date | null): Promise<Date | null> {
+async function oldestBlockingFailure(db: Tx, ownId: string, rule: Rule, since: Date): Promise<Date | null> {
+  const from = rule.after && rule.after > since ? rule.after : since;
   const rows = await db
     .select({ at: signInAttempts.createdAt })
     .from(signInAttempts)
-    .where(
-      and(who, ne(signInAttempts.id, ownId), eq(signInAttempts.success, false), gt(signInAttempts.createdAt, after && after > since ? after : since)),
-    )
+    .where(and(rule.who, ne(signInAttempts.id, ownId), eq(signInAttempts.success, false), gt(signInAttempts.createdAt, from)))
     .orderBy(desc(signInAttempts.createdAt))
-    .limit(MAX_FAILURES);
-  return rows.length >= MAX_FAILURES ? rows[MAX_FAILURES - 1].at : null;
+    .limit(rule.max);
+  return rows.length >= rule.max ? rows[rule.max - 1].at : null;
 }

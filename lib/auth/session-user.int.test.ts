@@ -5,7 +5,7 @@ import { canGlobal } from "@/lib/permissions";
 import { changeRole, setActive } from "@/lib/users/manage";
 import { createTestDb, type TestDb } from "@/lib/testing/db";
 import { resolveOidcUser } from "./oidc";
-import { resolveSessionUser } from "./session-user";
+import { endOwnSessions, resolveSessionUser } from "./session-user";
 
 let t: TestDb;
 const admin = { id: "", role: "admin" as const, active: true };
@@ -42,6 +42,22 @@ describe("sessions follow the database", () => {
     expect(await resolveSessionUser(t.db, null)).toBeNull();
     expect(await resolveSessionUser(t.db, { uid: "not-a-uuid", sv: 1 })).toBeNull();
     expect(await resolveSessionUser(t.db, { uid: "00000000-0000-4000-8000-000000000000", sv: 1 })).toBeNull();
+  });
+});
+
+describe("signing out ends the session (issue #19, finding 10)", () => {
+  it("a cookie captured before sign-out is refused after it; a new sign-in works", async () => {
+    const reporter = await insertUser({ db: t.db, email: "rep@example.org", name: "Rep", role: "journalist", passwordHash: null });
+    const captured = { uid: reporter.id, sv: reporter.sessionVersion };
+    const me = await resolveSessionUser(t.db, captured);
+    expect(me?.id).toBe(reporter.id);
+    expect(await endOwnSessions(t.db, me)).toBe(true);
+    expect(await resolveSessionUser(t.db, captured)).toBeNull();
+    expect(await resolveSessionUser(t.db, { uid: reporter.id, sv: reporter.sessionVersion + 1 })).not.toBeNull();
+  });
+
+  it("without a valid session there is nothing to end", async () => {
+    expect(await endOwnSessions(t.db, null)).toBe(false);
   });
 });
 

@@ -1,6 +1,9 @@
 import "server-only";
+import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { getUserById } from "@/db/queries/users";
+import { users } from "@/db/schema";
+import { canGlobal } from "@/lib/permissions";
 import type { Role } from "@/lib/roles";
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role; active: boolean };
@@ -21,3 +24,13 @@ export async function resolveSessionUser(db: Tx, claims: SessionClaims | null): 
   return { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active };
 }
 
+/**
+ * Ends every session of the signed-in user, this one included: the session version moves on, so
+ * a cookie issued before (a copy captured on a shared computer, say) no longer counts. Used by
+ * "Sign out" and by "Sign out everywhere" on the profile page. Only for oneself.
+ */
+export async function endOwnSessions(db: Tx, actor: CurrentUser | null): Promise<boolean> {
+  if (!canGlobal(actor, "newsroom:enter").ok || !actor) return false;
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, actor.id));
+  return true;
+}

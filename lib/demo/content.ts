@@ -1,15 +1,15 @@
 /** Sample texts for the demo newsroom, written for this project. */
 
 export const DEMO_USERS = [
-  { key: "admin", email: "admin@newsroom.test", name: "Amélie Rousseau", role: "admin", password: "demo-admin-pass",
+  { key: "admin", email: "admin@newsroom.test", name: "Amélie Rousseau", role: "admin",
     jobTitle: "Rédactrice en chef adjointe", bio: "Amélie Rousseau dirige les outils numériques de la rédaction.", bioLanguage: "fr" },
-  { key: "editor", email: "editor@newsroom.test", name: "Marc Dubois", role: "editor", password: "demo-editor-pass",
+  { key: "editor", email: "editor@newsroom.test", name: "Marc Dubois", role: "editor",
     jobTitle: "Chef d’édition", bio: "Marc Dubois coordonne le desk international depuis 2019.\n\nIl a auparavant couvert l’Afrique de l’Ouest.", bioLanguage: "fr" },
-  { key: "claire", email: "claire@newsroom.test", name: "Claire Martin", role: "journalist", password: "demo-claire-pass",
+  { key: "claire", email: "claire@newsroom.test", name: "Claire Martin", role: "journalist",
     jobTitle: "Journaliste cybersécurité",
     bio: "Claire Martin covers cyber security and digital sovereignty for the newsroom. Before joining, she spent six years reporting on technology policy in Brussels.\n\nShe writes in French and English.",
     bioLanguage: "en", location: "Paris", links: [{ label: "Website", url: "https://claire-martin.example" }, { label: "Mastodon", url: "https://mastodon.example/@claire" }] },
-  { key: "yanis", email: "yanis@newsroom.test", name: "Yanis Benali", role: "journalist", password: "demo-yanis-pass",
+  { key: "yanis", email: "yanis@newsroom.test", name: "Yanis Benali", role: "journalist",
     jobTitle: "Journaliste économie", bio: "Yanis Benali suit l’industrie, l’énergie et les marchés européens.", bioLanguage: "fr", location: "Lyon" },
 ] as const;
 

@@ -1,26 +1,53 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { articles, comments, sections, users } from "@/db/schema";
-import { insertUser } from "@/db/queries/users";
+import { getUserByEmail, insertUser } from "@/db/queries/users";
 import { recordEvent } from "@/lib/articles/events";
 import { createArticle, cutRevision, makeLive } from "@/lib/articles/store";
-import { hashPassword } from "@/lib/auth/password";
+import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { docFromParagraphs } from "@/lib/rich-text/body";
 import type { Role } from "@/lib/roles";
 import { DEMO_ARTICLES, DEMO_SECTIONS, DEMO_USERS } from "./content";
 
 export type DemoCredential = { email: string; password: string; role: string; name: string };
+export type DemoKey = (typeof DEMO_USERS)[number]["key"];
+export type DemoPasswords = Map<DemoKey, string>;
+
+/**
+ * The demo accounts' passwords: never constants in the source (a demo reachable by others
+ * would have a publicly known admin password). Random for each account unless DEMO_PASSWORDS
+ * supplies them, as `admin=…,editor=…,claire=…,yanis=…` (the test harnesses do, so the suites
+ * know them); an account it leaves out gets a random one.
+ */
+export function demoPasswords(spec: string | undefined = process.env.DEMO_PASSWORDS): DemoPasswords {
+  const given = new Map<string, string>();
+  for (const part of (spec ?? "").split(",").filter((p) => p.trim())) {
+    const eq = part.indexOf("=");
+    const key = part.slice(0, eq).trim();
+    const password = part.slice(eq + 1);
+    if (eq < 1 || !DEMO_USERS.some((u) => u.key === key)) throw new Error(`DEMO_PASSWORDS: "${key || part}" is not a demo account (${DEMO_USERS.map((u) => u.key).join(", ")})`);
+    if (password.length < 10) throw new Error(`DEMO_PASSWORDS: the password for ${key} must be at least 10 characters`);
+    given.set(key, password);
+  }
+  return new Map(DEMO_USERS.map((u) => [u.key, given.get(u.key) ?? generatePassword()]));
+}
+
+function credentialsOf(passwords: DemoPasswords): DemoCredential[] {
+  return DEMO_USERS.map((u) => ({ email: u.email, password: passwords.get(u.key) ?? "", role: u.role, name: u.name }));
+}
 
 /**
  * Seeds the demo newsroom once: four users, three sections and articles in every workflow
  * state. Does nothing when the database already has users, so restarts keep their data.
  */
-export async function seedDemo(db: Db): Promise<{ seeded: boolean; credentials: DemoCredential[] }> {
-  const credentials = DEMO_USERS.map((u) => ({ email: u.email, password: u.password, role: u.role, name: u.name }));
+export async function seedDemo(db: Db, passwords: DemoPasswords = demoPasswords()): Promise<{ seeded: boolean; credentials: DemoCredential[] }> {
   const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
-  if (Number(count) > 0) return { seeded: false, credentials };
+  if (Number(count) > 0) return { seeded: false, credentials: [] };
+  const credentials = credentialsOf(passwords);
 
-  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
+  const hashes = await Promise.all(credentials.map((c) => hashPassword(c.password)));
   const ids = new Map<string, string>();
   for (const [i, u] of DEMO_USERS.entries()) {
     const user = await insertUser({
@@ -97,7 +124,66 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; credentials: 
   return { seeded: true, credentials };
 }
 
-export function formatCredentials(credentials: DemoCredential[]): string {
+export function formatCredentials(credentials: (DemoCredential & { changed?: boolean })[]): string {
+  if (credentials.length === 0) return "  (none)";
   const width = Math.max(...credentials.map((c) => c.email.length));
-  return credentials.map((c) => `  ${c.role.padEnd(10)} ${c.email.padEnd(width)}  ${c.password}   (${c.name})`).join("\n");
+  return credentials
+    .map((c) => `  ${c.role.padEnd(10)} ${c.email.padEnd(width)}  ${c.changed ? "(password changed since; not shown)" : c.password}   (${c.name})`)
+    .join("\n");
+}
+
+/** Where the embedded database's demo passwords are kept between starts: beside its folder, owner-only. */
+export function demoPasswordsFile(pgliteDir: string): string {
+  const dir = path.resolve(pgliteDir);
+  return path.join(path.dirname(dir), `${path.basename(dir)}-demo-passwords.json`);
+}
+
+export function saveDemoPasswords(file: string, credentials: DemoCredential[]): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(Object.fromEntries(credentials.map((c) => [c.email, c.password])), null, 2)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
+
+function readDemoPasswords(file: string | null): Record<string, string> {
+  if (!file || !existsSync(file)) return {};
+  try {
+    const data = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    return data && typeof data === "object" ? (data as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export type DemoAccountState = DemoCredential & { changed: boolean; renewed: boolean };
+
+/**
+ * On a restart (the demo already seeded): the demo accounts whose password is still the one kept
+ * in `file` (or given in DEMO_PASSWORDS) are shown with it; one changed since is shown as
+ * changed, without a password. An account still on the publicly known password of earlier
+ * versions (`demo-<key>-pass`) gets a new random one, and its sessions end.
+ */
+export async function demoAccountsOnRestart(db: Db, file: string | null, fresh: DemoPasswords = demoPasswords()): Promise<DemoAccountState[]> {
+  const stored = readDemoPasswords(file);
+  const supplied = process.env.DEMO_PASSWORDS ? fresh : new Map<DemoKey, string>();
+  const states = await Promise.all(
+    DEMO_USERS.map(async (u): Promise<DemoAccountState | null> => {
+      const user = await getUserByEmail({ db, email: u.email });
+      if (!user?.passwordHash) return null;
+      const base = { email: u.email, role: u.role, name: u.name };
+      for (const candidate of [stored[u.email], supplied.get(u.key)]) {
+        if (candidate && (await verifyPassword(candidate, user.passwordHash))) return { ...base, password: candidate, changed: false, renewed: false };
+      }
+      // Only ever compared against, to retire it: the constant password of versions before #19.
+      if (await verifyPassword(`demo-${u.key}-pass`, user.passwordHash)) {
+        const password = fresh.get(u.key) ?? generatePassword();
+        await db
+          .update(users)
+          .set({ passwordHash: await hashPassword(password), sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+          .where(eq(users.id, user.id));
+        return { ...base, password, changed: false, renewed: true };
+      }
+      return { ...base, password: "", changed: true, renewed: false };
+    }),
+  );
+  return states.filter((s): s is DemoAccountState => s !== null);
 }

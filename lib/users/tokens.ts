@@ -5,6 +5,7 @@ import type { Tx } from "@/db";
 import { userTokens, users } from "@/db/schema";
 import { recordEvent } from "@/lib/articles/events";
 import { hashPassword } from "@/lib/auth/password";
+import { beginTokenAttempt, markSuccess } from "@/lib/auth/rate-limit";
 
 export const TOKEN_TTL_MS = 48 * 60 * 60_000;
 export type TokenPurpose = "invite" | "reset";
@@ -42,10 +43,14 @@ export async function inspectToken(db: Tx, token: string, now = new Date()): Pro
 }
 
 /**
- * Sets the password and burns the link in one transaction. The row lock means two tabs
- * submitting the same link cannot both succeed. Older sessions of the user end.
+ * Sets the password and burns the link in one transaction. The link is looked up first (a
+ * SHA-256 of it against an index, no bcrypt): a dead or made-up link costs no password hash.
+ * The row lock means two tabs submitting the same link cannot both succeed. Older sessions of
+ * the user end.
  */
 export async function consumeToken(db: Tx, token: string, password: string, now = new Date()): Promise<TokenCheck> {
+  const live = await inspectToken(db, token, now);
+  if (!live.ok) return live;
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const [locked] = await tx
@@ -64,4 +69,23 @@ export async function consumeToken(db: Tx, token: string, password: string, now 
     await recordEvent(tx, { type: "user.password_set", actorId: check.userId, subjectUserId: check.userId, data: { via: check.purpose } });
     return check;
   });
+}
+
+/**
+ * The set-password form, unauthenticated: limited per client address like sign-in (the same
+ * table and mechanism, lib/auth/rate-limit.ts), so nobody can hammer it with made-up links.
+ */
+export async function setPasswordWithToken(
+  db: Tx,
+  input: { token: string; password: string; ip: string; now?: Date },
+): Promise<TokenCheck | { ok: false; message: string; retryAt: Date }> {
+  const now = input.now ?? new Date();
+  const gate = await beginTokenAttempt(db, { ip: input.ip.slice(0, 100) || "unknown", now });
+  if (!gate.ok) {
+    const minutes = Math.max(1, Math.ceil((gate.retryAt.getTime() - now.getTime()) / 60_000));
+    return { ok: false, message: `Too many attempts with links that do not work. Try again in ${minutes} minute${minutes > 1 ? "s" : ""}.`, retryAt: gate.retryAt };
+  }
+  const r = await consumeToken(db, input.token, input.password, now);
+  if (r.ok) await markSuccess(db, gate.attemptId, now);
+  return r;
 }

@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
+import { TEST_DEMO_PASSWORDS_ENV } from "../../e2e/demo-passwords.mjs";
 
 export const root = process.cwd();
 export const distDir = () => process.env.NEXT_DIST_DIR || ".next";
@@ -18,7 +19,7 @@ export type Target = { engine: "postgres" | "pglite"; port: number; env: Record<
 
 /** A fresh database for this port: PostgreSQL `newsroom_stress_<port>` (ours to drop) or a PGlite folder. */
 export async function freshDatabase(engine: "postgres" | "pglite", port: number, prefix = "stress"): Promise<Target> {
-  const env: Record<string, string> = { SEED_DEMO: "1" };
+  const env: Record<string, string> = { SEED_DEMO: "1", DEMO_PASSWORDS: TEST_DEMO_PASSWORDS_ENV };
   if (engine === "postgres") {
     const dbName = `newsroom_${prefix}_${port}`;
     const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });

@@ -13,6 +13,7 @@ import path from "node:path";
 import { dbFaults } from "./db-faults";
 import { distDir, dropDatabase, freshDatabase, prepare, root, signIn, startServer } from "./harness";
 import { load } from "./load";
+import { TEST_DEMO_PASSWORDS } from "../../e2e/demo-passwords.mjs";
 import { lostUpdate } from "./lost-update";
 import { scheduling } from "./scheduling";
 
@@ -46,7 +47,7 @@ async function withServer(extra: Record<string, string>, fn: (s: Awaited<ReturnT
   console.log(JSON.stringify(rows.at(-1), null, 1));
 }
 
-const editors = async (base: string) => [await signIn(base, "editor@newsroom.test", "demo-editor-pass"), await signIn(base, "admin@newsroom.test", "demo-admin-pass")];
+const editors = async (base: string) => [await signIn(base, "editor@newsroom.test", TEST_DEMO_PASSWORDS.editor), await signIn(base, "admin@newsroom.test", TEST_DEMO_PASSWORDS.admin)];
 
 if (only.includes("lost-update")) await withServer({ JOBS_DISABLED: "1" }, async (s) => lostUpdate(s, await editors(s.base), seconds));
 if (only.includes("db-faults")) {

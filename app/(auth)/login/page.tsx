@@ -11,17 +11,19 @@ export const metadata: Metadata = { title: "Sign in" };
 // Auth.js sends people back here with ?error=… when a single sign-on attempt is refused.
 const NOTICES: Record<string, string> = {
   set: "Your password is set. Sign in with it now.",
+  everywhere: "You are signed out on every device.",
   AccessDenied: "This account cannot sign in here. Ask an admin to invite you first.",
   Configuration: "Sign-in is not available right now. Try again later.",
 };
 
-type Props = { searchParams: Promise<{ next?: string; password?: string; error?: string }> };
+type Props = { searchParams: Promise<{ next?: string; password?: string; error?: string; "signed-out"?: string }> };
 
 export default async function LoginPage({ searchParams }: Props) {
-  const { next, password, error } = await searchParams;
+  const { next, password, error, "signed-out": signedOut } = await searchParams;
   if (await getCurrentUser()) redirect(safeNext(next));
   const sso = oidcName();
-  const notice = password === "set" ? NOTICES.set : error ? (NOTICES[error] ?? "Sign-in failed. Try again.") : undefined;
+  const notice =
+    password === "set" ? NOTICES.set : signedOut === "everywhere" ? NOTICES.everywhere : error ? (NOTICES[error] ?? "Sign-in failed. Try again.") : undefined;
   return (
     <main id="main" lang="en" className="mx-auto max-w-sm px-4 py-16">
       <h1 className="mb-6 font-serif text-3xl font-bold">Sign in to the newsroom</h1>

@@ -5,6 +5,7 @@ import { getUserById } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
 import { canEditProfile } from "@/lib/permissions";
 import { getProfile } from "@/lib/profiles/profile";
+import { signOutEverywhereAction } from "../sign-out";
 import { ProfileForm } from "./profile-form";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -37,6 +38,21 @@ export default async function ProfilePage({ searchParams }: Props) {
           links: profile.links,
         }}
       />
+      {own && (
+        <section aria-labelledby="sessions-heading" className="mt-10 border-t border-neutral-300 pt-6 dark:border-neutral-700">
+          <h2 id="sessions-heading" className="font-serif text-xl font-bold">
+            Sessions
+          </h2>
+          <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
+            Signed in on a computer you no longer use? This ends every session of your account, on every device, this one included.
+          </p>
+          <form action={signOutEverywhereAction} className="mt-3">
+            <button type="submit" className="rounded border border-neutral-500 px-3 py-1.5 font-medium">
+              Sign out everywhere
+            </button>
+          </form>
+        </section>
+      )}
     </div>
   );
 }
