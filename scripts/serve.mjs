@@ -6,8 +6,11 @@
  * -p), -H, NEXT_DIST_DIR. PAGE_CACHE_MB (default 64; 0 turns the cache off),
  * PAGE_CACHE_TTL_SECONDS (default 60) and PAGE_CACHE_CHECK_MS (default 2) tune the cache.
  */
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import path from "node:path";
 import { createPageCache } from "../lib/page-cache/page-cache.mjs";
+import { createRequestGuard, uploadActionIdsFrom } from "../lib/security/request-guard.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -34,8 +37,14 @@ const cache = createPageCache({
   checkIntervalMs: Number(process.env.PAGE_CACHE_CHECK_MS ?? 2),
 });
 
+// Body caps, same-origin proof and HSTS, before Next reads a byte (lib/security/request-guard.mjs).
+const manifest = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json");
+const guard = createRequestGuard({ uploadActionIds: uploadActionIdsFrom(JSON.parse(readFileSync(manifest, "utf8"))) });
+
+const serve = (req, res) => cache.handle(req, res, () => handle(req, res));
 const server = createServer((req, res) => {
-  cache.handle(req, res, () => handle(req, res)).catch((error) => {
+  const verdict = guard(req, res); // true: refused (answered), false: go on, or a promise of either
+  (verdict === false ? serve(req, res) : Promise.resolve(verdict).then((refused) => refused || serve(req, res))).catch((error) => {
     console.error("request failed:", error);
     if (!res.headersSent) {
       res.statusCode = 500;
