@@ -328,6 +328,7 @@ test("uploads: a script renamed .jpg, an SVG and an oversize file are refused; a
   // Above the request ceiling (12 MB) the body never reaches the action: refused, the database untouched.
   const huge = await upload("huge.jpg", "image/jpeg", Buffer.concat([big, Buffer.alloc(3 * 1024 * 1024)]));
   expect(huge.ok).toBe(false);
+  expect(huge.status).toBe(413);
   for (const r of [script, svg, svgAsPng, oversize, huge]) count("hostile uploads refused", r.ok);
   expect(changed(before, await digest(request))).toEqual([]);
   // Profile photos go through the same check.

@@ -35,6 +35,9 @@ export const HSTS_VALUE = "max-age=63072000; includeSubDomains";
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** Refused bodies up to this size are read to their end and discarded (see refuse). */
+const DRAIN_MAX = 2 * BODY_LIMITS.upload;
+
 /** @typedef {import("node:http").IncomingMessage} Req */
 /** @typedef {import("node:http").ServerResponse} Res */
 /** @typedef {Record<string, string | undefined>} Env */
@@ -129,12 +132,16 @@ export async function bodyLimit(/** @type {Req} */ req, /** @type {Env} */ env, 
 
 /** @param {Res} res @param {number} status @param {string} text */
 function refuse(req, res, status, text) {
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
+  const claimed = Number(header(req, "content-length") || 0);
+  const drain = Number.isSafeInteger(claimed) && claimed <= DRAIN_MAX && !header(req, "transfer-encoding");
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...(drain ? {} : { connection: "close" }) });
   res.end(`${text}\n`);
-  // The rest of the body is neither read into memory nor waited for long: drained, then the
-  // connection closes (a client still sending gets the answer first).
+  // The rest of the body is discarded as it arrives, never held or parsed, so a client still
+  // sending reads the answer instead of a broken pipe; a larger claim, or a slow one, is cut.
   req.resume();
-  setTimeout(() => req.socket?.destroy(), 10_000).unref();
+  const timer = setTimeout(() => req.socket?.destroy(), drain ? 15_000 : 1_000);
+  timer.unref();
+  req.once("end", () => clearTimeout(timer));
 }
 
 /** Action ids of the upload actions in a build (its server reference manifest). */
@@ -226,13 +233,17 @@ function watchBody(req, res, { limit, scan }) {
   const tooDeep = scan ? jsonDepthScanner(MAX_ACTION_DEPTH) : () => false;
   let seen = 0;
   let over = false;
+  const claimed = Number(header(req, "content-length") || 0);
+  const close = () => setTimeout(() => req.socket?.destroy(), 50).unref();
   const stop = (/** @type {number} */ status, /** @type {string} */ text) => {
     over = true;
     if (!res.headersSent) {
       res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
       res.end(`${text}\n`);
     }
-    setTimeout(() => req.socket?.destroy(), 2_000).unref();
+    // Closed once the client has sent what it announced (it then reads the answer), or soon.
+    if (claimed && seen >= claimed) close();
+    else setTimeout(() => req.socket?.destroy(), claimed && claimed <= DRAIN_MAX ? 15_000 : 2_000).unref();
   };
   /** @param {any} chunk */
   const check = (chunk) => {
@@ -245,7 +256,11 @@ function watchBody(req, res, { limit, scan }) {
   for (const chunk of /** @type {any} */ (req).readableBuffer ?? []) if (!check(chunk)) return false;
   const push = req.push;
   req.push = function (/** @type {any} */ chunk, /** @type {any} */ encoding) {
-    if (over) return true;
+    if (over) {
+      // Dropped, never held; the end of the body (or of what was announced) closes the connection.
+      if (chunk == null || (claimed && (seen += chunk.length) >= claimed)) close();
+      return true;
+    }
     if (chunk != null && !check(chunk)) return true;
     return push.call(req, chunk, encoding);
   };
