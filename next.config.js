@@ -40,10 +40,8 @@ function securityHeaders() {
     { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
     { key: "X-DNS-Prefetch-Control", value: "off" },
   ];
-  // HSTS only in production builds (development runs on plain http); HSTS_DISABLE=1 turns it off.
-  if (!isDev && process.env.HSTS_DISABLE !== "1") {
-    headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
-  }
+  // HSTS is not here: a build-time header went out over plain HTTP too. The server sends it on
+  // HTTPS requests only (lib/security/request-guard.mjs).
   return headers;
 }
 
@@ -56,6 +54,9 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "sharp", "@node-rs/bcrypt"],
   poweredByHeader: false,
   experimental: {
+    // One limit for every action, so it is the uploads' (10 MB images plus the form). The server
+    // caps each request before Next reads it (lib/security/request-guard.mjs): 64 KB signed out,
+    // 4.5 MB signed in, this 12 MB only for the upload actions of a signed-in user.
     serverActions: { bodySizeLimit: "12mb" },
     // proxy.ts covers /newsroom, so uploads pass through it: its default 10 MB buffer cut larger
     // bodies short and the action crashed ("Unexpected end of form") instead of answering

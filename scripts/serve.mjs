@@ -8,9 +8,12 @@
  * (default 60) and PAGE_CACHE_CHECK_MS (default 2) tune the cache. TRUST_PROXY: see
  * lib/auth/client-address.mjs (the client address comes from the socket unless it is set).
  */
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import path from "node:path";
 import { createPageCache } from "../lib/page-cache/page-cache.mjs";
 import { parseTrustProxy, stampClientAddress } from "../lib/auth/client-address.mjs";
+import { createRequestGuard, uploadActionIdsFrom } from "../lib/security/request-guard.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -39,9 +42,16 @@ const cache = createPageCache({
   checkIntervalMs: Number(process.env.PAGE_CACHE_CHECK_MS ?? 2),
 });
 
+// Body caps, same-origin proof and HSTS, before Next reads a byte (lib/security/request-guard.mjs).
+const manifest = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json");
+const guard = createRequestGuard({ uploadActionIds: uploadActionIdsFrom(JSON.parse(readFileSync(manifest, "utf8"))) });
+
+const serve = (req, res) => cache.handle(req, res, () => handle(req, res));
 const onRequest = (req, res) => {
+  // First: the client address and which forwarding headers count (the guard and the app read them).
   stampClientAddress(req, trustProxy);
-  cache.handle(req, res, () => handle(req, res)).catch((error) => {
+  const verdict = guard(req, res); // true: refused (answered), false: go on, or a promise of either
+  (verdict === false ? serve(req, res) : Promise.resolve(verdict).then((refused) => refused || serve(req, res))).catch((error) => {
     console.error("request failed:", error);
     if (!res.headersSent) {
       res.statusCode = 500;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articles, events, sections } from "@/db/schema";
 import { insertUser } from "@/db/queries/users";
 import type { PolicyUser } from "@/lib/permissions";
-import { docFromParagraphs } from "@/lib/rich-text/body";
+import { docFromParagraphs, TOO_DEEP } from "@/lib/rich-text/body";
 import { createTestDb, type TestDb } from "@/lib/testing/db";
 import { copyAsNewDraft, saveArticle } from "./editing";
 import { heartbeat } from "./presence";
@@ -125,6 +125,29 @@ describe("saveArticle", () => {
     expect(r2.ok).toBe(false);
     const r3 = await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { headline: "x".repeat(201), highlights: Array(13).fill("k") } });
     expect(r3).toMatchObject({ ok: false, code: "invalid", fieldErrors: { headline: [expect.any(String)], highlights: [expect.any(String)] } });
+    expect((await load(a.id)).version).toBe(1);
+  });
+
+  it("refuses a body nested 1,000 levels (or 50,000, or deep in another field) with a field error, never an exception (issue 19)", async () => {
+    const a = await draft();
+    const nested = (levels: number) => {
+      let node: unknown = { type: "paragraph", content: [{ type: "text", text: "profond" }] };
+      for (let i = 0; i < levels; i++) node = { type: "blockquote", content: [node] };
+      return { type: "doc", content: [node] };
+    };
+    // As text built by hand: JSON.stringify itself overflows at 50,000 levels.
+    const nestedText = (levels: number) =>
+      `{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(levels)}{"type":"paragraph","content":[{"type":"text","text":"profond"}]}${"]}".repeat(levels)}]}`;
+    for (const levels of [1_000, 50_000]) {
+      for (const body of [nested(levels), nestedText(levels)]) {
+        const r = await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { body } });
+        expect(r).toMatchObject({ ok: false, code: "invalid", fieldErrors: { body: [TOO_DEEP] } });
+      }
+    }
+    const deepHighlight = await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { highlights: [nested(50_000)] } });
+    expect(deepHighlight).toMatchObject({ ok: false, code: "invalid", fieldErrors: { highlights: [expect.any(String)] } });
+    const copy = await copyAsNewDraft(t.db, claire, { headline: "Copie", body: nested(1_000) });
+    expect(copy).toMatchObject({ ok: false, fieldErrors: { body: [TOO_DEEP] } });
     expect((await load(a.id)).version).toBe(1);
   });
 

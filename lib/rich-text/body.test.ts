@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { docFromParagraphs, parseBody, renderBodyHtml, wordCount } from "./body";
+import { docFromParagraphs, parseBody, renderBodyHtml, TOO_DEEP, wordCount } from "./body";
 
 const link = (href: string) => ({
   type: "doc",
@@ -71,5 +71,34 @@ describe("parseBody pins what the client cannot choose (issue 8)", () => {
       expect(parseBody({ type: "doc", content: [{ type: "heading", attrs: { level }, content: [{ type: "text", text: "x" }] }] }).ok, String(level)).toBe(false);
     }
     expect(parseBody({ type: "doc", content: [{ type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "x" }] }] }).ok).toBe(true);
+  });
+});
+
+describe("nesting depth (issue 19)", () => {
+  const quotes = (levels: number) => {
+    let node: unknown = { type: "paragraph", content: [{ type: "text", text: "profond" }] };
+    for (let i = 0; i < levels; i++) node = { type: "blockquote", content: [node] };
+    return { type: "doc", content: [node] };
+  };
+  const lists = (levels: number) => {
+    let node: unknown = { type: "paragraph", content: [{ type: "text", text: "item", marks: [{ type: "link", attrs: { href: "https://example.org" } }] }] };
+    const item = { type: "paragraph", content: [{ type: "text", text: "point" }] };
+    for (let i = 0; i < levels; i++) node = { type: "bulletList", content: [{ type: "listItem", content: [item, node] }] };
+    return { type: "doc", content: [node] };
+  };
+  it("refuses a document nested 1,000 levels, as an object or as JSON text, with a clear error", () => {
+    expect(parseBody(quotes(1_000))).toEqual({ ok: false, error: TOO_DEEP });
+    expect(parseBody(JSON.stringify(quotes(1_000)))).toEqual({ ok: false, error: TOO_DEEP });
+  });
+  it("answers, never throws, for any depth (100,000 levels overflowed the stack)", () => {
+    expect(parseBody(quotes(100_000))).toEqual({ ok: false, error: TOO_DEEP });
+    expect(parseBody("[".repeat(1_000_000))).toEqual({ ok: false, error: TOO_DEEP });
+  });
+  it("accepts what people write: 20 lists inside each other, inside a quote", () => {
+    const doc = { type: "doc", content: [{ type: "blockquote", content: lists(20).content }] };
+    expect(parseBody(doc).ok).toBe(true);
+    expect(parseBody(JSON.stringify(doc)).ok).toBe(true);
+    // A quote character inside text does not count as nesting.
+    expect(parseBody(docFromParagraphs(["[[[[{{{{".repeat(200)])).ok).toBe(true);
   });
 });

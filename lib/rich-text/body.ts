@@ -8,8 +8,17 @@ import { generateHTML } from "@tiptap/html";
 import { Node as PMNode, type Schema } from "@tiptap/pm/model";
 import { articleExtensions, isAllowedHref, isAllowedImageSrc } from "@/components/editor/extensions";
 import type { TiptapDoc } from "@/db/schema";
+import { depthExceeds, jsonTextDepthExceeds } from "@/lib/security/depth";
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/**
+ * How deep a document may nest, counting JSON objects and arrays (a node is an object plus its
+ * content array, a list level two nodes): 128 allows some 30 lists inside each other, far beyond
+ * what anyone writes. A document nested 1,000 levels was accepted and then broke the pages that
+ * show it; deeper ones overflowed the stack of the recursive walks (HTTP 500).
+ */
+export const MAX_BODY_DEPTH = 128;
+export const TOO_DEEP = "The body is nested too deeply (lists or quotes inside each other).";
 const HEADING_LEVELS: unknown[] = [2, 3, 4];
 export const EMPTY_DOC: TiptapDoc = { type: "doc", content: [] };
 
@@ -58,6 +67,8 @@ function pinLinkAttrs(json: unknown): unknown {
 /** Parses untrusted JSON (object or string) into a normalised, schema-valid document. */
 export function parseBody(input: unknown): BodyResult {
   let value = input;
+  // Before anything walks it: every check below (even measuring it) recurses.
+  if (typeof value === "string" ? jsonTextDepthExceeds(value, MAX_BODY_DEPTH) : depthExceeds(value, MAX_BODY_DEPTH)) return { ok: false, error: TOO_DEEP };
   if (typeof value === "string") {
     if (Buffer.byteLength(value, "utf8") > MAX_BODY_BYTES) return { ok: false, error: "The body is larger than 2 MB." };
     try {

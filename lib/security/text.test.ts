@@ -12,4 +12,11 @@ describe("withoutNul", () => {
     const file = new Blob(["x"]);
     expect(withoutNul({ photo: file }).photo).toBe(file);
   });
+
+  it("answers for input nested 100,000 levels instead of overflowing the stack (issue 19)", () => {
+    let deep: unknown = "a\u0000";
+    for (let i = 0; i < 100_000; i++) deep = { content: [deep] };
+    expect(() => withoutNul({ body: deep })).not.toThrow();
+    expect(withoutNul({ content: [{ content: ["a\u0000"] }] })).toEqual({ content: [{ content: ["a"] }] });
+  });
 });
