@@ -4,10 +4,12 @@
  * it): Next's own request handler, with public pages answered from memory while nothing readers
  * can see has changed (lib/page-cache/page-cache.mjs). Same options as `next start`: PORT (or
  * -p), -H, NEXT_DIST_DIR. PAGE_CACHE_MB (default 64; 0 turns the cache off),
- * PAGE_CACHE_TTL_SECONDS (default 60) and PAGE_CACHE_CHECK_MS (default 2) tune the cache.
+ * PAGE_CACHE_TTL_SECONDS (default 60), PAGE_CACHE_CHECK_MS (default 2) and PAGE_CACHE_MAX_ENTRIES
+ * (default 10,000) tune the cache.
  */
 import { createServer } from "node:http";
 import { createPageCache } from "../lib/page-cache/page-cache.mjs";
+import { isNextDataRequest } from "../lib/page-cache/public-routes.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -30,11 +32,18 @@ const cache = createPageCache({
   // Registered by instrumentation.ts once the app has opened its database.
   readGeneration: () => globalThis.__newsroomPublicGeneration?.() ?? null,
   maxBytes: Number.isFinite(mb) ? mb * 1024 * 1024 : 64 * 1024 * 1024,
+  maxEntries: Number(process.env.PAGE_CACHE_MAX_ENTRIES) || 10_000,
   ttlMs: Number(process.env.PAGE_CACHE_TTL_SECONDS ?? 60) * 1000,
   checkIntervalMs: Number(process.env.PAGE_CACHE_CHECK_MS ?? 2),
 });
 
 const server = createServer((req, res) => {
+  if (isNextDataRequest(req.url)) {
+    // No Pages Router here: Next would render the App Router page for it, uncached (issue 19).
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
+    res.end("Not Found");
+    return;
+  }
   cache.handle(req, res, () => handle(req, res)).catch((error) => {
     console.error("request failed:", error);
     if (!res.headersSent) {
