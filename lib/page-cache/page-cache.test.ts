@@ -299,7 +299,7 @@ describe("canonical keys (issue 19)", () => {
     // NFC and NFD spellings of an accented slug are one page.
     expect(cacheKey(req(`/articles/${encodeURIComponent("été".normalize("NFD"))}`))).toBe(cacheKey(req(`/articles/${encodeURIComponent("été")}`)));
     // Malformed forwarded headers are ignored, as the pages ignore them.
-    for (const headers of [{ "x-forwarded-proto": "" }, { "x-forwarded-host": "" }, { "x-forwarded-proto": "gopher" }, { "x-forwarded-host": "a b/c" }, { "x-forwarded-host": `x${"y".repeat(300)}` }]) {
+    for (const headers of <Record<string, string>[]>[{ "x-forwarded-proto": "" }, { "x-forwarded-host": "" }, { "x-forwarded-proto": "gopher" }, { "x-forwarded-host": "a b/c" }, { "x-forwarded-host": `x${"y".repeat(300)}` }]) {
       expect(cacheKey(req("/articles/hot", headers)), JSON.stringify(headers)).toBe(article);
     }
     expect(cacheKey(req("/articles/hot", { "x-forwarded-host": "Cdn.Example, proxy.internal" }))).toBe(cacheKey(req("/articles/hot", { "x-forwarded-host": "cdn.example" })));
