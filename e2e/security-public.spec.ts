@@ -102,6 +102,12 @@ test("junk parameters, other spellings of a slug and HEAD are answered from the 
     expect(r.status, p).toBe(200);
     expect(r.headers["x-newsroom-cache"], p).toBe("hit");
   }
+  // Other methods on public pages used to render them uncached every time; now 405.
+  for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
+    const r = await get(`${article}?n=${Date.now()}`, {}, method);
+    expect(r.status, method).toBe(405);
+    expect(r.body, method).not.toContain(TYPICAL.headline);
+  }
   const head = await get(`/authors/claire-martin?utm=${Date.now()}`, {}, "HEAD");
   expect(head.status).toBe(200);
   const again = await get("/authors/claire-martin");

@@ -138,6 +138,22 @@ export function cacheKey(req, options) {
 }
 
 /**
+ * Public pages answer GET and HEAD. Next renders them for POST, PUT, DELETE or PATCH too, every
+ * time and outside the cache (issue 19): those get 405 here. Server actions (POST with a
+ * Next-Action header) still go to Next, which routes them by id whatever the page.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ */
+export function refuseMethod(req, res) {
+  const method = req.method ?? "GET";
+  if (method === "GET" || method === "HEAD" || req.headers["next-action"] !== undefined) return false;
+  if (canonicalPublicUrl(req.url ?? "/") === null) return false;
+  res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
+  res.end("Method Not Allowed");
+  return true;
+}
+
+/**
  * One read at a time, and a caller always gets the result of a read that *started after it
  * called*. Reads start at most every `minIntervalMs`: under load, back-to-back reads would
  * otherwise take a core of their own; the interval bounds that cost and adds at most that much
@@ -355,6 +371,7 @@ export function createPageCache(options) {
    * @param {() => unknown} render
    */
   async function handle(req, res, render) {
+    if (refuseMethod(req, res)) return;
     const found = maxBytes > 0 ? classify(req, keyOptions) : null;
     if (!found) {
       stats.bypassed++;

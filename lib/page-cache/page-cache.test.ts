@@ -513,4 +513,16 @@ describe("page cache under hostile traffic (issue 19)", () => {
     expect(get.body.toString()).toBe("<p>page</p>");
     expect(s.renders).toEqual(["GET /articles/a"]);
   });
+
+  it("answers 405 to other methods on public pages instead of rendering them, and leaves server actions to Next", async () => {
+    const s = await serve({ app: html(() => "<p>page</p>") });
+    for (const method of ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"]) {
+      const r = await raw(`${s.base}/articles/a?x=${method}`, {}, method);
+      expect(r.headers["allow"], method).toBe("GET, HEAD");
+    }
+    expect(s.renders).toEqual([]);
+    await raw(`${s.base}/articles/a`, { "next-action": "abc" }, "POST");
+    await raw(`${s.base}/newsroom/articles/1`, {}, "POST");
+    expect(s.renders).toEqual(["POST /articles/a", "POST /newsroom/articles/1"]);
+  });
 });
