@@ -57,6 +57,15 @@ test.describe("client-made X-Forwarded-Proto / X-Forwarded-Host", () => {
     }
   });
 
+  test("never break sign-in, the newsroom gate or Auth.js (they build URLs from the same headers)", async () => {
+    for (const headers of hostile) {
+      for (const p of ["/login", "/newsroom", "/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/set-password?token=x"]) {
+        const r = await get(p, headers);
+        expect(r.status, `${p} ${JSON.stringify(headers)}`).toBeLessThan(500);
+      }
+    }
+  });
+
   test("a valid forwarded origin is followed (first entry of a list)", async () => {
     const r = await get("/feed.xml", { "x-forwarded-proto": "https", "x-forwarded-host": "news.example.org, proxy.internal" });
     expect(r.status).toBe(200);

@@ -50,3 +50,20 @@ export function requestOrigin(header, fallback = {}) {
   const proto = validProto(header("x-forwarded-proto")) ?? validProto(fallback.proto) ?? (isLocal(host) ? "http" : "https");
   return `${proto}://${host}`;
 }
+
+/**
+ * At the server's door (scripts/serve.mjs), before Next, Auth.js or the page cache read them:
+ * an empty or malformed X-Forwarded-Host / X-Forwarded-Proto is removed, and a valid list is
+ * reduced to its first entry. Auth.js builds `new URL(proto + "//" + host)` from them for every
+ * auth() call, so "X-Forwarded-Proto:" (empty) answered 500 on /login and the newsroom.
+ * @param {{ headers: Record<string, string | string[] | undefined> }} req
+ */
+export function sanitizeForwardedHeaders(req) {
+  for (const [name, valid] of /** @type {const} */ ([["x-forwarded-host", validHost], ["x-forwarded-proto", validProto]])) {
+    const raw = req.headers[name];
+    if (raw === undefined) continue;
+    const value = valid(Array.isArray(raw) ? raw[0] : raw);
+    if (value === null) delete req.headers[name];
+    else req.headers[name] = value;
+  }
+}
