@@ -66,6 +66,15 @@ test.describe("client-made X-Forwarded-Proto / X-Forwarded-Host", () => {
     }
   });
 
+  test("a malformed Host header answers 400, never 500", async () => {
+    for (const host of ["a b", "evil.example/x", "[::1", "a, b"]) {
+      for (const p of ["/login", "/", "/feed.xml"]) {
+        const r = await get(p, { host });
+        expect(r.status, `${p} Host: ${host}`).toBe(400);
+      }
+    }
+  });
+
   test("a valid forwarded origin is followed (first entry of a list)", async () => {
     const r = await get("/feed.xml", { "x-forwarded-proto": "https", "x-forwarded-host": "news.example.org, proxy.internal" });
     expect(r.status).toBe(200);

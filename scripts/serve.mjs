@@ -10,7 +10,7 @@
 import { createServer } from "node:http";
 import { createPageCache } from "../lib/page-cache/page-cache.mjs";
 import { isNextDataRequest } from "../lib/page-cache/public-routes.mjs";
-import { sanitizeForwardedHeaders } from "../lib/seo/request-origin.mjs";
+import { isValidHostHeader, sanitizeForwardedHeaders } from "../lib/seo/request-origin.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -39,6 +39,11 @@ const cache = createPageCache({
 });
 
 const server = createServer((req, res) => {
+  if (req.headers.host !== undefined && !isValidHostHeader(req.headers.host)) {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
+    res.end("Bad Request: invalid Host header");
+    return;
+  }
   sanitizeForwardedHeaders(req);
   if (isNextDataRequest(req.url)) {
     // No Pages Router here: Next would render the App Router page for it, uncached (issue 19).

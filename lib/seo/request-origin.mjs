@@ -20,13 +20,26 @@ function first(value) {
   return v === "" ? null : v;
 }
 
-/** @param {string | null | undefined} value @returns {string | null} a valid host[:port], lower case */
-export function validHost(value) {
-  const v = first(value);
+/** @param {string | null} v lower case, trimmed */
+function hostOrNull(v) {
   if (!v || v.length > 255 || !HOST.test(v)) return null;
   const port = v.match(/:([0-9]+)$/);
   if (port && !v.endsWith("]") && Number(port[1]) > 65535) return null;
   return v;
+}
+
+/** @param {string | null | undefined} value @returns {string | null} a valid host[:port] (first entry of a list), lower case */
+export function validHost(value) {
+  return hostOrNull(first(value));
+}
+
+/**
+ * A Host header as RFC 9112 §3.2 wants it: one host[:port], nothing else. A server must answer
+ * 400 to anything else; Auth.js threw on it (HTTP 500 on /login).
+ * @param {string | undefined} value
+ */
+export function isValidHostHeader(value) {
+  return typeof value === "string" && hostOrNull(value.trim().toLowerCase()) !== null;
 }
 
 /** @param {string | null | undefined} value @returns {"http" | "https" | null} */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requestOrigin, sanitizeForwardedHeaders, validHost, validProto } from "./request-origin.mjs";
+import { isValidHostHeader, requestOrigin, sanitizeForwardedHeaders, validHost, validProto } from "./request-origin.mjs";
 
 describe("origins from request headers (issue 19)", () => {
   const origin = (headers: Record<string, string>, fallback?: { host?: string; proto?: string }) => requestOrigin((n) => headers[n], fallback);
@@ -29,5 +29,10 @@ describe("origins from request headers (issue 19)", () => {
     const other = { headers: { "x-forwarded-host": "cdn.example", "x-forwarded-proto": "gopher" } as Record<string, string | undefined> };
     sanitizeForwardedHeaders(other);
     expect(other.headers).toEqual({ "x-forwarded-host": "cdn.example" });
+  });
+
+  it("accepts only one host[:port] as a Host header", () => {
+    for (const ok of ["localhost:3000", "news.example.org", "127.0.0.1:3200", "[::1]:3000", "News.Example"]) expect(isValidHostHeader(ok), ok).toBe(true);
+    for (const bad of [undefined, "", "a b", "evil.example/x", "a, b", "[::1", "u@h", "h:99999", "h:"]) expect(isValidHostHeader(bad), String(bad)).toBe(false);
   });
 });
