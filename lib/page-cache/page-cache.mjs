@@ -94,6 +94,21 @@ export function acceptsEncoding(header, coding) {
  * @param {string | string[] | undefined} header
  */
 export function encodingClass(header) {
+  const text = Array.isArray(header) ? header.join(",") : (header ?? "");
+  let known = classMemo.get(text);
+  if (known === undefined) {
+    known = negotiateClass(text);
+    // Browsers send a handful of distinct headers; a client inventing new ones only refills this.
+    if (classMemo.size >= 256) classMemo.clear();
+    classMemo.set(text, known);
+  }
+  return known;
+}
+/** @type {Map<string, string>} */
+const classMemo = new Map();
+
+/** @param {string} header */
+function negotiateClass(header) {
   const codings = parseAcceptEncoding(header);
   const gzip = quality(codings, "gzip");
   const deflate = quality(codings, "deflate");
@@ -243,7 +258,8 @@ export function createPageCache(options) {
   const ttlMs = options.ttlMs ?? 60_000;
   const maxEntryBytes = options.maxEntryBytes ?? 4 * 1024 * 1024;
   const now = options.now ?? Date.now;
-  const keyOptions = { siteUrl: options.siteUrl };
+  // Read once: process.env is slow to read on every request.
+  const keyOptions = { siteUrl: options.siteUrl ?? process.env.SITE_URL ?? "" };
   // Segmented LRU: a page enters on probation and is protected once it is asked for again.
   // Eviction takes probation first, so a flood of one-off pages (every search query, every
   // host name a client makes up) churns among itself and never pushes out the pages readers

@@ -37,6 +37,8 @@ const MAX_PARAM_LENGTH = 400;
  * @param {string} raw
  */
 function canonicalSegment(raw) {
+  // The common case, a plain slug, is already canonical.
+  if (/^[a-z0-9-]+$/.test(raw)) return raw;
   let value = raw;
   if (value.includes("%")) {
     try {
