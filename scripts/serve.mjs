@@ -5,7 +5,7 @@
  * can see has changed (lib/page-cache/page-cache.mjs). Same options as `next start`: PORT (or
  * -p), -H, NEXT_DIST_DIR. PAGE_CACHE_MB (default 64; 0 turns the cache off),
  * PAGE_CACHE_TTL_SECONDS (default 60), PAGE_CACHE_CHECK_MS (default 2) and PAGE_CACHE_MAX_ENTRIES
- * (default 10,000) tune the cache.
+ * (default 10,000) tune the cache; PAGE_RENDER_CONCURRENCY (default 8) bounds public-page renders.
  */
 import { createServer } from "node:http";
 import { createPageCache } from "../lib/page-cache/page-cache.mjs";
@@ -34,6 +34,7 @@ const cache = createPageCache({
   readGeneration: () => globalThis.__newsroomPublicGeneration?.() ?? null,
   maxBytes: Number.isFinite(mb) ? mb * 1024 * 1024 : 64 * 1024 * 1024,
   maxEntries: Number(process.env.PAGE_CACHE_MAX_ENTRIES) || 10_000,
+  maxConcurrentRenders: Number(process.env.PAGE_RENDER_CONCURRENCY) || 8,
   ttlMs: Number(process.env.PAGE_CACHE_TTL_SECONDS ?? 60) * 1000,
   checkIntervalMs: Number(process.env.PAGE_CACHE_CHECK_MS ?? 2),
 });

@@ -169,6 +169,52 @@ export function refuseMethod(req, res) {
 }
 
 /**
+ * At most `max` renders at a time; the others wait their turn (never refused). Bounds what a
+ * flood of pages no cache can hold (every search query, every missing slug, client-navigation
+ * payloads) costs the pages that are cached: their hits never wait here, and the event loop is
+ * never shared among hundreds of renders at once.
+ * @param {number} max
+ */
+export function renderLimiter(max) {
+  let running = 0;
+  /** @type {(() => void)[]} */
+  const waiting = [];
+  return {
+    get running() {
+      return running;
+    },
+    get waiting() {
+      return waiting.length;
+    },
+    /**
+     * Runs `render` when a slot is free; the slot is held until the response is closed.
+     * @param {import("node:http").ServerResponse} res
+     * @param {() => unknown} render
+     */
+    async run(res, render) {
+      if (running >= max) await new Promise((/** @type {(v?: unknown) => void} */ r) => waiting.push(r));
+      else running++;
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        const next = waiting.shift();
+        if (next) next(); // the slot passes on
+        else running--;
+      };
+      res.on("close", release);
+      if (res.writableEnded || res.destroyed) release();
+      try {
+        return await render();
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+  };
+}
+
+/**
  * One read at a time, and a caller always gets the result of a read that *started after it
  * called*. Reads start at most every `minIntervalMs`: under load, back-to-back reads would
  * otherwise take a core of their own; the interval bounds that cost and adds at most that much
@@ -227,6 +273,7 @@ export function freshReader(read, minIntervalMs = 0) {
  *   checkIntervalMs?: number,
  *   maxEntryBytes?: number,
  *   sweepIntervalMs?: number,
+ *   maxConcurrentRenders?: number,
  *   siteUrl?: string,
  *   now?: () => number,
  * }} Options
@@ -277,6 +324,7 @@ export function createPageCache(options) {
   /** @type {Map<string, { generation: number; done: Promise<unknown> }>} renders in progress, by key */
   const rendering = new Map();
   const stats = { hits: 0, misses: 0, bypassed: 0, stored: 0, evicted: 0, swept: 0 };
+  const limiter = renderLimiter(Math.max(1, options.maxConcurrentRenders ?? 8));
 
   const readFresh = freshReader(async () => {
     const p = options.readGeneration();
@@ -391,7 +439,9 @@ export function createPageCache(options) {
     const found = maxBytes > 0 ? classify(req, keyOptions) : null;
     if (!found) {
       stats.bypassed++;
-      return render();
+      // A public page the cache cannot hold (client-navigation payload, cache off) still takes
+      // its turn among the renders; everything else (newsroom, API, assets) goes straight on.
+      return canonicalPublicUrl(req.url ?? "/") !== null ? limiter.run(res, render) : render();
     }
     const { key } = found;
     // Next renders what the key says: the canonical URL, without the parameters no page reads.
@@ -434,7 +484,7 @@ export function createPageCache(options) {
     });
     capture(res, (entry) => store(key, { ...entry, generation, storedAt: now() }), maxEntryBytes);
     res.setHeader("x-newsroom-cache", "miss");
-    return render();
+    return limiter.run(res, render);
   }
 
   /**
@@ -471,6 +521,7 @@ export function createPageCache(options) {
     get bytes() {
       return bytes;
     },
+    limiter,
     /** @param {string} key */
     has(key) {
       return probation.has(key) || protectedEntries.has(key);

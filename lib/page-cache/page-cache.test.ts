@@ -525,4 +525,35 @@ describe("page cache under hostile traffic (issue 19)", () => {
     await raw(`${s.base}/newsroom/articles/1`, {}, "POST");
     expect(s.renders).toEqual(["POST /articles/a", "POST /newsroom/articles/1"]);
   });
+
+  it("renders at most a few uncached public pages at a time while cached pages are answered at once", async () => {
+    let inRender = 0;
+    let maxInRender = 0;
+    const slow: App = (req, res) => {
+      inRender++;
+      maxInRender = Math.max(maxInRender, inRender);
+      void sleep(req.url === "/" ? 0 : 40).then(() => {
+        inRender--;
+        html(() => `<p>${req.url}</p>`)(req, res);
+      });
+    };
+    const s = await serve({ app: slow, maxConcurrentRenders: 3 });
+    await status(`${s.base}/`);
+    const flood = Promise.all([
+      ...Array.from({ length: 24 }, (_, n) => status(`${s.base}/search?q=flood${n}`)),
+      ...Array.from({ length: 6 }, (_, n) => status(`${s.base}/articles/a`, { headers: { rsc: "1", "next-router-state-tree": `t${n}` } })),
+    ]);
+    await sleep(20);
+    const t = performance.now();
+    expect(await status(`${s.base}/`)).toBe("hit");
+    const hitMs = performance.now() - t;
+    let floodDone = false;
+    await flood.then(() => (floodDone = true));
+    expect(floodDone).toBe(true);
+    expect(maxInRender).toBeLessThanOrEqual(3);
+    // The hit did not wait for ten rounds of 40 ms renders.
+    expect(hitMs).toBeLessThan(200);
+    expect(s.cache.limiter.running).toBe(0);
+    expect(s.cache.limiter.waiting).toBe(0);
+  });
 });
