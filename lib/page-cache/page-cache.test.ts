@@ -343,7 +343,7 @@ describe("page cache under hostile traffic (issue 19)", () => {
   });
 
   type App = (req: IncomingMessage, res: ServerResponse) => void;
-  async function serve(opts: { app: App; maxBytes?: number; maxEntries?: number; ttlMs?: number; now?: () => number; sweepIntervalMs?: number }) {
+  async function serve(opts: { app: App; maxBytes?: number; maxEntries?: number; ttlMs?: number; now?: () => number; sweepIntervalMs?: number; maxConcurrentRenders?: number }) {
     const renders: string[] = [];
     const cache = createPageCache({ readGeneration: () => Promise.resolve(1), checkIntervalMs: 0, ...opts });
     close = cache.close;
