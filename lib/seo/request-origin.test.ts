@@ -32,7 +32,7 @@ describe("origins from request headers (issue 19)", () => {
   });
 
   it("accepts only one host[:port] as a Host header", () => {
-    for (const ok of ["localhost:3000", "news.example.org", "127.0.0.1:3200", "[::1]:3000", "News.Example"]) expect(isValidHostHeader(ok), ok).toBe(true);
+    for (const ok of ["localhost:3000", "news.example.org", "news.example.org.:443", "127.0.0.1:3200", "[::1]:3000", "News.Example"]) expect(isValidHostHeader(ok), ok).toBe(true);
     for (const bad of [undefined, "", "a b", "evil.example/x", "a, b", "[::1", "u@h", "h:99999", "h:"]) expect(isValidHostHeader(bad), String(bad)).toBe(false);
   });
 });
