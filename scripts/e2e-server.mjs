@@ -33,6 +33,8 @@ env.DEMO_PASSWORDS = TEST_DEMO_PASSWORDS_ENV;
 env.TRUST_PROXY ??= "loopback";
 // Enables app/api/e2e (test-only state changes used by the public specs).
 env.E2E_TEST_HOOKS = "1";
+// /api/ready gives its details to this token only (e2e/security-public.spec.ts).
+env.READY_TOKEN ||= "e2e-ready-token-not-for-production";
 
 if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
   const b = spawnSync(bin("next"), ["build"], { stdio: "inherit", env });

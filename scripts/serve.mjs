@@ -5,7 +5,8 @@
  * can see has changed (lib/page-cache/page-cache.mjs). Options: PORT (or -p), -H or HOSTNAME
  * (default: loopback only, 127.0.0.1 and ::1; `-H 0.0.0.0` opens it to the network),
  * NEXT_DIST_DIR. PAGE_CACHE_MB (default 64; 0 turns the cache off), PAGE_CACHE_TTL_SECONDS
- * (default 60) and PAGE_CACHE_CHECK_MS (default 2) tune the cache. TRUST_PROXY: see
+ * (default 60), PAGE_CACHE_CHECK_MS (default 2) and PAGE_CACHE_MAX_ENTRIES (default 10,000) tune
+ * the cache; PAGE_RENDER_CONCURRENCY (default 8) bounds public-page renders. TRUST_PROXY: see
  * lib/auth/client-address.mjs (the client address comes from the socket unless it is set).
  */
 import { readFileSync } from "node:fs";
@@ -13,7 +14,9 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { createPageCache } from "../lib/page-cache/page-cache.mjs";
 import { parseTrustProxy, stampClientAddress } from "../lib/auth/client-address.mjs";
+import { isNextDataRequest } from "../lib/page-cache/public-routes.mjs";
 import { createRequestGuard, uploadActionIdsFrom } from "../lib/security/request-guard.mjs";
+import { isValidHostHeader, sanitizeForwardedHeaders } from "../lib/seo/request-origin.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -38,6 +41,8 @@ const cache = createPageCache({
   // Registered by instrumentation.ts once the app has opened its database.
   readGeneration: () => globalThis.__newsroomPublicGeneration?.() ?? null,
   maxBytes: Number.isFinite(mb) ? mb * 1024 * 1024 : 64 * 1024 * 1024,
+  maxEntries: Number(process.env.PAGE_CACHE_MAX_ENTRIES) || 10_000,
+  maxConcurrentRenders: Number(process.env.PAGE_RENDER_CONCURRENCY) || 8,
   ttlMs: Number(process.env.PAGE_CACHE_TTL_SECONDS ?? 60) * 1000,
   checkIntervalMs: Number(process.env.PAGE_CACHE_CHECK_MS ?? 2),
 });
@@ -46,10 +51,19 @@ const cache = createPageCache({
 const manifest = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json");
 const guard = createRequestGuard({ uploadActionIds: uploadActionIdsFrom(JSON.parse(readFileSync(manifest, "utf8"))) });
 
+const plain = (res, status, text) => {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
+  res.end(text);
+};
 const serve = (req, res) => cache.handle(req, res, () => handle(req, res));
 const onRequest = (req, res) => {
-  // First: the client address and which forwarding headers count (the guard and the app read them).
+  if (req.headers.host !== undefined && !isValidHostHeader(req.headers.host)) return plain(res, 400, "Bad Request: invalid Host header");
+  // The client address and which forwarding headers count (only a trusted proxy's), then what
+  // is left of those headers is checked: everything after this reads them.
   stampClientAddress(req, trustProxy);
+  sanitizeForwardedHeaders(req);
+  // No Pages Router here: Next would render the App Router page for it, outside the page cache.
+  if (isNextDataRequest(req.url)) return plain(res, 404, "Not Found");
   const verdict = guard(req, res); // true: refused (answered), false: go on, or a promise of either
   (verdict === false ? serve(req, res) : Promise.resolve(verdict).then((refused) => refused || serve(req, res))).catch((error) => {
     console.error("request failed:", error);

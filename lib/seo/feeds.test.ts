@@ -1,6 +1,18 @@
+import { Window } from "happy-dom";
 import { xml2js, type Element } from "xml-js";
 import { describe, expect, it } from "vitest";
+import { findInjected } from "@/e2e/corpus/dom-check";
+import { craftedBodies, XSS_PAYLOADS } from "@/e2e/corpus/xss-payloads";
+import { docFromParagraphs, parseBody, renderBodyHtml } from "@/lib/rich-text/body";
 import { buildRssFeed, type FeedItem } from "./feeds";
+
+/** An HTML fragment parsed as a feed reader would before displaying it. */
+function asHtml(fragment: string): Document {
+  const window = new Window();
+  const doc = window.document as unknown as Document;
+  doc.body.innerHTML = fragment;
+  return doc;
+}
 
 describe("RSS feed with hostile text (issue 8)", () => {
   it("stays well-formed XML and gives back the exact text when a headline, dek or body contains ]]>", () => {
@@ -24,8 +36,68 @@ describe("RSS feed with hostile text (issue 8)", () => {
     const clean = nasty.replace("\u0001", "");
     const el = find(doc, "item")!;
     expect(text(find(el, "title"))).toBe(clean);
-    expect(text(find(el, "description"))).toBe(clean);
+    // The description is HTML (issue 19): the plain-text dek comes back as text once parsed as HTML.
+    expect(asHtml(text(find(el, "description"))).body.textContent).toBe(clean);
     expect(text(find(el, "content:encoded"))).toBe(`<p>${clean}</p>`);
     expect(find(el, "script")).toBeUndefined();
+  });
+});
+
+describe("RSS feed read by a feed reader (issue 19)", () => {
+  /** Every item of a feed whose plain-text fields each hold one payload of the XSS corpus. */
+  function corpusFeed() {
+    const items = XSS_PAYLOADS.map((payload, i) => {
+      // Bodies go through the real validator and renderer, as saved articles do.
+      const crafted = craftedBodies("/uploads/a.webp")[i % 34];
+      const parsed = parseBody(crafted?.doc);
+      const doc = parsed.ok ? parsed.doc : docFromParagraphs([payload]);
+      return {
+        slug: `a-${i}`,
+        headline: payload,
+        dek: payload,
+        bodyHtml: renderBodyHtml(doc),
+        firstPublishedAt: "2030-01-01T00:00:00.000Z",
+        publishedUpdatedAt: null,
+        authors: [{ name: payload, slug: "x" }],
+        tags: [{ name: payload, slug: "t" }],
+        featuredImage: null,
+      } as unknown as FeedItem;
+    });
+    const xml = buildRssFeed({ origin: "https://example.org", path: "/feed.xml", title: "T", description: "D", language: "fr", items });
+    const root = xml2js(xml, { compact: false }) as Element;
+    const all = (el: Element, name: string): Element[] => [...(el.name === name ? [el] : []), ...(el.elements ?? []).flatMap((c) => all(c, name))];
+    const text = (el: Element | undefined) => (el?.elements ?? []).map((c) => c.cdata ?? c.text ?? "").join("");
+    return { items: all(root, "item"), text, all };
+  }
+
+  it("renders no element or attribute of any payload from a description or content:encoded", () => {
+    const { items, text, all } = corpusFeed();
+    expect(items).toHaveLength(XSS_PAYLOADS.length);
+    const injected: string[] = [];
+    items.forEach((item, i) => {
+      for (const field of ["description", "content:encoded"]) {
+        const html = asHtml(text(all(item, field)[0]));
+        const found = findInjected(html.body);
+        // Beyond the corpus's own checks: a payload's markup must not become any element at all.
+        if (field === "description" && html.body.children.length > 0) found.push(`element <${html.body.children[0].tagName.toLowerCase()}>`);
+        for (const f of found) injected.push(`item ${i} ${field}: ${f} (payload ${JSON.stringify(XSS_PAYLOADS[i]).slice(0, 60)})`);
+      }
+      // And the dek reads as the text the journalist typed.
+      expect(asHtml(text(all(item, "description")[0])).body.textContent).toBe(XSS_PAYLOADS[i].toWellFormed().replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ""));
+    });
+    expect(injected).toEqual([]);
+  });
+
+  it("keeps titles, author names and categories as the exact plain text, never XML markup", () => {
+    const { items, text, all } = corpusFeed();
+    items.forEach((item, i) => {
+      const clean = XSS_PAYLOADS[i].toWellFormed().replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+      expect(text(all(item, "title")[0])).toBe(clean);
+      expect(text(all(item, "author")[0])).toBe(clean);
+      expect(text(all(item, "category")[0])).toBe(clean);
+      // Only the elements RSS defines: no payload became an XML element of the feed.
+      const names = new Set((item.elements ?? []).map((c) => c.name));
+      expect([...names].filter((n) => n && !["title", "link", "guid", "pubDate", "description", "content:encoded", "author", "category"].includes(n))).toEqual([]);
+    });
   });
 });

@@ -2,11 +2,18 @@ import { Feed } from "feed";
 import type { Jsonify } from "@/lib/cache/public-data";
 import type { listFeedArticles } from "@/db/queries/public";
 import { absolute } from "./site-url";
-import { cdataSafe, xmlSafe } from "./xml-text";
+import { cdataSafe, htmlText, xmlSafe } from "./xml-text";
 
 export type FeedItem = Jsonify<Awaited<ReturnType<typeof listFeedArticles>>[number]> & { authors: { name: string; slug: string }[] };
 
-/** An RSS 2.0 feed built by the `feed` library (it escapes and wraps every text itself). */
+/**
+ * An RSS 2.0 feed built by the `feed` library (it escapes and wraps every text itself for XML).
+ * Which elements are HTML: an item's <description> and <content:encoded> (readers render them);
+ * titles, author names and categories are plain text (RSS Advisory Board: "titles should not
+ * contain HTML"), so they go out as the exact text, XML-escaped only. The dek is plain text put
+ * into an HTML element, hence escaped for HTML first (issue 19); the body is already HTML,
+ * rendered and sanitised by lib/rich-text.
+ */
 export function buildRssFeed(opts: { origin: string; path: string; title: string; description: string; language: string; items: FeedItem[] }): string {
   const { origin } = opts;
   const updated = opts.items.reduce((max, i) => Math.max(max, Date.parse(i.publishedUpdatedAt ?? i.firstPublishedAt ?? "") || 0), 0);
@@ -29,7 +36,7 @@ export function buildRssFeed(opts: { origin: string; path: string; title: string
       link,
       date: new Date(item.publishedUpdatedAt ?? item.firstPublishedAt ?? Date.now()),
       published: item.firstPublishedAt ? new Date(item.firstPublishedAt) : undefined,
-      description: cdataSafe(item.dek),
+      description: cdataSafe(htmlText(item.dek)),
       content: cdataSafe(item.bodyHtml),
       author: item.authors.map((a) => ({ name: xmlSafe(a.name), link: absolute(origin, `/authors/${a.slug}`) })),
       category: item.tags.map((t) => ({ name: xmlSafe(t.name), domain: absolute(origin, `/tags/${t.slug}`) })),

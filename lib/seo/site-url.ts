@@ -1,24 +1,27 @@
 import "server-only";
 import { headers } from "next/headers";
+import { requestOrigin } from "./request-origin.mjs";
 
 /**
  * The public origin for canonical URLs, feeds and sitemaps: SITE_URL when set (production should
- * set it), otherwise the origin the request came in on.
+ * set it), otherwise the origin the request came in on (empty or malformed forwarded headers are
+ * ignored: lib/seo/request-origin.mjs).
  */
 export async function siteOrigin(): Promise<string> {
   if (process.env.SITE_URL) return process.env.SITE_URL.replace(/\/+$/, "");
   const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
+  return requestOrigin((name) => h.get(name));
 }
 
 export function originOf(request: Request): string {
   if (process.env.SITE_URL) return process.env.SITE_URL.replace(/\/+$/, "");
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
-  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  return `${proto}://${host}`;
+  let url: URL | null = null;
+  try {
+    url = new URL(request.url);
+  } catch {
+    url = null;
+  }
+  return requestOrigin((name) => request.headers.get(name), { host: url?.host, proto: url?.protocol.replace(":", "") });
 }
 
 export function absolute(origin: string, path: string): string {

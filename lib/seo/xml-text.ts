@@ -16,3 +16,12 @@ export function cdataSafe(text: string): string {
   if (first < 0) return safe;
   return safe.slice(0, first + 3) + safe.slice(first + 3).replaceAll("]]>", "]]]]><![CDATA[>");
 }
+
+/**
+ * Plain text made HTML text, for the parts of a feed that readers render as HTML (an item's
+ * <description>, issue 19): the dek is plain text, shown as typed on the page, so it must reach
+ * a feed reader as text too, never as markup.
+ */
+export function htmlText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}

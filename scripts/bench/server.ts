@@ -42,7 +42,7 @@ export async function startApp(o: { engine: "pglite" | "postgres"; port: number;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
-      const r = await fetch(`${origin}/api/health`);
+      const r = await fetch(`${origin}/api/ready`);
       if (r.ok) {
         up = true;
         break;

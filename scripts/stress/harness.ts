@@ -83,7 +83,7 @@ export async function startServer(t: Target, extra: Record<string, string> = {})
   for (let i = 0; i < 240; i++) {
     if (proc.exitCode !== null) throw new Error(`server exited: ${log.slice(-20).join("\n")}`);
     try {
-      const r = await fetch(`${base}/api/health`);
+      const r = await fetch(`${base}/api/ready`);
       if (r.ok) return { proc, base, kill, log };
     } catch {
       /* not up yet */

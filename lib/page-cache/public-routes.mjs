@@ -1,0 +1,108 @@
+// @ts-check
+/**
+ * The one list of public routes whose GET answers are the same for every reader, with the query
+ * parameters each of them reads (app/(public)/: `page` on the lists through parsePage, `q` and
+ * `page` on search). The page cache (page-cache.mjs) keys on, and hands Next, only the canonical
+ * form of a request to these routes: any other parameter (utm_source, cache busters, junk) is
+ * dropped, so it can neither make a new render nor a new cache entry. A page that starts reading
+ * a new parameter must add it here, or it will never see it.
+ *
+ * A route is a list of path segments: a string is literal, SLUG is one [slug] segment.
+ */
+export const SLUG = Symbol("slug");
+
+/** @type {ReadonlyArray<{ segments: ReadonlyArray<string | typeof SLUG>; params: ReadonlyArray<string> }>} */
+export const PUBLIC_ROUTES = [
+  { segments: [], params: [] }, // front page
+  { segments: ["articles", SLUG], params: [] },
+  { segments: ["authors", SLUG], params: ["page"] },
+  { segments: ["authors", SLUG, "feed.xml"], params: [] },
+  { segments: ["tags", SLUG], params: ["page"] },
+  { segments: ["tags", SLUG, "feed.xml"], params: [] },
+  { segments: ["sections", SLUG], params: ["page"] },
+  { segments: ["search"], params: ["q", "page"] },
+  { segments: ["feed.xml"], params: [] },
+  { segments: ["sitemap.xml"], params: [] },
+  { segments: ["sitemaps", SLUG], params: [] }, // pages.xml, articles-N.xml (the route answers 404 to other names)
+  { segments: ["news-sitemap.xml"], params: [] },
+  { segments: ["robots.txt"], params: [] },
+];
+
+/** Longest value kept for a parameter (the search box allows 200 characters). */
+const MAX_PARAM_LENGTH = 400;
+
+/**
+ * One path segment in its canonical form: percent-decoded, NFC, re-encoded the one way
+ * encodeURIComponent does (Next decodes the segment and the pages NFC-normalise slugs, so every
+ * spelling of a slug renders the same page). Null when it cannot be decoded.
+ * @param {string} raw
+ */
+function canonicalSegment(raw) {
+  // The common case, a plain slug, is already canonical.
+  if (/^[a-z0-9-]+$/.test(raw)) return raw;
+  let value = raw;
+  if (value.includes("%")) {
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      return null;
+    }
+  }
+  if (value === "" || value === "." || value === "..") return null;
+  return encodeURIComponent(value.normalize("NFC"));
+}
+
+/**
+ * The canonical URL (path + kept query) of a public route, or null when the URL is not one.
+ * Trailing slashes, empty segments (`//`) and anything else off the list are left to Next
+ * (it redirects or answers 404 without rendering a page).
+ * @param {string} url request target, e.g. "/search?q=chine&utm_source=x"
+ * @returns {string | null}
+ */
+export function canonicalPublicUrl(url) {
+  if (!url.startsWith("/")) return null;
+  const q = url.indexOf("?");
+  const hash = url.indexOf("#");
+  const pathEnd = q === -1 ? (hash === -1 ? url.length : hash) : q;
+  const pathname = url.slice(0, pathEnd);
+  const parts = pathname === "/" ? [] : pathname.slice(1).split("/");
+  const route = PUBLIC_ROUTES.find((r) => r.segments.length === parts.length && r.segments.every((s, i) => s === SLUG || s === parts[i]));
+  if (!route) return null;
+  /** @type {string[]} */
+  const segments = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (route.segments[i] !== SLUG) {
+      segments.push(parts[i]);
+      continue;
+    }
+    const seg = canonicalSegment(parts[i]);
+    if (seg === null) return null;
+    segments.push(seg);
+  }
+  let query = "";
+  if (q !== -1 && route.params.length > 0) {
+    const search = new URLSearchParams(url.slice(q + 1, hash > q ? hash : undefined));
+    const kept = new URLSearchParams();
+    for (const name of route.params) {
+      // Pages read the first value of a repeated parameter (search) or refuse arrays (page: 404);
+      // the first one is what decides, so it is all that is kept.
+      const value = search.get(name);
+      if (value === null) continue;
+      if (value.length > MAX_PARAM_LENGTH) return null;
+      if (name === "page" && value === "1") continue; // page 1 is the page without the parameter
+      kept.set(name, value);
+    }
+    query = kept.size > 0 ? `?${kept.toString()}` : "";
+  }
+  return `/${segments.join("/")}${query}`;
+}
+
+/**
+ * `/_next/data/<build>/….json` is the Pages Router's data route. This app has no Pages Router,
+ * yet Next answers it by rendering the App Router page (the home page for index.json), outside
+ * the page cache and as often as asked: the server refuses it (404) before Next sees it.
+ * @param {string | undefined} url
+ */
+export function isNextDataRequest(url) {
+  return /^\/+_next\/data(?:\/|$)/i.test(url ?? "");
+}
