@@ -185,7 +185,8 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
       await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, id));
       await tx.insert(articleAuthors).values(changes.authorIds!.map((userId, position) => ({ articleId: id, userId, position })));
       await recordEvent(tx, { type: "article.authors_changed", actorId: actor.id, articleId: id, data: { from: authorIds, to: changes.authorIds } });
-      await notifyBylineChange(tx, actor, id, set.headline ?? article.headline, authorIds, changes.authorIds!);
+      // The headline as it was before this save: all that an author taken off may have seen.
+      await notifyBylineChange(tx, actor, id, article.headline, authorIds, changes.authorIds!);
     }
     // One entry per editing session of a person, not one per autosave: enough to attribute edits.
     if (article.updatedById !== actor.id) {
