@@ -231,7 +231,7 @@ export async function makeLive(
   if (byline.length) {
     await db.insert(publishedArticleAuthors).values(byline.map((userId, position) => ({ articleId, userId, position })));
   }
-  // This version was reviewed: the next one starts with no contributors but its authors.
+  // This version was reviewed: the next one starts with no contributors (authors count as authors).
   await db.delete(articleContributors).where(eq(articleContributors.articleId, articleId));
   await db.delete(publishedArticleTags).where(eq(publishedArticleTags.articleId, articleId));
   if (revision.tags.length) {
