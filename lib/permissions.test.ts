@@ -4,7 +4,7 @@
  * not from the implementation, so a change in either that breaks the spec fails here.
  */
 import { describe, expect, it } from "vitest";
-import { can, canArticle, canChangeUser, canEditProfile, canGlobal, canTransition, type ArticleAction, type GlobalAction } from "./permissions";
+import { can, canArticle, canChangeByline, canChangeUser, canEditProfile, canGlobal, canTransition, type ArticleAction, type GlobalAction } from "./permissions";
 import { ARTICLE_STATUSES, type ArticleStatus, type WorkflowAction } from "@/lib/workflow/article-workflow";
 import type { Role } from "@/lib/roles";
 
@@ -141,6 +141,57 @@ describe("workflow powers: role × action × own/other × state (two-person rule
     expect(canTransition(editor, "schedule", article("other", "approved"), { scheduledAt: new Date(Date.now() - 1000) })).toMatchObject({ ok: false, code: "needs_future_time" });
     expect(canTransition(userFor("journalist"), "submit", { ...article("other", "draft"), hasContent: true })).toMatchObject({ ok: false, code: "forbidden" });
     expect(canArticle(userFor("journalist"), "edit", article("own", "in_review"))).toMatchObject({ ok: false, code: "locked" });
+  });
+});
+
+describe("two-person rule counts everyone who wrote, edited or was on the byline of the version (issue 19, finding 5)", () => {
+  const editor = userFor("editor");
+  for (const action of ["approve", "publish"] as const) {
+    it(`an editor off the byline but among the contributors may not ${action}`, () => {
+      const facts = { status: "in_review" as const, authorIds: [OTHER], contributorIds: [OTHER, ME], hasContent: true };
+      expect(canTransition(editor, action, facts, input)).toMatchObject({ ok: false, code: "two_person_rule" });
+      expect(canTransition(editor, action, facts, { ...input, twoPersonRule: false }).ok).toBe(true);
+      expect(canTransition(editor, action, { ...facts, contributorIds: [OTHER] }, input).ok).toBe(true);
+    });
+  }
+  it("other transitions ignore contributors", () => {
+    const facts = { status: "in_review" as const, authorIds: [OTHER], contributorIds: [ME], hasContent: true };
+    expect(canTransition(editor, "request_changes", facts, input).ok).toBe(true);
+  });
+});
+
+describe("byline changes (issue 19, finding 7): co-authors add; only the creator or an editor removes or reorders", () => {
+  const CO = "33333333-3333-4333-8333-333333333333";
+  const NEW = "44444444-4444-4444-8444-444444444444";
+  // The article was created by OTHER (first on the byline); ME is the actor in each role.
+  type Case = { name: string; before: string[]; after: string[]; creator: string; expect: Partial<Record<Who, boolean>> };
+  const J = { journalist: true } as const;
+  const cases: Case[] = [
+    { name: "co-author adds a co-author", before: [OTHER, ME], after: [OTHER, ME, NEW], creator: OTHER, expect: J },
+    { name: "co-author removes the creator", before: [OTHER, ME], after: [ME], creator: OTHER, expect: {} },
+    { name: "co-author moves ahead of the creator", before: [OTHER, ME], after: [ME, OTHER], creator: OTHER, expect: {} },
+    { name: "co-author removes another co-author", before: [OTHER, ME, CO], after: [OTHER, ME], creator: OTHER, expect: {} },
+    { name: "co-author removes themselves", before: [OTHER, ME], after: [OTHER], creator: OTHER, expect: {} },
+    { name: "creator removes a co-author", before: [ME, OTHER], after: [ME], creator: ME, expect: J },
+    { name: "creator reorders", before: [ME, OTHER], after: [OTHER, ME], creator: ME, expect: J },
+    { name: "creator removes themselves", before: [ME, OTHER], after: [OTHER], creator: ME, expect: {} },
+    { name: "creator hands the byline to someone else entirely", before: [ME], after: [NEW], creator: ME, expect: {} },
+    { name: "an empty byline", before: [ME, OTHER], after: [], creator: ME, expect: { journalist: false, editor: false, admin: false } },
+  ];
+  for (const c of cases)
+    for (const who of WHO) {
+      // Editors and admins change any byline (except an empty one); the deactivated and signed out nothing.
+      const allowed = c.expect[who] ?? (editorial(who) && c.after.length > 0);
+      it(`${who} ${allowed ? "may" : "may not"}: ${c.name}`, () => {
+        const art = { status: "draft" as const, authorIds: c.before, createdById: c.creator };
+        expect(canChangeByline(userFor(who), art, c.before, c.after).ok).toBe(allowed);
+      });
+    }
+  it("an outsider journalist changes nothing; an author in review changes nothing", () => {
+    const j = userFor("journalist");
+    expect(canChangeByline(j, { status: "draft", authorIds: [OTHER], createdById: OTHER }, [OTHER], [OTHER, ME]).ok).toBe(false);
+    expect(canChangeByline(j, { status: "in_review", authorIds: [ME], createdById: ME }, [ME], [ME, OTHER]).ok).toBe(false);
+    expect(canChangeByline(userFor("editor"), { status: "published", authorIds: [OTHER], createdById: OTHER }, [OTHER], [NEW]).ok).toBe(true);
   });
 });
 

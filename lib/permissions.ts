@@ -14,7 +14,13 @@ import {
 } from "@/lib/workflow/article-workflow";
 
 export type PolicyUser = { id: string; role: Role; active: boolean };
-export type PolicyArticle = { status: ArticleStatus; authorIds: readonly string[]; hasUnpublishedChanges?: boolean };
+export type PolicyArticle = {
+  status: ArticleStatus;
+  authorIds: readonly string[];
+  hasUnpublishedChanges?: boolean;
+  /** See WorkflowArticle.contributorIds: the two-person rule counts them as authors. */
+  contributorIds?: readonly string[];
+};
 
 export type ArticleAction = "view" | "edit" | "comment" | "manage_authors" | "save_version" | "restore_revision";
 export type GlobalAction =
@@ -86,6 +92,35 @@ export function canTransition(
     return { ok: false, code: "forbidden", reason: "This article is not yours." };
   }
   return transition(article, action, { id: user.id, role: user.role }, input);
+}
+
+/**
+ * Byline changes (issue 19, finding 7). Editors change any byline. A journalist who may manage
+ * the authors (canArticle "manage_authors") may add co-authors; only the creator (the first
+ * original author, while still on the byline) may also remove or reorder the others. Nobody but an
+ * editor removes the creator, and a journalist never removes themselves (they would lose the
+ * article). `before` and `after` are ordered lists of user ids.
+ */
+export function canChangeByline(
+  user: PolicyUser | null,
+  article: PolicyArticle & { createdById: string | null },
+  before: readonly string[],
+  after: readonly string[],
+): PolicyResult {
+  const may = canArticle(user, "manage_authors", article);
+  if (!may.ok || !user) return may;
+  if (after.length === 0) return deny("An article needs at least one author.", "invalid");
+  if (new Set(after).size !== after.length) return deny("An author is listed twice.", "invalid");
+  if (isEditorial(user.role)) return ALLOW;
+  const removed = before.filter((id) => !after.includes(id));
+  if (removed.includes(user.id)) return deny("You cannot remove yourself from the byline.", "forbidden:byline");
+  const isCreator = article.createdById !== null && user.id === article.createdById && before.includes(user.id);
+  if (isCreator) return ALLOW;
+  if (removed.length) return deny("Only the article's creator or an editor can remove an author.", "forbidden:byline");
+  // The authors already there keep their order: a co-author cannot move ahead of the creator.
+  const kept = after.filter((id) => before.includes(id));
+  if (kept.join() !== before.join()) return deny("Only the article's creator or an editor can change the byline order.", "forbidden:byline");
+  return ALLOW;
 }
 
 /** Profiles: everyone edits their own, admins edit anyone's. */

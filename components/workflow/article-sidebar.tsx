@@ -4,6 +4,7 @@
  * re-read here so the buttons shown are exactly those the server would accept.
  */
 import { getDb } from "@/db";
+import { getContributorIds } from "@/lib/articles/store";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings";
 import { availableActions, describeStatus, type ArticleStatus } from "@/lib/workflow/article-workflow";
@@ -23,18 +24,19 @@ export type ArticleSidebarProps = {
 
 export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
   const db = await getDb();
-  const [settings, loaded, comments, events] = await Promise.all([
+  const [settings, loaded, comments, events, contributorIds] = await Promise.all([
     getSettings(db),
     loadForTransition(db, article.id),
     listComments(db, article.id),
     listArticleEvents(db, article.id),
+    getContributorIds(db, article.id),
   ]);
   const row = loaded?.article;
   // The database's word over the props: a button must never offer what the server would refuse.
   const status = row?.status ?? article.status;
   const hasUnpublishedChanges = row?.hasUnpublishedChanges ?? article.hasUnpublishedChanges;
   const authorIds = loaded?.authorIds ?? article.authorIds;
-  const facts = { status, authorIds, hasUnpublishedChanges };
+  const facts = { status, authorIds, hasUnpublishedChanges, contributorIds };
   const actions = availableActions(facts, user, settings.twoPersonRule);
   const tz = settings.timeZone;
   const editorial = user.role === "editor" || user.role === "admin";
@@ -55,6 +57,11 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
         )}
         {settings.twoPersonRule && editorial && authorIds.includes(user.id) && (
           <p className="mt-1 text-neutral-700 dark:text-neutral-300">Two-person rule: as an author, you cannot approve or publish this article.</p>
+        )}
+        {settings.twoPersonRule && editorial && !authorIds.includes(user.id) && contributorIds.includes(user.id) && (
+          <p className="mt-1 text-neutral-700 dark:text-neutral-300">
+            Two-person rule: you wrote, edited or were on the byline of this version, so another editor approves or publishes it.
+          </p>
         )}
         <div className="mt-3">
           <WorkflowPanel

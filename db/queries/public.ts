@@ -2,11 +2,11 @@ import "server-only";
 import { and, asc, count, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db";
 import {
-  articleAuthors,
   articleRevisions,
   articles,
   authorProfiles,
   corrections,
+  publishedArticleAuthors,
   publishedArticleTags,
   sections,
   slugRedirects,
@@ -43,8 +43,9 @@ export const inSection = (slug: string): SQL =>
   sql`${articles.publishedSectionId} = (select ${sections.id} from ${sections} where ${sections.slug} = ${slug})`;
 export const withTag = (tagId: number): SQL =>
   sql`exists (select 1 from ${publishedArticleTags} where ${publishedArticleTags.articleId} = ${articles.id} and ${publishedArticleTags.tagId} = ${tagId})`;
+/** On the live revision's byline (published_article_authors), never the working one. */
 export const byAuthor = (userId: string): SQL =>
-  sql`exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${articles.id} and ${articleAuthors.userId} = ${userId})`;
+  sql`exists (select 1 from ${publishedArticleAuthors} where ${publishedArticleAuthors.articleId} = ${articles.id} and ${publishedArticleAuthors.userId} = ${userId})`;
 export const publishedSince = (since: Date): SQL => gte(articles.firstPublishedAt, since);
 
 export async function listPublishedArticles({ db, limit = PAGE_SIZE, offset = 0, where }: { db: Tx; limit?: number; offset?: number; where?: SQL }) {
@@ -169,12 +170,13 @@ export async function listRelatedArticles({ db, articleId, limit = 4 }: { db: Tx
     .limit(limit);
 }
 
+/** The live bylines (the published revision's authors, in order). */
 export async function getBylines({ db, articleIds }: { db: Tx; articleIds: string[] }) {
   if (articleIds.length === 0) return [];
   return db
     .select({
-      articleId: articleAuthors.articleId,
-      position: articleAuthors.position,
+      articleId: publishedArticleAuthors.articleId,
+      position: publishedArticleAuthors.position,
       slug: authorProfiles.slug,
       displayName: authorProfiles.displayName,
       jobTitle: authorProfiles.jobTitle,
@@ -182,10 +184,10 @@ export async function getBylines({ db, articleIds }: { db: Tx; articleIds: strin
       bioLanguage: authorProfiles.bioLanguage,
       photoPath: authorProfiles.photoPath,
     })
-    .from(articleAuthors)
-    .innerJoin(authorProfiles, eq(authorProfiles.userId, articleAuthors.userId))
-    .where(inArray(articleAuthors.articleId, articleIds))
-    .orderBy(asc(articleAuthors.articleId), asc(articleAuthors.position));
+    .from(publishedArticleAuthors)
+    .innerJoin(authorProfiles, eq(authorProfiles.userId, publishedArticleAuthors.userId))
+    .where(inArray(publishedArticleAuthors.articleId, articleIds))
+    .orderBy(asc(publishedArticleAuthors.articleId), asc(publishedArticleAuthors.position));
 }
 
 export async function getCorrections({ db, articleId }: { db: Tx; articleId: string }) {
@@ -210,9 +212,18 @@ export async function getAuthorBySlug({ db, slug }: { db: Tx; slug: string }) {
       links: authorProfiles.links,
     })
     .from(authorProfiles)
-    .where(eq(authorProfiles.slug, slug))
+    .where(and(eq(authorProfiles.slug, slug), withLiveByline()))
     .limit(1);
   return rows[0];
+}
+
+/**
+ * An author is public only while a published article carries their byline (issue 19, finding 13):
+ * an admin, someone who never published, or whose only articles are unpublished has no page.
+ */
+function withLiveByline(): SQL {
+  return sql`exists (select 1 from ${publishedArticleAuthors} join ${articles} on ${articles.id} = ${publishedArticleAuthors.articleId}
+    where ${publishedArticleAuthors.userId} = ${authorProfiles.userId} and ${publishedOnly()})`;
 }
 
 /** A tag is public only while a published article carries it, so a draft's tags never show. */
@@ -282,8 +293,8 @@ export async function listSitemapEntries({ db }: { db: Tx }) {
     db
       .selectDistinct({ slug: authorProfiles.slug })
       .from(authorProfiles)
-      .innerJoin(articleAuthors, eq(articleAuthors.userId, authorProfiles.userId))
-      .innerJoin(articles, eq(articles.id, articleAuthors.articleId))
+      .innerJoin(publishedArticleAuthors, eq(publishedArticleAuthors.userId, authorProfiles.userId))
+      .innerJoin(articles, eq(articles.id, publishedArticleAuthors.articleId))
       .where(publishedOnly())
       .orderBy(asc(authorProfiles.slug)),
   ]);

@@ -72,6 +72,9 @@ export const emailOutbox = pgTable(
   {
     id: serial("id").primaryKey(),
     to: text("to").notNull(),
+    // Mail about an article is sent only if its recipient may still view the article then.
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    articleId: uuid("article_id").references(() => articles.id, { onDelete: "cascade" }),
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     attempts: integer("attempts").notNull().default(0),

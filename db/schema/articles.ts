@@ -93,7 +93,11 @@ export const articles = pgTable(
     searchVector: tsvector("search_vector"),
   },
   (t) => [
-    uniqueIndex("articles_slug_idx").on(t.slug),
+    // A slug is reserved once the article is first published (its public URL). Working copies may
+    // share one until then, so a journalist's slug never tells them that someone else's unpublished
+    // piece exists (issue 19, finding 8c); the first publication picks a free one (makeLive).
+    uniqueIndex("articles_slug_idx").on(t.slug).where(sql`${t.firstPublishedAt} is not null`),
+    index("articles_slug_lookup_idx").on(t.slug),
     index("articles_status_idx").on(t.status),
     index("articles_queue_idx").on(t.status, t.submittedAt),
     index("articles_scheduled_idx").on(t.scheduledAt).where(sql`${t.status} = 'scheduled'`),
@@ -151,10 +155,53 @@ export const articleRevisions = pgTable(
     sectionId: integer("section_id"),
     language: text("language").notNull(),
     featuredImage: jsonb("featured_image").$type<FeaturedImage | null>(),
+    // The byline of this revision, in order (null on revisions cut before bylines were versioned).
+    authorIds: jsonb("author_ids").$type<string[] | null>(),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("article_revisions_number_idx").on(t.articleId, t.number)],
+);
+
+/**
+ * The byline of the live revision, rewritten by makeLive (like published_article_tags): public
+ * pages, author pages, feeds, JSON-LD and sitemaps read this. article_authors is the working
+ * byline, which decides who may open the article in the newsroom.
+ */
+export const publishedArticleAuthors = pgTable(
+  "published_article_authors",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.userId] }),
+    index("published_article_authors_user_idx").on(t.userId, t.articleId),
+  ],
+);
+
+/**
+ * Everyone who wrote, edited or was on the byline of the working copy since it last went live:
+ * the two-person rule refuses approval or publication by any of them (issue 19, finding 5).
+ * makeLive empties it; saves, restores and byline changes add to it.
+ */
+export const articleContributors = pgTable(
+  "article_contributors",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
 );
 
 /** The working copy's tags, in the order typed. */

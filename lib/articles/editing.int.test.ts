@@ -7,7 +7,7 @@ import { docFromParagraphs, TOO_DEEP } from "@/lib/rich-text/body";
 import { createTestDb, type TestDb } from "@/lib/testing/db";
 import { copyAsNewDraft, saveArticle } from "./editing";
 import { heartbeat } from "./presence";
-import { createArticle, getArticleTagSnapshot, getAuthorIds } from "./store";
+import { createArticle, getArticleTagSnapshot, getAuthorIds, makeLive } from "./store";
 
 let t: TestDb;
 let claire: PolicyUser;
@@ -174,7 +174,9 @@ describe("saveArticle", () => {
   });
 
   it("refuses a hand-typed slug used by another article, picks a free one for the automatic slug", async () => {
+    // A slug is reserved by a published article (issue 19, 8c: working copies do not reserve one).
     const a = await draft();
+    await t.db.transaction((tx) => makeLive(tx, a.id, { actorId: editor.id }));
     const b = await draft();
     const taken = (await load(a.id)).slug;
     expect(await saveArticle(t.db, claire, { id: b.id, expectedVersion: 1, changes: { slug: taken } })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });

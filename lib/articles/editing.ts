@@ -1,13 +1,15 @@
 import "server-only";
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { articleAuthors, articles, sections, users, type Article } from "@/db/schema";
-import { canArticle, canGlobal, type PolicyUser } from "@/lib/permissions";
+import { appLink } from "@/lib/mail/config";
+import { notifyUsers } from "@/lib/notifications/store";
+import { canArticle, canChangeByline, canGlobal, type PolicyUser } from "@/lib/permissions";
 import { parseBody } from "@/lib/rich-text/body";
 import { slugify } from "@/lib/slug";
 import { articleChangesSchema, fieldErrorsOf, saveArticleSchema, type ArticleChanges } from "@/lib/validations/article";
 import { recordEvent } from "./events";
-import { createArticle, freeArticleSlug, getAuthorIds, setArticleTags } from "./store";
+import { addContributors, createArticle, freeArticleSlug, getAuthorIds, setArticleTags, slugTakenFor } from "./store";
 import { withoutNul } from "@/lib/security/text";
 
 export type ConflictInfo = { version: number; updatedAt: string; updatedByName: string | null };
@@ -29,8 +31,8 @@ async function conflictInfo(db: Tx, id: string): Promise<ConflictInfo> {
   return { version: row?.version ?? 0, updatedAt: (row?.updatedAt ?? new Date()).toISOString(), updatedByName: row?.name ?? null };
 }
 
-/** New bylines must name active users; a journalist cannot take themselves off (they would lose the article). */
-async function checkAuthors(db: Tx, actor: PolicyUser, current: string[], wanted: string[]): Promise<string | null> {
+/** New bylines must name active users; who may remove or reorder whom is lib/permissions.ts (canChangeByline). */
+async function checkAuthors(db: Tx, current: string[], wanted: string[]): Promise<string | null> {
   const list = [...new Set(wanted)];
   if (list.length !== wanted.length) return "An author is listed twice.";
   const added = list.filter((id) => !current.includes(id));
@@ -38,10 +40,29 @@ async function checkAuthors(db: Tx, actor: PolicyUser, current: string[], wanted
     const found = await db.select({ id: users.id }).from(users).where(and(inArray(users.id, added), eq(users.active, true)));
     if (found.length !== added.length) return "An author was not found or is deactivated.";
   }
-  if (actor.role === "journalist" && current.includes(actor.id) && !list.includes(actor.id)) {
-    return "You cannot remove yourself from the byline.";
-  }
   return null;
+}
+
+/**
+ * A byline change is visible to everyone it concerns (issue 19, finding 5): the authors still on
+ * the article hear of it with a link; those taken off hear of it without one (they may no longer
+ * open the article, and learn nothing of it beyond the headline they already knew).
+ */
+async function notifyBylineChange(tx: Tx, actor: PolicyUser, articleId: string, headline: string, from: string[], to: string[]) {
+  const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id));
+  const who = me?.name ?? "Someone";
+  const title = `“${headline || "Untitled"}”`;
+  const stay = to.filter((id) => id !== actor.id);
+  const gone = from.filter((id) => !to.includes(id) && id !== actor.id);
+  await notifyUsers(tx, {
+    userIds: stay,
+    actorId: actor.id,
+    articleId,
+    type: "byline_changed",
+    message: `${who} changed the byline of ${title}`,
+    link: appLink(`/newsroom/articles/${articleId}`),
+  });
+  await notifyUsers(tx, { userIds: gone, actorId: actor.id, articleId: null, type: "byline_changed", message: `${who} removed you from the byline of ${title}` });
 }
 
 /**
@@ -64,6 +85,8 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
       status: articles.status,
       version: articles.version,
       slug: articles.slug,
+      headline: articles.headline,
+      createdById: articles.createdById,
       firstPublishedAt: articles.firstPublishedAt,
       updatedById: articles.updatedById,
       lastSaveId: articles.lastSaveId,
@@ -82,9 +105,15 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
   const authorIds = await getAuthorIds(db, id);
   const allowed = canArticle(actor, "edit", { status: article.status, authorIds });
   if (!allowed.ok) return { ok: false, code: allowed.code, message: allowed.reason };
+  const bylineChanged = changes.authorIds !== undefined && changes.authorIds.join() !== authorIds.join();
   if (changes.authorIds) {
     const may = canArticle(actor, "manage_authors", { status: article.status, authorIds });
     if (!may.ok) return { ok: false, code: may.code, message: may.reason };
+  }
+  if (bylineChanged) {
+    const may = canChangeByline(actor, { status: article.status, authorIds, createdById: article.createdById }, authorIds, changes.authorIds!);
+    // Shown beside the Authors field, like the other byline problems (duplicates, unknown users).
+    if (!may.ok) return invalid({ authorIds: [may.reason] });
   }
   if (article.version !== expectedVersion) {
     return { ok: false, code: "conflict", message: "Someone else saved a newer version.", current: await conflictInfo(db, id) };
@@ -114,9 +143,10 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
     if (wanted !== article.slug) {
       if (article.firstPublishedAt) errors.slug = ["The slug cannot change after the first publication."];
       else if (!wanted) errors.slug = changes.slugAuto ? [] : ["The slug needs at least one letter or digit."];
-      else if (changes.slugAuto) set.slug = await freeArticleSlug(db, wanted, id);
+      else if (changes.slugAuto) set.slug = await freeArticleSlug(db, wanted, { viewer: actor, exceptId: id });
       else {
-        const clash = await db.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, wanted), ne(articles.id, id)));
+        // Only a clash the actor can see is reported (lib/articles/store.ts, slugTakenFor).
+        const clash = await db.select({ id: articles.id }).from(articles).where(slugTakenFor(wanted, { viewer: actor, exceptId: id })).limit(1);
         if (clash[0]) errors.slug = ["Another article already uses this slug."];
         else set.slug = wanted;
       }
@@ -124,7 +154,7 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
     }
   }
   if (changes.authorIds) {
-    const problem = await checkAuthors(db, actor, authorIds, changes.authorIds);
+    const problem = await checkAuthors(db, authorIds, changes.authorIds);
     if (problem) errors.authorIds = [problem];
   }
   if (Object.keys(errors).length) return invalid(errors);
@@ -149,10 +179,14 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
       return { ok: false, code: "conflict", message: "Someone else saved a newer version.", current: await conflictInfo(tx, id) };
     }
     if (changes.tags) await setArticleTags(tx, id, changes.tags);
-    if (changes.authorIds && changes.authorIds.join() !== authorIds.join()) {
+    // The two-person rule counts whoever edited this version or was on its byline (finding 5).
+    await addContributors(tx, id, [actor.id, ...authorIds, ...(changes.authorIds ?? [])]);
+    if (bylineChanged) {
       await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, id));
-      await tx.insert(articleAuthors).values(changes.authorIds.map((userId, position) => ({ articleId: id, userId, position })));
+      await tx.insert(articleAuthors).values(changes.authorIds!.map((userId, position) => ({ articleId: id, userId, position })));
       await recordEvent(tx, { type: "article.authors_changed", actorId: actor.id, articleId: id, data: { from: authorIds, to: changes.authorIds } });
+      // The headline as it was before this save: all that an author taken off may have seen.
+      await notifyBylineChange(tx, actor, id, article.headline, authorIds, changes.authorIds!);
     }
     // One entry per editing session of a person, not one per autosave: enough to attribute edits.
     if (article.updatedById !== actor.id) {

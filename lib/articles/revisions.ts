@@ -6,7 +6,7 @@ import { articleRevisions, articles, users, type ArticleRevision } from "@/db/sc
 import { canArticle, type PolicyUser } from "@/lib/permissions";
 import { bodyText } from "@/lib/rich-text/body";
 import { recordEvent } from "./events";
-import { cutRevision, getAuthorIds, setArticleTags } from "./store";
+import { addContributors, cutRevision, getAuthorIds, setArticleTags } from "./store";
 import { withoutNul } from "@/lib/security/text";
 
 type Fail = { ok: false; code: string; message: string };
@@ -153,6 +153,8 @@ export async function restoreRevision(
       .where(eq(articles.id, input.articleId))
       .returning({ version: articles.version });
     await setArticleTags(tx, input.articleId, rev.tags.map((t) => t.name));
+    // Restoring edits the working copy: the two-person rule counts the restorer (issue 19, finding 5).
+    await addContributors(tx, input.articleId, [actor.id]);
     await recordEvent(tx, { type: "revision.restored", actorId: actor.id, articleId: input.articleId, data: { number: rev.number, version: row.version } });
     return { ok: true as const, version: row.version };
   });

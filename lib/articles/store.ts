@@ -1,15 +1,18 @@
 import "server-only";
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db";
 import {
   articleAuthors,
+  articleContributors,
   articleRevisions,
   articles,
   articleTags,
   corrections,
+  publishedArticleAuthors,
   publishedArticleTags,
   sections,
   tags,
+  users,
   type Article,
   type ArticleRevision,
   type Tag,
@@ -17,6 +20,7 @@ import {
 } from "@/db/schema";
 import { bodyText, renderBodyHtml } from "@/lib/rich-text/body";
 import { slugify, tagDisplayName } from "@/lib/slug";
+import { visibleTo } from "@/db/queries/articles";
 import { recordEvent } from "./events";
 
 /** The PostgreSQL text search configuration for an article language (see migration 0001). */
@@ -27,15 +31,31 @@ export function searchConfigFor(language: string): "newsroom_fr" | "newsroom_en"
   return "newsroom_simple";
 }
 
-export async function freeArticleSlug(db: Tx, wanted: string, exceptId?: string): Promise<string> {
+/** Who is choosing a slug: the clashes they are told about are only with articles they can see. */
+export type SlugViewer = { id: string; role: string };
+
+/**
+ * The articles whose slug `viewer` may be told is taken: a slug is reserved once an article is
+ * first published, and only a clash the viewer can see counts (a published article, or one the
+ * viewer may open in the newsroom). Without a viewer (the first publication), every reserved slug
+ * counts. So a journalist gets the same answer whether or not someone else's unpublished piece
+ * uses the slug: no existence oracle (issue 19, finding 8c).
+ */
+export function slugTakenFor(slug: string, { viewer, exceptId }: { viewer?: SlugViewer; exceptId?: string }): SQL {
+  const visible = viewer ? visibleTo(viewer) : undefined;
+  return and(
+    eq(articles.slug, slug),
+    isNotNull(articles.firstPublishedAt),
+    exceptId ? ne(articles.id, exceptId) : undefined,
+    visible ? or(eq(articles.status, "published"), visible) : undefined,
+  )!;
+}
+
+export async function freeArticleSlug(db: Tx, wanted: string, opts: { viewer?: SlugViewer; exceptId?: string } = {}): Promise<string> {
   const base = slugify(wanted) || "article";
   for (let i = 1; ; i++) {
     const candidate = i === 1 ? base : `${base}-${i}`;
-    const clash = await db
-      .select({ id: articles.id })
-      .from(articles)
-      .where(exceptId ? and(eq(articles.slug, candidate), ne(articles.id, exceptId)) : eq(articles.slug, candidate))
-      .limit(1);
+    const clash = await db.select({ id: articles.id }).from(articles).where(slugTakenFor(candidate, opts)).limit(1);
     if (!clash[0]) return candidate;
   }
 }
@@ -85,6 +105,17 @@ export async function getAuthorIds(db: Tx, articleId: string): Promise<string[]>
   return rows.map((r) => r.userId);
 }
 
+/** Who wrote, edited or was on the byline of the working copy since it last went live. */
+export async function getContributorIds(db: Tx, articleId: string): Promise<string[]> {
+  const rows = await db.select({ userId: articleContributors.userId }).from(articleContributors).where(eq(articleContributors.articleId, articleId));
+  return rows.map((r) => r.userId);
+}
+
+export async function addContributors(db: Tx, articleId: string, userIds: readonly (string | null)[]): Promise<void> {
+  const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
+  if (ids.length) await db.insert(articleContributors).values(ids.map((userId) => ({ articleId, userId }))).onConflictDoNothing();
+}
+
 export type CreateArticleInput = {
   createdById: string;
   headline?: string;
@@ -101,7 +132,10 @@ export type CreateArticleInput = {
 export async function createArticle(db: Tx, input: CreateArticleInput): Promise<Article> {
   return db.transaction(async (tx) => {
     const headline = input.headline?.trim() ?? "";
-    const slug = await freeArticleSlug(tx, input.slug || headline || `article-${Date.now().toString(36)}`);
+    const [creator] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, input.createdById));
+    const slug = await freeArticleSlug(tx, input.slug || headline || `article-${Date.now().toString(36)}`, {
+      viewer: creator ?? { id: input.createdById, role: "journalist" },
+    });
     const [article] = await tx
       .insert(articles)
       .values({
@@ -118,6 +152,7 @@ export async function createArticle(db: Tx, input: CreateArticleInput): Promise<
       .returning();
     const authorIds = [input.createdById, ...(input.authorIds ?? []).filter((id) => id !== input.createdById)];
     await tx.insert(articleAuthors).values(authorIds.map((userId, position) => ({ articleId: article.id, userId, position })));
+    await addContributors(tx, article.id, authorIds);
     if (input.tags?.length) await setArticleTags(tx, article.id, input.tags);
     await recordEvent(tx, { type: "article.created", actorId: input.createdById, articleId: article.id, toStatus: "draft" });
     return article;
@@ -133,6 +168,7 @@ export async function cutRevision(
   const [article] = await db.select().from(articles).where(eq(articles.id, articleId)).limit(1);
   if (!article) throw new Error(`Article ${articleId} not found`);
   const tagSnapshot = await getArticleTagSnapshot(db, articleId);
+  const authorIds = await getAuthorIds(db, articleId);
   const [{ next }] = await db
     .select({ next: sql<number>`coalesce(max(${articleRevisions.number}), 0) + 1` })
     .from(articleRevisions)
@@ -154,6 +190,7 @@ export async function cutRevision(
       sectionId: article.sectionId,
       language: article.language,
       featuredImage: article.featuredImage,
+      authorIds,
       createdById: actorId,
     })
     .returning();
@@ -169,8 +206,12 @@ export async function makeLive(
   articleId: string,
   { actorId, correction, now = new Date() }: { actorId: string | null; correction?: string | null; now?: Date },
 ): Promise<ArticleRevision> {
+  const [before] = await db.select({ first: articles.firstPublishedAt, slug: articles.slug }).from(articles).where(eq(articles.id, articleId));
+  // Working slugs may be shared until the first publication; now it must be free among the
+  // published ones (a silent suffix, as the scheduler has nobody to ask).
+  const slug = before && !before.first ? await freeArticleSlug(db, before.slug, { exceptId: articleId }) : undefined;
+  if (slug && slug !== before?.slug) await db.update(articles).set({ slug }).where(eq(articles.id, articleId));
   const revision = await cutRevision(db, articleId, { reason: "publish", actorId, note: correction });
-  const [before] = await db.select({ first: articles.firstPublishedAt }).from(articles).where(eq(articles.id, articleId));
   await db
     .update(articles)
     .set({
@@ -184,6 +225,14 @@ export async function makeLive(
       hasUnpublishedChanges: false,
     })
     .where(eq(articles.id, articleId));
+  // The live byline is the revision's: a byline saved since shows only when it is published.
+  await db.delete(publishedArticleAuthors).where(eq(publishedArticleAuthors.articleId, articleId));
+  const byline = revision.authorIds ?? [];
+  if (byline.length) {
+    await db.insert(publishedArticleAuthors).values(byline.map((userId, position) => ({ articleId, userId, position })));
+  }
+  // This version was reviewed: the next one starts with no contributors (authors count as authors).
+  await db.delete(articleContributors).where(eq(articleContributors.articleId, articleId));
   await db.delete(publishedArticleTags).where(eq(publishedArticleTags.articleId, articleId));
   if (revision.tags.length) {
     await db

@@ -3,7 +3,8 @@ import type { Tx } from "@/db";
 import { emailOutbox } from "@/db/schema";
 import { mailConfig } from "./config";
 
-export type OutgoingMail = { to: string; subject: string; text: string };
+/** userId + articleId: mail about an article, re-checked at send time (lib/mail/worker.ts). */
+export type OutgoingMail = { to: string; subject: string; text: string; userId?: string | null; articleId?: string | null };
 
 /**
  * Queues mail in the caller's transaction: it leaves only if the change commits, and sending

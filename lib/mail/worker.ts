@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
+import { viewersOf } from "@/lib/notifications/store";
 import { mailConfig } from "./config";
 
 export type MailTransport = { sendMail: (m: { from: string; to: string; subject: string; text: string }) => Promise<unknown> };
@@ -14,7 +15,13 @@ export function retryDelayMs(attempts: number): number {
 // A claimed row is leased for this long, so another instance does not send it meanwhile.
 const LEASE_MS = 120_000;
 
-type Row = { id: number; to: string; subject: string; text: string; attempts: number };
+type Row = { id: number; to: string; subject: string; text: string; attempts: number; userId: string | null; articleId: string | null };
+
+/** Mail about an article leaves only if its recipient may still view it (removed co-author, deactivated user). */
+async function stillAllowed(db: Db, row: Row): Promise<boolean> {
+  if (!row.articleId || !row.userId) return true;
+  return (await viewersOf(db, row.articleId, [row.userId])).length > 0;
+}
 
 /**
  * Sends due mail from the outbox. Rows are claimed atomically (SKIP LOCKED + a lease on
@@ -37,10 +44,17 @@ export async function deliverDueMail(
           where sent_at is null and attempts < ${MAX_ATTEMPTS} and next_attempt_at <= ${iso(now)}::timestamptz
           order by id limit ${opts.batch ?? 20}
           for update skip locked)
-        returning id, "to", subject, text, attempts`,
+        returning id, "to", subject, text, attempts, user_id as "userId", article_id as "articleId"`,
   );
   const report: DeliveryReport = { sent: 0, failed: 0 };
   for (const row of rows) {
+    if (!(await stillAllowed(db, row))) {
+      // Never retried: attempts at the maximum, and the reason kept for the operator.
+      await db.execute(
+        sql`update email_outbox set attempts = ${MAX_ATTEMPTS}, last_error = 'not sent: the recipient may no longer view this article' where id = ${row.id}`,
+      );
+      continue;
+    }
     try {
       await transport.sendMail({ from, to: row.to, subject: row.subject, text: row.text });
       await db.execute(sql`update email_outbox set sent_at = ${iso(new Date())}::timestamptz, attempts = attempts + 1, last_error = null where id = ${row.id}`);

@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUser } from "@/db/queries/users";
 import { events, media } from "@/db/schema";
+import { createArticle, makeLive } from "@/lib/articles/store";
 import { createTestDb, type TestDb } from "@/lib/testing/db";
 import { findSlugRedirectTarget } from "@/lib/seo/slug-redirects";
 import { getProfile, updateProfile } from "./profile";
@@ -59,6 +60,9 @@ describe("author profiles", () => {
   });
 
   it("a former slug keeps leading to the author page", async () => {
+    // Only a public author (one with a published byline) has a page to lead to (issue 19, finding 13).
+    const a = await createArticle(t.db, { createdById: claire.id, headline: "Un article publié" });
+    await t.db.transaction((tx) => makeLive(tx, a.id, { actorId: admin.id }));
     expect((await updateProfile(t.db, claire, { userId: claire.id, profile: { ...base, slug: "claire-martin-paris" } })).ok).toBe(true);
     expect(await findSlugRedirectTarget(t.db, "author", "claire-martin")).toBe("claire-martin-paris");
     expect((await updateProfile(t.db, claire, { userId: claire.id, profile: { ...base, slug: "claire-martin" } })).ok).toBe(true);

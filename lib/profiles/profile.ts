@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNotNull, ne } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { articleAuthors, articles, authorProfiles, media } from "@/db/schema";
+import { articles, authorProfiles, media, publishedArticleAuthors } from "@/db/schema";
 import { recordEvent } from "@/lib/articles/events";
 import { storeImage } from "@/lib/images/upload";
 import { canEditProfile, type PolicyUser } from "@/lib/permissions";
@@ -26,9 +26,9 @@ export async function getProfile(db: Tx, userId: string) {
 export async function publishedArticleSlugs(db: Tx, userId: string): Promise<string[]> {
   const rows = await db
     .select({ slug: articles.slug })
-    .from(articleAuthors)
-    .innerJoin(articles, eq(articles.id, articleAuthors.articleId))
-    .where(and(eq(articleAuthors.userId, userId), isNotNull(articles.publishedRevisionId)));
+    .from(publishedArticleAuthors)
+    .innerJoin(articles, eq(articles.id, publishedArticleAuthors.articleId))
+    .where(and(eq(publishedArticleAuthors.userId, userId), isNotNull(articles.publishedRevisionId)));
   return rows.map((r) => r.slug);
 }
 

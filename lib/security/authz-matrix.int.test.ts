@@ -4,7 +4,7 @@ import { articles, users } from "@/db/schema";
 import { copyAsNewDraft, saveArticle } from "@/lib/articles/editing";
 import { restoreRevision, saveVersion } from "@/lib/articles/revisions";
 import { cutRevision, getAuthorIds, makeLive } from "@/lib/articles/store";
-import { canArticle, canEditProfile, canGlobal, canTransition, type PolicyUser } from "@/lib/permissions";
+import { canArticle, canChangeByline, canEditProfile, canGlobal, canTransition, type PolicyUser } from "@/lib/permissions";
 import { updateProfile, getProfile } from "@/lib/profiles/profile";
 import { createTestDb, type TestDb } from "@/lib/testing/db";
 import { changeRole, createUser, resetPassword, setActive } from "@/lib/users/manage";
@@ -137,6 +137,53 @@ describe(`authorisation matrix over the domain functions (${process.env.TEST_ENG
     }
     expect(rows).toEqual([]);
   });
+
+  it("bylines and co-authors (issue 19, findings 5 and 7): each role, allowed and forbidden, matches canChangeByline; refusals change nothing", async () => {
+    const [zoeRow] = await t.db.insert(users).values({ email: "zoe@example.test", name: "Zoé", role: "journalist", active: true }).returning();
+    const zoe: PolicyUser = { id: zoeRow.id, role: "journalist", active: true };
+    const actors: [string, PolicyUser][] = [
+      ["creator", cast.claire],
+      ["co-author", cast.yanis],
+      ["outsider journalist", zoe],
+      ["editor", cast.editor],
+      ["admin", cast.admin],
+      ["deactivated editor", cast.gone],
+    ];
+    const { claire, yanis, editor2 } = cast;
+    const changes: [string, string[]][] = [
+      ["add a co-author", [claire.id, yanis.id, editor2.id]],
+      ["remove the creator", [yanis.id]],
+      ["remove the co-author", [claire.id]],
+      ["co-author first", [yanis.id, claire.id]],
+      ["hand it to someone else", [editor2.id]],
+    ];
+    const rows: string[] = [];
+    let allowed = 0;
+    for (const status of ["draft", "in_review", "published"] as const) {
+      for (const [who, u] of actors) {
+        for (const [name, after] of changes) {
+          const a = await makeArticle(t.db, claire.id, undefined, [yanis.id]);
+          if (status !== "draft") await t.db.update(articles).set({ status }).where(eq(articles.id, a.id));
+          const before = [claire.id, yanis.id];
+          const want = canChangeByline(u, { status, authorIds: before, createdById: claire.id }, before, after).ok;
+          const digest = await dbDigest(t.db);
+          const r = await saveArticle(t.db, u, { id: a.id, expectedVersion: await version(a.id), changes: { authorIds: after } });
+          if (r.ok !== want) rows.push(`${status} / ${who} / ${name}: got ${r.ok ? "allowed" : "refused"}, policy says ${want ? "allow" : "refuse"}`);
+          const now = await getAuthorIds(t.db, a.id);
+          if (want) allowed++;
+          if (!want && JSON.stringify(digest) !== JSON.stringify(await dbDigest(t.db))) rows.push(`${status} / ${who} / ${name}: refused but changed`);
+          if (r.ok && now.join() !== after.join()) rows.push(`${status} / ${who} / ${name}: saved ${now.join()}`);
+        }
+      }
+    }
+    expect(rows).toEqual([]);
+    // Spot checks of the policy itself: the co-author takeover is refused, an editor may do anything.
+    const draft = { status: "draft" as const, authorIds: [claire.id, yanis.id], createdById: claire.id };
+    expect(canChangeByline(yanis, draft, draft.authorIds, [yanis.id]).ok).toBe(false);
+    expect(canChangeByline(claire, draft, draft.authorIds, [claire.id]).ok).toBe(true);
+    expect(canChangeByline(cast.editor, draft, draft.authorIds, [editor2.id]).ok).toBe(true);
+    expect(allowed).toBeGreaterThan(10);
+  }, 300_000);
 
   it("a copy as a new draft belongs to the actor, whatever ids the client sends", async () => {
     const r = await copyAsNewDraft(t.db, cast.yanis, { headline: "Copie", authorIds: [cast.claire.id] } as never);

@@ -16,6 +16,8 @@ export const DIGEST_TABLES = [
   "article_revisions",
   "article_tags",
   "published_article_tags",
+  "published_article_authors",
+  "article_contributors",
   "tags",
   "corrections",
   "slug_redirects",

@@ -24,17 +24,25 @@ export async function repointSlugRedirects(db: Tx, kind: RedirectKind, fromId: s
     .where(and(eq(publicSlugRedirects.kind, kind), eq(publicSlugRedirects.targetId, String(fromId))));
 }
 
-/** The current slug an old one redirects to, if its target still exists and the slug moved. */
+/**
+ * The current slug an old one redirects to, if its target still exists, the slug moved, and the
+ * target is public (a tag on a live article, an author with a live byline): a redirect never
+ * tells a reader the new name of something they could not see (issue 19, finding 13).
+ */
 export async function findSlugRedirectTarget(db: Tx, kind: RedirectKind, oldSlug: string): Promise<string | null> {
   const rows =
     kind === "tag"
       ? await queryRows<{ slug: string }>(
           db,
-          sql`select t.slug from public_slug_redirects r join tags t on t.id::text = r.target_id where r.kind = 'tag' and r.old_slug = ${oldSlug}`,
+          sql`select t.slug from public_slug_redirects r join tags t on t.id::text = r.target_id where r.kind = 'tag' and r.old_slug = ${oldSlug}
+                and exists (select 1 from published_article_tags pt join articles a on a.id = pt.article_id
+                            where pt.tag_id = t.id and a.status = 'published' and a.published_revision_id is not null)`,
         )
       : await queryRows<{ slug: string }>(
           db,
-          sql`select p.slug from public_slug_redirects r join author_profiles p on p.user_id::text = r.target_id where r.kind = 'author' and r.old_slug = ${oldSlug}`,
+          sql`select p.slug from public_slug_redirects r join author_profiles p on p.user_id::text = r.target_id where r.kind = 'author' and r.old_slug = ${oldSlug}
+                and exists (select 1 from published_article_authors pa join articles a on a.id = pa.article_id
+                            where pa.user_id = p.user_id and a.status = 'published' and a.published_revision_id is not null)`,
         );
   const slug = rows[0]?.slug;
   return slug && slug !== oldSlug ? slug : null;

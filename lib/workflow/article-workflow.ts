@@ -75,6 +75,11 @@ export type WorkflowArticle = {
   hasContent?: boolean;
   /** A published article with edits waiting for review: "publish" makes them live. */
   hasUnpublishedChanges?: boolean;
+  /**
+   * Everyone who wrote, edited or was on the byline of the working copy since it last went live
+   * (article_contributors). The two-person rule counts them as authors of the version under review.
+   */
+  contributorIds?: readonly string[];
 };
 
 export type TransitionInput = {
@@ -153,12 +158,22 @@ export function transition(
     return { ok: false, code: "forbidden", reason: "You are not allowed to do this." };
   }
   const twoPersonRule = input.twoPersonRule ?? true;
-  if (t.twoPerson && twoPersonRule && actor !== "system" && article.authorIds.includes(actor.id)) {
-    return {
-      ok: false,
-      code: "two_person_rule",
-      reason: "Two-person rule: an editor who is an author of this article cannot approve or publish it.",
-    };
+  if (t.twoPerson && twoPersonRule && actor !== "system") {
+    if (article.authorIds.includes(actor.id)) {
+      return {
+        ok: false,
+        code: "two_person_rule",
+        reason: "Two-person rule: an editor who is an author of this article cannot approve or publish it.",
+      };
+    }
+    // An editor who took herself off the byline, or edited this version, is still one of its authors.
+    if (article.contributorIds?.includes(actor.id)) {
+      return {
+        ok: false,
+        code: "two_person_rule",
+        reason: "Two-person rule: you wrote, edited or were on the byline of this version, so another editor must approve or publish it.",
+      };
+    }
   }
   switch (t.needs) {
     case "content":

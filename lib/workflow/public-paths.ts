@@ -2,7 +2,7 @@ import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { revalidateArticlePages } from "@/lib/cache/revalidate";
-import { articleAuthors, articleRevisions, articles, authorProfiles, sections, slugRedirects } from "@/db/schema";
+import { articleAuthors, articleRevisions, articles, authorProfiles, publishedArticleAuthors, sections, slugRedirects } from "@/db/schema";
 
 export type PublicPaths = { slug: string; oldSlugs: string[]; authorSlugs: string[]; tagSlugs: string[]; sectionSlugs: string[] };
 
@@ -17,15 +17,17 @@ export async function collectPublicPaths(tx: Tx, articleId: string): Promise<Pub
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .where(eq(articles.id, articleId));
   const old = await tx.select({ slug: slugRedirects.oldSlug }).from(slugRedirects).where(eq(slugRedirects.articleId, articleId));
-  const authors = await tx
-    .select({ slug: authorProfiles.slug })
-    .from(articleAuthors)
-    .innerJoin(authorProfiles, eq(authorProfiles.userId, articleAuthors.userId))
-    .where(eq(articleAuthors.articleId, articleId));
   const revisions = await tx
-    .select({ tags: articleRevisions.tags, sectionId: articleRevisions.sectionId })
+    .select({ tags: articleRevisions.tags, sectionId: articleRevisions.sectionId, authorIds: articleRevisions.authorIds })
     .from(articleRevisions)
     .where(eq(articleRevisions.articleId, articleId));
+  // Live, working and every revision's byline: an author the new live revision drops leaves a page.
+  const live = await tx.select({ id: publishedArticleAuthors.userId }).from(publishedArticleAuthors).where(eq(publishedArticleAuthors.articleId, articleId));
+  const working = await tx.select({ id: articleAuthors.userId }).from(articleAuthors).where(eq(articleAuthors.articleId, articleId));
+  const authorIds = [...new Set([...live, ...working].map((r) => r.id).concat(revisions.flatMap((r) => r.authorIds ?? [])))];
+  const authors = authorIds.length
+    ? await tx.select({ slug: authorProfiles.slug }).from(authorProfiles).where(inArray(authorProfiles.userId, authorIds))
+    : [];
   const tagSlugs = new Set(revisions.flatMap((r) => r.tags.map((t) => t.slug)));
   const sectionIds = [...new Set(revisions.map((r) => r.sectionId).filter((x): x is number => x !== null))];
   const sectionRows = sectionIds.length ? await tx.select({ slug: sections.slug }).from(sections).where(inArray(sections.id, sectionIds)) : [];

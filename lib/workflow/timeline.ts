@@ -57,6 +57,7 @@ export function describeEvent(e: { type: string; fromStatus: string | null; toSt
     return words[action] ?? `moved from ${e.fromStatus} to ${e.toStatus}`;
   }
   if (e.type === "article.created") return "created the article";
+  if (e.type === "article.authors_changed") return "changed the byline";
   return e.type.replace(/[._]/g, " ");
 }
 

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { articles, comments, users, type Article } from "@/db/schema";
 import { recordEvent } from "@/lib/articles/events";
-import { cutRevision, getAuthorIds, makeLive } from "@/lib/articles/store";
+import { cutRevision, getAuthorIds, getContributorIds, makeLive } from "@/lib/articles/store";
 import { appLink } from "@/lib/mail/config";
 import { canTransition, type PolicyUser } from "@/lib/permissions";
 import { hasBodyText } from "@/lib/rich-text/body";
@@ -79,6 +79,7 @@ export async function applyTransition(
       authorIds,
       hasContent: article.headline.trim().length > 0 && hasBodyText(article.body),
       hasUnpublishedChanges: article.hasUnpublishedChanges,
+      contributorIds: await getContributorIds(tx, article.id),
     };
     const check = actor === "system" ? transition(facts, req.action, "system", input) : canTransition(actor, req.action, facts, input);
     if (!check.ok) return { outcome: { ok: false, code: check.code, message: check.reason } as const };
@@ -151,7 +152,13 @@ function conflict() {
 async function refusalAfterRace(tx: Tx, actor: WorkflowActor, req: TransitionRequest, input: Parameters<typeof transition>[3]): Promise<TransitionOutcome> {
   const fresh = await loadForTransition(tx, req.articleId);
   if (!fresh) return { ok: false, code: "not_found", message: "This article does not exist." };
-  const facts = { status: fresh.article.status, authorIds: fresh.authorIds, hasContent: true, hasUnpublishedChanges: fresh.article.hasUnpublishedChanges };
+  const facts = {
+    status: fresh.article.status,
+    authorIds: fresh.authorIds,
+    hasContent: true,
+    hasUnpublishedChanges: fresh.article.hasUnpublishedChanges,
+    contributorIds: await getContributorIds(tx, req.articleId),
+  };
   const again = actor === "system" ? transition(facts, req.action, "system", input) : transition(facts, req.action, actor, input);
   if (!again.ok) return { ok: false, code: again.code, message: again.reason };
   return conflict();

@@ -88,6 +88,11 @@ async function seedRows(db: Db, words: ReturnType<typeof sql.raw>, articles: num
     where a.slug like 'bulk-article-%'
     on conflict do nothing`);
   await db.execute(sql`
+    insert into published_article_authors (article_id, user_id, position)
+    select a.id, a.created_by_id, 0 from articles a
+    where a.published_revision_id is not null and a.slug like 'bulk-article-%'
+    on conflict do nothing`);
+  await db.execute(sql`
     update articles set search_vector =
       setweight(to_tsvector('newsroom_fr', headline), 'A') || setweight(to_tsvector('newsroom_fr', dek), 'B') ||
       setweight(to_tsvector('newsroom_fr', body #>> '{content,0,content,0,text}'), 'C')

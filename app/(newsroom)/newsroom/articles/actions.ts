@@ -84,7 +84,7 @@ export async function leaveAction(articleId: string) {
 export async function suggestTagsAction(typed: string): Promise<string[]> {
   const user = await getCurrentUser();
   if (!user || typeof typed !== "string" || typed.length > 60) return [];
-  return suggestTags(await getDb(), typed);
+  return suggestTags(await getDb(), user, typed);
 }
 
 export async function saveVersionAction(input: { articleId: string; note?: string }) {
