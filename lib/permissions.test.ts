@@ -61,7 +61,7 @@ const TABLE: Record<Exclude<WorkflowAction, "publish_scheduled">, { from: Articl
   request_changes: { from: ["in_review"], by: "editor" },
   approve: { from: ["in_review"], by: "editor", twoPerson: true },
   publish: { from: ["approved", "in_review", "unpublished"], by: "editor", twoPerson: true },
-  schedule: { from: ["approved"], by: "editor" },
+  schedule: { from: ["approved"], by: "editor", twoPerson: true },
   unschedule: { from: ["scheduled"], by: "editor" },
   unpublish: { from: ["published"], by: "editor" },
 };

@@ -56,7 +56,7 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
           </p>
         )}
         {settings.twoPersonRule && editorial && authorIds.includes(user.id) && (
-          <p className="mt-1 text-neutral-700 dark:text-neutral-300">Two-person rule: as an author, you cannot approve or publish this article.</p>
+          <p className="mt-1 text-neutral-700 dark:text-neutral-300">Two-person rule: as an author, you cannot approve, publish or schedule this article.</p>
         )}
         {settings.twoPersonRule && editorial && !authorIds.includes(user.id) && contributorIds.includes(user.id) && (
           <p className="mt-1 text-neutral-700 dark:text-neutral-300">

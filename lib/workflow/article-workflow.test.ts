@@ -21,7 +21,7 @@ const SPEC: { from: ArticleStatus[]; action: WorkflowAction; to: ArticleStatus; 
   { from: ["in_review"], action: "request_changes", to: "changes_requested", by: ["editor"] },
   { from: ["in_review"], action: "approve", to: "approved", by: ["editor"], twoPerson: true },
   { from: ["approved", "in_review"], action: "publish", to: "published", by: ["editor"], twoPerson: true },
-  { from: ["approved"], action: "schedule", to: "scheduled", by: ["editor"] },
+  { from: ["approved"], action: "schedule", to: "scheduled", by: ["editor"], twoPerson: true },
   { from: ["scheduled"], action: "publish_scheduled", to: "published", by: ["system"] },
   { from: ["scheduled"], action: "unschedule", to: "approved", by: ["editor"] },
   { from: ["published"], action: "unpublish", to: "unpublished", by: ["editor"] },
@@ -125,6 +125,12 @@ describe("preconditions of §3", () => {
     expect(transition({ ...mine, status: "approved" }, "publish", editor)).toMatchObject({ code: "two_person_rule" });
     // A co-authored update cannot be published by one of its authors either.
     expect(transition({ ...mine, status: "published", hasUnpublishedChanges: true }, "publish", editor)).toMatchObject({ code: "two_person_rule" });
+     // Nor scheduled, which publishes later without another check: not by an author, nor by an
+    // editor who edited the approved version.
+    const later = { ...NEEDS_OK, twoPersonRule: true };
+    expect(transition({ ...mine, status: "approved" }, "schedule", editor, later)).toMatchObject({ code: "two_person_rule" });
+    expect(transition({ ...theirs, status: "approved", contributorIds: [editor.id] }, "schedule", editor, later)).toMatchObject({ code: "two_person_rule" });
+    expect(transition({ ...theirs, status: "approved" }, "schedule", editor, later)).toMatchObject({ ok: true, next: "scheduled" });
   });
 
   it("updates after publication: publish from published only with unpublished changes", () => {

@@ -47,7 +47,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: "request_changes", from: ["in_review"], to: "changes_requested", by: ["editor"], needs: "comment" },
   { action: "approve", from: ["in_review"], to: "approved", by: ["editor"], twoPerson: true },
   { action: "publish", from: ["approved", "in_review", "unpublished"], to: "published", by: ["editor"], twoPerson: true },
-  { action: "schedule", from: ["approved"], to: "scheduled", by: ["editor"], needs: "future_time" },
+  // Scheduling is publishing later (the scheduler does not check again): the same rule applies.
+  { action: "schedule", from: ["approved"], to: "scheduled", by: ["editor"], twoPerson: true, needs: "future_time" },
   { action: "unschedule", from: ["scheduled"], to: "approved", by: ["editor"] },
   { action: "unpublish", from: ["published"], to: "unpublished", by: ["editor"], needs: "reason" },
   { action: "publish_scheduled", from: ["scheduled"], to: "published", by: ["system"] },
@@ -163,7 +164,7 @@ export function transition(
       return {
         ok: false,
         code: "two_person_rule",
-        reason: "Two-person rule: an editor who is an author of this article cannot approve or publish it.",
+        reason: "Two-person rule: an editor who is an author of this article cannot approve, publish or schedule it.",
       };
     }
     // An editor who took herself off the byline, or edited this version, is still one of its authors.
@@ -171,7 +172,7 @@ export function transition(
       return {
         ok: false,
         code: "two_person_rule",
-        reason: "Two-person rule: you wrote, edited or were on the byline of this version, so another editor must approve or publish it.",
+        reason: "Two-person rule: you wrote, edited or were on the byline of this version, so another editor must approve, publish or schedule it.",
       };
     }
   }

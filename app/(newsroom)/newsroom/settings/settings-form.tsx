@@ -33,7 +33,7 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
           <span>
             <span className="font-medium">Two-person rule</span>
             <span className="block text-sm text-neutral-600 dark:text-neutral-400">
-              An editor who is an author of an article cannot approve or publish it.
+              An editor who is an author of an article, or who edited the version under review, cannot approve, publish or schedule it.
             </span>
           </span>
         </label>
