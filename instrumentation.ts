@@ -6,9 +6,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { getHandle, getDb } = await import("./db");
   await getHandle();
-  // For the page cache in scripts/serve.mjs: the public generation, read on this app's own database.
+  // The page cache in front of Next (server/serve.mjs) reads the public generation on this app's database.
   const { publicGeneration } = await import("./lib/cache/generation");
-  (globalThis as { __newsroomPublicGeneration?: () => Promise<number> }).__newsroomPublicGeneration = async () => publicGeneration(await getDb());
+  const { registerPublicGenerationReader } = await import("./server/public-generation.mjs");
+  registerPublicGenerationReader(async () => publicGeneration(await getDb()));
   if (process.env.JOBS_DISABLED !== "1") {
     const { startJobRunner } = await import("./lib/jobs/runner");
     startJobRunner();

@@ -41,7 +41,7 @@ function securityHeaders() {
     { key: "X-DNS-Prefetch-Control", value: "off" },
   ];
   // HSTS is not here: a build-time header went out over plain HTTP too. The server sends it on
-  // HTTPS requests only (lib/security/request-guard.mjs).
+  // HTTPS requests only (server/request-guard.mjs).
   return headers;
 }
 
@@ -55,7 +55,7 @@ const nextConfig = {
   poweredByHeader: false,
   experimental: {
     // One limit for every action, so it is the uploads' (10 MB images plus the form). The server
-    // caps each request before Next reads it (lib/security/request-guard.mjs): 64 KB signed out,
+    // caps each request before Next reads it (server/request-guard.mjs): 64 KB signed out,
     // 4.5 MB signed in, this 12 MB only for the upload actions of a signed-in user.
     serverActions: { bodySizeLimit: "12mb" },
     // proxy.ts covers /newsroom, so uploads pass through it: its default 10 MB buffer cut larger

@@ -26,7 +26,7 @@ test("after a publication the article, front page, tag page, section, feed and s
   await page.goto("/sections/economie");
   await expect(page.getByRole("link", { name: headline })).toHaveCount(0);
   expect(await feedSlugs(page)).not.toContain(slug);
-  // Whole pages are now served from memory (scripts/serve.mjs, lib/page-cache).
+  // Whole pages are now served from memory (server/serve.mjs, server/page-cache).
   expect((await page.goto("/"))?.headers()["x-newsroom-cache"]).toBe("hit");
   expect((await page.goto("/sections/economie"))?.headers()["x-newsroom-cache"]).toBe("hit");
 

@@ -3,7 +3,7 @@ import type { Browser } from "@playwright/test";
 import { ACCOUNTS, expect, signIn, test, type AccountKey } from "./fixtures";
 
 /**
- * Issue #19, sign-in findings over HTTP against the production server (scripts/serve.mjs):
+ * Issue #19, sign-in findings over HTTP against the production server (server/serve.mjs):
  * the server listens on loopback only (1), `next` and Auth.js' callbackUrl never leave the site
  * and never give a 500 (2), signing out ends the session for a captured cookie too (10).
  */

@@ -5,7 +5,7 @@ import { actionIds, callAction, changed, cookieHeader, digest } from "./security
 
 /**
  * Issue 19, finding 11 and two of 13, over HTTP against the production build and its server
- * (scripts/serve.mjs, lib/security/request-guard.mjs): request bodies are capped before anything
+ * (server/serve.mjs, server/request-guard.mjs): request bodies are capped before anything
  * decodes them (small when signed out, the upload size only for the upload actions of a signed-in
  * user), over-limit bodies get 413 at once; server actions need proof of the same origin
  * (Origin or Sec-Fetch-Site); documents nested too deeply get a field error, never a 500; HSTS is

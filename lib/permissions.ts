@@ -151,29 +151,3 @@ export function canChangeUser(
   }
   return ALLOW;
 }
-
-/**
- * A single entry point named in the style guide: can(user, action, resource).
- * Article actions need the article; workflow actions go through the state machine.
- */
-export function can(
-  user: PolicyUser | null,
-  action: GlobalAction | ArticleAction | WorkflowAction | "profile:edit",
-  resource?: PolicyArticle | { profileUserId: string },
-  input?: TransitionInput,
-): boolean {
-  if (action === "profile:edit") {
-    return canEditProfile(user, (resource as { profileUserId: string }).profileUserId).ok;
-  }
-  if (resource && "status" in resource) {
-    if ((["view", "edit", "comment", "manage_authors", "save_version", "restore_revision"] as string[]).includes(action)) {
-      return canArticle(user, action as ArticleAction, resource).ok;
-    }
-    return canTransition(user, action as WorkflowAction, { hasContent: true, ...resource }, {
-      comment: "x",
-      scheduledAt: new Date(Date.now() + 3_600_000),
-      ...input,
-    }).ok;
-  }
-  return canGlobal(user, action as GlobalAction).ok;
-}

@@ -42,6 +42,6 @@ if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
 }
 const prep = spawnSync(bin("tsx"), ["--conditions=react-server", "scripts/prepare.ts"], { stdio: "inherit", env });
 if (prep.status !== 0) process.exit(prep.status ?? 1);
-const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, ["server/serve.mjs", "-p", port], { stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

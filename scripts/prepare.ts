@@ -1,5 +1,5 @@
 /**
- * Run before the server starts (scripts/serve.mjs): applies migrations and, on the embedded database, seeds the demo
+ * Run before the server starts (server/serve.mjs): applies migrations and, on the embedded database, seeds the demo
  * newsroom on first start. PGlite allows one process per folder, so this finishes (and closes
  * the database) before the server opens it.
  *

@@ -5,7 +5,7 @@ import type { User } from "@/db/schema";
 import { verifyPassword } from "./password";
 import { beginAttempt, markSuccess, normalizeEmail } from "./rate-limit";
 import { withoutNul } from "@/lib/security/text";
-import { CLIENT_ADDRESS_HEADER } from "./client-address.mjs";
+import { CLIENT_ADDRESS_HEADER } from "@/server/client-address.mjs";
 
 export type AuthResult =
   | { ok: true; user: User }
@@ -32,7 +32,7 @@ export async function authenticate(db: Tx, { email, password, ip, now }: Credent
 }
 
 /**
- * The client address for the per-address limits: the one scripts/serve.mjs stamped from the
+ * The client address for the per-address limits: the one server/serve.mjs stamped from the
  * socket (or, with TRUST_PROXY, from the trusted proxies' X-Forwarded-For) after deleting any
  * client-supplied value. Client headers such as X-Forwarded-For are never read here. Without
  * serve.mjs in front (`next dev`), every request shares the address "unknown".

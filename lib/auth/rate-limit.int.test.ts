@@ -12,7 +12,7 @@ import { createTestDb, type TestDb } from "@/lib/testing/db";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { authenticate, clientIp } from "./authenticate";
-import { parseTrustProxy, stampClientAddress } from "./client-address.mjs";
+import { parseTrustProxy, stampClientAddress } from "@/server/client-address.mjs";
 import { ACCOUNT_MAX_FAILURES, ACCOUNT_WINDOW_MS, MAX_FAILURES, WINDOW_MS } from "./rate-limit";
 
 let t: TestDb;
@@ -141,7 +141,7 @@ describe("sign-in rate limit", () => {
 
 /**
  * The address the limits count comes from the socket, over real HTTP: a server that does what
- * scripts/serve.mjs does (stampClientAddress) and then what Auth.js' authorize() does
+ * server/serve.mjs does (stampClientAddress) and then what Auth.js' authorize() does
  * (clientIp on the request headers).
  */
 describe("client address for the limits", () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db";
-import { revalidatePublicPaths, type PublicPaths } from "@/lib/workflow/public-paths";
+import { expirePublicSite } from "@/lib/cache/revalidate";
 import { applyTransition } from "@/lib/workflow/transitions";
 
 export type ScheduledRun = { published: string[]; failed: string[] };
@@ -15,7 +15,7 @@ export type ScheduledRun = { published: string[]; failed: string[] };
  */
 export async function publishDueArticles(
   db: Db,
-  opts: { now?: Date; limit?: number; revalidate?: (paths: PublicPaths) => void } = {},
+  opts: { now?: Date; limit?: number; revalidate?: () => void } = {},
 ): Promise<ScheduledRun> {
   const run: ScheduledRun = { published: [], failed: [] };
   const limit = opts.limit ?? 50;
@@ -37,7 +37,7 @@ export async function publishDueArticles(
       if (!result) break;
       if (result.outcome.ok) {
         run.published.push(result.id);
-        if (result.paths) (opts.revalidate ?? revalidatePublicPaths)(result.paths);
+        if (result.changesPublicSite) (opts.revalidate ?? expirePublicSite)();
       } else {
         console.error(`scheduled publish of ${result.id} refused: ${result.outcome.message}`);
         run.failed.push(result.id);

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, isNotNull, ne } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { articles, authorProfiles, media, publishedArticleAuthors } from "@/db/schema";
+import { authorProfiles, media } from "@/db/schema";
 import { recordEvent } from "@/lib/articles/events";
 import { storeImage } from "@/lib/images/upload";
 import { canEditProfile, type PolicyUser } from "@/lib/permissions";
@@ -12,7 +12,7 @@ import { withoutNul } from "@/lib/security/text";
 import { recordSlugRedirect } from "@/lib/seo/slug-redirects";
 
 export type UploadedFile = { arrayBuffer(): Promise<ArrayBuffer>; size: number };
-export type Saved = { slug: string; oldSlug: string; articleSlugs: string[] };
+export type Saved = { slug: string };
 
 const INVALID = "Please correct the highlighted fields.";
 const TAKEN = { slug: ["This slug is already used by another author."] };
@@ -20,16 +20,6 @@ const TAKEN = { slug: ["This slug is already used by another author."] };
 export async function getProfile(db: Tx, userId: string) {
   const [row] = await db.select().from(authorProfiles).where(eq(authorProfiles.userId, userId)).limit(1);
   return row;
-}
-
-/** Slugs of the articles readers can see with this author's card, to refresh them after a change. */
-export async function publishedArticleSlugs(db: Tx, userId: string): Promise<string[]> {
-  const rows = await db
-    .select({ slug: articles.slug })
-    .from(publishedArticleAuthors)
-    .innerJoin(articles, eq(articles.id, publishedArticleAuthors.articleId))
-    .where(and(eq(publishedArticleAuthors.userId, userId), isNotNull(articles.publishedRevisionId)));
-  return rows.map((r) => r.slug);
 }
 
 /**
@@ -83,5 +73,5 @@ export async function updateProfile(
     if (code === "23505") return { ok: false, code: "invalid", message: INVALID, fieldErrors: TAKEN };
     throw error;
   }
-  return { ok: true, data: { slug: data.slug, oldSlug: current.slug, articleSlugs: await publishedArticleSlugs(db, input.userId) } };
+  return { ok: true, data: { slug: data.slug } };
 }

@@ -3,7 +3,7 @@
  * The origin a request came in on, from its Host and X-Forwarded-Host/-Proto headers, for
  * absolute URLs when SITE_URL (or APP_URL) is not set. Shared by lib/seo/site-url.ts (pages,
  * feeds, sitemaps), lib/auth/origin.ts (mail links) and the page cache (which keys on it), so
- * all three read the same thing. Plain JavaScript: scripts/serve.mjs loads the cache unbundled.
+ * all three read the same thing. Plain JavaScript: server/serve.mjs loads the cache unbundled.
  *
  * Client-supplied values: an empty, malformed or unknown one is ignored (the next source
  * decides), never passed on to `new URL()`, where it used to throw (HTTP 500 on articles, 503 on
@@ -65,7 +65,7 @@ export function requestOrigin(header, fallback = {}) {
 }
 
 /**
- * At the server's door (scripts/serve.mjs), before Next, Auth.js or the page cache read them:
+ * At the server's door (server/serve.mjs), before Next, Auth.js or the page cache read them:
  * an empty or malformed X-Forwarded-Host / X-Forwarded-Proto is removed, and a valid list is
  * reduced to its first entry. Auth.js builds `new URL(proto + "//" + host)` from them for every
  * auth() call, so "X-Forwarded-Proto:" (empty) answered 500 on /login and the newsroom.

@@ -4,13 +4,13 @@ import type { Db, Tx } from "@/db";
 import { articles, comments, users, type Article } from "@/db/schema";
 import { recordEvent } from "@/lib/articles/events";
 import { cutRevision, getAuthorIds, getContributorIds, makeLive } from "@/lib/articles/store";
+import { expirePublicSite } from "@/lib/cache/revalidate";
 import { appLink } from "@/lib/mail/config";
 import { canTransition, type PolicyUser } from "@/lib/permissions";
 import { hasBodyText } from "@/lib/rich-text/body";
 import { getSettings } from "@/lib/settings";
 import { ACTION_LABELS, transition, type ArticleStatus, type TransitionErrorCode, type WorkflowAction } from "./article-workflow";
 import { notifyForTransition } from "./notify";
-import { collectPublicPaths, revalidatePublicPaths, type PublicPaths } from "./public-paths";
 import { withoutNul } from "@/lib/security/text";
 
 export type TransitionRequest = {
@@ -31,8 +31,8 @@ export type TransitionOutcome =
 
 export type TransitionOptions = {
   now?: Date;
-  /** Called after commit for publications and unpublications (default: revalidate the public pages). */
-  revalidate?: (paths: PublicPaths) => void;
+  /** Called after commit when readers can see the change (default: expire the public site's cache). */
+  revalidate?: () => void;
 };
 
 export type WorkflowActor = PolicyUser | "system";
@@ -58,7 +58,7 @@ const DONE: Record<WorkflowAction, string> = {
 export async function runTransition(db: Db, actor: WorkflowActor, req: TransitionRequest, opts: TransitionOptions = {}): Promise<TransitionOutcome> {
   const now = opts.now ?? new Date();
   const result = await db.transaction((tx) => applyTransition(tx, actor, withoutNul(req), now));
-  if (result.outcome.ok && result.paths) (opts.revalidate ?? revalidatePublicPaths)(result.paths);
+  if (result.outcome.ok && result.changesPublicSite) (opts.revalidate ?? expirePublicSite)();
   return result.outcome;
 }
 
@@ -68,70 +68,86 @@ export async function applyTransition(
   actor: WorkflowActor,
   req: TransitionRequest,
   now: Date,
-): Promise<{ outcome: TransitionOutcome; paths?: PublicPaths | null }> {
-    const loaded = await loadForTransition(tx, req.articleId);
-    if (!loaded) return { outcome: { ok: false, code: "not_found", message: "This article does not exist." } as const };
-    const { article, authorIds } = loaded;
-    const settings = await getSettings(tx);
-    const input = { comment: req.comment, scheduledAt: req.scheduledAt, now, twoPersonRule: settings.twoPersonRule };
-    const facts = {
-      status: article.status,
-      authorIds,
-      hasContent: article.headline.trim().length > 0 && hasBodyText(article.body),
-      hasUnpublishedChanges: article.hasUnpublishedChanges,
-      contributorIds: await getContributorIds(tx, article.id),
-    };
-    const check = actor === "system" ? transition(facts, req.action, "system", input) : canTransition(actor, req.action, facts, input);
-    if (!check.ok) return { outcome: { ok: false, code: check.code, message: check.reason } as const };
-    if (req.version !== undefined && req.version !== article.version) {
-      return { outcome: conflict() };
-    }
-    const from = article.status;
-    const to = check.next;
-    const actorId = actor === "system" ? null : actor.id;
-    const changed = await tx
-      .update(articles)
-      .set({
-        status: to,
-        ...(req.action === "submit" ? { submittedAt: now } : {}),
-        ...(req.action === "schedule" ? { scheduledAt: req.scheduledAt } : {}),
-        ...(req.action === "unschedule" ? { scheduledAt: null } : {}),
-      })
-      .where(and(eq(articles.id, article.id), eq(articles.status, from), eq(articles.version, article.version)))
-      .returning({ id: articles.id });
-    if (changed.length === 0) return { outcome: await refusalAfterRace(tx, actor, req, input) };
+): Promise<{ outcome: TransitionOutcome; changesPublicSite?: boolean }> {
+  const loaded = await loadForTransition(tx, req.articleId);
+  if (!loaded) return { outcome: { ok: false, code: "not_found", message: "This article does not exist." } as const };
+  const { article, authorIds } = loaded;
+  const settings = await getSettings(tx);
+  const input = { comment: req.comment, scheduledAt: req.scheduledAt, now, twoPersonRule: settings.twoPersonRule };
+  const facts = {
+    status: article.status,
+    authorIds,
+    hasContent: article.headline.trim().length > 0 && hasBodyText(article.body),
+    hasUnpublishedChanges: article.hasUnpublishedChanges,
+    contributorIds: await getContributorIds(tx, article.id),
+  };
+  const check = actor === "system" ? transition(facts, req.action, "system", input) : canTransition(actor, req.action, facts, input);
+  if (!check.ok) return { outcome: { ok: false, code: check.code, message: check.reason } as const };
+  if (req.version !== undefined && req.version !== article.version) {
+    return { outcome: conflict() };
+  }
+  const from = article.status;
+  const to = check.next;
+  const changed = await tx
+    .update(articles)
+    .set({
+      status: to,
+      ...(req.action === "submit" ? { submittedAt: now } : {}),
+      ...(req.action === "schedule" ? { scheduledAt: req.scheduledAt } : {}),
+      ...(req.action === "unschedule" ? { scheduledAt: null } : {}),
+    })
+    .where(and(eq(articles.id, article.id), eq(articles.status, from), eq(articles.version, article.version)))
+    .returning({ id: articles.id });
+  if (changed.length === 0) return { outcome: await refusalAfterRace(tx, actor, req, input) };
 
-    const publishes = to === "published";
-    const isUpdate = from === "published";
-    const correction = publishes && article.firstPublishedAt && req.correction?.trim() ? req.correction.trim() : null;
-    const note = req.action === "schedule" ? `Scheduled for ${req.scheduledAt!.toISOString()}` : req.comment?.trim() || null;
-    const revision = publishes
-      ? await makeLive(tx, article.id, { actorId, correction, now })
-      : await cutRevision(tx, article.id, { reason: req.action, actorId, note });
-    await recordEvent(tx, {
-      type: "article.transition",
-      actorId,
-      articleId: article.id,
-      fromStatus: from,
-      toStatus: to,
-      comment: req.comment?.trim() || correction || null,
-      data: {
-        action: req.action,
-        revisionId: revision.id,
-        version: article.version,
-        ...(isUpdate ? { update: true } : {}),
-        ...(correction ? { correction } : {}),
-        ...(req.scheduledAt && req.action === "schedule" ? { scheduledAt: req.scheduledAt.toISOString() } : {}),
-      },
-    });
-    if (req.action === "request_changes" && actorId) {
-      await tx.insert(comments).values({ articleId: article.id, authorId: actorId, kind: "request_changes", body: req.comment!.trim() });
-    }
-    const actorName = actorId ? await nameOf(tx, actorId) : "The scheduler";
-    await notifyForTransition(tx, { action: req.action, actorId, actorName, article, authorIds, isUpdate, scheduledAt: req.scheduledAt, comment: req.comment, link: appLink(`/newsroom/articles/${article.id}`) });
-    const paths = publishes || from === "published" ? await collectPublicPaths(tx, article.id) : null;
-    const message = isUpdate && publishes ? "The update is published." : DONE[req.action];
-    return { outcome: { ok: true, status: to, version: article.version, message, revisionId: revision.id } as const, paths };
+  const revision = await recordTransition(tx, actor, req, { article, authorIds, to, now });
+  const publishes = to === "published";
+  const isUpdate = from === "published";
+  const message = isUpdate && publishes ? "The update is published." : DONE[req.action];
+  return { outcome: { ok: true, status: to, version: article.version, message, revisionId: revision.id } as const, changesPublicSite: publishes || isUpdate };
+}
+
+/**
+ * What follows a status change, in the same transaction: the revision (or the working copy made
+ * live), the event, the request-changes comment, the notifications and their mail.
+ */
+async function recordTransition(
+  tx: Tx,
+  actor: WorkflowActor,
+  req: TransitionRequest,
+  { article, authorIds, to, now }: { article: Article; authorIds: string[]; to: ArticleStatus; now: Date },
+): Promise<{ id: number }> {
+  const from = article.status;
+  const actorId = actor === "system" ? null : actor.id;
+  const publishes = to === "published";
+  const isUpdate = from === "published";
+  const correction = publishes && article.firstPublishedAt && req.correction?.trim() ? req.correction.trim() : null;
+  const note = req.action === "schedule" ? `Scheduled for ${req.scheduledAt!.toISOString()}` : req.comment?.trim() || null;
+  const revision = publishes
+    ? await makeLive(tx, article.id, { actorId, correction, now })
+    : await cutRevision(tx, article.id, { reason: req.action, actorId, note });
+  await recordEvent(tx, {
+    type: "article.transition",
+    actorId,
+    articleId: article.id,
+    fromStatus: from,
+    toStatus: to,
+    comment: req.comment?.trim() || correction || null,
+    data: {
+      action: req.action,
+      revisionId: revision.id,
+      version: article.version,
+      ...(isUpdate ? { update: true } : {}),
+      ...(correction ? { correction } : {}),
+      ...(req.scheduledAt && req.action === "schedule" ? { scheduledAt: req.scheduledAt.toISOString() } : {}),
+    },
+  });
+  if (req.action === "request_changes" && actorId) {
+    await tx.insert(comments).values({ articleId: article.id, authorId: actorId, kind: "request_changes", body: req.comment!.trim() });
+  }
+  const actorName = actorId ? await nameOf(tx, actorId) : "The scheduler";
+  await notifyForTransition(tx, { action: req.action, actorId, actorName, article, authorIds, isUpdate, scheduledAt: req.scheduledAt, comment: req.comment, link: appLink(`/newsroom/articles/${article.id}`) });
+  return revision;
 }
 
 export async function loadForTransition(tx: Tx, articleId: string): Promise<{ article: Article; authorIds: string[] } | null> {
@@ -159,7 +175,7 @@ async function refusalAfterRace(tx: Tx, actor: WorkflowActor, req: TransitionReq
     hasUnpublishedChanges: fresh.article.hasUnpublishedChanges,
     contributorIds: await getContributorIds(tx, req.articleId),
   };
-  const again = actor === "system" ? transition(facts, req.action, "system", input) : transition(facts, req.action, actor, input);
+  const again = transition(facts, req.action, actor, input);
   if (!again.ok) return { ok: false, code: again.code, message: again.reason };
   return conflict();
 }

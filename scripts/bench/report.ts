@@ -29,7 +29,7 @@ export function renderMarkdown(r: Results): string {
   const targets: string[] = [];
 
   out.push("## 1. Public article page (typical French article)", "");
-  out.push(`autocannon, ${m.seconds} s per point after a warm-up; baseline = the same HTML served from memory by a bare Node \`http\` server (separate process), measured just before each engine. Newsroom answers through its page cache (\`scripts/serve.mjs\`): after the warm-up render, each request waits for a fresh read of the public generation from the database (shared by concurrent requests) and gets the stored page.`, "");
+  out.push(`autocannon, ${m.seconds} s per point after a warm-up; baseline = the same HTML served from memory by a bare Node \`http\` server (separate process), measured just before each engine. Newsroom answers through its page cache (\`server/serve.mjs\`): after the warm-up render, each request waits for a fresh read of the public generation from the database (shared by concurrent requests) and gets the stored page.`, "");
   out.push("| engine | server | concurrency | req/s | ratio to baseline | p50 ms | p99 ms | errors | server RSS peak MB |", "| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const a of r.article) {
     for (const p of a.app) {

@@ -1,6 +1,6 @@
 /**
  * Starts the production app for the bench through scripts/e2e-server.mjs (fresh database seeded
- * with the demo newsroom, then `scripts/serve.mjs`) in its own process group, and finds the
+ * with the demo newsroom, then `server/serve.mjs`) in its own process group, and finds the
  * process that listens on the port so its memory can be sampled.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";

@@ -61,7 +61,7 @@ export function prepare(t: Target) {
 export type Server = { proc: ChildProcess; base: string; kill: (signal?: NodeJS.Signals) => Promise<void>; log: string[] };
 
 export async function startServer(t: Target, extra: Record<string, string> = {}): Promise<Server> {
-  const proc = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(t.port)], { env: serverEnv(t, extra), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, ["server/serve.mjs", "-p", String(t.port)], { env: serverEnv(t, extra), detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const log: string[] = [];
   const keep = (b: Buffer) => {
     log.push(...b.toString().split("\n").filter(Boolean));

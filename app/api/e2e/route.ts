@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { getDb } from "@/db";
 import { articles, authorProfiles, sections, slugRedirects, users } from "@/db/schema";
 import { createArticle, makeLive } from "@/lib/articles/store";
-import { revalidateArticlePages, revalidateAuthorPages } from "@/lib/cache/revalidate";
+import { expirePublicSite } from "@/lib/cache/revalidate";
 import { storeImage } from "@/lib/images/upload";
 import { docFromParagraphs } from "@/lib/rich-text/body";
 
@@ -27,7 +27,7 @@ export async function POST(request: Request) {
       if (input.action === "publish") await db.transaction((tx) => makeLive(tx, article.id, { actorId: editor.id }));
       else if (input.action === "unpublish") await db.update(articles).set({ status: "unpublished" }).where(eq(articles.id, article.id));
       else await db.update(articles).set({ status: "scheduled", scheduledAt: new Date(Date.now() + 86_400_000) }).where(eq(articles.id, article.id));
-      revalidateArticlePages({ slug: article.slug });
+      expirePublicSite();
       return Response.json({ ok: true });
     }
     case "decorate": {
@@ -40,7 +40,7 @@ export async function POST(request: Request) {
         await tx.update(articles).set({ featuredImage }).where(eq(articles.id, article.id));
         await makeLive(tx, article.id, { actorId: editor.id, correction: input.value ?? "Le nombre d’hôpitaux touchés a été corrigé." });
       });
-      revalidateArticlePages({ slug: article.slug });
+      expirePublicSite();
       return Response.json({ ok: true, src: stored.url });
     }
     case "rename": {
@@ -49,7 +49,7 @@ export async function POST(request: Request) {
         await tx.insert(slugRedirects).values({ oldSlug: article.slug, articleId: article.id });
         await tx.update(articles).set({ slug: input.value! }).where(eq(articles.id, article.id));
       });
-      revalidateArticlePages({ slug: input.value, oldSlugs: [article.slug] });
+      expirePublicSite();
       return Response.json({ ok: true });
     }
     case "create": {
@@ -69,12 +69,12 @@ export async function POST(request: Request) {
       if (state === "published") await db.transaction((tx) => makeLive(tx, created.id, { actorId: editor.id }));
       else if (state === "scheduled") await db.update(articles).set({ status: "scheduled", scheduledAt: new Date(Date.now() + 86_400_000) }).where(eq(articles.id, created.id));
       else await db.update(articles).set({ status: "approved" }).where(eq(articles.id, created.id));
-      revalidateArticlePages({ slug: created.slug });
+      expirePublicSite();
       return Response.json({ ok: true, slug: created.slug });
     }
     case "profile": {
       await db.update(authorProfiles).set({ jobTitle: input.value ?? "" }).where(eq(authorProfiles.slug, input.slug));
-      revalidateAuthorPages(input.slug);
+      expirePublicSite();
       return Response.json({ ok: true });
     }
     default:

@@ -1,9 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { getCurrentUser } from "@/lib/auth/session";
-import { revalidateAuthorPages } from "@/lib/cache/revalidate";
+import { expirePublicSiteFrom } from "@/lib/cache/revalidate";
 import { updateProfile } from "@/lib/profiles/profile";
 import { profileFromForm, type ProfileInput } from "@/lib/profiles/validation";
 
@@ -18,8 +17,6 @@ export async function updateProfileAction(_prev: ProfileFormState, form: FormDat
   const photo = form.get("photo");
   const r = await updateProfile(await getDb(), actor, { userId, profile: values, photo: photo instanceof File ? photo : null });
   if (!r.ok) return { ok: false, message: r.message, fieldErrors: r.fieldErrors, values };
-  revalidateAuthorPages(r.data.slug, r.data.articleSlugs);
-  if (r.data.oldSlug !== r.data.slug) revalidateAuthorPages(r.data.oldSlug);
-  revalidatePath("/newsroom/profile");
+  expirePublicSiteFrom("/newsroom/profile");
   return { ok: true, message: "Profile saved. Readers see it now.", slug: r.data.slug, values: { ...values, slug: r.data.slug } };
 }

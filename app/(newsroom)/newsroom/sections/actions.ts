@@ -2,8 +2,8 @@
 
 import { getDb } from "@/db";
 import { getCurrentUser } from "@/lib/auth/session";
+import { expirePublicSiteFrom } from "@/lib/cache/revalidate";
 import { failed, invalid, SIGNED_OUT, valuesOf, type TaxonomyFormState } from "@/lib/taxonomy/form-state";
-import { revalidateTaxonomy } from "@/lib/taxonomy/revalidate";
 import { createSection, deleteSection, moveSection, renameSection } from "@/lib/taxonomy/sections";
 import { createSectionSchema, deleteSectionSchema, moveSectionSchema, renameSectionSchema } from "@/lib/taxonomy/validation";
 
@@ -15,7 +15,7 @@ export async function createSectionAction(_prev: TaxonomyFormState, form: FormDa
   if (!parsed.success) return invalid(parsed.error, values);
   const r = await createSection(await getDb(), actor, parsed.data);
   if (!r.ok) return failed(r, values);
-  revalidateTaxonomy("/newsroom/sections");
+  expirePublicSiteFrom("/newsroom/sections");
   return { ok: true, message: `Section “${r.data.name}” created at /sections/${r.data.slug}.` };
 }
 
@@ -27,7 +27,7 @@ export async function renameSectionAction(_prev: TaxonomyFormState, form: FormDa
   if (!parsed.success) return invalid(parsed.error, values);
   const r = await renameSection(await getDb(), actor, parsed.data);
   if (!r.ok) return failed(r, values);
-  revalidateTaxonomy("/newsroom/sections");
+  expirePublicSiteFrom("/newsroom/sections");
   return { ok: true, message: `Renamed “${r.data.name}”; its address stays /sections/${r.data.slug}.`, values };
 }
 
@@ -38,7 +38,7 @@ export async function moveSectionAction(_prev: TaxonomyFormState, form: FormData
   if (!parsed.success) return { ok: false, message: "Unknown section." };
   const r = await moveSection(await getDb(), actor, parsed.data);
   if (!r.ok) return failed(r, {});
-  revalidateTaxonomy("/newsroom/sections");
+  expirePublicSiteFrom("/newsroom/sections");
   return { ok: true, message: r.data.moved ? `Moved ${parsed.data.direction}.` : "Already at the end." };
 }
 
@@ -49,6 +49,6 @@ export async function deleteSectionAction(_prev: TaxonomyFormState, form: FormDa
   if (!parsed.success) return { ok: false, message: "Unknown section." };
   const r = await deleteSection(await getDb(), actor, parsed.data);
   if (!r.ok) return failed(r, {});
-  revalidateTaxonomy("/newsroom/sections");
+  expirePublicSiteFrom("/newsroom/sections");
   return { ok: true, message: `Section “${r.data.name}” deleted.` };
 }

@@ -2,8 +2,8 @@
 
 import { getDb } from "@/db";
 import { getCurrentUser } from "@/lib/auth/session";
+import { expirePublicSiteFrom } from "@/lib/cache/revalidate";
 import { failed, invalid, SIGNED_OUT, valuesOf, type TaxonomyFormState } from "@/lib/taxonomy/form-state";
-import { revalidateTaxonomy } from "@/lib/taxonomy/revalidate";
 import { deleteTag, mergeTagInto, mergeTags, renameTag, type MergeReport } from "@/lib/taxonomy/tags";
 import { deleteTagSchema, mergeTagByIdSchema, mergeTagSchema, renameTagSchema } from "@/lib/taxonomy/validation";
 
@@ -15,7 +15,7 @@ export async function renameTagAction(_prev: TaxonomyFormState, form: FormData):
   if (!parsed.success) return invalid(parsed.error, values);
   const r = await renameTag(await getDb(), actor, parsed.data);
   if (!r.ok) return failed(r, values);
-  revalidateTaxonomy("/newsroom/tags");
+  expirePublicSiteFrom("/newsroom/tags");
   return { ok: true, message: `Renamed #${r.data.name}; its page is now /tags/${r.data.slug}.` };
 }
 
@@ -32,7 +32,7 @@ export async function mergeTagAction(_prev: TaxonomyFormState, form: FormData): 
   if (!parsed.success) return invalid(parsed.error, values);
   const r = await mergeTagInto(await getDb(), actor, parsed.data);
   if (!r.ok) return failed(r, values);
-  revalidateTaxonomy("/newsroom/tags");
+  expirePublicSiteFrom("/newsroom/tags");
   return merged(r.data);
 }
 
@@ -44,7 +44,7 @@ export async function mergeTagByIdAction(_prev: TaxonomyFormState, form: FormDat
   if (!parsed.success) return { ok: false, message: "Unknown tag." };
   const r = await mergeTags(await getDb(), actor, parsed.data);
   if (!r.ok) return failed(r, {});
-  revalidateTaxonomy("/newsroom/tags");
+  expirePublicSiteFrom("/newsroom/tags");
   return merged(r.data);
 }
 
@@ -55,6 +55,6 @@ export async function deleteTagAction(_prev: TaxonomyFormState, form: FormData):
   if (!parsed.success) return { ok: false, message: "Unknown tag." };
   const r = await deleteTag(await getDb(), actor, parsed.data);
   if (!r.ok) return failed(r, {});
-  revalidateTaxonomy("/newsroom/tags");
+  expirePublicSiteFrom("/newsroom/tags");
   return { ok: true, message: `Tag #${r.data.name} deleted.` };
 }

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { revalidateArticlePages } from "@/lib/cache/revalidate";
+import { expirePublicSite } from "@/lib/cache/revalidate";
 import { retireXssCorpus, seedXssCorpus } from "@/lib/security/xss-seed";
 import { craftedBodies, XSS_PAYLOADS } from "@/e2e/corpus/xss-payloads";
 
@@ -16,7 +16,7 @@ export async function POST(request: Request) {
   const db = await getDb();
   if (input.action === "seed") {
     const report = await seedXssCorpus(db, XSS_PAYLOADS, craftedBodies);
-    for (const a of report.articles) revalidateArticlePages({ slug: a.slug });
+    if (report.articles.length > 0) expirePublicSite();
     return Response.json(report);
   }
   await retireXssCorpus(db, input.ids ?? []);

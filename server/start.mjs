@@ -61,7 +61,7 @@ if (!process.env.AUTH_SECRET) {
 run(bin("tsx"), ["--conditions=react-server", "scripts/prepare.ts"]);
 const host = process.env.HOSTNAME || "localhost";
 console.log(`\nNewsroom is starting on http://${host}:${port}  (newsroom: http://${host}:${port}/newsroom, sign in with an account above)\n`);
-const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", port], {
+const server = spawn(process.execPath, ["server/serve.mjs", "-p", port], {
   stdio: "inherit",
   env: { AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", ...secretEnv, ...process.env },
 });

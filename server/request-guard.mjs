@@ -1,5 +1,5 @@
 /**
- * Checks every request passes before Next reads it (scripts/serve.mjs), issue 19:
+ * Checks every request passes before Next reads it (server/serve.mjs):
  *
  * - Body size: Next's server-action limit is one number for every action, and route handlers
  *   (Auth.js) have none, while only two actions take files. So the body is capped here, from

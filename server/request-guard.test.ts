@@ -6,7 +6,7 @@ import { LIMITS } from "@/lib/validations/article";
 import { BODY_LIMITS, createRequestGuard, jsonDepthScanner, MAX_ACTION_DEPTH, uploadActionIdsFrom } from "./request-guard.mjs";
 
 /**
- * The guard in front of Next (scripts/serve.mjs), on a real HTTP server: what it refuses never
+ * The guard in front of Next (server/serve.mjs), on a real HTTP server: what it refuses never
  * reaches the handler, and a refused body is answered before it is sent.
  */
 const SECRET = "guard-test-secret-0123456789-abcdefgh";

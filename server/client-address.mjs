@@ -1,5 +1,5 @@
 /**
- * Who is on the other end of a request, decided once in scripts/serve.mjs before Next sees it.
+ * Who is on the other end of a request, decided once in server/serve.mjs before Next sees it.
  *
  * The client address is the socket's peer address. Only when TRUST_PROXY says the peer is a
  * proxy of ours (a hop count, or comma-separated addresses/CIDRs, or the names loopback,

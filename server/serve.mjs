@@ -2,21 +2,23 @@
 /**
  * The production server (`npm start`, the e2e suite, the bench and the stress tests all run
  * it): Next's own request handler, with public pages answered from memory while nothing readers
- * can see has changed (lib/page-cache/page-cache.mjs). Options: PORT (or -p), -H or HOSTNAME
+ * can see has changed (server/page-cache/). The order of the steps in front of Next is in
+ * server/README.md. Options: PORT (or -p), -H or HOSTNAME
  * (default: loopback only, 127.0.0.1 and ::1; `-H 0.0.0.0` opens it to the network),
  * NEXT_DIST_DIR. PAGE_CACHE_MB (default 64; 0 turns the cache off), PAGE_CACHE_TTL_SECONDS
  * (default 60), PAGE_CACHE_CHECK_MS (default 2) and PAGE_CACHE_MAX_ENTRIES (default 10,000) tune
  * the cache; PAGE_RENDER_CONCURRENCY (default 8) bounds public-page renders. TRUST_PROXY: see
- * lib/auth/client-address.mjs (the client address comes from the socket unless it is set).
+ * server/client-address.mjs (the client address comes from the socket unless it is set).
  */
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
-import { createPageCache } from "../lib/page-cache/page-cache.mjs";
-import { parseTrustProxy, stampClientAddress } from "../lib/auth/client-address.mjs";
-import { isNextDataRequest } from "../lib/page-cache/public-routes.mjs";
-import { createRequestGuard, uploadActionIdsFrom } from "../lib/security/request-guard.mjs";
 import { isValidHostHeader, sanitizeForwardedHeaders } from "../lib/seo/request-origin.mjs";
+import { parseTrustProxy, stampClientAddress } from "./client-address.mjs";
+import { createPageCache } from "./page-cache/page-cache.mjs";
+import { isNextDataRequest } from "./page-cache/public-routes.mjs";
+import { readPublicGeneration } from "./public-generation.mjs";
+import { createRequestGuard, uploadActionIdsFrom } from "./request-guard.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -38,8 +40,7 @@ await app.prepare();
 
 const mb = Number(process.env.PAGE_CACHE_MB ?? 64);
 const cache = createPageCache({
-  // Registered by instrumentation.ts once the app has opened its database.
-  readGeneration: () => globalThis.__newsroomPublicGeneration?.() ?? null,
+  readGeneration: readPublicGeneration, // null until instrumentation.ts has registered the app's reader
   maxBytes: Number.isFinite(mb) ? mb * 1024 * 1024 : 64 * 1024 * 1024,
   maxEntries: Number(process.env.PAGE_CACHE_MAX_ENTRIES) || 10_000,
   maxConcurrentRenders: Number(process.env.PAGE_RENDER_CONCURRENCY) || 8,
@@ -47,7 +48,7 @@ const cache = createPageCache({
   checkIntervalMs: Number(process.env.PAGE_CACHE_CHECK_MS ?? 2),
 });
 
-// Body caps, same-origin proof and HSTS, before Next reads a byte (lib/security/request-guard.mjs).
+// Body caps, same-origin proof and HSTS, before Next reads a byte (server/request-guard.mjs).
 const manifest = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json");
 const guard = createRequestGuard({ uploadActionIds: uploadActionIdsFrom(JSON.parse(readFileSync(manifest, "utf8"))) });
 

@@ -2,7 +2,11 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import { gunzipSync, gzipSync, inflateSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { acceptsEncoding, cacheKey, createPageCache, encodingClass, entryCost, freshReader } from "./page-cache.mjs";
+import { cacheKey } from "./cache-key.mjs";
+import { acceptsEncoding, encodingClass } from "./encoding.mjs";
+import { entryCost } from "./entry-store.mjs";
+import { freshReader } from "./fresh-reader.mjs";
+import { createPageCache } from "./page-cache.mjs";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

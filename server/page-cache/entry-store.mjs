@@ -1,0 +1,176 @@
+// @ts-check
+/**
+ * Where the page cache keeps rendered pages: a segmented LRU bounded in bytes and entries, for
+ * one public generation at a time, with expired entries swept in the background.
+ *
+ * A page enters on probation and is protected once it is asked for again. Eviction takes
+ * probation first, so a flood of one-off pages (every search query, every host name a client
+ * makes up) churns among itself and never pushes out the pages readers actually come back to.
+ * Protected holds at most 80 % of the budget. Insertion order = least recently used first in both.
+ */
+
+/**
+ * @typedef {{ status: number; headers: Record<string, string | string[]>; body: Buffer; generation: number; storedAt: number; cost: number }} Entry
+ * @typedef {{ stored: number; evicted: number; swept: number }} StoreStats
+ */
+
+/** Rough fixed cost of one entry beyond its bytes (Map slot, entry object, Buffer object). */
+const ENTRY_OVERHEAD = 64;
+
+/**
+ * What an entry costs in memory, as counted against `maxBytes`: the body, the key and every
+ * stored header name and value, plus a fixed overhead (keys of up to 16 KB of URL used to be free).
+ * @param {string} key @param {Record<string, string | string[]>} headers @param {Buffer} body
+ */
+export function entryCost(key, headers, body) {
+  let n = body.length + Buffer.byteLength(key) + ENTRY_OVERHEAD;
+  for (const [k, v] of Object.entries(headers)) {
+    n += k.length;
+    for (const value of Array.isArray(v) ? v : [v]) n += Buffer.byteLength(String(value));
+  }
+  return n;
+}
+
+/**
+ * @param {{ maxBytes: number; maxEntries: number; maxEntryBytes: number; ttlMs: number; sweepIntervalMs?: number; now: () => number; stats: StoreStats }} options
+ */
+export function createEntryStore({ maxBytes, maxEntries, maxEntryBytes, ttlMs, sweepIntervalMs, now, stats }) {
+  /** @type {Map<string, Entry>} */
+  const probation = new Map();
+  /** @type {Map<string, Entry>} */
+  const protectedEntries = new Map();
+  const protectedMaxBytes = maxBytes * 0.8;
+  const protectedMaxEntries = Math.max(1, Math.floor(maxEntries * 0.8));
+  let bytes = 0;
+  let protectedBytes = 0;
+  let generationSeen = -1;
+
+  /** @param {string} key */
+  function drop(key) {
+    const e = protectedEntries.get(key);
+    if (e) {
+      protectedEntries.delete(key);
+      protectedBytes -= e.cost;
+      bytes -= e.cost;
+      return;
+    }
+    const p = probation.get(key);
+    if (!p) return;
+    probation.delete(key);
+    bytes -= p.cost;
+  }
+
+  function clear() {
+    probation.clear();
+    protectedEntries.clear();
+    bytes = 0;
+    protectedBytes = 0;
+  }
+
+  /** Every stored page belongs to an older generation once a new one is seen: none can be served again. @param {number} generation */
+  function noteGeneration(generation) {
+    if (generation === generationSeen) return;
+    clear();
+    generationSeen = generation;
+  }
+
+  /** Drops what can never be served again (expired, or of an older generation). */
+  function sweep() {
+    const t = now();
+    for (const map of [probation, protectedEntries]) {
+      for (const [k, e] of map) {
+        if (e.generation !== generationSeen || t - e.storedAt >= ttlMs) {
+          drop(k);
+          stats.swept++;
+        }
+      }
+    }
+  }
+  // Expired entries are dropped in the background too, not only when asked for again.
+  /** @type {ReturnType<typeof setInterval> | null} */
+  let sweeper = null;
+  const sweepEvery = sweepIntervalMs ?? Math.max(1000, Math.min(ttlMs, 60_000));
+  function startSweeper() {
+    if (sweeper || !(sweepEvery > 0)) return;
+    sweeper = setInterval(sweep, sweepEvery);
+    sweeper.unref?.();
+  }
+
+  function evict() {
+    while (bytes > maxBytes || probation.size + protectedEntries.size > maxEntries) {
+      const from = probation.size > 0 ? probation : protectedEntries;
+      const oldest = from.keys().next();
+      if (oldest.done) break;
+      drop(oldest.value);
+      stats.evicted++;
+    }
+  }
+
+  /** @param {string} key @param {Omit<Entry, "cost">} fields */
+  function store(key, fields) {
+    if (fields.generation !== generationSeen || fields.body.length > maxEntryBytes || maxBytes <= 0) return;
+    const entry = { ...fields, cost: entryCost(key, fields.headers, fields.body) };
+    if (entry.cost > maxBytes) return;
+    drop(key);
+    probation.set(key, entry);
+    bytes += entry.cost;
+    stats.stored++;
+    evict();
+    startSweeper();
+  }
+
+  /** The entry stored for this generation and not expired; a stale one is dropped. @param {string} key @param {number} generation */
+  function lookup(key, generation) {
+    const hit = protectedEntries.get(key) ?? probation.get(key);
+    if (!hit) return null;
+    if (hit.generation !== generation || now() - hit.storedAt >= ttlMs) {
+      drop(key);
+      return null;
+    }
+    return hit;
+  }
+
+  /** A second request for a page on probation protects it; the protected overflow goes back on probation. @param {string} key @param {Entry} entry */
+  function touch(key, entry) {
+    if (protectedEntries.has(key)) {
+      protectedEntries.delete(key);
+      protectedEntries.set(key, entry);
+      return;
+    }
+    probation.delete(key);
+    protectedEntries.set(key, entry);
+    protectedBytes += entry.cost;
+    while (protectedBytes > protectedMaxBytes || protectedEntries.size > protectedMaxEntries) {
+      const oldest = protectedEntries.entries().next();
+      if (oldest.done || oldest.value[0] === key) break;
+      const [k, e] = oldest.value;
+      protectedEntries.delete(k);
+      protectedBytes -= e.cost;
+      probation.set(k, e);
+    }
+  }
+
+  return {
+    noteGeneration,
+    lookup,
+    touch,
+    store,
+    sweep,
+    clear,
+    get size() {
+      return probation.size + protectedEntries.size;
+    },
+    get bytes() {
+      return bytes;
+    },
+    /** @param {string} key */
+    has(key) {
+      return probation.has(key) || protectedEntries.has(key);
+    },
+    /** Stops the background sweep (tests; the server runs until it exits). */
+    close() {
+      if (sweeper) clearInterval(sweeper);
+      sweeper = null;
+    },
+  };
+}

@@ -1,0 +1,179 @@
+// @ts-check
+/**
+ * Whole-response cache for public pages, in front of Next's request handler (server/serve.mjs).
+ *
+ * Public pages are the same for every reader, so a rendered page can be served again until
+ * something readers can see changes. "Changes" is the database's public generation
+ * (public_cache_state, bumped by triggers in the same transaction as the change, migration 0003):
+ * every entry is stored under the generation read *before* its render began, and a request is
+ * answered from the cache only after a generation read that *started after the request arrived*.
+ * So a reader never gets a page older than the last committed change — publish, correction,
+ * unpublish, a profile or tag edit — on any instance, including changes made by the scheduler.
+ * Concurrent requests share one generation read (at most one in flight, plus one queued), so the
+ * database sees one small primary-key lookup per burst, not per request.
+ *
+ * Entries also expire after `ttlMs` (default 60 s): a few things on a page follow the clock, not
+ * the database (the date in the header, the news sitemap's 48-hour window).
+ *
+ * What is cached: GET/HEAD of the public routes (public-routes.mjs, with the query parameters
+ * each reads), never a request carrying a session cookie's effects (responses that set
+ * cookies), never the React Server Component payloads of client navigation, never anything but
+ * a 200. A request is keyed on, and rendered as, its canonical URL (junk parameters and other
+ * spellings of a path are one entry and one render), the validated host and forwarded host/proto
+ * (absolute URLs in pages follow them when SITE_URL is unset; not keyed when it is set) and the
+ * class of Accept-Encoding Next's compression answers alike; a stored body is only served to
+ * clients that accept its Content-Encoding.
+ *
+ * Memory: every entry is counted with its key and headers against `maxBytes`, at most
+ * `maxEntries` are kept, expired ones are swept in the background, and pages asked for twice
+ * are protected from a flood of one-off ones (segmented LRU).
+ *
+ * The parts: cache-key.mjs (what is cached, under which key), encoding.mjs (which clients get
+ * which stored body), entry-store.mjs (storage and eviction), fresh-reader.mjs (the generation
+ * read shared by concurrent requests), renders.mjs (render limit and coalescing), capture.mjs
+ * (copying Next's answer); this file puts them together around one request.
+ */
+
+import { capture } from "./capture.mjs";
+import { classify } from "./cache-key.mjs";
+import { acceptsEncoding } from "./encoding.mjs";
+import { createEntryStore } from "./entry-store.mjs";
+import { freshReader } from "./fresh-reader.mjs";
+import { canonicalPublicUrl } from "./public-routes.mjs";
+import { renderCoalescer, renderLimiter } from "./renders.mjs";
+
+/** @typedef {import("node:http").IncomingMessage} Req @typedef {import("node:http").ServerResponse} Res */
+
+/**
+ * @typedef {{
+ *   readGeneration: () => (Promise<number> | null),
+ *   maxBytes?: number,
+ *   maxEntries?: number,
+ *   ttlMs?: number,
+ *   checkIntervalMs?: number,
+ *   maxEntryBytes?: number,
+ *   sweepIntervalMs?: number,
+ *   maxConcurrentRenders?: number,
+ *   siteUrl?: string,
+ *   now?: () => number,
+ * }} Options
+ */
+
+/**
+ * Public pages answer GET and HEAD. Next renders them for POST, PUT, DELETE or PATCH too, every
+ * time and outside the cache: those get 405 here. Server actions (POST with a Next-Action
+ * header) still go to Next, which routes them by id whatever the page.
+ * @param {Req} req
+ * @param {Res} res
+ */
+export function refuseMethod(req, res) {
+  const method = req.method ?? "GET";
+  if (method === "GET" || method === "HEAD" || req.headers["next-action"] !== undefined) return false;
+  if (canonicalPublicUrl(req.url ?? "/") === null) return false;
+  res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
+  res.end("Method Not Allowed");
+  return true;
+}
+
+/** @param {Options} options */
+export function createPageCache(options) {
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  const maxEntryBytes = options.maxEntryBytes ?? 4 * 1024 * 1024;
+  const now = options.now ?? Date.now;
+  // Read once: process.env is slow to read on every request.
+  const keyOptions = { siteUrl: options.siteUrl ?? process.env.SITE_URL ?? "" };
+  const stats = { hits: 0, misses: 0, bypassed: 0, stored: 0, evicted: 0, swept: 0 };
+  const entries = createEntryStore({
+    maxBytes,
+    maxEntries: Math.max(1, options.maxEntries ?? 10_000),
+    maxEntryBytes,
+    ttlMs: options.ttlMs ?? 60_000,
+    sweepIntervalMs: options.sweepIntervalMs,
+    now,
+    stats,
+  });
+  const limiter = renderLimiter(Math.max(1, options.maxConcurrentRenders ?? 8));
+  const renders = renderCoalescer();
+  const readFresh = freshReader(async () => {
+    const p = options.readGeneration();
+    if (!p) throw new Error("the app has not registered its generation reader yet");
+    return p;
+  }, options.checkIntervalMs ?? 2);
+
+  /**
+   * Serves from the cache, or calls `render` (Next's handler) and keeps a copy of its answer.
+   * @param {Req} req @param {Res} res @param {() => unknown} render
+   */
+  async function handle(req, res, render) {
+    if (refuseMethod(req, res)) return;
+    const found = maxBytes > 0 ? classify(req, keyOptions) : null;
+    if (!found) {
+      stats.bypassed++;
+      // A public page the cache cannot hold (client-navigation payload, cache off) still takes
+      // its turn among the renders; everything else (newsroom, API, assets) goes straight on.
+      return canonicalPublicUrl(req.url ?? "/") !== null ? limiter.run(res, render) : render();
+    }
+    const { key } = found;
+    // Next renders what the key says: the canonical URL, without the parameters no page reads.
+    req.url = found.url;
+    let generation;
+    try {
+      generation = await readFresh();
+    } catch {
+      // No generation (the app is starting, or the database is down): no cache, Next answers.
+      stats.bypassed++;
+      return render();
+    }
+    entries.noteGeneration(generation);
+    if (serveHit(req, res, key, generation)) return;
+    const inFlight = renders.inFlight(key, generation);
+    if (inFlight) {
+      await inFlight;
+      if (serveHit(req, res, key, generation)) return;
+    }
+    return renderAndKeep(req, res, render, key, generation);
+  }
+
+  /** @param {Req} req @param {Res} res @param {() => unknown} render @param {string} key @param {number} generation */
+  function renderAndKeep(req, res, render, key, generation) {
+    stats.misses++;
+    // A HEAD that misses is rendered as the GET it stands for, and kept: Node's response still
+    // sends no body (it was created for a HEAD), and the next HEAD or GET is a hit.
+    if (req.method === "HEAD") req.method = "GET";
+    renders.begin(key, generation, res);
+    capture(res, (entry) => entries.store(key, { ...entry, generation, storedAt: now() }), maxEntryBytes);
+    res.setHeader("x-newsroom-cache", "miss");
+    return limiter.run(res, render);
+  }
+
+  /** @param {Req} req @param {Res} res @param {string} key @param {number} generation */
+  function serveHit(req, res, key, generation) {
+    const hit = entries.lookup(key, generation);
+    if (!hit) return false;
+    // The key's class says which coding Next would choose; the stored body says which it chose.
+    // Never hand a compressed body to a client that did not ask for that coding.
+    const coding = String(hit.headers["content-encoding"] ?? "identity").toLowerCase();
+    if (!acceptsEncoding(req.headers["accept-encoding"], coding)) return false;
+    stats.hits++;
+    entries.touch(key, hit);
+    res.writeHead(hit.status, { ...hit.headers, "content-length": String(hit.body.length), "x-newsroom-cache": "hit" });
+    res.end(req.method === "HEAD" ? undefined : hit.body);
+    return true;
+  }
+
+  return {
+    handle,
+    stats,
+    limiter,
+    sweep: entries.sweep,
+    clear: entries.clear,
+    has: entries.has,
+    close: entries.close,
+    get size() {
+      return entries.size;
+    },
+    get bytes() {
+      return entries.bytes;
+    },
+  };
+}
