@@ -1,46 +1,71 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-
-/** What every server action returns: never rows, field errors at the field (style rules 18, 21). */
-export type ActionResult<T = undefined> =
-  | ({ ok: true; message?: string } & (T extends undefined ? unknown : { data: T }))
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
-
-export const ERROR_MESSAGES: Record<string, string> = {
-  unauthenticated: "Your session has ended. Sign in again.",
-  forbidden: "You are not allowed to do this.",
-  "forbidden:article": "This article is not yours.",
-  not_found: "Not found.",
-  invalid: "Please correct the highlighted fields.",
-  conflict: "Someone else saved a newer version.",
-  unavailable: "The database is unavailable right now. Try again in a moment.",
-};
-
-export function fail(code: string, message?: string, fieldErrors?: Record<string, string[]>) {
-  return { ok: false as const, code, message: message ?? ERROR_MESSAGES[code] ?? code, fieldErrors };
-}
+import { fail, fieldErrorsOf, SIGNED_OUT, type ActionFailure, type ActionResult, type FieldErrors, type FormState, type FormValues } from "./result";
 
 /**
- * zod → signed-in user (re-read from the database) → the action. Validation errors come back
- * per field; the action itself must still authorise with lib/permissions.ts.
+ * The pipeline of every server action: signed-in user (re-read from the database, so a
+ * deactivated account or an ended session stops here) → zod → the action → one result shape
+ * (lib/actions/result.ts). Ids and roles in the input are only requests: the action, or the
+ * domain function it calls, still asks lib/permissions.ts whether this user may.
  */
-export function authedAction<S extends z.ZodType, R>(
+type ParseOptions = {
+  /** The message above the field errors; by default "Please correct the highlighted fields.". */
+  invalidMessage?: string | ((fieldErrors: FieldErrors) => string | undefined);
+};
+
+function parse<S extends z.ZodType>(schema: S, raw: unknown, opts: ParseOptions): { ok: true; data: z.infer<S> } | ActionFailure<never, never> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const fieldErrors = fieldErrorsOf(parsed.error);
+  const message = typeof opts.invalidMessage === "function" ? opts.invalidMessage(fieldErrors) : opts.invalidMessage;
+  return fail<never>("invalid", message, fieldErrors);
+}
+
+/** An action called with typed arguments (buttons, the editor): `action(input)`. */
+export function authedAction<S extends z.ZodType, T = undefined, E = undefined>(
   schema: S,
-  action: (input: z.infer<S>, user: CurrentUser) => Promise<R>,
+  action: (input: z.infer<S>, user: CurrentUser) => Promise<ActionResult<T, E>>,
+  opts: ParseOptions = {},
 ) {
-  return async (raw: unknown): Promise<R | ReturnType<typeof fail>> => {
+  return async (raw: unknown): Promise<ActionResult<T, E>> => {
     const user = await getCurrentUser();
-    if (!user) return fail("unauthenticated");
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path.join(".") || "form";
-        (fieldErrors[key] ??= []).push(issue.message);
-      }
-      return fail("invalid", undefined, fieldErrors);
+    if (!user) return SIGNED_OUT;
+    const input = parse(schema, raw, opts);
+    if (!input.ok) return input;
+    return action(input.data, user);
+  };
+}
+
+/** The text fields of a form (files left out), as typed. */
+export const valuesOf = (form: FormData): FormValues =>
+  Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as FormValues;
+
+type FormOptions = ParseOptions & {
+  /** Send the typed values back with a failure, so the form keeps them (never for secrets). */
+  echo?: boolean;
+};
+
+/**
+ * The useActionState variant: `(previousState, formData)`. The schema reads the form's text
+ * fields; the action also gets the FormData itself, for files.
+ */
+export function authedFormAction<S extends z.ZodType, T = undefined, E = undefined>(
+  schema: S,
+  action: (input: z.infer<S>, user: CurrentUser, form: FormData) => Promise<ActionResult<T, E>>,
+  opts: FormOptions = {},
+) {
+  return async (_prev: FormState<T, E>, form: FormData): Promise<ActionResult<T, E>> => {
+    const values = valuesOf(form);
+    const result = await run();
+    return !result.ok && opts.echo && !result.values ? { ...result, values } : result;
+
+    async function run(): Promise<ActionResult<T, E>> {
+      const user = await getCurrentUser();
+      if (!user) return SIGNED_OUT;
+      const input = parse(schema, values, opts);
+      if (!input.ok) return input;
+      return action(input.data, user, form);
     }
-    return action(parsed.data, user);
   };
 }

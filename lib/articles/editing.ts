@@ -7,7 +7,8 @@ import { notifyUsers } from "@/lib/notifications/store";
 import { canArticle, canChangeByline, canGlobal, type PolicyUser } from "@/lib/permissions";
 import { parseBody } from "@/lib/rich-text/body";
 import { slugify } from "@/lib/slug";
-import { articleChangesSchema, fieldErrorsOf, saveArticleSchema, type ArticleChanges } from "@/lib/validations/article";
+import { fieldErrorsOf } from "@/lib/actions/result";
+import { articleChangesSchema, articleFieldOf, saveArticleSchema, type ArticleChanges } from "@/lib/validations/article";
 import { recordEvent } from "./events";
 import { addContributors, createArticle, freeArticleSlug, getAuthorIds, setArticleTags, slugTakenFor } from "./store";
 import { withoutNul } from "@/lib/security/text";
@@ -77,7 +78,7 @@ async function notifyBylineChange(tx: Tx, actor: PolicyUser, articleId: string, 
  */
 export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Promise<SaveResult> {
   const parsed = saveArticleSchema.safeParse(withoutNul(raw));
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error, articleFieldOf));
   const { id, saveId, changes } = parsed.data;
 
   const [article] = await db
@@ -205,7 +206,7 @@ export async function copyAsNewDraft(
   const may = canGlobal(actor, "article:create");
   if (!may.ok) return { ok: false, code: may.code, message: may.reason };
   const parsed = articleChangesSchema.safeParse(withoutNul(raw));
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error, articleFieldOf));
   const c = parsed.data;
   const body = c.body === undefined ? undefined : parseBody(c.body);
   if (body && !body.ok) return invalid({ body: [body.error] });

@@ -6,7 +6,7 @@ import { recordEvent } from "@/lib/articles/events";
 import { storeImage } from "@/lib/images/upload";
 import { canEditProfile, type PolicyUser } from "@/lib/permissions";
 import type { Result } from "@/lib/users/manage";
-import { fieldErrorsOf } from "@/lib/users/validation";
+import { fieldErrorsOf } from "@/lib/actions/result";
 import { profileSchema, type ProfileInput } from "./validation";
 import { withoutNul } from "@/lib/security/text";
 import { recordSlugRedirect } from "@/lib/seo/slug-redirects";

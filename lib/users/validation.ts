@@ -24,10 +24,4 @@ export const newPasswordSchema = z
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ." });
 
-export type FieldErrors = Record<string, string[]>;
 
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) (out[issue.path.join(".") || "form"] ??= []).push(issue.message);
-  return out;
-}
