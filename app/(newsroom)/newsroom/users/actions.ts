@@ -10,10 +10,10 @@ import { changeRole, createUser, resetPassword, setActive, type Issued } from "@
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema } from "@/lib/users/validation";
 
 /** What the admin gets after an invite or a reset: the one-time link, and whether it was mailed. */
-export type IssuedLink = { link: string; mail: "sent" | "not_configured" | "failed" };
+export type AccountLink = { link: string; mail: "sent" | "not_configured" | "failed" };
 
 /** The link is shown to the admin in every case, and mailed as well when SMTP_URL is set. */
-async function deliver(issued: Issued, purpose: "invite" | "reset"): Promise<ActionResult<IssuedLink>> {
+async function deliver(issued: Issued, purpose: "invite" | "reset"): Promise<ActionResult<AccountLink>> {
   const link = `${await appOrigin()}/set-password?token=${issued.token}`;
   const mail = await sendAccountMail({ to: issued.email, ...accountLinkMail({ name: issued.name, link, purpose, expiresAt: issued.expiresAt }) });
   const sent = mail === "sent" ? ` An email with the link was sent to ${issued.email}.` : " Send this link to them yourself.";
@@ -23,7 +23,7 @@ async function deliver(issued: Issued, purpose: "invite" | "reset"): Promise<Act
 
 export const createUserAction = authedFormAction(
   createUserSchema,
-  async (input, actor): Promise<ActionResult<IssuedLink>> => {
+  async (input, actor): Promise<ActionResult<AccountLink>> => {
     const r = await createUser(await getDb(), actor, input);
     if (!r.ok) return refused(r);
     revalidatePath("/newsroom/users");
@@ -56,7 +56,7 @@ export const setActiveAction = authedFormAction(
 
 export const resetPasswordAction = authedFormAction(
   resetPasswordSchema,
-  async (input, actor): Promise<ActionResult<IssuedLink>> => {
+  async (input, actor): Promise<ActionResult<AccountLink>> => {
     const r = await resetPassword(await getDb(), actor, input);
     if (!r.ok) return refused(r);
     revalidatePath("/newsroom/users");

@@ -5,10 +5,10 @@ import { FormField, FormMessage, inputClass } from "@/components/accounts/form-f
 import { IssuedLink } from "@/components/accounts/issued-link";
 import { ROLES } from "@/lib/roles";
 import type { FormState } from "@/lib/actions/result";
-import { createUserAction, type IssuedLink } from "./actions";
+import { createUserAction, type AccountLink } from "./actions";
 
 export function CreateUserForm() {
-  const [state, action, pending] = useActionState<FormState<IssuedLink>, FormData>(createUserAction, null);
+  const [state, action, pending] = useActionState<FormState<AccountLink>, FormData>(createUserAction, null);
   const v = state?.ok ? {} : (state?.values ?? {});
   const e = (state?.ok === false && state.fieldErrors) || {};
   return (

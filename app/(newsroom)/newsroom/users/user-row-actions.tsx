@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/accounts/form-field";
 import { IssuedLink } from "@/components/accounts/issued-link";
 import { ROLES, type Role } from "@/lib/roles";
 import type { FormState } from "@/lib/actions/result";
-import { changeRoleAction, resetPasswordAction, setActiveAction, type IssuedLink } from "./actions";
+import { changeRoleAction, resetPasswordAction, setActiveAction, type AccountLink } from "./actions";
 
 export type UserRowActionsProps = { user: { id: string; name: string; role: Role; active: boolean } };
 
@@ -14,7 +14,7 @@ const button = "rounded border border-neutral-500 px-2 py-1 text-sm disabled:opa
 export function UserRowActions({ user }: UserRowActionsProps) {
   const [roleState, roleAction, rolePending] = useActionState<FormState, FormData>(changeRoleAction, null);
   const [activeState, activeAction, activePending] = useActionState<FormState, FormData>(setActiveAction, null);
-  const [resetState, resetAction, resetPending] = useActionState<FormState<IssuedLink>, FormData>(resetPasswordAction, null);
+  const [resetState, resetAction, resetPending] = useActionState<FormState<AccountLink>, FormData>(resetPasswordAction, null);
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
