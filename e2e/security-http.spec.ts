@@ -194,8 +194,8 @@ test("cross-site: every server action with a foreign Origin is refused and chang
     updateProfileAction: { userId: fx.users.admin.id, displayName: "CSRF", slug: "csrf", jobTitle: "", bio: "", bioLanguage: "fr", location: "" },
     restoreRevisionAction: { articleId: d.id, number: "1" },
     setPasswordAction: { token: "x", password: "csrf-password-123", confirm: "csrf-password-123" },
-    login: { email: fx.users.admin.email, password: "demo-admin-pass" },
-    oidcLogin: {},
+    loginAction: { email: fx.users.admin.email, password: "demo-admin-pass" },
+    oidcLoginAction: {},
   };
   const names = Object.keys(ids);
   expect(names.length).toBeGreaterThanOrEqual(20);
@@ -203,7 +203,7 @@ test("cross-site: every server action with a foreign Origin is refused and chang
   for (const name of names) {
     for (const origin of ["https://evil.example", "http://localhost.evil.example", "null"]) {
       const form = forms[name];
-      const prev = ["createUserAction", "changeRoleAction", "setActiveAction", "resetPasswordAction", "updateProfileAction", "setPasswordAction", "login"].includes(name) ? [{}] : [];
+      const prev = ["createUserAction", "changeRoleAction", "setActiveAction", "resetPasswordAction", "updateProfileAction", "setPasswordAction", "loginAction"].includes(name) ? [{}] : [];
       const r = form ? await callAction(request, ids[name], prev, { cookie: cookies.admin, origin, form }) : await callAction(request, ids[name], args[name] ?? [], { cookie: cookies.admin, origin });
       const passed = r.status < 400 && (r.ok || !/Invalid Server Actions request|error/i.test(r.body));
       count("server actions with a foreign Origin", passed);

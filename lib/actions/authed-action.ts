@@ -41,31 +41,54 @@ export function authedAction<S extends z.ZodType, T = undefined, E = undefined>(
 export const valuesOf = (form: FormData): FormValues =>
   Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as FormValues;
 
-type FormOptions = ParseOptions & {
-  /** Send the typed values back with a failure, so the form keeps them (never for secrets). */
-  echo?: boolean;
+type FormOptions<V> = ParseOptions & {
+  /**
+   * Send what was typed back with a failure, so the form keeps it: `true` for every text field,
+   * or a function picking the fields (never a password).
+   */
+  echo?: true | ((form: FormData) => V);
 };
+
+type FormAction<S extends z.ZodType, U, T, E, V> = (input: z.infer<S>, user: U, form: FormData) => Promise<ActionResult<T, E, V>>;
+
+function formPipeline<S extends z.ZodType, U, T, E, V>(
+  schema: S,
+  who: () => Promise<U | null>,
+  action: FormAction<S, U, T, E, V>,
+  opts: FormOptions<V>,
+) {
+  return async (_prev: FormState<T, E, V>, form: FormData): Promise<ActionResult<T, E, V>> => {
+    const result = await run(form);
+    if (result.ok || !opts.echo || result.values) return result;
+    return { ...result, values: opts.echo === true ? (valuesOf(form) as V) : opts.echo(form) };
+  };
+
+  async function run(form: FormData): Promise<ActionResult<T, E, V>> {
+    const user = await who();
+    if (!user) return SIGNED_OUT;
+    const input = parse(schema, valuesOf(form), opts);
+    if (!input.ok) return input;
+    return action(input.data, user, form);
+  }
+}
 
 /**
  * The useActionState variant: `(previousState, formData)`. The schema reads the form's text
  * fields; the action also gets the FormData itself, for files.
  */
-export function authedFormAction<S extends z.ZodType, T = undefined, E = undefined>(
+export function authedFormAction<S extends z.ZodType, T = undefined, E = undefined, V = FormValues>(
   schema: S,
-  action: (input: z.infer<S>, user: CurrentUser, form: FormData) => Promise<ActionResult<T, E>>,
-  opts: FormOptions = {},
+  action: FormAction<S, CurrentUser, T, E, V>,
+  opts: FormOptions<V> = {},
 ) {
-  return async (_prev: FormState<T, E>, form: FormData): Promise<ActionResult<T, E>> => {
-    const values = valuesOf(form);
-    const result = await run();
-    return !result.ok && opts.echo && !result.values ? { ...result, values } : result;
+  return formPipeline(schema, getCurrentUser, action, opts);
+}
 
-    async function run(): Promise<ActionResult<T, E>> {
-      const user = await getCurrentUser();
-      if (!user) return SIGNED_OUT;
-      const input = parse(schema, values, opts);
-      if (!input.ok) return input;
-      return action(input.data, user, form);
-    }
-  };
+/** The same for the few forms used signed out (sign-in, choosing a password): no user. */
+export function publicFormAction<S extends z.ZodType, T = undefined, E = undefined, V = FormValues>(
+  schema: S,
+  action: FormAction<S, true, T, E, V>,
+  opts: FormOptions<V> = {},
+) {
+  return formPipeline(schema, async () => true as const, action, opts);
 }
