@@ -19,7 +19,7 @@ function parse<S extends z.ZodType>(schema: S, raw: unknown, opts: ParseOptions)
   if (parsed.success) return { ok: true, data: parsed.data };
   const fieldErrors = fieldErrorsOf(parsed.error);
   const message = typeof opts.invalidMessage === "function" ? opts.invalidMessage(fieldErrors) : opts.invalidMessage;
-  return fail<never>("invalid", message, fieldErrors);
+  return fail("invalid", message, fieldErrors);
 }
 
 /** An action called with typed arguments (buttons, the editor): `action(input)`. */
@@ -28,7 +28,7 @@ export function authedAction<S extends z.ZodType, T = undefined, E = undefined>(
   action: (input: z.infer<S>, user: CurrentUser) => Promise<ActionResult<T, E>>,
   opts: ParseOptions = {},
 ) {
-  return async (raw: unknown): Promise<ActionResult<T, E>> => {
+  return async (raw: z.input<S>): Promise<ActionResult<T, E>> => {
     const user = await getCurrentUser();
     if (!user) return SIGNED_OUT;
     const input = parse(schema, raw, opts);

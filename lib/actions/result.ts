@@ -33,7 +33,9 @@ export const ERROR_MESSAGES: Record<string, string> = {
   unavailable: "The database is unavailable right now. Try again in a moment.",
 };
 
-export function fail<E = undefined>(code: string, message?: string, fieldErrors?: FieldErrors, data?: E): ActionFailure<E, never> {
+export function fail(code: string, message?: string, fieldErrors?: FieldErrors): ActionFailure<never, never>;
+export function fail<E>(code: string, message: string | undefined, fieldErrors: FieldErrors | undefined, data: E | undefined): ActionFailure<E, never>;
+export function fail<E>(code: string, message?: string, fieldErrors?: FieldErrors, data?: E): ActionFailure<E, never> {
   const out: ActionFailure<E, never> = { ok: false, code, message: message ?? ERROR_MESSAGES[code] ?? code };
   if (fieldErrors) out.fieldErrors = fieldErrors;
   if (data !== undefined) out.data = data;
