@@ -45,6 +45,9 @@ export function fail<E>(code: string, message?: string, fieldErrors?: FieldError
 /** The answer to every action called without a live session, whatever the action. */
 export const SIGNED_OUT = fail("unauthenticated");
 
+/** A refusal by lib/permissions.ts (which says `reason`) as an action failure. */
+export const denied = (p: { code: string; reason: string }) => fail(p.code, p.reason);
+
 /** A domain refusal (`{ ok: false, code, message, fieldErrors? }`) as an action failure. */
 export const refused = (r: { code: string; message: string; fieldErrors?: FieldErrors }) => fail(r.code, r.message, r.fieldErrors);
 

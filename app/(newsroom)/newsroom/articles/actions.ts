@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { getArticleById } from "@/db/queries/articles";
 import { media } from "@/db/schema";
 import { authedAction, valuesOf } from "@/lib/actions/authed-action";
-import { fail, refused, type ActionResult } from "@/lib/actions/result";
+import { denied, fail, refused, type ActionResult } from "@/lib/actions/result";
 import { copyAsNewDraft, saveArticle } from "@/lib/articles/editing";
 import { heartbeat, leave } from "@/lib/articles/presence";
 import { restoreRevision, saveVersion } from "@/lib/articles/revisions";
@@ -40,7 +40,7 @@ export async function saveArticleAction(input: unknown): Promise<SaveAnswer> {
 
 export const createDraftAction = authedAction(z.void(), async (_none, user): Promise<ActionResult<{ id: string }>> => {
   const may = canGlobal(user, "article:create");
-  if (!may.ok) return fail(may.code, may.reason);
+  if (!may.ok) return denied(may);
   const db = await getDb();
   const { defaultArticleLanguage } = await getSettings(db);
   const article = await createArticle(db, { createdById: user.id, language: defaultArticleLanguage });
@@ -57,7 +57,7 @@ async function loadViewable(user: CurrentUser, id: string) {
   const article = await getArticleById({ db, id });
   if (!article) return fail("not_found");
   const may = canArticle(user, "view", { status: article.status, authorIds: await getAuthorIds(db, article.id) });
-  if (!may.ok) return fail(may.code, may.reason);
+  if (!may.ok) return denied(may);
   return { ok: true as const, db, article };
 }
 
