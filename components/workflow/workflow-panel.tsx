@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { useEditorSession } from "@/components/editor/editor-session";
-import { transitionArticleAction } from "@/lib/workflow/actions";
+import { transitionArticleAction } from "@/app/(newsroom)/newsroom/articles/workflow-actions";
 import { ACTION_LABELS, type WorkflowAction } from "@/lib/workflow/article-workflow";
 
 export type WorkflowPanelProps = {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db";
 import { requireUser } from "@/lib/auth/session";
-import { markNotificationsReadAction } from "@/lib/notifications/actions";
+import { markNotificationsReadAction } from "./actions";
 import { listNotifications } from "@/lib/notifications/store";
 import { getSettings } from "@/lib/settings";
 import { formatInZone } from "@/lib/workflow/time-zone";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { authedAction } from "@/lib/actions/authed-action";
 import type { ActionResult } from "@/lib/actions/result";
-import { markRead } from "./store";
+import { markRead } from "@/lib/notifications/store";
 
 // The form's data is ignored: the only notifications it can touch are the signed-in user's own.
 const markAllRead = authedAction(z.unknown(), async (_form, user): Promise<ActionResult> => {

@@ -6,10 +6,10 @@ import { authedAction } from "@/lib/actions/authed-action";
 import { fail, type ActionResult } from "@/lib/actions/result";
 import { deliverDueMail } from "@/lib/mail/worker";
 import { getSettings } from "@/lib/settings";
-import { WORKFLOW_ACTIONS } from "./article-workflow";
-import { addComment, MAX_COMMENT } from "./comments";
-import { zonedLocalToUtc } from "./time-zone";
-import { runTransition } from "./transitions";
+import { WORKFLOW_ACTIONS } from "@/lib/workflow/article-workflow";
+import { addComment, MAX_COMMENT } from "@/lib/workflow/comments";
+import { zonedLocalToUtc } from "@/lib/workflow/time-zone";
+import { runTransition } from "@/lib/workflow/transitions";
 
 const transitionSchema = z.object({
   articleId: z.uuid(),
