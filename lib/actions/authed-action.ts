@@ -3,12 +3,17 @@ import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { fail, fieldErrorsOf, SIGNED_OUT, type ActionFailure, type ActionResult, type FieldErrors, type FormState, type FormValues } from "./result";
 
-/**
+/*
  * The pipeline of every server action: signed-in user (re-read from the database, so a
  * deactivated account or an ended session stops here) → zod → the action → one result shape
  * (lib/actions/result.ts). Ids and roles in the input are only requests: the action, or the
  * domain function it calls, still asks lib/permissions.ts whether this user may.
+ *
+ * Signed out, every action answers SIGNED_OUT. The few bound straight to a `<form action>`
+ * without useActionState (restore a revision, sign out, mark notifications read) run the same
+ * pipeline and turn its result into a page: a redirect, or the page re-rendered.
  */
+
 type ParseOptions = {
   /** The message above the field errors; by default "Please correct the highlighted fields.". */
   invalidMessage?: string | ((fieldErrors: FieldErrors) => string | undefined);
