@@ -81,7 +81,7 @@ test("article actions: every refused call in the matrix is refused over HTTP and
       const before = await digest(request);
       const calls: { name: string; allowed: boolean; run: () => ReturnType<typeof callAction>; leak?: (body: string) => boolean }[] = [
         { name: "saveArticleAction", allowed: canArticle(u, "edit", subject).ok, run: () => callAction(request, ids.saveArticleAction, [{ id: a.id, expectedVersion: a.version, changes: { headline: "Piraté" } }], { cookie }) },
-        { name: "postComment", allowed: canArticle(u, "comment", subject).ok, run: () => callAction(request, ids.postComment, [{ articleId: a.id, body: "Piraté" }], { cookie }) },
+        { name: "postCommentAction", allowed: canArticle(u, "comment", subject).ok, run: () => callAction(request, ids.postCommentAction, [{ articleId: a.id, body: "Piraté" }], { cookie }) },
         { name: "saveVersionAction", allowed: canArticle(u, "save_version", subject).ok, run: () => callAction(request, ids.saveVersionAction, [{ articleId: a.id, note: "Piraté" }], { cookie }) },
         {
           name: "restoreRevisionAction",
@@ -96,9 +96,9 @@ test("article actions: every refused call in the matrix is refused over HTTP and
         },
         { name: "heartbeatAction", allowed: canArticle(u, "view", subject).ok, run: () => callAction(request, ids.heartbeatAction, [a.id], { cookie }) },
         ...TRANSITIONS.map((action) => ({
-          name: `transitionArticle ${action}`,
+          name: `transitionArticleAction ${action}`,
           allowed: canTransition(u, action, { ...subject, hasContent: true }, { comment: "Piraté", scheduledAt: new Date(Date.now() + 86_400_000), twoPersonRule: true }).ok,
-          run: () => callAction(request, ids.transitionArticle, [{ articleId: a.id, action, version: a.version, comment: "Piraté", scheduledAt: "2099-01-01T10:00" }], { cookie }),
+          run: () => callAction(request, ids.transitionArticleAction, [{ articleId: a.id, action, version: a.version, comment: "Piraté", scheduledAt: "2099-01-01T10:00" }], { cookie }),
         })),
       ];
       for (const c of calls.filter((c) => !c.allowed)) {
@@ -118,7 +118,7 @@ test("the replay itself works: the same calls are accepted where the policy allo
   const d = fx.articles.draft;
   const save = await callAction(request, ids.saveArticleAction, [{ id: d.id, expectedVersion: d.version, changes: { headline: `${d.headline} (édité)` } }], { cookie: cookies.editor });
   expect(save.ok, save.body.slice(0, 200)).toBe(true);
-  expect((await callAction(request, ids.postComment, [{ articleId: d.id, body: "Bien vu." }], { cookie: cookies.claire })).ok).toBe(true);
+  expect((await callAction(request, ids.postCommentAction, [{ articleId: d.id, body: "Bien vu." }], { cookie: cookies.claire })).ok).toBe(true);
   const copy = await callAction(request, ids.getWorkingCopyAction, [d.id], { cookie: cookies.claire });
   expect(copy.body).toContain("(édité)");
   // Form-encoded actions too (the refused ones above must not be refused for a badly encoded form).
@@ -146,7 +146,7 @@ test("global actions: signed out or without the role, refused and nothing change
   tries.push(
     ["signed out", "createDraftAction", () => callAction(request, ids.createDraftAction, [], { cookie: NO_SESSION })],
     ["signed out", "copyAsDraftAction", () => callAction(request, ids.copyAsDraftAction, [{ headline: "Piraté" }], { cookie: NO_SESSION })],
-    ["signed out", "markNotificationsRead", () => callAction(request, ids.markNotificationsRead, [], { cookie: NO_SESSION })],
+    ["signed out", "markNotificationsReadAction", () => callAction(request, ids.markNotificationsReadAction, [], { cookie: NO_SESSION })],
     ["signed out", "leaveAction", () => callAction(request, ids.leaveAction, [fx.articles.draft.id], { cookie: NO_SESSION })],
     ["signed out", "uploadImageAction", () => callAction(request, ids.uploadImageAction, [], { cookie: NO_SESSION, form: { file: { name: "a.png", mimeType: "image/png", buffer: Buffer.from("x") } } })],
     ["signed out", "setPasswordAction (forged token)", () => callAction(request, ids.setPasswordAction, [{}], { path: "/set-password", form: { token: "A".repeat(43), password: "hijacked-password-1", confirm: "hijacked-password-1" } })],
@@ -177,8 +177,8 @@ test("cross-site: every server action with a foreign Origin is refused and chang
   const d = fx.articles.draft;
   const args: Record<string, unknown[]> = {
     saveArticleAction: [{ id: d.id, expectedVersion: 1, changes: { headline: "CSRF" } }],
-    postComment: [{ articleId: d.id, body: "CSRF" }],
-    transitionArticle: [{ articleId: d.id, action: "submit", version: 1 }],
+    postCommentAction: [{ articleId: d.id, body: "CSRF" }],
+    transitionArticleAction: [{ articleId: d.id, action: "submit", version: 1 }],
     saveVersionAction: [{ articleId: d.id, note: "CSRF" }],
     getWorkingCopyAction: [d.id],
     heartbeatAction: [d.id],
@@ -194,8 +194,8 @@ test("cross-site: every server action with a foreign Origin is refused and chang
     updateProfileAction: { userId: fx.users.admin.id, displayName: "CSRF", slug: "csrf", jobTitle: "", bio: "", bioLanguage: "fr", location: "" },
     restoreRevisionAction: { articleId: d.id, number: "1" },
     setPasswordAction: { token: "x", password: "csrf-password-123", confirm: "csrf-password-123" },
-    login: { email: fx.users.admin.email, password: "demo-admin-pass" },
-    oidcLogin: {},
+    loginAction: { email: fx.users.admin.email, password: "demo-admin-pass" },
+    oidcLoginAction: {},
   };
   const names = Object.keys(ids);
   expect(names.length).toBeGreaterThanOrEqual(20);
@@ -203,7 +203,7 @@ test("cross-site: every server action with a foreign Origin is refused and chang
   for (const name of names) {
     for (const origin of ["https://evil.example", "http://localhost.evil.example", "null"]) {
       const form = forms[name];
-      const prev = ["createUserAction", "changeRoleAction", "setActiveAction", "resetPasswordAction", "updateProfileAction", "setPasswordAction", "login"].includes(name) ? [{}] : [];
+      const prev = ["createUserAction", "changeRoleAction", "setActiveAction", "resetPasswordAction", "updateProfileAction", "setPasswordAction", "loginAction"].includes(name) ? [{}] : [];
       const r = form ? await callAction(request, ids[name], prev, { cookie: cookies.admin, origin, form }) : await callAction(request, ids[name], args[name] ?? [], { cookie: cookies.admin, origin });
       const passed = r.status < 400 && (r.ok || !/Invalid Server Actions request|error/i.test(r.body));
       count("server actions with a foreign Origin", passed);

@@ -107,7 +107,7 @@ test("request bodies: capped before decoding, 413 at once; small when signed out
     return { status: r.status(), body: await r.text(), ms: Date.now() - t0 };
   };
   // Signed out: every action (sign-in included) and Auth.js get at most 64 KB.
-  const anon = await timed(() => request.post("/login", { headers: { "next-action": ids.login, origin: base, "content-type": "text/plain;charset=UTF-8" }, data: JSON.stringify([mb(12)]) }));
+  const anon = await timed(() => request.post("/login", { headers: { "next-action": ids.loginAction, origin: base, "content-type": "text/plain;charset=UTF-8" }, data: JSON.stringify([mb(12)]) }));
   expect(anon.status).toBe(413);
   expect(anon.body).toContain("too large");
   const forged = await timed(() => request.post("/newsroom", { headers: { "next-action": ids.uploadImageAction, origin: base, cookie: "authjs.session-token=forged", "content-type": "text/plain;charset=UTF-8" }, data: mb(1) }));
@@ -115,7 +115,7 @@ test("request bodies: capped before decoding, 413 at once; small when signed out
   const authjs = await timed(() => request.post("/api/auth/callback/credentials", { form: { email: "claire@newsroom.test", password: mb(1) }, maxRedirects: 0 }));
   expect(authjs.status).toBe(413);
   // Four at once, as in the report (the event loop stalled up to 6.9 s): the site keeps answering.
-  const flood = Array.from({ length: 4 }, () => request.post("/login", { headers: { "next-action": ids.login, origin: base, "content-type": "text/plain;charset=UTF-8" }, data: JSON.stringify([mb(12)]) }));
+  const flood = Array.from({ length: 4 }, () => request.post("/login", { headers: { "next-action": ids.loginAction, origin: base, "content-type": "text/plain;charset=UTF-8" }, data: JSON.stringify([mb(12)]) }));
   const t0 = Date.now();
   expect((await request.get("/robots.txt")).ok()).toBe(true);
   const robotsMs = Date.now() - t0;

@@ -146,7 +146,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     if (!r || !r.ok) return r?.message ?? "The copy could not be created. Your text is still kept on this device.";
     ctl.stop();
     clearLocalDraft(articleId);
-    router.push(`/newsroom/articles/${r.id}`);
+    router.push(`/newsroom/articles/${r.data.id}`);
     return null;
   };
 

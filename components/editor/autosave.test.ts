@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SaveResult } from "@/lib/articles/editing";
+import { saveAnswer } from "@/lib/articles/save-answer";
 import { AutosaveController, DEBOUNCE_MS, MAX_WAIT_MS } from "./autosave";
 
 type Call = { expectedVersion: number; saveId: string; changes: Record<string, unknown> };
@@ -16,7 +17,7 @@ function setup(reply: (call: Call) => Promise<SaveResult> | SaveResult) {
     },
     save: async (input) => {
       calls.push(input);
-      return reply(input);
+      return saveAnswer(await reply(input));
     },
   });
   return { ctl, calls, bodyReads: () => bodyReads };

@@ -5,7 +5,8 @@
  * version they start from; failures are retried with backoff; unsaved changes are mirrored
  * to localStorage so a reload, a crash or a lost connection never loses a word.
  */
-import type { ConflictInfo, SaveResult } from "@/lib/articles/editing";
+import type { ConflictInfo } from "@/lib/articles/editing";
+import type { SaveAnswer, Saved } from "@/lib/articles/save-answer";
 import { FIELD_LABELS } from "@/lib/validations/article";
 
 export type Changes = Record<string, unknown>;
@@ -25,9 +26,9 @@ export type LocalDraft = { articleId: string; baseVersion: number; at: string; c
 type Options = {
   articleId: string;
   version: number;
-  save: (input: { id: string; expectedVersion: number; saveId: string; changes: Changes }) => Promise<SaveResult>;
+  save: (input: { id: string; expectedVersion: number; saveId: string; changes: Changes }) => Promise<SaveAnswer>;
   getBody: () => unknown;
-  onSaved?: (result: Extract<SaveResult, { ok: true }>, sent: Changes) => void;
+  onSaved?: (saved: Saved, sent: Changes) => void;
   onFieldErrors?: (errors: Record<string, string[]>) => void;
 };
 
@@ -226,7 +227,7 @@ export class AutosaveController {
   }
 
   private async send(changes: Changes) {
-    let result: SaveResult;
+    let result: SaveAnswer;
     this.saveId ??= newSaveId();
     try {
       result = await this.opts.save({ id: this.opts.articleId, expectedVersion: this.version, saveId: this.saveId, changes });
@@ -238,18 +239,18 @@ export class AutosaveController {
     // The outcome is known unless the server was unavailable (it may have committed first).
     if (result.ok || result.code !== "unavailable") this.saveId = null;
     if (result.ok) {
-      this.version = result.version;
+      this.version = result.data.version;
       this.attempts = 0;
       this.opts.onFieldErrors?.({});
-      this.opts.onSaved?.(result, changes);
+      this.opts.onSaved?.(result.data, changes);
       if (this.pending.size || this.bodyDirty) this.setStatus({ kind: "dirty" });
-      else this.setStatus({ kind: "saved", at: new Date(result.savedAt) });
+      else this.setStatus({ kind: "saved", at: new Date(result.data.savedAt) });
       return;
     }
     this.putBack(changes);
-    if (result.code === "conflict" && "current" in result) {
-      this.setStatus({ kind: "conflict", current: result.current });
-    } else if (result.code === "invalid" && "fieldErrors" in result) {
+    if (result.code === "conflict" && result.data) {
+      this.setStatus({ kind: "conflict", current: result.data });
+    } else if (result.code === "invalid" && result.fieldErrors) {
       this.opts.onFieldErrors?.(result.fieldErrors);
       const fields = Object.keys(result.fieldErrors).map((k) => FIELD_LABELS[k] ?? k);
       const detail = Object.values(result.fieldErrors).flat()[0];

@@ -40,7 +40,7 @@ export function ImageDialog({ open, title, submitLabel, onInsert, onClose }: Ima
     try {
       const r = await uploadImageAction(upload);
       if (!r.ok) return setError(r.message);
-      onInsert({ src: r.url, alt, caption: String(form.get("caption") ?? "").trim() || undefined, credit: String(form.get("credit") ?? "").trim() || undefined });
+      onInsert({ src: r.data.url, alt, caption: String(form.get("caption") ?? "").trim() || undefined, credit: String(form.get("credit") ?? "").trim() || undefined });
       formEl.reset();
     } catch {
       setError("The upload failed. Check your connection and try again.");

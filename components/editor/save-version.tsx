@@ -17,7 +17,7 @@ export function SaveVersionButton({ articleId, flush }: { articleId: string; flu
       if (!flushed.ok) return setMessage(flushed.message);
       const r = await saveVersionAction({ articleId, note: note || undefined });
       if (!r.ok) return setMessage(r.message);
-      setMessage(`Version ${r.revision.number} saved.`);
+      setMessage(`Version ${r.data.number} saved.`);
       setNote("");
     } catch {
       setMessage("The version could not be saved. Try again.");

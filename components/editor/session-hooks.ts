@@ -13,7 +13,7 @@ export function usePresence(articleId: string) {
     let alive = true;
     const beat = () =>
       heartbeatAction(articleId)
-        .then((r) => alive && setOthers(r.others))
+        .then((r) => alive && setOthers(r.ok ? r.data.others : []))
         .catch(() => {});
     void beat();
     const timer = setInterval(beat, HEARTBEAT_MS);

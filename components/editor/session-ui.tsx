@@ -64,7 +64,7 @@ export function ConflictBanner({ articleId, current, onCopy, onReload }: Conflic
           className="rounded border border-amber-700 px-3 py-1 text-sm"
           onClick={async () => {
             const r = await getWorkingCopyAction(articleId).catch(() => null);
-            if (r && r.ok) setOther(r);
+            if (r && r.ok) setOther(r.data);
             else setError("The other version could not be loaded.");
           }}
         >

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
-import { postComment } from "@/lib/workflow/actions";
+import { postCommentAction } from "@/app/(newsroom)/newsroom/articles/workflow-actions";
 
 export type CommentFormProps = { articleId: string };
 
@@ -18,7 +18,7 @@ export function CommentForm({ articleId }: CommentFormProps) {
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {
-          const r = await postComment({ articleId, body });
+          const r = await postCommentAction({ articleId, body });
           if (!r.ok) return setError(r.fieldErrors?.body?.[0] ?? r.message);
           setError(null);
           setBody("");

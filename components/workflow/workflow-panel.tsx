@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { useEditorSession } from "@/components/editor/editor-session";
-import { transitionArticle } from "@/lib/workflow/actions";
+import { transitionArticleAction } from "@/app/(newsroom)/newsroom/articles/workflow-actions";
 import { ACTION_LABELS, type WorkflowAction } from "@/lib/workflow/article-workflow";
 
 export type WorkflowPanelProps = {
@@ -41,7 +41,7 @@ export function WorkflowPanel({ articleId, version, actions, timeZone, canCorrec
         if (!flushed.ok) return setResult({ ok: false, message: flushed.message, action });
         current = flushed.version;
       }
-      const r = await transitionArticle({
+      const r = await transitionArticleAction({
         articleId,
         action,
         version: current,

@@ -7,7 +7,8 @@ import { notifyUsers } from "@/lib/notifications/store";
 import { canArticle, canChangeByline, canGlobal, type PolicyUser } from "@/lib/permissions";
 import { parseBody } from "@/lib/rich-text/body";
 import { slugify } from "@/lib/slug";
-import { articleChangesSchema, fieldErrorsOf, saveArticleSchema, type ArticleChanges } from "@/lib/validations/article";
+import { denied, fieldErrorsOf } from "@/lib/actions/result";
+import { articleChangesSchema, articleFieldOf, saveArticleSchema, type ArticleChanges } from "@/lib/validations/article";
 import { recordEvent } from "./events";
 import { addContributors, createArticle, freeArticleSlug, getAuthorIds, setArticleTags, slugTakenFor } from "./store";
 import { withoutNul } from "@/lib/security/text";
@@ -77,7 +78,7 @@ async function notifyBylineChange(tx: Tx, actor: PolicyUser, articleId: string, 
  */
 export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Promise<SaveResult> {
   const parsed = saveArticleSchema.safeParse(withoutNul(raw));
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error, articleFieldOf));
   const { id, saveId, changes } = parsed.data;
 
   const [article] = await db
@@ -104,11 +105,11 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
   const expectedVersion = landedEarlier ? article.version : parsed.data.expectedVersion;
   const authorIds = await getAuthorIds(db, id);
   const allowed = canArticle(actor, "edit", { status: article.status, authorIds });
-  if (!allowed.ok) return { ok: false, code: allowed.code, message: allowed.reason };
+  if (!allowed.ok) return denied(allowed);
   const bylineChanged = changes.authorIds !== undefined && changes.authorIds.join() !== authorIds.join();
   if (changes.authorIds) {
     const may = canArticle(actor, "manage_authors", { status: article.status, authorIds });
-    if (!may.ok) return { ok: false, code: may.code, message: may.reason };
+    if (!may.ok) return denied(may);
   }
   if (bylineChanged) {
     const may = canChangeByline(actor, { status: article.status, authorIds, createdById: article.createdById }, authorIds, changes.authorIds!);
@@ -203,9 +204,9 @@ export async function copyAsNewDraft(
   raw: ArticleChanges,
 ): Promise<{ ok: true; id: string } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> }> {
   const may = canGlobal(actor, "article:create");
-  if (!may.ok) return { ok: false, code: may.code, message: may.reason };
+  if (!may.ok) return denied(may);
   const parsed = articleChangesSchema.safeParse(withoutNul(raw));
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error, articleFieldOf));
   const c = parsed.data;
   const body = c.body === undefined ? undefined : parseBody(c.body);
   if (body && !body.ok) return invalid({ body: [body.error] });

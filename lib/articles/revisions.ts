@@ -8,6 +8,7 @@ import { bodyText } from "@/lib/rich-text/body";
 import { recordEvent } from "./events";
 import { addContributors, cutRevision, getAuthorIds, setArticleTags } from "./store";
 import { withoutNul } from "@/lib/security/text";
+import { denied } from "@/lib/actions/result";
 
 type Fail = { ok: false; code: string; message: string };
 
@@ -45,7 +46,7 @@ export async function saveVersion(
   const article = await loadForPolicy(db, input.articleId);
   if (!article) return { ok: false, code: "not_found", message: "This article no longer exists." };
   const may = canArticle(actor, "save_version", article);
-  if (!may.ok) return { ok: false, code: may.code, message: may.reason };
+  if (!may.ok) return denied(may);
   const note = withoutNul(input.note ?? "").trim().slice(0, 500) || null;
   const revision = await db.transaction(async (tx) => {
     const rev = await cutRevision(tx, input.articleId, { reason: "save_version", actorId: actor.id, note });
@@ -122,7 +123,7 @@ export async function restoreRevision(
   const article = await loadForPolicy(db, input.articleId);
   if (!article) return { ok: false, code: "not_found", message: "This article no longer exists." };
   const may = canArticle(actor, "restore_revision", article);
-  if (!may.ok) return { ok: false, code: may.code, message: may.reason };
+  if (!may.ok) return denied(may);
   const rev = await getRevision(db, input.articleId, input.number);
   if (!rev) return { ok: false, code: "not_found", message: "This revision does not exist." };
 

@@ -6,7 +6,7 @@ import { recordEvent } from "@/lib/articles/events";
 import { storeImage } from "@/lib/images/upload";
 import { canEditProfile, type PolicyUser } from "@/lib/permissions";
 import type { Result } from "@/lib/users/manage";
-import { fieldErrorsOf } from "@/lib/users/validation";
+import { denied, fieldErrorsOf } from "@/lib/actions/result";
 import { profileSchema, type ProfileInput } from "./validation";
 import { withoutNul } from "@/lib/security/text";
 import { recordSlugRedirect } from "@/lib/seo/slug-redirects";
@@ -32,7 +32,7 @@ export async function updateProfile(
   input: { userId: string; profile: ProfileInput; photo?: UploadedFile | null },
 ): Promise<Result<Saved>> {
   const allowed = canEditProfile(actor, input.userId);
-  if (!allowed.ok) return { ok: false, code: allowed.code, message: allowed.reason };
+  if (!allowed.ok) return denied(allowed);
   const current = await getProfile(db, input.userId);
   if (!current) return { ok: false, code: "not_found", message: "This profile does not exist." };
   const parsed = profileSchema.safeParse(withoutNul(input.profile));

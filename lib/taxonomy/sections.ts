@@ -5,7 +5,8 @@ import { sections } from "@/db/schema";
 import { recordEvent } from "@/lib/articles/events";
 import { canGlobal, type PolicyUser } from "@/lib/permissions";
 import { slugify } from "@/lib/slug";
-import { denied, isUniqueViolation, refuse, type Result } from "./result";
+import { denied } from "@/lib/actions/result";
+import { isUniqueViolation, refuse, type Result } from "./result";
 import { SECTION_NAME_MAX } from "./validation";
 
 export type SectionRow = { id: number; name: string; slug: string; position: number; articles: number };

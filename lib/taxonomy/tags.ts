@@ -6,7 +6,8 @@ import { recordEvent } from "@/lib/articles/events";
 import { canGlobal, type PolicyUser } from "@/lib/permissions";
 import { slugify, tagDisplayName } from "@/lib/slug";
 import { recordSlugRedirect, repointSlugRedirects } from "@/lib/seo/slug-redirects";
-import { denied, isUniqueViolation, refuse, type Result } from "./result";
+import { denied } from "@/lib/actions/result";
+import { isUniqueViolation, refuse, type Result } from "./result";
 import { TAGS_PAGE_SIZE } from "./validation";
 
 export type TagRow = { id: number; name: string; slug: string; working: number; live: number };

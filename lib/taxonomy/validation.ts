@@ -29,9 +29,3 @@ export const renameTagSchema = z.object({ id, name: tagName });
 export const mergeTagSchema = z.object({ id, into: z.string().trim().min(1, "Enter the tag to merge into.").max(200, "Enter the tag to merge into.") });
 export const mergeTagByIdSchema = z.object({ id, intoId: id });
 export const deleteTagSchema = z.object({ id });
-
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[issue.path.join(".") || "form"] ??= []).push(issue.message);
-  return out;
-}

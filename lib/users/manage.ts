@@ -8,6 +8,7 @@ import { canChangeUser, canGlobal, type PolicyUser } from "@/lib/permissions";
 import type { Role } from "@/lib/roles";
 import { issueToken } from "./tokens";
 import { withoutNul } from "@/lib/security/text";
+import { denied } from "@/lib/actions/result";
 
 export type Result<T = undefined> =
   | { ok: true; data: T }
@@ -21,7 +22,7 @@ const refuse = (code: string, message: string, fieldErrors?: Record<string, stri
 export async function createUser(db: Db, actor: PolicyUser, raw: { name: string; email: string; role: Role }): Promise<Result<Issued>> {
   const input = withoutNul(raw);
   const allowed = canGlobal(actor, "users:manage");
-  if (!allowed.ok) return refuse(allowed.code, allowed.reason);
+  if (!allowed.ok) return denied(allowed);
   if (await getUserByEmail({ db, email: input.email })) {
     return refuse("invalid", "Please correct the highlighted fields.", { email: ["A user with this email already exists."] });
   }
@@ -53,7 +54,7 @@ async function changeUser(db: Db, actor: PolicyUser, userId: string, change: { r
     const target = await getUserById({ db: tx, id: userId });
     if (!target) return refuse("not_found", "This user does not exist.");
     const allowed = canChangeUser(actor, target, change, admins.length);
-    if (!allowed.ok) return refuse(allowed.code, allowed.reason);
+    if (!allowed.ok) return denied(allowed);
     const [updated] = await tx
       .update(users)
       .set({ ...change, ...(change.active === false ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}), updatedAt: new Date() })
@@ -80,7 +81,7 @@ export function setActive(db: Db, actor: PolicyUser, input: { userId: string; ac
 /** The old password stops working at once; the user chooses a new one through a 48-hour link. */
 export async function resetPassword(db: Db, actor: PolicyUser, input: { userId: string }): Promise<Result<Issued>> {
   const allowed = canGlobal(actor, "users:manage");
-  if (!allowed.ok) return refuse(allowed.code, allowed.reason);
+  if (!allowed.ok) return denied(allowed);
   return db.transaction(async (tx) => {
     const target = await getUserById({ db: tx, id: input.userId });
     if (!target) return refuse("not_found", "This user does not exist.");

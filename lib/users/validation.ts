@@ -23,11 +23,3 @@ export const newPasswordSchema = z
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ." });
-
-export type FieldErrors = Record<string, string[]>;
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) (out[issue.path.join(".") || "form"] ??= []).push(issue.message);
-  return out;
-}

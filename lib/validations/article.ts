@@ -102,13 +102,5 @@ export const FIELD_LABELS: Record<string, string> = {
   featuredImage: "Featured image",
 };
 
-/** zod issues → { field: [messages] } for the form. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.filter((p) => p !== "changes");
-    const key = String(path[0] ?? "form");
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
+/** The editor shows errors per field, not per list item: `changes.highlights.2` → `highlights`. */
+export const articleFieldOf = (path: PropertyKey[]) => String(path.filter((p) => p !== "changes")[0] ?? "");

@@ -7,6 +7,7 @@ import { notifyUsers } from "@/lib/notifications/store";
 import { canArticle, type PolicyUser } from "@/lib/permissions";
 import { loadForTransition } from "./transitions";
 import { withoutNul } from "@/lib/security/text";
+import { denied } from "@/lib/actions/result";
 
 export const MAX_COMMENT = 5_000;
 
@@ -24,7 +25,7 @@ export async function addComment(db: Db, actor: PolicyUser, input: { articleId: 
     const loaded = await loadForTransition(tx, input.articleId);
     if (!loaded) return { ok: false, code: "not_found", message: "This article does not exist." };
     const allowed = canArticle(actor, "comment", { status: loaded.article.status, authorIds: loaded.authorIds });
-    if (!allowed.ok) return { ok: false, code: allowed.code, message: allowed.reason };
+    if (!allowed.ok) return denied(allowed);
     const [row] = await tx.insert(comments).values({ articleId: input.articleId, authorId: actor.id, body }).returning({ id: comments.id });
     const earlier = await tx.selectDistinct({ id: comments.authorId }).from(comments).where(eq(comments.articleId, input.articleId));
     const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id));

@@ -1,34 +1,39 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { z } from "zod";
 import { signIn } from "@/auth";
+import { publicFormAction } from "@/lib/actions/authed-action";
+import { fail, type ActionResult } from "@/lib/actions/result";
 import { safeNext } from "@/lib/auth/safe-next";
 
-export type LoginState = { error?: string; email?: string };
+const credentials = z.object({ email: z.string().trim().min(1), password: z.string().min(1), next: z.string().optional() });
 
-export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
-  const email = String(formData.get("email") ?? "").trim();
-  const password = String(formData.get("password") ?? "");
-  if (!email || !password) return { error: "Enter your email and password.", email };
-  try {
-    await signIn("credentials", { email, password, redirectTo: safeNext(formData.get("next")) });
-    return {};
-  } catch (error) {
-    if (error instanceof AuthError) {
-      const code = (error as AuthError & { code?: string }).code ?? "";
-      if (code.startsWith("rate_limited:")) {
-        const at = new Date(code.slice("rate_limited:".length));
-        const minutes = Math.max(1, Math.ceil((at.getTime() - Date.now()) / 60_000));
-        const time = at.toISOString().slice(11, 16);
-        return { error: `Too many failed attempts. Try again in ${minutes} minute${minutes > 1 ? "s" : ""} (at ${time} UTC).`, email };
-      }
-      return { error: "Email or password is incorrect.", email };
-    }
-    throw error; // NEXT_REDIRECT on success
-  }
+function refusal(error: AuthError) {
+  const code = (error as AuthError & { code?: string }).code ?? "";
+  if (!code.startsWith("rate_limited:")) return fail("bad_credentials", "Email or password is incorrect.");
+  const at = new Date(code.slice("rate_limited:".length));
+  const minutes = Math.max(1, Math.ceil((at.getTime() - Date.now()) / 60_000));
+  const time = at.toISOString().slice(11, 16);
+  return fail("rate_limited", `Too many failed attempts. Try again in ${minutes} minute${minutes > 1 ? "s" : ""} (at ${time} UTC).`);
 }
 
+/** On a refusal the email stays in the form; the password never comes back. */
+export const loginAction = publicFormAction(
+  credentials,
+  async ({ email, password, next }): Promise<ActionResult> => {
+    try {
+      await signIn("credentials", { email, password, redirectTo: safeNext(next ?? null) });
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof AuthError) return refusal(error);
+      throw error; // NEXT_REDIRECT on success
+    }
+  },
+  { invalidMessage: "Enter your email and password.", echo: (form) => ({ email: String(form.get("email") ?? "").trim() }) },
+);
+
 /** Single sign-on: the identity provider's answer comes back to /api/auth/callback/oidc. */
-export async function oidcLogin(formData: FormData): Promise<void> {
+export async function oidcLoginAction(formData: FormData): Promise<void> {
   await signIn("oidc", { redirectTo: safeNext(formData.get("next")) });
 }

@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { login, type LoginState } from "./actions";
+import type { FormState } from "@/lib/actions/result";
+import { loginAction } from "./actions";
 
 export function LoginForm({ next }: { next?: string }) {
-  const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(loginAction, null);
+  const error = state?.ok === false ? state.message : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next ?? ""} />
@@ -12,18 +14,18 @@ export function LoginForm({ next }: { next?: string }) {
         <label htmlFor="email" className="block text-sm font-medium">
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email}
-          className="mt-1 w-full rounded border border-neutral-400 bg-transparent px-3 py-2" aria-describedby={state.error ? "login-error" : undefined} aria-invalid={state.error ? true : undefined} />
+        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state?.values?.email}
+          className="mt-1 w-full rounded border border-neutral-400 bg-transparent px-3 py-2" aria-describedby={error ? "login-error" : undefined} aria-invalid={error ? true : undefined} />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium">
           Password
         </label>
         <input id="password" name="password" type="password" autoComplete="current-password" required
-          className="mt-1 w-full rounded border border-neutral-400 bg-transparent px-3 py-2" aria-describedby={state.error ? "login-error" : undefined} aria-invalid={state.error ? true : undefined} />
+          className="mt-1 w-full rounded border border-neutral-400 bg-transparent px-3 py-2" aria-describedby={error ? "login-error" : undefined} aria-invalid={error ? true : undefined} />
       </div>
       <p id="login-error" role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700 dark:text-red-400">
-        {state.error}
+        {error}
       </p>
       <button type="submit" disabled={pending} className="w-full rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900">
         Sign in

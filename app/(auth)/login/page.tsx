@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { oidcName } from "@/lib/auth/oidc";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeNext } from "@/lib/auth/safe-next";
-import { oidcLogin } from "./actions";
+import { oidcLoginAction } from "./actions";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -34,7 +34,7 @@ export default async function LoginPage({ searchParams }: Props) {
       )}
       <LoginForm next={next} />
       {sso && (
-        <form action={oidcLogin} className="mt-6 border-t border-neutral-300 pt-6 dark:border-neutral-700">
+        <form action={oidcLoginAction} className="mt-6 border-t border-neutral-300 pt-6 dark:border-neutral-700">
           <input type="hidden" name="next" value={next ?? ""} />
           <button type="submit" className="w-full rounded border border-neutral-500 px-4 py-2 font-medium">
             Sign in with {sso}

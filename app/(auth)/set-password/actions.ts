@@ -2,18 +2,17 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { clientIp } from "@/lib/auth/authenticate";
 import { getDb } from "@/db";
+import { publicFormAction } from "@/lib/actions/authed-action";
+import { fail, type ActionResult } from "@/lib/actions/result";
+import { clientIp } from "@/lib/auth/authenticate";
 import { setPasswordWithToken } from "@/lib/users/tokens";
-import { fieldErrorsOf, newPasswordSchema } from "@/lib/users/validation";
+import { newPasswordSchema } from "@/lib/users/validation";
 
-export type SetPasswordState = { message?: string; fieldErrors?: Record<string, string[]> };
-
-export async function setPasswordAction(_prev: SetPasswordState, form: FormData): Promise<SetPasswordState> {
+/** The token in the link is the only credential; it is checked, and spent, by setPasswordWithToken. */
+export const setPasswordAction = publicFormAction(newPasswordSchema, async ({ password }, _signedOut, form): Promise<ActionResult> => {
   const token = String(form.get("token") ?? "");
-  const parsed = newPasswordSchema.safeParse({ password: String(form.get("password") ?? ""), confirm: String(form.get("confirm") ?? "") });
-  if (!parsed.success) return { message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const r = await setPasswordWithToken(await getDb(), { token, password: parsed.data.password, ip: clientIp(await headers()) });
-  if (!r.ok) return { message: r.message };
+  const r = await setPasswordWithToken(await getDb(), { token, password, ip: clientIp(await headers()) });
+  if (!r.ok) return fail("invalid_link", r.message);
   redirect(`/login?password=set`);
-}
+});

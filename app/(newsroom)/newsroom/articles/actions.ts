@@ -5,116 +5,125 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { getArticleById } from "@/db/queries/articles";
 import { media } from "@/db/schema";
-import { fail } from "@/lib/actions/authed-action";
-import { copyAsNewDraft, saveArticle, type SaveResult } from "@/lib/articles/editing";
+import { authedAction, valuesOf } from "@/lib/actions/authed-action";
+import { denied, fail, refused, type ActionResult } from "@/lib/actions/result";
+import { copyAsNewDraft, saveArticle } from "@/lib/articles/editing";
 import { heartbeat, leave } from "@/lib/articles/presence";
 import { restoreRevision, saveVersion } from "@/lib/articles/revisions";
+import { saveAnswer, type SaveAnswer } from "@/lib/articles/save-answer";
 import { createArticle, getAuthorIds } from "@/lib/articles/store";
 import { suggestTags } from "@/lib/articles/tag-suggestions";
-import { getCurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/auth/session";
 import { storeImage } from "@/lib/images/upload";
 import { canArticle, canGlobal } from "@/lib/permissions";
 import { bodyText } from "@/lib/rich-text/body";
 import { getSettings } from "@/lib/settings";
 import type { ArticleChanges } from "@/lib/validations/article";
 
-const unavailable = () => fail("unavailable");
+// The editor's payloads are validated by the domain functions themselves (with the editor's own
+// field names and messages); these schemas only let them through.
+const anyChanges = z.custom<ArticleChanges>();
+const articleId = z.uuid();
+
+const save = authedAction(z.unknown(), async (input, user): Promise<SaveAnswer> => saveAnswer(await saveArticle(await getDb(), user, input)));
 
 /** Autosave and flush: the domain function does validation, policy and the conditional update. */
-export async function saveArticleAction(input: unknown): Promise<SaveResult> {
+export async function saveArticleAction(input: unknown): Promise<SaveAnswer> {
   try {
-    // Inside the try: a database fault while reading the session is "unavailable, retrying" too.
-    const user = await getCurrentUser();
-    if (!user) return fail("unauthenticated");
-    return await saveArticle(await getDb(), user, input);
+    // The whole pipeline inside the try: a database fault while reading the session is "unavailable, retrying" too.
+    return await save(input);
   } catch (error) {
     console.error("saveArticle failed", error);
-    return unavailable();
+    return fail("unavailable");
   }
 }
 
-export async function createDraftAction(): Promise<{ ok: true; id: string } | ReturnType<typeof fail>> {
-  const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated");
+export const createDraftAction = authedAction(z.void(), async (_none, user): Promise<ActionResult<{ id: string }>> => {
   const may = canGlobal(user, "article:create");
-  if (!may.ok) return fail(may.code, may.reason);
+  if (!may.ok) return denied(may);
   const db = await getDb();
   const { defaultArticleLanguage } = await getSettings(db);
   const article = await createArticle(db, { createdById: user.id, language: defaultArticleLanguage });
-  return { ok: true, id: article.id };
-}
+  return { ok: true, data: { id: article.id } };
+});
 
-export async function copyAsDraftAction(changes: ArticleChanges) {
-  const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated");
-  return copyAsNewDraft(await getDb(), user, changes);
-}
+export const copyAsDraftAction = authedAction(anyChanges, async (changes, user): Promise<ActionResult<{ id: string }>> => {
+  const r = await copyAsNewDraft(await getDb(), user, changes);
+  return r.ok ? { ok: true, data: { id: r.id } } : refused(r);
+});
 
-async function loadViewable(articleId: string) {
-  const user = await getCurrentUser();
-  if (!user) return { error: fail("unauthenticated") } as const;
+async function loadViewable(user: CurrentUser, id: string) {
   const db = await getDb();
-  const article = await getArticleById({ db, id: articleId });
-  if (!article) return { error: fail("not_found") } as const;
-  const authorIds = await getAuthorIds(db, article.id);
-  const may = canArticle(user, "view", { status: article.status, authorIds });
-  if (!may.ok) return { error: fail(may.code, may.reason) } as const;
-  return { user, db, article } as const;
+  const article = await getArticleById({ db, id });
+  if (!article) return fail("not_found");
+  const may = canArticle(user, "view", { status: article.status, authorIds: await getAuthorIds(db, article.id) });
+  if (!may.ok) return denied(may);
+  return { ok: true as const, db, article };
 }
+
+export type WorkingCopy = { version: number; headline: string; dek: string; highlights: string[]; text: string };
 
 /** "See the other version": the working copy as the server has it now. */
-export async function getWorkingCopyAction(articleId: string) {
-  const r = await loadViewable(articleId);
-  if ("error" in r) return r.error;
+export const getWorkingCopyAction = authedAction(articleId, async (id, user): Promise<ActionResult<WorkingCopy>> => {
+  const r = await loadViewable(user, id);
+  if (!r.ok) return r;
   const a = r.article;
-  return { ok: true as const, version: a.version, headline: a.headline, dek: a.dek, highlights: a.highlights, text: bodyText(a.body) };
-}
+  return { ok: true, data: { version: a.version, headline: a.headline, dek: a.dek, highlights: a.highlights, text: bodyText(a.body) } };
+});
 
-export async function heartbeatAction(articleId: string) {
-  const r = await loadViewable(articleId);
-  if ("error" in r) return { ok: false as const, others: [] };
-  return { ok: true as const, others: await heartbeat(r.db, articleId, r.user.id) };
-}
+export const heartbeatAction = authedAction(articleId, async (id, user): Promise<ActionResult<{ others: { id: string; name: string }[] }>> => {
+  const r = await loadViewable(user, id);
+  if (!r.ok) return r;
+  return { ok: true, data: { others: await heartbeat(r.db, id, user.id) } };
+});
 
-export async function leaveAction(articleId: string) {
-  const user = await getCurrentUser();
-  if (user && z.uuid().safeParse(articleId).success) await leave(await getDb(), articleId, user.id);
-}
+export const leaveAction = authedAction(articleId, async (id, user): Promise<ActionResult> => {
+  await leave(await getDb(), id, user.id);
+  return { ok: true };
+});
 
+const suggest = authedAction(z.string().max(60), async (typed, user): Promise<ActionResult<string[]>> => ({ ok: true, data: await suggestTags(await getDb(), user, typed) }));
+
+/** Typeahead: whatever goes wrong, there is simply nothing to suggest. */
 export async function suggestTagsAction(typed: string): Promise<string[]> {
-  const user = await getCurrentUser();
-  if (!user || typeof typed !== "string" || typed.length > 60) return [];
-  return suggestTags(await getDb(), user, typed);
+  const r = await suggest(typed);
+  return r.ok ? r.data : [];
 }
 
-export async function saveVersionAction(input: { articleId: string; note?: string }) {
-  const user = await getCurrentUser();
-  if (!user) return fail("unauthenticated");
-  const parsed = z.object({ articleId: z.uuid(), note: z.string().max(500).optional() }).safeParse(input);
-  if (!parsed.success) return fail("invalid");
-  return saveVersion(await getDb(), user, parsed.data);
-}
+export const saveVersionAction = authedAction(
+  z.object({ articleId, note: z.string().max(500).optional() }),
+  async (input, user): Promise<ActionResult<{ number: number }>> => {
+    const r = await saveVersion(await getDb(), user, input);
+    return r.ok ? { ok: true, data: { number: r.revision.number } } : refused(r);
+  },
+);
 
+const restore = authedAction(
+  z.object({ articleId, number: z.coerce.number().int().positive() }),
+  async (input, user): Promise<ActionResult<{ number: number }, { articleId: string }>> => {
+    const r = await restoreRevision(await getDb(), user, input);
+    return r.ok ? { ok: true, data: { number: input.number } } : fail(r.code, r.message, undefined, { articleId: input.articleId });
+  },
+);
+
+/** A plain form on the history page, so every answer is a page: the editor, the history with the reason, or sign-in. */
 export async function restoreRevisionAction(formData: FormData) {
-  const user = await getCurrentUser();
-  if (!user) return redirect("/login");
-  const parsed = z.object({ articleId: z.uuid(), number: z.coerce.number().int().positive() }).safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return redirect("/newsroom");
-  const r = await restoreRevision(await getDb(), user, parsed.data);
-  if (!r.ok) return redirect(`/newsroom/articles/${parsed.data.articleId}/history?error=${encodeURIComponent(r.message)}`);
-  redirect(`/newsroom/articles/${parsed.data.articleId}?restored=${parsed.data.number}`);
+  const input = valuesOf(formData);
+  const r = await restore({ articleId: input.articleId, number: input.number });
+  if (r.ok) redirect(`/newsroom/articles/${input.articleId}?restored=${r.data.number}`);
+  if (r.code === "unauthenticated") redirect("/login");
+  if (!r.data) redirect("/newsroom");
+  redirect(`/newsroom/articles/${r.data.articleId}/history?error=${encodeURIComponent(r.message)}`);
 }
 
 /** Body and featured images: checked by content, re-encoded, recorded in media. */
-export async function uploadImageAction(formData: FormData): Promise<{ ok: true; url: string } | { ok: false; message: string }> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
-  if (!canGlobal(user, "article:create").ok) return { ok: false, message: "You are not allowed to do this." };
+export const uploadImageAction = authedAction(z.instanceof(FormData), async (formData, user): Promise<ActionResult<{ url: string }>> => {
+  if (!canGlobal(user, "article:create").ok) return fail("forbidden");
   const file = formData.get("file");
-  if (!(file instanceof File)) return { ok: false, message: "Choose an image file." };
+  if (!(file instanceof File)) return fail("invalid", "Choose an image file.");
   const stored = await storeImage(file);
-  if (!stored.ok) return { ok: false, message: stored.error };
+  if (!stored.ok) return fail("invalid", stored.error);
   const db = await getDb();
   await db.insert(media).values({ path: stored.url, mimeType: stored.mimeType, width: stored.width, height: stored.height, bytes: stored.bytes, uploadedById: user.id });
-  return { ok: true, url: stored.url };
-}
+  return { ok: true, data: { url: stored.url } };
+});

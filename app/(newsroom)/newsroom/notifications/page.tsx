@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db";
 import { requireUser } from "@/lib/auth/session";
-import { markNotificationsRead } from "@/lib/notifications/actions";
+import { markNotificationsReadAction } from "./actions";
 import { listNotifications } from "@/lib/notifications/store";
 import { getSettings } from "@/lib/settings";
 import { formatInZone } from "@/lib/workflow/time-zone";
@@ -18,7 +18,7 @@ export default async function NotificationsPage() {
       <div className="flex items-center justify-between gap-4">
         <h1 className="font-serif text-3xl font-bold">Notifications</h1>
         {unread && (
-          <form action={markNotificationsRead}>
+          <form action={markNotificationsReadAction}>
             <button type="submit" className="rounded border border-neutral-500 px-3 py-1.5 text-sm">
               Mark all as read
             </button>

@@ -4,15 +4,16 @@ import { useActionState, useState } from "react";
 import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
 import { MAX_IMAGE_BYTES } from "@/lib/images/limits";
 import { BIO_MAX, MAX_LINKS, type ProfileInput } from "@/lib/profiles/validation";
-import { updateProfileAction, type ProfileFormState } from "./actions";
+import type { FormState } from "@/lib/actions/result";
+import { updateProfileAction } from "./actions";
 
 export type ProfileFormProps = { userId: string; photoPath: string | null; initial: ProfileInput };
 
 export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
-  const [state, action, pending] = useActionState<ProfileFormState, FormData>(updateProfileAction, {});
+  const [state, action, pending] = useActionState<FormState<undefined, undefined, ProfileInput>, FormData>(updateProfileAction, null);
   // After an error the form shows what was typed; after a success, what was saved.
-  const v = state.values ?? initial;
-  const e = state.fieldErrors ?? {};
+  const v = state?.values ?? initial;
+  const e = (state?.ok === false && state.fieldErrors) || {};
   const [bioLength, setBioLength] = useState([...v.bio].length);
   // Checked here too: a file over the request limit (12 MB) would never reach the server's own check.
   const [photoError, setPhotoError] = useState<string | null>(null);
@@ -82,7 +83,7 @@ export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
           </FormField>
         </div>
       </div>
-      <FormMessage id="profile-message" ok={state.ok} message={state.message} />
+      <FormMessage id="profile-message" ok={state?.ok} message={state?.message} />
       <button type="submit" disabled={pending} className="rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900">
         {pending ? "Saving…" : "Save profile"}
       </button>

@@ -12,15 +12,15 @@ export type SectionRowProps = {
 };
 
 export function SectionRow({ section, first, last }: SectionRowProps) {
-  const [renameState, rename, renaming] = useAnnouncedAction(renameSectionAction, {});
-  const [moveState, move, moving] = useAnnouncedAction(moveSectionAction, {});
-  const [, remove, deleting] = useAnnouncedAction(deleteSectionAction, {});
+  const [renameState, rename, renaming] = useAnnouncedAction(renameSectionAction);
+  const [moveState, move, moving] = useAnnouncedAction(moveSectionAction);
+  const [, remove, deleting] = useAnnouncedAction(deleteSectionAction);
   const lastMove = useRef<"up" | "down" | null>(null);
   const up = useRef<HTMLButtonElement>(null);
   const down = useRef<HTMLButtonElement>(null);
   // The row moves in the DOM, which drops focus: give it back so keyboard users can keep moving it.
   useEffect(() => {
-    if (!moveState.ok || !lastMove.current) return;
+    if (!moveState?.ok || !lastMove.current) return;
     const target = lastMove.current === "up" ? (first ? down : up) : last ? up : down;
     target.current?.focus();
   }, [moveState, first, last]);

@@ -3,13 +3,14 @@
 import { useActionState } from "react";
 import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
 import type { SiteSettings } from "@/lib/settings";
-import { saveSettingsAction, type SettingsFormState } from "./actions";
+import type { FormState } from "@/lib/actions/result";
+import { saveSettingsAction } from "./actions";
 
 export function SettingsForm({ settings }: { settings: SiteSettings }) {
-  const [state, action, pending] = useActionState<SettingsFormState, FormData>(saveSettingsAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(saveSettingsAction, null);
   // After an error the form shows what was typed, not the stored values.
-  const v = state.values;
-  const e = state.fieldErrors ?? {};
+  const v = state?.values;
+  const e = (state?.ok === false && state.fieldErrors) || {};
   return (
     <form action={action} className="max-w-xl space-y-5" noValidate>
       <FormField id="siteName" label="Newsroom name" errors={e.siteName}>
@@ -44,7 +45,7 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
       <FormField id="defaultArticleLanguage" label="Default article language" hint="BCP 47 code for new articles: fr, en, fr-CA…" errors={e.defaultArticleLanguage}>
         {(aria) => <input {...aria} name="defaultArticleLanguage" defaultValue={v?.defaultArticleLanguage ?? settings.defaultArticleLanguage} className={inputClass} />}
       </FormField>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state?.ok} message={state?.message} />
       <button type="submit" disabled={pending} className="rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900">
         Save settings
       </button>

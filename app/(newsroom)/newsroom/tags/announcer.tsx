@@ -2,7 +2,7 @@
 
 import { createContext, useActionState, useContext, useState, type ReactNode } from "react";
 import { FormMessage } from "@/components/accounts/form-field";
-import type { TaxonomyFormState } from "@/lib/taxonomy/form-state";
+import type { ActionResult, FormState } from "@/lib/actions/result";
 
 type Announcement = { ok?: boolean; message?: string };
 
@@ -26,11 +26,11 @@ export function Announcer({ id, children }: { id: string; children: ReactNode })
  * useActionState whose result is also announced by the list. The announcement is made inside the
  * action, not in an effect: the refreshed list may remove this row in the same commit.
  */
-export function useAnnouncedAction(action: (prev: TaxonomyFormState, form: FormData) => Promise<TaxonomyFormState>, initial: TaxonomyFormState) {
+export function useAnnouncedAction<T, E>(action: (prev: FormState<T, E>, form: FormData) => Promise<ActionResult<T, E>>) {
   const announce = useContext(AnnounceContext);
-  return useActionState<TaxonomyFormState, FormData>(async (prev, form) => {
+  return useActionState<FormState<T, E>, FormData>(async (prev, form) => {
     const next = await action(prev, form);
     if (next.message) announce({ ok: next.ok, message: next.message });
     return next;
-  }, initial);
+  }, null);
 }

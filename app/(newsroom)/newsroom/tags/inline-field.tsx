@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { TaxonomyFormState } from "@/lib/taxonomy/form-state";
+import type { FieldErrors, FormValues } from "@/lib/actions/result";
 
 export const rowButton = "rounded border border-neutral-500 px-2 py-1 text-sm disabled:opacity-50";
 
@@ -35,7 +35,7 @@ export function InlineFieldForm({
   rowId: number;
   name: string;
   label: string;
-  state: TaxonomyFormState;
+  state: { ok: boolean; fieldErrors?: FieldErrors; values?: FormValues } | null;
   action: (form: FormData) => void;
   pending: boolean;
   /** The value shown when nothing was typed (the current name, or empty). */
@@ -46,7 +46,7 @@ export function InlineFieldForm({
   /** Shown under the error (the rename's merge offer). */
   after?: ReactNode;
 }) {
-  const errors = state.ok ? undefined : state.fieldErrors?.[name];
+  const errors = state?.ok === false ? state.fieldErrors?.[name] : undefined;
   return (
     <>
       <form action={action} noValidate className="flex flex-wrap items-start gap-2">
@@ -57,8 +57,8 @@ export function InlineFieldForm({
         <input
           id={id}
           name={name}
-          key={`${current}-${state.ok}`}
-          defaultValue={state.ok === false ? state.values?.[name] : current}
+          key={`${current}-${state?.ok}`}
+          defaultValue={state?.ok === false ? state.values?.[name] : current}
           placeholder={placeholder}
           autoComplete="off"
           aria-invalid={errors ? true : undefined}

@@ -7,11 +7,11 @@ import { deleteTagAction, mergeTagAction, mergeTagByIdAction, renameTagAction } 
 export type TagRowProps = { tag: { id: number; name: string; slug: string; working: number; live: number } };
 
 export function TagRow({ tag }: TagRowProps) {
-  const [renameState, rename, renaming] = useAnnouncedAction(renameTagAction, {});
-  const [mergeState, merge, merging] = useAnnouncedAction(mergeTagAction, {});
-  const [offerState, mergeOffered, mergingOffered] = useAnnouncedAction(mergeTagByIdAction, {});
-  const [, remove, deleting] = useAnnouncedAction(deleteTagAction, {});
-  const offer = renameState.ok === false ? renameState.mergeInto : undefined;
+  const [renameState, rename, renaming] = useAnnouncedAction(renameTagAction);
+  const [mergeState, merge, merging] = useAnnouncedAction(mergeTagAction);
+  const [offerState, mergeOffered, mergingOffered] = useAnnouncedAction(mergeTagByIdAction);
+  const [, remove, deleting] = useAnnouncedAction(deleteTagAction);
+  const offer = renameState?.ok === false ? renameState.data : undefined;
   return (
     <tr className="border-b border-neutral-200 align-top dark:border-neutral-800">
       <td className="py-2 pr-3">

@@ -4,24 +4,25 @@ import { useActionState } from "react";
 import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
 import { IssuedLink } from "@/components/accounts/issued-link";
 import { ROLES } from "@/lib/roles";
-import { createUserAction, type UserFormState } from "./actions";
+import type { FormState } from "@/lib/actions/result";
+import { createUserAction, type AccountLink } from "./actions";
 
 export function CreateUserForm() {
-  const [state, action, pending] = useActionState<UserFormState, FormData>(createUserAction, {});
-  const v = state.ok ? {} : (state.values ?? {});
-  const e = state.fieldErrors ?? {};
+  const [state, action, pending] = useActionState<FormState<AccountLink>, FormData>(createUserAction, null);
+  const v = state?.ok ? {} : (state?.values ?? {});
+  const e = (state?.ok === false && state.fieldErrors) || {};
   return (
     <form action={action} noValidate className="grid gap-4 sm:grid-cols-[2fr_2fr_1fr_auto] sm:items-start" aria-describedby="create-user-message">
       {/* key: after a success the fields start empty again; after an error they keep what was typed. */}
       <FormField id="new-name" label="Name" errors={e.name}>
-        {(aria) => <input {...aria} key={`n-${state.ok}`} name="name" defaultValue={v.name} autoComplete="off" className={inputClass} />}
+        {(aria) => <input {...aria} key={`n-${state?.ok}`} name="name" defaultValue={v.name} autoComplete="off" className={inputClass} />}
       </FormField>
       <FormField id="new-email" label="Email" errors={e.email}>
-        {(aria) => <input {...aria} key={`e-${state.ok}`} name="email" type="email" defaultValue={v.email} autoComplete="off" className={inputClass} />}
+        {(aria) => <input {...aria} key={`e-${state?.ok}`} name="email" type="email" defaultValue={v.email} autoComplete="off" className={inputClass} />}
       </FormField>
       <FormField id="new-role" label="Role" errors={e.role}>
         {(aria) => (
-          <select {...aria} key={`r-${state.ok}`} name="role" defaultValue={v.role ?? "journalist"} className={inputClass}>
+          <select {...aria} key={`r-${state?.ok}`} name="role" defaultValue={v.role ?? "journalist"} className={inputClass}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {r}
@@ -34,8 +35,8 @@ export function CreateUserForm() {
         Create and invite
       </button>
       <div className="sm:col-span-4">
-        <FormMessage id="create-user-message" ok={state.ok} message={state.message} />
-        {state.ok && state.link && <IssuedLink id="new-user-link" link={state.link} />}
+        <FormMessage id="create-user-message" ok={state?.ok} message={state?.message} />
+        {state?.ok && <IssuedLink id="new-user-link" link={state.data.link} />}
       </div>
     </form>
   );

@@ -4,16 +4,17 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/accounts/form-field";
 import { IssuedLink } from "@/components/accounts/issued-link";
 import { ROLES, type Role } from "@/lib/roles";
-import { changeRoleAction, resetPasswordAction, setActiveAction, type UserFormState } from "./actions";
+import type { FormState } from "@/lib/actions/result";
+import { changeRoleAction, resetPasswordAction, setActiveAction, type AccountLink } from "./actions";
 
 export type UserRowActionsProps = { user: { id: string; name: string; role: Role; active: boolean } };
 
 const button = "rounded border border-neutral-500 px-2 py-1 text-sm disabled:opacity-60";
 
 export function UserRowActions({ user }: UserRowActionsProps) {
-  const [roleState, roleAction, rolePending] = useActionState<UserFormState, FormData>(changeRoleAction, {});
-  const [activeState, activeAction, activePending] = useActionState<UserFormState, FormData>(setActiveAction, {});
-  const [resetState, resetAction, resetPending] = useActionState<UserFormState, FormData>(resetPasswordAction, {});
+  const [roleState, roleAction, rolePending] = useActionState<FormState, FormData>(changeRoleAction, null);
+  const [activeState, activeAction, activePending] = useActionState<FormState, FormData>(setActiveAction, null);
+  const [resetState, resetAction, resetPending] = useActionState<FormState<AccountLink>, FormData>(resetPasswordAction, null);
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
@@ -47,8 +48,8 @@ export function UserRowActions({ user }: UserRowActionsProps) {
           </button>
         </form>
       </div>
-      {[roleState, activeState, resetState].map((s, i) => s.message && <FormMessage key={i} ok={s.ok} message={s.message} />)}
-      {resetState.ok && resetState.link && <IssuedLink id={`link-${user.id}`} link={resetState.link} />}
+      {[roleState, activeState, resetState].map((s, i) => s?.message && <FormMessage key={i} ok={s.ok} message={s.message} />)}
+      {resetState?.ok && <IssuedLink id={`link-${user.id}`} link={resetState.data.link} />}
     </div>
   );
 }

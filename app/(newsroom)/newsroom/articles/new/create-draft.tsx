@@ -12,7 +12,7 @@ export function CreateDraft() {
     setError("");
     try {
       const r = await createDraftAction();
-      if (r.ok) router.replace(`/newsroom/articles/${r.id}`);
+      if (r.ok) router.replace(`/newsroom/articles/${r.data.id}`);
       else setError(r.message);
     } catch {
       setError("The article could not be created. Check your connection.");

@@ -2,13 +2,14 @@
 
 import { z } from "zod";
 import { getDb } from "@/db";
-import { authedAction, fail, type ActionResult } from "@/lib/actions/authed-action";
+import { authedAction } from "@/lib/actions/authed-action";
+import { fail, type ActionResult } from "@/lib/actions/result";
 import { deliverDueMail } from "@/lib/mail/worker";
 import { getSettings } from "@/lib/settings";
-import { WORKFLOW_ACTIONS } from "./article-workflow";
-import { addComment, MAX_COMMENT } from "./comments";
-import { zonedLocalToUtc } from "./time-zone";
-import { runTransition } from "./transitions";
+import { WORKFLOW_ACTIONS } from "@/lib/workflow/article-workflow";
+import { addComment, MAX_COMMENT } from "@/lib/workflow/comments";
+import { zonedLocalToUtc } from "@/lib/workflow/time-zone";
+import { runTransition } from "@/lib/workflow/transitions";
 
 const transitionSchema = z.object({
   articleId: z.uuid(),
@@ -22,7 +23,8 @@ const transitionSchema = z.object({
 // Which form field a refused precondition belongs to, so the message shows at that field.
 const FIELD_OF: Record<string, string> = { needs_comment: "comment", needs_reason: "comment", needs_future_time: "scheduledAt" };
 
-const transitionImpl = authedAction(transitionSchema, async (input, user): Promise<ActionResult<{ status: string }>> => {
+/** Every workflow button calls this; the domain function decides (state machine + policy). */
+export const transitionArticleAction = authedAction(transitionSchema, async (input, user): Promise<ActionResult<{ status: string }>> => {
   const db = await getDb();
   let scheduledAt: Date | undefined;
   if (input.action === "schedule") {
@@ -46,17 +48,8 @@ const transitionImpl = authedAction(transitionSchema, async (input, user): Promi
   return { ok: true, message: r.message, data: { status: r.status } };
 });
 
-/** Every workflow button calls this; the domain function decides (state machine + policy). */
-export async function transitionArticle(raw: unknown) {
-  return transitionImpl(raw);
-}
-
-const commentImpl = authedAction(z.object({ articleId: z.uuid(), body: z.string().max(MAX_COMMENT, `At most ${MAX_COMMENT} characters.`) }), async (input, user) => {
+export const postCommentAction = authedAction(z.object({ articleId: z.uuid(), body: z.string().max(MAX_COMMENT, `At most ${MAX_COMMENT} characters.`) }), async (input, user) => {
   const r = await addComment(await getDb(), user, input);
   if (!r.ok) return fail(r.code, r.message, r.code === "invalid" ? { body: [r.message] } : undefined);
   return { ok: true as const, message: "Comment posted." };
 });
-
-export async function postComment(raw: unknown) {
-  return commentImpl(raw);
-}

@@ -1,0 +1,20 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { authedAction } from "@/lib/actions/authed-action";
+import type { ActionResult } from "@/lib/actions/result";
+import { markRead } from "@/lib/notifications/store";
+
+// The form's data is ignored: the only notifications it can touch are the signed-in user's own.
+const markAllRead = authedAction(z.unknown(), async (_form, user): Promise<ActionResult> => {
+  await markRead(await getDb(), user.id);
+  revalidatePath("/newsroom", "layout");
+  return { ok: true };
+});
+
+/** A plain form (the page re-renders with the notifications read), so there is nothing to return. */
+export async function markNotificationsReadAction(form: FormData): Promise<void> {
+  await markAllRead(form);
+}
