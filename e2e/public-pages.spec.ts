@@ -1,5 +1,5 @@
 import { TYPICAL, expect, test } from "./fixtures";
-import { NOT_PUBLIC, SEEDED_PUBLISHED, articlePath, axeViolations, headlineOf, hook, sitemapLocs, slugOf, xmlTexts } from "./public-helpers";
+import { NOT_PUBLIC, SEEDED_PUBLISHED, articlePath, headlineOf, hook, sitemapLocs, slugOf, xmlTexts } from "./public-helpers";
 
 test.describe.configure({ mode: "serial" });
 

@@ -66,6 +66,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const [offer, setOffer] = useState<LocalDraft | null>(null);
 
   const [ctl] = useState(
+    // The controller reads the refs only in its save callbacks, after render.
+    // eslint-disable-next-line react-hooks/refs
     () =>
       new AutosaveController({
         articleId,
@@ -97,6 +99,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
     if (!draft) return;
     const server = props.values as unknown as Record<string, unknown>;
     const differs = Object.entries(draft.changes).some(([k, v]) => k !== "slugAuto" && !same(k === "authorIds" ? props.values.authors.map((a) => a.id) : server[k], v));
+    // Browser storage does not exist in the server render: the offer can only appear after hydration.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (differs) setOffer(draft);
     else clearLocalDraft(articleId);
     // Only on arrival: later renders must not re-offer what is being edited.
@@ -107,6 +111,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
   useEffect(() => {
     if (props.version > ctl.version && !ctl.isDirty()) {
       ctl.resume(props.version);
+      // The controller (outside React) and the version shown move together.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setVersion(props.version);
     }
   }, [props.version, ctl]);

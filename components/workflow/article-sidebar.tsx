@@ -70,6 +70,8 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
             actions={actions}
             timeZone={tz}
             canCorrect={Boolean(row?.firstPublishedAt)}
+            // A server component renders once per request: "an hour from now" is from this request.
+            // eslint-disable-next-line react-hooks/purity
             defaultScheduleAt={utcToZonedLocal(new Date(Date.now() + 3_600_000), tz)}
           />
         </div>

@@ -90,7 +90,10 @@ export async function benchEditor(browser: Browser, origin: string, o: { words: 
   counting = true;
   const text = "et la suite ";
   for (let b = 0; b < o.bursts; b++) {
-    for (let k = 0; k < o.perBurst; k++) await page.keyboard.type(text[(b + k) % text.length], { delay: 0 }), await page.waitForTimeout(40);
+    for (let k = 0; k < o.perBurst; k++) {
+      await page.keyboard.type(text[(b + k) % text.length], { delay: 0 });
+      await page.waitForTimeout(40);
+    }
     // Autosave fires 1 s after typing stops.
     await status.filter({ hasText: /^Saved at/ }).waitFor({ timeout: 20_000 });
     await page.waitForTimeout(100);

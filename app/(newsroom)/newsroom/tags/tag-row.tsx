@@ -9,7 +9,7 @@ export type TagRowProps = { tag: { id: number; name: string; slug: string; worki
 export function TagRow({ tag }: TagRowProps) {
   const [renameState, rename, renaming] = useAnnouncedAction(renameTagAction);
   const [mergeState, merge, merging] = useAnnouncedAction(mergeTagAction);
-  const [offerState, mergeOffered, mergingOffered] = useAnnouncedAction(mergeTagByIdAction);
+  const [, mergeOffered, mergingOffered] = useAnnouncedAction(mergeTagByIdAction);
   const [, remove, deleting] = useAnnouncedAction(deleteTagAction);
   const offer = renameState?.ok === false ? renameState.data : undefined;
   return (
