@@ -12,7 +12,7 @@ import { ARTICLE_STATUSES, type ArticleStatus, type WorkflowAction } from "@/lib
 import { addComment } from "@/lib/workflow/comments";
 import { makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
 import { runTransition } from "@/lib/workflow/transitions";
-import { dbDigest } from "./db-digest";
+import { dbDigest } from "@/testing/db-digest";
 
 /**
  * Issue 8, item 2 — the full authorisation matrix over the domain functions every server action
