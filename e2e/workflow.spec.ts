@@ -20,8 +20,9 @@ async function publicSlugOf(page: Page, headline: string): Promise<string> {
 
 test("an editor requests changes with a comment, the journalist sees it and resubmits", async ({ as }) => {
   const editor = await as("editor");
-  await editor.goto("/newsroom");
-  const queue = editor.getByRole("region", { name: /Review queue/ });
+  const dashboard = new DashboardPage(editor);
+  await dashboard.goto();
+  const queue = dashboard.reviewQueue;
   await expect(queue.getByRole("listitem").filter({ hasText: IN_REVIEW })).toContainText(/waiting \d/);
   const url = await openFromDashboard(editor, IN_REVIEW);
   await expect(sidebar(editor)).toContainText("Status: in review");

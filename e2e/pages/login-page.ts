@@ -7,7 +7,7 @@ export class LoginPage {
   readonly submit: Locator;
 
   constructor(readonly page: Page) {
-    this.email = page.getByLabel("Email");
+    this.email = page.getByLabel("Email", { exact: true });
     this.password = page.getByLabel("Password");
     this.submit = page.getByRole("button", { name: "Sign in" });
   }
