@@ -33,7 +33,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /settings\.spec\.ts/ },
+    // Each demo account signs in once through the form (e2e/auth.setup.ts); the specs reuse the saved sessions.
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /settings\.spec\.ts/, dependencies: ["setup"] },
     // Site-wide settings (site language, time zone) change every page: that spec runs alone, after
     // the others, so parallel workers never see a site switched to English under them
     // (`npx playwright test e2e/settings.spec.ts --no-deps` runs it alone).
@@ -46,7 +48,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    // E2E_TEST_HOOKS enables test-only routes (app/api/test-hooks/*); never set it in production.
+    // E2E_TEST_HOOKS enables the test-only route (app/api/test-hooks/[hook]); never set it in production.
     env: { E2E_PORT: String(port), E2E_TEST_HOOKS: "1" },
   },
 });

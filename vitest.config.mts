@@ -6,12 +6,12 @@ export default defineConfig({
     alias: {
       "@": fileURLToPath(new URL("./", import.meta.url)),
       // "server-only" throws outside React Server Components; tests import server modules directly.
-      "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./testing/server-only-stub.ts", import.meta.url)),
     },
   },
   test: {
     environment: "node",
-    globalSetup: ["./lib/testing/global-setup.ts"],
+    globalSetup: ["./testing/global-setup.ts"],
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next*/**", "e2e/**"],
     testTimeout: 60_000,

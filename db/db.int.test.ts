@@ -5,7 +5,7 @@ import * as s from "@/db/schema";
 import { createArticle, makeLive, searchConfigFor } from "@/lib/articles/store";
 import { insertUser } from "@/db/queries/users";
 import { docFromParagraphs } from "@/lib/rich-text/body";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 
 let t: TestDb;
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, queryRows, type Handle } from "@/db";
 import { sections } from "@/db/schema";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 
 const engine = process.env.TEST_ENGINE === "postgres" ? "postgres" : "pglite";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

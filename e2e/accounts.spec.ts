@@ -21,12 +21,12 @@ async function saveProfile(page: Page, fields: Record<string, string>) {
   await expect(page.getByRole("status").filter({ hasText: "Profile saved" })).toBeVisible();
 }
 
-test("sign in, land on the page asked for, sign out", async ({ page }) => {
+test("sign in, land on the page asked for, sign out", async ({ page, loginPage }) => {
   await page.goto("/newsroom/profile");
   await expect(page).toHaveURL(/\/login\?next=%2Fnewsroom%2Fprofile/);
-  await page.getByLabel("Email", { exact: true }).fill(ACCOUNTS.editor.email);
-  await page.getByLabel("Password").fill(ACCOUNTS.editor.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await loginPage.email.fill(ACCOUNTS.editor.email);
+  await loginPage.password.fill(ACCOUNTS.editor.password);
+  await loginPage.submit.click();
   await expect(page).toHaveURL(/\/newsroom\/profile$/);
   await expect(page.getByRole("heading", { level: 1, name: "My profile" })).toBeVisible();
   await signOut(page);
@@ -34,30 +34,30 @@ test("sign in, land on the page asked for, sign out", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("a wrong password and an unknown email get the same message; the form keeps the email", async ({ page }) => {
+test("a wrong password and an unknown email get the same message; the form keeps the email", async ({ page, loginPage }) => {
   for (const email of [ACCOUNTS.yanis.email, "nobody@newsroom.test"]) {
-    await page.goto("/login");
-    await page.getByLabel("Email", { exact: true }).fill(email);
-    await page.getByLabel("Password").fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await loginPage.goto();
+    await loginPage.email.fill(email);
+    await loginPage.password.fill("not-the-password");
+    await loginPage.submit.click();
     await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
-    await expect(page.getByLabel("Email", { exact: true })).toHaveValue(email);
+    await expect(loginPage.email).toHaveValue(email);
   }
 });
 
-test("after five failures the sign-in is refused with the time to wait", async ({ page }) => {
+test("after five failures the sign-in is refused with the time to wait", async ({ page, loginPage }) => {
   // A fresh account name and address each run: the limit counts both.
   const target = `target-${Date.now()}@newsroom.test`;
-  await page.goto("/login");
+  await loginPage.goto();
   for (let i = 0; i < 6; i++) {
-    await page.getByLabel("Email", { exact: true }).fill(target);
-    await page.getByLabel("Password").fill(`guess-${i}`);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await loginPage.email.fill(target);
+    await loginPage.password.fill(`guess-${i}`);
+    await loginPage.submit.click();
     const expected = i < 5 ? "Email or password is incorrect." : /Too many failed attempts\. Try again in 15 minutes/;
     await expect(page.getByRole("alert").filter({ hasText: expected })).toBeVisible();
     // One attempt at a time: React clears the password field once the answer is shown.
-    await expect(page.getByLabel("Password")).toHaveValue("");
-    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    await expect(loginPage.password).toHaveValue("");
+    await expect(loginPage.submit).toBeEnabled();
   }
 });
 

@@ -1,25 +1,14 @@
 import type { Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { expect, test, useAccount } from "./fixtures";
+import { EditorPage } from "./pages/editor-page";
 
-const status = (page: Page) => page.getByTestId("save-status");
-const body = (page: Page) => page.getByRole("textbox", { name: "Body", exact: true });
-
-/** Opens /newsroom/articles/new, which creates a draft and lands in its editor; returns its id. */
-async function newArticle(page: Page): Promise<string> {
-  await page.goto("/newsroom/articles/new");
-  await page.waitForURL(/\/newsroom\/articles\/[0-9a-f-]{36}$/);
-  await expect(body(page)).toBeVisible();
-  return page.url().split("/").at(-1)!;
-}
-
-async function typeInBody(page: Page, text: string) {
-  await body(page).click();
-  await page.keyboard.press("ControlOrMeta+End");
-  await page.keyboard.type(text);
-}
+const status = (page: Page) => new EditorPage(page).saveStatus;
+const body = (page: Page) => new EditorPage(page).body;
+const newArticle = (page: Page) => new EditorPage(page).create();
+const typeInBody = (page: Page, text: string) => new EditorPage(page).typeInBody(text);
 
 test("writes the typical French article and finds it intact after a reload", async ({ page }) => {
-  await signIn(page, "claire");
+  await useAccount(page, "claire");
   await newArticle(page);
   await page.getByLabel("Headline", { exact: true }).fill("Cybersécurité : la Chine nie toute implication");
   await page.getByLabel("Dek", { exact: true }).fill("Pékin dément « catégoriquement » les accusations de l’ANSSI.");
@@ -75,7 +64,7 @@ test("writes the typical French article and finds it intact after a reload", asy
 });
 
 test("keeps typing offline and saves when the connection returns", async ({ page, context }) => {
-  await signIn(page, "claire");
+  await useAccount(page, "claire");
   await newArticle(page);
   await typeInBody(page, "Premier paragraphe en ligne.");
   await expect(status(page)).toHaveText(/^Saved at/, { timeout: 15_000 });
@@ -91,7 +80,7 @@ test("keeps typing offline and saves when the connection returns", async ({ page
 
 test("gives back the words of a page closed before its save", async ({ context }) => {
   const page = await context.newPage();
-  await signIn(page, "claire");
+  await useAccount(page, "claire");
   const id = await newArticle(page);
   // The server never sees this save: the words exist only in this browser.
   await page.route("**/newsroom/articles/**", (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
@@ -116,12 +105,12 @@ test("a stale save shows the conflict banner and the first text survives", async
   const marcCtx = await browser.newContext();
   const claire = await claireCtx.newPage();
   const marc = await marcCtx.newPage();
-  await signIn(claire, "claire");
+  await useAccount(claire, "claire");
   const id = await newArticle(claire);
   await claire.getByLabel("Headline", { exact: true }).fill("Deux mains sur le même article");
   await expect(status(claire)).toHaveText(/^Saved at/, { timeout: 15_000 });
 
-  await signIn(marc, "editor");
+  await useAccount(marc, "editor");
   await marc.goto(`/newsroom/articles/${id}`);
   await expect(marc.getByText("Claire Martin is also editing")).toBeVisible();
 
@@ -147,7 +136,7 @@ test("a stale save shows the conflict banner and the first text survives", async
 });
 
 test("history lists versions, compares two word by word and restores one", async ({ page }) => {
-  await signIn(page, "claire");
+  await useAccount(page, "claire");
   const id = await newArticle(page);
   await typeInBody(page, "Première version du texte.");
   await page.getByLabel("Version note").fill("premier jet");
@@ -180,7 +169,7 @@ test("history lists versions, compares two word by word and restores one", async
 });
 
 test("paste keeps the structure and drops what is outside the schema", async ({ page }) => {
-  await signIn(page, "claire");
+  await useAccount(page, "claire");
   await newArticle(page);
   await body(page).click();
   await page.evaluate(() => {

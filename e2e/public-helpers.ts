@@ -9,9 +9,9 @@ export const SEEDED_PUBLISHED = ["typical", "energy", "english"].map(slugOf);
 /** Seeded articles a reader must never see, whatever their state. */
 export const NOT_PUBLIC = ["draft", "review", "changes", "approved", "unpublished"] as const;
 
-/** Test-only state changes through app/api/e2e (the server owns the PGlite folder). */
+/** Test-only state changes through the articles test hook (testing/hooks/articles.ts) (the server owns the PGlite folder). */
 export async function hook(request: APIRequestContext, action: string, slug: string, value?: string, extra: { state?: string; tags?: string[] } = {}) {
-  const response = await request.post("/api/e2e", { data: { action, slug, value, ...extra } });
+  const response = await request.post("/api/test-hooks/articles", { data: { action, slug, value, ...extra } });
   expect(response.ok(), await response.text()).toBe(true);
   return response.json();
 }

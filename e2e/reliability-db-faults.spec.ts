@@ -6,7 +6,7 @@
  */
 import type { Page } from "@playwright/test";
 import postgres from "postgres";
-import { TYPICAL, expect, signIn, test } from "./fixtures";
+import { TYPICAL, expect, test, useAccount } from "./fixtures";
 
 const adminUrl = process.env.E2E_PG_URL;
 const dbName = `newsroom_e2e_${process.env.E2E_PORT || "3200"}`;
@@ -33,7 +33,7 @@ async function up() {
 }
 
 test("a reader hitting the outage gets an error page with Try again, which works once the database is back", async ({ page }) => {
-  await signIn(page, "editor");
+  await useAccount(page, "editor");
   await down();
   const response = await page.goto("/newsroom");
   expect(response?.status()).toBeGreaterThanOrEqual(500);
@@ -62,7 +62,7 @@ test("a public page during the outage: the cached page or the error page, then t
 });
 
 test("autosave during the outage says so, retries, and saves everything once the database is back", async ({ page }) => {
-  await signIn(page, "claire");
+  await useAccount(page, "claire");
   await page.goto("/newsroom/articles/new");
   await page.waitForURL(/\/newsroom\/articles\/[0-9a-f-]{36}$/);
   await body(page).click();

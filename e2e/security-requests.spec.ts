@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser } from "@playwright/test";
 import sharp from "sharp";
-import { expect, signIn, test } from "./fixtures";
+import { expect, test, useAccount } from "./fixtures";
 import { actionIds, callAction, changed, cookieHeader, digest } from "./security-helpers";
 
 /**
@@ -18,7 +18,7 @@ const base = `http://localhost:${process.env.E2E_PORT || 3200}`;
 async function sessionOf(browser: Browser): Promise<string> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, "claire");
+  await useAccount(page, "claire");
   const header = cookieHeader((await context.cookies()).filter((c) => c.name === "authjs.session-token"));
   await context.close();
   return header;
@@ -172,7 +172,7 @@ test("a document nested 1,000 levels is refused with a field error, and nothing 
 });
 
 test("a real browser still uploads a 9.5 MB profile photo (the upload size, signed in) and saves ordinary forms", async ({ page }) => {
-  await signIn(page, "claire");
+  await useAccount(page, "claire");
   await page.goto("/newsroom/profile");
   // A valid JPEG followed by padding up to 9.5 MB: over the ordinary 4.5 MB, under the 10 MB image limit.
   const jpeg = await sharp({ create: { width: 32, height: 32, channels: 3, background: "#884422" } }).jpeg().toBuffer();

@@ -1,11 +1,11 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { findInjected } from "./corpus/dom-check";
 import { XSS_PAYLOADS } from "./corpus/xss-payloads";
-import { expect, signIn, test } from "./fixtures";
+import { expect, test, useAccount, type AccountKey } from "./fixtures";
 
 /**
  * Issue 8, item 1 — stored XSS. The server writes the corpus (e2e/corpus/xss-payloads.ts) into
- * every user-controlled field through the domain functions (app/api/test-hooks/xss-corpus), then
+ * every user-controlled field through the domain functions (testing/hooks/xss-corpus.ts), then
  * every page that shows those fields is loaded in Chromium. Each page must produce 0 dialogs,
  * 0 calls of the sentinel __xss(), 0 requests to /__xss_hit and 0 injected elements/attributes.
  */
@@ -77,7 +77,7 @@ async function inspectAll(page: Page, urls: string[]) {
   for (const url of urls) await inspect(page, seen, url);
 }
 
-async function asUser(browser: Browser, who: Parameters<typeof signIn>[1] | "xss") {
+async function asUser(browser: Browser, who: AccountKey | "xss") {
   const context = await browser.newContext();
   const page = await context.newPage();
   if (who === "xss") {
@@ -86,7 +86,7 @@ async function asUser(browser: Browser, who: Parameters<typeof signIn>[1] | "xss
     await page.getByLabel("Password").fill(report.login.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-  } else await signIn(page, who);
+  } else await useAccount(page, who);
   return { page, close: () => context.close() };
 }
 

@@ -1,7 +1,7 @@
-import { TYPICAL, expect, signIn, test } from "./fixtures";
+import { TYPICAL, expect, test, useAccount } from "./fixtures";
 
 test("an admin changes site settings with errors shown at the field; a journalist gets 403", async ({ page, browser }) => {
-  await signIn(page, "admin");
+  await useAccount(page, "admin");
   await page.getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   const zone = page.getByLabel("Newsroom time zone");
@@ -37,7 +37,7 @@ test("an admin changes site settings with errors shown at the field; a journalis
   await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
 
   const journalist = await (await browser.newContext()).newPage();
-  await signIn(journalist, "claire");
+  await useAccount(journalist, "claire");
   await expect(journalist.getByRole("link", { name: "Settings" })).toHaveCount(0);
   const response = await journalist.goto("/newsroom/settings");
   expect(response?.status()).toBe(403);
@@ -50,7 +50,7 @@ test("the site language is a setting: English site words on the public site, Fre
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
   };
-  await signIn(page, "admin");
+  await useAccount(page, "admin");
   await page.goto("/newsroom/settings");
   await expect(page.getByLabel("Site language")).toHaveValue("fr");
   await setSiteLanguage("English");

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { expect, test, useAccount } from "./fixtures";
 import { axeViolations, slugOf } from "./public-helpers";
 
 // Own made-up client address per test: the per-IP sign-in limit never couples specs.
@@ -13,7 +13,7 @@ const publicNav = (page: Page) => page.getByRole("navigation", { name: "Navigati
 const sectionNames = (page: Page) => page.getByRole("textbox", { name: /^Name of section / });
 
 test("a journalist gets 403 at both routes", async ({ page }) => {
-  await signIn(page, "claire");
+  await useAccount(page, "claire");
   for (const path of ["/newsroom/tags", "/newsroom/sections"]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(403);
@@ -22,7 +22,7 @@ test("a journalist gets 403 at both routes", async ({ page }) => {
 });
 
 test("an editor creates a section: field errors keep the text, it shows in the public navigation, moves, and is deleted", async ({ page }) => {
-  await signIn(page, "editor", "/newsroom/sections");
+  await useAccount(page, "editor", "/newsroom/sections");
   await expect(page.getByRole("heading", { level: 1, name: "Sections" })).toBeVisible();
   const name = page.getByLabel("Name", { exact: true });
   await page.getByRole("button", { name: "Create section" }).click();
@@ -65,7 +65,7 @@ test("an editor creates a section: field errors keep the text, it shows in the p
 });
 
 test("an editor renames a tag and the public tag and article pages follow", async ({ page }) => {
-  await signIn(page, "editor", "/newsroom/tags?q=pouvoir");
+  await useAccount(page, "editor", "/newsroom/tags?q=pouvoir");
   const field = page.getByLabel("Name of tag PouvoirDAchat");
   await field.fill("Budget des ménages");
   await page.getByRole("button", { name: "Rename #PouvoirDAchat" }).click();
@@ -89,7 +89,7 @@ test("an editor renames a tag and the public tag and article pages follow", asyn
 });
 
 test("an editor merges tags: by the offer after a clashing rename, and by typing the target", async ({ page }) => {
-  await signIn(page, "editor", "/newsroom/tags?q=industrie");
+  await useAccount(page, "editor", "/newsroom/tags?q=industrie");
   await page.getByLabel("Name of tag Industrie").fill("#énergie");
   await page.getByRole("button", { name: "Rename #Industrie" }).click();
   await expect(page.getByText("This is the same tag as “Énergie”, which already exists: merge instead.")).toBeVisible();
@@ -120,14 +120,14 @@ test("an editor merges tags: by the offer after a clashing rename, and by typing
 });
 
 test("a tag in use cannot be deleted", async ({ page }) => {
-  await signIn(page, "editor", "/newsroom/tags?q=logistics");
+  await useAccount(page, "editor", "/newsroom/tags?q=logistics");
   await page.getByRole("button", { name: "Delete #Logistics" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "“Logistics” is used by 1 article: merge it into another tag instead." })).toBeVisible();
 });
 
 for (const path of ["/newsroom/tags", "/newsroom/sections"]) {
   test(`axe finds no serious or critical violation on ${path}`, async ({ page }) => {
-    await signIn(page, "editor", path);
+    await useAccount(page, "editor", path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
   });

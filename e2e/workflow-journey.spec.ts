@@ -1,17 +1,12 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, signIn, test, type AccountKey } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /** The golden journey of issue 5 through the real editor (product.md §4–§5 labels). */
-async function as(browser: Browser, who: AccountKey): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, who);
-  return page;
-}
 const workflow = (page: Page) => page.getByRole("complementary", { name: "Workflow" });
 
-test("a journalist writes and submits; changes are requested; she edits and resubmits; the editor approves and publishes", async ({ browser }) => {
+test("a journalist writes and submits; changes are requested; she edits and resubmits; the editor approves and publishes", async ({ browser, as }) => {
   const headline = `Le port du Havre teste une alerte cyber partagée ${Date.now().toString(36)}`;
-  const claire = await as(browser, "claire");
+  const claire = await as("claire");
   await claire.goto("/newsroom/articles/new");
   await claire.getByLabel("Headline").fill(headline);
   await claire.getByLabel("Body").click();
@@ -23,7 +18,7 @@ test("a journalist writes and submits; changes are requested; she edits and resu
   await expect(claire.getByLabel("Headline")).not.toBeEditable();
   const url = claire.url();
 
-  const editor = await as(browser, "editor");
+  const editor = await as("editor");
   await editor.goto("/newsroom");
   await editor.getByRole("region", { name: /Review queue/ }).getByRole("link", { name: headline }).click();
   await editor.getByLabel("Comment for the author").fill("Citez le nom du responsable du port, s’il vous plaît.");

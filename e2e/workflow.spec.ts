@@ -1,5 +1,7 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, signIn, test, type AccountKey } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { DashboardPage } from "./pages/dashboard-page";
+import { EditorPage } from "./pages/editor-page";
 
 // Seeded demo articles (lib/demo/content.ts), one per scenario so the tests stay independent.
 const IN_REVIEW = "Les start-up françaises lèvent moins mais mieux"; // by Yanis
@@ -7,21 +9,8 @@ const CHANGES_REQUESTED = "À Taïwan, l’industrie des semi-conducteurs se pr�
 const APPROVED = "Le fret ferroviaire reprend des couleurs"; // by Yanis
 const PUBLISHED = "Les prix de l’électricité reculent pour le troisième mois consécutif"; // by Yanis
 
-async function as(browser: Browser, who: AccountKey): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, who);
-  return page;
-}
-
-/** Opens an article from the dashboard, as its users do; returns its newsroom URL. */
-async function openFromDashboard(page: Page, headline: string): Promise<string> {
-  await page.goto("/newsroom");
-  await page.getByRole("link", { name: headline }).first().click();
-  await page.waitForURL(/\/newsroom\/articles\/[0-9a-f-]{36}$/);
-  return page.url();
-}
-
-const sidebar = (page: Page) => page.getByRole("complementary", { name: "Workflow" });
+const openFromDashboard = (page: Page, headline: string) => new DashboardPage(page).open(headline);
+const sidebar = (page: Page) => new EditorPage(page).sidebar;
 
 async function publicSlugOf(page: Page, headline: string): Promise<string> {
   await page.goto("/");
@@ -29,10 +18,11 @@ async function publicSlugOf(page: Page, headline: string): Promise<string> {
   return href!;
 }
 
-test("an editor requests changes with a comment, the journalist sees it and resubmits", async ({ browser }) => {
-  const editor = await as(browser, "editor");
-  await editor.goto("/newsroom");
-  const queue = editor.getByRole("region", { name: /Review queue/ });
+test("an editor requests changes with a comment, the journalist sees it and resubmits", async ({ as }) => {
+  const editor = await as("editor");
+  const dashboard = new DashboardPage(editor);
+  await dashboard.goto();
+  const queue = dashboard.reviewQueue;
   await expect(queue.getByRole("listitem").filter({ hasText: IN_REVIEW })).toContainText(/waiting \d/);
   const url = await openFromDashboard(editor, IN_REVIEW);
   await expect(sidebar(editor)).toContainText("Status: in review");
@@ -46,7 +36,7 @@ test("an editor requests changes with a comment, the journalist sees it and resu
   await expect(sidebar(editor)).toContainText("Status: waiting for changes");
   await expect(editor.getByRole("button", { name: "Approve" })).toHaveCount(0);
 
-  const yanis = await as(browser, "yanis");
+  const yanis = await as("yanis");
   await expect(yanis.getByRole("link", { name: /^Notifications \d+ unread$/ })).toBeVisible();
   await yanis.getByRole("link", { name: /Notifications/ }).click();
   await expect(yanis.getByRole("link", { name: /requested changes to “Les start-up/ })).toBeVisible();
@@ -67,13 +57,13 @@ test("an editor requests changes with a comment, the journalist sees it and resu
   await expect(yanis.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
 });
 
-test("an editor approves and publishes, and the public page shows the article", async ({ browser }) => {
-  const claire = await as(browser, "claire");
+test("an editor approves and publishes, and the public page shows the article", async ({ browser, as }) => {
+  const claire = await as("claire");
   const url = await openFromDashboard(claire, CHANGES_REQUESTED);
   await claire.getByRole("button", { name: "Submit for review" }).click();
   await expect(sidebar(claire)).toContainText("Status: in review");
 
-  const editor = await as(browser, "editor");
+  const editor = await as("editor");
   await editor.goto(url);
   await editor.getByRole("button", { name: "Approve" }).click();
   await expect(sidebar(editor)).toContainText("Status: approved");
@@ -90,9 +80,9 @@ test("an editor approves and publishes, and the public page shows the article", 
   await expect(claire.getByRole("link", { name: /published “À Taïwan/ })).toBeVisible();
 });
 
-test("a journalist's direct call of the publish action is refused and changes nothing", async ({ browser, baseURL }) => {
+test("a journalist's direct call of the publish action is refused and changes nothing", async ({ browser, baseURL, as }) => {
   // Record the exact server-action request the editor's Publish button sends, without letting it through.
-  const editor = await as(browser, "editor");
+  const editor = await as("editor");
   const url = await openFromDashboard(editor, APPROVED);
   let captured: { headers: Record<string, string>; body: string } | null = null;
   await editor.route(url, async (route) => {
@@ -109,7 +99,7 @@ test("a journalist's direct call of the publish action is refused and changes no
   expect(captured!.body).toContain('"action":"publish"');
 
   // Yanis, an author of the article, replays it with his own session.
-  const yanis = await as(browser, "yanis");
+  const yanis = await as("yanis");
   const response = await yanis.request.post(url, {
     headers: {
       "next-action": captured!.headers["next-action"],
@@ -131,8 +121,8 @@ test("a journalist's direct call of the publish action is refused and changes no
   await expect(reader.getByRole("link", { name: APPROVED })).toHaveCount(0);
 });
 
-test("scheduling needs a future time in the newsroom's zone; an editor can unschedule", async ({ browser }) => {
-  const editor = await as(browser, "editor");
+test("scheduling needs a future time in the newsroom's zone; an editor can unschedule", async ({ as }) => {
+  const editor = await as("editor");
   await openFromDashboard(editor, APPROVED);
   const when = editor.getByLabel("Publication time (Europe/Paris)");
   await when.fill("2020-01-01T09:00");
@@ -150,17 +140,19 @@ test("scheduling needs a future time in the newsroom's zone; an editor can unsch
   await expect(sidebar(editor)).toContainText("Status: approved");
 });
 
-test("an update to a published article stays invisible to readers until published, then shows its correction note", async ({ browser }) => {
-  const editor = await as(browser, "editor");
+test("an update to a published article stays invisible to readers until published, then shows its correction note", async ({ browser, as }) => {
+  const editor = await as("editor");
   const url = await openFromDashboard(editor, PUBLISHED);
-  const articleId = url.split("/").pop()!;
   const reader = await (await browser.newContext()).newPage();
   const href = await publicSlugOf(reader, PUBLISHED);
   const updated = "Les prix de l’électricité reculent pour le quatrième mois consécutif";
 
-  // The editor's save of a published article (test-only hook until the editor page is merged).
-  const saved = await editor.request.post("/api/test-hooks/working-copy", { data: { articleId, headline: updated } });
-  expect(saved.ok()).toBe(true);
+  // Another editor saves a change to the published article in the editor (the one who publishes
+  // it must not have edited this version: two-person rule).
+  const admin = new EditorPage(await as("admin"));
+  await admin.page.goto(url);
+  await admin.headline.fill(updated);
+  await admin.saved();
   await editor.goto("/newsroom");
   await expect(editor.getByRole("region", { name: /Recently published/ }).getByRole("listitem").filter({ hasText: updated })).toContainText(
     "Published, with unpublished changes",
@@ -181,20 +173,20 @@ test("an update to a published article stays invisible to readers until publishe
   await expect(reader.getByRole("region", { name: /Corrections|Rectificatifs/ })).toContainText("Une version précédente indiquait à tort");
 });
 
-test("admins see the global activity log; journalists do not", async ({ browser }) => {
-  const admin = await as(browser, "admin");
+test("admins see the global activity log; journalists do not", async ({ as }) => {
+  const admin = await as("admin");
   await admin.getByRole("link", { name: "Activity log" }).click();
   await expect(admin.getByRole("heading", { level: 1, name: "Activity log" })).toBeVisible();
   await expect(admin.getByRole("table", { name: "Events" })).toContainText("requested changes");
-  const claire = await as(browser, "claire");
+  const claire = await as("claire");
   const response = await claire.goto("/newsroom/log");
   expect(response?.status()).toBe(404);
   await expect(claire.getByRole("link", { name: "Activity log" })).toHaveCount(0);
 });
 
-test("unpublishing needs a reason and hides the article; publishing brings it back", async ({ browser }) => {
+test("unpublishing needs a reason and hides the article; publishing brings it back", async ({ browser, as }) => {
   const EUROPE = "European ports test a shared cyber-alert network"; // published, by Claire
-  const editor = await as(browser, "editor");
+  const editor = await as("editor");
   await openFromDashboard(editor, EUROPE);
   await editor.getByRole("button", { name: "Unpublish" }).click();
   await expect(editor.getByRole("alert").filter({ hasText: "A reason is required" })).toBeVisible();
@@ -212,8 +204,8 @@ test("unpublishing needs a reason and hides the article; publishing brings it ba
   await expect(reader.getByRole("link", { name: EUROPE }).first()).toBeVisible();
 });
 
-test("a scheduled article whose time passed while the app was down is published by the job runner", async ({ browser }) => {
-  const editor = await as(browser, "editor");
+test("a scheduled article whose time passed while the app was down is published by the job runner", async ({ browser, as }) => {
+  const editor = await as("editor");
   const reader = await (await browser.newContext()).newPage();
   const fret = await openFromDashboard(editor, "Le fret ferroviaire reprend des couleurs");
   await editor.getByLabel("Publication time (Europe/Paris)").fill("2099-01-01T08:00");
@@ -230,9 +222,9 @@ test("a scheduled article whose time passed while the app was down is published 
   await expect(editor.getByRole("region", { name: "Timeline" }).getByText("published on schedule")).toHaveCount(1);
 });
 
-test("the workflow pages have no serious or critical accessibility violations", async ({ browser }) => {
+test("the workflow pages have no serious or critical accessibility violations", async ({ as }) => {
   const { default: AxeBuilder } = await import("@axe-core/playwright");
-  const editor = await as(browser, "editor");
+  const editor = await as("editor");
   for (const path of ["/newsroom", "/newsroom/notifications"]) {
     await editor.goto(path);
     const { violations } = await new AxeBuilder({ page: editor }).analyze();
@@ -241,7 +233,7 @@ test("the workflow pages have no serious or critical accessibility violations", 
   await openFromDashboard(editor, "La Chine nie toute implication dans la cyberattaque contre les hôpitaux français");
   const { violations } = await new AxeBuilder({ page: editor }).include("aside").analyze();
   expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
-  const admin = await as(browser, "admin");
+  const admin = await as("admin");
   await admin.goto("/newsroom/log");
   const log = await new AxeBuilder({ page: admin }).analyze();
   expect(log.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);

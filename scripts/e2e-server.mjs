@@ -31,7 +31,7 @@ env.DEMO_PASSWORDS = TEST_DEMO_PASSWORDS_ENV;
 // All test traffic comes from this machine: some specs give each test its own client address
 // with X-Forwarded-For (the per-address sign-in limit), as a proxy on loopback would.
 env.TRUST_PROXY ??= "loopback";
-// Enables app/api/e2e (test-only state changes used by the public specs).
+// Enables app/api/test-hooks/[hook] (test-only state changes used by the specs, testing/hooks/).
 env.E2E_TEST_HOOKS = "1";
 // /api/ready gives its details to this token only (e2e/security-public.spec.ts).
 env.READY_TOKEN ||= "e2e-ready-token-not-for-production";

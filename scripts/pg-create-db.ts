@@ -1,5 +1,5 @@
 /** tsx scripts/pg-create-db.ts ADMIN_URL NAME — drops and recreates a throw-away database. */
-import { adminQuery } from "@/lib/testing/pg-admin";
+import { adminQuery } from "@/testing/pg-admin";
 
 const [adminUrl, name] = process.argv.slice(2);
 if (!adminUrl || !/^[a-z0-9_]+$/.test(name ?? "")) {

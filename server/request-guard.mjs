@@ -65,7 +65,7 @@ export function isHttps(/** @type {Req} */ req, /** @type {Env} */ env) {
 function originCheckExempt(path, env) {
   if (path.startsWith("/api/auth/")) return true;
   // Test-only routes (404 unless E2E_TEST_HOOKS=1), called by the e2e runner, not a browser.
-  return env.E2E_TEST_HOOKS === "1" && (path === "/api/e2e" || path.startsWith("/api/test-hooks/"));
+  return env.E2E_TEST_HOOKS === "1" && path.startsWith("/api/test-hooks/");
 }
 
 /** Why a state-changing request is not proven same-origin, or null when it is (or needs no proof). */

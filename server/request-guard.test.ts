@@ -75,7 +75,7 @@ describe("request guard: same origin for requests that change data", () => {
       ["foreign Origin", { origin: "https://evil.example" }],
       ["look-alike Origin", { origin: `http://127.0.0.1:${port}.evil.example` }],
       ["Origin null", { origin: "null" }],
-      ["route handler", {}, "/api/e2e"],
+      ["route handler", {}, "/api/test-hooks/articles"],
       ["PUT", {}, "/newsroom"],
     ];
     for (const [name, headers, path] of refused) {

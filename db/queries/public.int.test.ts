@@ -7,7 +7,7 @@ import { makeLive } from "@/lib/articles/store";
 import { DEMO_ARTICLES } from "@/lib/demo/content";
 import { seedDemo } from "@/lib/demo/seed";
 import { slugify } from "@/lib/slug";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 
 let t: TestDb;
 const slugOf = (key: string) => slugify(DEMO_ARTICLES.find((a) => a.key === key)!.headline);

@@ -24,7 +24,7 @@ import { openDb, type Handle } from "@/db";
 import { insertUser } from "@/db/queries/users";
 import { articles } from "@/db/schema";
 import type { PolicyUser } from "@/lib/permissions";
-import { SaveLedger } from "@/lib/reliability/save-ledger";
+import { SaveLedger } from "@/testing/save-ledger";
 import { bodyText, docFromParagraphs } from "@/lib/rich-text/body";
 import { saveArticle } from "./editing";
 import { createArticle } from "./store";

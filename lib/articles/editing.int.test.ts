@@ -4,7 +4,7 @@ import { articles, events, sections } from "@/db/schema";
 import { insertUser } from "@/db/queries/users";
 import type { PolicyUser } from "@/lib/permissions";
 import { docFromParagraphs, TOO_DEEP } from "@/lib/rich-text/body";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 import { copyAsNewDraft, saveArticle } from "./editing";
 import { heartbeat } from "./presence";
 import { createArticle, getArticleTagSnapshot, getAuthorIds, makeLive } from "./store";

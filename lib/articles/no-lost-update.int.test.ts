@@ -8,9 +8,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { insertUser } from "@/db/queries/users";
 import { articles } from "@/db/schema";
 import type { PolicyUser } from "@/lib/permissions";
-import { SaveLedger } from "@/lib/reliability/save-ledger";
+import { SaveLedger } from "@/testing/save-ledger";
 import { bodyText, docFromParagraphs } from "@/lib/rich-text/body";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 import { saveArticle } from "./editing";
 import { createArticle } from "./store";
 

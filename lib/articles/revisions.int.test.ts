@@ -4,7 +4,7 @@ import { articleRevisions, articles } from "@/db/schema";
 import { insertUser } from "@/db/queries/users";
 import type { PolicyUser } from "@/lib/permissions";
 import { docFromParagraphs } from "@/lib/rich-text/body";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 import { saveArticle } from "./editing";
 import { diffRevisions, getRevision, listRevisions, restoreRevision, revisionText, saveVersion } from "./revisions";
 import { createArticle, getArticleTagSnapshot } from "./store";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type Handle } from "@/db";
 import { insertUser } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { authenticate, clientIp } from "./authenticate";

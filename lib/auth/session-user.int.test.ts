@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUser } from "@/db/queries/users";
 import { canGlobal } from "@/lib/permissions";
 import { changeRole, setActive } from "@/lib/users/manage";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 import { resolveOidcUser } from "./oidc";
 import { endOwnSessions, resolveSessionUser } from "./session-user";
 

@@ -4,7 +4,7 @@ import { articles, authorProfiles } from "@/db/schema";
 import { insertUser } from "@/db/queries/users";
 import { createArticle, makeLive } from "@/lib/articles/store";
 import { docFromParagraphs } from "@/lib/rich-text/body";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 import { publicGeneration } from "./generation";
 
 let t: TestDb;

@@ -12,7 +12,7 @@ import { getUserByEmail } from "@/db/queries/users";
 import { users } from "@/db/schema";
 import { authenticate } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 import { DEMO_USERS } from "./content";
 import { demoAccountsOnRestart, demoPasswords, demoPasswordsFile, saveDemoPasswords, seedDemo, type DemoCredential } from "./seed";
 

@@ -1,7 +1,7 @@
 /** Issue 19: readiness checks the database and the migrations; its details need READY_TOKEN. */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 import { checkReadiness, EXPECTED_MIGRATIONS, mayReadDetails } from "./readiness";
 
 let t: TestDb;

@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emailOutbox } from "@/db/schema";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
-import { articleRow, makeArticle, makeCast, noRevalidate, type Cast } from "@/lib/workflow/test-helpers";
+import { createTestDb, type TestDb } from "@/testing/db";
+import { articleRow, makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
 import { runTransition } from "@/lib/workflow/transitions";
 import { deliverDueMail } from "./worker";
 

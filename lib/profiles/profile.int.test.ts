@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUser } from "@/db/queries/users";
 import { events, media } from "@/db/schema";
 import { createArticle, makeLive } from "@/lib/articles/store";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 import { findSlugRedirectTarget } from "@/lib/seo/slug-redirects";
 import { getProfile, updateProfile } from "./profile";
 import type { ProfileInput } from "./validation";

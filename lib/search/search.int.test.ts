@@ -5,7 +5,7 @@ import { SEARCH_CAP, SEARCH_WINDOW, searchPublishedArticles } from "@/db/queries
 import { createArticle, makeLive } from "@/lib/articles/store";
 import { seedDemo } from "@/lib/demo/seed";
 import { docFromParagraphs } from "@/lib/rich-text/body";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 import { DICTIONARIES } from "@/lib/i18n/dictionaries";
 import { snippetParts } from "./query";
 

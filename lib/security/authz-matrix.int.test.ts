@@ -6,13 +6,13 @@ import { restoreRevision, saveVersion } from "@/lib/articles/revisions";
 import { cutRevision, getAuthorIds, makeLive } from "@/lib/articles/store";
 import { canArticle, canChangeByline, canEditProfile, canGlobal, canTransition, type PolicyUser } from "@/lib/permissions";
 import { updateProfile, getProfile } from "@/lib/profiles/profile";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 import { changeRole, createUser, resetPassword, setActive } from "@/lib/users/manage";
 import { ARTICLE_STATUSES, type ArticleStatus, type WorkflowAction } from "@/lib/workflow/article-workflow";
 import { addComment } from "@/lib/workflow/comments";
-import { makeArticle, makeCast, noRevalidate, type Cast } from "@/lib/workflow/test-helpers";
+import { makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
 import { runTransition } from "@/lib/workflow/transitions";
-import { dbDigest } from "./db-digest";
+import { dbDigest } from "@/testing/db-digest";
 
 /**
  * Issue 8, item 2 — the full authorisation matrix over the domain functions every server action

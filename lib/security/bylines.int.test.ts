@@ -10,9 +10,9 @@ import { deliverDueMail } from "@/lib/mail/worker";
 import type { PolicyUser } from "@/lib/permissions";
 import { docFromParagraphs } from "@/lib/rich-text/body";
 import { findSlugRedirectTarget, recordSlugRedirect } from "@/lib/seo/slug-redirects";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 import { addComment } from "@/lib/workflow/comments";
-import { articleRow, makeArticle, makeCast, noRevalidate, type Cast } from "@/lib/workflow/test-helpers";
+import { articleRow, makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
 import { runTransition } from "@/lib/workflow/transitions";
 
 /** Issue 19, findings 5, 6, 7, 8 and the author pages of 13: bylines, co-authors and what other journalists may learn. */

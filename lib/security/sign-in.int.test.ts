@@ -3,7 +3,7 @@ import { insertUser } from "@/db/queries/users";
 import { authenticate } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import { ACCOUNT_MAX_FAILURES, MAX_FAILURES } from "@/lib/auth/rate-limit";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 
 /**
  * Issue 8, item 3 — sign-in under attack, against authenticate() on a real database:

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getUserByEmail, insertUser } from "@/db/queries/users";
 import { events, userTokens } from "@/db/schema";
 import { authenticate } from "@/lib/auth/authenticate";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 import { changeRole, createUser, resetPassword, setActive } from "./manage";
 import { consumeToken, hashToken, inspectToken, TOKEN_TTL_MS } from "./tokens";
 

@@ -10,7 +10,7 @@ import { insertUser } from "@/db/queries/users";
 import { authenticate } from "@/lib/auth/authenticate";
 import { hashPassword, passwordWork } from "@/lib/auth/password";
 import { MAX_FAILURES, WINDOW_MS } from "@/lib/auth/rate-limit";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 import { createUser, resetPassword } from "./manage";
 import { consumeToken, issueToken, setPasswordWithToken } from "./tokens";
 

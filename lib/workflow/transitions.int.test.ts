@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCorrections, getPublishedArticleBySlug } from "@/db/queries/public";
 import { articles, comments, events, notifications } from "@/db/schema";
 import { setSetting } from "@/lib/settings";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
-import { articleRow, countRows, makeArticle, makeCast, noRevalidate, type Cast } from "./test-helpers";
+import { createTestDb, type TestDb } from "@/testing/db";
+import { articleRow, countRows, makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
 import { applyTransition, runTransition, type TransitionRequest, type WorkflowActor } from "./transitions";
 
 let t: TestDb;

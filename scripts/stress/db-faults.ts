@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
-import { SaveLedger } from "@/lib/reliability/save-ledger";
+import { SaveLedger } from "@/testing/save-ledger";
 import { actionId, adminUrl, callAction, percentile, sleep, type Server, type Target } from "./harness";
 import { HttpEditor } from "./http-editor";
 

@@ -1,5 +1,5 @@
 /** Item 6 over HTTP: CLIENTS editors save the same article through the real server action. */
-import { SaveLedger } from "@/lib/reliability/save-ledger";
+import { SaveLedger } from "@/testing/save-ledger";
 import { actionId, callAction, percentile, type Server } from "./harness";
 import { HttpEditor } from "./http-editor";
 

@@ -5,7 +5,7 @@ import { articleRevisions, articles } from "@/db/schema";
 import { seedDemo } from "@/lib/demo/seed";
 import { renderBodyHtml } from "@/lib/rich-text/body";
 import { serializeJsonLd } from "@/lib/seo/json-ld";
-import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { createTestDb, type TestDb } from "@/testing/db";
 import { findInjected } from "@/e2e/corpus/dom-check";
 import { craftedBodies, XSS_PAYLOADS } from "@/e2e/corpus/xss-payloads";
 import { seedXssCorpus, type XssSeedReport } from "./xss-seed";

@@ -1,17 +1,14 @@
+import "server-only";
 import { getDb } from "@/db";
 import { expirePublicSite } from "@/lib/cache/revalidate";
-import { retireXssCorpus, seedXssCorpus } from "@/lib/security/xss-seed";
+import { retireXssCorpus, seedXssCorpus } from "@/testing/xss-seed";
 import { craftedBodies, XSS_PAYLOADS } from "@/e2e/corpus/xss-payloads";
 
-export const dynamic = "force-dynamic";
-
 /**
- * TEST ONLY (404 unless E2E_TEST_HOOKS=1): the stored-XSS spec asks the server to write its
- * corpus through the domain functions (PGlite admits one process, so the spec cannot), then to
- * date it back to 2001 when it is done so later specs see the newsroom as it was.
+ * The stored-XSS spec's corpus, written through the domain functions, then dated back to 2001
+ * when the spec is done so later specs see the newsroom as it was.
  */
-export async function POST(request: Request) {
-  if (process.env.E2E_TEST_HOOKS !== "1") return new Response("Not found", { status: 404 });
+export async function xssCorpusHook(request: Request): Promise<Response> {
   const input = (await request.json()) as { action: "seed" | "retire"; ids?: string[] };
   const db = await getDb();
   if (input.action === "seed") {
