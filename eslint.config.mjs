@@ -14,6 +14,11 @@ export default defineConfig([
     },
   },
   {
+    // Playwright's fixtures hand values over through `use`: no React there.
+    files: ["e2e/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     // Tool configuration files export their settings object as is, as the tools document.
     files: ["*.config.mjs", "*.config.js"],
     rules: { "import/no-anonymous-default-export": "off" },

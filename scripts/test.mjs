@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every test, on both databases. Plain Node so it can install dependencies first.
+//   0. lint (ESLint), format check (Prettier) and type check (tsc)
 //   1. unit + integration tests (Vitest) on embedded PGlite
 //   2. integration tests (*.int.test.ts) on PostgreSQL
 //   3. production build, then the Playwright suite on PGlite and on PostgreSQL
@@ -113,6 +114,17 @@ if (!withPg) {
     record("postgres", 0, 1, 0, 0, "(server unreachable)");
   } else console.warn(`⚠ ${msg}`);
 }
+
+// Static checks first: a lint, format or type error fails the run like a failing test.
+function check(name, cmd, args) {
+  const r = run(cmd, args);
+  record(name, r.status === 0 ? 1 : 0, r.status === 0 ? 0 : 1, 0, r.seconds, r.status === 0 ? "" : "(see its output above)");
+}
+if (want("lint")) {
+  check("lint (eslint)", bin("eslint"), [".", "--max-warnings", "0"]);
+  check("format (prettier)", bin("prettier"), ["--check", ".", "--log-level", "warn"]);
+}
+if (want("typecheck")) check("typecheck (tsc)", bin("tsc"), ["--noEmit"]);
 
 if (want("unit")) vitest("vitest-pglite", { TEST_ENGINE: "pglite" });
 if (want("int-postgres") && withPg) vitest("vitest-postgres", { TEST_ENGINE: "postgres", TEST_PG_URL: pgUrl }, ["int.test"]);

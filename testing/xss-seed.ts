@@ -163,7 +163,10 @@ export async function seedXssCorpus(db: Db, payloads: readonly string[], crafted
     let version = r.version;
     if (headlineGroups[i]) tally("headline", headlineGroups[i].length, true);
     if (dekGroups[i]) tally("dek", dekGroups[i].length, true);
-    if (altGroups[i]) (tally("featured image alt", altGroups[i].length, true), tally("featured image caption", altGroups[i].length, true));
+    if (altGroups[i]) {
+      tally("featured image alt", altGroups[i].length, true);
+      tally("featured image caption", altGroups[i].length, true);
+    }
     if (creditGroups[i]) tally("featured image credit", creditGroups[i].length, true);
     for (const g of highlightGroups[i] ?? []) tally("key points", g.length, true);
     if (i === 0) {
@@ -181,7 +184,10 @@ export async function seedXssCorpus(db: Db, payloads: readonly string[], crafted
     }
     for (const tag of all.ok ? [] : (tagGroups[i] ?? [])) {
       r = await saveArticle(db, a, { id: draft.id, expectedVersion: version, changes: { tags: [tag] } });
-      if (r.ok) (version = r.version, accepted.push(tag));
+      if (r.ok) {
+        version = r.version;
+        accepted.push(tag);
+      }
       tally("tags", 1, r.ok && Boolean(tagKey(tag)), r.ok ? (tagKey(tag) ? undefined : "dropped: no letters or digits") : r.message);
     }
     r = await saveArticle(db, a, { id: draft.id, expectedVersion: version, changes: { tags: [...accepted, "xss corpus"] } });
