@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+
 import { safeNext } from "@/lib/auth/safe-next";
 
 /**

@@ -1,9 +1,11 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authConfig } from "./auth.config";
+
 import { getDb } from "@/db";
 import { authenticate, clientIp } from "@/lib/auth/authenticate";
 import { oidcProvider, resolveOidcUser } from "@/lib/auth/oidc";
+
+import { authConfig } from "./auth.config";
 
 class InvalidLogin extends CredentialsSignin {
   code = "invalid";

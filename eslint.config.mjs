@@ -10,7 +10,10 @@ export default defineConfig([
   {
     rules: {
       // `_` marks what is left out on purpose: an unused argument, or a key dropped from a rest copy.
-      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "warn",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -23,5 +26,16 @@ export default defineConfig([
     files: ["*.config.mjs", "*.config.js"],
     rules: { "import/no-anonymous-default-export": "off" },
   },
-  globalIgnores([".next*/**", "node_modules/**", ".data/**", ".tmp/**", "vendor/**", "db/migrations/**", "test-results/**", "playwright-report/**", "bench/results/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next*/**",
+    "node_modules/**",
+    ".data/**",
+    ".tmp/**",
+    "vendor/**",
+    "db/migrations/**",
+    "test-results/**",
+    "playwright-report/**",
+    "bench/results/**",
+    "next-env.d.ts",
+  ]),
 ]);

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+
 import { siteLanguage } from "@/lib/i18n/site";
+
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { siteDictionary } from "@/lib/i18n/site";
 
 export default async function NotFound() {

@@ -1,9 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { queryRows } from "@/db";
+import { insertUser } from "@/db/queries/users";
 import * as s from "@/db/schema";
 import { createArticle, makeLive, searchConfigFor } from "@/lib/articles/store";
-import { insertUser } from "@/db/queries/users";
 import { docFromParagraphs } from "@/lib/rich-text/body";
 import { createTestDb, type TestDb } from "@/testing/db";
 
@@ -17,15 +18,29 @@ afterAll(async () => {
 
 describe(`database module (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
   it("is migrated from empty with every table", async () => {
-    const rows = await queryRows<{ table_name: string }>(
-      t.db,
-      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
-    );
+    const rows = await queryRows<{ table_name: string }>(t.db, sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
     expect(rows.map((r) => r.table_name)).toEqual(
       expect.arrayContaining([
-        "users", "author_profiles", "user_tokens", "sign_in_attempts", "sections", "tags", "articles", "article_authors",
-        "article_revisions", "article_tags", "published_article_tags", "corrections", "slug_redirects", "media",
-        "comments", "events", "notifications", "email_outbox", "presence", "site_settings",
+        "users",
+        "author_profiles",
+        "user_tokens",
+        "sign_in_attempts",
+        "sections",
+        "tags",
+        "articles",
+        "article_authors",
+        "article_revisions",
+        "article_tags",
+        "published_article_tags",
+        "corrections",
+        "slug_redirects",
+        "media",
+        "comments",
+        "events",
+        "notifications",
+        "email_outbox",
+        "presence",
+        "site_settings",
       ]),
     );
   });

@@ -7,16 +7,21 @@
  * answers shifted to other queries, the pool stalled), and let the closed session's error and
  * in-flight query leak into the next one (the reconnected connection's first query failed).
  */
-import postgres from "postgres";
 import { eq, sql } from "drizzle-orm";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { openDb, queryRows, type Handle } from "@/db";
 import { sections } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/testing/db";
 
 const engine = process.env.TEST_ENGINE === "postgres" ? "postgres" : "pglite";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const settle = <T,>(p: Promise<T>) => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+const settle = <T>(p: Promise<T>) =>
+  p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
 
 let t: TestDb;
 let one: Handle; // a pool of one connection: every query reuses the connection that was terminated
@@ -41,44 +46,54 @@ const terminate = (pid: number) => admin`select pg_terminate_backend(${pid})`;
 const readName = () => one.db.select({ name: sections.name }).from(sections).where(eq(sections.id, sectionId));
 
 describe.skipIf(engine !== "postgres")("vendored postgres-js under terminated connections", () => {
-  it("a transaction whose connection dies runs nothing more, anywhere; reads on the reconnected connection get their own rows", { timeout: 60_000 }, async () => {
-    const outcomes = { txRejected: 0, laterStatementRejected: 0, readsOk: 0 };
-    for (let round = 0; round < 24; round++) {
-      let reads: Promise<{ ok: boolean; value?: unknown }>[] = [];
-      let callbackDone!: (later: { ok: boolean }) => void;
-      const laterStatement = new Promise<{ ok: boolean }>((r) => (callbackDone = r));
-      const tx = settle(
-        one.db.transaction(async (tx) => {
-          await terminate(await pidOf(tx as unknown as Handle["db"]));
-          // Readers arrive meanwhile: the pool reconnects this same connection for them.
-          reads = [1, 2, 3].map(() => settle(readName()));
-          await sleep((round % 12) * 15); // from "closed" through "reconnecting" (backoff 0.1 s) to "reconnected"
-          const r = await settle(tx.update(sections).set({ name: `changed ${round}` }).where(eq(sections.id, sectionId)).returning({ name: sections.name }));
-          callbackDone(r);
-          if (!r.ok) throw r.error;
-          return r.value;
-        }),
-      );
-      const result = await Promise.race([tx, sleep(10_000).then(() => "hung" as const)]);
-      expect(result, `round ${round}: the transaction must settle`).not.toBe("hung");
-      if (result !== "hung" && !result.ok) outcomes.txRejected++;
-      // The transaction fails as soon as its connection closes; its callback goes on meanwhile.
-      if (!(await laterStatement).ok) outcomes.laterStatementRejected++;
-      for (const r of await Promise.all(reads)) {
-        // A read may fail (the connection died), but never answer with someone else's result.
-        if (r.ok) {
-          expect(r.value, `round ${round}`).toEqual([{ name: "Faults" }]);
-          outcomes.readsOk++;
+  it(
+    "a transaction whose connection dies runs nothing more, anywhere; reads on the reconnected connection get their own rows",
+    { timeout: 60_000 },
+    async () => {
+      const outcomes = { txRejected: 0, laterStatementRejected: 0, readsOk: 0 };
+      for (let round = 0; round < 24; round++) {
+        let reads: Promise<{ ok: boolean; value?: unknown }>[] = [];
+        let callbackDone!: (later: { ok: boolean }) => void;
+        const laterStatement = new Promise<{ ok: boolean }>((r) => (callbackDone = r));
+        const tx = settle(
+          one.db.transaction(async (tx) => {
+            await terminate(await pidOf(tx as unknown as Handle["db"]));
+            // Readers arrive meanwhile: the pool reconnects this same connection for them.
+            reads = [1, 2, 3].map(() => settle(readName()));
+            await sleep((round % 12) * 15); // from "closed" through "reconnecting" (backoff 0.1 s) to "reconnected"
+            const r = await settle(
+              tx
+                .update(sections)
+                .set({ name: `changed ${round}` })
+                .where(eq(sections.id, sectionId))
+                .returning({ name: sections.name }),
+            );
+            callbackDone(r);
+            if (!r.ok) throw r.error;
+            return r.value;
+          }),
+        );
+        const result = await Promise.race([tx, sleep(10_000).then(() => "hung" as const)]);
+        expect(result, `round ${round}: the transaction must settle`).not.toBe("hung");
+        if (result !== "hung" && !result.ok) outcomes.txRejected++;
+        // The transaction fails as soon as its connection closes; its callback goes on meanwhile.
+        if (!(await laterStatement).ok) outcomes.laterStatementRejected++;
+        for (const r of await Promise.all(reads)) {
+          // A read may fail (the connection died), but never answer with someone else's result.
+          if (r.ok) {
+            expect(r.value, `round ${round}`).toEqual([{ name: "Faults" }]);
+            outcomes.readsOk++;
+          }
         }
+        // The UPDATE after the terminated BEGIN must not have committed on a new session.
+        expect(await readName(), `round ${round}: nothing committed outside the transaction`).toEqual([{ name: "Faults" }]);
       }
-      // The UPDATE after the terminated BEGIN must not have committed on a new session.
-      expect(await readName(), `round ${round}: nothing committed outside the transaction`).toEqual([{ name: "Faults" }]);
-    }
-    expect(outcomes.txRejected).toBe(24);
-    expect(outcomes.laterStatementRejected).toBe(24);
-    // The readers' connection came back: the stale transaction did not poison or shift it.
-    expect(outcomes.readsOk).toBe(72);
-  });
+      expect(outcomes.txRejected).toBe(24);
+      expect(outcomes.laterStatementRejected).toBe(24);
+      // The readers' connection came back: the stale transaction did not poison or shift it.
+      expect(outcomes.readsOk).toBe(72);
+    },
+  );
 
   it("the closed session's error does not fail the reconnected connection's first query", async () => {
     for (let round = 0; round < 5; round++) {

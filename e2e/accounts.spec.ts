@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+
 import { ACCOUNTS, expect, signIn, test } from "./fixtures";
 
 // Every test signs in from its own made-up client address, so the per-IP sign-in limit never

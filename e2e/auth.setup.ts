@@ -1,4 +1,5 @@
 import { test as setup } from "@playwright/test";
+
 import { ACCOUNTS, authFile, type AccountKey } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+
 import { expect, test, useAccount } from "./fixtures";
 import { EditorPage } from "./pages/editor-page";
 

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+
 import { TEST_DEMO_PASSWORDS } from "./demo-passwords.mjs";
 import { DashboardPage } from "./pages/dashboard-page";
 import { EditorPage } from "./pages/editor-page";

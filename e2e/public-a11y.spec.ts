@@ -1,4 +1,4 @@
-import { TYPICAL, expect, test } from "./fixtures";
+import { expect, test, TYPICAL } from "./fixtures";
 import { axeViolations, hook } from "./public-helpers";
 
 test.beforeAll(async ({ request }) => {

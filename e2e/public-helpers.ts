@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
 import { DEMO_ARTICLES } from "../lib/demo/content";
 import { slugify } from "../lib/slug";
 

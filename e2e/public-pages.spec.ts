@@ -1,5 +1,5 @@
-import { TYPICAL, expect, test } from "./fixtures";
-import { NOT_PUBLIC, SEEDED_PUBLISHED, articlePath, headlineOf, hook, sitemapLocs, slugOf, xmlTexts } from "./public-helpers";
+import { expect, test, TYPICAL } from "./fixtures";
+import { articlePath, headlineOf, hook, NOT_PUBLIC, SEEDED_PUBLISHED, sitemapLocs, slugOf, xmlTexts } from "./public-helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -144,7 +144,10 @@ test("search: accent-insensitive, stemmed, highlighted, and hostile input never 
 });
 
 test("unpublished, in-review, approved, draft, scheduled and unknown slugs answer 404 and leak nothing", async ({ page, request }) => {
-  const { slug: scheduled } = await hook(request, "create", "programme-pour-demain", "Article programmé pour demain", { state: "scheduled", tags: ["#Programmé"] });
+  const { slug: scheduled } = await hook(request, "create", "programme-pour-demain", "Article programmé pour demain", {
+    state: "scheduled",
+    tags: ["#Programmé"],
+  });
   for (const slug of [...NOT_PUBLIC.map(slugOf), scheduled, "nexiste-pas", "UPPER-Case", "a%2Fb"]) {
     const response = await page.goto(`/articles/${slug}`);
     expect(response?.status(), slug).toBe(404);

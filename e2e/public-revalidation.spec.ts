@@ -1,4 +1,4 @@
-import { TYPICAL, expect, test } from "./fixtures";
+import { expect, test, TYPICAL } from "./fixtures";
 import { articlePath, hook, sitemapLocs, xmlTexts } from "./public-helpers";
 
 test.describe.configure({ mode: "serial" });

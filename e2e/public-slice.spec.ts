@@ -1,4 +1,4 @@
-import { DRAFT_SLUG, TYPICAL, expect, test } from "./fixtures";
+import { DRAFT_SLUG, expect, test, TYPICAL } from "./fixtures";
 
 test("the front page lists the seeded published article", async ({ page }) => {
   await page.goto("/");

@@ -4,6 +4,7 @@
  * the same engine as the suite) so it can kill and restart it.
  */
 import type { Page } from "@playwright/test";
+
 import { dropDatabase, freshDatabase, prepare, startServer, type Server, type Target } from "../scripts/stress/harness";
 import { ACCOUNTS, expect, test } from "./fixtures";
 

@@ -6,7 +6,8 @@
  */
 import type { Page } from "@playwright/test";
 import postgres from "postgres";
-import { TYPICAL, expect, test, useAccount } from "./fixtures";
+
+import { expect, test, TYPICAL, useAccount } from "./fixtures";
 
 const adminUrl = process.env.E2E_PG_URL;
 const dbName = `newsroom_e2e_${process.env.E2E_PORT || "3200"}`;

@@ -7,6 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+
 import { expect, test } from "./fixtures";
 
 test("scheduled articles are published exactly once across an app restart", async () => {

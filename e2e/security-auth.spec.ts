@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { Browser } from "@playwright/test";
+
 import { ACCOUNTS, expect, signIn, test, type AccountKey } from "./fixtures";
 
 /**
@@ -71,7 +72,10 @@ test("the server listens on loopback only unless -H or HOSTNAME says otherwise",
   expect(listeners.length).toBeGreaterThan(0);
   const loopback = (addr: string) =>
     addr.length === 8 ? addr.endsWith("7F") : addr === "00000000000000000000000001000000" || /^0000000000000000FFFF0000[0-9A-F]{6}7F$/.test(addr);
-  expect(listeners.filter((a) => !loopback(a)), "listening on a non-loopback address").toEqual([]);
+  expect(
+    listeners.filter((a) => !loopback(a)),
+    "listening on a non-loopback address",
+  ).toEqual([]);
 });
 
 test("a signed-in visit to /login?next=<hostile> stays on the site and never fails", async ({ browser }) => {
@@ -106,7 +110,10 @@ test("a real sign-in with a hostile next lands on the site", async ({ page }) =>
 test("Auth.js callbackUrl and the callback-url cookie never leave the site", async ({ playwright }) => {
   for (const callbackUrl of ["https://evil.example/phish", "//evil.example", "/\t/evil.example", "/\r\n/evil.example", "not a url", `${ORIGIN}/%0d%0a/x`]) {
     // A successful sign-in, from its own address (no failures that could count against other specs).
-    const api = await playwright.request.newContext({ baseURL: ORIGIN, extraHTTPHeaders: { "x-forwarded-for": `10.99.${Math.floor(Math.random() * 254) + 1}.${Math.floor(Math.random() * 254) + 1}` } });
+    const api = await playwright.request.newContext({
+      baseURL: ORIGIN,
+      extraHTTPHeaders: { "x-forwarded-for": `10.99.${Math.floor(Math.random() * 254) + 1}.${Math.floor(Math.random() * 254) + 1}` },
+    });
     const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
     const r = await api.post("/api/auth/callback/credentials", {
       form: { email: ACCOUNTS.editor.email, password: ACCOUNTS.editor.password, csrfToken, callbackUrl },

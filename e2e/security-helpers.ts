@@ -32,7 +32,13 @@ export async function callAction(
   request: APIRequestContext,
   id: string,
   args: unknown[],
-  opts: { cookie?: string; origin?: string | null; path?: string; form?: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>; formIndex?: number } = {},
+  opts: {
+    cookie?: string;
+    origin?: string | null;
+    path?: string;
+    form?: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>;
+    formIndex?: number;
+  } = {},
 ): Promise<{ status: number; body: string; ok: boolean; redirect: string }> {
   const base = new URL(process.env.PLAYWRIGHT_BASE ?? `http://localhost:${process.env.E2E_PORT || 3200}`);
   const headers: Record<string, string> = { "next-action": id, accept: "text/x-component" };

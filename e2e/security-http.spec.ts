@@ -1,9 +1,10 @@
 import { encode } from "@auth/core/jwt";
 import type { APIRequestContext, Browser } from "@playwright/test";
 import sharp from "sharp";
+
 import { canArticle, canTransition, type PolicyUser } from "../lib/permissions";
 import { ARTICLE_STATUSES, type ArticleStatus, type WorkflowAction } from "../lib/workflow/article-workflow";
-import { expect, test, type AccountKey, useAccount } from "./fixtures";
+import { expect, test, useAccount, type AccountKey } from "./fixtures";
 import { actionIds, callAction, changed, cookieHeader, digest } from "./security-helpers";
 
 /**
@@ -80,9 +81,21 @@ test("article actions: every refused call in the matrix is refused over HTTP and
       const cookie = actor === "signed out" ? NO_SESSION : cookies[actor]!;
       const before = await digest(request);
       const calls: { name: string; allowed: boolean; run: () => ReturnType<typeof callAction>; leak?: (body: string) => boolean }[] = [
-        { name: "saveArticleAction", allowed: canArticle(u, "edit", subject).ok, run: () => callAction(request, ids.saveArticleAction, [{ id: a.id, expectedVersion: a.version, changes: { headline: "Piraté" } }], { cookie }) },
-        { name: "postCommentAction", allowed: canArticle(u, "comment", subject).ok, run: () => callAction(request, ids.postCommentAction, [{ articleId: a.id, body: "Piraté" }], { cookie }) },
-        { name: "saveVersionAction", allowed: canArticle(u, "save_version", subject).ok, run: () => callAction(request, ids.saveVersionAction, [{ articleId: a.id, note: "Piraté" }], { cookie }) },
+        {
+          name: "saveArticleAction",
+          allowed: canArticle(u, "edit", subject).ok,
+          run: () => callAction(request, ids.saveArticleAction, [{ id: a.id, expectedVersion: a.version, changes: { headline: "Piraté" } }], { cookie }),
+        },
+        {
+          name: "postCommentAction",
+          allowed: canArticle(u, "comment", subject).ok,
+          run: () => callAction(request, ids.postCommentAction, [{ articleId: a.id, body: "Piraté" }], { cookie }),
+        },
+        {
+          name: "saveVersionAction",
+          allowed: canArticle(u, "save_version", subject).ok,
+          run: () => callAction(request, ids.saveVersionAction, [{ articleId: a.id, note: "Piraté" }], { cookie }),
+        },
         {
           name: "restoreRevisionAction",
           allowed: canArticle(u, "restore_revision", subject).ok,
@@ -97,8 +110,19 @@ test("article actions: every refused call in the matrix is refused over HTTP and
         { name: "heartbeatAction", allowed: canArticle(u, "view", subject).ok, run: () => callAction(request, ids.heartbeatAction, [a.id], { cookie }) },
         ...TRANSITIONS.map((action) => ({
           name: `transitionArticleAction ${action}`,
-          allowed: canTransition(u, action, { ...subject, hasContent: true }, { comment: "Piraté", scheduledAt: new Date(Date.now() + 86_400_000), twoPersonRule: true }).ok,
-          run: () => callAction(request, ids.transitionArticleAction, [{ articleId: a.id, action, version: a.version, comment: "Piraté", scheduledAt: "2099-01-01T10:00" }], { cookie }),
+          allowed: canTransition(
+            u,
+            action,
+            { ...subject, hasContent: true },
+            { comment: "Piraté", scheduledAt: new Date(Date.now() + 86_400_000), twoPersonRule: true },
+          ).ok,
+          run: () =>
+            callAction(
+              request,
+              ids.transitionArticleAction,
+              [{ articleId: a.id, action, version: a.version, comment: "Piraté", scheduledAt: "2099-01-01T10:00" }],
+              { cookie },
+            ),
         })),
       ];
       for (const c of calls.filter((c) => !c.allowed)) {
@@ -116,7 +140,9 @@ test("article actions: every refused call in the matrix is refused over HTTP and
 
 test("the replay itself works: the same calls are accepted where the policy allows them", async ({ request }) => {
   const d = fx.articles.draft;
-  const save = await callAction(request, ids.saveArticleAction, [{ id: d.id, expectedVersion: d.version, changes: { headline: `${d.headline} (édité)` } }], { cookie: cookies.editor });
+  const save = await callAction(request, ids.saveArticleAction, [{ id: d.id, expectedVersion: d.version, changes: { headline: `${d.headline} (édité)` } }], {
+    cookie: cookies.editor,
+  });
   expect(save.ok, save.body.slice(0, 200)).toBe(true);
   expect((await callAction(request, ids.postCommentAction, [{ articleId: d.id, body: "Bien vu." }], { cookie: cookies.claire })).ok).toBe(true);
   const copy = await callAction(request, ids.getWorkingCopyAction, [d.id], { cookie: cookies.claire });
@@ -136,11 +162,23 @@ test("global actions: signed out or without the role, refused and nothing change
   for (const who of ["signed out", "claire", "yanis", "editor"] as const) {
     const cookie = who === "signed out" ? NO_SESSION : cookies[who]!;
     tries.push(
-      [who, "createUserAction", () => callAction(request, ids.createUserAction, [{}], { cookie, form: { name: "Intrus", email: `intrus-${who.replace(" ", "")}@example.org`, role: "admin" } })],
+      [
+        who,
+        "createUserAction",
+        () =>
+          callAction(request, ids.createUserAction, [{}], {
+            cookie,
+            form: { name: "Intrus", email: `intrus-${who.replace(" ", "")}@example.org`, role: "admin" },
+          }),
+      ],
       [who, "changeRoleAction", () => callAction(request, ids.changeRoleAction, [{}], { cookie, form: { userId: fx.users.yanis.id, role: "admin" } })],
       [who, "setActiveAction", () => callAction(request, ids.setActiveAction, [{}], { cookie, form: { userId: fx.users.admin.id, active: "false" } })],
       [who, "resetPasswordAction", () => callAction(request, ids.resetPasswordAction, [{}], { cookie, form: { userId: fx.users.admin.id } })],
-      [who, "updateProfileAction (admin's)", () => callAction(request, ids.updateProfileAction, [{}], { cookie, form: { userId: fx.users.admin.id, ...profile } })],
+      [
+        who,
+        "updateProfileAction (admin's)",
+        () => callAction(request, ids.updateProfileAction, [{}], { cookie, form: { userId: fx.users.admin.id, ...profile } }),
+      ],
     );
   }
   tries.push(
@@ -148,10 +186,34 @@ test("global actions: signed out or without the role, refused and nothing change
     ["signed out", "copyAsDraftAction", () => callAction(request, ids.copyAsDraftAction, [{ headline: "Piraté" }], { cookie: NO_SESSION })],
     ["signed out", "markNotificationsReadAction", () => callAction(request, ids.markNotificationsReadAction, [], { cookie: NO_SESSION })],
     ["signed out", "leaveAction", () => callAction(request, ids.leaveAction, [fx.articles.draft.id], { cookie: NO_SESSION })],
-    ["signed out", "uploadImageAction", () => callAction(request, ids.uploadImageAction, [], { cookie: NO_SESSION, form: { file: { name: "a.png", mimeType: "image/png", buffer: Buffer.from("x") } } })],
-    ["signed out", "setPasswordAction (forged token)", () => callAction(request, ids.setPasswordAction, [{}], { path: "/set-password", form: { token: "A".repeat(43), password: "hijacked-password-1", confirm: "hijacked-password-1" } })],
-    ["yanis", "updateProfileAction (Claire's)", () => callAction(request, ids.updateProfileAction, [{}], { cookie: cookies.yanis, form: { userId: fx.users.claire.id, ...profile } })],
-    ["editor", "updateProfileAction (Claire's)", () => callAction(request, ids.updateProfileAction, [{}], { cookie: cookies.editor, form: { userId: fx.users.claire.id, ...profile } })],
+    [
+      "signed out",
+      "uploadImageAction",
+      () =>
+        callAction(request, ids.uploadImageAction, [], {
+          cookie: NO_SESSION,
+          form: { file: { name: "a.png", mimeType: "image/png", buffer: Buffer.from("x") } },
+        }),
+    ],
+    [
+      "signed out",
+      "setPasswordAction (forged token)",
+      () =>
+        callAction(request, ids.setPasswordAction, [{}], {
+          path: "/set-password",
+          form: { token: "A".repeat(43), password: "hijacked-password-1", confirm: "hijacked-password-1" },
+        }),
+    ],
+    [
+      "yanis",
+      "updateProfileAction (Claire's)",
+      () => callAction(request, ids.updateProfileAction, [{}], { cookie: cookies.yanis, form: { userId: fx.users.claire.id, ...profile } }),
+    ],
+    [
+      "editor",
+      "updateProfileAction (Claire's)",
+      () => callAction(request, ids.updateProfileAction, [{}], { cookie: cookies.editor, form: { userId: fx.users.claire.id, ...profile } }),
+    ],
   );
   for (const [who, name, run] of tries) {
     const r = await run();
@@ -161,7 +223,10 @@ test("global actions: signed out or without the role, refused and nothing change
   const suggestions = await callAction(request, ids.suggestTagsAction, ["c"], { cookie: NO_SESSION });
   expect(suggestions.body).toMatch(/\[\]/);
   // The test-only backdating hook is authorised like the editor's action it stands in for.
-  const backdate = await request.post("/api/test-hooks/backdate-schedule", { headers: { cookie: cookies.claire! }, data: { articleId: fx.articles.scheduled.id, minutesAgo: 10 } });
+  const backdate = await request.post("/api/test-hooks/backdate-schedule", {
+    headers: { cookie: cookies.claire! },
+    data: { articleId: fx.articles.scheduled.id, minutesAgo: 10 },
+  });
   expect(backdate.status()).toBe(403);
   count("refused route handlers", backdate.ok());
   expect(bad).toEqual([]);
@@ -199,8 +264,20 @@ test("cross-site: every server action with a foreign Origin is refused and chang
   for (const name of names) {
     for (const origin of ["https://evil.example", "http://localhost.evil.example", "null"]) {
       const form = forms[name];
-      const prev = ["createUserAction", "changeRoleAction", "setActiveAction", "resetPasswordAction", "updateProfileAction", "setPasswordAction", "loginAction"].includes(name) ? [{}] : [];
-      const r = form ? await callAction(request, ids[name], prev, { cookie: cookies.admin, origin, form }) : await callAction(request, ids[name], args[name] ?? [], { cookie: cookies.admin, origin });
+      const prev = [
+        "createUserAction",
+        "changeRoleAction",
+        "setActiveAction",
+        "resetPasswordAction",
+        "updateProfileAction",
+        "setPasswordAction",
+        "loginAction",
+      ].includes(name)
+        ? [{}]
+        : [];
+      const r = form
+        ? await callAction(request, ids[name], prev, { cookie: cookies.admin, origin, form })
+        : await callAction(request, ids[name], args[name] ?? [], { cookie: cookies.admin, origin });
       const passed = r.status < 400 && (r.ok || !/Invalid Server Actions request|error/i.test(r.body));
       count("server actions with a foreign Origin", passed);
       if (passed) through.push(`${name} from ${origin}: ${r.status} ${r.body.slice(0, 120)}`);
@@ -219,7 +296,10 @@ test("Auth.js routes: sign-in and sign-out without the CSRF token are refused", 
   // A token taken from another browser (its cookie does not match) is no better.
   const other = await request.get("/api/auth/csrf");
   const { csrfToken } = await other.json();
-  const stolen = await fresh.post("/api/auth/callback/credentials", { form: { email: "claire@newsroom.test", password: "demo-claire-pass", csrfToken }, maxRedirects: 0 });
+  const stolen = await fresh.post("/api/auth/callback/credentials", {
+    form: { email: "claire@newsroom.test", password: "demo-claire-pass", csrfToken },
+    maxRedirects: 0,
+  });
   count("Auth.js sign-in with another browser's CSRF token", (stolen.headers()["set-cookie"] ?? "").includes(COOKIE));
   expect(stolen.headers()["set-cookie"] ?? "").not.toContain(COOKIE);
   await fresh.dispose();
@@ -266,7 +346,11 @@ test("sessions: tampered, forged and stale tokens are refused; a deactivated use
 
   const victim = await sessionOf(browser, fx.victim);
   expect((await newsroomStatus(request, victim)).status).toBe(200);
-  const off = await callAction(request, ids.setActiveAction, [{}], { cookie: cookies.admin, path: "/newsroom/users", form: { userId: fx.victim.id, active: "false" } });
+  const off = await callAction(request, ids.setActiveAction, [{}], {
+    cookie: cookies.admin,
+    path: "/newsroom/users",
+    form: { userId: fx.victim.id, active: "false" },
+  });
   expect(off.body).toContain("deactivated");
   const after = await newsroomStatus(request, victim);
   count("requests by a deactivated user's session", after.status === 200);
@@ -280,10 +364,33 @@ test("security headers on every route, pages and files, signed in or not", async
   const pub = await request.get("/feed.xml");
   expect(pub.ok()).toBe(true);
   const routes: [string, string?][] = [
-    ["/"], ["/login"], ["/set-password?token=x"], ["/search?q=x"], ["/sections/economie"], ["/tags/chine"], ["/authors/claire-martin"], ["/articles/nope"],
-    ["/feed.xml"], ["/sitemap.xml"], ["/news-sitemap.xml"], ["/robots.txt"], ["/api/health"], ["/api/auth/session"], ["/api/auth/csrf"], ["/api/auth/providers"], ["/no-such-page"],
-    ["/newsroom"], ["/newsroom", cookies.admin], ["/newsroom/users", cookies.admin], ["/newsroom/log", cookies.admin], ["/newsroom/profile", cookies.claire], ["/newsroom/notifications", cookies.claire],
-    [`/newsroom/articles/${fx.articles.draft.id}`, cookies.claire], [`/newsroom/articles/${fx.articles.draft.id}/history`, cookies.claire], ["/newsroom/articles/new", cookies.claire], ["/newsroom/users", cookies.claire],
+    ["/"],
+    ["/login"],
+    ["/set-password?token=x"],
+    ["/search?q=x"],
+    ["/sections/economie"],
+    ["/tags/chine"],
+    ["/authors/claire-martin"],
+    ["/articles/nope"],
+    ["/feed.xml"],
+    ["/sitemap.xml"],
+    ["/news-sitemap.xml"],
+    ["/robots.txt"],
+    ["/api/health"],
+    ["/api/auth/session"],
+    ["/api/auth/csrf"],
+    ["/api/auth/providers"],
+    ["/no-such-page"],
+    ["/newsroom"],
+    ["/newsroom", cookies.admin],
+    ["/newsroom/users", cookies.admin],
+    ["/newsroom/log", cookies.admin],
+    ["/newsroom/profile", cookies.claire],
+    ["/newsroom/notifications", cookies.claire],
+    [`/newsroom/articles/${fx.articles.draft.id}`, cookies.claire],
+    [`/newsroom/articles/${fx.articles.draft.id}/history`, cookies.claire],
+    ["/newsroom/articles/new", cookies.claire],
+    ["/newsroom/users", cookies.claire],
   ];
   const home = await request.get("/");
   const asset = /\/_next\/static\/[^"]+\.js/.exec(await home.text())?.[0];
@@ -309,16 +416,33 @@ test("security headers on every route, pages and files, signed in or not", async
 });
 
 test("uploads: a script renamed .jpg, an SVG and an oversize file are refused; a polyglot is re-encoded clean", async ({ request }) => {
-  const upload = (name: string, mimeType: string, buffer: Buffer) => callAction(request, ids.uploadImageAction, [], { cookie: cookies.claire, path: `/newsroom/articles/${fx.articles.draft.id}`, form: { file: { name, mimeType, buffer } } });
+  const upload = (name: string, mimeType: string, buffer: Buffer) =>
+    callAction(request, ids.uploadImageAction, [], {
+      cookie: cookies.claire,
+      path: `/newsroom/articles/${fx.articles.draft.id}`,
+      form: { file: { name, mimeType, buffer } },
+    });
   const before = await digest(request);
   const script = await upload("photo.jpg", "image/jpeg", Buffer.from("<script>alert(1)</script>\n#!/bin/sh\nrm -rf /\n"));
   expect(script.body).toContain("This file is not a JPEG, PNG or WebP image.");
-  const svg = await upload("logo.svg", "image/svg+xml", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>'));
+  const svg = await upload(
+    "logo.svg",
+    "image/svg+xml",
+    Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>'),
+  );
   expect(svg.body).toContain("This file is not a JPEG, PNG or WebP image.");
-  const svgAsPng = await upload("logo.png", "image/png", Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'));
+  const svgAsPng = await upload(
+    "logo.png",
+    "image/png",
+    Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'),
+  );
   expect(svgAsPng.body).toContain("This file is not a JPEG, PNG or WebP image.");
   const big = Buffer.alloc(10 * 1024 * 1024 + 1024, 7);
-  (await sharp({ create: { width: 8, height: 8, channels: 3, background: "#000" } }).jpeg().toBuffer()).copy(big);
+  (
+    await sharp({ create: { width: 8, height: 8, channels: 3, background: "#000" } })
+      .jpeg()
+      .toBuffer()
+  ).copy(big);
   const oversize = await upload("huge.jpg", "image/jpeg", big);
   expect(oversize.body).toContain("The image is larger than 10 MB.");
   // Above the request ceiling (12 MB) the body never reaches the action: refused, the database untouched.
@@ -331,13 +455,24 @@ test("uploads: a script renamed .jpg, an SVG and an oversize file are refused; a
   const photo = await callAction(request, ids.updateProfileAction, [{}], {
     cookie: cookies.claire,
     path: "/newsroom/profile",
-    form: { userId: fx.users.claire.id, displayName: fx.users.claire.name, slug: "claire-martin", jobTitle: "", bio: "", bioLanguage: "fr", location: "", photo: { name: "me.svg", mimeType: "image/svg+xml", buffer: Buffer.from("<svg onload=alert(1)></svg>") } },
+    form: {
+      userId: fx.users.claire.id,
+      displayName: fx.users.claire.name,
+      slug: "claire-martin",
+      jobTitle: "",
+      bio: "",
+      bioLanguage: "fr",
+      location: "",
+      photo: { name: "me.svg", mimeType: "image/svg+xml", buffer: Buffer.from("<svg onload=alert(1)></svg>") },
+    },
   });
   expect(photo.body).toContain("This file is not a JPEG, PNG or WebP image.");
   count("hostile uploads refused", photo.ok);
   expect(changed(before, await digest(request))).toEqual([]);
 
-  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#336699" } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#336699" } })
+    .jpeg()
+    .toBuffer();
   const payload = '<html><body><script>alert("polyglot")</script><img src=x onerror=alert(1)></body></html>';
   const polyglot = await upload("poly.jpg", "image/jpeg", Buffer.concat([jpeg, Buffer.from(payload)]));
   expect(polyglot.ok, polyglot.body.slice(0, 200)).toBe(true);

@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import path from "node:path";
-import { TYPICAL, expect, test } from "./fixtures";
+
+import { expect, test, TYPICAL } from "./fixtures";
 
 const port = Number(process.env.E2E_PORT || 3200);
 const READY_TOKEN = process.env.READY_TOKEN || "e2e-ready-token-not-for-production";
@@ -101,7 +102,12 @@ test("/api/health says only that the process answers; /api/ready gives details t
 
 test("/_next/data/<build>/*.json answers 404 instead of rendering App Router pages", async () => {
   const buildId = readFileSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"), "utf8").trim();
-  for (const p of [`/_next/data/${buildId}/index.json`, `/_next/data/${buildId}/articles/${TYPICAL.slug}.json`, "/_next/data/x/index.json", `//_next/data/${buildId}/index.json`]) {
+  for (const p of [
+    `/_next/data/${buildId}/index.json`,
+    `/_next/data/${buildId}/articles/${TYPICAL.slug}.json`,
+    "/_next/data/x/index.json",
+    `//_next/data/${buildId}/index.json`,
+  ]) {
     const r = await get(p);
     expect(r.status, p).toBe(404);
     expect(r.body, p).not.toContain(TYPICAL.headline);
@@ -113,7 +119,12 @@ test("junk parameters, other spellings of a slug and HEAD are answered from the 
   await get(article);
   const canonical = await get(article);
   expect(canonical.headers["x-newsroom-cache"]).toBe("hit");
-  const variants = [`${article}?utm_source=${Date.now()}`, `${article}?page=2&fbclid=${Math.random()}`, `/articles/${encodeURIComponent(TYPICAL.slug).replace("la-", "%6Ca-")}`, `/?utm_campaign=${Date.now()}`];
+  const variants = [
+    `${article}?utm_source=${Date.now()}`,
+    `${article}?page=2&fbclid=${Math.random()}`,
+    `/articles/${encodeURIComponent(TYPICAL.slug).replace("la-", "%6Ca-")}`,
+    `/?utm_campaign=${Date.now()}`,
+  ];
   await get("/");
   for (const p of variants) {
     const r = await get(p);

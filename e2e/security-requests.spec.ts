@@ -1,5 +1,6 @@
 import type { APIRequestContext, Browser } from "@playwright/test";
 import sharp from "sharp";
+
 import { expect, test, useAccount } from "./fixtures";
 import { actionIds, callAction, changed, cookieHeader, digest } from "./security-helpers";
 
@@ -93,7 +94,10 @@ test("server actions: no Origin and no Sec-Fetch-Site, or a cross-site Sec-Fetch
   expect(through).toEqual([]);
   expect(changed(before, await digest(request))).toEqual([]);
   // What browsers send is accepted: Sec-Fetch-Site same-origin (with or without Origin), or our own Origin.
-  for (const headers of [{ "sec-fetch-site": "same-origin" }, { "sec-fetch-site": "same-origin", origin: base }, { origin: base }] as Record<string, string>[]) {
+  for (const headers of [{ "sec-fetch-site": "same-origin" }, { "sec-fetch-site": "same-origin", origin: base }, { origin: base }] as Record<
+    string,
+    string
+  >[]) {
     const r = await rawAction(request, ids.createDraftAction, [], headers);
     expect(await r.text(), JSON.stringify(headers)).toMatch(/"ok":true/);
   }
@@ -107,15 +111,32 @@ test("request bodies: capped before decoding, 413 at once; small when signed out
     return { status: r.status(), body: await r.text(), ms: Date.now() - t0 };
   };
   // Signed out: every action (sign-in included) and Auth.js get at most 64 KB.
-  const anon = await timed(() => request.post("/login", { headers: { "next-action": ids.loginAction, origin: base, "content-type": "text/plain;charset=UTF-8" }, data: JSON.stringify([mb(12)]) }));
+  const anon = await timed(() =>
+    request.post("/login", {
+      headers: { "next-action": ids.loginAction, origin: base, "content-type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify([mb(12)]),
+    }),
+  );
   expect(anon.status).toBe(413);
   expect(anon.body).toContain("too large");
-  const forged = await timed(() => request.post("/newsroom", { headers: { "next-action": ids.uploadImageAction, origin: base, cookie: "authjs.session-token=forged", "content-type": "text/plain;charset=UTF-8" }, data: mb(1) }));
+  const forged = await timed(() =>
+    request.post("/newsroom", {
+      headers: { "next-action": ids.uploadImageAction, origin: base, cookie: "authjs.session-token=forged", "content-type": "text/plain;charset=UTF-8" },
+      data: mb(1),
+    }),
+  );
   expect(forged.status).toBe(413);
-  const authjs = await timed(() => request.post("/api/auth/callback/credentials", { form: { email: "claire@newsroom.test", password: mb(1) }, maxRedirects: 0 }));
+  const authjs = await timed(() =>
+    request.post("/api/auth/callback/credentials", { form: { email: "claire@newsroom.test", password: mb(1) }, maxRedirects: 0 }),
+  );
   expect(authjs.status).toBe(413);
   // Four at once, as in the report (the event loop stalled up to 6.9 s): the site keeps answering.
-  const flood = Array.from({ length: 4 }, () => request.post("/login", { headers: { "next-action": ids.loginAction, origin: base, "content-type": "text/plain;charset=UTF-8" }, data: JSON.stringify([mb(12)]) }));
+  const flood = Array.from({ length: 4 }, () =>
+    request.post("/login", {
+      headers: { "next-action": ids.loginAction, origin: base, "content-type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify([mb(12)]),
+    }),
+  );
   const t0 = Date.now();
   expect((await request.get("/robots.txt")).ok()).toBe(true);
   const robotsMs = Date.now() - t0;
@@ -175,7 +196,9 @@ test("a real browser still uploads a 9.5 MB profile photo (the upload size, sign
   await useAccount(page, "claire");
   await page.goto("/newsroom/profile");
   // A valid JPEG followed by padding up to 9.5 MB: over the ordinary 4.5 MB, under the 10 MB image limit.
-  const jpeg = await sharp({ create: { width: 32, height: 32, channels: 3, background: "#884422" } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 32, height: 32, channels: 3, background: "#884422" } })
+    .jpeg()
+    .toBuffer();
   const photo = Buffer.concat([jpeg, Buffer.alloc(Math.round(9.5 * 1024 * 1024) - jpeg.length, 0)]);
   const statuses: number[] = [];
   page.on("response", (r) => {

@@ -1,4 +1,5 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
+
 import { findInjected } from "./corpus/dom-check";
 import { XSS_PAYLOADS } from "./corpus/xss-payloads";
 import { expect, test, useAccount, type AccountKey } from "./fixtures";
@@ -32,7 +33,9 @@ test.beforeAll(async ({ request }) => {
 test.afterAll(async ({ request }) => {
   console.log(`stored XSS: ${XSS_PAYLOADS.length} payloads; fields:`);
   for (const [f, t] of Object.entries(report?.fields ?? {})) console.log(`  ${f.padEnd(30)} sent ${t.sent}  stored ${t.stored}  refused ${t.refused}`);
-  console.log(`pages loaded ${tally.pages}; dialogs ${tally.dialogs}; script executions ${tally.executions}; marker requests ${tally.hits}; injected ${tally.injected.length}`);
+  console.log(
+    `pages loaded ${tally.pages}; dialogs ${tally.dialogs}; script executions ${tally.executions}; marker requests ${tally.hits}; injected ${tally.injected.length}`,
+  );
   if (report) await request.post("/api/test-hooks/xss-corpus", { data: { action: "retire", ids: report.articles.map((a) => a.id) } });
 });
 
@@ -92,7 +95,20 @@ async function asUser(browser: Browser, who: AccountKey | "xss") {
 
 test("every payload reached every field (stored or refused by validation)", () => {
   expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(100);
-  for (const f of ["headline", "dek", "key points", "body text", "tags", "featured image alt", "featured image caption", "comments", "correction notes", "user name", "profile display name", "profile bio"]) {
+  for (const f of [
+    "headline",
+    "dek",
+    "key points",
+    "body text",
+    "tags",
+    "featured image alt",
+    "featured image caption",
+    "comments",
+    "correction notes",
+    "user name",
+    "profile display name",
+    "profile bio",
+  ]) {
     expect(report.fields[f]?.sent, f).toBe(XSS_PAYLOADS.length);
   }
   expect(report.fields["body crafted JSON"].sent).toBeGreaterThan(30);
@@ -134,15 +150,29 @@ async function xmlProblems(request: APIRequestContext, page: Page, url: string):
     const err = doc.querySelector("parsererror");
     const w = window as unknown as { __findInjected: (d: Document) => string[] };
     // Only elements in the XHTML or SVG namespaces could ever run anything.
-    const foreign = Array.from(doc.querySelectorAll("*")).filter((e) => /xhtml|svg/.test(e.namespaceURI ?? "")).map((e) => e.tagName);
-    return [...(err ? [`parse error: ${err.textContent?.slice(0, 100)}`] : []), ...foreign.map((t) => `html element ${t}`), ...w.__findInjected(doc).filter((x) => !x.startsWith("forbidden element <link"))];
+    const foreign = Array.from(doc.querySelectorAll("*"))
+      .filter((e) => /xhtml|svg/.test(e.namespaceURI ?? ""))
+      .map((e) => e.tagName);
+    return [
+      ...(err ? [`parse error: ${err.textContent?.slice(0, 100)}`] : []),
+      ...foreign.map((t) => `html element ${t}`),
+      ...w.__findInjected(doc).filter((x) => !x.startsWith("forbidden element <link")),
+    ];
   }, xml);
 }
 
 test("feeds and sitemaps: well-formed XML, no markup from the corpus", async ({ page, request }) => {
   await armed(page);
   await page.goto("/robots.txt");
-  const urls = ["/feed.xml", "/sitemap.xml", "/sitemaps/pages.xml", "/sitemaps/articles-1.xml", "/news-sitemap.xml", ...report.tagSlugs.slice(0, 10).map((t) => `/tags/${t}/feed.xml`), ...report.authorSlugs.slice(0, 10).map((s) => `/authors/${s}/feed.xml`)];
+  const urls = [
+    "/feed.xml",
+    "/sitemap.xml",
+    "/sitemaps/pages.xml",
+    "/sitemaps/articles-1.xml",
+    "/news-sitemap.xml",
+    ...report.tagSlugs.slice(0, 10).map((t) => `/tags/${t}/feed.xml`),
+    ...report.authorSlugs.slice(0, 10).map((s) => `/authors/${s}/feed.xml`),
+  ];
   let feeds = 0;
   for (const url of urls) {
     // A tag or author whose corpus articles are all still in the newsroom has no feed.

@@ -1,4 +1,4 @@
-import { TYPICAL, expect, test, useAccount } from "./fixtures";
+import { expect, test, TYPICAL, useAccount } from "./fixtures";
 
 test("an admin changes site settings with errors shown at the field; a journalist gets 403", async ({ page, browser }) => {
   await useAccount(page, "admin");

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+
 import { expect, test } from "./fixtures";
 
 /** The golden journey of issue 5 through the real editor (product.md §4–§5 labels). */
@@ -20,7 +21,10 @@ test("a journalist writes and submits; changes are requested; she edits and resu
 
   const editor = await as("editor");
   await editor.goto("/newsroom");
-  await editor.getByRole("region", { name: /Review queue/ }).getByRole("link", { name: headline }).click();
+  await editor
+    .getByRole("region", { name: /Review queue/ })
+    .getByRole("link", { name: headline })
+    .click();
   await editor.getByLabel("Comment for the author").fill("Citez le nom du responsable du port, s’il vous plaît.");
   await editor.getByRole("button", { name: "Request changes" }).click();
   await expect(workflow(editor)).toContainText("Status: waiting for changes");

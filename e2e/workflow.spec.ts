@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+
 import { expect, test } from "./fixtures";
 import { DashboardPage } from "./pages/dashboard-page";
 import { EditorPage } from "./pages/editor-page";
@@ -154,9 +155,12 @@ test("an update to a published article stays invisible to readers until publishe
   await admin.headline.fill(updated);
   await admin.saved();
   await editor.goto("/newsroom");
-  await expect(editor.getByRole("region", { name: /Recently published/ }).getByRole("listitem").filter({ hasText: updated })).toContainText(
-    "Published, with unpublished changes",
-  );
+  await expect(
+    editor
+      .getByRole("region", { name: /Recently published/ })
+      .getByRole("listitem")
+      .filter({ hasText: updated }),
+  ).toContainText("Published, with unpublished changes");
   await reader.goto(href);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(PUBLISHED);
 
@@ -215,7 +219,10 @@ test("a scheduled article whose time passed while the app was down is published 
   expect(backdated.ok()).toBe(true);
   // The runner polls every 15 s: within a minute the backlog is out, exactly once.
   await expect
-    .poll(async () => (await reader.goto("/"), await reader.getByRole("link", { name: "Le fret ferroviaire reprend des couleurs" }).count()), { timeout: 60_000, intervals: [2_000] })
+    .poll(async () => (await reader.goto("/"), await reader.getByRole("link", { name: "Le fret ferroviaire reprend des couleurs" }).count()), {
+      timeout: 60_000,
+      intervals: [2_000],
+    })
     .toBe(1);
   await editor.goto(fret);
   await expect(sidebar(editor)).toContainText("Status: published");

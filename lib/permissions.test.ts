@@ -4,9 +4,11 @@
  * not from the implementation, so a change in either that breaks the spec fails here.
  */
 import { describe, expect, it } from "vitest";
-import { canArticle, canChangeByline, canChangeUser, canEditProfile, canGlobal, canTransition, type ArticleAction, type GlobalAction } from "./permissions";
-import { ARTICLE_STATUSES, type ArticleStatus, type WorkflowAction } from "@/lib/workflow/article-workflow";
+
 import type { Role } from "@/lib/roles";
+import { ARTICLE_STATUSES, type ArticleStatus, type WorkflowAction } from "@/lib/workflow/article-workflow";
+
+import { canArticle, canChangeByline, canChangeUser, canEditProfile, canGlobal, canTransition, type ArticleAction, type GlobalAction } from "./permissions";
 
 type Who = Role | "deactivated" | "signed_out";
 const WHO: Who[] = ["journalist", "editor", "admin", "deactivated", "signed_out"];
@@ -55,7 +57,10 @@ function expectArticle(who: Who, action: ArticleAction, own: Ownership, status: 
 }
 
 // ---- product.md §3, the workflow table ----
-const TABLE: Record<Exclude<WorkflowAction, "publish_scheduled">, { from: ArticleStatus[]; by: "author_or_editor" | "author" | "editor"; twoPerson?: boolean }> = {
+const TABLE: Record<
+  Exclude<WorkflowAction, "publish_scheduled">,
+  { from: ArticleStatus[]; by: "author_or_editor" | "author" | "editor"; twoPerson?: boolean }
+> = {
   submit: { from: ["draft", "changes_requested"], by: "author_or_editor" },
   withdraw: { from: ["in_review"], by: "author" },
   request_changes: { from: ["in_review"], by: "editor" },
@@ -135,7 +140,10 @@ describe("workflow powers: role × action × own/other × state (two-person rule
     expect(canTransition(editor, "submit", { ...article("other", "draft"), hasContent: false }, input)).toMatchObject({ ok: false, code: "needs_content" });
     expect(canTransition(editor, "request_changes", article("other", "in_review"), { comment: " " })).toMatchObject({ ok: false, code: "needs_comment" });
     expect(canTransition(editor, "unpublish", article("other", "published"), {})).toMatchObject({ ok: false, code: "needs_reason" });
-    expect(canTransition(editor, "schedule", article("other", "approved"), { scheduledAt: new Date(Date.now() - 1000) })).toMatchObject({ ok: false, code: "needs_future_time" });
+    expect(canTransition(editor, "schedule", article("other", "approved"), { scheduledAt: new Date(Date.now() - 1000) })).toMatchObject({
+      ok: false,
+      code: "needs_future_time",
+    });
     expect(canTransition(userFor("journalist"), "submit", { ...article("other", "draft"), hasContent: true })).toMatchObject({ ok: false, code: "forbidden" });
     expect(canArticle(userFor("journalist"), "edit", article("own", "in_review"))).toMatchObject({ ok: false, code: "locked" });
   });

@@ -24,14 +24,7 @@ export type PolicyArticle = {
 
 export type ArticleAction = "view" | "edit" | "comment" | "manage_authors" | "save_version" | "restore_revision";
 export type GlobalAction =
-  | "article:create"
-  | "newsroom:enter"
-  | "users:manage"
-  | "settings:manage"
-  | "tags:manage"
-  | "sections:manage"
-  | "events:view_all"
-  | "articles:view_all";
+  "article:create" | "newsroom:enter" | "users:manage" | "settings:manage" | "tags:manage" | "sections:manage" | "events:view_all" | "articles:view_all";
 
 export type PolicyResult = { ok: true } | { ok: false; code: string; reason: string };
 
@@ -137,12 +130,7 @@ export type UserChange = { role?: Role; active?: boolean };
  * so the newsroom always keeps someone who can manage it; the caller counts active admins
  * inside the same transaction that makes the change.
  */
-export function canChangeUser(
-  user: PolicyUser | null,
-  target: UserTarget,
-  change: UserChange,
-  activeAdminCount: number,
-): PolicyResult {
+export function canChangeUser(user: PolicyUser | null, target: UserTarget, change: UserChange, activeAdminCount: number): PolicyResult {
   const manage = canGlobal(user, "users:manage");
   if (!manage.ok) return manage;
   const losesAdmin = (change.role !== undefined && change.role !== "admin") || change.active === false;

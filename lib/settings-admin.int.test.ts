@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { events } from "@/db/schema";
 import { publicGeneration } from "@/lib/cache/generation";
 import { createTestDb, type TestDb } from "@/testing/db";
+
 import { defaultSettings, getSettings } from "./settings";
 import { updateSettings } from "./settings-admin";
 

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { z } from "zod";
+
 import type { Db } from "@/db";
 import { recordEvent } from "@/lib/articles/events";
 import { canGlobal, type PolicyUser } from "@/lib/permissions";
@@ -36,8 +38,7 @@ export const settingsSchema = z.object({
 export type SettingsInput = z.infer<typeof settingsSchema>;
 
 export type SettingsResult =
-  | { ok: true; settings: SiteSettings }
-  | { ok: false; code: "forbidden" | "invalid"; message: string; fieldErrors?: Record<string, string[]> };
+  { ok: true; settings: SiteSettings } | { ok: false; code: "forbidden" | "invalid"; message: string; fieldErrors?: Record<string, string[]> };
 
 /** Admins change site settings; every change is recorded in the event log with its old and new value. */
 export async function updateSettings(db: Db, actor: PolicyUser | null, raw: unknown): Promise<SettingsResult> {

@@ -1,6 +1,7 @@
 import "server-only";
-import { siteSettings } from "@/db/schema";
+
 import type { Tx } from "@/db";
+import { siteSettings } from "@/db/schema";
 
 export const SITE_LANGUAGES = ["fr", "en"] as const;
 export type SiteLanguage = (typeof SITE_LANGUAGES)[number];

@@ -4,13 +4,19 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
+
 import { TEST_DEMO_PASSWORDS_ENV } from "../e2e/demo-passwords.mjs";
 
 const root = process.cwd();
 const port = process.env.E2E_PORT || "3200";
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const bin = (n) => path.join(root, "node_modules", ".bin", n);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true", AUTH_SECRET: process.env.AUTH_SECRET || "e2e-secret-not-for-production-0123456789" };
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  AUTH_TRUST_HOST: "true",
+  AUTH_SECRET: process.env.AUTH_SECRET || "e2e-secret-not-for-production-0123456789",
+};
 
 if (process.env.E2E_PG_URL) {
   const admin = new URL(process.env.E2E_PG_URL);

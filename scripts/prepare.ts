@@ -23,7 +23,11 @@ if (embedded || process.env.SEED_DEMO === "1") {
     console.log(`Demo accounts (${origin}${file ? `, kept in ${file}` : ", shown only now"}):\n${formatCredentials(credentials)}`);
   } else {
     const accounts = await demoAccountsOnRestart(handle.db, file, passwords);
-    if (file && accounts.some((a) => a.renewed)) saveDemoPasswords(file, accounts.filter((a) => !a.changed));
+    if (file && accounts.some((a) => a.renewed))
+      saveDemoPasswords(
+        file,
+        accounts.filter((a) => !a.changed),
+      );
     if (accounts.some((a) => a.renewed)) console.log("Demo accounts still on the old public passwords got new random ones.");
     if (accounts.length) console.log(`Demo accounts:\n${formatCredentials(accounts)}`);
   }

@@ -38,7 +38,9 @@ function record(name, passed, failed, skipped, seconds, note = "", flaky = 0) {
   totals.failed += failed;
   totals.skipped += skipped;
   totals.flaky += flaky;
-  lines.push(`${name.padEnd(22)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed ${String(skipped).padStart(3)} skipped ${String(flaky).padStart(3)} flaky  ${seconds}s ${note}`);
+  lines.push(
+    `${name.padEnd(22)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed ${String(skipped).padStart(3)} skipped ${String(flaky).padStart(3)} flaky  ${seconds}s ${note}`,
+  );
 }
 
 function readJson(file) {

@@ -28,7 +28,12 @@ export function parseTrustProxy(value) {
     return (_addr, hop) => hop < hops;
   }
   if (v.toLowerCase() === "true") throw new Error("TRUST_PROXY=true would trust any client's X-Forwarded-For: give a hop count or your proxies' addresses");
-  return proxyAddr.compile(v.split(",").map((s) => s.trim()).filter(Boolean));
+  return proxyAddr.compile(
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 /**

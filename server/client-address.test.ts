@@ -7,6 +7,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+
 import { CLIENT_ADDRESS_HEADER, parseTrustProxy, stampClientAddress } from "./client-address.mjs";
 
 let server: Server | null = null;
@@ -37,7 +38,8 @@ describe("stampClientAddress", () => {
   it("without TRUST_PROXY: the socket address, and no forwarding header survives", async () => {
     const h = await seenBy(undefined, spoof);
     expect(h[CLIENT_ADDRESS_HEADER]).toBe("127.0.0.1");
-    for (const name of ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"]) expect(h[name], name).toBeUndefined();
+    for (const name of ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"])
+      expect(h[name], name).toBeUndefined();
   });
 
   it("from a trusted proxy: its forwarding headers are kept and its X-Forwarded-For names the client", async () => {

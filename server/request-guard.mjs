@@ -146,7 +146,11 @@ function refuse(req, res, status, text) {
 
 /** Action ids of the upload actions in a build (its server reference manifest). */
 export function uploadActionIdsFrom(/** @type {{ node?: Record<string, { exportedName?: string }> }} */ manifest) {
-  return new Set(Object.entries(manifest.node ?? {}).filter(([, e]) => e.exportedName && UPLOAD_ACTIONS.includes(e.exportedName)).map(([id]) => id));
+  return new Set(
+    Object.entries(manifest.node ?? {})
+      .filter(([, e]) => e.exportedName && UPLOAD_ACTIONS.includes(e.exportedName))
+      .map(([id]) => id),
+  );
 }
 
 /**
@@ -171,7 +175,12 @@ export function createRequestGuard({ env = process.env, uploadActionIds = new Se
     }
     const reason = crossOriginReason(req, env);
     if (reason) {
-      refuse(req, res, 403, `Refused: this request does not come from a page of this site (${reason}). Requests that change data must come from the same origin.`);
+      refuse(
+        req,
+        res,
+        403,
+        `Refused: this request does not come from a page of this site (${reason}). Requests that change data must come from the same origin.`,
+      );
       return true;
     }
     const length = header(req, "content-length");
@@ -190,7 +199,9 @@ export function createRequestGuard({ env = process.env, uploadActionIds = new Se
     }
     if (bytes <= BODY_LIMITS.signedOut) return watchBody(req, res, { limit: Infinity, scan });
     if (bytes > BODY_LIMITS.upload) return tooLarge(req, res, bytes, BODY_LIMITS.upload);
-    return bodyLimit(req, env, uploadActionIds).then((limit) => (bytes > limit ? tooLarge(req, res, bytes, limit) : watchBody(req, res, { limit: Infinity, scan })));
+    return bodyLimit(req, env, uploadActionIds).then((limit) =>
+      bytes > limit ? tooLarge(req, res, bytes, limit) : watchBody(req, res, { limit: Infinity, scan }),
+    );
   };
 }
 
@@ -249,7 +260,8 @@ function watchBody(req, res, { limit, scan }) {
   const check = (chunk) => {
     seen += chunk.length;
     if (seen > limit) stop(413, `Refused: the request is too large (more than ${limit / MB >= 1 ? `${limit / MB} MB` : `${limit / KB} KB`}).`);
-    else if (tooDeep(typeof chunk === "string" ? Buffer.from(chunk) : chunk)) stop(400, `Refused: the request is nested too deeply (more than ${MAX_ACTION_DEPTH} levels).`);
+    else if (tooDeep(typeof chunk === "string" ? Buffer.from(chunk) : chunk))
+      stop(400, `Refused: the request is nested too deeply (more than ${MAX_ACTION_DEPTH} levels).`);
     return !over;
   };
   // What arrived before this point (a session check may have taken a moment) is still buffered.
@@ -270,6 +282,11 @@ function watchBody(req, res, { limit, scan }) {
 /** @param {Req} req @param {Res} res @param {number} bytes @param {number} limit */
 function tooLarge(req, res, bytes, limit) {
   const what = limit === BODY_LIMITS.signedOut ? " without a session" : "";
-  refuse(req, res, 413, `Refused: the request is too large (${(bytes / MB).toFixed(1)} MB; at most ${limit / MB >= 1 ? `${limit / MB} MB` : `${limit / KB} KB`}${what}).`);
+  refuse(
+    req,
+    res,
+    413,
+    `Refused: the request is too large (${(bytes / MB).toFixed(1)} MB; at most ${limit / MB >= 1 ? `${limit / MB} MB` : `${limit / KB} KB`}${what}).`,
+  );
   return true;
 }

@@ -1,8 +1,10 @@
-import { encode } from "@auth/core/jwt";
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { encode } from "@auth/core/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { LIMITS } from "@/lib/validations/article";
+
 import { BODY_LIMITS, createRequestGuard, jsonDepthScanner, MAX_ACTION_DEPTH, uploadActionIdsFrom } from "./request-guard.mjs";
 
 /**
@@ -19,7 +21,10 @@ let reached: { url: string; headers: Record<string, unknown>; bytes: number }[] 
 let session = "";
 
 beforeAll(async () => {
-  const guard = createRequestGuard({ env, uploadActionIds: uploadActionIdsFrom({ node: { [UPLOAD_ID]: { exportedName: "uploadImageAction" }, [OTHER_ID]: { exportedName: "saveArticleAction" } } }) });
+  const guard = createRequestGuard({
+    env,
+    uploadActionIds: uploadActionIdsFrom({ node: { [UPLOAD_ID]: { exportedName: "uploadImageAction" }, [OTHER_ID]: { exportedName: "saveArticleAction" } } }),
+  });
   server = createServer((req, res) => {
     Promise.resolve(guard(req, res)).then((refused) => {
       if (refused) return;
@@ -35,7 +40,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   port = (server.address() as AddressInfo).port;
-  const token = await encode({ token: { uid: "00000000-0000-4000-8000-000000000001", sv: 1, sub: "x" }, secret: SECRET, salt: "authjs.session-token", maxAge: 3600 });
+  const token = await encode({
+    token: { uid: "00000000-0000-4000-8000-000000000001", sv: 1, sub: "x" },
+    secret: SECRET,
+    salt: "authjs.session-token",
+    maxAge: 3600,
+  });
   session = `authjs.session-token=${token}`;
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
@@ -88,7 +98,12 @@ describe("request guard: same origin for requests that change data", () => {
 
   it("lets through what browsers send from our pages, safe methods, and Auth.js (its own CSRF token)", async () => {
     reached = [];
-    const tries: Record<string, string>[] = [same, { ...same, origin: "http://127.0.0.1:1" }, { origin: `http://127.0.0.1:${port}` }, { origin: "https://news.example", "x-forwarded-host": "news.example" }];
+    const tries: Record<string, string>[] = [
+      same,
+      { ...same, origin: "http://127.0.0.1:1" },
+      { origin: `http://127.0.0.1:${port}` },
+      { origin: "https://news.example", "x-forwarded-host": "news.example" },
+    ];
     for (const headers of tries) {
       expect((await send({ headers: { "next-action": OTHER_ID, ...headers } })).status, JSON.stringify(headers)).toBe(200);
     }
@@ -111,7 +126,12 @@ describe("request guard: same origin for requests that change data", () => {
 describe("request guard: body size, decided from Content-Length before the body is read", () => {
   it("answers 413 to a signed-out body over 64 KB before it is sent (the client has sent 1 KB of a claimed 10 MB)", async () => {
     reached = [];
-    const tries: Record<string, string>[] = [{}, { cookie: "authjs.session-token=forged" }, { cookie: `${session.slice(0, -4)}AAAA` }, { "next-action": UPLOAD_ID }];
+    const tries: Record<string, string>[] = [
+      {},
+      { cookie: "authjs.session-token=forged" },
+      { cookie: `${session.slice(0, -4)}AAAA` },
+      { "next-action": UPLOAD_ID },
+    ];
     for (const headers of tries) {
       const r = await send({ headers: { ...same, "content-length": String(10 * 1024 * 1024), ...headers }, send: 1024 });
       expect(r.status, JSON.stringify(headers)).toBe(413);
@@ -167,7 +187,13 @@ describe("request guard: body size, decided from Content-Length before the body 
     const body = JSON.stringify({ type: "doc", content: Array(Math.floor((LIMITS.bodyBytes - 100) / one)).fill({ type: "paragraph", content: [text] }) });
     expect(Buffer.byteLength(body)).toBeGreaterThan(LIMITS.bodyBytes - 8200);
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(LIMITS.bodyBytes);
-    const changes = { headline: "é".repeat(LIMITS.headline), dek: "é".repeat(LIMITS.dek), highlights: Array(LIMITS.highlights).fill("é".repeat(LIMITS.highlight)), tags: Array(LIMITS.tags).fill("é".repeat(LIMITS.tag)), body };
+    const changes = {
+      headline: "é".repeat(LIMITS.headline),
+      dek: "é".repeat(LIMITS.dek),
+      highlights: Array(LIMITS.highlights).fill("é".repeat(LIMITS.highlight)),
+      tags: Array(LIMITS.tags).fill("é".repeat(LIMITS.tag)),
+      body,
+    };
     const sent = Buffer.byteLength(JSON.stringify([{ id: "00000000-0000-4000-8000-000000000001", expectedVersion: 1, saveId: "x".repeat(36), changes }]));
     expect(sent).toBeGreaterThan(3.9 * 1024 * 1024);
     expect(sent).toBeLessThan(BODY_LIMITS.signedIn);
@@ -193,7 +219,8 @@ describe("request guard: nesting of server-action arguments, measured as the byt
   it("answers 400 to an action nested 30,000 levels before it reaches Next; a deep string or an upload's bytes are not counted", async () => {
     reached = [];
     const deep = `[${"[".repeat(30_000)}${"]".repeat(30_000)}]`;
-    const action = (body: string, headers: Record<string, string> = {}) => send({ headers: { ...same, "next-action": OTHER_ID, "content-length": String(Buffer.byteLength(body)), ...headers }, body });
+    const action = (body: string, headers: Record<string, string> = {}) =>
+      send({ headers: { ...same, "next-action": OTHER_ID, "content-length": String(Buffer.byteLength(body)), ...headers }, body });
     for (const cookie of ["", session]) {
       const r = await action(deep, { cookie });
       expect(r.status).toBe(400);

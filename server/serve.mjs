@@ -13,6 +13,7 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
+
 import { isValidHostHeader, sanitizeForwardedHeaders } from "../lib/seo/request-origin.mjs";
 import { parseTrustProxy, stampClientAddress } from "./client-address.mjs";
 import { createPageCache } from "./page-cache/page-cache.mjs";
@@ -89,7 +90,9 @@ for (const [i, host] of listenHosts.entries()) {
   });
 }
 const shown = hostname ? (hostname.includes(":") ? `[${hostname}]` : hostname) : "localhost";
-console.log(`▲ Newsroom ready on http://${shown}:${port} (page cache ${mb > 0 ? `${mb} MB` : "off"}${hostname ? "" : "; loopback only, -H 0.0.0.0 to open it"})`);
+console.log(
+  `▲ Newsroom ready on http://${shown}:${port} (page cache ${mb > 0 ? `${mb} MB` : "off"}${hostname ? "" : "; loopback only, -H 0.0.0.0 to open it"})`,
+);
 
 let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -23,7 +23,11 @@ function run(cmd, args, env = {}) {
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (["node_modules", ".git", ".data", "e2e", "bench", "test-results", "playwright-report", "uploads"].includes(entry.name) || entry.name.startsWith(".next")) continue;
+    if (
+      ["node_modules", ".git", ".data", "e2e", "bench", "test-results", "playwright-report", "uploads"].includes(entry.name) ||
+      entry.name.startsWith(".next")
+    )
+      continue;
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
     else newest = Math.max(newest, statSync(p).mtimeMs);

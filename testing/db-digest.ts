@@ -1,5 +1,7 @@
 import "server-only";
+
 import { sql } from "drizzle-orm";
+
 import { queryRows, type Tx } from "@/db";
 
 /**
@@ -30,7 +32,9 @@ export const DIGEST_TABLES = [
 ] as const;
 
 export async function dbDigest(db: Tx): Promise<Record<string, string>> {
-  const parts = DIGEST_TABLES.map((t) => `select '${t}' as name, count(*)::text || ':' || coalesce(md5(string_agg(x::text, ',' order by x::text)), '') as digest from ${t} x`);
+  const parts = DIGEST_TABLES.map(
+    (t) => `select '${t}' as name, count(*)::text || ':' || coalesce(md5(string_agg(x::text, ',' order by x::text)), '') as digest from ${t} x`,
+  );
   const rows = await queryRows<{ name: string; digest: string }>(db, sql.raw(parts.join(" union all ")));
   return Object.fromEntries(rows.map((r) => [r.name, r.digest]));
 }

@@ -3,11 +3,13 @@
  * migrated PGlite template folder made once per run; TEST_ENGINE=postgres clones a migrated
  * template database on TEST_PG_URL. Each test file gets its own database.
  */
+import { randomBytes } from "node:crypto";
 import { cpSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
+
 import { openDb, type Handle } from "@/db";
+
 import { adminQuery, withDatabase } from "./pg-admin";
 
 export type TestDb = Handle & { url?: string; drop: () => Promise<void> };

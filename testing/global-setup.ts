@@ -1,7 +1,9 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+
 import { openDb } from "@/db";
+
 import { adminQuery, withDatabase } from "./pg-admin";
 
 /** Builds one migrated template database per run; test files clone it (see createTestDb). */

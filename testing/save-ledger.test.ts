@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { SaveLedger } from "./save-ledger";
 
 describe("SaveLedger (the lost-update model)", () => {

@@ -1,18 +1,25 @@
 /** Fixtures shared by the workflow integration tests (not imported by the app). */
 import { eq, sql } from "drizzle-orm";
+
 import { queryRows, type Db } from "@/db";
 import { insertUser } from "@/db/queries/users";
 import { articles, type User } from "@/db/schema";
 import { createArticle } from "@/lib/articles/store";
-import { docFromParagraphs } from "@/lib/rich-text/body";
 import type { PolicyUser } from "@/lib/permissions";
+import { docFromParagraphs } from "@/lib/rich-text/body";
 import type { Role } from "@/lib/roles";
 
 export type Cast = Record<"claire" | "yanis" | "editor" | "editor2" | "admin", PolicyUser & { email: string }>;
 
 export async function makeCast(db: Db, prefix = ""): Promise<Cast> {
   const make = async (key: string, role: Role): Promise<PolicyUser & { email: string }> => {
-    const u: User = await insertUser({ db, email: `${prefix}${key}@example.test`, name: `${key[0].toUpperCase()}${key.slice(1)} ${prefix}`.trim(), role, passwordHash: null });
+    const u: User = await insertUser({
+      db,
+      email: `${prefix}${key}@example.test`,
+      name: `${key[0].toUpperCase()}${key.slice(1)} ${prefix}`.trim(),
+      role,
+      passwordHash: null,
+    });
     return { id: u.id, role: u.role, active: true, email: u.email };
   };
   return {

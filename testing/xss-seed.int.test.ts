@@ -1,13 +1,15 @@
+import { eq, inArray } from "drizzle-orm";
 import { Window } from "happy-dom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, inArray } from "drizzle-orm";
+
 import { articleRevisions, articles } from "@/db/schema";
+import { findInjected } from "@/e2e/corpus/dom-check";
+import { craftedBodies, XSS_PAYLOADS } from "@/e2e/corpus/xss-payloads";
 import { seedDemo } from "@/lib/demo/seed";
 import { renderBodyHtml } from "@/lib/rich-text/body";
 import { serializeJsonLd } from "@/lib/seo/json-ld";
 import { createTestDb, type TestDb } from "@/testing/db";
-import { findInjected } from "@/e2e/corpus/dom-check";
-import { craftedBodies, XSS_PAYLOADS } from "@/e2e/corpus/xss-payloads";
+
 import { seedXssCorpus, type XssSeedReport } from "./xss-seed";
 
 /**
@@ -36,7 +38,32 @@ function injectedIn(html: string): string[] {
   return found;
 }
 // Everything the body schema can produce; anything else came from a payload.
-const ALLOWED_TAGS = new Set(["p", "h2", "h3", "h4", "strong", "em", "s", "u", "a", "ul", "ol", "li", "blockquote", "code", "pre", "br", "hr", "figure", "img", "figcaption", "span", "h1", "h5", "h6"]);
+const ALLOWED_TAGS = new Set([
+  "p",
+  "h2",
+  "h3",
+  "h4",
+  "strong",
+  "em",
+  "s",
+  "u",
+  "a",
+  "ul",
+  "ol",
+  "li",
+  "blockquote",
+  "code",
+  "pre",
+  "br",
+  "hr",
+  "figure",
+  "img",
+  "figcaption",
+  "span",
+  "h1",
+  "h5",
+  "h6",
+]);
 
 describe("stored XSS corpus through the domain functions", () => {
   it("has at least 100 payloads and every field received every payload", () => {
@@ -44,7 +71,24 @@ describe("stored XSS corpus through the domain functions", () => {
     const table = Object.entries(report.fields).map(([field, f]) => `${field.padEnd(30)} sent ${f.sent} stored ${f.stored} refused ${f.refused}`);
     console.log(table.join("\n"));
     expect(findInjected({ querySelectorAll: () => [] })).toEqual([]);
-    for (const field of ["headline", "dek", "key points", "body text", "tags", "featured image alt", "featured image caption", "comments", "correction notes", "version notes", "user name", "profile display name", "profile job title", "profile bio", "profile location", "profile link url"]) {
+    for (const field of [
+      "headline",
+      "dek",
+      "key points",
+      "body text",
+      "tags",
+      "featured image alt",
+      "featured image caption",
+      "comments",
+      "correction notes",
+      "version notes",
+      "user name",
+      "profile display name",
+      "profile job title",
+      "profile bio",
+      "profile location",
+      "profile link url",
+    ]) {
       expect(report.fields[field]?.sent, field).toBe(XSS_PAYLOADS.length);
     }
     expect(report.fields["body crafted JSON"].sent).toBe(craftedBodies("/uploads/x.webp").length);

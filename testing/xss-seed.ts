@@ -1,6 +1,8 @@
 import "server-only";
+
 import { eq, inArray } from "drizzle-orm";
 import sharp from "sharp";
+
 import type { Db } from "@/db";
 import { articles, articleTags, sections, tags, users } from "@/db/schema";
 import { saveArticle } from "@/lib/articles/editing";
@@ -9,9 +11,9 @@ import { createArticle } from "@/lib/articles/store";
 import { storeImage } from "@/lib/images/upload";
 import type { PolicyUser } from "@/lib/permissions";
 import { updateProfile } from "@/lib/profiles/profile";
-import { tagKey } from "@/lib/validations/article";
 import { createUser } from "@/lib/users/manage";
 import { consumeToken } from "@/lib/users/tokens";
+import { tagKey } from "@/lib/validations/article";
 import { addComment } from "@/lib/workflow/comments";
 import { runTransition } from "@/lib/workflow/transitions";
 
@@ -68,7 +70,9 @@ export async function seedXssCorpus(db: Db, payloads: readonly string[], crafted
   const asPolicy = (u: { id: string; role: PolicyUser["role"]; active: boolean }): PolicyUser => ({ id: u.id, role: u.role, active: u.active });
 
   // One real upload for the images (featured and in-body), as the editor's upload does.
-  const png = await sharp({ create: { width: 320, height: 200, channels: 3, background: { r: 90, g: 20, b: 20 } } }).png().toBuffer();
+  const png = await sharp({ create: { width: 320, height: 200, channels: 3, background: { r: 90, g: 20, b: 20 } } })
+    .png()
+    .toBuffer();
   const img = await storeImage({ size: png.length, arrayBuffer: async () => png.buffer.slice(png.byteOffset, png.byteOffset + png.length) as ArrayBuffer });
   if (!img.ok) throw new Error(img.error);
 
@@ -113,7 +117,15 @@ export async function seedXssCorpus(db: Db, payloads: readonly string[], crafted
   for (const p of payloads) {
     const r = await updateProfile(db, authors[0], {
       userId: authors[0].id,
-      profile: { displayName: nameGroups[0].join(" | "), slug: authorSlugs[0], jobTitle: "", location: "", bio: bioGroups[0].join("\n"), bioLanguage: "fr", links: [{ label: "x", url: p }] },
+      profile: {
+        displayName: nameGroups[0].join(" | "),
+        slug: authorSlugs[0],
+        jobTitle: "",
+        location: "",
+        bio: bioGroups[0].join("\n"),
+        bioLanguage: "fr",
+        links: [{ label: "x", url: p }],
+      },
     });
     tally("profile link url", 1, r.ok);
   }
@@ -134,7 +146,10 @@ export async function seedXssCorpus(db: Db, payloads: readonly string[], crafted
     type: "doc",
     content: [
       ...payloads.map((t) => ({ type: "paragraph", content: [{ type: "text", text: t }] })),
-      ...payloads.slice(0, 40).map((t) => ({ type: "paragraph", content: [{ type: "text", text: t, marks: [{ type: "link", attrs: { href: `https://example.org/?${encodeURIComponent(t)}` } }, { type: "bold" }] }] })),
+      ...payloads.slice(0, 40).map((t) => ({
+        type: "paragraph",
+        content: [{ type: "text", text: t, marks: [{ type: "link", attrs: { href: `https://example.org/?${encodeURIComponent(t)}` } }, { type: "bold" }] }],
+      })),
       ...altGroups.map((g) => ({ type: "image", attrs: { src: img.url, alt: g.join(" | "), caption: g.join(" | "), credit: g.join(" | ").slice(0, 200) } })),
     ],
   };
@@ -202,7 +217,10 @@ export async function seedXssCorpus(db: Db, payloads: readonly string[], crafted
     // Half go all the way to publication; the rest stay in the newsroom (in review or draft).
     const submit = await runTransition(db, a, { articleId: draft.id, action: "submit" }, { revalidate: noop });
     if (i % 4 !== 3 && submit.ok) await runTransition(db, asPolicy(editor), { articleId: draft.id, action: "publish" }, { revalidate: noop });
-    const [row] = await db.select({ slug: articles.slug, status: articles.status, headline: articles.headline }).from(articles).where(eq(articles.id, draft.id));
+    const [row] = await db
+      .select({ slug: articles.slug, status: articles.status, headline: articles.headline })
+      .from(articles)
+      .where(eq(articles.id, draft.id));
     out.push({ id: draft.id, ...row });
   }
 
@@ -228,15 +246,33 @@ export async function seedXssCorpus(db: Db, payloads: readonly string[], crafted
   // Request-changes comment on one article left in review.
   const inReview = out.find((a) => a.status === "in_review");
   if (inReview) {
-    const r = await runTransition(db, ed, { articleId: inReview.id, action: "request_changes", comment: payloads.join("\n").slice(0, 5000) }, { revalidate: noop });
+    const r = await runTransition(
+      db,
+      ed,
+      { articleId: inReview.id, action: "request_changes", comment: payloads.join("\n").slice(0, 5000) },
+      { revalidate: noop },
+    );
     tally("request-changes comment", 1, r.ok, r.ok ? undefined : r.message);
   }
-  const final = await db.select({ id: articles.id, slug: articles.slug, status: articles.status, headline: articles.headline }).from(articles).where(inArray(articles.id, out.map((a) => a.id)));
+  const final = await db
+    .select({ id: articles.id, slug: articles.slug, status: articles.status, headline: articles.headline })
+    .from(articles)
+    .where(
+      inArray(
+        articles.id,
+        out.map((a) => a.id),
+      ),
+    );
   const tagRows = await db
     .selectDistinct({ slug: tags.slug })
     .from(tags)
     .innerJoin(articleTags, eq(articleTags.tagId, tags.id))
-    .where(inArray(articleTags.articleId, out.map((a) => a.id)));
+    .where(
+      inArray(
+        articleTags.articleId,
+        out.map((a) => a.id),
+      ),
+    );
   return {
     fields,
     articles: out.map((a) => final.find((f) => f.id === a.id)!),

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
+
 import { SiteHeader } from "@/components/public/site-header";
 import { getNavSections } from "@/lib/cache/public-data";
 import { dictionaryFor } from "@/lib/i18n/dictionaries";

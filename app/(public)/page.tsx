@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+
 import { ArticleCard } from "@/components/public/article-card";
 import { getFrontPage } from "@/lib/cache/public-data";
 import { siteDictionary } from "@/lib/i18n/site";
@@ -61,7 +62,10 @@ export default async function FrontPage() {
           <div className="grid gap-10 md:grid-cols-3">
             {bySection.map((s) => (
               <section key={s.slug} aria-labelledby={`section-${s.slug}`}>
-                <h3 id={`section-${s.slug}`} className="mb-3 border-b border-neutral-300 pb-1 text-sm font-bold uppercase tracking-wider dark:border-neutral-700">
+                <h3
+                  id={`section-${s.slug}`}
+                  className="mb-3 border-b border-neutral-300 pb-1 text-sm font-bold uppercase tracking-wider dark:border-neutral-700"
+                >
                   <Link href={`/sections/${s.slug}`} className="hover:underline">
                     {s.name}
                   </Link>

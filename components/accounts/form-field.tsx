@@ -36,7 +36,12 @@ export function FormField({ id, label, errors, hint, children }: FormFieldProps)
 
 export function FormMessage({ ok, message, id }: { ok?: boolean; message?: string; id?: string }) {
   return (
-    <p id={id} role={ok === false ? "alert" : "status"} aria-live="polite" className={`min-h-5 text-sm ${ok === false ? "text-red-700 dark:text-red-400" : "text-green-800 dark:text-green-300"}`}>
+    <p
+      id={id}
+      role={ok === false ? "alert" : "status"}
+      aria-live="polite"
+      className={`min-h-5 text-sm ${ok === false ? "text-red-700 dark:text-red-400" : "text-green-800 dark:text-green-300"}`}
+    >
       {message}
     </p>
   );

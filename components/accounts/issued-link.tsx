@@ -7,7 +7,13 @@ export function IssuedLink({ id, link }: IssuedLinkProps) {
       <label htmlFor={id} className="block text-sm font-medium">
         Set-password link
       </label>
-      <input id={id} readOnly value={link} onFocus={(e) => e.currentTarget.select()} className="mt-1 w-full rounded border border-neutral-500 bg-neutral-100 px-2 py-1 font-mono text-xs dark:bg-neutral-900" />
+      <input
+        id={id}
+        readOnly
+        value={link}
+        onFocus={(e) => e.currentTarget.select()}
+        className="mt-1 w-full rounded border border-neutral-500 bg-neutral-100 px-2 py-1 font-mono text-xs dark:bg-neutral-900"
+      />
     </div>
   );
 }

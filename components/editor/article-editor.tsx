@@ -4,13 +4,15 @@ import type { Editor } from "@tiptap/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+
 import { copyAsDraftAction, saveArticleAction } from "@/app/(newsroom)/newsroom/articles/actions";
-import { AutosaveController, clearLocalDraft, readLocalDraft, type LocalDraft } from "./autosave";
+
 import { ArticleForm, type FormValues, type Person } from "./article-form";
+import { AutosaveController, clearLocalDraft, readLocalDraft, type LocalDraft } from "./autosave";
 import { EditorSessionContext, type EditorSession } from "./editor-session";
+import { SaveVersionButton } from "./save-version";
 import { usePresence, useSafetyNets } from "./session-hooks";
 import { ConflictBanner, PresenceNote, RestoreOffer, StatusLine, useSaveStatus } from "./session-ui";
-import { SaveVersionButton } from "./save-version";
 
 export type ArticleEditorProps = {
   articleId: string;
@@ -98,7 +100,9 @@ export function ArticleEditor(props: ArticleEditorProps) {
     const draft = readLocalDraft(articleId);
     if (!draft) return;
     const server = props.values as unknown as Record<string, unknown>;
-    const differs = Object.entries(draft.changes).some(([k, v]) => k !== "slugAuto" && !same(k === "authorIds" ? props.values.authors.map((a) => a.id) : server[k], v));
+    const differs = Object.entries(draft.changes).some(
+      ([k, v]) => k !== "slugAuto" && !same(k === "authorIds" ? props.values.authors.map((a) => a.id) : server[k], v),
+    );
     // Browser storage does not exist in the server render: the offer can only appear after hydration.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (differs) setOffer(draft);
@@ -134,10 +138,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
   };
 
   const flush = useCallback(() => ctl.flush(), [ctl]);
-  const session: EditorSession = useMemo(
-    () => ({ flush, version, dirty: !["idle", "saved"].includes(status.kind) }),
-    [flush, version, status.kind],
-  );
+  const session: EditorSession = useMemo(() => ({ flush, version, dirty: !["idle", "saved"].includes(status.kind) }), [flush, version, status.kind]);
   const onEditor = useCallback((e: Editor | null) => void (editorRef.current = e), []);
   const onBodyDirty = useCallback(() => ctl.markBodyDirty(), [ctl]);
 
@@ -169,11 +170,22 @@ export function ArticleEditor(props: ArticleEditorProps) {
         </div>
       </div>
       <div className="mb-4 space-y-2">
-        {props.notice && <p role="status" className="rounded bg-green-100 px-3 py-2 text-sm text-green-950 dark:bg-green-950 dark:text-green-50">{props.notice}</p>}
-        {!props.editable && props.lockReason && (
-          <p className="rounded bg-neutral-100 px-3 py-2 text-sm dark:bg-neutral-900">Read only: {props.lockReason}</p>
+        {props.notice && (
+          <p role="status" className="rounded bg-green-100 px-3 py-2 text-sm text-green-950 dark:bg-green-950 dark:text-green-50">
+            {props.notice}
+          </p>
         )}
-        {offer && <RestoreOffer draft={offer} onRestore={restore} onDiscard={() => { clearLocalDraft(articleId); setOffer(null); }} />}
+        {!props.editable && props.lockReason && <p className="rounded bg-neutral-100 px-3 py-2 text-sm dark:bg-neutral-900">Read only: {props.lockReason}</p>}
+        {offer && (
+          <RestoreOffer
+            draft={offer}
+            onRestore={restore}
+            onDiscard={() => {
+              clearLocalDraft(articleId);
+              setOffer(null);
+            }}
+          />
+        )}
         {status.kind === "conflict" && (
           <ConflictBanner
             articleId={articleId}

@@ -2,10 +2,12 @@
 
 import type { Editor } from "@tiptap/react";
 import { memo, type ReactNode } from "react";
+
 import type { FeaturedImage } from "@/db/schema";
 import { LIMITS } from "@/lib/validations/article";
-import type { AutosaveController } from "./autosave";
+
 import { AuthorsField } from "./authors-field";
+import type { AutosaveController } from "./autosave";
 import { BodyEditor } from "./body-editor";
 import { FeaturedImageField } from "./featured-image-field";
 import { SelectField, SlugField, TextField } from "./fields";
@@ -57,9 +59,7 @@ type ArticleFormProps = {
 export const ArticleForm = memo(function ArticleForm(p: ArticleFormProps) {
   const err = (k: string) => p.errors[k]?.join(" ");
   const disabled = !p.editable;
-  const languages = LANGUAGES.some((l) => l.value === p.values.language)
-    ? LANGUAGES
-    : [...LANGUAGES, { value: p.values.language, label: p.values.language }];
+  const languages = LANGUAGES.some((l) => l.value === p.values.language) ? LANGUAGES : [...LANGUAGES, { value: p.values.language, label: p.values.language }];
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="space-y-4">

@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useState } from "react";
+
 import type { AutosaveController } from "./autosave";
 import { FieldError, inputClass } from "./fields";
 
@@ -14,7 +15,10 @@ export const AuthorsField = memo(function AuthorsField({ ctl, initial, people, d
   const [announce, setAnnounce] = useState("");
   const commit = (next: Person[], message: string) => {
     setAuthors(next);
-    ctl.set("authorIds", next.map((a) => a.id));
+    ctl.set(
+      "authorIds",
+      next.map((a) => a.id),
+    );
     setAnnounce(message);
   };
   const move = (i: number, d: -1 | 1) => {
@@ -26,18 +30,37 @@ export const AuthorsField = memo(function AuthorsField({ ctl, initial, people, d
   const small = "rounded border border-neutral-400 px-2 py-0.5 text-xs disabled:opacity-40 dark:border-neutral-600";
   return (
     <div role="group" aria-labelledby="authors-label">
-      <span id="authors-label" className="mb-1 block text-sm font-semibold">Authors</span>
+      <span id="authors-label" className="mb-1 block text-sm font-semibold">
+        Authors
+      </span>
       <ol className="space-y-1">
         {authors.map((a, i) => (
           <li key={a.id} className="flex items-center gap-1 text-sm">
-            <span className="flex-1">{i + 1}. {a.name}</span>
-            <button type="button" className={small} disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={`Move ${a.name} up`}>↑</button>
-            <button type="button" className={small} disabled={disabled || i === authors.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${a.name} down`}>↓</button>
+            <span className="flex-1">
+              {i + 1}. {a.name}
+            </span>
+            <button type="button" className={small} disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={`Move ${a.name} up`}>
+              ↑
+            </button>
+            <button
+              type="button"
+              className={small}
+              disabled={disabled || i === authors.length - 1}
+              onClick={() => move(i, 1)}
+              aria-label={`Move ${a.name} down`}
+            >
+              ↓
+            </button>
             <button
               type="button"
               className={small}
               disabled={disabled || authors.length === 1}
-              onClick={() => commit(authors.filter((x) => x.id !== a.id), `${a.name} removed from the byline.`)}
+              onClick={() =>
+                commit(
+                  authors.filter((x) => x.id !== a.id),
+                  `${a.name} removed from the byline.`,
+                )
+              }
               aria-label={`Remove ${a.name}`}
             >
               ✕
@@ -47,11 +70,15 @@ export const AuthorsField = memo(function AuthorsField({ ctl, initial, people, d
       </ol>
       {candidates.length > 0 && (
         <div className="mt-1 flex gap-1">
-          <label htmlFor="add-author" className="sr-only">Co-author to add</label>
+          <label htmlFor="add-author" className="sr-only">
+            Co-author to add
+          </label>
           <select id="add-author" value={pick} disabled={disabled} onChange={(e) => setPick(e.target.value)} className={inputClass}>
             <option value="">Choose a co-author…</option>
             {candidates.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
             ))}
           </select>
           <button
@@ -68,7 +95,9 @@ export const AuthorsField = memo(function AuthorsField({ ctl, initial, people, d
           </button>
         </div>
       )}
-      <p aria-live="polite" className="sr-only">{announce}</p>
+      <p aria-live="polite" className="sr-only">
+        {announce}
+      </p>
       <FieldError id="authors-error" error={error} />
     </div>
   );

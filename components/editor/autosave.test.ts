@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
 import type { SaveResult } from "@/lib/articles/editing";
 import { saveAnswer } from "@/lib/articles/save-answer";
+
 import { AutosaveController, DEBOUNCE_MS, MAX_WAIT_MS } from "./autosave";
 
 type Call = { expectedVersion: number; saveId: string; changes: Record<string, unknown> };

@@ -185,7 +185,10 @@ export class AutosaveController {
     const s = this.status;
     if (s.kind === "conflict") return { ok: false, message: "Someone else saved a newer version: resolve the conflict first." };
     if (this.pending.size || this.bodyDirty) {
-      return { ok: false, message: "message" in s ? s.message : s.kind === "offline" ? "You are offline: changes are kept on this device." : "Changes could not be saved." };
+      return {
+        ok: false,
+        message: "message" in s ? s.message : s.kind === "offline" ? "You are offline: changes are kept on this device." : "Changes could not be saved.",
+      };
     }
     return { ok: true, version: this.version };
   }

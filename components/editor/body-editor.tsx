@@ -2,7 +2,9 @@
 
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { memo, useEffect, useState } from "react";
+
 import { readingMinutes, wordCount } from "@/lib/rich-text/count";
+
 import { articleExtensions } from "./extensions";
 import { ImageDialog } from "./image-dialog";
 import { LinkDialog } from "./link-dialog";
@@ -61,12 +63,20 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
   const currentHref = linkOpen && editor ? ((editor.getAttributes("link").href as string | undefined) ?? "") : "";
   return (
     <div>
-      <span id="body-label" className="mb-1 block text-sm font-semibold">Body</span>
-      <div className={`rounded border ${error ? "border-red-600" : "border-neutral-400 dark:border-neutral-600"} focus-within:ring-2 focus-within:ring-blue-600`}>
+      <span id="body-label" className="mb-1 block text-sm font-semibold">
+        Body
+      </span>
+      <div
+        className={`rounded border ${error ? "border-red-600" : "border-neutral-400 dark:border-neutral-600"} focus-within:ring-2 focus-within:ring-blue-600`}
+      >
         {editor && <Toolbar editor={editor} disabled={!editable} onLink={() => setLinkOpen(true)} onImage={() => setImageOpen(true)} />}
         <EditorContent editor={editor} />
       </div>
-      {error && <p id="body-error" role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">{error}</p>}
+      {error && (
+        <p id="body-error" role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
       {editor && <WordCount editor={editor} />}
       <LinkDialog
         open={linkOpen}
@@ -93,7 +103,11 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
         submitLabel="Insert image"
         onClose={() => setImageOpen(false)}
         onInsert={(img) => {
-          editor?.chain().focus().insertContent({ type: "image", attrs: { src: img.src, alt: img.alt, caption: img.caption ?? null, credit: img.credit ?? null } }).run();
+          editor
+            ?.chain()
+            .focus()
+            .insertContent({ type: "image", attrs: { src: img.src, alt: img.alt, caption: img.caption ?? null, credit: img.credit ?? null } })
+            .run();
           setImageOpen(false);
         }}
       />

@@ -1,7 +1,9 @@
 "use client";
 
 import { memo, useState } from "react";
+
 import type { FeaturedImage } from "@/db/schema";
+
 import type { AutosaveController } from "./autosave";
 import { FieldError, inputClass } from "./fields";
 import { ImageDialog } from "./image-dialog";
@@ -18,18 +20,42 @@ export const FeaturedImageField = memo(function FeaturedImageField({ ctl, initia
   const edit = (key: "alt" | "caption" | "credit", value: string) => image && commit({ ...image, [key]: value });
   return (
     <div role="group" aria-labelledby="featured-label">
-      <span id="featured-label" className="mb-1 block text-sm font-semibold">Featured image</span>
+      <span id="featured-label" className="mb-1 block text-sm font-semibold">
+        Featured image
+      </span>
       {image ? (
         <div className="space-y-1">
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src={image.src} alt={image.alt} className="max-h-40 rounded" />
-          <label htmlFor="featured-alt" className="block text-xs font-medium">Featured image alt text</label>
-          <input id="featured-alt" value={image.alt} disabled={disabled} required aria-invalid={error ? true : undefined} onChange={(e) => edit("alt", e.target.value)} className={inputClass} />
-          <label htmlFor="featured-caption" className="block text-xs font-medium">Featured image caption</label>
-          <input id="featured-caption" value={image.caption ?? ""} disabled={disabled} onChange={(e) => edit("caption", e.target.value)} className={inputClass} />
-          <label htmlFor="featured-credit" className="block text-xs font-medium">Featured image credit</label>
+          <label htmlFor="featured-alt" className="block text-xs font-medium">
+            Featured image alt text
+          </label>
+          <input
+            id="featured-alt"
+            value={image.alt}
+            disabled={disabled}
+            required
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => edit("alt", e.target.value)}
+            className={inputClass}
+          />
+          <label htmlFor="featured-caption" className="block text-xs font-medium">
+            Featured image caption
+          </label>
+          <input
+            id="featured-caption"
+            value={image.caption ?? ""}
+            disabled={disabled}
+            onChange={(e) => edit("caption", e.target.value)}
+            className={inputClass}
+          />
+          <label htmlFor="featured-credit" className="block text-xs font-medium">
+            Featured image credit
+          </label>
           <input id="featured-credit" value={image.credit ?? ""} disabled={disabled} onChange={(e) => edit("credit", e.target.value)} className={inputClass} />
-          <button type="button" disabled={disabled} onClick={() => commit(null)} className="rounded border px-2 py-0.5 text-xs">Remove featured image</button>
+          <button type="button" disabled={disabled} onClick={() => commit(null)} className="rounded border px-2 py-0.5 text-xs">
+            Remove featured image
+          </button>
         </div>
       ) : (
         <button type="button" disabled={disabled} onClick={() => setOpen(true)} className="rounded border border-neutral-400 px-2 py-1 text-sm">

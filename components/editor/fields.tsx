@@ -1,7 +1,9 @@
 "use client";
 
 import { memo, useEffect, useId, useState } from "react";
+
 import { slugify } from "@/lib/slug";
+
 import type { AutosaveController } from "./autosave";
 
 export const inputClass =
@@ -50,13 +52,17 @@ export const TextField = memo(function TextField({ ctl, name, label, initial, ma
   } as const;
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-semibold">{label}</label>
+      <label htmlFor={id} className="mb-1 block text-sm font-semibold">
+        {label}
+      </label>
       {multiline ? (
         <textarea {...common} rows={2} onChange={(e) => change(e.target.value)} className={`${inputClass} ${className ?? ""}`} />
       ) : (
         <input {...common} onChange={(e) => change(e.target.value)} className={`${inputClass} ${className ?? ""}`} />
       )}
-      <p id={hint} className="mt-0.5 text-right text-xs text-neutral-600 dark:text-neutral-400">{value.length}/{max}</p>
+      <p id={hint} className="mt-0.5 text-right text-xs text-neutral-600 dark:text-neutral-400">
+        {value.length}/{max}
+      </p>
       <FieldError id={`${id}-error`} error={error} />
     </div>
   );
@@ -97,7 +103,9 @@ export const SlugField = memo(function SlugField({ ctl, initial, initialAuto, lo
   const hintId = useId();
   return (
     <div>
-      <label htmlFor="field-slug" className="mb-1 block text-sm font-semibold">Slug</label>
+      <label htmlFor="field-slug" className="mb-1 block text-sm font-semibold">
+        Slug
+      </label>
       <input
         id="field-slug"
         value={value}
@@ -122,7 +130,11 @@ export const SlugField = memo(function SlugField({ ctl, initial, initialAuto, lo
         className={`${inputClass} font-mono text-sm`}
       />
       <p id={hintId} className="mt-0.5 text-xs text-neutral-600 dark:text-neutral-400">
-        {locked ? "Locked: the article has been published at this address." : auto ? "Follows the headline until you edit it." : "Letters, digits and hyphens; accents are folded."}
+        {locked
+          ? "Locked: the article has been published at this address."
+          : auto
+            ? "Follows the headline until you edit it."
+            : "Letters, digits and hyphens; accents are folded."}
       </p>
       <FieldError id="field-slug-error" error={error} />
     </div>
@@ -144,7 +156,9 @@ export const SelectField = memo(function SelectField({ ctl, name, label, initial
   const id = `field-${name}`;
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-semibold">{label}</label>
+      <label htmlFor={id} className="mb-1 block text-sm font-semibold">
+        {label}
+      </label>
       <select
         id={id}
         value={value}
@@ -158,7 +172,9 @@ export const SelectField = memo(function SelectField({ ctl, name, label, initial
         className={inputClass}
       >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
       <FieldError id={`${id}-error`} error={error} />

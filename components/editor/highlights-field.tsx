@@ -1,7 +1,9 @@
 "use client";
 
 import { memo, useRef, useState } from "react";
+
 import { LIMITS } from "@/lib/validations/article";
+
 import type { AutosaveController } from "./autosave";
 import { FieldError, inputClass } from "./fields";
 
@@ -20,7 +22,10 @@ export const HighlightsField = memo(function HighlightsField({ ctl, initial, dis
 
   const commit = (next: Item[], focusKey?: number, message?: string) => {
     setItems(next);
-    ctl.set("highlights", next.map((i) => i.text));
+    ctl.set(
+      "highlights",
+      next.map((i) => i.text),
+    );
     if (message) setAnnounce(message);
     if (focusKey !== undefined) requestAnimationFrame(() => inputs.current.get(focusKey)?.focus());
   };
@@ -45,14 +50,18 @@ export const HighlightsField = memo(function HighlightsField({ ctl, initial, dis
   const small = "rounded border border-neutral-400 px-2 py-1 text-xs disabled:opacity-40 dark:border-neutral-600";
   return (
     <div role="group" aria-labelledby="highlights-label" aria-describedby="highlights-help">
-      <span id="highlights-label" className="mb-1 block text-sm font-semibold">Highlights</span>
+      <span id="highlights-label" className="mb-1 block text-sm font-semibold">
+        Highlights
+      </span>
       <p id="highlights-help" className="mb-1 text-xs text-neutral-600 dark:text-neutral-400">
         Up to {LIMITS.highlights} key points. Enter adds one, Alt+↑/↓ reorders.
       </p>
       <ol className="space-y-1">
         {items.map((item, i) => (
           <li key={item.key} className="flex items-center gap-1">
-            <span aria-hidden="true" className="w-5 text-right text-sm text-neutral-600">{i + 1}.</span>
+            <span aria-hidden="true" className="w-5 text-right text-sm text-neutral-600">
+              {i + 1}.
+            </span>
             <input
               ref={(el) => void inputs.current.set(item.key, el)}
               aria-label={`Key point ${i + 1}`}
@@ -77,16 +86,30 @@ export const HighlightsField = memo(function HighlightsField({ ctl, initial, dis
               }}
               className={inputClass}
             />
-            <button type="button" className={small} disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={`Move key point ${i + 1} up`}>↑</button>
-            <button type="button" className={small} disabled={disabled || i === items.length - 1} onClick={() => move(i, 1)} aria-label={`Move key point ${i + 1} down`}>↓</button>
-            <button type="button" className={small} disabled={disabled} onClick={() => remove(i)} aria-label={`Remove key point ${i + 1}`}>✕</button>
+            <button type="button" className={small} disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={`Move key point ${i + 1} up`}>
+              ↑
+            </button>
+            <button
+              type="button"
+              className={small}
+              disabled={disabled || i === items.length - 1}
+              onClick={() => move(i, 1)}
+              aria-label={`Move key point ${i + 1} down`}
+            >
+              ↓
+            </button>
+            <button type="button" className={small} disabled={disabled} onClick={() => remove(i)} aria-label={`Remove key point ${i + 1}`}>
+              ✕
+            </button>
           </li>
         ))}
       </ol>
       <button type="button" className={`${small} mt-1`} disabled={disabled || items.length >= LIMITS.highlights} onClick={() => add()}>
         Add key point
       </button>
-      <p aria-live="polite" className="sr-only">{announce}</p>
+      <p aria-live="polite" className="sr-only">
+        {announce}
+      </p>
       <FieldError id="highlights-error" error={error} />
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+
 import { uploadImageAction } from "@/app/(newsroom)/newsroom/articles/actions";
 import { MAX_IMAGE_BYTES } from "@/lib/images/limits";
 
@@ -40,7 +41,12 @@ export function ImageDialog({ open, title, submitLabel, onInsert, onClose }: Ima
     try {
       const r = await uploadImageAction(upload);
       if (!r.ok) return setError(r.message);
-      onInsert({ src: r.data.url, alt, caption: String(form.get("caption") ?? "").trim() || undefined, credit: String(form.get("credit") ?? "").trim() || undefined });
+      onInsert({
+        src: r.data.url,
+        alt,
+        caption: String(form.get("caption") ?? "").trim() || undefined,
+        credit: String(form.get("credit") ?? "").trim() || undefined,
+      });
       formEl.reset();
     } catch {
       setError("The upload failed. Check your connection and try again.");
@@ -51,21 +57,46 @@ export function ImageDialog({ open, title, submitLabel, onInsert, onClose }: Ima
 
   const field = "rounded border border-neutral-400 px-2 py-1 dark:bg-neutral-800";
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby={`${uid}-image-dialog-title`} className="rounded-lg p-0 backdrop:bg-black/40 dark:bg-neutral-900 dark:text-neutral-100">
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby={`${uid}-image-dialog-title`}
+      className="rounded-lg p-0 backdrop:bg-black/40 dark:bg-neutral-900 dark:text-neutral-100"
+    >
       <form onSubmit={submit} className="flex w-[28rem] max-w-full flex-col gap-2 p-4">
-        <h2 id={`${uid}-image-dialog-title`} className="text-lg font-semibold">{title}</h2>
-        <label htmlFor={`${uid}-image-file`} className="text-sm font-medium">Image file (JPEG, PNG or WebP, up to 10 MB)</label>
+        <h2 id={`${uid}-image-dialog-title`} className="text-lg font-semibold">
+          {title}
+        </h2>
+        <label htmlFor={`${uid}-image-file`} className="text-sm font-medium">
+          Image file (JPEG, PNG or WebP, up to 10 MB)
+        </label>
         <input id={`${uid}-image-file`} name="file" type="file" accept="image/jpeg,image/png,image/webp" className={field} />
-        <label htmlFor={`${uid}-image-alt`} className="text-sm font-medium">Alt text (required)</label>
+        <label htmlFor={`${uid}-image-alt`} className="text-sm font-medium">
+          Alt text (required)
+        </label>
         <input id={`${uid}-image-alt`} name="alt" required maxLength={300} className={field} />
-        <label htmlFor={`${uid}-image-caption`} className="text-sm font-medium">Caption</label>
+        <label htmlFor={`${uid}-image-caption`} className="text-sm font-medium">
+          Caption
+        </label>
         <input id={`${uid}-image-caption`} name="caption" maxLength={300} className={field} />
-        <label htmlFor={`${uid}-image-credit`} className="text-sm font-medium">Credit</label>
+        <label htmlFor={`${uid}-image-credit`} className="text-sm font-medium">
+          Credit
+        </label>
         <input id={`${uid}-image-credit`} name="credit" maxLength={200} className={field} />
-        {error && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p>}
+        {error && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        )}
         <div className="mt-2 flex justify-end gap-2">
-          <button type="button" onClick={onClose} className="rounded border px-3 py-1">Cancel</button>
-          <button type="submit" disabled={busy} className="rounded bg-neutral-900 px-3 py-1 text-white disabled:opacity-50 dark:bg-neutral-100 dark:text-neutral-900">
+          <button type="button" onClick={onClose} className="rounded border px-3 py-1">
+            Cancel
+          </button>
+          <button
+            type="submit"
+            disabled={busy}
+            className="rounded bg-neutral-900 px-3 py-1 text-white disabled:opacity-50 dark:bg-neutral-100 dark:text-neutral-900"
+          >
             {busy ? "Uploading…" : submitLabel}
           </button>
         </div>

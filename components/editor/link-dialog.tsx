@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+
 import { isAllowedHref } from "./extensions";
 
 type LinkDialogProps = {
@@ -45,10 +46,19 @@ export function LinkDialog({ open, initialHref, onApply, onRemove, onClose }: Li
   };
 
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby="link-dialog-title" className="rounded-lg p-0 backdrop:bg-black/40 dark:bg-neutral-900 dark:text-neutral-100">
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby="link-dialog-title"
+      className="rounded-lg p-0 backdrop:bg-black/40 dark:bg-neutral-900 dark:text-neutral-100"
+    >
       <form onSubmit={submit} className="flex w-96 max-w-full flex-col gap-3 p-4">
-        <h2 id="link-dialog-title" className="text-lg font-semibold">Link</h2>
-        <label htmlFor="link-href" className="text-sm font-medium">Link address</label>
+        <h2 id="link-dialog-title" className="text-lg font-semibold">
+          Link
+        </h2>
+        <label htmlFor="link-href" className="text-sm font-medium">
+          Link address
+        </label>
         <input
           id="link-href"
           value={href}
@@ -59,11 +69,23 @@ export function LinkDialog({ open, initialHref, onApply, onRemove, onClose }: Li
           className="rounded border border-neutral-400 px-2 py-1 dark:bg-neutral-800"
           autoFocus
         />
-        {error && <p id="link-href-error" role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p>}
+        {error && (
+          <p id="link-href-error" role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        )}
         <div className="flex justify-end gap-2">
-          {initialHref && <button type="button" onClick={onRemove} className="rounded border px-3 py-1">Remove link</button>}
-          <button type="button" onClick={onClose} className="rounded border px-3 py-1">Cancel</button>
-          <button type="submit" className="rounded bg-neutral-900 px-3 py-1 text-white dark:bg-neutral-100 dark:text-neutral-900">Apply link</button>
+          {initialHref && (
+            <button type="button" onClick={onRemove} className="rounded border px-3 py-1">
+              Remove link
+            </button>
+          )}
+          <button type="button" onClick={onClose} className="rounded border px-3 py-1">
+            Cancel
+          </button>
+          <button type="submit" className="rounded bg-neutral-900 px-3 py-1 text-white dark:bg-neutral-100 dark:text-neutral-900">
+            Apply link
+          </button>
         </div>
       </form>
     </dialog>

@@ -1,7 +1,9 @@
 "use client";
 
 import { useState } from "react";
+
 import { saveVersionAction } from "@/app/(newsroom)/newsroom/articles/actions";
+
 import type { EditorSession } from "./editor-session";
 
 /** Cuts a named revision of exactly what is on screen: pending changes are saved first. */
@@ -27,7 +29,9 @@ export function SaveVersionButton({ articleId, flush }: { articleId: string; flu
   };
   return (
     <div className="flex items-center gap-2">
-      <label htmlFor="version-note" className="sr-only">Version note</label>
+      <label htmlFor="version-note" className="sr-only">
+        Version note
+      </label>
       <input
         id="version-note"
         value={note}
@@ -39,7 +43,9 @@ export function SaveVersionButton({ articleId, flush }: { articleId: string; flu
       <button type="button" onClick={run} disabled={busy} className="rounded border border-neutral-400 px-3 py-1 text-sm disabled:opacity-50">
         Save version
       </button>
-      <span aria-live="polite" className="text-sm">{message}</span>
+      <span aria-live="polite" className="text-sm">
+        {message}
+      </span>
     </div>
   );
 }

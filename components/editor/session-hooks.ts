@@ -1,7 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
+
 import { heartbeatAction, leaveAction } from "@/app/(newsroom)/newsroom/articles/actions";
+
 import type { AutosaveController } from "./autosave";
 
 const HEARTBEAT_MS = 15_000;

@@ -1,8 +1,10 @@
 "use client";
 
 import { useState, useSyncExternalStore } from "react";
+
 import { getWorkingCopyAction } from "@/app/(newsroom)/newsroom/articles/actions";
 import type { ConflictInfo } from "@/lib/articles/editing";
+
 import type { AutosaveController, LocalDraft, SaveStatus } from "./autosave";
 
 const time = (d: Date) => d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
@@ -37,7 +39,12 @@ export function StatusLine({ ctl }: { ctl: AutosaveController }) {
   const status = useSaveStatus(ctl);
   const bad = ["offline", "retrying", "invalid", "blocked", "conflict"].includes(status.kind);
   return (
-    <p role="status" aria-live="polite" data-testid="save-status" className={`text-sm ${bad ? "font-semibold text-red-700 dark:text-red-400" : "text-neutral-700 dark:text-neutral-300"}`}>
+    <p
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      className={`text-sm ${bad ? "font-semibold text-red-700 dark:text-red-400" : "text-neutral-700 dark:text-neutral-300"}`}
+    >
       {statusText(status)}
     </p>
   );
@@ -52,11 +59,17 @@ export function ConflictBanner({ articleId, current, onCopy, onReload }: Conflic
   const [error, setError] = useState("");
   const who = current.updatedByName ?? "Someone else";
   return (
-    <section role="alert" aria-labelledby="conflict-title" className="rounded border-2 border-amber-600 bg-amber-50 p-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50">
-      <h2 id="conflict-title" className="font-semibold">This article was changed by {who} while you were editing</h2>
+    <section
+      role="alert"
+      aria-labelledby="conflict-title"
+      className="rounded border-2 border-amber-600 bg-amber-50 p-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50"
+    >
+      <h2 id="conflict-title" className="font-semibold">
+        This article was changed by {who} while you were editing
+      </h2>
       <p className="text-sm">
-        Their version was saved at {new Date(current.updatedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}. Your latest changes
-        were not saved over it; they are kept on this device until you choose.
+        Their version was saved at {new Date(current.updatedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}. Your latest changes were
+        not saved over it; they are kept on this device until you choose.
       </p>
       <div className="mt-2 flex flex-wrap gap-2">
         <button
@@ -89,11 +102,19 @@ export function ConflictBanner({ articleId, current, onCopy, onReload }: Conflic
       </div>
       {error && <p className="mt-1 text-sm font-semibold">{error}</p>}
       {other && (
-        <div aria-label="The other version" role="region" className="mt-3 max-h-80 overflow-auto rounded bg-white p-3 text-neutral-900 dark:bg-neutral-900 dark:text-neutral-100">
+        <div
+          aria-label="The other version"
+          role="region"
+          className="mt-3 max-h-80 overflow-auto rounded bg-white p-3 text-neutral-900 dark:bg-neutral-900 dark:text-neutral-100"
+        >
           <h3 className="font-serif text-lg font-bold">{other.headline || "(no headline)"}</h3>
           {other.dek && <p className="italic">{other.dek}</p>}
           {other.highlights.length > 0 && (
-            <ul className="list-disc pl-5 text-sm">{other.highlights.map((h, i) => <li key={i}>{h}</li>)}</ul>
+            <ul className="list-disc pl-5 text-sm">
+              {other.highlights.map((h, i) => (
+                <li key={i}>{h}</li>
+              ))}
+            </ul>
           )}
           <div className="mt-2 whitespace-pre-line text-sm">{other.text}</div>
         </div>
@@ -104,14 +125,24 @@ export function ConflictBanner({ articleId, current, onCopy, onReload }: Conflic
 
 export function RestoreOffer({ draft, onRestore, onDiscard }: { draft: LocalDraft; onRestore: () => void; onDiscard: () => void }) {
   return (
-    <section role="alert" aria-labelledby="restore-title" className="rounded border-2 border-blue-700 bg-blue-50 p-3 text-blue-950 dark:bg-blue-950 dark:text-blue-50">
-      <h2 id="restore-title" className="font-semibold">Unsaved changes were found on this device</h2>
+    <section
+      role="alert"
+      aria-labelledby="restore-title"
+      className="rounded border-2 border-blue-700 bg-blue-50 p-3 text-blue-950 dark:bg-blue-950 dark:text-blue-50"
+    >
+      <h2 id="restore-title" className="font-semibold">
+        Unsaved changes were found on this device
+      </h2>
       <p className="text-sm">
         They were made at {new Date(draft.at).toLocaleString("en-GB", { dateStyle: "short", timeStyle: "short" })} and never reached the server.
       </p>
       <div className="mt-2 flex gap-2">
-        <button type="button" onClick={onRestore} className="rounded bg-blue-800 px-3 py-1 text-sm text-white">Restore my changes</button>
-        <button type="button" onClick={onDiscard} className="rounded border border-blue-800 px-3 py-1 text-sm">Discard them</button>
+        <button type="button" onClick={onRestore} className="rounded bg-blue-800 px-3 py-1 text-sm text-white">
+          Restore my changes
+        </button>
+        <button type="button" onClick={onDiscard} className="rounded border border-blue-800 px-3 py-1 text-sm">
+          Discard them
+        </button>
       </div>
     </section>
   );

@@ -1,9 +1,11 @@
 "use client";
 
 import { memo, useEffect, useRef, useState } from "react";
+
 import { suggestTagsAction } from "@/app/(newsroom)/newsroom/articles/actions";
 import { tagDisplayName } from "@/lib/slug";
 import { LIMITS, tagKey } from "@/lib/validations/article";
+
 import type { AutosaveController } from "./autosave";
 import { FieldError, inputClass } from "./fields";
 
@@ -48,17 +50,31 @@ export const TagsField = memo(function TagsField({ ctl, initial, disabled, error
     if (tags.length >= LIMITS.tags) return setMessage(`At most ${LIMITS.tags} tags.`);
     update([...tags, name], `#${name} added.`);
   };
-  const remove = (i: number) => update(tags.filter((_, j) => j !== i), `#${tags[i]} removed.`);
+  const remove = (i: number) =>
+    update(
+      tags.filter((_, j) => j !== i),
+      `#${tags[i]} removed.`,
+    );
 
   const open = suggestions.length > 0;
   return (
     <div>
-      <label htmlFor="field-tags" className="mb-1 block text-sm font-semibold">Tags</label>
+      <label htmlFor="field-tags" className="mb-1 block text-sm font-semibold">
+        Tags
+      </label>
       <ul className="mb-1 flex flex-wrap gap-1" aria-label="Tags added">
         {tags.map((t, i) => (
           <li key={tagKey(t)} className="flex items-center gap-1 rounded-full bg-neutral-200 px-2 py-0.5 text-sm dark:bg-neutral-800">
             #{t}
-            <button type="button" disabled={disabled} onClick={() => remove(i)} aria-label={`Remove tag ${t}`} className="rounded-full px-1 hover:bg-neutral-300 dark:hover:bg-neutral-700">✕</button>
+            <button
+              type="button"
+              disabled={disabled}
+              onClick={() => remove(i)}
+              aria-label={`Remove tag ${t}`}
+              className="rounded-full px-1 hover:bg-neutral-300 dark:hover:bg-neutral-700"
+            >
+              ✕
+            </button>
           </li>
         ))}
       </ul>
@@ -99,7 +115,12 @@ export const TagsField = memo(function TagsField({ ctl, initial, disabled, error
           className={inputClass}
         />
         {open && (
-          <ul id="tag-suggestions" role="listbox" aria-label="Existing tags" className="absolute z-20 mt-1 w-full rounded border border-neutral-400 bg-white shadow dark:bg-neutral-900">
+          <ul
+            id="tag-suggestions"
+            role="listbox"
+            aria-label="Existing tags"
+            className="absolute z-20 mt-1 w-full rounded border border-neutral-400 bg-white shadow dark:bg-neutral-900"
+          >
             {suggestions.map((s, i) => (
               <li
                 key={s}
@@ -121,7 +142,9 @@ export const TagsField = memo(function TagsField({ ctl, initial, disabled, error
       <p id="tags-help" className="mt-0.5 text-xs text-neutral-600 dark:text-neutral-400">
         Enter or comma adds a tag ({tags.length}/{LIMITS.tags}).
       </p>
-      <p aria-live="polite" className="text-xs text-neutral-700 dark:text-neutral-300">{message}</p>
+      <p aria-live="polite" className="text-xs text-neutral-700 dark:text-neutral-300">
+        {message}
+      </p>
       <FieldError id="tags-error" error={error} />
     </div>
   );

@@ -44,7 +44,12 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
     { label: "Redo", text: "↷", run: () => chain().redo().run(), enabled: s.redo, keys: "Control+Shift+Z" },
   ];
   return (
-    <div role="toolbar" aria-label="Formatting" aria-controls="article-body" className="sticky top-0 z-10 flex flex-wrap gap-1 border-b border-neutral-300 bg-white p-1 dark:border-neutral-700 dark:bg-neutral-950">
+    <div
+      role="toolbar"
+      aria-label="Formatting"
+      aria-controls="article-body"
+      className="sticky top-0 z-10 flex flex-wrap gap-1 border-b border-neutral-300 bg-white p-1 dark:border-neutral-700 dark:bg-neutral-950"
+    >
       {items.map((item) => (
         <button
           key={item.label}
@@ -58,7 +63,10 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
           onClick={item.run}
           className={btn}
         >
-          <span aria-hidden="true" className={item.label === "Bold" ? "font-bold" : item.label === "Italic" ? "italic" : item.label === "Strikethrough" ? "line-through" : ""}>
+          <span
+            aria-hidden="true"
+            className={item.label === "Bold" ? "font-bold" : item.label === "Italic" ? "italic" : item.label === "Strikethrough" ? "line-through" : ""}
+          >
             {item.text}
           </span>
         </button>

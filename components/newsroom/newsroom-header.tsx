@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { NotificationLink } from "@/components/notifications/notification-link";
 import { NEWSROOM_NAV } from "@/config/newsroom-nav";
 import type { CurrentUser } from "@/lib/auth/session";

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { getDb } from "@/db";
 import { unreadCount } from "@/lib/notifications/store";
 

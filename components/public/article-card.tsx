@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import type { ArticleCard as Row } from "@/db/queries/public";
 import type { Jsonify } from "@/lib/cache/public-data";
 import { formatDate, langAttr } from "@/lib/i18n/dictionaries";
@@ -17,13 +18,18 @@ export async function ArticleCard({ article, variant = "default", headingLevel =
     <article lang={langAttr(article.language)} className={lead ? "grid gap-6 md:grid-cols-5" : "flex flex-col"}>
       {image?.src && variant !== "compact" && (
         // eslint-disable-next-line @next/next/no-img-element -- uploads are already resized WebP; no optimiser round trip
-        <img src={image.src} alt={image.alt} loading={lead ? "eager" : "lazy"} className={`w-full rounded object-cover ${lead ? "aspect-[3/2] md:col-span-3" : "mb-3 aspect-[3/2]"}`} />
+        <img
+          src={image.src}
+          alt={image.alt}
+          loading={lead ? "eager" : "lazy"}
+          className={`w-full rounded object-cover ${lead ? "aspect-[3/2] md:col-span-3" : "mb-3 aspect-[3/2]"}`}
+        />
       )}
       <div className={lead && image?.src ? "md:col-span-2" : lead ? "md:col-span-5" : ""}>
-        {article.sectionName && (
-          <p className="text-xs font-semibold uppercase tracking-wider text-accent dark:text-red-300">{article.sectionName}</p>
-        )}
-        <Heading className={`font-serif font-bold leading-tight text-balance ${lead ? "mt-1 text-3xl sm:text-5xl" : variant === "compact" ? "text-lg" : "mt-1 text-xl"}`}>
+        {article.sectionName && <p className="text-xs font-semibold uppercase tracking-wider text-accent dark:text-red-300">{article.sectionName}</p>}
+        <Heading
+          className={`font-serif font-bold leading-tight text-balance ${lead ? "mt-1 text-3xl sm:text-5xl" : variant === "compact" ? "text-lg" : "mt-1 text-xl"}`}
+        >
           <Link href={`/articles/${article.slug}`} className="hover:underline focus-visible:underline">
             {article.headline}
           </Link>

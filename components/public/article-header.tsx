@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { formatDateTime, type Dictionary } from "@/lib/i18n/dictionaries";
 
 export type ArticleHeaderProps = {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { langAttr } from "@/lib/i18n/dictionaries";
 
 export type AuthorCardProps = {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 
 export type PaginationProps = { dict: Dictionary; basePath: string; page: number; pages: number; query?: Record<string, string> };

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 
 export type SiteHeaderProps = { language: string; timeZone: string; dict: Dictionary; sections: { name: string; slug: string }[] };
@@ -21,7 +22,13 @@ export function SiteHeader({ language, timeZone, dict, sections }: SiteHeaderPro
           </Link>
           <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">{dict.siteTagline}</p>
         </div>
-        <form action="/search" method="get" role="search" aria-label={dict.searchLabel} className="no-print order-3 flex w-full max-w-xs gap-2 md:w-1/3 md:justify-end">
+        <form
+          action="/search"
+          method="get"
+          role="search"
+          aria-label={dict.searchLabel}
+          className="no-print order-3 flex w-full max-w-xs gap-2 md:w-1/3 md:justify-end"
+        >
           <label htmlFor="site-search" className="sr-only">
             {dict.searchLabel}
           </label>
@@ -32,7 +39,10 @@ export function SiteHeader({ language, timeZone, dict, sections }: SiteHeaderPro
             maxLength={200}
             className="min-w-0 flex-1 rounded border border-neutral-500 bg-transparent px-2 py-1 text-sm md:max-w-48"
           />
-          <button type="submit" className="rounded bg-neutral-900 px-3 py-1 text-sm font-medium text-white hover:bg-neutral-700 dark:bg-neutral-100 dark:text-neutral-900 dark:hover:bg-neutral-300">
+          <button
+            type="submit"
+            className="rounded bg-neutral-900 px-3 py-1 text-sm font-medium text-white hover:bg-neutral-700 dark:bg-neutral-100 dark:text-neutral-900 dark:hover:bg-neutral-300"
+          >
             {dict.search}
           </button>
         </form>

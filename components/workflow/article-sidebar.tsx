@@ -12,6 +12,7 @@ import { listComments } from "@/lib/workflow/comments";
 import { formatInZone, utcToZonedLocal } from "@/lib/workflow/time-zone";
 import { listArticleEvents } from "@/lib/workflow/timeline";
 import { loadForTransition } from "@/lib/workflow/transitions";
+
 import { Discussion } from "./discussion";
 import { ReviewChanges } from "./review-changes";
 import { Timeline } from "./timeline";

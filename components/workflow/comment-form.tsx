@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
+
 import { postCommentAction } from "@/app/(newsroom)/newsroom/articles/workflow-actions";
 
 export type CommentFormProps = { articleId: string };

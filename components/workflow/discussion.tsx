@@ -1,4 +1,5 @@
 import { formatInZone } from "@/lib/workflow/time-zone";
+
 import { CommentForm } from "./comment-form";
 
 export type DiscussionProps = {

@@ -1,5 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
 import { diffWords } from "diff";
+import { and, desc, eq } from "drizzle-orm";
+
 import { getDb } from "@/db";
 import { articleRevisions, type Article, type ArticleRevision } from "@/db/schema";
 import { bodyText } from "@/lib/rich-text/body";

@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
-import { useEditorSession } from "@/components/editor/editor-session";
+
 import { transitionArticleAction } from "@/app/(newsroom)/newsroom/articles/workflow-actions";
+import { useEditorSession } from "@/components/editor/editor-session";
 import { ACTION_LABELS, type WorkflowAction } from "@/lib/workflow/article-workflow";
 
 export type WorkflowPanelProps = {
@@ -69,7 +70,14 @@ export function WorkflowPanel({ articleId, version, actions, timeZone, canCorrec
   const textField = (action: WorkflowAction, key: "comment" | "reason" | "correction", label: string, errorKey: string, multiline = true) => {
     const error = errorFor(action, errorKey);
     const fid = `${id}-${action}-${key}`;
-    const props = { id: fid, value: values[key], onChange: set(key), "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${fid}-error` : undefined, className: field };
+    const props = {
+      id: fid,
+      value: values[key],
+      onChange: set(key),
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": error ? `${fid}-error` : undefined,
+      className: field,
+    };
     return (
       <div>
         <label htmlFor={fid} className="block text-sm font-medium">
@@ -130,7 +138,11 @@ export function WorkflowPanel({ articleId, version, actions, timeZone, canCorrec
       })}
       <div aria-live="polite" className="min-h-5 text-sm">
         {pending && <p>Working…</p>}
-        {!pending && result?.ok && <p role="status" className="text-green-800 dark:text-green-400">{result.message}</p>}
+        {!pending && result?.ok && (
+          <p role="status" className="text-green-800 dark:text-green-400">
+            {result.message}
+          </p>
+        )}
         {!pending && result && !result.ok && !result.fieldErrors && (
           <p role="alert" className="text-red-700 dark:text-red-400">
             {result.message}

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+
 import type { Tx } from "@/db";
 import { articleAuthors, articles, users } from "@/db/schema";
 import type { ArticleStatus } from "@/lib/workflow/article-workflow";

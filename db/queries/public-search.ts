@@ -1,5 +1,7 @@
 import "server-only";
+
 import { sql } from "drizzle-orm";
+
 import { queryRows, type Tx } from "@/db";
 import { PAGE_SIZE, publishedOnly } from "@/db/queries/public";
 import { LT_STAND_IN, MARK_END, MARK_START, normalizeSearchQuery } from "@/lib/search/query";

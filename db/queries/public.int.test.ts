@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articles, users } from "@/db/schema";
+
 import * as q from "@/db/queries/public";
 import { searchPublishedArticles } from "@/db/queries/public-search";
+import { articles, users } from "@/db/schema";
 import { makeLive } from "@/lib/articles/store";
 import { DEMO_ARTICLES } from "@/lib/demo/content";
 import { seedDemo } from "@/lib/demo/seed";
@@ -43,7 +44,10 @@ beforeAll(async () => {
   t = await createTestDb();
   await seedDemo(t.db);
   // The seed has no scheduled article: schedule the changes-requested one.
-  await t.db.update(articles).set({ status: "scheduled", scheduledAt: new Date(Date.now() + 3_600_000) }).where(eq(articles.slug, slugOf("changes")));
+  await t.db
+    .update(articles)
+    .set({ status: "scheduled", scheduledAt: new Date(Date.now() + 3_600_000) })
+    .where(eq(articles.slug, slugOf("changes")));
 });
 afterAll(async () => {
   await t?.drop();
@@ -58,7 +62,10 @@ describe(`public queries (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
     expect(await q.getPublicTagBySlug({ db: t.db, slug: "objets-connectes" })).toBeUndefined();
     expect(await q.getPublicTagBySlug({ db: t.db, slug: "emploi" })).toBeUndefined();
     expect(await q.getPublicTagBySlug({ db: t.db, slug: "apt41" })).toMatchObject({ name: "APT41" });
-    const [typical] = await t.db.select().from(articles).where(eq(articles.slug, slugOf("typical")));
+    const [typical] = await t.db
+      .select()
+      .from(articles)
+      .where(eq(articles.slug, slugOf("typical")));
     const related = await q.listRelatedArticles({ db: t.db, articleId: typical.id });
     expect(related.map((r) => r.slug)).toEqual([slugOf("english")]);
   });
@@ -82,10 +89,16 @@ describe(`public queries (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
 
   it("follow an old slug to the current one only while the article is published", async () => {
     const { slugRedirects } = await import("@/db/schema");
-    const [energy] = await t.db.select().from(articles).where(eq(articles.slug, slugOf("energy")));
+    const [energy] = await t.db
+      .select()
+      .from(articles)
+      .where(eq(articles.slug, slugOf("energy")));
     await t.db.insert(slugRedirects).values({ oldSlug: "ancien-slug", articleId: energy.id });
     expect(await q.findSlugRedirect({ db: t.db, oldSlug: "ancien-slug" })).toBe(slugOf("energy"));
-    const [unpublished] = await t.db.select().from(articles).where(eq(articles.slug, slugOf("unpublished")));
+    const [unpublished] = await t.db
+      .select()
+      .from(articles)
+      .where(eq(articles.slug, slugOf("unpublished")));
     await t.db.insert(slugRedirects).values({ oldSlug: "ancien-retire", articleId: unpublished.id });
     expect(await q.findSlugRedirect({ db: t.db, oldSlug: "ancien-retire" })).toBeUndefined();
   });
@@ -116,7 +129,10 @@ describe(`public queries (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
     const { sections } = await import("@/db/schema");
     const all = await q.listSections({ db });
     const [editor] = await db.select().from(users).where(eq(users.email, "editor@newsroom.test"));
-    const [energy] = await db.select().from(articles).where(eq(articles.slug, slugOf("energy")));
+    const [energy] = await db
+      .select()
+      .from(articles)
+      .where(eq(articles.slug, slugOf("energy")));
     const [from] = await db.select().from(sections).where(eq(sections.id, energy.sectionId!));
     const to = all.find((s) => s.slug !== from.slug)!;
     const [toRow] = await db.select().from(sections).where(eq(sections.slug, to.slug));

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { and, asc, count, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
+
 import type { Tx } from "@/db";
 import {
   articleRevisions,
@@ -39,8 +41,7 @@ export type ArticleCard = Awaited<ReturnType<typeof listPublishedArticles>>[numb
 
 /** Filters for article lists; each is combined with publishedOnly. */
 /** On the live revision's section (articles.published_section_id, indexed with the publication date). */
-export const inSection = (slug: string): SQL =>
-  sql`${articles.publishedSectionId} = (select ${sections.id} from ${sections} where ${sections.slug} = ${slug})`;
+export const inSection = (slug: string): SQL => sql`${articles.publishedSectionId} = (select ${sections.id} from ${sections} where ${sections.slug} = ${slug})`;
 export const withTag = (tagId: number): SQL =>
   sql`exists (select 1 from ${publishedArticleTags} where ${publishedArticleTags.articleId} = ${articles.id} and ${publishedArticleTags.tagId} = ${tagId})`;
 /** On the live revision's byline (published_article_authors), never the working one. */

@@ -1,12 +1,18 @@
 import "server-only";
+
 import { asc, eq, sql } from "drizzle-orm";
+
 import type { Tx } from "@/db";
 import { authorProfiles, users, type User } from "@/db/schema";
 import type { Role } from "@/lib/roles";
 import { slugify } from "@/lib/slug";
 
 export async function getUserByEmail({ db, email }: { db: Tx; email: string }): Promise<User | undefined> {
-  const rows = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email.trim()})`).limit(1);
+  const rows = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email.trim()})`)
+    .limit(1);
   return rows[0];
 }
 

@@ -1,16 +1,5 @@
-import {
-  bigint,
-  bigserial,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  serial,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
 import { articles } from "./articles";
 import { users } from "./users";
 
@@ -44,10 +33,7 @@ export const events = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("events_article_idx").on(t.articleId, t.createdAt),
-    index("events_created_idx").on(t.createdAt),
-  ],
+  (t) => [index("events_article_idx").on(t.articleId, t.createdAt), index("events_created_idx").on(t.createdAt)],
 );
 
 export const notifications = pgTable(

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  type AnyPgColumn,
   boolean,
   customType,
   index,
@@ -14,8 +13,11 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+
 import { ARTICLE_STATUSES } from "@/lib/workflow/article-workflow";
+
 import { users } from "./users";
 
 export const articleStatus = pgEnum("article_status", ARTICLE_STATUSES);
@@ -96,15 +98,23 @@ export const articles = pgTable(
     // A slug is reserved once the article is first published (its public URL). Working copies may
     // share one until then, so a journalist's slug never tells them that someone else's unpublished
     // piece exists (issue 19, finding 8c); the first publication picks a free one (makeLive).
-    uniqueIndex("articles_slug_idx").on(t.slug).where(sql`${t.firstPublishedAt} is not null`),
+    uniqueIndex("articles_slug_idx")
+      .on(t.slug)
+      .where(sql`${t.firstPublishedAt} is not null`),
     index("articles_slug_lookup_idx").on(t.slug),
     index("articles_status_idx").on(t.status),
     index("articles_queue_idx").on(t.status, t.submittedAt),
-    index("articles_scheduled_idx").on(t.scheduledAt).where(sql`${t.status} = 'scheduled'`),
-    index("articles_published_idx").on(t.firstPublishedAt).where(sql`${t.status} = 'published'`),
+    index("articles_scheduled_idx")
+      .on(t.scheduledAt)
+      .where(sql`${t.status} = 'scheduled'`),
+    index("articles_published_idx")
+      .on(t.firstPublishedAt)
+      .where(sql`${t.status} = 'published'`),
     // The dashboards' lists (lib/workflow/dashboard.ts): "Recently published" by update time and
     // every per-status list by last edit, without sorting all rows of a status (bench, 50,000 articles).
-    index("articles_published_updated_idx").on(t.publishedUpdatedAt).where(sql`${t.status} = 'published'`),
+    index("articles_published_updated_idx")
+      .on(t.publishedUpdatedAt)
+      .where(sql`${t.status} = 'published'`),
     index("articles_status_updated_idx").on(t.status, t.updatedAt),
     index("articles_search_idx").using("gin", t.searchVector),
     // Section pages and the front page's section blocks: newest first within a section. Covering
@@ -128,10 +138,7 @@ export const articleAuthors = pgTable(
       .references(() => users.id, { onDelete: "restrict" }),
     position: integer("position").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.userId] }),
-    index("article_authors_user_idx").on(t.userId, t.articleId),
-  ],
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] }), index("article_authors_user_idx").on(t.userId, t.articleId)],
 );
 
 /** Cut revisions never change: no code path updates them (a trigger refuses it). */
@@ -179,10 +186,7 @@ export const publishedArticleAuthors = pgTable(
       .references(() => users.id, { onDelete: "restrict" }),
     position: integer("position").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.userId] }),
-    index("published_article_authors_user_idx").on(t.userId, t.articleId),
-  ],
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] }), index("published_article_authors_user_idx").on(t.userId, t.articleId)],
 );
 
 /**
@@ -231,10 +235,7 @@ export const publishedArticleTags = pgTable(
       .references(() => tags.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.tagId] }),
-    index("published_article_tags_tag_idx").on(t.tagId, t.articleId),
-  ],
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index("published_article_tags_tag_idx").on(t.tagId, t.articleId)],
 );
 
 export const corrections = pgTable(

@@ -1,5 +1,5 @@
-import type { articleRevisions, articles, sections, tags } from "./articles";
 import type { comments, events, notifications } from "./activity";
+import type { articleRevisions, articles, sections, tags } from "./articles";
 import type { authorProfiles, users } from "./users";
 
 export type User = typeof users.$inferSelect;

@@ -1,16 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
 import { ROLES } from "@/lib/roles";
 
 export const userRole = pgEnum("user_role", ROLES);
@@ -79,8 +69,5 @@ export const signInAttempts = pgTable(
     success: boolean("success").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("sign_in_attempts_email_idx").on(t.email, t.createdAt),
-    index("sign_in_attempts_ip_idx").on(t.ip, t.createdAt),
-  ],
+  (t) => [index("sign_in_attempts_email_idx").on(t.email, t.createdAt), index("sign_in_attempts_ip_idx").on(t.ip, t.createdAt)],
 );

@@ -6,10 +6,28 @@
  */
 export function findInjected(root: { querySelectorAll(selector: string): ArrayLike<Element> }): string[] {
   const found: string[] = [];
-  const FORBIDDEN = new Set(["iframe", "frame", "frameset", "object", "embed", "applet", "base", "isindex", "keygen", "bgsound", "marquee", "xssm", "math", "animate", "set", "ſcript"]);
+  const FORBIDDEN = new Set([
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "base",
+    "isindex",
+    "keygen",
+    "bgsound",
+    "marquee",
+    "xssm",
+    "math",
+    "animate",
+    "set",
+    "ſcript",
+  ]);
   const URL_ATTRS = new Set(["href", "src", "action", "formaction", "data", "xlink:href", "poster", "background", "srcdoc"]);
   // Next.js streams its own page data in inline scripts; nothing else may be an inline script.
-  const NEXT_INLINE = /^\s*(\(globalThis\["TURBOPACK"\]|\(self\.__next_f\s*=|self\.__next_f\.push|\$R[CSX]\s*[=(]|\(self\.__next_s|document\.querySelectorAll\('body link\[rel="icon"\]|requestAnimationFrame\(function\(\)\{\$RT)/;
+  const NEXT_INLINE =
+    /^\s*(\(globalThis\["TURBOPACK"\]|\(self\.__next_f\s*=|self\.__next_f\.push|\$R[CSX]\s*[=(]|\(self\.__next_s|document\.querySelectorAll\('body link\[rel="icon"\]|requestAnimationFrame\(function\(\)\{\$RT)/;
   const all = root.querySelectorAll("*");
   for (let i = 0; i < all.length; i++) {
     const el = all[i];

@@ -132,32 +132,86 @@ export function craftedBodies(uploadSrc: string): { name: string; doc: unknown }
   const doc = (...content: unknown[]) => ({ type: "doc", content });
   const link = (href: string) => [{ type: "link", attrs: { href } }];
   const out: { name: string; doc: unknown }[] = [];
-  for (const href of ["javascript:__xss()", " javascript:__xss()", "JAVASCRIPT:alert(1)", "java\tscript:__xss()", "data:text/html,<script>__xss()</script>", "vbscript:x", "//evil.example/x", "/__xss_hit"]) {
+  for (const href of [
+    "javascript:__xss()",
+    " javascript:__xss()",
+    "JAVASCRIPT:alert(1)",
+    "java\tscript:__xss()",
+    "data:text/html,<script>__xss()</script>",
+    "vbscript:x",
+    "//evil.example/x",
+    "/__xss_hit",
+  ]) {
     out.push({ name: `link ${JSON.stringify(href)}`, doc: doc(p("xssm link", link(href))) });
   }
-  out.push({ name: "link with onclick attr", doc: doc(p("xssm", [{ type: "link", attrs: { href: "https://example.org", onclick: "__xss()", target: "_self\" onmouseover=\"__xss()" } }])) });
-  out.push({ name: "link rel/class injection", doc: doc(p("xssm", [{ type: "link", attrs: { href: "https://example.org/\"onmouseover=\"__xss()", rel: "x\" onfocus=\"__xss()", class: "xssm\" autofocus onfocus=\"__xss()" } }])) });
-  for (const src of ["javascript:__xss()", "data:image/svg+xml,<svg onload=alert(1)>", "x\" onerror=\"__xss()", "/uploads/../api/e2e", "http://example.org/a.jpg"]) {
+  out.push({
+    name: "link with onclick attr",
+    doc: doc(p("xssm", [{ type: "link", attrs: { href: "https://example.org", onclick: "__xss()", target: '_self" onmouseover="__xss()' } }])),
+  });
+  out.push({
+    name: "link rel/class injection",
+    doc: doc(
+      p("xssm", [
+        { type: "link", attrs: { href: 'https://example.org/"onmouseover="__xss()', rel: 'x" onfocus="__xss()', class: 'xssm" autofocus onfocus="__xss()' } },
+      ]),
+    ),
+  });
+  for (const src of [
+    "javascript:__xss()",
+    "data:image/svg+xml,<svg onload=alert(1)>",
+    'x" onerror="__xss()',
+    "/uploads/../api/e2e",
+    "http://example.org/a.jpg",
+  ]) {
     out.push({ name: `image src ${JSON.stringify(src)}`, doc: doc({ type: "image", attrs: { src, alt: "xssm" } }) });
   }
   out.push({ name: "image onerror attr", doc: doc({ type: "image", attrs: { src: uploadSrc, alt: "a", onerror: "__xss()", style: "x", class: "xssm" } }) });
-  out.push({ name: "image alt/caption/credit breakouts", doc: doc({ type: "image", attrs: { src: uploadSrc, alt: "\"><img src=x onerror=__xss()>", caption: "</figcaption><script>__xss()</script>", credit: "<img src=x onerror=alert(1)>" } }) });
-  out.push({ name: "image src attribute breakout (https)", doc: doc({ type: "image", attrs: { src: "https://example.org/x.jpg\" onerror=\"__xss()", alt: "x" } }) });
+  out.push({
+    name: "image alt/caption/credit breakouts",
+    doc: doc({
+      type: "image",
+      attrs: { src: uploadSrc, alt: '"><img src=x onerror=__xss()>', caption: "</figcaption><script>__xss()</script>", credit: "<img src=x onerror=alert(1)>" },
+    }),
+  });
+  out.push({
+    name: "image src attribute breakout (https)",
+    doc: doc({ type: "image", attrs: { src: 'https://example.org/x.jpg" onerror="__xss()', alt: "x" } }),
+  });
   out.push({ name: "unknown node script", doc: doc({ type: "script", content: [{ type: "text", text: "__xss()" }] }) });
   out.push({ name: "unknown node html", doc: doc({ type: "html", attrs: { html: "<img src=x onerror=__xss()>" } }) });
   out.push({ name: "unknown node iframe", doc: doc({ type: "iframe", attrs: { src: "javascript:__xss()" } }) });
   out.push({ name: "unknown mark", doc: doc(p("xssm", [{ type: "script" }])) });
-  out.push({ name: "mark with style attr", doc: doc(p("xssm", [{ type: "bold", attrs: { style: "background:url(javascript:__xss())", onmouseover: "__xss()" } }])) });
-  out.push({ name: "heading level injection", doc: doc({ type: "heading", attrs: { level: "1 onmouseover=__xss()" }, content: [{ type: "text", text: "xssm" }] }) });
+  out.push({
+    name: "mark with style attr",
+    doc: doc(p("xssm", [{ type: "bold", attrs: { style: "background:url(javascript:__xss())", onmouseover: "__xss()" } }])),
+  });
+  out.push({
+    name: "heading level injection",
+    doc: doc({ type: "heading", attrs: { level: "1 onmouseover=__xss()" }, content: [{ type: "text", text: "xssm" }] }),
+  });
   out.push({ name: "heading level 9", doc: doc({ type: "heading", attrs: { level: 9 }, content: [{ type: "text", text: "xssm" }] }) });
-  out.push({ name: "codeBlock language injection", doc: doc({ type: "codeBlock", attrs: { language: "x\" onmouseover=\"__xss()" }, content: [{ type: "text", text: "<script>__xss()</script>" }] }) });
-  out.push({ name: "orderedList start injection", doc: doc({ type: "orderedList", attrs: { start: "1\" onclick=\"__xss()" }, content: [{ type: "listItem", content: [p("xssm")] }] }) });
+  out.push({
+    name: "codeBlock language injection",
+    doc: doc({ type: "codeBlock", attrs: { language: 'x" onmouseover="__xss()' }, content: [{ type: "text", text: "<script>__xss()</script>" }] }),
+  });
+  out.push({
+    name: "orderedList start injection",
+    doc: doc({ type: "orderedList", attrs: { start: '1" onclick="__xss()' }, content: [{ type: "listItem", content: [p("xssm")] }] }),
+  });
   out.push({ name: "text node with html", doc: doc(p("<script>__xss()</script><img src=x onerror=__xss()>")) });
-  out.push({ name: "text with extra keys", doc: doc({ type: "paragraph", attrs: { onclick: "__xss()" }, content: [{ type: "text", text: "xssm", html: "<img src=x onerror=__xss()>" }] }) });
+  out.push({
+    name: "text with extra keys",
+    doc: doc({ type: "paragraph", attrs: { onclick: "__xss()" }, content: [{ type: "text", text: "xssm", html: "<img src=x onerror=__xss()>" }] }),
+  });
   out.push({ name: "doc attrs", doc: { type: "doc", attrs: { onload: "__xss()" }, content: [p("xssm")] } });
   out.push({ name: "non-doc root", doc: { type: "paragraph", content: [{ type: "text", text: "<script>__xss()</script>" }] } });
   out.push({ name: "string body with html", doc: "<p><script>__xss()</script></p>" });
   out.push({ name: "JSON string body", doc: JSON.stringify(doc(p("</script><script>__xss()</script>"))) });
-  out.push({ name: "prototype pollution keys", doc: JSON.parse('{"type":"doc","__proto__":{"onload":"__xss()"},"content":[{"type":"paragraph","content":[{"type":"text","text":"xssm","constructor":{"prototype":{"x":1}}}]}]}') });
+  out.push({
+    name: "prototype pollution keys",
+    doc: JSON.parse(
+      '{"type":"doc","__proto__":{"onload":"__xss()"},"content":[{"type":"paragraph","content":[{"type":"text","text":"xssm","constructor":{"prototype":{"x":1}}}]}]}',
+    ),
+  });
   return out;
 }

@@ -1,6 +1,9 @@
 import "server-only";
+
 import type { z } from "zod";
+
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+
 import { fail, fieldErrorsOf, SIGNED_OUT, type ActionFailure, type ActionResult, type FieldErrors, type FormState, type FormValues } from "./result";
 
 /*
@@ -43,8 +46,7 @@ export function authedAction<S extends z.ZodType, T = undefined, E = undefined>(
 }
 
 /** The text fields of a form (files left out), as typed. */
-export const valuesOf = (form: FormData): FormValues =>
-  Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as FormValues;
+export const valuesOf = (form: FormData): FormValues => Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as FormValues;
 
 type FormOptions<V> = ParseOptions & {
   /**
@@ -56,12 +58,7 @@ type FormOptions<V> = ParseOptions & {
 
 type FormAction<S extends z.ZodType, U, T, E, V> = (input: z.infer<S>, user: U, form: FormData) => Promise<ActionResult<T, E, V>>;
 
-function formPipeline<S extends z.ZodType, U, T, E, V>(
-  schema: S,
-  who: () => Promise<U | null>,
-  action: FormAction<S, U, T, E, V>,
-  opts: FormOptions<V>,
-) {
+function formPipeline<S extends z.ZodType, U, T, E, V>(schema: S, who: () => Promise<U | null>, action: FormAction<S, U, T, E, V>, opts: FormOptions<V>) {
   return async (_prev: FormState<T, E, V>, form: FormData): Promise<ActionResult<T, E, V>> => {
     const result = await run(form);
     if (result.ok || !opts.echo || result.values) return result;

@@ -16,7 +16,9 @@ import type { z } from "zod";
 export type FieldErrors = Record<string, string[]>;
 export type FormValues = Record<string, string>;
 
-export type ActionSuccess<T = undefined, V = FormValues> = { ok: true; message?: string; values?: V } & (T extends undefined ? { data?: undefined } : { data: T });
+export type ActionSuccess<T = undefined, V = FormValues> = { ok: true; message?: string; values?: V } & (T extends undefined
+  ? { data?: undefined }
+  : { data: T });
 export type ActionFailure<E = undefined, V = FormValues> = { ok: false; code: string; message: string; fieldErrors?: FieldErrors; values?: V; data?: E };
 export type ActionResult<T = undefined, E = undefined, V = FormValues> = ActionSuccess<T, V> | ActionFailure<E, V>;
 

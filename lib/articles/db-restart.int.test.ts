@@ -20,12 +20,14 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
+
 import { openDb, type Handle } from "@/db";
 import { insertUser } from "@/db/queries/users";
 import { articles } from "@/db/schema";
 import type { PolicyUser } from "@/lib/permissions";
-import { SaveLedger } from "@/testing/save-ledger";
 import { bodyText, docFromParagraphs } from "@/lib/rich-text/body";
+import { SaveLedger } from "@/testing/save-ledger";
+
 import { saveArticle } from "./editing";
 import { createArticle } from "./store";
 
@@ -38,7 +40,9 @@ function pgBin(): string | null {
   if (process.env.PG_BIN) return existsSync(path.join(process.env.PG_BIN, "pg_ctl")) ? process.env.PG_BIN : null;
   const root = "/usr/lib/postgresql";
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(path.join(root, v, "bin", "pg_ctl"))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(path.join(root, v, "bin", "pg_ctl")))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length ? path.join(root, versions[0], "bin") : null;
 }
 
@@ -57,7 +61,13 @@ function runAs(): { uid: number; gid: number } | null | "impossible" {
 const bin = engine === "postgres" ? pgBin() : null;
 const user = engine === "postgres" ? runAs() : null;
 const skipReason =
-  engine !== "postgres" ? "PostgreSQL only" : !bin ? "no PostgreSQL server binaries (initdb, pg_ctl)" : user === "impossible" ? "running as root without a postgres user" : null;
+  engine !== "postgres"
+    ? "PostgreSQL only"
+    : !bin
+      ? "no PostgreSQL server binaries (initdb, pg_ctl)"
+      : user === "impossible"
+        ? "running as root without a postgres user"
+        : null;
 // Under CI the restart test is part of the contract: a machine that cannot run it fails it with the
 // reason instead of skipping quietly. Locally it skips with a warning.
 const mustRun = engine === "postgres" && Boolean(process.env.CI);
@@ -131,104 +141,122 @@ function errorKind(error: unknown): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-it.skipIf(skipReason !== null && !mustRun)("PostgreSQL restarted twice (fast, then immediate) under saves and reads: clear retryable errors, the same pool recovers, 0 saves lost", { timeout: 120_000 }, async () => {
-  if (skipReason) throw new Error(`CI=true but the PostgreSQL restart test cannot run here: ${skipReason}. Install the PostgreSQL server binaries (initdb, pg_ctl) or set PG_BIN.`);
-  const db = handle!.db;
-  const u = await insertUser({ db, email: "restart@example.org", name: "Restart Tester", role: "editor", passwordHash: null });
-  const editor = { id: u.id, role: "editor", active: true } as PolicyUser;
-  const ids = await Promise.all(Array.from({ length: WRITERS }, (_, i) => createArticle(db, { createdById: editor.id, headline: `Writer ${i}`, body: docFromParagraphs(["start"]) }).then((a) => a.id)));
+it.skipIf(skipReason !== null && !mustRun)(
+  "PostgreSQL restarted twice (fast, then immediate) under saves and reads: clear retryable errors, the same pool recovers, 0 saves lost",
+  { timeout: 120_000 },
+  async () => {
+    if (skipReason)
+      throw new Error(
+        `CI=true but the PostgreSQL restart test cannot run here: ${skipReason}. Install the PostgreSQL server binaries (initdb, pg_ctl) or set PG_BIN.`,
+      );
+    const db = handle!.db;
+    const u = await insertUser({ db, email: "restart@example.org", name: "Restart Tester", role: "editor", passwordHash: null });
+    const editor = { id: u.id, role: "editor", active: true } as PolicyUser;
+    const ids = await Promise.all(
+      Array.from({ length: WRITERS }, (_, i) =>
+        createArticle(db, { createdById: editor.id, headline: `Writer ${i}`, body: docFromParagraphs(["start"]) }).then((a) => a.id),
+      ),
+    );
 
-  const kinds = new Map<string, number>();
-  const count = (k: string) => kinds.set(k, (kinds.get(k) ?? 0) + 1);
-  let stop = false;
-  let readOk = 0;
-  let readFailed = 0;
-  let idempotentRetries = 0;
-  const verdicts: ReturnType<SaveLedger["verdict"]>[] = [];
+    const kinds = new Map<string, number>();
+    const count = (k: string) => kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    let stop = false;
+    let readOk = 0;
+    let readFailed = 0;
+    let idempotentRetries = 0;
+    const verdicts: ReturnType<SaveLedger["verdict"]>[] = [];
 
-  const writer = async (i: number) => {
-    const ledger = new SaveLedger(1);
-    let version = 1;
-    let landed = 0;
-    for (let n = 0; !stop; n++) {
-      const text = `writer ${i} save ${n}`;
-      const saveId = randomUUID();
-      for (let attempt = 0; ; attempt++) {
-        let r: Awaited<ReturnType<typeof saveArticle>>;
-        try {
-          r = await saveArticle(db, editor, { id: ids[i], expectedVersion: version, saveId, changes: { body: JSON.stringify(docFromParagraphs([text])) } });
-        } catch (error) {
-          ledger.errors++;
-          count(errorKind(error));
-          await sleep(Math.min(100 * (attempt + 1), 500));
-          continue;
+    const writer = async (i: number) => {
+      const ledger = new SaveLedger(1);
+      let version = 1;
+      let landed = 0;
+      for (let n = 0; !stop; n++) {
+        const text = `writer ${i} save ${n}`;
+        const saveId = randomUUID();
+        for (let attempt = 0; ; attempt++) {
+          let r: Awaited<ReturnType<typeof saveArticle>>;
+          try {
+            r = await saveArticle(db, editor, { id: ids[i], expectedVersion: version, saveId, changes: { body: JSON.stringify(docFromParagraphs([text])) } });
+          } catch (error) {
+            ledger.errors++;
+            count(errorKind(error));
+            await sleep(Math.min(100 * (attempt + 1), 500));
+            continue;
+          }
+          // Only this writer saves this article: anything but ok is a wrong answer.
+          if (!r.ok) throw new Error(`writer ${i}, save ${n}, attempt ${attempt}: ${r.code}: ${r.message}`);
+          landed += r.version - version - 1;
+          ledger.record("ack", text, r.version, r.version - 1);
+          version = r.version;
+          break;
         }
-        // Only this writer saves this article: anything but ok is a wrong answer.
-        if (!r.ok) throw new Error(`writer ${i}, save ${n}, attempt ${attempt}: ${r.code}: ${r.message}`);
-        landed += r.version - version - 1;
-        ledger.record("ack", text, r.version, r.version - 1);
-        version = r.version;
-        break;
+        await sleep(20);
       }
-      await sleep(20);
-    }
-    const [row] = await db.select({ version: articles.version, body: articles.body }).from(articles).where(eq(articles.id, ids[i]));
-    verdicts.push(ledger.verdict({ version: row.version, text: bodyText(row.body) }, landed));
-    idempotentRetries += landed;
-  };
+      const [row] = await db.select({ version: articles.version, body: articles.body }).from(articles).where(eq(articles.id, ids[i]));
+      verdicts.push(ledger.verdict({ version: row.version, text: bodyText(row.body) }, landed));
+      idempotentRetries += landed;
+    };
 
-  const reader = async () => {
-    while (!stop) {
-      try {
-        const rows = await db.select({ id: articles.id, headline: articles.headline }).from(articles).limit(20);
-        // A wrong answer (an empty or foreign result) is the defect this guards against.
-        expect(rows.length).toBe(WRITERS);
-        readOk++;
-      } catch (error) {
-        if ((error as Error).name === "AssertionError") throw error;
-        readFailed++;
-        count(errorKind(error));
-        await sleep(50);
+    const reader = async () => {
+      while (!stop) {
+        try {
+          const rows = await db.select({ id: articles.id, headline: articles.headline }).from(articles).limit(20);
+          // A wrong answer (an empty or foreign result) is the defect this guards against.
+          expect(rows.length).toBe(WRITERS);
+          readOk++;
+        } catch (error) {
+          if ((error as Error).name === "AssertionError") throw error;
+          readFailed++;
+          count(errorKind(error));
+          await sleep(50);
+        }
       }
-    }
-  };
+    };
 
-  const restarts: { mode: string; ms: number; recoveredMs: number }[] = [];
-  const conductor = async () => {
-    for (const mode of ["fast", "immediate"]) {
+    const restarts: { mode: string; ms: number; recoveredMs: number }[] = [];
+    const conductor = async () => {
+      for (const mode of ["fast", "immediate"]) {
+        await sleep(1500);
+        const started = Date.now();
+        await pgCtl("-m", mode, "-w", "-t", "60", "restart");
+        const up = Date.now();
+        // The pool must come back by itself: the next successful read after the server is up.
+        const okBefore = readOk;
+        while (readOk === okBefore && Date.now() - up < 15_000) await sleep(20);
+        restarts.push({ mode, ms: up - started, recoveredMs: Date.now() - up });
+      }
       await sleep(1500);
-      const started = Date.now();
-      await pgCtl("-m", mode, "-w", "-t", "60", "restart");
-      const up = Date.now();
-      // The pool must come back by itself: the next successful read after the server is up.
-      const okBefore = readOk;
-      while (readOk === okBefore && Date.now() - up < 15_000) await sleep(20);
-      restarts.push({ mode, ms: up - started, recoveredMs: Date.now() - up });
-    }
-    await sleep(1500);
-    stop = true;
-  };
+      stop = true;
+    };
 
-  const workers = Promise.all([...ids.map((_, i) => writer(i)), ...Array.from({ length: READERS }, () => reader())]);
-  await Promise.all([conductor().finally(() => (stop = true)), workers]);
+    const workers = Promise.all([...ids.map((_, i) => writer(i)), ...Array.from({ length: READERS }, () => reader())]);
+    await Promise.all([conductor().finally(() => (stop = true)), workers]);
 
-  // Faults are over: every connection of the same pool answers at once (no retry here).
-  const started = Date.now();
-  await Promise.all(Array.from({ length: 20 }, () => db.select({ id: articles.id }).from(articles)));
-  const recoveryMs = Date.now() - started;
+    // Faults are over: every connection of the same pool answers at once (no retry here).
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 20 }, () => db.select({ id: articles.id }).from(articles)));
+    const recoveryMs = Date.now() - started;
 
-  const total = verdicts.reduce(
-    (s, v) => ({ acknowledged: s.acknowledged + v.acknowledged, errors: s.errors + v.errors, lost: s.lost + v.lost, problems: [...s.problems, ...v.problems] }),
-    { acknowledged: 0, errors: 0, lost: 0, problems: [] as string[] },
-  );
-  console.log(`[item 7, restart] ${JSON.stringify({ restarts, ...total, idempotentRetries, readOk, readFailed, recoveryMs, errorKinds: Object.fromEntries(kinds) })}`);
-  const unexpected = [...kinds.keys()].filter((k) => !CONNECTION_ERRORS.has(k));
-  expect(unexpected, `error kinds other than connection errors (server log: ${dir}/log)`).toEqual([]);
-  expect(restarts).toHaveLength(2);
-  for (const r of restarts) expect(r.recoveredMs, `the pool recovered after the ${r.mode} restart`).toBeLessThan(15_000);
-  expect(kinds.size, "the restarts were felt").toBeGreaterThan(0);
-  expect(recoveryMs).toBeLessThan(2000);
-  expect(total.problems).toEqual([]);
-  expect(total.lost).toBe(0);
-  expect(total.acknowledged).toBeGreaterThan(WRITERS * 2);
-});
+    const total = verdicts.reduce(
+      (s, v) => ({
+        acknowledged: s.acknowledged + v.acknowledged,
+        errors: s.errors + v.errors,
+        lost: s.lost + v.lost,
+        problems: [...s.problems, ...v.problems],
+      }),
+      { acknowledged: 0, errors: 0, lost: 0, problems: [] as string[] },
+    );
+    console.log(
+      `[item 7, restart] ${JSON.stringify({ restarts, ...total, idempotentRetries, readOk, readFailed, recoveryMs, errorKinds: Object.fromEntries(kinds) })}`,
+    );
+    const unexpected = [...kinds.keys()].filter((k) => !CONNECTION_ERRORS.has(k));
+    expect(unexpected, `error kinds other than connection errors (server log: ${dir}/log)`).toEqual([]);
+    expect(restarts).toHaveLength(2);
+    for (const r of restarts) expect(r.recoveredMs, `the pool recovered after the ${r.mode} restart`).toBeLessThan(15_000);
+    expect(kinds.size, "the restarts were felt").toBeGreaterThan(0);
+    expect(recoveryMs).toBeLessThan(2000);
+    expect(total.problems).toEqual([]);
+    expect(total.lost).toBe(0);
+    expect(total.acknowledged).toBeGreaterThan(WRITERS * 2);
+  },
+);

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { insertUser } from "@/db/queries/users";
 import type { PolicyUser } from "@/lib/permissions";
 import { docFromParagraphs } from "@/lib/rich-text/body";
 import { createTestDb, type TestDb } from "@/testing/db";
+
 import { saveArticle } from "./editing";
 import { createArticle } from "./store";
 
@@ -10,7 +12,11 @@ let t: TestDb;
 let claire: PolicyUser;
 beforeAll(async () => {
   t = await createTestDb();
-  claire = { id: (await insertUser({ db: t.db, email: "p@example.org", name: "Claire", role: "journalist", passwordHash: null })).id, role: "journalist", active: true };
+  claire = {
+    id: (await insertUser({ db: t.db, email: "p@example.org", name: "Claire", role: "journalist", passwordHash: null })).id,
+    role: "journalist",
+    active: true,
+  };
 });
 afterAll(async () => t?.drop());
 

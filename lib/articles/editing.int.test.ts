@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articles, events, sections } from "@/db/schema";
+
 import { insertUser } from "@/db/queries/users";
+import { articles, events, sections } from "@/db/schema";
 import type { PolicyUser } from "@/lib/permissions";
 import { docFromParagraphs, TOO_DEEP } from "@/lib/rich-text/body";
 import { createTestDb, type TestDb } from "@/testing/db";
+
 import { copyAsNewDraft, saveArticle } from "./editing";
 import { heartbeat } from "./presence";
 import { createArticle, getArticleTagSnapshot, getAuthorIds, makeLive } from "./store";
@@ -95,13 +97,20 @@ describe("saveArticle", () => {
     const saveId = "7a1c2a4e-8b3d-4c5e-9f7a-0b1c2d3e4f50";
     expect(await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, saveId, changes: { headline: "Claire" } })).toMatchObject({ ok: true, version: 2 });
     expect(await saveArticle(t.db, editor, { id: a.id, expectedVersion: 2, changes: { headline: "Marc" } })).toMatchObject({ ok: true, version: 3 });
-    expect(await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, saveId, changes: { headline: "Claire" } })).toMatchObject({ ok: false, code: "conflict", current: { version: 3 } });
+    expect(await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, saveId, changes: { headline: "Claire" } })).toMatchObject({
+      ok: false,
+      code: "conflict",
+      current: { version: 3 },
+    });
     expect((await load(a.id)).headline).toBe("Marc");
     // Another version bump that is not a save (restoring a revision) counts the same.
     const b = await draft();
     expect(await saveArticle(t.db, claire, { id: b.id, expectedVersion: 1, saveId, changes: { headline: "Claire" } })).toMatchObject({ ok: true, version: 2 });
     await t.db.update(articles).set({ version: 3, headline: "Restored" }).where(eq(articles.id, b.id));
-    expect(await saveArticle(t.db, claire, { id: b.id, expectedVersion: 1, saveId, changes: { headline: "Claire" } })).toMatchObject({ ok: false, code: "conflict" });
+    expect(await saveArticle(t.db, claire, { id: b.id, expectedVersion: 1, saveId, changes: { headline: "Claire" } })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
     expect((await load(b.id)).headline).toBe("Restored");
   });
 
@@ -118,7 +127,10 @@ describe("saveArticle", () => {
 
   it("refuses unknown nodes, javascript: links and oversize fields at the field", async () => {
     const a = await draft();
-    const evil = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] };
+    const evil = {
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }],
+    };
     const r1 = await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { body: evil } });
     expect(r1).toMatchObject({ ok: false, code: "invalid", fieldErrors: { body: [expect.stringContaining("Links")] } });
     const r2 = await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { body: { type: "doc", content: [{ type: "iframe" }] } } });
@@ -153,7 +165,10 @@ describe("saveArticle", () => {
 
   it("enforces the policy: other journalists never, authors not in review, editors always (attributed)", async () => {
     const a = await draft();
-    expect(await saveArticle(t.db, yanis, { id: a.id, expectedVersion: 1, changes: { headline: "pirate" } })).toMatchObject({ ok: false, code: "forbidden:article" });
+    expect(await saveArticle(t.db, yanis, { id: a.id, expectedVersion: 1, changes: { headline: "pirate" } })).toMatchObject({
+      ok: false,
+      code: "forbidden:article",
+    });
     await t.db.update(articles).set({ status: "in_review" }).where(eq(articles.id, a.id));
     expect(await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { headline: "tard" } })).toMatchObject({ ok: false, code: "locked" });
     expect((await load(a.id)).headline).toBe("Brouillon");
@@ -179,14 +194,20 @@ describe("saveArticle", () => {
     await t.db.transaction((tx) => makeLive(tx, a.id, { actorId: editor.id }));
     const b = await draft();
     const taken = (await load(a.id)).slug;
-    expect(await saveArticle(t.db, claire, { id: b.id, expectedVersion: 1, changes: { slug: taken } })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.any(String)] } });
+    expect(await saveArticle(t.db, claire, { id: b.id, expectedVersion: 1, changes: { slug: taken } })).toMatchObject({
+      ok: false,
+      fieldErrors: { slug: [expect.any(String)] },
+    });
     const auto = await saveArticle(t.db, claire, { id: b.id, expectedVersion: 1, changes: { slug: taken, slugAuto: true } });
     expect(auto.ok && auto.slug).toMatch(new RegExp(`^${taken}-\\d+$`));
   });
 
   it("reorders the byline and keeps a journalist on it", async () => {
     const a = await draft();
-    expect(await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { authorIds: [yanis.id] } })).toMatchObject({ ok: false, fieldErrors: { authorIds: [expect.any(String)] } });
+    expect(await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { authorIds: [yanis.id] } })).toMatchObject({
+      ok: false,
+      fieldErrors: { authorIds: [expect.any(String)] },
+    });
     expect(await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { authorIds: [yanis.id, claire.id] } })).toMatchObject({ ok: true });
     expect(await getAuthorIds(t.db, a.id)).toEqual([yanis.id, claire.id]);
   });

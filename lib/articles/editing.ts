@@ -1,17 +1,20 @@
 import "server-only";
+
 import { and, eq, inArray, sql } from "drizzle-orm";
+
 import type { Tx } from "@/db";
 import { articleAuthors, articles, sections, users, type Article } from "@/db/schema";
+import { denied, fieldErrorsOf } from "@/lib/actions/result";
 import { appLink } from "@/lib/mail/config";
 import { notifyUsers } from "@/lib/notifications/store";
 import { canArticle, canChangeByline, canGlobal, type PolicyUser } from "@/lib/permissions";
 import { parseBody } from "@/lib/rich-text/body";
+import { withoutNul } from "@/lib/security/text";
 import { slugify } from "@/lib/slug";
-import { denied, fieldErrorsOf } from "@/lib/actions/result";
 import { articleChangesSchema, articleFieldOf, saveArticleSchema, type ArticleChanges } from "@/lib/validations/article";
+
 import { recordEvent } from "./events";
 import { addContributors, createArticle, freeArticleSlug, getAuthorIds, setArticleTags, slugTakenFor } from "./store";
-import { withoutNul } from "@/lib/security/text";
 
 export type ConflictInfo = { version: number; updatedAt: string; updatedByName: string | null };
 export type SaveResult =
@@ -38,7 +41,10 @@ async function checkAuthors(db: Tx, current: string[], wanted: string[]): Promis
   if (list.length !== wanted.length) return "An author is listed twice.";
   const added = list.filter((id) => !current.includes(id));
   if (added.length) {
-    const found = await db.select({ id: users.id }).from(users).where(and(inArray(users.id, added), eq(users.active, true)));
+    const found = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, added), eq(users.active, true)));
     if (found.length !== added.length) return "An author was not found or is deactivated.";
   }
   return null;
@@ -63,7 +69,13 @@ async function notifyBylineChange(tx: Tx, actor: PolicyUser, articleId: string, 
     message: `${who} changed the byline of ${title}`,
     link: appLink(`/newsroom/articles/${articleId}`),
   });
-  await notifyUsers(tx, { userIds: gone, actorId: actor.id, articleId: null, type: "byline_changed", message: `${who} removed you from the byline of ${title}` });
+  await notifyUsers(tx, {
+    userIds: gone,
+    actorId: actor.id,
+    articleId: null,
+    type: "byline_changed",
+    message: `${who} removed you from the byline of ${title}`,
+  });
 }
 
 /**
@@ -98,10 +110,7 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
   if (!article) return { ok: false, code: "not_found", message: "This article no longer exists." };
   // A retry of our own save that landed: continue from the version it produced.
   const landedEarlier =
-    saveId !== undefined &&
-    article.lastSaveId === saveId &&
-    article.lastSaveVersion === article.version &&
-    article.version > parsed.data.expectedVersion;
+    saveId !== undefined && article.lastSaveId === saveId && article.lastSaveVersion === article.version && article.version > parsed.data.expectedVersion;
   const expectedVersion = landedEarlier ? article.version : parsed.data.expectedVersion;
   const authorIds = await getAuthorIds(db, id);
   const allowed = canArticle(actor, "edit", { status: article.status, authorIds });
@@ -147,7 +156,11 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
       else if (changes.slugAuto) set.slug = await freeArticleSlug(db, wanted, { viewer: actor, exceptId: id });
       else {
         // Only a clash the actor can see is reported (lib/articles/store.ts, slugTakenFor).
-        const clash = await db.select({ id: articles.id }).from(articles).where(slugTakenFor(wanted, { viewer: actor, exceptId: id })).limit(1);
+        const clash = await db
+          .select({ id: articles.id })
+          .from(articles)
+          .where(slugTakenFor(wanted, { viewer: actor, exceptId: id }))
+          .limit(1);
         if (clash[0]) errors.slug = ["Another article already uses this slug."];
         else set.slug = wanted;
       }

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Tx } from "@/db";
 import { events } from "@/db/schema";
 

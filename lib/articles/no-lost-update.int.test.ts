@@ -5,12 +5,14 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
+
 import { insertUser } from "@/db/queries/users";
 import { articles } from "@/db/schema";
 import type { PolicyUser } from "@/lib/permissions";
-import { SaveLedger } from "@/testing/save-ledger";
 import { bodyText, docFromParagraphs } from "@/lib/rich-text/body";
 import { createTestDb, type TestDb } from "@/testing/db";
+import { SaveLedger } from "@/testing/save-ledger";
+
 import { saveArticle } from "./editing";
 import { createArticle } from "./store";
 
@@ -36,38 +38,42 @@ const read = async (id: string) => {
   return { version: row.version, text: bodyText(row.body) };
 };
 
-it(`${CLIENTS} concurrent clients for ${SECONDS} s: every acknowledged save is in the version sequence, 0 lost`, { timeout: (SECONDS + 60) * 1000 }, async () => {
-  const a = await createArticle(t.db, { createdById: people[0].id, headline: "Concurrent", body: docFromParagraphs(["start"]) });
-  const start = await read(a.id);
-  const ledger = new SaveLedger(start.version);
-  const deadline = Date.now() + SECONDS * 1000;
+it(
+  `${CLIENTS} concurrent clients for ${SECONDS} s: every acknowledged save is in the version sequence, 0 lost`,
+  { timeout: (SECONDS + 60) * 1000 },
+  async () => {
+    const a = await createArticle(t.db, { createdById: people[0].id, headline: "Concurrent", body: docFromParagraphs(["start"]) });
+    const start = await read(a.id);
+    const ledger = new SaveLedger(start.version);
+    const deadline = Date.now() + SECONDS * 1000;
 
-  const client = async (i: number) => {
-    const actor = people[i % people.length];
-    for (let n = 0; Date.now() < deadline; n++) {
-      const seen = await read(a.id);
-      ledger.observe(seen.version, seen.text);
-      const text = `client ${i} save ${n}`;
-      try {
-        const r = await saveArticle(t.db, actor, { id: a.id, expectedVersion: seen.version, changes: { body: JSON.stringify(docFromParagraphs([text])) } });
-        if (r.ok) ledger.record("ack", text, r.version, seen.version);
-        else if (r.code === "conflict") ledger.record("conflict", text);
-        else throw new Error(`${r.code}: ${r.message}`);
-      } catch (error) {
-        ledger.record("error", text);
-        throw error;
+    const client = async (i: number) => {
+      const actor = people[i % people.length];
+      for (let n = 0; Date.now() < deadline; n++) {
+        const seen = await read(a.id);
+        ledger.observe(seen.version, seen.text);
+        const text = `client ${i} save ${n}`;
+        try {
+          const r = await saveArticle(t.db, actor, { id: a.id, expectedVersion: seen.version, changes: { body: JSON.stringify(docFromParagraphs([text])) } });
+          if (r.ok) ledger.record("ack", text, r.version, seen.version);
+          else if (r.code === "conflict") ledger.record("conflict", text);
+          else throw new Error(`${r.code}: ${r.message}`);
+        } catch (error) {
+          ledger.record("error", text);
+          throw error;
+        }
       }
-    }
-  };
-  await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
+    };
+    await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
 
-  const final = await read(a.id);
-  const verdict = ledger.verdict(final);
-  console.log(`[item 6] ${t.engine}: ${JSON.stringify({ ...verdict, finalVersion: final.version })}`);
-  expect(verdict.problems).toEqual([]);
-  expect(verdict.lost).toBe(0);
-  expect(verdict.errors).toBe(0);
-  expect(verdict.acknowledged).toBeGreaterThanOrEqual(5);
-  expect(verdict.conflicts).toBeGreaterThan(0);
-  expect(final.version).toBe(start.version + verdict.acknowledged);
-});
+    const final = await read(a.id);
+    const verdict = ledger.verdict(final);
+    console.log(`[item 6] ${t.engine}: ${JSON.stringify({ ...verdict, finalVersion: final.version })}`);
+    expect(verdict.problems).toEqual([]);
+    expect(verdict.lost).toBe(0);
+    expect(verdict.errors).toBe(0);
+    expect(verdict.acknowledged).toBeGreaterThanOrEqual(5);
+    expect(verdict.conflicts).toBeGreaterThan(0);
+    expect(final.version).toBe(start.version + verdict.acknowledged);
+  },
+);

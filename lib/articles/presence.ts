@@ -1,5 +1,7 @@
 import "server-only";
+
 import { and, asc, eq, gt, ne, sql } from "drizzle-orm";
+
 import type { Tx } from "@/db";
 import { presence, users } from "@/db/schema";
 
@@ -17,11 +19,7 @@ export async function heartbeat(db: Tx, articleId: string, userId: string): Prom
     .from(presence)
     .innerJoin(users, eq(users.id, presence.userId))
     .where(
-      and(
-        eq(presence.articleId, articleId),
-        ne(presence.userId, userId),
-        gt(presence.lastSeenAt, sql`now() - make_interval(secs => ${PRESENCE_TTL_SECONDS})`),
-      ),
+      and(eq(presence.articleId, articleId), ne(presence.userId, userId), gt(presence.lastSeenAt, sql`now() - make_interval(secs => ${PRESENCE_TTL_SECONDS})`)),
     )
     .orderBy(asc(users.name));
 }

@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articleRevisions, articles } from "@/db/schema";
+
 import { insertUser } from "@/db/queries/users";
+import { articleRevisions, articles } from "@/db/schema";
 import type { PolicyUser } from "@/lib/permissions";
 import { docFromParagraphs } from "@/lib/rich-text/body";
 import { createTestDb, type TestDb } from "@/testing/db";
+
 import { saveArticle } from "./editing";
 import { diffRevisions, getRevision, listRevisions, restoreRevision, revisionText, saveVersion } from "./revisions";
 import { createArticle, getArticleTagSnapshot } from "./store";
@@ -15,17 +17,34 @@ let yanis: PolicyUser;
 
 beforeAll(async () => {
   t = await createTestDb();
-  claire = { id: (await insertUser({ db: t.db, email: "c@example.org", name: "Claire Martin", role: "journalist", passwordHash: null })).id, role: "journalist", active: true };
-  yanis = { id: (await insertUser({ db: t.db, email: "y@example.org", name: "Yanis Benali", role: "journalist", passwordHash: null })).id, role: "journalist", active: true };
+  claire = {
+    id: (await insertUser({ db: t.db, email: "c@example.org", name: "Claire Martin", role: "journalist", passwordHash: null })).id,
+    role: "journalist",
+    active: true,
+  };
+  yanis = {
+    id: (await insertUser({ db: t.db, email: "y@example.org", name: "Yanis Benali", role: "journalist", passwordHash: null })).id,
+    role: "journalist",
+    active: true,
+  };
 });
 afterAll(async () => t?.drop());
 
 describe("revisions", () => {
   it("cuts immutable revisions, compares them word by word and restores one as a new working copy", async () => {
-    const a = await createArticle(t.db, { createdById: claire.id, headline: "La Chine dément", body: docFromParagraphs(["Pékin rejette les accusations."]), tags: ["Chine"] });
+    const a = await createArticle(t.db, {
+      createdById: claire.id,
+      headline: "La Chine dément",
+      body: docFromParagraphs(["Pékin rejette les accusations."]),
+      tags: ["Chine"],
+    });
     const v1 = await saveVersion(t.db, claire, { articleId: a.id, note: "premier jet" });
     expect(v1).toMatchObject({ ok: true, revision: { number: 1 } });
-    const saved = await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { body: docFromParagraphs(["Pékin rejette fermement les accusations."]), tags: ["APT41"] } });
+    const saved = await saveArticle(t.db, claire, {
+      id: a.id,
+      expectedVersion: 1,
+      changes: { body: docFromParagraphs(["Pékin rejette fermement les accusations."]), tags: ["APT41"] },
+    });
     expect(saved.ok).toBe(true);
     await saveVersion(t.db, claire, { articleId: a.id });
 

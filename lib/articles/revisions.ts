@@ -1,14 +1,17 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+
 import { diffWordsWithSpace } from "diff";
+import { and, desc, eq, sql } from "drizzle-orm";
+
 import type { Tx } from "@/db";
 import { articleRevisions, articles, users, type ArticleRevision } from "@/db/schema";
+import { denied } from "@/lib/actions/result";
 import { canArticle, type PolicyUser } from "@/lib/permissions";
 import { bodyText } from "@/lib/rich-text/body";
+import { withoutNul } from "@/lib/security/text";
+
 import { recordEvent } from "./events";
 import { addContributors, cutRevision, getAuthorIds, setArticleTags } from "./store";
-import { withoutNul } from "@/lib/security/text";
-import { denied } from "@/lib/actions/result";
 
 type Fail = { ok: false; code: string; message: string };
 
@@ -29,10 +32,7 @@ export const REASON_LABELS: Record<string, string> = {
 };
 
 async function loadForPolicy(db: Tx, articleId: string) {
-  const [article] = await db
-    .select({ id: articles.id, status: articles.status, version: articles.version })
-    .from(articles)
-    .where(eq(articles.id, articleId));
+  const [article] = await db.select({ id: articles.id, status: articles.status, version: articles.version }).from(articles).where(eq(articles.id, articleId));
   if (!article) return null;
   return { ...article, authorIds: await getAuthorIds(db, articleId) };
 }
@@ -47,7 +47,10 @@ export async function saveVersion(
   if (!article) return { ok: false, code: "not_found", message: "This article no longer exists." };
   const may = canArticle(actor, "save_version", article);
   if (!may.ok) return denied(may);
-  const note = withoutNul(input.note ?? "").trim().slice(0, 500) || null;
+  const note =
+    withoutNul(input.note ?? "")
+      .trim()
+      .slice(0, 500) || null;
   const revision = await db.transaction(async (tx) => {
     const rev = await cutRevision(tx, input.articleId, { reason: "save_version", actorId: actor.id, note });
     await recordEvent(tx, { type: "revision.saved", actorId: actor.id, articleId: input.articleId, data: { number: rev.number }, comment: note });
@@ -115,11 +118,7 @@ export function diffRevisions(older: string, newer: string): DiffPart[] {
  * (unless it is already one), so restoring never loses text; the version bump makes any open
  * editor see a conflict instead of overwriting the restored text.
  */
-export async function restoreRevision(
-  db: Tx,
-  actor: PolicyUser,
-  input: { articleId: string; number: number },
-): Promise<{ ok: true; version: number } | Fail> {
+export async function restoreRevision(db: Tx, actor: PolicyUser, input: { articleId: string; number: number }): Promise<{ ok: true; version: number } | Fail> {
   const article = await loadForPolicy(db, input.articleId);
   if (!article) return { ok: false, code: "not_found", message: "This article no longer exists." };
   const may = canArticle(actor, "restore_revision", article);
@@ -153,7 +152,11 @@ export async function restoreRevision(
       })
       .where(eq(articles.id, input.articleId))
       .returning({ version: articles.version });
-    await setArticleTags(tx, input.articleId, rev.tags.map((t) => t.name));
+    await setArticleTags(
+      tx,
+      input.articleId,
+      rev.tags.map((t) => t.name),
+    );
     // Restoring edits the working copy: the two-person rule counts the restorer (issue 19, finding 5).
     await addContributors(tx, input.articleId, [actor.id]);
     await recordEvent(tx, { type: "revision.restored", actorId: actor.id, articleId: input.articleId, data: { number: rev.number, version: row.version } });

@@ -1,4 +1,5 @@
 import { fail, type ActionResult } from "@/lib/actions/result";
+
 import type { ConflictInfo, SaveResult } from "./editing";
 
 export type Saved = { version: number; slug: string; savedAt: string };

@@ -1,6 +1,9 @@
 import "server-only";
+
 import { and, asc, eq, inArray, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
+
 import type { Tx } from "@/db";
+import { visibleTo } from "@/db/queries/articles";
 import {
   articleAuthors,
   articleContributors,
@@ -20,7 +23,7 @@ import {
 } from "@/db/schema";
 import { bodyText, renderBodyHtml } from "@/lib/rich-text/body";
 import { slugify, tagDisplayName } from "@/lib/slug";
-import { visibleTo } from "@/db/queries/articles";
+
 import { recordEvent } from "./events";
 
 /** The PostgreSQL text search configuration for an article language (see migration 0001). */
@@ -73,7 +76,10 @@ export async function ensureTags(db: Tx, typed: string[]): Promise<Tag[]> {
     .insert(tags)
     .values([...wanted].map(([slug, name]) => ({ slug, name })))
     .onConflictDoNothing({ target: tags.slug });
-  const rows = await db.select().from(tags).where(inArray(tags.slug, [...wanted.keys()]));
+  const rows = await db
+    .select()
+    .from(tags)
+    .where(inArray(tags.slug, [...wanted.keys()]));
   const bySlug = new Map(rows.map((t) => [t.slug, t]));
   return [...wanted.keys()].map((s) => bySlug.get(s)!).filter(Boolean);
 }
@@ -113,7 +119,11 @@ export async function getContributorIds(db: Tx, articleId: string): Promise<stri
 
 export async function addContributors(db: Tx, articleId: string, userIds: readonly (string | null)[]): Promise<void> {
   const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
-  if (ids.length) await db.insert(articleContributors).values(ids.map((userId) => ({ articleId, userId }))).onConflictDoNothing();
+  if (ids.length)
+    await db
+      .insert(articleContributors)
+      .values(ids.map((userId) => ({ articleId, userId })))
+      .onConflictDoNothing();
 }
 
 export type CreateArticleInput = {
@@ -235,9 +245,7 @@ export async function makeLive(
   await db.delete(articleContributors).where(eq(articleContributors.articleId, articleId));
   await db.delete(publishedArticleTags).where(eq(publishedArticleTags.articleId, articleId));
   if (revision.tags.length) {
-    await db
-      .insert(publishedArticleTags)
-      .values(revision.tags.map((t, position) => ({ articleId, tagId: t.id, position })));
+    await db.insert(publishedArticleTags).values(revision.tags.map((t, position) => ({ articleId, tagId: t.id, position })));
   }
   if (correction?.trim()) {
     await db.insert(corrections).values({ articleId, revisionId: revision.id, note: correction.trim(), createdById: actorId });

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { and, asc, ilike, or, sql } from "drizzle-orm";
+
 import type { Tx } from "@/db";
 import { articleAuthors, articles, articleTags, publishedArticleTags, tags } from "@/db/schema";
 import { canGlobal, type PolicyUser } from "@/lib/permissions";
@@ -24,7 +26,10 @@ function visibleTags(user: PolicyUser) {
 export async function suggestTags(db: Tx, user: PolicyUser, typed: string, limit = 8): Promise<string[]> {
   if (!canGlobal(user, "article:create").ok) return [];
   const key = tagKey(typed);
-  const plain = typed.replace(/^#+/, "").trim().replace(/[%_\\]/g, "");
+  const plain = typed
+    .replace(/^#+/, "")
+    .trim()
+    .replace(/[%_\\]/g, "");
   if (!key) return [];
   const rows = await db
     .select({ name: tags.name })

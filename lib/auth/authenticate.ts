@@ -1,16 +1,15 @@
 import "server-only";
+
 import type { Tx } from "@/db";
 import { getUserByEmail } from "@/db/queries/users";
 import type { User } from "@/db/schema";
-import { verifyPassword } from "./password";
-import { beginAttempt, markSuccess, normalizeEmail } from "./rate-limit";
 import { withoutNul } from "@/lib/security/text";
 import { CLIENT_ADDRESS_HEADER } from "@/server/client-address.mjs";
 
-export type AuthResult =
-  | { ok: true; user: User }
-  | { ok: false; code: "invalid" }
-  | { ok: false; code: "rate_limited"; retryAt: Date };
+import { verifyPassword } from "./password";
+import { beginAttempt, markSuccess, normalizeEmail } from "./rate-limit";
+
+export type AuthResult = { ok: true; user: User } | { ok: false; code: "invalid" } | { ok: false; code: "rate_limited"; retryAt: Date };
 
 export type Credentials = { email: string; password: string; ip: string; now?: Date };
 

@@ -1,6 +1,9 @@
 import "server-only";
+
 import { forbidden } from "next/navigation";
+
 import { canGlobal, type GlobalAction } from "@/lib/permissions";
+
 import { requireUser } from "./session";
 import type { CurrentUser } from "./session-user";
 

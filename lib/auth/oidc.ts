@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { OIDCConfig } from "next-auth/providers";
+
 import type { Tx } from "@/db";
 import { getUserByEmail } from "@/db/queries/users";
 import type { User } from "@/db/schema";

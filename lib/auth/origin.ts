@@ -1,5 +1,7 @@
 import "server-only";
+
 import { headers } from "next/headers";
+
 import { requestOrigin } from "@/lib/seo/request-origin.mjs";
 
 /** The public origin for links in mail: APP_URL or AUTH_URL when set, else the request's host (validated). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { BCRYPT_COST, hashPassword, passwordWork, verifyPassword } from "./password";
 
 describe("password hashing (@node-rs/bcrypt)", () => {

@@ -1,5 +1,5 @@
-import { hash, verify } from "@node-rs/bcrypt";
 import { randomBytes } from "node:crypto";
+import { hash, verify } from "@node-rs/bcrypt";
 
 /** bcrypt cost 12 (product.md §8). */
 export const BCRYPT_COST = 12;

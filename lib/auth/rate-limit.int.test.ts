@@ -4,15 +4,17 @@
  * (a second handle on the same folder would corrupt it, see stack.md §8), so there one handle
  * plays both instances: the state is still only in the database, which is what is under test.
  */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { openDb, type Handle } from "@/db";
 import { insertUser } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
-import { createTestDb, type TestDb } from "@/testing/db";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { authenticate, clientIp } from "./authenticate";
 import { parseTrustProxy, stampClientAddress } from "@/server/client-address.mjs";
+import { createTestDb, type TestDb } from "@/testing/db";
+
+import { authenticate, clientIp } from "./authenticate";
 import { ACCOUNT_MAX_FAILURES, ACCOUNT_WINDOW_MS, MAX_FAILURES, WINDOW_MS } from "./rate-limit";
 
 let t: TestDb;
@@ -63,7 +65,10 @@ describe("sign-in rate limit", () => {
   it("limits an IP address that tries many accounts, known or not, the same way", async () => {
     const ip = "203.0.113.7";
     for (let i = 0; i < MAX_FAILURES; i++) {
-      expect(await authenticate(instances[i % 2], { email: `ghost${i}@example.org`, password: "x", ip, now: at(40 + i) })).toEqual({ ok: false, code: "invalid" });
+      expect(await authenticate(instances[i % 2], { email: `ghost${i}@example.org`, password: "x", ip, now: at(40 + i) })).toEqual({
+        ok: false,
+        code: "invalid",
+      });
     }
     const blocked = await authenticate(instances[1], { email: "nina@example.org", password: "correct horse battery", ip, now: at(46) });
     expect(blocked).toMatchObject({ ok: false, code: "rate_limited" });
@@ -75,14 +80,15 @@ describe("sign-in rate limit", () => {
     for (let i = 0; i < MAX_FAILURES; i++) {
       await authenticate(instances[i % 2], { email: "nobody@example.org", password: "x", ip: "10.2.0.1", now: at(60 + i) });
     }
-    expect(await authenticate(instances[0], { email: "nobody@example.org", password: "x", ip: "10.2.0.1", now: at(66) })).toMatchObject({ ok: false, code: "rate_limited" });
+    expect(await authenticate(instances[0], { email: "nobody@example.org", password: "x", ip: "10.2.0.1", now: at(66) })).toMatchObject({
+      ok: false,
+      code: "rate_limited",
+    });
   });
 
   it("concurrent attempts from two instances cannot slip past the limit", async () => {
     const email = "nina@example.org";
-    const runs = Array.from({ length: 12 }, (_, i) =>
-      authenticate(instances[i % 2], { email, password: "wrong", ip: "10.3.0.1", now: at(80) }),
-    );
+    const runs = Array.from({ length: 12 }, (_, i) => authenticate(instances[i % 2], { email, password: "wrong", ip: "10.3.0.1", now: at(80) }));
     const results = await Promise.all(runs);
     const checked = results.filter((r) => !r.ok && r.code === "invalid").length;
     expect(checked).toBeLessThanOrEqual(MAX_FAILURES);
@@ -111,11 +117,17 @@ describe("sign-in rate limit", () => {
     for (let i = 0; i < MAX_FAILURES * 2; i++) {
       await authenticate(instances[i % 2], { email: "nina@example.org", password: `guess-${i}`, ip: attacker, now: at(300 + i * 0.1) });
     }
-    expect(await authenticate(instances[0], { email: "nina@example.org", password: "guess-x", ip: attacker, now: at(302) })).toMatchObject({ ok: false, code: "rate_limited" });
+    expect(await authenticate(instances[0], { email: "nina@example.org", password: "guess-x", ip: attacker, now: at(302) })).toMatchObject({
+      ok: false,
+      code: "rate_limited",
+    });
     // Nina, from her own address, mistypes a few times and still gets in.
     const home = "192.0.2.10";
     for (let i = 0; i < MAX_FAILURES - 1; i++) {
-      expect(await authenticate(instances[1], { email: "nina@example.org", password: "typo", ip: home, now: at(303 + i * 0.1) })).toEqual({ ok: false, code: "invalid" });
+      expect(await authenticate(instances[1], { email: "nina@example.org", password: "typo", ip: home, now: at(303 + i * 0.1) })).toEqual({
+        ok: false,
+        code: "invalid",
+      });
     }
     expect((await authenticate(instances[0], { email: "nina@example.org", password: "correct horse battery", ip: home, now: at(304) })).ok).toBe(true);
   });
@@ -126,7 +138,12 @@ describe("sign-in rate limit", () => {
     for (let batch = 0; batch < ACCOUNT_MAX_FAILURES; batch += 5) {
       const results = await Promise.all(
         Array.from({ length: 5 }, (_, j) => batch + j).map((i) =>
-          authenticate(instances[i % 2], { email: "omar@example.org", password: `guess-${i}`, ip: `203.0.${Math.floor(i / 250)}.${(i % 250) + 1}`, now: at(start + i * 0.5) }),
+          authenticate(instances[i % 2], {
+            email: "omar@example.org",
+            password: `guess-${i}`,
+            ip: `203.0.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+            now: at(start + i * 0.5),
+          }),
         ),
       );
       for (const r of results) expect(r).toEqual({ ok: false, code: "invalid" });

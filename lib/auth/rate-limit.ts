@@ -1,5 +1,7 @@
 import "server-only";
+
 import { and, desc, eq, gt, lt, ne, type SQL } from "drizzle-orm";
+
 import type { Tx } from "@/db";
 import { signInAttempts } from "@/db/schema";
 

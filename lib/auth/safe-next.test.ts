@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { safeNext } from "./safe-next";
 
 /** What a browser does with a Location value: where does it land, seen from the site? */

@@ -1,9 +1,11 @@
 /** Deactivation and demotion take effect on the very next request (product.md §8). */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { insertUser } from "@/db/queries/users";
 import { canGlobal } from "@/lib/permissions";
 import { changeRole, setActive } from "@/lib/users/manage";
 import { createTestDb, type TestDb } from "@/testing/db";
+
 import { resolveOidcUser } from "./oidc";
 import { endOwnSessions, resolveSessionUser } from "./session-user";
 

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { eq, sql } from "drizzle-orm";
+
 import type { Tx } from "@/db";
 import { getUserById } from "@/db/queries/users";
 import { users } from "@/db/schema";
@@ -31,6 +33,9 @@ export async function resolveSessionUser(db: Tx, claims: SessionClaims | null): 
  */
 export async function endOwnSessions(db: Tx, actor: CurrentUser | null): Promise<boolean> {
   if (!canGlobal(actor, "newsroom:enter").ok || !actor) return false;
-  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, actor.id));
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, actor.id));
   return true;
 }

@@ -1,8 +1,11 @@
 import "server-only";
+
 import { redirect } from "next/navigation";
 import { cache } from "react";
+
 import { auth } from "@/auth";
 import { getDb } from "@/db";
+
 import { resolveSessionUser, type CurrentUser } from "./session-user";
 
 export { resolveSessionUser, type CurrentUser, type SessionClaims } from "./session-user";

@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articles, authorProfiles } from "@/db/schema";
+
 import { insertUser } from "@/db/queries/users";
+import { articles, authorProfiles } from "@/db/schema";
 import { createArticle, makeLive } from "@/lib/articles/store";
 import { docFromParagraphs } from "@/lib/rich-text/body";
 import { createTestDb, type TestDb } from "@/testing/db";
+
 import { publicGeneration } from "./generation";
 
 let t: TestDb;

@@ -1,15 +1,18 @@
 import "server-only";
+
 import { randomUUID } from "node:crypto";
 import { unstable_cache } from "next/cache";
 import { cache } from "react";
+
 import { getDb, type Db } from "@/db";
-import { publicGeneration } from "./generation";
 import * as q from "@/db/queries/public";
 import { searchPublishedArticles } from "@/db/queries/public-search";
-import { getSettings } from "@/lib/settings";
-import { liveTagsOf } from "@/lib/taxonomy/live-tags";
 import { ARTICLES_PER_SITEMAP } from "@/lib/seo/sitemaps";
 import { findSlugRedirectTarget, type RedirectKind } from "@/lib/seo/slug-redirects";
+import { getSettings } from "@/lib/settings";
+import { liveTagsOf } from "@/lib/taxonomy/live-tags";
+
+import { publicGeneration } from "./generation";
 
 /** Every cached public read carries this tag; lib/cache/revalidate.ts expires it on any change in a request. */
 export const PUBLIC_TAG = "public-site";
@@ -19,13 +22,7 @@ export const PUBLIC_MAX_AGE_SECONDS = 300;
 const BOOT = randomUUID();
 
 /** What a cached value looks like after Next stores it as JSON: dates become ISO strings. */
-export type Jsonify<T> = T extends Date
-  ? string
-  : T extends (infer U)[]
-    ? Jsonify<U>[]
-    : T extends object
-      ? { [K in keyof T]: Jsonify<T[K]> }
-      : T;
+export type Jsonify<T> = T extends Date ? string : T extends (infer U)[] ? Jsonify<U>[] : T extends object ? { [K in keyof T]: Jsonify<T[K]> } : T;
 
 // The layout and the page both read cached data: one generation lookup per request serves both
 // (React's cache() lasts one server render; elsewhere, e.g. in route handlers, it reads each time).
@@ -120,7 +117,11 @@ export const getFeed = cached("feed", async (db, scope: FeedScope, slug: string)
     title,
     // The feed's own words and <language>: carried here so a feed request reads one cache entry.
     language: settings.siteLanguage,
-    items: items.map((i) => ({ ...i, tags: liveTags.get(i.id) ?? i.tags, authors: bylines.filter((b) => b.articleId === i.id).map((b) => ({ name: b.displayName, slug: b.slug })) })),
+    items: items.map((i) => ({
+      ...i,
+      tags: liveTags.get(i.id) ?? i.tags,
+      authors: bylines.filter((b) => b.articleId === i.id).map((b) => ({ name: b.displayName, slug: b.slug })),
+    })),
   };
 });
 

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { revalidatePath, revalidateTag } from "next/cache";
+
 import { PUBLIC_TAG } from "./public-data";
 
 /**

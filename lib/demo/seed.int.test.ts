@@ -8,11 +8,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { getUserByEmail } from "@/db/queries/users";
 import { users } from "@/db/schema";
 import { authenticate } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import { createTestDb, type TestDb } from "@/testing/db";
+
 import { DEMO_USERS } from "./content";
 import { demoAccountsOnRestart, demoPasswords, demoPasswordsFile, saveDemoPasswords, seedDemo, type DemoCredential } from "./seed";
 
@@ -72,7 +74,10 @@ describe("demo account passwords", () => {
 
     // Claire changes her password: she is shown as changed, without one.
     const claire = (await getUserByEmail({ db: t.db, email: "claire@newsroom.test" }))!;
-    await t.db.update(users).set({ passwordHash: await hashPassword("claire's own password") }).where(eq(users.id, claire.id));
+    await t.db
+      .update(users)
+      .set({ passwordHash: await hashPassword("claire's own password") })
+      .where(eq(users.id, claire.id));
     const accounts = await demoAccountsOnRestart(t.db, file);
     expect(accounts.map((a) => [a.email, a.changed, a.renewed])).toEqual(DEMO_USERS.map((u) => [u.email, u.key === "claire", false]));
     expect(accounts.find((a) => a.email === "admin@newsroom.test")?.password).toBe(credentials[0].password);
@@ -81,7 +86,10 @@ describe("demo account passwords", () => {
 
   it("a database seeded by an earlier version gets rid of the public passwords at the next start", async () => {
     const admin = (await getUserByEmail({ db: t.db, email: "admin@newsroom.test" }))!;
-    await t.db.update(users).set({ passwordHash: await hashPassword("demo-admin-pass") }).where(eq(users.id, admin.id));
+    await t.db
+      .update(users)
+      .set({ passwordHash: await hashPassword("demo-admin-pass") })
+      .where(eq(users.id, admin.id));
     const accounts = await demoAccountsOnRestart(t.db, null);
     const renewed = accounts.find((a) => a.email === "admin@newsroom.test")!;
     expect(renewed).toMatchObject({ renewed: true, changed: false });

@@ -1,14 +1,16 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
+
 import type { Db } from "@/db";
-import { articles, comments, sections, users } from "@/db/schema";
 import { getUserByEmail, insertUser } from "@/db/queries/users";
+import { articles, comments, sections, users } from "@/db/schema";
 import { recordEvent } from "@/lib/articles/events";
 import { createArticle, cutRevision, makeLive } from "@/lib/articles/store";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { docFromParagraphs } from "@/lib/rich-text/body";
 import type { Role } from "@/lib/roles";
+
 import { DEMO_ARTICLES, DEMO_SECTIONS, DEMO_USERS } from "./content";
 
 export type DemoCredential = { email: string; password: string; role: string; name: string };
@@ -27,7 +29,8 @@ export function demoPasswords(spec: string | undefined = process.env.DEMO_PASSWO
     const eq = part.indexOf("=");
     const key = part.slice(0, eq).trim();
     const password = part.slice(eq + 1);
-    if (eq < 1 || !DEMO_USERS.some((u) => u.key === key)) throw new Error(`DEMO_PASSWORDS: "${key || part}" is not a demo account (${DEMO_USERS.map((u) => u.key).join(", ")})`);
+    if (eq < 1 || !DEMO_USERS.some((u) => u.key === key))
+      throw new Error(`DEMO_PASSWORDS: "${key || part}" is not a demo account (${DEMO_USERS.map((u) => u.key).join(", ")})`);
     if (password.length < 10) throw new Error(`DEMO_PASSWORDS: the password for ${key} must be at least 10 characters`);
     given.set(key, password);
   }

@@ -1,7 +1,9 @@
 /** Issue 19: readiness checks the database and the migrations; its details need READY_TOKEN. */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createTestDb, type TestDb } from "@/testing/db";
+
 import { checkReadiness, EXPECTED_MIGRATIONS, mayReadDetails } from "./readiness";
 
 let t: TestDb;
@@ -29,7 +31,8 @@ describe("readiness", () => {
   it("gives details only for the configured bearer token", () => {
     expect(mayReadDetails("Bearer s3cret-token", "s3cret-token")).toBe(true);
     expect(mayReadDetails("bearer   s3cret-token", "s3cret-token")).toBe(true);
-    for (const h of [null, "", "Bearer", "Bearer s3cret", "Bearer s3cret-tokenX", "Basic s3cret-token", "s3cret-token"]) expect(mayReadDetails(h, "s3cret-token"), String(h)).toBe(false);
+    for (const h of [null, "", "Bearer", "Bearer s3cret", "Bearer s3cret-tokenX", "Basic s3cret-token", "s3cret-token"])
+      expect(mayReadDetails(h, "s3cret-token"), String(h)).toBe(false);
     // No token configured: nobody gets details.
     expect(mayReadDetails("Bearer ", "")).toBe(false);
     expect(mayReadDetails("Bearer undefined", undefined)).toBe(false);

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { sql } from "drizzle-orm";
+
 import { queryRows, type Handle } from "@/db";
 import journal from "@/db/migrations/meta/_journal.json";
 
@@ -22,7 +23,12 @@ export async function checkReadiness(open: () => Promise<Pick<Handle, "db" | "en
     const ready = applied >= EXPECTED_MIGRATIONS;
     return {
       ready,
-      details: { engine: handle.engine, migrations: { applied, expected: EXPECTED_MIGRATIONS }, latencyMs: Date.now() - started, ...(ready ? {} : { error: "migrations pending" }) },
+      details: {
+        engine: handle.engine,
+        migrations: { applied, expected: EXPECTED_MIGRATIONS },
+        latencyMs: Date.now() - started,
+        ...(ready ? {} : { error: "migrations pending" }),
+      },
     };
   } catch (error) {
     console.error("readiness check failed", error);

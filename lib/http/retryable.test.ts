@@ -1,4 +1,5 @@
 import { expect, it, vi } from "vitest";
+
 import { retryable } from "./retryable";
 
 it("turns a thrown error into 503 + Retry-After and passes answers through", async () => {

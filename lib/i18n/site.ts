@@ -1,8 +1,11 @@
 import "server-only";
+
 import { cache } from "react";
+
 import { getSiteSettings } from "@/lib/cache/public-data";
-import { dictionaryFor, type Dictionary } from "./dictionaries";
 import type { SiteLanguage } from "@/lib/settings";
+
+import { dictionaryFor, type Dictionary } from "./dictionaries";
 
 /**
  * The site language (a setting; SITE_LANGUAGE is only its default) picks the dictionary for the

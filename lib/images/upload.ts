@@ -1,14 +1,15 @@
 import "server-only";
+
 import { randomBytes } from "node:crypto";
 import sharp from "sharp";
+
 import { getStorage } from "@/lib/storage";
+
 import { MAX_IMAGE_BYTES } from "./limits";
 
 const ACCEPTED = new Set(["jpeg", "png", "webp"]);
 
-export type ImageResult =
-  | { ok: true; url: string; width: number; height: number; bytes: number; mimeType: string }
-  | { ok: false; error: string };
+export type ImageResult = { ok: true; url: string; width: number; height: number; bytes: number; mimeType: string } | { ok: false; error: string };
 
 /**
  * Accepts JPEG, PNG or WebP judged by the bytes themselves (not the name or the declared type),

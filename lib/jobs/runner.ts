@@ -1,6 +1,8 @@
 import "server-only";
+
 import { getDb } from "@/db";
 import { deliverDueMail } from "@/lib/mail/worker";
+
 import { publishDueArticles } from "./scheduled-publish";
 
 const g = globalThis as unknown as { __newsroomJobs?: { timer: NodeJS.Timeout } };

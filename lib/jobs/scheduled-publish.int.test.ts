@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { openDb, type Db, type Handle } from "@/db";
 import { getPublishedArticleBySlug } from "@/db/queries/public";
+import { runTransition } from "@/lib/workflow/transitions";
 import { createTestDb, type TestDb } from "@/testing/db";
 import { articleRow, countRows, makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
-import { runTransition } from "@/lib/workflow/transitions";
+
 import { publishDueArticles } from "./scheduled-publish";
 
 let t: TestDb;

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { sql } from "drizzle-orm";
+
 import { queryRows, type Db } from "@/db";
 import { expirePublicSite } from "@/lib/cache/revalidate";
 import { applyTransition } from "@/lib/workflow/transitions";
@@ -13,15 +15,17 @@ export type ScheduledRun = { published: string[]; failed: string[] };
  * so two runners at once publish each article exactly once. The database is the only clock
  * of record: nothing is kept in memory between runs.
  */
-export async function publishDueArticles(
-  db: Db,
-  opts: { now?: Date; limit?: number; revalidate?: () => void } = {},
-): Promise<ScheduledRun> {
+export async function publishDueArticles(db: Db, opts: { now?: Date; limit?: number; revalidate?: () => void } = {}): Promise<ScheduledRun> {
   const run: ScheduledRun = { published: [], failed: [] };
   const limit = opts.limit ?? 50;
   while (run.published.length + run.failed.length < limit) {
     const now = opts.now ?? new Date();
-    const skip = run.failed.length ? sql`and id not in (${sql.join(run.failed.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+    const skip = run.failed.length
+      ? sql`and id not in (${sql.join(
+          run.failed.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`
+      : sql``;
     let claimed: string | null = null;
     try {
       const result = await db.transaction(async (tx) => {

@@ -3,10 +3,12 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { emailOutbox } from "@/db/schema";
+import { runTransition } from "@/lib/workflow/transitions";
 import { createTestDb, type TestDb } from "@/testing/db";
 import { articleRow, makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
-import { runTransition } from "@/lib/workflow/transitions";
+
 import { deliverDueMail } from "./worker";
 
 type Received = { from: string; to: string[]; raw: string };

@@ -1,6 +1,8 @@
 import "server-only";
+
 import type { Tx } from "@/db";
 import { emailOutbox } from "@/db/schema";
+
 import { mailConfig } from "./config";
 
 /** userId + articleId: mail about an article, re-checked at send time (lib/mail/worker.ts). */

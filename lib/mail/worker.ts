@@ -1,7 +1,10 @@
 import "server-only";
+
 import { sql } from "drizzle-orm";
+
 import { queryRows, type Db } from "@/db";
 import { viewersOf } from "@/lib/notifications/store";
+
 import { mailConfig } from "./config";
 
 export type MailTransport = { sendMail: (m: { from: string; to: string; subject: string; text: string }) => Promise<unknown> };
@@ -27,10 +30,7 @@ async function stillAllowed(db: Db, row: Row): Promise<boolean> {
  * Sends due mail from the outbox. Rows are claimed atomically (SKIP LOCKED + a lease on
  * next_attempt_at), so two app instances never send the same message twice at once.
  */
-export async function deliverDueMail(
-  db: Db,
-  opts: { transport?: MailTransport; from?: string; now?: Date; batch?: number } = {},
-): Promise<DeliveryReport> {
+export async function deliverDueMail(db: Db, opts: { transport?: MailTransport; from?: string; now?: Date; batch?: number } = {}): Promise<DeliveryReport> {
   const config = mailConfig();
   const transport = opts.transport ?? (config ? await smtpTransport(config.url) : null);
   if (!transport) return { sent: 0, failed: 0 };

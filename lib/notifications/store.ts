@@ -1,19 +1,13 @@
 import "server-only";
+
 import { and, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+
 import type { Tx } from "@/db";
 import { articleAuthors, articles, notifications, users } from "@/db/schema";
 import { queueMail } from "@/lib/mail/outbox";
 import { canArticle } from "@/lib/permissions";
 
-export type NotificationType =
-  | "submitted"
-  | "changes_requested"
-  | "approved"
-  | "scheduled"
-  | "published"
-  | "unpublished"
-  | "comment"
-  | "byline_changed";
+export type NotificationType = "submitted" | "changes_requested" | "approved" | "scheduled" | "published" | "unpublished" | "comment" | "byline_changed";
 
 /**
  * Of `userIds`, those who may view the article now (active, and an editor or one of its working
@@ -26,10 +20,7 @@ export async function viewersOf(db: Tx, articleId: string, userIds: string[]): P
   if (!article) return [];
   const authorRows = await db.select({ userId: articleAuthors.userId }).from(articleAuthors).where(eq(articleAuthors.articleId, articleId));
   const policy = { status: article.status, authorIds: authorRows.map((r) => r.userId) };
-  const rows = await db
-    .select({ id: users.id, email: users.email, role: users.role, active: users.active })
-    .from(users)
-    .where(inArray(users.id, userIds));
+  const rows = await db.select({ id: users.id, email: users.email, role: users.role, active: users.active }).from(users).where(inArray(users.id, userIds));
   return rows.filter((u) => canArticle(u, "view", policy).ok).map(({ id, email }) => ({ id, email }));
 }
 
@@ -51,9 +42,7 @@ export async function notifyUsers(
         .from(users)
         .where(and(inArray(users.id, ids), eq(users.active, true)));
   if (recipients.length === 0) return 0;
-  await db.insert(notifications).values(
-    recipients.map((r) => ({ userId: r.id, articleId: input.articleId, type: input.type, message: input.message })),
-  );
+  await db.insert(notifications).values(recipients.map((r) => ({ userId: r.id, articleId: input.articleId, type: input.type, message: input.message })));
   const link = input.link ? `\n\n${input.link}` : "";
   await queueMail(
     db,
@@ -86,12 +75,7 @@ export async function unreadCount(db: Tx, userId: string): Promise<number> {
 }
 
 export async function listNotifications(db: Tx, userId: string, limit = 50) {
-  return db
-    .select()
-    .from(notifications)
-    .where(eq(notifications.userId, userId))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit);
+  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit);
 }
 
 /** Marks the user's own notifications read (all, or one article's); never anyone else's. */
@@ -99,11 +83,5 @@ export async function markRead(db: Tx, userId: string, opts: { articleId?: strin
   await db
     .update(notifications)
     .set({ readAt: new Date() })
-    .where(
-      and(
-        eq(notifications.userId, userId),
-        isNull(notifications.readAt),
-        opts.articleId ? eq(notifications.articleId, opts.articleId) : undefined,
-      ),
-    );
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), opts.articleId ? eq(notifications.articleId, opts.articleId) : undefined));
 }

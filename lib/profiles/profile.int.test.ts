@@ -5,11 +5,13 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { insertUser } from "@/db/queries/users";
 import { events, media } from "@/db/schema";
 import { createArticle, makeLive } from "@/lib/articles/store";
-import { createTestDb, type TestDb } from "@/testing/db";
 import { findSlugRedirectTarget } from "@/lib/seo/slug-redirects";
+import { createTestDb, type TestDb } from "@/testing/db";
+
 import { getProfile, updateProfile } from "./profile";
 import type { ProfileInput } from "./validation";
 
@@ -47,13 +49,21 @@ describe("author profiles", () => {
     const r = await updateProfile(t.db, claire, { userId: claire.id, profile: { ...base, slug: "Clàire Mârtin" } });
     expect(r).toMatchObject({ ok: true, data: { slug: "claire-martin" } });
     const p = await getProfile(t.db, claire.id);
-    expect(p).toMatchObject({ slug: "claire-martin", bio: "First paragraph.\n\nSecond paragraph.", bioLanguage: "en", links: [{ label: "claire.example", url: "https://www.claire.example/" }] });
+    expect(p).toMatchObject({
+      slug: "claire-martin",
+      bio: "First paragraph.\n\nSecond paragraph.",
+      bioLanguage: "en",
+      links: [{ label: "claire.example", url: "https://www.claire.example/" }],
+    });
     const logged = await t.db.select().from(events).where(eq(events.subjectUserId, claire.id));
     expect(logged.map((e) => e.type)).toContain("profile.updated");
   });
 
   it("a journalist cannot edit someone else's profile; an admin can", async () => {
-    expect(await updateProfile(t.db, yanis, { userId: claire.id, profile: { ...base, displayName: "Hacked" } })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await updateProfile(t.db, yanis, { userId: claire.id, profile: { ...base, displayName: "Hacked" } })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     expect((await getProfile(t.db, claire.id))?.displayName).toBe("Claire Martin");
     expect((await updateProfile(t.db, admin, { userId: claire.id, profile: { ...base, jobTitle: "Cheffe de rubrique" } })).ok).toBe(true);
     expect((await getProfile(t.db, claire.id))?.jobTitle).toBe("Cheffe de rubrique");
@@ -87,17 +97,28 @@ describe("author profiles", () => {
       if (!r.ok) expect(Object.keys(r.fieldErrors ?? {}), field).toContain(field);
     }
     expect((await getProfile(t.db, yanis.id))?.displayName).toBe("Yanis Bénali");
-    expect((await updateProfile(t.db, yanis, { userId: yanis.id, profile: { ...base, slug: "yanis-benali", displayName: "Yanis", bio: "é".repeat(2000) } })).ok).toBe(true);
+    expect(
+      (await updateProfile(t.db, yanis, { userId: yanis.id, profile: { ...base, slug: "yanis-benali", displayName: "Yanis", bio: "é".repeat(2000) } })).ok,
+    ).toBe(true);
   });
 
   it("accepts a real image (re-encoded, recorded in media) and refuses a fake or oversize one", async () => {
-    const fake = await updateProfile(t.db, yanis, { userId: yanis.id, profile: { ...base, slug: "yanis-benali" }, photo: file(Buffer.from("GIF89a<script>alert(1)</script>")) });
+    const fake = await updateProfile(t.db, yanis, {
+      userId: yanis.id,
+      profile: { ...base, slug: "yanis-benali" },
+      photo: file(Buffer.from("GIF89a<script>alert(1)</script>")),
+    });
     expect(fake).toMatchObject({ ok: false, fieldErrors: { photo: ["This file is not a JPEG, PNG or WebP image."] } });
     const huge = { size: 11 * 1024 * 1024, arrayBuffer: async () => new ArrayBuffer(11 * 1024 * 1024) };
-    expect(await updateProfile(t.db, yanis, { userId: yanis.id, profile: { ...base, slug: "yanis-benali" }, photo: huge })).toMatchObject({ ok: false, fieldErrors: { photo: ["The image is larger than 10 MB."] } });
+    expect(await updateProfile(t.db, yanis, { userId: yanis.id, profile: { ...base, slug: "yanis-benali" }, photo: huge })).toMatchObject({
+      ok: false,
+      fieldErrors: { photo: ["The image is larger than 10 MB."] },
+    });
     expect(await t.db.select().from(media)).toHaveLength(0);
 
-    const png = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#c33" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#c33" } })
+      .png()
+      .toBuffer();
     const r = await updateProfile(t.db, yanis, { userId: yanis.id, profile: { ...base, slug: "yanis-benali" }, photo: file(png) });
     expect(r.ok).toBe(true);
     const p = await getProfile(t.db, yanis.id);

@@ -1,15 +1,18 @@
 import "server-only";
+
 import { and, eq, ne } from "drizzle-orm";
+
 import type { Db, Tx } from "@/db";
 import { authorProfiles, media } from "@/db/schema";
+import { denied, fieldErrorsOf } from "@/lib/actions/result";
 import { recordEvent } from "@/lib/articles/events";
 import { storeImage } from "@/lib/images/upload";
 import { canEditProfile, type PolicyUser } from "@/lib/permissions";
-import type { Result } from "@/lib/users/manage";
-import { denied, fieldErrorsOf } from "@/lib/actions/result";
-import { profileSchema, type ProfileInput } from "./validation";
 import { withoutNul } from "@/lib/security/text";
 import { recordSlugRedirect } from "@/lib/seo/slug-redirects";
+import type { Result } from "@/lib/users/manage";
+
+import { profileSchema, type ProfileInput } from "./validation";
 
 export type UploadedFile = { arrayBuffer(): Promise<ArrayBuffer>; size: number };
 export type Saved = { slug: string };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { slugify } from "@/lib/slug";
 
 export const BIO_MAX = 2000;

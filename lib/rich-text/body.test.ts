@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { docFromParagraphs, parseBody, renderBodyHtml, TOO_DEEP, wordCount } from "./body";
 
 const link = (href: string) => ({
@@ -19,9 +20,7 @@ describe("article body", () => {
 
   it("refuses unknown nodes and marks", () => {
     expect(parseBody({ type: "doc", content: [{ type: "iframe", attrs: { src: "x" } }] }).ok).toBe(false);
-    expect(
-      parseBody({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "a", marks: [{ type: "evil" }] }] }] }).ok,
-    ).toBe(false);
+    expect(parseBody({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "a", marks: [{ type: "evil" }] }] }] }).ok).toBe(false);
   });
 
   it("drops attributes that are not allow-listed", () => {
@@ -57,7 +56,10 @@ describe("article body", () => {
 });
 
 describe("parseBody pins what the client cannot choose (issue 8)", () => {
-  const link = (attrs: Record<string, unknown>) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs }] }] }] });
+  const link = (attrs: Record<string, unknown>) => ({
+    type: "doc",
+    content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs }] }] }],
+  });
   it("drops a link's class and target and restores rel", () => {
     const r = parseBody(link({ href: "https://example.org", class: "fixed inset-0 z-50", target: "_blank", rel: "opener" }));
     expect(r.ok).toBe(true);
@@ -68,7 +70,9 @@ describe("parseBody pins what the client cannot choose (issue 8)", () => {
   });
   it("refuses heading levels outside the editor's 2 to 4", () => {
     for (const level of [1, 5, 9, "2 onclick=x"]) {
-      expect(parseBody({ type: "doc", content: [{ type: "heading", attrs: { level }, content: [{ type: "text", text: "x" }] }] }).ok, String(level)).toBe(false);
+      expect(parseBody({ type: "doc", content: [{ type: "heading", attrs: { level }, content: [{ type: "text", text: "x" }] }] }).ok, String(level)).toBe(
+        false,
+      );
     }
     expect(parseBody({ type: "doc", content: [{ type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "x" }] }] }).ok).toBe(true);
   });

@@ -6,6 +6,7 @@
 import { getSchema } from "@tiptap/core";
 import { generateHTML } from "@tiptap/html";
 import { Node as PMNode, type Schema } from "@tiptap/pm/model";
+
 import { articleExtensions, isAllowedHref, isAllowedImageSrc } from "@/components/editor/extensions";
 import type { TiptapDoc } from "@/db/schema";
 import { depthExceeds, jsonTextDepthExceeds } from "@/lib/security/depth";
@@ -115,7 +116,10 @@ export function bodyText(doc: TiptapDoc): string {
     }
   };
   walk(doc);
-  return out.join("").replace(/\n{2,}/g, "\n").trim();
+  return out
+    .join("")
+    .replace(/\n{2,}/g, "\n")
+    .trim();
 }
 
 export function hasBodyText(doc: TiptapDoc): boolean {

@@ -1,12 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articles, users } from "@/db/schema";
+
 import { SEARCH_CAP, SEARCH_WINDOW, searchPublishedArticles } from "@/db/queries/public-search";
+import { articles, users } from "@/db/schema";
 import { createArticle, makeLive } from "@/lib/articles/store";
 import { seedDemo } from "@/lib/demo/seed";
+import { DICTIONARIES } from "@/lib/i18n/dictionaries";
 import { docFromParagraphs } from "@/lib/rich-text/body";
 import { createTestDb, type TestDb } from "@/testing/db";
-import { DICTIONARIES } from "@/lib/i18n/dictionaries";
+
 import { snippetParts } from "./query";
 
 let t: TestDb;
@@ -69,9 +71,31 @@ describe(`public search (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
 
   it("answers hostile queries with results or an empty page, never an error", async () => {
     const hostile = [
-      "'", '"', '"unterminated', "a & b | !c", "!!!", "(", ")", "<->", "foo:*", "'; drop table articles; --",
-      "1' or '1'='1", "\\", "%_", "\u0000chine", "\uD800", "-", "or", "le la les", "😀", "x".repeat(10_000),
-      "chine ".repeat(2_000), "<script>alert(1)</script>", "$1", "::regconfig", "websearch_to_tsquery('x')",
+      "'",
+      '"',
+      '"unterminated',
+      "a & b | !c",
+      "!!!",
+      "(",
+      ")",
+      "<->",
+      "foo:*",
+      "'; drop table articles; --",
+      "1' or '1'='1",
+      "\\",
+      "%_",
+      "\u0000chine",
+      "\uD800",
+      "-",
+      "or",
+      "le la les",
+      "😀",
+      "x".repeat(10_000),
+      "chine ".repeat(2_000),
+      "<script>alert(1)</script>",
+      "$1",
+      "::regconfig",
+      "websearch_to_tsquery('x')",
     ];
     for (const q of hostile) {
       const result = await searchPublishedArticles({ db: t.db, query: q });
@@ -85,10 +109,17 @@ describe(`public search (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
 
   it("keeps tag-like text in snippets as text", async () => {
     const [editor] = await t.db.select().from(users).where(eq(users.email, "editor@newsroom.test"));
-    const a = await createArticle(t.db, { createdById: editor.id, headline: "Balise", language: "fr", body: docFromParagraphs(["Le code </script><b>gras</b> est cité."]) });
+    const a = await createArticle(t.db, {
+      createdById: editor.id,
+      headline: "Balise",
+      language: "fr",
+      body: docFromParagraphs(["Le code </script><b>gras</b> est cité."]),
+    });
     await makeLive(t.db, a.id, { actorId: editor.id });
     const { hits } = await searchPublishedArticles({ db: t.db, query: "gras" });
-    const text = snippetParts(hits[0].snippet).map((p) => p.text).join("");
+    const text = snippetParts(hits[0].snippet)
+      .map((p) => p.text)
+      .join("");
     expect(text).toContain("</script><b>gras</b>");
   });
 

@@ -1,18 +1,19 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { articles, users } from "@/db/schema";
 import { copyAsNewDraft, saveArticle } from "@/lib/articles/editing";
 import { restoreRevision, saveVersion } from "@/lib/articles/revisions";
 import { cutRevision, getAuthorIds, makeLive } from "@/lib/articles/store";
 import { canArticle, canChangeByline, canEditProfile, canGlobal, canTransition, type PolicyUser } from "@/lib/permissions";
-import { updateProfile, getProfile } from "@/lib/profiles/profile";
-import { createTestDb, type TestDb } from "@/testing/db";
+import { getProfile, updateProfile } from "@/lib/profiles/profile";
 import { changeRole, createUser, resetPassword, setActive } from "@/lib/users/manage";
 import { ARTICLE_STATUSES, type ArticleStatus, type WorkflowAction } from "@/lib/workflow/article-workflow";
 import { addComment } from "@/lib/workflow/comments";
-import { makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
 import { runTransition } from "@/lib/workflow/transitions";
+import { createTestDb, type TestDb } from "@/testing/db";
 import { dbDigest } from "@/testing/db-digest";
+import { makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
 
 /**
  * Issue 8, item 2 — the full authorisation matrix over the domain functions every server action
@@ -37,22 +38,35 @@ async function articleIn(status: ArticleStatus): Promise<string> {
   return a.id;
 }
 
-type Op = { name: string; expect: (u: PolicyUser, p: { status: ArticleStatus; authorIds: string[] }) => boolean; run: (u: PolicyUser, id: string) => Promise<{ ok: boolean }> };
+type Op = {
+  name: string;
+  expect: (u: PolicyUser, p: { status: ArticleStatus; authorIds: string[] }) => boolean;
+  run: (u: PolicyUser, id: string) => Promise<{ ok: boolean }>;
+};
 const version = async (id: string) => (await t.db.select({ v: articles.version }).from(articles).where(eq(articles.id, id)))[0].v;
 const transitionOp = (action: WorkflowAction, extra: { comment?: string; scheduledAt?: Date } = {}): Op => ({
   name: `transition ${action}`,
-  expect: (u, p) => canTransition(u, action, { ...p, hasContent: true }, { comment: extra.comment, scheduledAt: extra.scheduledAt, now: new Date(), twoPersonRule: true }).ok,
+  expect: (u, p) =>
+    canTransition(u, action, { ...p, hasContent: true }, { comment: extra.comment, scheduledAt: extra.scheduledAt, now: new Date(), twoPersonRule: true }).ok,
   run: (u, id) => runTransition(t.db, u, { articleId: id, action, ...extra }, { revalidate: noRevalidate }),
 });
 const OPS: Op[] = [
-  { name: "save (edit)", expect: (u, p) => canArticle(u, "edit", p).ok, run: async (u, id) => saveArticle(t.db, u, { id, expectedVersion: await version(id), changes: { headline: "Changé" } }) },
+  {
+    name: "save (edit)",
+    expect: (u, p) => canArticle(u, "edit", p).ok,
+    run: async (u, id) => saveArticle(t.db, u, { id, expectedVersion: await version(id), changes: { headline: "Changé" } }),
+  },
   {
     name: "save (bylines)",
     expect: (u, p) => canArticle(u, "manage_authors", p).ok,
     run: async (u, id) => saveArticle(t.db, u, { id, expectedVersion: await version(id), changes: { authorIds: [cast.claire.id, cast.yanis.id] } }),
   },
   { name: "save version", expect: (u, p) => canArticle(u, "save_version", p).ok, run: (u, id) => saveVersion(t.db, u, { articleId: id, note: "n" }) },
-  { name: "restore revision", expect: (u, p) => canArticle(u, "restore_revision", p).ok, run: (u, id) => restoreRevision(t.db, u, { articleId: id, number: 1 }) },
+  {
+    name: "restore revision",
+    expect: (u, p) => canArticle(u, "restore_revision", p).ok,
+    run: (u, id) => restoreRevision(t.db, u, { articleId: id, number: 1 }),
+  },
   { name: "comment", expect: (u, p) => canArticle(u, "comment", p).ok, run: (u, id) => addComment(t.db, u, { articleId: id, body: "Un avis." }) },
   transitionOp("submit"),
   transitionOp("withdraw"),
@@ -91,7 +105,10 @@ describe(`authorisation matrix over the domain functions (${process.env.TEST_ENG
           const id = want ? await articleIn(status) : probe;
           const before = await dbDigest(t.db);
           const r = await op.run(u, id);
-          if (r.ok !== want) rows.push(`${status} / ${who} / ${op.name}: got ${r.ok ? "allowed" : `refused (${JSON.stringify(r).slice(0, 120)})`}, policy says ${want ? "allow" : "refuse"}`);
+          if (r.ok !== want)
+            rows.push(
+              `${status} / ${who} / ${op.name}: got ${r.ok ? "allowed" : `refused (${JSON.stringify(r).slice(0, 120)})`}, policy says ${want ? "allow" : "refuse"}`,
+            );
           if (want) allowed++;
           else {
             refused++;
@@ -102,7 +119,9 @@ describe(`authorisation matrix over the domain functions (${process.env.TEST_ENG
         }
       }
     }
-    console.log(`authorisation matrix: ${states.length} states × ${actors.length} actors × ${OPS.length} operations = ${allowed + refused} calls; ${allowed} allowed, ${refused} refused`);
+    console.log(
+      `authorisation matrix: ${states.length} states × ${actors.length} actors × ${OPS.length} operations = ${allowed + refused} calls; ${allowed} allowed, ${refused} refused`,
+    );
     expect(rows).toEqual([]);
     expect(refused).toBeGreaterThan(200);
   }, 300_000);
@@ -115,7 +134,10 @@ describe(`authorisation matrix over the domain functions (${process.env.TEST_ENG
         const current = (await getProfile(t.db, target.id))!;
         const want = canEditProfile(u, target.id).ok;
         const before = await dbDigest(t.db);
-        const r = await updateProfile(t.db, u, { userId: target.id, profile: { displayName: current.displayName, slug: current.slug, jobTitle: `par ${who}`, bio: "", bioLanguage: "fr", location: "", links: [] } });
+        const r = await updateProfile(t.db, u, {
+          userId: target.id,
+          profile: { displayName: current.displayName, slug: current.slug, jobTitle: `par ${who}`, bio: "", bioLanguage: "fr", location: "", links: [] },
+        });
         if (r.ok !== want) rows.push(`profile of ${target.id === cast.claire.id ? "claire" : "editor"} by ${who}: got ${r.ok}`);
         if (!want && JSON.stringify(before) !== JSON.stringify(await dbDigest(t.db))) rows.push(`profile by ${who}: refused but changed`);
       }

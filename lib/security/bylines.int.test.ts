@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertUser } from "@/db/queries/users";
+
 import { getAuthorBySlug, getBylines, listSitemapEntries } from "@/db/queries/public";
+import { insertUser } from "@/db/queries/users";
 import { articles, authorProfiles, emailOutbox, events, notifications } from "@/db/schema";
 import { saveArticle } from "@/lib/articles/editing";
 import { createArticle, getAuthorIds, makeLive } from "@/lib/articles/store";
@@ -10,10 +11,10 @@ import { deliverDueMail } from "@/lib/mail/worker";
 import type { PolicyUser } from "@/lib/permissions";
 import { docFromParagraphs } from "@/lib/rich-text/body";
 import { findSlugRedirectTarget, recordSlugRedirect } from "@/lib/seo/slug-redirects";
-import { createTestDb, type TestDb } from "@/testing/db";
 import { addComment } from "@/lib/workflow/comments";
-import { articleRow, makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
 import { runTransition } from "@/lib/workflow/transitions";
+import { createTestDb, type TestDb } from "@/testing/db";
+import { articleRow, makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
 
 /** Issue 19, findings 5, 6, 7, 8 and the author pages of 13: bylines, co-authors and what other journalists may learn. */
 let t: TestDb;
@@ -31,8 +32,7 @@ afterAll(async () => {
 });
 
 const version = async (id: string) => (await articleRow(t.db, id)).version;
-const save = async (u: PolicyUser, id: string, changes: Record<string, unknown>) =>
-  saveArticle(t.db, u, { id, expectedVersion: await version(id), changes });
+const save = async (u: PolicyUser, id: string, changes: Record<string, unknown>) => saveArticle(t.db, u, { id, expectedVersion: await version(id), changes });
 const go = (u: PolicyUser, id: string, action: "submit" | "withdraw" | "approve" | "publish" | "unpublish", comment?: string) =>
   runTransition(t.db, u, { articleId: id, action, comment }, { revalidate: noRevalidate });
 const slugOf = async (u: PolicyUser) => (await getProfileSlug(u.id))!;
@@ -55,9 +55,15 @@ describe("finding 5: the two-person rule through the byline", () => {
     expect(await go(editor, a.id, "approve")).toMatchObject({ ok: false, code: "two_person_rule" });
     expect((await articleRow(t.db, a.id)).status).toBe("in_review");
     // The author put on the byline heard of it, and the timeline says who did it.
-    const told = await t.db.select().from(notifications).where(and(eq(notifications.userId, claire.id), eq(notifications.articleId, a.id)));
+    const told = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, claire.id), eq(notifications.articleId, a.id)));
     expect(told.map((n) => n.type)).toContain("byline_changed");
-    const ev = await t.db.select().from(events).where(and(eq(events.articleId, a.id), eq(events.type, "article.authors_changed")));
+    const ev = await t.db
+      .select()
+      .from(events)
+      .where(and(eq(events.articleId, a.id), eq(events.type, "article.authors_changed")));
     expect(ev).toHaveLength(1);
     expect(ev[0].actorId).toBe(editor.id);
     // A second editor, who neither wrote nor edited it, may.
@@ -81,10 +87,16 @@ describe("finding 5: the two-person rule through the byline", () => {
     const { editor, claire, yanis } = cast;
     const a = await makeArticle(t.db, claire.id, "Enquête partagée", [yanis.id]);
     expect(await save(editor, a.id, { authorIds: [claire.id] })).toMatchObject({ ok: true });
-    const [gone] = await t.db.select().from(notifications).where(and(eq(notifications.userId, yanis.id), eq(notifications.type, "byline_changed")));
+    const [gone] = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, yanis.id), eq(notifications.type, "byline_changed")));
     expect(gone.message).toContain("removed you from the byline");
     expect(gone.articleId).toBeNull();
-    const kept = await t.db.select().from(notifications).where(and(eq(notifications.userId, claire.id), eq(notifications.articleId, a.id), eq(notifications.type, "byline_changed")));
+    const kept = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, claire.id), eq(notifications.articleId, a.id), eq(notifications.type, "byline_changed")));
     expect(kept).toHaveLength(1);
   });
 });
@@ -139,7 +151,10 @@ describe("finding 8: nothing unpublished reaches other journalists", () => {
     await addComment(t.db, claire, { articleId: a.id, body: "Premier avis" });
     expect(await save(editor, a.id, { authorIds: [claire.id] })).toMatchObject({ ok: true });
     await addComment(t.db, claire, { articleId: a.id, body: "Source confidentielle : le directeur." });
-    const mine = await t.db.select().from(notifications).where(and(eq(notifications.userId, yanis.id), eq(notifications.articleId, a.id)));
+    const mine = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, yanis.id), eq(notifications.articleId, a.id)));
     expect(mine.map((n) => n.message).join("\n")).not.toContain("Source confidentielle");
     const sent: { to: string; text: string }[] = [];
     await deliverDueMail(t.db, { transport: { sendMail: async (m) => void sent.push(m) }, batch: 500 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { depthExceeds, jsonTextDepthExceeds } from "./depth";
 
 describe("nesting depth without recursion", () => {
@@ -16,7 +17,7 @@ describe("nesting depth without recursion", () => {
   });
   it("reads JSON text the same way, brackets inside strings ignored", () => {
     for (const n of [0, 3, 4, 10]) expect(jsonTextDepthExceeds(JSON.stringify(nest(n)), 3), String(n)).toBe(depthExceeds(nest(n), 3));
-    expect(jsonTextDepthExceeds(JSON.stringify({ a: "[[[[{{{{\\\"[[[[" }), 1)).toBe(false);
+    expect(jsonTextDepthExceeds(JSON.stringify({ a: '[[[[{{{{\\"[[[[' }), 1)).toBe(false);
   });
   it("handles a million levels without overflowing the stack", () => {
     expect(depthExceeds(nest(1_000_000), 100)).toBe(true);

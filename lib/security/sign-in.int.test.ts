@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { insertUser } from "@/db/queries/users";
 import { authenticate } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
@@ -35,7 +36,12 @@ describe(`sign-in under attack (${process.env.TEST_ENGINE ?? "pglite"})`, () => 
         Array.from({ length: batch }, (_, k) => {
           const n = i + k;
           const password = n % 97 === 96 ? PASSWORD : `guess-${n}`;
-          return authenticate(t.db, { email: n % 2 ? "TARGET@example.org " : "target@example.org", password, ip: `10.0.${n >> 8}.${n & 255}`, now: new Date(T0.getTime() + n * 800) });
+          return authenticate(t.db, {
+            email: n % 2 ? "TARGET@example.org " : "target@example.org",
+            password,
+            ip: `10.0.${n >> 8}.${n & 255}`,
+            now: new Date(T0.getTime() + n * 800),
+          });
         }),
       );
       for (const r of results) counts[r.ok ? "ok" : r.code]++;
@@ -75,7 +81,10 @@ describe(`sign-in under attack (${process.env.TEST_ENGINE ?? "pglite"})`, () => 
     const ratios: number[] = [];
     for (let n = 0; n < 16; n++) {
       // Paired and in alternating order, so load on a shared machine hits both series alike.
-      const pair = n % 2 ? [await time(`ghost-${n}@example.org`, 2 * n + 1), await time("known@example.org", 2 * n)].reverse() : [await time("known@example.org", 2 * n), await time(`ghost-${n}@example.org`, 2 * n + 1)];
+      const pair =
+        n % 2
+          ? [await time(`ghost-${n}@example.org`, 2 * n + 1), await time("known@example.org", 2 * n)].reverse()
+          : [await time("known@example.org", 2 * n), await time(`ghost-${n}@example.org`, 2 * n + 1)];
       const [a, b] = pair;
       expect(a.r).toEqual({ ok: false, code: "invalid" });
       expect(b.r).toEqual(a.r);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { withoutNul } from "./text";
 
 describe("withoutNul", () => {

@@ -1,9 +1,11 @@
 import { Window } from "happy-dom";
-import { xml2js, type Element } from "xml-js";
 import { describe, expect, it } from "vitest";
+import { xml2js, type Element } from "xml-js";
+
 import { findInjected } from "@/e2e/corpus/dom-check";
 import { craftedBodies, XSS_PAYLOADS } from "@/e2e/corpus/xss-payloads";
 import { docFromParagraphs, parseBody, renderBodyHtml } from "@/lib/rich-text/body";
+
 import { buildRssFeed, type FeedItem } from "./feeds";
 
 /** An HTML fragment parsed as a feed reader would before displaying it. */
@@ -83,7 +85,9 @@ describe("RSS feed read by a feed reader (issue 19)", () => {
         for (const f of found) injected.push(`item ${i} ${field}: ${f} (payload ${JSON.stringify(XSS_PAYLOADS[i]).slice(0, 60)})`);
       }
       // And the dek reads as the text the journalist typed.
-      expect(asHtml(text(all(item, "description")[0])).body.textContent).toBe(XSS_PAYLOADS[i].toWellFormed().replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ""));
+      expect(asHtml(text(all(item, "description")[0])).body.textContent).toBe(
+        XSS_PAYLOADS[i].toWellFormed().replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ""),
+      );
     });
     expect(injected).toEqual([]);
   });
@@ -97,7 +101,9 @@ describe("RSS feed read by a feed reader (issue 19)", () => {
       expect(text(all(item, "category")[0])).toBe(clean);
       // Only the elements RSS defines: no payload became an XML element of the feed.
       const names = new Set((item.elements ?? []).map((c) => c.name));
-      expect([...names].filter((n) => n && !["title", "link", "guid", "pubDate", "description", "content:encoded", "author", "category"].includes(n))).toEqual([]);
+      expect([...names].filter((n) => n && !["title", "link", "guid", "pubDate", "description", "content:encoded", "author", "category"].includes(n))).toEqual(
+        [],
+      );
     });
   });
 });

@@ -1,6 +1,8 @@
 import { Feed } from "feed";
-import type { Jsonify } from "@/lib/cache/public-data";
+
 import type { listFeedArticles } from "@/db/queries/public";
+import type { Jsonify } from "@/lib/cache/public-data";
+
 import { absolute } from "./site-url";
 import { cdataSafe, htmlText, xmlSafe } from "./xml-text";
 

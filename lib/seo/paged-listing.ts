@@ -1,8 +1,11 @@
 import "server-only";
+
 import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
+
 import { parsePage } from "@/components/public/pagination";
 import { getSlugRedirect } from "@/lib/cache/public-data";
+
 import { slugParam } from "./slug-param";
 
 /**

@@ -72,7 +72,10 @@ export function requestOrigin(header, fallback = {}) {
  * @param {{ headers: Record<string, string | string[] | undefined> }} req
  */
 export function sanitizeForwardedHeaders(req) {
-  for (const [name, valid] of /** @type {const} */ ([["x-forwarded-host", validHost], ["x-forwarded-proto", validProto]])) {
+  for (const [name, valid] of /** @type {const} */ ([
+    ["x-forwarded-host", validHost],
+    ["x-forwarded-proto", validProto],
+  ])) {
     const raw = req.headers[name];
     if (raw === undefined) continue;
     const value = valid(Array.isArray(raw) ? raw[0] : raw);

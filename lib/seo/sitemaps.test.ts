@@ -5,9 +5,11 @@
  * a payload out of its <script> element.
  */
 import { Window } from "happy-dom";
-import { xml2js, type Element } from "xml-js";
 import { describe, expect, it } from "vitest";
+import { xml2js, type Element } from "xml-js";
+
 import { XSS_PAYLOADS } from "@/e2e/corpus/xss-payloads";
+
 import { newsArticleJsonLd, serializeJsonLd } from "./json-ld";
 import { buildNewsSitemap, buildSitemap, buildSitemapIndex, parseSitemapFile } from "./sitemaps";
 
@@ -68,12 +70,22 @@ describe("sitemaps and JSON-LD with the XSS corpus", () => {
     const titles = all(root, "news:title").map(text);
     expect(titles).toEqual(XSS_PAYLOADS.map(clean));
     const names = new Set(all(root, "urlset")[0].elements!.flatMap(collect));
-    expect([...names].filter((n) => !["url", "loc", "news:news", "news:publication", "news:name", "news:language", "news:publication_date", "news:title"].includes(n))).toEqual([]);
+    expect(
+      [...names].filter(
+        (n) => !["url", "loc", "news:news", "news:publication", "news:name", "news:language", "news:publication_date", "news:title"].includes(n),
+      ),
+    ).toEqual([]);
     expect(text(all(root, "news:name")[0])).toBe("Newsroom <b>");
   });
 
   it("sitemap locations stay on the site's origin, whatever the path", async () => {
-    const root = xml2js(await buildSitemap("https://example.org", XSS_PAYLOADS.map((p) => ({ path: `/articles/${encodeURIComponent(p)}` }))), { compact: false }) as Element;
+    const root = xml2js(
+      await buildSitemap(
+        "https://example.org",
+        XSS_PAYLOADS.map((p) => ({ path: `/articles/${encodeURIComponent(p)}` })),
+      ),
+      { compact: false },
+    ) as Element;
     for (const loc of all(root, "loc").map(text)) expect(new URL(loc).origin).toBe("https://example.org");
   });
 

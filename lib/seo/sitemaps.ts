@@ -1,4 +1,5 @@
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from "sitemap";
+
 import { absolute } from "./site-url";
 import { xmlSafe } from "./xml-text";
 
@@ -25,7 +26,11 @@ const item = (origin: string, e: SitemapEntry): SitemapItemLoose => ({ url: abso
 
 /** sitemaps.org urlset, written by the `sitemap` library (it escapes every text and URL). */
 export function buildSitemap(origin: string, entries: SitemapEntry[]): Promise<string> {
-  return render(new SitemapStream({ xmlns: plain }), entries.map((e) => item(origin, e)), `${URLSET_OPEN}></urlset>`);
+  return render(
+    new SitemapStream({ xmlns: plain }),
+    entries.map((e) => item(origin, e)),
+    `${URLSET_OPEN}></urlset>`,
+  );
 }
 
 /** The sitemap index that /sitemap.xml answers: one line per sitemap file. */

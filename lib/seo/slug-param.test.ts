@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { slugParam } from "./slug-param";
 
 describe("slugParam", () => {

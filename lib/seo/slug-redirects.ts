@@ -1,5 +1,7 @@
 import "server-only";
+
 import { and, eq, sql } from "drizzle-orm";
+
 import { queryRows, type Tx } from "@/db";
 import { publicSlugRedirects } from "@/db/schema";
 

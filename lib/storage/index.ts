@@ -1,4 +1,5 @@
 import "server-only";
+
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { asc, eq, inArray } from "drizzle-orm";
+
 import type { Tx } from "@/db";
 import { publishedArticleTags, tags, type TagSnapshot } from "@/db/schema";
 

@@ -1,7 +1,6 @@
 /** What taxonomy domain functions return: never throws for expected refusals. */
 export type Result<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]>; mergeInto?: { id: number; name: string } };
+  { ok: true; data: T } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]>; mergeInto?: { id: number; name: string } };
 
 export const refuse = (code: string, message: string, fieldErrors?: Record<string, string[]>) => ({ ok: false as const, code, message, fieldErrors });
 

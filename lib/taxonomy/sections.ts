@@ -1,11 +1,14 @@
 import "server-only";
+
 import { asc, eq, sql } from "drizzle-orm";
+
 import { queryRows, type Db, type Tx } from "@/db";
 import { sections } from "@/db/schema";
+import { denied } from "@/lib/actions/result";
 import { recordEvent } from "@/lib/articles/events";
 import { canGlobal, type PolicyUser } from "@/lib/permissions";
 import { slugify } from "@/lib/slug";
-import { denied } from "@/lib/actions/result";
+
 import { isUniqueViolation, refuse, type Result } from "./result";
 import { SECTION_NAME_MAX } from "./validation";
 
@@ -73,7 +76,11 @@ export async function renameSection(db: Db, actor: PolicyUser, input: { id: numb
     if (await clash(tx, input.name, slug.data, input.id)) return refuse("duplicate", "Please correct the highlighted fields.", { name: [DUPLICATE] });
     if (current.name === input.name) return { ok: true as const, data: { name: current.name, slug: current.slug } };
     await tx.update(sections).set({ name: input.name }).where(eq(sections.id, input.id));
-    await recordEvent(tx, { type: "section.renamed", actorId: actor.id, data: { sectionId: current.id, from: current.name, to: input.name, slug: current.slug } });
+    await recordEvent(tx, {
+      type: "section.renamed",
+      actorId: actor.id,
+      data: { sectionId: current.id, from: current.name, to: input.name, slug: current.slug },
+    });
     return { ok: true as const, data: { name: input.name, slug: current.slug } };
   });
 }
@@ -86,7 +93,11 @@ export async function moveSection(db: Db, actor: PolicyUser, input: { id: number
   const allowed = canGlobal(actor, "sections:manage");
   if (!allowed.ok) return denied(allowed);
   return db.transaction(async (tx) => {
-    const rows = await tx.select({ id: sections.id, position: sections.position }).from(sections).orderBy(asc(sections.position), asc(sections.name), asc(sections.id)).for("update");
+    const rows = await tx
+      .select({ id: sections.id, position: sections.position })
+      .from(sections)
+      .orderBy(asc(sections.position), asc(sections.name), asc(sections.id))
+      .for("update");
     const at = rows.findIndex((r) => r.id === input.id);
     if (at < 0) return refuse("not_found", "This section no longer exists.");
     const to = input.direction === "up" ? at - 1 : at + 1;

@@ -1,12 +1,15 @@
 import "server-only";
+
 import { eq, sql } from "drizzle-orm";
+
 import { queryRows, type Db, type Tx } from "@/db";
 import { tags } from "@/db/schema";
+import { denied } from "@/lib/actions/result";
 import { recordEvent } from "@/lib/articles/events";
 import { canGlobal, type PolicyUser } from "@/lib/permissions";
-import { slugify, tagDisplayName } from "@/lib/slug";
 import { recordSlugRedirect, repointSlugRedirects } from "@/lib/seo/slug-redirects";
-import { denied } from "@/lib/actions/result";
+import { slugify, tagDisplayName } from "@/lib/slug";
+
 import { isUniqueViolation, refuse, type Result } from "./result";
 import { TAGS_PAGE_SIZE } from "./validation";
 
@@ -23,9 +26,7 @@ const live = sql`(select count(*)::int from published_article_tags p join articl
 export async function listTagsWithUsage(db: Tx, opts: { query?: string; page?: number } = {}): Promise<{ rows: TagRow[]; total: number }> {
   const q = opts.query?.trim() ?? "";
   const folded = q ? tagSlug(q) : "";
-  const filter = q
-    ? sql`where t.name ilike ${`%${escapeLike(q)}%`} or (${folded} <> '' and t.slug like ${`%${escapeLike(folded)}%`})`
-    : sql``;
+  const filter = q ? sql`where t.name ilike ${`%${escapeLike(q)}%`} or (${folded} <> '' and t.slug like ${`%${escapeLike(folded)}%`})` : sql``;
   const page = Math.max(1, opts.page ?? 1);
   const [rows, [{ total }]] = await Promise.all([
     queryRows<TagRow>(
@@ -53,7 +54,11 @@ export async function findTagByTyped(db: Tx, typed: string) {
  * the next time someone types the new name. The old /tags/<slug> URL redirects to the new one.
  * A name that folds onto another tag's slug is refused with that tag, so the UI can offer a merge.
  */
-export async function renameTag(db: Db, actor: PolicyUser, input: { id: number; name: string }): Promise<Result<{ name: string; slug: string; oldSlug: string }>> {
+export async function renameTag(
+  db: Db,
+  actor: PolicyUser,
+  input: { id: number; name: string },
+): Promise<Result<{ name: string; slug: string; oldSlug: string }>> {
   const allowed = canGlobal(actor, "tags:manage");
   if (!allowed.ok) return denied(allowed);
   const name = tagDisplayName(input.name);
@@ -65,23 +70,39 @@ export async function renameTag(db: Db, actor: PolicyUser, input: { id: number; 
       if (!current) return refuse("not_found", "This tag no longer exists.");
       const [other] = await tx.select().from(tags).where(eq(tags.slug, slug)).limit(1);
       if (other && other.id !== current.id) {
-        return { ...refuse("duplicate", "Please correct the highlighted fields.", { name: [`This is the same tag as “${other.name}”, which already exists: merge instead.`] }), mergeInto: { id: other.id, name: other.name } };
+        return {
+          ...refuse("duplicate", "Please correct the highlighted fields.", {
+            name: [`This is the same tag as “${other.name}”, which already exists: merge instead.`],
+          }),
+          mergeInto: { id: other.id, name: other.name },
+        };
       }
       if (current.name === name) return { ok: true as const, data: { name, slug, oldSlug: current.slug } };
       await tx.update(tags).set({ name, slug }).where(eq(tags.id, current.id));
       // Links and bookmarks to the old /tags/<slug> keep working.
       if (current.slug !== slug) await recordSlugRedirect(tx, "tag", current.slug, current.id);
-      await recordEvent(tx, { type: "tag.renamed", actorId: actor.id, data: { tagId: current.id, from: current.name, to: name, fromSlug: current.slug, toSlug: slug } });
+      await recordEvent(tx, {
+        type: "tag.renamed",
+        actorId: actor.id,
+        data: { tagId: current.id, from: current.name, to: name, fromSlug: current.slug, toSlug: slug },
+      });
       return { ok: true as const, data: { name, slug, oldSlug: current.slug } };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return refuse("duplicate", "Please correct the highlighted fields.", { name: ["Another tag with this name was just created: merge instead."] });
+    if (isUniqueViolation(error))
+      return refuse("duplicate", "Please correct the highlighted fields.", { name: ["Another tag with this name was just created: merge instead."] });
     throw error;
   }
 }
 
 /** working/live: rows moved (an article already carrying B moves nothing); articles: every article that carried A. */
-export type MergeReport = { from: { name: string; slug: string }; into: { id: number; name: string; slug: string }; working: number; live: number; articles: number };
+export type MergeReport = {
+  from: { name: string; slug: string };
+  into: { id: number; name: string; slug: string };
+  working: number;
+  live: number;
+  articles: number;
+};
 
 /**
  * Moves every use of tag A onto tag B, then deletes A, in one transaction. An article carrying
@@ -94,7 +115,12 @@ export async function mergeTags(db: Db, actor: PolicyUser, input: { id: number; 
   if (input.id === input.intoId) return refuse("invalid", "Please correct the highlighted fields.", { into: ["A tag cannot be merged into itself."] });
   return db.transaction(async (tx) => {
     // Both rows locked in id order, so two opposite merges cannot deadlock.
-    const locked = await tx.select().from(tags).where(sql`${tags.id} in (${input.id}, ${input.intoId})`).orderBy(tags.id).for("update");
+    const locked = await tx
+      .select()
+      .from(tags)
+      .where(sql`${tags.id} in (${input.id}, ${input.intoId})`)
+      .orderBy(tags.id)
+      .for("update");
     const from = locked.find((t) => t.id === input.id);
     const into = locked.find((t) => t.id === input.intoId);
     if (!from) return refuse("not_found", "This tag no longer exists.");
@@ -119,7 +145,13 @@ export async function mergeTags(db: Db, actor: PolicyUser, input: { id: number; 
     // /tags/<A> (and A's own old slugs) now lead to B.
     await repointSlugRedirects(tx, "tag", from.id, into.id);
     await recordSlugRedirect(tx, "tag", from.slug, into.id);
-    const data = { from: { name: from.name, slug: from.slug }, into: { id: into.id, name: into.name, slug: into.slug }, working: moved[0], live: moved[1], articles: carried };
+    const data = {
+      from: { name: from.name, slug: from.slug },
+      into: { id: into.id, name: into.name, slug: into.slug },
+      working: moved[0],
+      live: moved[1],
+      articles: carried,
+    };
     await recordEvent(tx, { type: "tag.merged", actorId: actor.id, data: { tagId: from.id, intoTagId: into.id, ...data } });
     return { ok: true as const, data };
   });

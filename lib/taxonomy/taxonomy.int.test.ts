@@ -1,12 +1,14 @@
 /** Sections and tags on a real database: who may, duplicates, merge correctness, deletes refused while used. */
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { queryRows } from "@/db";
 import { articles, events, sections, tags } from "@/db/schema";
 import { createArticle, makeLive, setArticleTags } from "@/lib/articles/store";
+import { findSlugRedirectTarget } from "@/lib/seo/slug-redirects";
 import { createTestDb, type TestDb } from "@/testing/db";
 import { makeCast, type Cast } from "@/testing/workflow-fixtures";
-import { findSlugRedirectTarget } from "@/lib/seo/slug-redirects";
+
 import { liveTagsOf } from "./live-tags";
 import { createSection, deleteSection, listSectionsWithUsage, moveSection, renameSection } from "./sections";
 import { deleteTag, findTagByTyped, listTagsWithUsage, mergeTagInto, mergeTags, renameTag } from "./tags";
@@ -50,7 +52,11 @@ describe("sections", () => {
     const list = await listSectionsWithUsage(t.db);
     expect(list.at(-1)?.name).toBe("Culture");
     for (const name of ["economie société", "CULTURE", "Économie-Société"]) {
-      expect(await createSection(t.db, cast.editor, { name })).toMatchObject({ ok: false, code: "duplicate", fieldErrors: { name: ["A section with this name already exists."] } });
+      expect(await createSection(t.db, cast.editor, { name })).toMatchObject({
+        ok: false,
+        code: "duplicate",
+        fieldErrors: { name: ["A section with this name already exists."] },
+      });
     }
     expect(await createSection(t.db, cast.editor, { name: "!!!" })).toMatchObject({ ok: false, fieldErrors: { name: ["Use at least one letter or digit."] } });
     expect(await eventTypes()).toContain("section.created");
@@ -58,7 +64,10 @@ describe("sections", () => {
 
   it("rename keeps the slug; a name taken by another section is refused", async () => {
     const [eco] = await t.db.select().from(sections).where(eq(sections.slug, "economie-societe"));
-    expect(await renameSection(t.db, cast.editor, { id: eco.id, name: "Société" })).toMatchObject({ ok: true, data: { name: "Société", slug: "economie-societe" } });
+    expect(await renameSection(t.db, cast.editor, { id: eco.id, name: "Société" })).toMatchObject({
+      ok: true,
+      data: { name: "Société", slug: "economie-societe" },
+    });
     expect(await renameSection(t.db, cast.editor, { id: eco.id, name: "culture" })).toMatchObject({ ok: false, code: "duplicate" });
     expect(await renameSection(t.db, cast.editor, { id: 999999, name: "Nope" })).toMatchObject({ ok: false, code: "not_found" });
     expect(await eventTypes()).toContain("section.renamed");
@@ -80,7 +89,11 @@ describe("sections", () => {
     if (!created.ok) throw new Error(created.message);
     const a = await publishedArticle([], created.data.id);
     expect((await listSectionsWithUsage(t.db)).find((s) => s.id === created.data.id)?.articles).toBe(1);
-    expect(await deleteSection(t.db, cast.editor, { id: created.data.id })).toMatchObject({ ok: false, code: "in_use", message: expect.stringContaining("1 article") });
+    expect(await deleteSection(t.db, cast.editor, { id: created.data.id })).toMatchObject({
+      ok: false,
+      code: "in_use",
+      message: expect.stringContaining("1 article"),
+    });
     // Moved out of the working copy, still live in the section: still refused.
     await t.db.update(articles).set({ sectionId: null }).where(eq(articles.id, a.id));
     expect(await deleteSection(t.db, cast.editor, { id: created.data.id })).toMatchObject({ ok: false, code: "in_use" });
@@ -114,8 +127,15 @@ describe("tags", () => {
   it("rename follows the slug; a name folding onto another tag is refused with a merge offer", async () => {
     const chine = (await findTagByTyped(t.db, "Chine"))!;
     const cyber = (await findTagByTyped(t.db, "cybersecurite francaise"))!;
-    expect(await renameTag(t.db, cast.editor, { id: cyber.id, name: "#chine" })).toMatchObject({ ok: false, code: "duplicate", mergeInto: { id: chine.id, name: "Chine" } });
-    expect(await renameTag(t.db, cast.editor, { id: cyber.id, name: "Cybersécurité" })).toMatchObject({ ok: true, data: { slug: "cybersecurite", oldSlug: "cybersecurite-francaise" } });
+    expect(await renameTag(t.db, cast.editor, { id: cyber.id, name: "#chine" })).toMatchObject({
+      ok: false,
+      code: "duplicate",
+      mergeInto: { id: chine.id, name: "Chine" },
+    });
+    expect(await renameTag(t.db, cast.editor, { id: cyber.id, name: "Cybersécurité" })).toMatchObject({
+      ok: true,
+      data: { slug: "cybersecurite", oldSlug: "cybersecurite-francaise" },
+    });
     // Case only: same slug, new display name.
     expect(await renameTag(t.db, cast.editor, { id: chine.id, name: "CHINE" })).toMatchObject({ ok: true, data: { slug: "chine" } });
     expect(await eventTypes()).toContain("tag.renamed");
@@ -135,7 +155,9 @@ describe("tags", () => {
     expect(chineAfter.working).toBe(chineBefore.working + 1);
     expect(chineAfter.live).toBe(chineBefore.live + 1);
     expect(await count(sql`select count(*) as n from article_tags where tag_id = ${pekin.id}`)).toBe(0);
-    expect(await count(sql`select count(*) as n from (select article_id from published_article_tags group by article_id, tag_id having count(*) > 1) d`)).toBe(0);
+    expect(await count(sql`select count(*) as n from (select article_id from published_article_tags group by article_id, tag_id having count(*) > 1) d`)).toBe(
+      0,
+    );
     const live = await liveTagsOf(t.db, [both.id, onlyA.id]);
     expect(live.get(both.id)!.map((x) => x.slug)).toEqual(["taiwan", "chine"]);
     expect(live.get(onlyA.id)!.map((x) => x.slug)).toEqual(["taiwan", "chine"]);
@@ -162,8 +184,14 @@ describe("tags", () => {
 
   it("refuses merging into itself or into an unknown tag", async () => {
     const chine = (await findTagByTyped(t.db, "chine"))!;
-    expect(await mergeTags(t.db, cast.editor, { id: chine.id, intoId: chine.id })).toMatchObject({ ok: false, fieldErrors: { into: ["A tag cannot be merged into itself."] } });
-    expect(await mergeTagInto(t.db, cast.editor, { id: chine.id, into: "Nulle part" })).toMatchObject({ ok: false, fieldErrors: { into: ["No tag “Nulle part” exists."] } });
+    expect(await mergeTags(t.db, cast.editor, { id: chine.id, intoId: chine.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { into: ["A tag cannot be merged into itself."] },
+    });
+    expect(await mergeTagInto(t.db, cast.editor, { id: chine.id, into: "Nulle part" })).toMatchObject({
+      ok: false,
+      fieldErrors: { into: ["No tag “Nulle part” exists."] },
+    });
   });
 
   it("delete is refused while used, allowed once unused", async () => {

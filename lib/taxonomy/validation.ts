@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { tagDisplayName } from "@/lib/slug";
 
 export const SECTION_NAME_MAX = 60;

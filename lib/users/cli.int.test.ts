@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { getUserByEmail } from "@/db/queries/users";
 import { verifyPassword } from "@/lib/auth/password";
 import { createTestDb, type TestDb } from "@/testing/db";
+
 import { runUsersCli } from "./cli";
 
 let t: TestDb;

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { mailConfig } from "@/lib/mail/config";
 import { smtpTransport } from "@/lib/mail/worker";
 

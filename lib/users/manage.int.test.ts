@@ -1,10 +1,12 @@
 /** User management on a real database: admins only, the last-admin rule, one-time links, the event log. */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { getUserByEmail, insertUser } from "@/db/queries/users";
 import { events, userTokens } from "@/db/schema";
 import { authenticate } from "@/lib/auth/authenticate";
 import { createTestDb, type TestDb } from "@/testing/db";
+
 import { changeRole, createUser, resetPassword, setActive } from "./manage";
 import { consumeToken, hashToken, inspectToken, TOKEN_TTL_MS } from "./tokens";
 
@@ -104,10 +106,7 @@ describe("the last active admin", () => {
   it("two admins demoting each other at the same moment leave one admin standing", async () => {
     const a: Actor = { ...admin };
     const b: Actor = { id: editor.id, role: "admin", active: true };
-    const results = await Promise.all([
-      changeRole(t.db, a, { userId: b.id, role: "journalist" }),
-      changeRole(t.db, b, { userId: a.id, role: "journalist" }),
-    ]);
+    const results = await Promise.all([changeRole(t.db, a, { userId: b.id, role: "journalist" }), changeRole(t.db, b, { userId: a.id, role: "journalist" })]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const admins = [await getUserByEmail({ db: t.db, email: "root@example.org" }), await getUserByEmail({ db: t.db, email: "desk@example.org" })].filter(
       (u) => u?.role === "admin" && u.active,

@@ -1,18 +1,19 @@
 import "server-only";
+
 import { and, eq, sql } from "drizzle-orm";
+
 import type { Db } from "@/db";
 import { getUserByEmail, getUserById, insertUser } from "@/db/queries/users";
 import { users, type User } from "@/db/schema";
+import { denied } from "@/lib/actions/result";
 import { recordEvent } from "@/lib/articles/events";
 import { canChangeUser, canGlobal, type PolicyUser } from "@/lib/permissions";
 import type { Role } from "@/lib/roles";
-import { issueToken } from "./tokens";
 import { withoutNul } from "@/lib/security/text";
-import { denied } from "@/lib/actions/result";
 
-export type Result<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
+import { issueToken } from "./tokens";
+
+export type Result<T = undefined> = { ok: true; data: T } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
 
 export type Issued = { userId: string; name: string; email: string; token: string; expiresAt: Date };
 
@@ -50,7 +51,12 @@ export async function createUser(db: Db, actor: PolicyUser, raw: { name: string;
  */
 async function changeUser(db: Db, actor: PolicyUser, userId: string, change: { role?: Role; active?: boolean }): Promise<Result<User>> {
   return db.transaction(async (tx) => {
-    const admins = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true))).orderBy(users.id).for("update");
+    const admins = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, "admin"), eq(users.active, true)))
+      .orderBy(users.id)
+      .for("update");
     const target = await getUserById({ db: tx, id: userId });
     if (!target) return refuse("not_found", "This user does not exist.");
     const allowed = canChangeUser(actor, target, change, admins.length);

@@ -3,14 +3,16 @@
  * and nothing else (no bcrypt), the form is limited per address, and hashing a real password
  * never holds the event loop (issue #19, finding 4).
  */
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import { randomBytes } from "node:crypto";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { insertUser } from "@/db/queries/users";
 import { authenticate } from "@/lib/auth/authenticate";
 import { hashPassword, passwordWork } from "@/lib/auth/password";
 import { MAX_FAILURES, WINDOW_MS } from "@/lib/auth/rate-limit";
 import { createTestDb, type TestDb } from "@/testing/db";
+
 import { createUser, resetPassword } from "./manage";
 import { consumeToken, issueToken, setPasswordWithToken } from "./tokens";
 
@@ -60,7 +62,11 @@ describe("set-password with a dead link", () => {
     const links = await deadLinks();
     const lag = monitorEventLoopDelay({ resolution: 5 });
     lag.enable();
-    await Promise.all(Array.from({ length: 24 }, (_, i) => setPasswordWithToken(t.db, { token: links[i % links.length], password: "a perfectly fine password", ip: `198.51.100.${i}`, now: at(i * 0.01) })));
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        setPasswordWithToken(t.db, { token: links[i % links.length], password: "a perfectly fine password", ip: `198.51.100.${i}`, now: at(i * 0.01) }),
+      ),
+    );
     lag.disable();
     // Typical tick delay stays at the timer's resolution; bcrypt on the main thread holds it for hundreds of ms.
     expect(lag.percentile(50) / 1e6).toBeLessThan(50);

@@ -1,8 +1,10 @@
 import "server-only";
+
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
+
 import type { Tx } from "@/db";
-import { userTokens, users } from "@/db/schema";
+import { users, userTokens } from "@/db/schema";
 import { recordEvent } from "@/lib/articles/events";
 import { hashPassword } from "@/lib/auth/password";
 import { beginTokenAttempt, markSuccess } from "@/lib/auth/rate-limit";
@@ -19,21 +21,30 @@ export function hashToken(raw: string): string {
 export async function issueToken(db: Tx, userId: string, purpose: TokenPurpose, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS);
-  await db.update(userTokens).set({ usedAt: now }).where(and(eq(userTokens.userId, userId), isNull(userTokens.usedAt)));
+  await db
+    .update(userTokens)
+    .set({ usedAt: now })
+    .where(and(eq(userTokens.userId, userId), isNull(userTokens.usedAt)));
   await db.insert(userTokens).values({ tokenHash: hashToken(token), userId, purpose, expiresAt, createdAt: now });
   return { token, expiresAt };
 }
 
-export type TokenCheck =
-  | { ok: true; userId: string; email: string; name: string; purpose: TokenPurpose }
-  | { ok: false; message: string };
+export type TokenCheck = { ok: true; userId: string; email: string; name: string; purpose: TokenPurpose } | { ok: false; message: string };
 
 const INVALID = "This link is not valid any more: it was already used, replaced by a newer one or has expired. Ask an admin for a new one.";
 
 export async function inspectToken(db: Tx, token: string, now = new Date()): Promise<TokenCheck> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, message: INVALID };
   const [row] = await db
-    .select({ userId: userTokens.userId, purpose: userTokens.purpose, expiresAt: userTokens.expiresAt, usedAt: userTokens.usedAt, email: users.email, name: users.name, active: users.active })
+    .select({
+      userId: userTokens.userId,
+      purpose: userTokens.purpose,
+      expiresAt: userTokens.expiresAt,
+      usedAt: userTokens.usedAt,
+      email: users.email,
+      name: users.name,
+      active: users.active,
+    })
     .from(userTokens)
     .innerJoin(users, eq(users.id, userTokens.userId))
     .where(eq(userTokens.tokenHash, hashToken(token)))
@@ -83,7 +94,11 @@ export async function setPasswordWithToken(
   const gate = await beginTokenAttempt(db, { ip: input.ip.slice(0, 100) || "unknown", now });
   if (!gate.ok) {
     const minutes = Math.max(1, Math.ceil((gate.retryAt.getTime() - now.getTime()) / 60_000));
-    return { ok: false, message: `Too many attempts with links that do not work. Try again in ${minutes} minute${minutes > 1 ? "s" : ""}.`, retryAt: gate.retryAt };
+    return {
+      ok: false,
+      message: `Too many attempts with links that do not work. Try again in ${minutes} minute${minutes > 1 ? "s" : ""}.`,
+      retryAt: gate.retryAt,
+    };
   }
   const r = await consumeToken(db, input.token, input.password, now);
   if (r.ok) await markSuccess(db, gate.attemptId, now);

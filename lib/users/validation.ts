@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { ROLES } from "@/lib/roles";
 
 const uuid = z.string().regex(/^[0-9a-f-]{36}$/i, "Unknown user.");

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import { parseBody } from "@/lib/rich-text/body";
 import { slugify } from "@/lib/slug";
+
 import { articleChangesSchema, normaliseTags, saveArticleSchema, tagKey } from "./article";
 
 /** What the editor produces for a typical French article (headings, marks, link, lists, quote, rule, image). */
@@ -13,13 +15,21 @@ const editorDoc = {
       content: [
         { type: "text", text: "« Aucune preuve », selon " },
         { type: "text", text: "Pékin", marks: [{ type: "bold" }, { type: "italic" }] },
-        { type: "text", text: " (source)", marks: [{ type: "link", attrs: { href: "https://example.org/a?b=1", target: null, rel: "noopener noreferrer nofollow", class: null } }] },
+        {
+          type: "text",
+          text: " (source)",
+          marks: [{ type: "link", attrs: { href: "https://example.org/a?b=1", target: null, rel: "noopener noreferrer nofollow", class: null } }],
+        },
         { type: "hardBreak" },
         { type: "text", text: "rayé", marks: [{ type: "strike" }] },
       ],
     },
     { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "un" }] }] }] },
-    { type: "orderedList", attrs: { start: 1, type: null }, content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "deux" }] }] }] },
+    {
+      type: "orderedList",
+      attrs: { start: 1, type: null },
+      content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "deux" }] }] }],
+    },
     { type: "blockquote", content: [{ type: "paragraph", content: [{ type: "text", text: "Citation" }] }] },
     { type: "horizontalRule" },
     { type: "image", attrs: { src: "/uploads/abc.webp", alt: "Un hôpital", caption: "Légende", credit: "AFP" } },
@@ -49,8 +59,9 @@ describe("slug folding", () => {
 
 describe("tags", () => {
   it("normalises a typed hashtag and dedupes by folded slug", () => {
-    expect(normaliseTags(["#CybersécuritéFrançaise", "cybersécurité française", "#CYBERSECURITE-FRANCAISE", "APT41", "apt41", "Chine", " #chine ", "#", ""]))
-      .toEqual(["CybersécuritéFrançaise", "APT41", "Chine"]);
+    expect(
+      normaliseTags(["#CybersécuritéFrançaise", "cybersécurité française", "#CYBERSECURITE-FRANCAISE", "APT41", "apt41", "Chine", " #chine ", "#", ""]),
+    ).toEqual(["CybersécuritéFrançaise", "APT41", "Chine"]);
     expect(tagKey("#CybersécuritéFrançaise")).toBe("cybersecurite-francaise");
   });
   it("refuses more than 30 tags and tags over 50 characters", () => {

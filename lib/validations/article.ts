@@ -4,6 +4,7 @@
  * lib/rich-text/body.ts; here only its size, so the browser can warn before sending.
  */
 import { z } from "zod";
+
 import { isAllowedImageSrc } from "@/components/editor/extensions";
 import { slugify, tagDisplayName } from "@/lib/slug";
 
@@ -41,7 +42,10 @@ export function normaliseTags(typed: readonly string[]): string[] {
 }
 
 export const featuredImageSchema = z.object({
-  src: z.string().max(2048).refine((s) => isAllowedImageSrc(s), "This image address is not allowed."),
+  src: z
+    .string()
+    .max(2048)
+    .refine((s) => isAllowedImageSrc(s), "This image address is not allowed."),
   alt: z.string().trim().min(1, "Alt text is required.").max(300, "Alt text is at most 300 characters."),
   caption: z.string().trim().max(300, "The caption is at most 300 characters.").optional(),
   credit: z.string().trim().max(200, "The credit is at most 200 characters.").optional(),

@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import { canTransition, type PolicyUser } from "@/lib/permissions";
-import {
-  ARTICLE_STATUSES,
-  WORKFLOW_ACTIONS,
-  availableActions,
-  transition,
-  type Actor,
-  type ArticleStatus,
-  type WorkflowAction,
-} from "./article-workflow";
+
+import { ARTICLE_STATUSES, availableActions, transition, WORKFLOW_ACTIONS, type Actor, type ArticleStatus, type WorkflowAction } from "./article-workflow";
 
 /**
  * product.md §3, copied as literally as possible and independently of TRANSITIONS: the module
@@ -111,7 +105,9 @@ describe("preconditions of §3", () => {
     expect(at("2026-01-01T09:59:00Z")).toMatchObject({ code: "needs_future_time" });
     expect(at("2026-01-01T10:00:00Z")).toMatchObject({ code: "needs_future_time" });
     expect(transition({ ...theirs, status: "approved" }, "schedule", editor, { now })).toMatchObject({ code: "needs_future_time" });
-    expect(transition({ ...theirs, status: "approved" }, "schedule", editor, { now, scheduledAt: new Date("nope") })).toMatchObject({ code: "needs_future_time" });
+    expect(transition({ ...theirs, status: "approved" }, "schedule", editor, { now, scheduledAt: new Date("nope") })).toMatchObject({
+      code: "needs_future_time",
+    });
     expect(at("2026-01-01T10:01:00Z")).toMatchObject({ ok: true, next: "scheduled" });
   });
 
@@ -125,7 +121,7 @@ describe("preconditions of §3", () => {
     expect(transition({ ...mine, status: "approved" }, "publish", editor)).toMatchObject({ code: "two_person_rule" });
     // A co-authored update cannot be published by one of its authors either.
     expect(transition({ ...mine, status: "published", hasUnpublishedChanges: true }, "publish", editor)).toMatchObject({ code: "two_person_rule" });
-     // Nor scheduled, which publishes later without another check: not by an author, nor by an
+    // Nor scheduled, which publishes later without another check: not by an author, nor by an
     // editor who edited the approved version.
     const later = { ...NEEDS_OK, twoPersonRule: true };
     expect(transition({ ...mine, status: "approved" }, "schedule", editor, later)).toMatchObject({ code: "two_person_rule" });

@@ -4,15 +4,7 @@
  */
 import type { Role } from "@/lib/roles";
 
-export const ARTICLE_STATUSES = [
-  "draft",
-  "in_review",
-  "changes_requested",
-  "approved",
-  "scheduled",
-  "published",
-  "unpublished",
-] as const;
+export const ARTICLE_STATUSES = ["draft", "in_review", "changes_requested", "approved", "scheduled", "published", "unpublished"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 export const WORKFLOW_ACTIONS = [
@@ -90,18 +82,9 @@ export type TransitionInput = {
   twoPersonRule?: boolean;
 };
 
-export type TransitionResult =
-  | { ok: true; next: ArticleStatus; transition: Transition }
-  | { ok: false; code: TransitionErrorCode; reason: string };
+export type TransitionResult = { ok: true; next: ArticleStatus; transition: Transition } | { ok: false; code: TransitionErrorCode; reason: string };
 
-export type TransitionErrorCode =
-  | "illegal_state"
-  | "forbidden"
-  | "two_person_rule"
-  | "needs_content"
-  | "needs_comment"
-  | "needs_future_time"
-  | "needs_reason";
+export type TransitionErrorCode = "illegal_state" | "forbidden" | "two_person_rule" | "needs_content" | "needs_comment" | "needs_future_time" | "needs_reason";
 
 export function findTransition(action: WorkflowAction): Transition {
   const t = TRANSITIONS.find((x) => x.action === action);
@@ -136,12 +119,7 @@ export function describeStatus(status: ArticleStatus): string {
  * A published article with unpublished changes may be re-published by an editor: that is the
  * "update after publication" path of product.md §3.
  */
-export function transition(
-  article: WorkflowArticle,
-  action: WorkflowAction,
-  actor: Actor,
-  input: TransitionInput = {},
-): TransitionResult {
+export function transition(article: WorkflowArticle, action: WorkflowAction, actor: Actor, input: TransitionInput = {}): TransitionResult {
   const t = findTransition(action);
   const republishUpdate = action === "publish" && article.status === "published" && article.hasUnpublishedChanges;
   if (!t.from.includes(article.status) && !republishUpdate) {

@@ -1,13 +1,16 @@
 import "server-only";
+
 import { asc, eq } from "drizzle-orm";
+
 import type { Db, Tx } from "@/db";
 import { comments, users } from "@/db/schema";
+import { denied } from "@/lib/actions/result";
 import { appLink } from "@/lib/mail/config";
 import { notifyUsers } from "@/lib/notifications/store";
 import { canArticle, type PolicyUser } from "@/lib/permissions";
-import { loadForTransition } from "./transitions";
 import { withoutNul } from "@/lib/security/text";
-import { denied } from "@/lib/actions/result";
+
+import { loadForTransition } from "./transitions";
 
 export const MAX_COMMENT = 5_000;
 

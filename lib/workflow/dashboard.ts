@@ -1,8 +1,11 @@
 import "server-only";
+
 import { and, asc, desc, inArray, type SQL } from "drizzle-orm";
+
 import type { Tx } from "@/db";
 import { visibleTo } from "@/db/queries/articles";
 import { articles } from "@/db/schema";
+
 import type { ArticleStatus } from "./article-workflow";
 
 export type DashboardRow = Awaited<ReturnType<typeof dashboardList>>[number];
@@ -44,7 +47,12 @@ export async function loadDashboard(db: Tx, user: { id: string; role: string }):
   }
   return Promise.all([
     section("queue", "Review queue", "The review queue is empty.", dashboardList(db, user, ["in_review"], [asc(articles.submittedAt)], 100)),
-    section("approved", "Approved and scheduled", "Nothing approved or scheduled.", dashboardList(db, user, ["approved", "scheduled"], [asc(articles.scheduledAt), asc(articles.updatedAt)], 100)),
+    section(
+      "approved",
+      "Approved and scheduled",
+      "Nothing approved or scheduled.",
+      dashboardList(db, user, ["approved", "scheduled"], [asc(articles.scheduledAt), asc(articles.updatedAt)], 100),
+    ),
     section("published", "Recently published", "Nothing published yet.", dashboardList(db, user, ["published"], [desc(articles.publishedUpdatedAt)], 20)),
     section("drafts", "My drafts", "No drafts of yours.", dashboardList(db, mine, ["draft", "changes_requested"], [desc(articles.updatedAt)])),
   ]);

@@ -1,7 +1,9 @@
 import "server-only";
+
 import type { Tx } from "@/db";
 import type { Article } from "@/db/schema";
 import { editorIds, notifyUsers, type NotificationType } from "@/lib/notifications/store";
+
 import type { WorkflowAction } from "./article-workflow";
 
 type Context = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { utcToZonedLocal, zonedLocalToUtc } from "./time-zone";
 
 describe("newsroom time zone", () => {

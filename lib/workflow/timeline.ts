@@ -1,5 +1,7 @@
 import "server-only";
+
 import { and, desc, eq, lt } from "drizzle-orm";
+
 import type { Tx } from "@/db";
 import { articles, events, users } from "@/db/schema";
 
@@ -64,6 +66,12 @@ export function describeEvent(e: { type: string; fromStatus: string | null; toSt
 function inferAction(from: string | null, to: string | null): string {
   if (to === "approved") return from === "scheduled" ? "unschedule" : "approve";
   if (to === "draft" && from === "in_review") return "withdraw";
-  const byTarget: Record<string, string> = { in_review: "submit", changes_requested: "request_changes", published: "publish", scheduled: "schedule", unpublished: "unpublish" };
+  const byTarget: Record<string, string> = {
+    in_review: "submit",
+    changes_requested: "request_changes",
+    published: "publish",
+    scheduled: "schedule",
+    unpublished: "unpublish",
+  };
   return (to && byTarget[to]) || "";
 }

@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { getCorrections, getPublishedArticleBySlug } from "@/db/queries/public";
 import { articles, comments, events, notifications } from "@/db/schema";
 import { setSetting } from "@/lib/settings";
 import { createTestDb, type TestDb } from "@/testing/db";
 import { articleRow, countRows, makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
+
 import { applyTransition, runTransition, type TransitionRequest, type WorkflowActor } from "./transitions";
 
 let t: TestDb;
@@ -99,7 +101,10 @@ describe(`workflow transitions (${process.env.TEST_ENGINE ?? "pglite"})`, () => 
   it("refuses a transition from a stale version", async () => {
     const a = await makeArticle(t.db, cast.claire.id);
     await run(cast.claire, { articleId: a.id, action: "submit" });
-    await t.db.update(articles).set({ version: a.version + 1 }).where(eq(articles.id, a.id));
+    await t.db
+      .update(articles)
+      .set({ version: a.version + 1 })
+      .where(eq(articles.id, a.id));
     expect(await run(cast.editor, { articleId: a.id, action: "approve", version: a.version })).toMatchObject({ ok: false, code: "conflict" });
     expect((await articleRow(t.db, a.id)).status).toBe("in_review");
   });
@@ -142,7 +147,10 @@ describe(`workflow transitions (${process.env.TEST_ENGINE ?? "pglite"})`, () => 
     await run(cast.claire, { articleId: a.id, action: "submit" });
     await run(cast.editor, { articleId: a.id, action: "publish" });
     // What the editor's save does to a published article: a new working copy, flagged.
-    await t.db.update(articles).set({ headline: "Titre corrigé", hasUnpublishedChanges: true, version: a.version + 1 }).where(eq(articles.id, a.id));
+    await t.db
+      .update(articles)
+      .set({ headline: "Titre corrigé", hasUnpublishedChanges: true, version: a.version + 1 })
+      .where(eq(articles.id, a.id));
     expect((await getPublishedArticleBySlug({ db: t.db, slug: a.slug }))?.revision.headline).toBe("Titre d’origine");
     expect(await run(cast.claire, { articleId: a.id, action: "publish" })).toMatchObject({ ok: false });
     const r = await run(cast.editor, { articleId: a.id, action: "publish", version: a.version + 1, correction: "Le titre contenait une erreur." });

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { and, eq } from "drizzle-orm";
+
 import type { Db, Tx } from "@/db";
 import { articles, comments, users, type Article } from "@/db/schema";
 import { recordEvent } from "@/lib/articles/events";
@@ -8,10 +10,11 @@ import { expirePublicSite } from "@/lib/cache/revalidate";
 import { appLink } from "@/lib/mail/config";
 import { canTransition, type PolicyUser } from "@/lib/permissions";
 import { hasBodyText } from "@/lib/rich-text/body";
+import { withoutNul } from "@/lib/security/text";
 import { getSettings } from "@/lib/settings";
+
 import { ACTION_LABELS, transition, type ArticleStatus, type TransitionErrorCode, type WorkflowAction } from "./article-workflow";
 import { notifyForTransition } from "./notify";
-import { withoutNul } from "@/lib/security/text";
 
 export type TransitionRequest = {
   articleId: string;
@@ -146,7 +149,17 @@ async function recordTransition(
     await tx.insert(comments).values({ articleId: article.id, authorId: actorId, kind: "request_changes", body: req.comment!.trim() });
   }
   const actorName = actorId ? await nameOf(tx, actorId) : "The scheduler";
-  await notifyForTransition(tx, { action: req.action, actorId, actorName, article, authorIds, isUpdate, scheduledAt: req.scheduledAt, comment: req.comment, link: appLink(`/newsroom/articles/${article.id}`) });
+  await notifyForTransition(tx, {
+    action: req.action,
+    actorId,
+    actorName,
+    article,
+    authorIds,
+    isUpdate,
+    scheduledAt: req.scheduledAt,
+    comment: req.comment,
+    link: appLink(`/newsroom/articles/${article.id}`),
+  });
   return revision;
 }
 

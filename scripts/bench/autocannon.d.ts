@@ -11,6 +11,13 @@ declare module "autocannon" {
     duration: number;
     "2xx": number;
   };
-  function autocannon(opts: { url: string; connections: number; duration: number; pipelining?: number; timeout?: number; headers?: Record<string, string> }): Promise<Result>;
+  function autocannon(opts: {
+    url: string;
+    connections: number;
+    duration: number;
+    pipelining?: number;
+    timeout?: number;
+    headers?: Record<string, string>;
+  }): Promise<Result>;
   export default autocannon;
 }

@@ -1,7 +1,8 @@
 /** Chromium as the Playwright suite launches it (playwright.config.ts), signed-in pages. */
 import { chromium, type Browser, type Page } from "@playwright/test";
-import config from "../../playwright.config";
+
 import { ACCOUNTS, type AccountKey } from "../../e2e/fixtures";
+import config from "../../playwright.config";
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({ ...config.use?.launchOptions, headless: true });

@@ -5,6 +5,7 @@
  *   tsx --conditions=react-server scripts/bench/bulk-seed.ts [articles] [revisionsPerArticle]
  */
 import { sql } from "drizzle-orm";
+
 import { openDb, queryRows, type Db } from "@/db";
 
 const WORDS = (

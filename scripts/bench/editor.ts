@@ -5,6 +5,7 @@
  * next animation frame after it. Autosave round trips are timed from the server-action request.
  */
 import type { Browser, Request } from "@playwright/test";
+
 import { percentile, signedIn } from "./browser";
 
 const VOCAB = (

@@ -1,6 +1,7 @@
 /** Load points with autocannon's programmatic API, and the in-memory baseline server. */
-import autocannon from "autocannon";
 import { fork } from "node:child_process";
+import autocannon from "autocannon";
+
 import { sampleRss, sleep } from "./server";
 
 export type LoadPoint = {

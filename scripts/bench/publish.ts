@@ -4,6 +4,7 @@
  * update is published."), the public page is polled with fetch until it shows the new dek.
  */
 import type { Browser } from "@playwright/test";
+
 import { percentile, signedIn } from "./browser";
 
 // Seeded demo article (lib/demo/content.ts), by Yanis: the editor may publish it (two-person rule).

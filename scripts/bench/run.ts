@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+
 import { TYPICAL } from "../../e2e/fixtures";
 import { launch } from "./browser";
 import { benchEditor } from "./editor";
@@ -79,7 +80,10 @@ async function articleLoad(app: AppServer, htmlFile: string) {
   await warmUp(url, 3);
   for (const c of [10, 50]) a.push(await loadPoint("app", url, c, SECONDS, app.listenerPid));
   results.article.push({ engine: app.engine, baseline: b, app: a });
-  for (const p of a) log(`  ${app.engine} c=${p.connections}: ${p.rps.toFixed(0)} req/s (${((100 * p.rps) / b.find((x) => x.connections === p.connections)!.rps).toFixed(1)} % of baseline), p99 ${p.p99Ms} ms, ${p.errors} errors`);
+  for (const p of a)
+    log(
+      `  ${app.engine} c=${p.connections}: ${p.rps.toFixed(0)} req/s (${((100 * p.rps) / b.find((x) => x.connections === p.connections)!.rps).toFixed(1)} % of baseline), p99 ${p.p99Ms} ms, ${p.errors} errors`,
+    );
 }
 
 async function pgReachable(): Promise<boolean> {
@@ -99,7 +103,11 @@ mkdirSync(RESULTS, { recursive: true });
 let broken = false;
 if (process.env.BENCH_SKIP_BUILD !== "1") {
   log(`next build into ${DIST} (log: ${path.join(LOG_DIR, "build.log")})`);
-  const b = spawnSync("npx", ["next", "build"], { env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8", maxBuffer: 64 << 20 });
+  const b = spawnSync("npx", ["next", "build"], {
+    env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" },
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   writeFileSync(path.join(LOG_DIR, "build.log"), `${b.stdout}\n${b.stderr}`);
   if (b.status !== 0) {
     console.error(b.stdout, b.stderr);
@@ -126,28 +134,50 @@ for (const engine of engines) {
   }
   const running: AppServer = app;
   try {
-    await step(`article page on ${engine}`, async () => {
-      const r = await fetch(`${running.origin}/articles/${TYPICAL.slug}`);
-      const html = await r.text();
-      if (!r.ok || !html.includes("La Chine nie")) throw new Error(`the typical article answered ${r.status}`);
-      writeFileSync(htmlFile, html);
-      await articleLoad(running, htmlFile);
-    }, "article");
-    await step(`publish-to-visible on ${engine}`, async () => {
-      const result = await benchPublish(browser, running.origin, 5);
-      results.publish.push({ engine, result });
-      log(`  visible after p50 ${result.p50Ms.toFixed(0)} ms, max ${result.maxMs.toFixed(0)} ms`);
-    }, "publish");
-    await step(`editor on ${engine}`, async () => {
-      const result = await benchEditor(browser, running.origin, { words: 10_000, bursts: 25, perBurst: 8 });
-      results.editor.push({ engine, result });
-      log(`  keystroke p95 ${result.domP95Ms.toFixed(1)} ms, autosave p95 ${result.autosaveP95Ms.toFixed(0)} ms`);
-    }, "editor");
+    await step(
+      `article page on ${engine}`,
+      async () => {
+        const r = await fetch(`${running.origin}/articles/${TYPICAL.slug}`);
+        const html = await r.text();
+        if (!r.ok || !html.includes("La Chine nie")) throw new Error(`the typical article answered ${r.status}`);
+        writeFileSync(htmlFile, html);
+        await articleLoad(running, htmlFile);
+      },
+      "article",
+    );
+    await step(
+      `publish-to-visible on ${engine}`,
+      async () => {
+        const result = await benchPublish(browser, running.origin, 5);
+        results.publish.push({ engine, result });
+        log(`  visible after p50 ${result.p50Ms.toFixed(0)} ms, max ${result.maxMs.toFixed(0)} ms`);
+      },
+      "publish",
+    );
+    await step(
+      `editor on ${engine}`,
+      async () => {
+        const result = await benchEditor(browser, running.origin, { words: 10_000, bursts: 25, perBurst: 8 });
+        results.editor.push({ engine, result });
+        log(`  keystroke p95 ${result.domP95Ms.toFixed(1)} ms, autosave p95 ${result.autosaveP95Ms.toFixed(0)} ms`);
+      },
+      "editor",
+    );
     if (engine === "postgres") {
-      await step("scale on PostgreSQL", async () => {
-        results.scale = await benchScale({ origin: running.origin, databaseUrl: running.databaseUrl!, articles: ARTICLES, revisionsPerArticle: 4, iterations: 30 });
-        log(`  seeded in ${results.scale.seedSeconds.toFixed(0)} s`);
-      }, "scale");
+      await step(
+        "scale on PostgreSQL",
+        async () => {
+          results.scale = await benchScale({
+            origin: running.origin,
+            databaseUrl: running.databaseUrl!,
+            articles: ARTICLES,
+            revisionsPerArticle: 4,
+            iterations: 30,
+          });
+          log(`  seeded in ${results.scale.seedSeconds.toFixed(0)} s`);
+        },
+        "scale",
+      );
     }
   } finally {
     await running.stop();

@@ -7,12 +7,14 @@
 import { asc } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+
 import type { Db } from "@/db";
-import * as schema from "@/db/schema";
-import { articles } from "@/db/schema";
 import * as q from "@/db/queries/public";
 import { searchPublishedArticles } from "@/db/queries/public-search";
+import * as schema from "@/db/schema";
+import { articles } from "@/db/schema";
 import { dashboardList, loadDashboard } from "@/lib/workflow/dashboard";
+
 import { percentile } from "./browser";
 import { bulkSeed } from "./bulk-seed";
 
@@ -24,7 +26,13 @@ type Timing = { name: string; p50Ms: number; p95Ms: number; firstMs: number; n: 
 export type Plan = { name: string; sql: string; indexLines: string[]; executionMs: number; plan: string };
 export type ScaleResult = { articles: number; revisions: number; seedSeconds: number; http: Timing[]; direct: Timing[]; plans: Plan[] };
 
-export async function benchScale(o: { origin: string; databaseUrl: string; articles: number; revisionsPerArticle: number; iterations: number }): Promise<ScaleResult> {
+export async function benchScale(o: {
+  origin: string;
+  databaseUrl: string;
+  articles: number;
+  revisionsPerArticle: number;
+  iterations: number;
+}): Promise<ScaleResult> {
   const { client, db, captured, capture } = captureClient(o.databaseUrl);
   try {
     const started = performance.now();
@@ -42,11 +50,13 @@ export async function benchScale(o: { origin: string; databaseUrl: string; artic
     // HTTP first: the first request after the seed is the uncached render of each page.
     const http: Timing[] = [];
     for (const [name, path] of Object.entries(pages)) {
-      http.push(await time(name, o.iterations, async () => {
-        const r = await fetch(o.origin + path);
-        await r.text();
-        if (!r.ok) throw new Error(`${path} answered ${r.status}`);
-      }));
+      http.push(
+        await time(name, o.iterations, async () => {
+          const r = await fetch(o.origin + path);
+          await r.text();
+          if (!r.ok) throw new Error(`${path} answered ${r.status}`);
+        }),
+      );
     }
     const { direct, plans } = await measureReads(db, client, captured, capture, o.iterations);
     return { articles: articleCount, revisions: revisionCount, seedSeconds, http, direct, plans };
@@ -116,7 +126,15 @@ export async function measureReads(
         name: `${name} #${++k}`,
         sql: c.sql,
         plan,
-        indexLines: plan.split("\n").filter((l) => /Index|Seq Scan|Bitmap Heap/.test(l)).map((l) => l.trim().replace(/^->\s*/, "").replace(/\s+\(cost=.*$/, "")),
+        indexLines: plan
+          .split("\n")
+          .filter((l) => /Index|Seq Scan|Bitmap Heap/.test(l))
+          .map((l) =>
+            l
+              .trim()
+              .replace(/^->\s*/, "")
+              .replace(/\s+\(cost=.*$/, ""),
+          ),
         executionMs: Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? NaN),
       });
     }
@@ -163,7 +181,10 @@ if (process.argv[1]?.endsWith("scale.ts")) {
     const { direct, plans } = await measureReads(db, client, captured, capture, Number(process.argv[2] ?? 30), filter ? (n) => n.includes(filter) : undefined);
     for (const p of plans) console.log(`\n## ${p.name} (${p.executionMs} ms)\n${p.plan}`);
     console.log("");
-    for (const t of direct) console.log(`${t.name.padEnd(34)} first ${t.firstMs.toFixed(1).padStart(7)}  p50 ${t.p50Ms.toFixed(1).padStart(7)}  p95 ${t.p95Ms.toFixed(1).padStart(7)} ms (n=${t.n})`);
+    for (const t of direct)
+      console.log(
+        `${t.name.padEnd(34)} first ${t.firstMs.toFixed(1).padStart(7)}  p50 ${t.p50Ms.toFixed(1).padStart(7)}  p95 ${t.p95Ms.toFixed(1).padStart(7)} ms (n=${t.n})`,
+      );
   } finally {
     await client.end({ timeout: 5 });
   }

@@ -6,7 +6,9 @@
  */
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
+
 import { SaveLedger } from "@/testing/save-ledger";
+
 import { actionId, adminUrl, callAction, percentile, sleep, type Server, type Target } from "./harness";
 import { HttpEditor } from "./http-editor";
 
@@ -33,7 +35,13 @@ async function loadPage(base: string, path: string, cookie: string | null): Prom
   }
 }
 
-export async function dbFaults(server: Server, target: Target, cookie: string, seconds: number, opts: { writers?: number; readers?: number; everyMs?: number; publicPaths: string[] }) {
+export async function dbFaults(
+  server: Server,
+  target: Target,
+  cookie: string,
+  seconds: number,
+  opts: { writers?: number; readers?: number; everyMs?: number; publicPaths: string[] },
+) {
   const writers = opts.writers ?? 5;
   const readers = opts.readers ?? 10;
   const everyMs = opts.everyMs ?? Number(process.env.STRESS_FAULT_EVERY_MS || 2000);
@@ -150,6 +158,7 @@ export async function dbFaults(server: Server, target: Target, cookie: string, s
     saveAfterFaults: after.kind,
     uncaughtExceptionsLogged: crashed,
     problems: [...saves.problems.slice(0, 10), ...badNotes],
-    pass: saves.lost === 0 && saves.problems.length === 0 && pages.bad === 0 && pages.hung === 0 && saves.hung === 0 && recoveredInMs >= 0 && after.kind === "ack",
+    pass:
+      saves.lost === 0 && saves.problems.length === 0 && pages.bad === 0 && pages.hung === 0 && saves.hung === 0 && recoveredInMs >= 0 && after.kind === "ack",
   };
 }

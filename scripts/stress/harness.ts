@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
+
 import { TEST_DEMO_PASSWORDS_ENV } from "../../e2e/demo-passwords.mjs";
 
 export const root = process.cwd();
@@ -46,7 +47,14 @@ export async function dropDatabase(t: Target) {
 }
 
 function serverEnv(t: Target, extra: Record<string, string> = {}) {
-  const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true", NEXT_DIST_DIR: distDir(), ...t.env, ...extra };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_TRUST_HOST: "true",
+    NEXT_DIST_DIR: distDir(),
+    ...t.env,
+    ...extra,
+  };
   env.AUTH_SECRET ||= "stress-secret-not-for-production-0123456789";
   if (!t.env.DATABASE_URL) delete env.DATABASE_URL;
   return env as NodeJS.ProcessEnv;
@@ -61,7 +69,11 @@ export function prepare(t: Target) {
 export type Server = { proc: ChildProcess; base: string; kill: (signal?: NodeJS.Signals) => Promise<void>; log: string[] };
 
 export async function startServer(t: Target, extra: Record<string, string> = {}): Promise<Server> {
-  const proc = spawn(process.execPath, ["server/serve.mjs", "-p", String(t.port)], { env: serverEnv(t, extra), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, ["server/serve.mjs", "-p", String(t.port)], {
+    env: serverEnv(t, extra),
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const log: string[] = [];
   const keep = (b: Buffer) => {
     log.push(...b.toString().split("\n").filter(Boolean));

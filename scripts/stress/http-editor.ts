@@ -1,8 +1,10 @@
 /** An editor over HTTP: the real save and working-copy server actions, as the browser calls them. */
 import { docFromParagraphs } from "@/lib/rich-text/body";
+
 import { actionId, callAction, type ActionCall } from "./harness";
 
-export type SaveAnswer = { kind: "ack"; version: number } | { kind: "conflict"; version: number } | { kind: "unavailable" } | { kind: "error"; status: number; detail: string };
+export type SaveAnswer =
+  { kind: "ack"; version: number } | { kind: "conflict"; version: number } | { kind: "unavailable" } | { kind: "error"; status: number; detail: string };
 
 export class HttpEditor {
   private saveId = actionId("saveArticleAction");
@@ -10,7 +12,11 @@ export class HttpEditor {
   readonly saveLatencies: number[] = [];
   readonly statuses = new Map<number, number>();
 
-  constructor(readonly base: string, readonly cookie: string, readonly timeoutMs = 30_000) {}
+  constructor(
+    readonly base: string,
+    readonly cookie: string,
+    readonly timeoutMs = 30_000,
+  ) {}
 
   private count(c: ActionCall) {
     this.statuses.set(c.status, (this.statuses.get(c.status) ?? 0) + 1);

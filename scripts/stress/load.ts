@@ -3,12 +3,20 @@
  * own article through the real server action about once a second, for `seconds`. Goal: 0 5xx.
  */
 import { createRequire } from "node:module";
+
 import { actionId, callAction, percentile, sleep, type Server } from "./harness";
 import { HttpEditor } from "./http-editor";
 
 // autocannon ships no types; this is the part of its result we read.
 type Histogram = { average: number; p50: number; p90: number; p99: number; max: number };
-type CannonResult = { requests: Histogram & { total: number }; latency: Histogram; errors: number; timeouts: number; non2xx: number; statusCodeStats: Record<string, { count: number }> };
+type CannonResult = {
+  requests: Histogram & { total: number };
+  latency: Histogram;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodeStats: Record<string, { count: number }>;
+};
 const autocannon = createRequire(import.meta.url)("autocannon") as (opts: Record<string, unknown>) => Promise<CannonResult>;
 
 export async function load(server: Server, cookies: string[], seconds: number, publicPaths: string[], readers = 200, editors = 10) {
@@ -45,7 +53,9 @@ export async function load(server: Server, cookies: string[], seconds: number, p
   const [cannon] = await Promise.all([reading, ...editing]);
 
   const codes = Object.fromEntries(Object.entries(cannon.statusCodeStats).map(([k, v]) => [k, v.count]));
-  const reader5xx = Object.entries(codes).filter(([k]) => k.startsWith("5")).reduce((s, [, n]) => s + n, 0);
+  const reader5xx = Object.entries(codes)
+    .filter(([k]) => k.startsWith("5"))
+    .reduce((s, [, n]) => s + n, 0);
   const saveStatuses = new Map<number, number>();
   for (const ed of eds) for (const [k, n] of ed.statuses) saveStatuses.set(k, (saveStatuses.get(k) ?? 0) + n);
   const editor5xx = [...saveStatuses].filter(([k]) => k >= 500).reduce((s, [, n]) => s + n, 0);

@@ -1,5 +1,6 @@
 /** Item 6 over HTTP: CLIENTS editors save the same article through the real server action. */
 import { SaveLedger } from "@/testing/save-ledger";
+
 import { actionId, callAction, percentile, type Server } from "./harness";
 import { HttpEditor } from "./http-editor";
 

@@ -7,13 +7,14 @@
  *   STRESS_ONLY=lost-update,db-faults,scheduling,load (default: all)
  *   NEXT_DIST_DIR (default .next-stress), built first unless STRESS_SKIP_BUILD=1
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+
+import { TEST_DEMO_PASSWORDS } from "../../e2e/demo-passwords.mjs";
 import { dbFaults } from "./db-faults";
 import { distDir, dropDatabase, freshDatabase, prepare, root, signIn, startServer } from "./harness";
 import { load } from "./load";
-import { TEST_DEMO_PASSWORDS } from "../../e2e/demo-passwords.mjs";
 import { lostUpdate } from "./lost-update";
 import { scheduling } from "./scheduling";
 
@@ -32,7 +33,10 @@ if (process.env.STRESS_SKIP_BUILD !== "1" || !existsSync(path.join(root, distDir
 type Row = Record<string, unknown> & { item: string; pass: boolean };
 const rows: Row[] = [];
 
-async function withServer(extra: Record<string, string>, fn: (s: Awaited<ReturnType<typeof startServer>>, t: Awaited<ReturnType<typeof freshDatabase>>) => Promise<Row>) {
+async function withServer(
+  extra: Record<string, string>,
+  fn: (s: Awaited<ReturnType<typeof startServer>>, t: Awaited<ReturnType<typeof freshDatabase>>) => Promise<Row>,
+) {
   const t = await freshDatabase(engine, port);
   prepare(t);
   const s = await startServer(t, extra);
@@ -47,7 +51,10 @@ async function withServer(extra: Record<string, string>, fn: (s: Awaited<ReturnT
   console.log(JSON.stringify(rows.at(-1), null, 1));
 }
 
-const editors = async (base: string) => [await signIn(base, "editor@newsroom.test", TEST_DEMO_PASSWORDS.editor), await signIn(base, "admin@newsroom.test", TEST_DEMO_PASSWORDS.admin)];
+const editors = async (base: string) => [
+  await signIn(base, "editor@newsroom.test", TEST_DEMO_PASSWORDS.editor),
+  await signIn(base, "admin@newsroom.test", TEST_DEMO_PASSWORDS.admin),
+];
 
 if (only.includes("lost-update")) await withServer({ JOBS_DISABLED: "1" }, async (s) => lostUpdate(s, await editors(s.base), seconds));
 if (only.includes("db-faults")) {

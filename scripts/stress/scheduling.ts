@@ -5,11 +5,13 @@
  * one live revision) and no later than 60 s after its due time.
  */
 import { eq, sql } from "drizzle-orm";
+
 import { openDb, queryRows } from "@/db";
 import { users } from "@/db/schema";
 import { createArticle } from "@/lib/articles/store";
 import { docFromParagraphs } from "@/lib/rich-text/body";
 import { runTransition } from "@/lib/workflow/transitions";
+
 import { dropDatabase, freshDatabase, prepare, sleep, startServer, type Server } from "./harness";
 
 type Options = { count?: number; jobsIntervalMs?: number; prefix?: string };
@@ -43,7 +45,12 @@ export async function scheduling(engine: "postgres" | "pglite", port: number, op
   // Due times: from 8 s to 28 s from now, in id order, evenly spread.
   await h.db.execute(sql`update articles set scheduled_at = now() + interval '8 seconds' + (sub.n * ${spreadMs} * interval '1 millisecond')
     from (select id, row_number() over (order by id) - 1 as n from articles where status = 'scheduled') sub where articles.id = sub.id`);
-  const due = new Map((await queryRows<{ id: string; at: string }>(h.db, sql`select id, scheduled_at as at from articles where status = 'scheduled'`)).map((r) => [r.id, new Date(r.at).getTime()]));
+  const due = new Map(
+    (await queryRows<{ id: string; at: string }>(h.db, sql`select id, scheduled_at as at from articles where status = 'scheduled'`)).map((r) => [
+      r.id,
+      new Date(r.at).getTime(),
+    ]),
+  );
   const lastDue = Math.max(...due.values());
   await h.close();
 
@@ -60,7 +67,13 @@ export async function scheduling(engine: "postgres" | "pglite", port: number, op
     await sleep(Math.max(0, Math.min(...due.values()) + 10_000 - Date.now()));
     if (engine === "postgres") {
       const probe = await open();
-      const [r] = await queryRows<{ n: number }>(probe.db, sql`select count(*)::int as n from articles where status = 'published' and id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+      const [r] = await queryRows<{ n: number }>(
+        probe.db,
+        sql`select count(*)::int as n from articles where status = 'published' and id in (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+      );
       beforeKill = Number(r.n);
       await probe.close();
     }
@@ -93,7 +106,10 @@ export async function scheduling(engine: "postgres" | "pglite", port: number, op
           (select count(*)::int from events e where e.article_id = a.id and e.type = 'article.transition' and e.to_status = 'published') as events,
           (select count(*)::int from article_revisions r where r.article_id = a.id and r.reason = 'publish') as revisions,
           (select min(e.created_at) from events e where e.article_id = a.id and e.to_status = 'published') as first_at
-        from articles a where a.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`,
+        from articles a where a.id in (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
   );
   await h.close();
   await dropDatabase(t);

@@ -24,7 +24,8 @@ export function classify(req, options = {}) {
   if (method !== "GET" && method !== "HEAD") return null;
   const h = req.headers;
   // Client-side navigation fetches RSC payloads for the same URLs; server actions POST.
-  if (h["rsc"] !== undefined || h["next-router-prefetch"] !== undefined || h["next-router-state-tree"] !== undefined || h["next-action"] !== undefined) return null;
+  if (h["rsc"] !== undefined || h["next-router-prefetch"] !== undefined || h["next-router-state-tree"] !== undefined || h["next-action"] !== undefined)
+    return null;
   const raw = req.url ?? "/";
   const q = raw.indexOf("?");
   if (q !== -1 && /(?:^|&)_rsc=/.test(raw.slice(q + 1))) return null;

@@ -34,8 +34,8 @@
  * (copying Next's answer); this file puts them together around one request.
  */
 
-import { capture } from "./capture.mjs";
 import { classify } from "./cache-key.mjs";
+import { capture } from "./capture.mjs";
 import { acceptsEncoding } from "./encoding.mjs";
 import { createEntryStore } from "./entry-store.mjs";
 import { freshReader } from "./fresh-reader.mjs";

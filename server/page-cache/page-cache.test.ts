@@ -1,7 +1,8 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { gunzipSync, gzipSync, inflateSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
+import { gunzipSync, gzipSync, inflateSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
+
 import { cacheKey } from "./cache-key.mjs";
 import { acceptsEncoding, encodingClass } from "./encoding.mjs";
 import { entryCost } from "./entry-store.mjs";
@@ -11,16 +12,44 @@ import { createPageCache } from "./page-cache.mjs";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("cacheKey", () => {
-  const req = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ url, method, headers: { host: "news.example", ...headers } }) as unknown as IncomingMessage;
+  const req = (url: string, headers: Record<string, string> = {}, method = "GET") =>
+    ({ url, method, headers: { host: "news.example", ...headers } }) as unknown as IncomingMessage;
 
   it("takes the public pages, feeds and sitemaps", () => {
-    for (const url of ["/", "/articles/la-chine-nie", "/authors/claire-martin", "/authors/claire-martin/feed.xml", "/tags/apt41", "/tags/apt41/feed.xml", "/sections/international", "/search?q=chine", "/feed.xml", "/sitemap.xml", "/sitemaps/pages.xml", "/sitemaps/articles-1.xml", "/news-sitemap.xml", "/robots.txt", "/?page=2"]) {
+    for (const url of [
+      "/",
+      "/articles/la-chine-nie",
+      "/authors/claire-martin",
+      "/authors/claire-martin/feed.xml",
+      "/tags/apt41",
+      "/tags/apt41/feed.xml",
+      "/sections/international",
+      "/search?q=chine",
+      "/feed.xml",
+      "/sitemap.xml",
+      "/sitemaps/pages.xml",
+      "/sitemaps/articles-1.xml",
+      "/news-sitemap.xml",
+      "/robots.txt",
+      "/?page=2",
+    ]) {
       expect(cacheKey(req(url)), url).not.toBeNull();
     }
   });
 
   it("leaves the newsroom, sign-in, API, uploads, assets and client navigation to Next", () => {
-    for (const url of ["/newsroom", "/newsroom/articles/1", "/login", "/set-password", "/api/health", "/api/auth/session", "/uploads/a.webp", "/_next/static/chunks/x.js", "/articles/a/b", "/favicon.ico"]) {
+    for (const url of [
+      "/newsroom",
+      "/newsroom/articles/1",
+      "/login",
+      "/set-password",
+      "/api/health",
+      "/api/auth/session",
+      "/uploads/a.webp",
+      "/_next/static/chunks/x.js",
+      "/articles/a/b",
+      "/favicon.ico",
+    ]) {
       expect(cacheKey(req(url)), url).toBeNull();
     }
     expect(cacheKey(req("/articles/a", { rsc: "1" }))).toBeNull();
@@ -289,11 +318,13 @@ describe("createPageCache over HTTP", () => {
 });
 
 describe("canonical keys (issue 19)", () => {
-  const req = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ url, method, headers: { host: "news.example", ...headers } }) as unknown as IncomingMessage;
+  const req = (url: string, headers: Record<string, string> = {}, method = "GET") =>
+    ({ url, method, headers: { host: "news.example", ...headers } }) as unknown as IncomingMessage;
 
   it("keys on the parameters pages read, one spelling of a path, and validated origins only", () => {
     const article = cacheKey(req("/articles/hot"));
-    for (const url of ["/articles/hot?utm_source=x", "/articles/hot?page=2", "/articles/%68ot", "/articles/hot?_x=1&b=%ZZ"]) expect(cacheKey(req(url)), url).toBe(article);
+    for (const url of ["/articles/hot?utm_source=x", "/articles/hot?page=2", "/articles/%68ot", "/articles/hot?_x=1&b=%ZZ"])
+      expect(cacheKey(req(url)), url).toBe(article);
     expect(cacheKey(req("/?utm_source=1&page=2"))).toBe(cacheKey(req("/")));
     expect(cacheKey(req("/tags/apt41?page=1&fbclid=z"))).toBe(cacheKey(req("/tags/apt41")));
     expect(cacheKey(req("/tags/apt41?page=2&x=1"))).toBe(cacheKey(req("/tags/apt41?x=2&page=2")));
@@ -303,12 +334,22 @@ describe("canonical keys (issue 19)", () => {
     // NFC and NFD spellings of an accented slug are one page.
     expect(cacheKey(req(`/articles/${encodeURIComponent("été".normalize("NFD"))}`))).toBe(cacheKey(req(`/articles/${encodeURIComponent("été")}`)));
     // Malformed forwarded headers are ignored, as the pages ignore them.
-    for (const headers of <Record<string, string>[]>[{ "x-forwarded-proto": "" }, { "x-forwarded-host": "" }, { "x-forwarded-proto": "gopher" }, { "x-forwarded-host": "a b/c" }, { "x-forwarded-host": `x${"y".repeat(300)}` }]) {
+    for (const headers of <Record<string, string>[]>[
+      { "x-forwarded-proto": "" },
+      { "x-forwarded-host": "" },
+      { "x-forwarded-proto": "gopher" },
+      { "x-forwarded-host": "a b/c" },
+      { "x-forwarded-host": `x${"y".repeat(300)}` },
+    ]) {
       expect(cacheKey(req("/articles/hot", headers)), JSON.stringify(headers)).toBe(article);
     }
-    expect(cacheKey(req("/articles/hot", { "x-forwarded-host": "Cdn.Example, proxy.internal" }))).toBe(cacheKey(req("/articles/hot", { "x-forwarded-host": "cdn.example" })));
+    expect(cacheKey(req("/articles/hot", { "x-forwarded-host": "Cdn.Example, proxy.internal" }))).toBe(
+      cacheKey(req("/articles/hot", { "x-forwarded-host": "cdn.example" })),
+    );
     // With SITE_URL set, pages do not depend on the host at all.
-    expect(cacheKey(req("/articles/hot", { host: "made-up.example" }), { siteUrl: "https://news.example" })).toBe(cacheKey(req("/articles/hot"), { siteUrl: "https://news.example" }));
+    expect(cacheKey(req("/articles/hot", { host: "made-up.example" }), { siteUrl: "https://news.example" })).toBe(
+      cacheKey(req("/articles/hot"), { siteUrl: "https://news.example" }),
+    );
     // Trailing slashes and empty segments are Next's (a redirect or a 404, no page render).
     for (const url of ["/articles/hot/", "//articles/hot", "/articles//hot", "/search/", "/articles/%E0%A4%A"]) expect(cacheKey(req(url)), url).toBeNull();
   });
@@ -331,7 +372,9 @@ describe("canonical keys (issue 19)", () => {
     expect(acceptsEncoding("*;q=0, identity", "gzip")).toBe(false);
     expect(acceptsEncoding("gzip;q=0", "gzip")).toBe(false);
     expect(acceptsEncoding("identity;q=0", "identity")).toBe(true);
-    const classes = new Set(Array.from({ length: 2000 }, (_, i) => encodingClass(`gzip;q=0.${i % 1000}, deflate;q=0.${(i * 7) % 1000}, x-${i}, identity;q=${i % 2}`)));
+    const classes = new Set(
+      Array.from({ length: 2000 }, (_, i) => encodingClass(`gzip;q=0.${i % 1000}, deflate;q=0.${(i * 7) % 1000}, x-${i}, identity;q=${i % 2}`)),
+    );
     expect(classes.size).toBeLessThanOrEqual(8);
   });
 });
@@ -347,7 +390,15 @@ describe("page cache under hostile traffic (issue 19)", () => {
   });
 
   type App = (req: IncomingMessage, res: ServerResponse) => void;
-  async function serve(opts: { app: App; maxBytes?: number; maxEntries?: number; ttlMs?: number; now?: () => number; sweepIntervalMs?: number; maxConcurrentRenders?: number }) {
+  async function serve(opts: {
+    app: App;
+    maxBytes?: number;
+    maxEntries?: number;
+    ttlMs?: number;
+    now?: () => number;
+    sweepIntervalMs?: number;
+    maxConcurrentRenders?: number;
+  }) {
     const renders: string[] = [];
     const cache = createPageCache({ readGeneration: () => Promise.resolve(1), checkIntervalMs: 0, ...opts });
     close = cache.close;
@@ -362,10 +413,12 @@ describe("page cache under hostile traffic (issue 19)", () => {
     const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
     return { base, cache, renders };
   }
-  const html = (body: (req: IncomingMessage) => string, headers: Record<string, string> = {}): App => (req, res) => {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8", ...headers });
-    res.end(body(req));
-  };
+  const html =
+    (body: (req: IncomingMessage) => string, headers: Record<string, string> = {}): App =>
+    (req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", ...headers });
+      res.end(body(req));
+    };
   const status = async (url: string, init?: RequestInit) => {
     const r = await fetch(url, init);
     await r.arrayBuffer();
@@ -434,7 +487,17 @@ describe("page cache under hostile traffic (issue 19)", () => {
     expect(s.cache.size).toBe(1);
     // The body is 11 bytes; the entry costs its key (~0.4 KB) and headers (~3 KB) too.
     expect(s.cache.bytes).toBeGreaterThan(3400);
-    expect(s.cache.bytes).toBe(entryCost(cacheKey({ url: `/search?q=${long}`, method: "GET", headers: { host: new URL(s.base).host, "accept-encoding": "gzip" } } as unknown as IncomingMessage)!, { "content-type": "text/html; charset=utf-8", "x-big": bigHeader }, Buffer.from("<p>tiny</p>")));
+    expect(s.cache.bytes).toBe(
+      entryCost(
+        cacheKey({
+          url: `/search?q=${long}`,
+          method: "GET",
+          headers: { host: new URL(s.base).host, "accept-encoding": "gzip" },
+        } as unknown as IncomingMessage)!,
+        { "content-type": "text/html; charset=utf-8", "x-big": bigHeader },
+        Buffer.from("<p>tiny</p>"),
+      ),
+    );
     for (let n = 0; n < 20; n++) await status(`${s.base}/search?q=${n}${long}`);
     expect(s.cache.bytes).toBeLessThanOrEqual(20_000);
     expect(s.cache.size).toBeLessThanOrEqual(5); // 21 bodies of 11 bytes would have "fitted"
@@ -462,7 +525,9 @@ describe("page cache under hostile traffic (issue 19)", () => {
 
   it("stores what Next's compression chose and never sends a compressed body to a client that did not ask for it", async () => {
     // Next's own compression middleware (next/dist/compiled/compression), as in next start.
-    const { default: compression } = (await import("next/dist/compiled/compression" as string)) as { default: () => (req: IncomingMessage, res: ServerResponse, next: () => void) => void };
+    const { default: compression } = (await import("next/dist/compiled/compression" as string)) as {
+      default: () => (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+    };
     const compress = compression();
     const body = "Cybersécurité ".repeat(400);
     const s = await serve({
@@ -474,7 +539,11 @@ describe("page cache under hostile traffic (issue 19)", () => {
     });
     const url = `${s.base}/articles/a`;
     const decode = (r: { headers: Record<string, unknown>; body: Buffer }) =>
-      r.headers["content-encoding"] === "gzip" ? gunzipSync(r.body).toString() : r.headers["content-encoding"] === "deflate" ? inflateSync(r.body).toString() : r.body.toString();
+      r.headers["content-encoding"] === "gzip"
+        ? gunzipSync(r.body).toString()
+        : r.headers["content-encoding"] === "deflate"
+          ? inflateSync(r.body).toString()
+          : r.body.toString();
     // The issue's case: "*" made Next gzip the page, stored under the class of plain clients.
     const star = await raw(url, { "accept-encoding": "*" });
     expect(star.headers["content-encoding"]).toBe("gzip");

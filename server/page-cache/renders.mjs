@@ -34,7 +34,8 @@ export function renderLimiter(max) {
         if (released) return;
         released = true;
         const next = waiting.shift();
-        if (next) next(); // the slot passes on
+        if (next)
+          next(); // the slot passes on
         else running--;
       };
       res.on("close", release);

@@ -1,6 +1,8 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
+
 import { getDb, type Db } from "@/db";
 import { articles, authorProfiles, sections, slugRedirects, users, type Article } from "@/db/schema";
 import { saveArticle } from "@/lib/articles/editing";
@@ -49,7 +51,10 @@ export async function articlesHook(request: Request): Promise<Response> {
 }
 
 async function demoUser(db: Db, key: "editor" | "admin"): Promise<PolicyUser> {
-  const [u] = await db.select().from(users).where(eq(users.email, `${key}@newsroom.test`));
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, `${key}@newsroom.test`));
   return { id: u.id, role: u.role, active: true };
 }
 
@@ -74,7 +79,10 @@ async function create({ author, checker, db }: Cast, input: Input): Promise<Resp
     body: docFromParagraphs([`${input.value} — corps du texte.`]),
   });
   const state = input.state ?? "published";
-  const path: [PolicyUser, WorkflowAction][] = [[author, "submit"], [checker, "approve"]];
+  const path: [PolicyUser, WorkflowAction][] = [
+    [author, "submit"],
+    [checker, "approve"],
+  ];
   if (state === "published") path.push([checker, "publish"]);
   if (state === "scheduled") path.push([checker, "schedule"]);
   for (const [actor, action] of path) {
@@ -87,10 +95,17 @@ async function create({ author, checker, db }: Cast, input: Input): Promise<Resp
 
 /** A featured image saved by the editor, then the update published with a correction note. */
 async function decorate({ author, checker, db }: Cast, article: Article, correction?: string): Promise<Response> {
-  const png = await sharp({ create: { width: 1200, height: 700, channels: 3, background: { r: 40, g: 70, b: 110 } } }).png().toBuffer();
+  const png = await sharp({ create: { width: 1200, height: 700, channels: 3, background: { r: 40, g: 70, b: 110 } } })
+    .png()
+    .toBuffer();
   const stored = await storeImage({ size: png.length, arrayBuffer: async () => png.buffer.slice(png.byteOffset, png.byteOffset + png.length) as ArrayBuffer });
   if (!stored.ok) return fail(stored.error, 500);
-  const featuredImage = { src: stored.url, alt: "Le hall d’accueil d’un hôpital, écrans éteints", caption: "Un hôpital touché, en novembre.", credit: "Newsroom" };
+  const featuredImage = {
+    src: stored.url,
+    alt: "Le hall d’accueil d’un hôpital, écrans éteints",
+    caption: "Un hôpital touché, en novembre.",
+    credit: "Newsroom",
+  };
   const saved = await saveArticle(db, author, { id: article.id, expectedVersion: article.version, changes: { featuredImage } });
   if (!saved.ok) return fail(saved.message, 409);
   const outcome = await runTransition(db, checker, {
@@ -122,10 +137,22 @@ async function profile(db: Db, input: Input): Promise<Response> {
   if (!row) return fail("no such profile");
   const [u] = await db.select().from(users).where(eq(users.id, row.userId));
   const current = (await getProfile(db, row.userId))!;
-  const saved = await updateProfile(db, { id: u.id, role: u.role, active: true }, {
-    userId: u.id,
-    profile: { displayName: current.displayName, slug: current.slug, jobTitle: input.value ?? "", location: current.location, bio: current.bio, bioLanguage: current.bioLanguage, links: current.links },
-  });
+  const saved = await updateProfile(
+    db,
+    { id: u.id, role: u.role, active: true },
+    {
+      userId: u.id,
+      profile: {
+        displayName: current.displayName,
+        slug: current.slug,
+        jobTitle: input.value ?? "",
+        location: current.location,
+        bio: current.bio,
+        bioLanguage: current.bioLanguage,
+        links: current.links,
+      },
+    },
+  );
   if (!saved.ok) return fail(saved.message, 409);
   expirePublicSite();
   return Response.json({ ok: true });

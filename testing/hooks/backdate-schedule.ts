@@ -1,6 +1,8 @@
 import "server-only";
+
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+
 import { getDb } from "@/db";
 import { articles } from "@/db/schema";
 import { getCurrentUser } from "@/lib/auth/session";

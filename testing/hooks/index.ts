@@ -1,4 +1,5 @@
 import "server-only";
+
 import { articlesHook } from "./articles";
 import { backdateScheduleHook } from "./backdate-schedule";
 import { securityHook } from "./security";

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getDb } from "@/db";
 import { dbDigest } from "@/testing/db-digest";
 import { securityFixtures } from "@/testing/http-fixtures";
@@ -11,6 +12,13 @@ export const securityHook = {
   digest: async () => Response.json(await dbDigest(await getDb())),
   fixtures: async (request: Request) => {
     const { tag } = (await request.json()) as { tag: string };
-    return Response.json(await securityFixtures(await getDb(), String(tag).replace(/[^a-z0-9]/gi, "").slice(0, 20)));
+    return Response.json(
+      await securityFixtures(
+        await getDb(),
+        String(tag)
+          .replace(/[^a-z0-9]/gi, "")
+          .slice(0, 20),
+      ),
+    );
   },
 };

@@ -1,8 +1,9 @@
 import "server-only";
+
 import { getDb } from "@/db";
+import { craftedBodies, XSS_PAYLOADS } from "@/e2e/corpus/xss-payloads";
 import { expirePublicSite } from "@/lib/cache/revalidate";
 import { retireXssCorpus, seedXssCorpus } from "@/testing/xss-seed";
-import { craftedBodies, XSS_PAYLOADS } from "@/e2e/corpus/xss-payloads";
 
 /**
  * The stored-XSS spec's corpus, written through the domain functions, then dated back to 2001

@@ -2,6 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
+
 import { signIn } from "@/auth";
 import { publicFormAction } from "@/lib/actions/authed-action";
 import { fail, type ActionResult } from "@/lib/actions/result";

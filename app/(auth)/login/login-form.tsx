@@ -1,7 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+
 import type { FormState } from "@/lib/actions/result";
+
 import { loginAction } from "./actions";
 
 export function LoginForm({ next }: { next?: string }) {
@@ -14,20 +16,41 @@ export function LoginForm({ next }: { next?: string }) {
         <label htmlFor="email" className="block text-sm font-medium">
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state?.values?.email}
-          className="mt-1 w-full rounded border border-neutral-400 bg-transparent px-3 py-2" aria-describedby={error ? "login-error" : undefined} aria-invalid={error ? true : undefined} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state?.values?.email}
+          className="mt-1 w-full rounded border border-neutral-400 bg-transparent px-3 py-2"
+          aria-describedby={error ? "login-error" : undefined}
+          aria-invalid={error ? true : undefined}
+        />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium">
           Password
         </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required
-          className="mt-1 w-full rounded border border-neutral-400 bg-transparent px-3 py-2" aria-describedby={error ? "login-error" : undefined} aria-invalid={error ? true : undefined} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 w-full rounded border border-neutral-400 bg-transparent px-3 py-2"
+          aria-describedby={error ? "login-error" : undefined}
+          aria-invalid={error ? true : undefined}
+        />
       </div>
       <p id="login-error" role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700 dark:text-red-400">
         {error}
       </p>
-      <button type="submit" disabled={pending} className="w-full rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900"
+      >
         Sign in
       </button>
     </form>

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+
 import { oidcName } from "@/lib/auth/oidc";
-import { getCurrentUser } from "@/lib/auth/session";
 import { safeNext } from "@/lib/auth/safe-next";
+import { getCurrentUser } from "@/lib/auth/session";
+
 import { oidcLoginAction } from "./actions";
 import { LoginForm } from "./login-form";
 

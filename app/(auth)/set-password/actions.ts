@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+
 import { getDb } from "@/db";
 import { publicFormAction } from "@/lib/actions/authed-action";
 import { fail, type ActionResult } from "@/lib/actions/result";

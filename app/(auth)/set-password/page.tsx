@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+
 import { getDb } from "@/db";
 import { inspectToken } from "@/lib/users/tokens";
+
 import { SetPasswordForm } from "./set-password-form";
 
 export const metadata: Metadata = { title: "Choose your password", robots: { index: false }, referrer: "no-referrer" };

@@ -1,8 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
+
 import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
 import type { FormState } from "@/lib/actions/result";
+
 import { setPasswordAction } from "./actions";
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
@@ -20,7 +22,11 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
         {(aria) => <input {...aria} name="confirm" type="password" autoComplete="new-password" className={inputClass} />}
       </FormField>
       <FormMessage ok={state?.ok} message={state?.message} />
-      <button type="submit" disabled={pending} className="w-full rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900"
+      >
         Set password
       </button>
     </form>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { requireUser } from "@/lib/auth/session";
+
 import { signOutAction } from "./sign-out";
 
 export const metadata: Metadata = { title: { default: "Newsroom", template: "%s · Newsroom" }, robots: { index: false } };

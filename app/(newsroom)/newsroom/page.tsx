@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { getDb } from "@/db";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings";
@@ -72,5 +73,9 @@ function detail(a: DashboardRow, now: Date, tz: string): React.ReactNode {
       </>
     );
   }
-  return <>{describeStatus(a.status).replace(/^./, (c) => c.toUpperCase())} · updated {formatInZone(a.updatedAt, tz)}</>;
+  return (
+    <>
+      {describeStatus(a.status).replace(/^./, (c) => c.toUpperCase())} · updated {formatInZone(a.updatedAt, tz)}
+    </>
+  );
 }

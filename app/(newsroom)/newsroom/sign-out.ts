@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+
 import { signOut } from "@/auth";
 import { getDb } from "@/db";
 import { authedAction } from "@/lib/actions/authed-action";

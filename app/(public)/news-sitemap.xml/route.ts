@@ -1,8 +1,8 @@
-import { retryable } from "@/lib/http/retryable";
 import { getNewsSitemap } from "@/lib/cache/public-data";
+import { retryable } from "@/lib/http/retryable";
 import { xmlResponse } from "@/lib/seo/feeds";
-import { buildNewsSitemap } from "@/lib/seo/sitemaps";
 import { originOf } from "@/lib/seo/site-url";
+import { buildNewsSitemap } from "@/lib/seo/sitemaps";
 
 export const dynamic = "force-dynamic";
 

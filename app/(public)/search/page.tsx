@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+
 import { Pagination, parsePage } from "@/components/public/pagination";
 import { PAGE_SIZE } from "@/db/queries/public";
 import { searchArticles } from "@/lib/cache/public-data";
@@ -42,7 +43,10 @@ export default async function SearchPage({ searchParams }: Props) {
             className="rounded border border-neutral-500 bg-transparent px-3 py-2 text-lg"
           />
         </div>
-        <button type="submit" className="rounded bg-neutral-900 px-5 py-2 text-lg font-medium text-white hover:bg-neutral-700 dark:bg-neutral-100 dark:text-neutral-900">
+        <button
+          type="submit"
+          className="rounded bg-neutral-900 px-5 py-2 text-lg font-medium text-white hover:bg-neutral-700 dark:bg-neutral-100 dark:text-neutral-900"
+        >
           {dict.search}
         </button>
       </form>

@@ -1,8 +1,8 @@
-import { retryable } from "@/lib/http/retryable";
 import { getSitemapArticleFiles } from "@/lib/cache/public-data";
+import { retryable } from "@/lib/http/retryable";
 import { xmlResponse } from "@/lib/seo/feeds";
-import { buildSitemapIndex } from "@/lib/seo/sitemaps";
 import { originOf } from "@/lib/seo/site-url";
+import { buildSitemapIndex } from "@/lib/seo/sitemaps";
 
 export const dynamic = "force-dynamic";
 

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+
 import { getDb } from "@/db";
 import { getArticleById } from "@/db/queries/articles";
 import { media } from "@/db/schema";
@@ -82,7 +83,10 @@ export const leaveAction = authedAction(articleId, async (id, user): Promise<Act
   return { ok: true };
 });
 
-const suggest = authedAction(z.string().max(60), async (typed, user): Promise<ActionResult<string[]>> => ({ ok: true, data: await suggestTags(await getDb(), user, typed) }));
+const suggest = authedAction(z.string().max(60), async (typed, user): Promise<ActionResult<string[]>> => ({
+  ok: true,
+  data: await suggestTags(await getDb(), user, typed),
+}));
 
 /** Typeahead: whatever goes wrong, there is simply nothing to suggest. */
 export async function suggestTagsAction(typed: string): Promise<string[]> {
@@ -124,6 +128,8 @@ export const uploadImageAction = authedAction(z.instanceof(FormData), async (for
   const stored = await storeImage(file);
   if (!stored.ok) return fail("invalid", stored.error);
   const db = await getDb();
-  await db.insert(media).values({ path: stored.url, mimeType: stored.mimeType, width: stored.width, height: stored.height, bytes: stored.bytes, uploadedById: user.id });
+  await db
+    .insert(media)
+    .values({ path: stored.url, mimeType: stored.mimeType, width: stored.width, height: stored.height, bytes: stored.bytes, uploadedById: user.id });
   return { ok: true, data: { url: stored.url } };
 });

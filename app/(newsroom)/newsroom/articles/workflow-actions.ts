@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+
 import { getDb } from "@/db";
 import { authedAction } from "@/lib/actions/authed-action";
 import { fail, type ActionResult } from "@/lib/actions/result";
@@ -48,8 +49,11 @@ export const transitionArticleAction = authedAction(transitionSchema, async (inp
   return { ok: true, message: r.message, data: { status: r.status } };
 });
 
-export const postCommentAction = authedAction(z.object({ articleId: z.uuid(), body: z.string().max(MAX_COMMENT, `At most ${MAX_COMMENT} characters.`) }), async (input, user) => {
-  const r = await addComment(await getDb(), user, input);
-  if (!r.ok) return fail(r.code, r.message, r.code === "invalid" ? { body: [r.message] } : undefined);
-  return { ok: true as const, message: "Comment posted." };
-});
+export const postCommentAction = authedAction(
+  z.object({ articleId: z.uuid(), body: z.string().max(MAX_COMMENT, `At most ${MAX_COMMENT} characters.`) }),
+  async (input, user) => {
+    const r = await addComment(await getDb(), user, input);
+    if (!r.ok) return fail(r.code, r.message, r.code === "invalid" ? { body: [r.message] } : undefined);
+    return { ok: true as const, message: "Comment posted." };
+  },
+);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { DataTable } from "@/components/newsroom/data-table";
 import { getDb } from "@/db";
 import { requireUser } from "@/lib/auth/session";
@@ -21,7 +22,9 @@ export default async function ActivityLogPage({ searchParams }: { searchParams: 
   return (
     <div>
       <h1 className="font-serif text-3xl font-bold">Activity log</h1>
-      <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">Every transition and permission-relevant event, newest first. The log is append-only.</p>
+      <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
+        Every transition and permission-relevant event, newest first. The log is append-only.
+      </p>
       <DataTable columns={["When", "Who", "What", "Article", "From → to", "Comment"]} caption="Events" className="mt-4">
         {rows.map((e) => (
           <tr key={e.id} className="border-b border-neutral-200 align-top dark:border-neutral-800">

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+
 import { getDb } from "@/db";
 import { authedAction } from "@/lib/actions/authed-action";
 import type { ActionResult } from "@/lib/actions/result";

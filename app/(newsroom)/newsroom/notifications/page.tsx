@@ -1,10 +1,12 @@
 import Link from "next/link";
+
 import { getDb } from "@/db";
 import { requireUser } from "@/lib/auth/session";
-import { markNotificationsReadAction } from "./actions";
 import { listNotifications } from "@/lib/notifications/store";
 import { getSettings } from "@/lib/settings";
 import { formatInZone } from "@/lib/workflow/time-zone";
+
+import { markNotificationsReadAction } from "./actions";
 
 export const metadata = { title: "Notifications" };
 

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+
 import { getDb } from "@/db";
 import { authedFormAction } from "@/lib/actions/authed-action";
 import { refused, type ActionResult } from "@/lib/actions/result";

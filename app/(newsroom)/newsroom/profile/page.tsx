@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
+
 import { getDb } from "@/db";
 import { getUserById } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
 import { canEditProfile } from "@/lib/permissions";
 import { getProfile } from "@/lib/profiles/profile";
+
 import { signOutEverywhereAction } from "../sign-out";
 import { ProfileForm } from "./profile-form";
 

@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState, useState } from "react";
+
 import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
+import type { FormState } from "@/lib/actions/result";
 import { MAX_IMAGE_BYTES } from "@/lib/images/limits";
 import { BIO_MAX, MAX_LINKS, type ProfileInput } from "@/lib/profiles/validation";
-import type { FormState } from "@/lib/actions/result";
+
 import { updateProfileAction } from "./actions";
 
 export type ProfileFormProps = { userId: string; photoPath: string | null; initial: ProfileInput };
@@ -50,7 +52,9 @@ export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
         {(aria) => <input {...aria} name="jobTitle" defaultValue={v.jobTitle} className={inputClass} />}
       </FormField>
       <FormField id="bio" label="Bio" errors={e.bio} hint={`Plain text; a blank line starts a new paragraph. ${bioLength} / ${BIO_MAX} characters.`}>
-        {(aria) => <textarea {...aria} name="bio" rows={8} defaultValue={v.bio} onChange={(ev) => setBioLength([...ev.target.value].length)} className={inputClass} />}
+        {(aria) => (
+          <textarea {...aria} name="bio" rows={8} defaultValue={v.bio} onChange={(ev) => setBioLength([...ev.target.value].length)} className={inputClass} />
+        )}
       </FormField>
       <FormField id="bioLanguage" label="Bio language" errors={e.bioLanguage} hint="A language code such as fr or en.">
         {(aria) => <input {...aria} name="bioLanguage" defaultValue={v.bioLanguage} className={`${inputClass} max-w-32`} />}
@@ -67,7 +71,9 @@ export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
               {(aria) => <input {...aria} name={`links.${i}.label`} defaultValue={v.links[i]?.label ?? ""} placeholder="Mastodon" className={inputClass} />}
             </FormField>
             <FormField id={`links.${i}.url`} label={`Link ${i + 1} URL`} errors={e[`links.${i}.url`]}>
-              {(aria) => <input {...aria} name={`links.${i}.url`} type="url" defaultValue={v.links[i]?.url ?? ""} placeholder="https://" className={inputClass} />}
+              {(aria) => (
+                <input {...aria} name={`links.${i}.url`} type="url" defaultValue={v.links[i]?.url ?? ""} placeholder="https://" className={inputClass} />
+              )}
             </FormField>
           </div>
         ))}
@@ -78,13 +84,31 @@ export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
           <img src={photoPath} alt="Current photo" width={96} height={96} className="h-24 w-24 rounded object-cover" />
         )}
         <div className="flex-1">
-          <FormField id="photo" label="Photo" errors={photoError ? [photoError] : e.photo} hint="JPEG, PNG or WebP, at most 10 MB. Leave empty to keep the current photo.">
-            {(aria) => <input {...aria} name="photo" type="file" accept="image/jpeg,image/png,image/webp" className="mt-1 block text-sm" onChange={(ev) => checkPhoto(ev.target)} />}
+          <FormField
+            id="photo"
+            label="Photo"
+            errors={photoError ? [photoError] : e.photo}
+            hint="JPEG, PNG or WebP, at most 10 MB. Leave empty to keep the current photo."
+          >
+            {(aria) => (
+              <input
+                {...aria}
+                name="photo"
+                type="file"
+                accept="image/jpeg,image/png,image/webp"
+                className="mt-1 block text-sm"
+                onChange={(ev) => checkPhoto(ev.target)}
+              />
+            )}
           </FormField>
         </div>
       </div>
       <FormMessage id="profile-message" ok={state?.ok} message={state?.message} />
-      <button type="submit" disabled={pending} className="rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900"
+      >
         {pending ? "Saving…" : "Save profile"}
       </button>
     </form>

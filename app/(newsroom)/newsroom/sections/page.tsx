@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+
 import { DataTable } from "@/components/newsroom/data-table";
 import { getDb } from "@/db";
 import { requirePower } from "@/lib/auth/guards";
 import { listSectionsWithUsage } from "@/lib/taxonomy/sections";
+
 import { Announcer } from "../tags/announcer";
 import { CreateSectionForm } from "./create-section-form";
 import { SectionRow } from "./section-row";
@@ -29,15 +31,15 @@ export default async function SectionsPage() {
           The public site lists sections in this order. A section can be deleted only when no article is filed in it.
         </p>
         <Announcer id="sections-message">
-        {sections.length === 0 ? (
-          <p>No sections yet.</p>
-        ) : (
-          <DataTable columns={["Name", "Address", "Articles", "Actions"]}>
-            {sections.map((s, i) => (
-              <SectionRow key={s.id} section={s} first={i === 0} last={i === sections.length - 1} />
-            ))}
-          </DataTable>
-        )}
+          {sections.length === 0 ? (
+            <p>No sections yet.</p>
+          ) : (
+            <DataTable columns={["Name", "Address", "Articles", "Actions"]}>
+              {sections.map((s, i) => (
+                <SectionRow key={s.id} section={s} first={i === 0} last={i === sections.length - 1} />
+              ))}
+            </DataTable>
+          )}
         </Announcer>
       </section>
     </div>

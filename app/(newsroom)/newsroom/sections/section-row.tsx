@@ -1,8 +1,9 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+
 import { useAnnouncedAction } from "../tags/announcer";
-import { InlineFieldForm, rowButton as button } from "../tags/inline-field";
+import { rowButton as button, InlineFieldForm } from "../tags/inline-field";
 import { deleteSectionAction, moveSectionAction, renameSectionAction } from "./actions";
 
 export type SectionRowProps = {
@@ -57,13 +58,14 @@ export function SectionRow({ section, first, last }: SectionRowProps) {
               <input type="hidden" name="id" value={section.id} />
               <input type="hidden" name="direction" value={direction} />
               <button ref={direction === "up" ? up : down} type="submit" disabled={(direction === "up" ? first : last) || moving} className={button}>
-                Move {direction}<span className="sr-only"> {section.name}</span>
+                Move {direction}
+                <span className="sr-only"> {section.name}</span>
               </button>
             </form>
           ))}
           <form action={remove}>
             <input type="hidden" name="id" value={section.id} />
-            <button type="submit" disabled={deleting} className={button} >
+            <button type="submit" disabled={deleting} className={button}>
               Delete<span className="sr-only"> {section.name}</span>
             </button>
           </form>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+
 import { getDb } from "@/db";
 import { authedFormAction } from "@/lib/actions/authed-action";
 import { refused, type ActionResult } from "@/lib/actions/result";
@@ -11,7 +12,10 @@ import { updateSettings } from "@/lib/settings-admin";
 const settingsForm = z.object({
   siteName: z.string().default(""),
   siteLanguage: z.string().default(""),
-  twoPersonRule: z.string().optional().transform((v) => v === "on"),
+  twoPersonRule: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
   timeZone: z.string().default(""),
   defaultArticleLanguage: z.string().default(""),
 });

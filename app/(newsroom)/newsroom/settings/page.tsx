@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+
 import { getDb } from "@/db";
 import { requirePower } from "@/lib/auth/guards";
 import { getSettings } from "@/lib/settings";
+
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -13,7 +15,8 @@ export default async function SettingsPage() {
     <div className="space-y-6">
       <h1 className="font-serif text-3xl font-bold">Settings</h1>
       <p className="text-sm text-neutral-700 dark:text-neutral-300">
-        Changes reach the public site at the next page load. Until the site language is saved here, it comes from the <code>SITE_LANGUAGE</code> environment variable (French when unset).
+        Changes reach the public site at the next page load. Until the site language is saved here, it comes from the <code>SITE_LANGUAGE</code> environment
+        variable (French when unset).
       </p>
       <SettingsForm settings={settings} />
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useActionState, useContext, useState, type ReactNode } from "react";
+
 import { FormMessage } from "@/components/accounts/form-field";
 import type { ActionResult, FormState } from "@/lib/actions/result";
 

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+
 import type { FieldErrors, FormValues } from "@/lib/actions/result";
 
 export const rowButton = "rounded border border-neutral-500 px-2 py-1 text-sm disabled:opacity-50";

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { DataTable } from "@/components/newsroom/data-table";
 import { getDb } from "@/db";
 import { requirePower } from "@/lib/auth/guards";
 import { listTagsWithUsage } from "@/lib/taxonomy/tags";
 import { TAGS_PAGE_SIZE } from "@/lib/taxonomy/validation";
+
 import { Announcer } from "./announcer";
 import { TagRow } from "./tag-row";
 
@@ -26,8 +28,8 @@ export default async function TagsPage({ searchParams }: Props) {
     <div className="space-y-6">
       <h1 className="font-serif text-3xl font-bold">Tags</h1>
       <p className="text-sm text-neutral-700 dark:text-neutral-300">
-        Tags are created by typing them in articles. Renaming changes the tag’s address (/tags/…). Merging moves every article onto the other tag and
-        deletes this one. Only a tag no article uses can be deleted.
+        Tags are created by typing them in articles. Renaming changes the tag’s address (/tags/…). Merging moves every article onto the other tag and deletes
+        this one. Only a tag no article uses can be deleted.
       </p>
       <search>
         <form method="get" action="/newsroom/tags" className="flex flex-wrap items-end gap-2">
@@ -35,7 +37,13 @@ export default async function TagsPage({ searchParams }: Props) {
             <label htmlFor="tag-search" className="block text-sm font-medium">
               Search tags
             </label>
-            <input id="tag-search" type="search" name="q" defaultValue={query} className="mt-1 w-64 rounded border border-neutral-500 bg-transparent px-3 py-2" />
+            <input
+              id="tag-search"
+              type="search"
+              name="q"
+              defaultValue={query}
+              className="mt-1 w-64 rounded border border-neutral-500 bg-transparent px-3 py-2"
+            />
           </div>
           <button type="submit" className="rounded bg-neutral-900 px-4 py-2 font-medium text-white dark:bg-neutral-100 dark:text-neutral-900">
             Search
@@ -48,13 +56,13 @@ export default async function TagsPage({ searchParams }: Props) {
         {pages > 1 ? ` — page ${page} of ${pages}` : ""}
       </p>
       <Announcer id="tags-message">
-      {rows.length > 0 && (
-        <DataTable columns={["Name", "Slug", "Working copies", "Published", "Actions"]}>
-          {rows.map((t) => (
-            <TagRow key={t.id} tag={t} />
-          ))}
-        </DataTable>
-      )}
+        {rows.length > 0 && (
+          <DataTable columns={["Name", "Slug", "Working copies", "Published", "Actions"]}>
+            {rows.map((t) => (
+              <TagRow key={t.id} tag={t} />
+            ))}
+          </DataTable>
+        )}
       </Announcer>
       {pages > 1 && (
         <nav aria-label="Tag pages" className="flex gap-4">

@@ -1,8 +1,8 @@
 "use client";
 
-import { useAnnouncedAction } from "./announcer";
-import { InlineFieldForm, rowButton as button } from "./inline-field";
 import { deleteTagAction, mergeTagAction, mergeTagByIdAction, renameTagAction } from "./actions";
+import { useAnnouncedAction } from "./announcer";
+import { rowButton as button, InlineFieldForm } from "./inline-field";
 
 export type TagRowProps = { tag: { id: number; name: string; slug: string; working: number; live: number } };
 
@@ -73,7 +73,7 @@ export function TagRow({ tag }: TagRowProps) {
           </div>
           <form action={remove}>
             <input type="hidden" name="id" value={tag.id} />
-            <button type="submit" disabled={deleting} className={button} >
+            <button type="submit" disabled={deleting} className={button}>
               Delete<span className="sr-only"> #{tag.name}</span>
             </button>
           </form>

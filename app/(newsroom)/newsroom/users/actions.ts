@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { getDb } from "@/db";
 import { authedFormAction } from "@/lib/actions/authed-action";
 import { refused, type ActionResult } from "@/lib/actions/result";

@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+
 import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
 import { IssuedLink } from "@/components/accounts/issued-link";
-import { ROLES } from "@/lib/roles";
 import type { FormState } from "@/lib/actions/result";
+import { ROLES } from "@/lib/roles";
+
 import { createUserAction, type AccountLink } from "./actions";
 
 export function CreateUserForm() {
@@ -31,7 +33,11 @@ export function CreateUserForm() {
           </select>
         )}
       </FormField>
-      <button type="submit" disabled={pending} className="mt-6 rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900">
+      <button
+        type="submit"
+        disabled={pending}
+        className="mt-6 rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900"
+      >
         Create and invite
       </button>
       <div className="sm:col-span-4">

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { DataTable } from "@/components/newsroom/data-table";
 import { getDb } from "@/db";
 import { listUsers } from "@/db/queries/users";
 import { requirePower } from "@/lib/auth/guards";
+
 import { CreateUserForm } from "./create-user-form";
 import { UserRowActions } from "./user-row-actions";
 

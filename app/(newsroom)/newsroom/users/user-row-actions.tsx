@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+
 import { FormMessage } from "@/components/accounts/form-field";
 import { IssuedLink } from "@/components/accounts/issued-link";
-import { ROLES, type Role } from "@/lib/roles";
 import type { FormState } from "@/lib/actions/result";
+import { ROLES, type Role } from "@/lib/roles";
+
 import { changeRoleAction, resetPasswordAction, setActiveAction, type AccountLink } from "./actions";
 
 export type UserRowActionsProps = { user: { id: string; name: string; role: Role; active: boolean } };

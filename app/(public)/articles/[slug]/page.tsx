@@ -3,15 +3,16 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
+
 import { ArticleCard } from "@/components/public/article-card";
 import { ArticleHeader } from "@/components/public/article-header";
 import { AuthorCard } from "@/components/public/author-card";
 import { getArticlePage } from "@/lib/cache/public-data";
 import { dictionaryFor, formatDate, langAttr } from "@/lib/i18n/dictionaries";
 import { siteTimeZone } from "@/lib/i18n/site";
-import { slugParam } from "@/lib/seo/slug-param";
 import { newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 import { absolute, siteOrigin } from "@/lib/seo/site-url";
+import { slugParam } from "@/lib/seo/slug-param";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -118,7 +119,10 @@ export default async function ArticlePage({ params }: Props) {
         </aside>
       )}
       {/* Rendered on the server from validated Tiptap JSON by the editor's own schema: text is escaped, attributes allow-listed. */}
-      <div className="article-body prose prose-lg max-w-none font-serif prose-neutral dark:prose-invert prose-a:text-accent dark:prose-a:text-red-300" dangerouslySetInnerHTML={{ __html: r.bodyHtml }} />
+      <div
+        className="article-body prose prose-lg max-w-none font-serif prose-neutral dark:prose-invert prose-a:text-accent dark:prose-a:text-red-300"
+        dangerouslySetInnerHTML={{ __html: r.bodyHtml }}
+      />
       {r.tags.length > 0 && (
         <section aria-labelledby="tags-heading" className="mt-10">
           <h2 id="tags-heading" className="mb-3 text-sm font-bold uppercase tracking-wider">
@@ -127,7 +131,10 @@ export default async function ArticlePage({ params }: Props) {
           <ul className="flex flex-wrap gap-2">
             {r.tags.map((t) => (
               <li key={t.id}>
-                <Link href={`/tags/${t.slug}`} className="inline-block rounded-full border border-neutral-500 px-3 py-1 text-sm hover:bg-neutral-100 dark:hover:bg-neutral-800">
+                <Link
+                  href={`/tags/${t.slug}`}
+                  className="inline-block rounded-full border border-neutral-500 px-3 py-1 text-sm hover:bg-neutral-100 dark:hover:bg-neutral-800"
+                >
                   #{t.name}
                 </Link>
               </li>

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { cache } from "react";
+
 import { ArticleList } from "@/components/public/article-list";
 import { Bio } from "@/components/public/author-card";
-import { getAuthorPage } from "@/lib/cache/public-data";
 import { PAGE_SIZE } from "@/db/queries/public";
+import { getAuthorPage } from "@/lib/cache/public-data";
 import { siteDictionary } from "@/lib/i18n/site";
 import { loadPagedListing, movedTo } from "@/lib/seo/paged-listing";
 import { absolute, siteOrigin } from "@/lib/seo/site-url";

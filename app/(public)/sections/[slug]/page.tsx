@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
+
 import { ArticleList } from "@/components/public/article-list";
 import { PAGE_SIZE } from "@/db/queries/public";
 import { getSectionPage } from "@/lib/cache/public-data";

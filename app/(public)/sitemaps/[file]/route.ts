@@ -1,8 +1,8 @@
-import { retryable } from "@/lib/http/retryable";
 import { getNavSections, getSitemap, getSitemapArticleFiles, getSitemapArticles } from "@/lib/cache/public-data";
+import { retryable } from "@/lib/http/retryable";
 import { xmlResponse } from "@/lib/seo/feeds";
-import { buildSitemap, parseSitemapFile } from "@/lib/seo/sitemaps";
 import { originOf } from "@/lib/seo/site-url";
+import { buildSitemap, parseSitemapFile } from "@/lib/seo/sitemaps";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,12 @@ async function handle(request: Request, { params }: { params: Promise<{ file: st
   if (file.kind === "articles") {
     const articles = await getSitemapArticles(file.file);
     if (articles.length === 0) return notFound();
-    return xmlResponse(await buildSitemap(origin, articles.map((a) => ({ path: `/articles/${a.slug}`, lastmod: a.updatedAt }))));
+    return xmlResponse(
+      await buildSitemap(
+        origin,
+        articles.map((a) => ({ path: `/articles/${a.slug}`, lastmod: a.updatedAt })),
+      ),
+    );
   }
   const [{ tags, authors }, sections, files] = await Promise.all([getSitemap(), getNavSections(), getSitemapArticleFiles()]);
   const latest = files.reduce<string | null>((max, f) => (f.lastmod && (!max || f.lastmod > max) ? f.lastmod : max), null);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
+
 import { ArticleList } from "@/components/public/article-list";
 import { PAGE_SIZE } from "@/db/queries/public";
 import { getTagPage } from "@/lib/cache/public-data";
@@ -9,7 +10,9 @@ import { absolute, siteOrigin } from "@/lib/seo/site-url";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
-const load = cache((raw: string, rawPage: string | string[] | undefined) => loadPagedListing(raw, rawPage, getTagPage, { emptyIsMissing: true, movedTo: movedTo("tag") }));
+const load = cache((raw: string, rawPage: string | string[] | undefined) =>
+  loadPagedListing(raw, rawPage, getTagPage, { emptyIsMissing: true, movedTo: movedTo("tag") }),
+);
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { tag, page } = await load((await params).slug, (await searchParams).page);

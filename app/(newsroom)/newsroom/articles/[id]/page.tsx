@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
 import { ArticleEditor } from "@/components/editor/article-editor";
 import { ArticleSidebar } from "@/components/workflow/article-sidebar";
 import { getDb } from "@/db";
@@ -66,7 +67,14 @@ export default async function EditArticlePage({ params, searchParams }: { params
       >
         <ArticleSidebar
           user={user}
-          article={{ id: article.id, status: article.status, version: article.version, authorIds, hasUnpublishedChanges: article.hasUnpublishedChanges, slug: article.slug }}
+          article={{
+            id: article.id,
+            status: article.status,
+            version: article.version,
+            authorIds,
+            hasUnpublishedChanges: article.hasUnpublishedChanges,
+            slug: article.slug,
+          }}
         />
       </ArticleEditor>
     </div>

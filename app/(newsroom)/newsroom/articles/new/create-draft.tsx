@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+
 import { createDraftAction } from "../actions";
 
 export function CreateDraft() {
@@ -29,7 +30,9 @@ export function CreateDraft() {
       {error ? (
         <div role="alert">
           <p className="text-red-700 dark:text-red-400">{error}</p>
-          <button type="button" onClick={create} className="mt-2 rounded border px-3 py-1">Try again</button>
+          <button type="button" onClick={create} className="mt-2 rounded border px-3 py-1">
+            Try again
+          </button>
         </div>
       ) : (
         <p>Creating a draft…</p>

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+
 import { requireUser } from "@/lib/auth/session";
+
 import { CreateDraft } from "./create-draft";
 
 export const metadata: Metadata = { title: "New article" };

@@ -1,8 +1,8 @@
-import { retryable } from "@/lib/http/retryable";
 import { getFeed, getSlugRedirect } from "@/lib/cache/public-data";
+import { retryable } from "@/lib/http/retryable";
 import { buildRssFeed, xmlResponse } from "@/lib/seo/feeds";
-import { slugParam } from "@/lib/seo/slug-param";
 import { originOf } from "@/lib/seo/site-url";
+import { slugParam } from "@/lib/seo/slug-param";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,14 @@ async function handle(request: Request, { params }: { params: Promise<{ slug: st
     if (target) return Response.redirect(new URL(`/authors/${target}/feed.xml`, originOf(request)), 308);
   }
   if (!slug || !feed) return new Response("Not found", { status: 404 });
-  const body = buildRssFeed({ origin: originOf(request), path: `/authors/${slug}/feed.xml`, title: `Newsroom — ${feed.title}`, description: feed.title ?? slug, language: feed.language, items: feed.items });
+  const body = buildRssFeed({
+    origin: originOf(request),
+    path: `/authors/${slug}/feed.xml`,
+    title: `Newsroom — ${feed.title}`,
+    description: feed.title ?? slug,
+    language: feed.language,
+    items: feed.items,
+  });
   return xmlResponse(body, "application/rss+xml");
 }
 

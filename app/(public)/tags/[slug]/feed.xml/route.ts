@@ -1,9 +1,9 @@
-import { retryable } from "@/lib/http/retryable";
 import { getFeed, getSlugRedirect } from "@/lib/cache/public-data";
+import { retryable } from "@/lib/http/retryable";
 import { dictionaryFor } from "@/lib/i18n/dictionaries";
 import { buildRssFeed, xmlResponse } from "@/lib/seo/feeds";
-import { slugParam } from "@/lib/seo/slug-param";
 import { originOf } from "@/lib/seo/site-url";
+import { slugParam } from "@/lib/seo/slug-param";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,14 @@ async function handle(request: Request, { params }: { params: Promise<{ slug: st
   }
   if (!slug || !feed || feed.items.length === 0) return new Response("Not found", { status: 404 });
   const dict = dictionaryFor(feed.language);
-  const body = buildRssFeed({ origin: originOf(request), path: `/tags/${slug}/feed.xml`, title: `Newsroom — #${feed.title}`, description: dict.tagPageTitle(feed.title ?? slug), language: feed.language, items: feed.items });
+  const body = buildRssFeed({
+    origin: originOf(request),
+    path: `/tags/${slug}/feed.xml`,
+    title: `Newsroom — #${feed.title}`,
+    description: dict.tagPageTitle(feed.title ?? slug),
+    language: feed.language,
+    items: feed.items,
+  });
   return xmlResponse(body, "application/rss+xml");
 }
 

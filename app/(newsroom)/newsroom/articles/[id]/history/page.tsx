@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { getDb } from "@/db";
 import { getArticleById } from "@/db/queries/articles";
 import { diffRevisions, getRevision, listRevisions, REASON_LABELS, revisionText } from "@/lib/articles/revisions";
@@ -9,13 +10,13 @@ import { requireUser } from "@/lib/auth/session";
 import { canArticle } from "@/lib/permissions";
 import { getSettings } from "@/lib/settings";
 import { formatInZone } from "@/lib/workflow/time-zone";
+
 import { restoreRevisionAction } from "../../actions";
 import { RevisionDiff } from "./revision-diff";
 
 export const metadata: Metadata = { title: "History" };
 
 type Search = { a?: string; b?: string; error?: string };
-
 
 export default async function HistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const { id } = await params;
@@ -44,23 +45,37 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   return (
     <div className="space-y-6">
       <div>
-        <Link href={`/newsroom/articles/${article.id}`} className="text-sm underline">← Back to the editor</Link>
+        <Link href={`/newsroom/articles/${article.id}`} className="text-sm underline">
+          ← Back to the editor
+        </Link>
         <h1 className="mt-2 font-serif text-3xl font-bold">History: {article.headline || "(untitled)"}</h1>
       </div>
-      {search.error && <p role="alert" className="text-red-700 dark:text-red-400">{search.error}</p>}
+      {search.error && (
+        <p role="alert" className="text-red-700 dark:text-red-400">
+          {search.error}
+        </p>
+      )}
       <section aria-labelledby="revisions-title">
-        <h2 id="revisions-title" className="text-xl font-semibold">Revisions</h2>
+        <h2 id="revisions-title" className="text-xl font-semibold">
+          Revisions
+        </h2>
         {revisions.length === 0 ? (
           <p className="mt-2 text-sm">No revision yet. Use “Save version” in the editor, or submit the article.</p>
         ) : (
           <table className="mt-2 w-full text-left text-sm">
             <thead>
               <tr className="border-b border-neutral-300 dark:border-neutral-700">
-                <th scope="col" className="py-1">Revision</th>
+                <th scope="col" className="py-1">
+                  Revision
+                </th>
                 <th scope="col">Why</th>
                 <th scope="col">Who</th>
                 <th scope="col">When</th>
-                {mayRestore && <th scope="col"><span className="sr-only">Actions</span></th>}
+                {mayRestore && (
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -72,13 +87,17 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
                     {r.note && <span className="text-neutral-600 dark:text-neutral-400"> — {r.note}</span>}
                   </td>
                   <td>{r.createdByName ?? "System"}</td>
-                  <td><time dateTime={r.createdAt.toISOString()}>{formatInZone(r.createdAt, settings.timeZone)}</time></td>
+                  <td>
+                    <time dateTime={r.createdAt.toISOString()}>{formatInZone(r.createdAt, settings.timeZone)}</time>
+                  </td>
                   {mayRestore && (
                     <td className="text-right">
                       <form action={restoreRevisionAction}>
                         <input type="hidden" name="articleId" value={article.id} />
                         <input type="hidden" name="number" value={r.number} />
-                        <button type="submit" className="rounded border border-neutral-400 px-2 py-0.5">Restore revision {r.number}</button>
+                        <button type="submit" className="rounded border border-neutral-400 px-2 py-0.5">
+                          Restore revision {r.number}
+                        </button>
                       </form>
                     </td>
                   )}
@@ -90,21 +109,34 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
       </section>
       {revisions.length > 0 && (
         <section aria-labelledby="compare-title">
-          <h2 id="compare-title" className="text-xl font-semibold">Compare</h2>
+          <h2 id="compare-title" className="text-xl font-semibold">
+            Compare
+          </h2>
           <form method="get" className="mt-2 flex flex-wrap items-end gap-3">
             {(["a", "b"] as const).map((key) => (
               <div key={key}>
-                <label htmlFor={`compare-${key}`} className="block text-sm font-medium">{key === "a" ? "From" : "To"}</label>
-                <select id={`compare-${key}`} name={key} defaultValue={key === "a" ? a : b} className="rounded border border-neutral-400 px-2 py-1 dark:bg-neutral-900">
-                  {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                <label htmlFor={`compare-${key}`} className="block text-sm font-medium">
+                  {key === "a" ? "From" : "To"}
+                </label>
+                <select
+                  id={`compare-${key}`}
+                  name={key}
+                  defaultValue={key === "a" ? a : b}
+                  className="rounded border border-neutral-400 px-2 py-1 dark:bg-neutral-900"
+                >
+                  {options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
                 </select>
               </div>
             ))}
-            <button type="submit" className="rounded bg-neutral-900 px-3 py-1 text-white dark:bg-neutral-100 dark:text-neutral-900">Compare</button>
+            <button type="submit" className="rounded bg-neutral-900 px-3 py-1 text-white dark:bg-neutral-100 dark:text-neutral-900">
+              Compare
+            </button>
           </form>
-          {older !== null && newer !== null && (
-            <RevisionDiff title={`Changes from ${label(a)} to ${label(b)}`} parts={diffRevisions(older, newer)} />
-          )}
+          {older !== null && newer !== null && <RevisionDiff title={`Changes from ${label(a)} to ${label(b)}`} parts={diffRevisions(older, newer)} />}
         </section>
       )}
     </div>

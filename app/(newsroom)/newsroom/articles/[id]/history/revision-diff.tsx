@@ -10,12 +10,19 @@ export function RevisionDiff({ title, parts }: { title: string; parts: DiffPart[
       <p className="text-sm text-neutral-600 dark:text-neutral-400">
         {inserted} insertion{inserted === 1 ? "" : "s"}, {deleted} deletion{deleted === 1 ? "" : "s"}.
       </p>
-      <div data-testid="revision-diff" className="mt-2 whitespace-pre-wrap rounded border border-neutral-300 p-3 font-serif leading-relaxed dark:border-neutral-700">
+      <div
+        data-testid="revision-diff"
+        className="mt-2 whitespace-pre-wrap rounded border border-neutral-300 p-3 font-serif leading-relaxed dark:border-neutral-700"
+      >
         {parts.map((p, i) =>
           p.kind === "ins" ? (
-            <ins key={i} className="bg-green-100 text-green-950 underline dark:bg-green-900 dark:text-green-50">{p.text}</ins>
+            <ins key={i} className="bg-green-100 text-green-950 underline dark:bg-green-900 dark:text-green-50">
+              {p.text}
+            </ins>
           ) : p.kind === "del" ? (
-            <del key={i} className="bg-red-100 text-red-950 line-through dark:bg-red-900 dark:text-red-50">{p.text}</del>
+            <del key={i} className="bg-red-100 text-red-950 line-through dark:bg-red-900 dark:text-red-50">
+              {p.text}
+            </del>
           ) : (
             <span key={i}>{p.text}</span>
           ),
