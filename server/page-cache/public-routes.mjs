@@ -9,6 +9,8 @@
  *
  * A route is a list of path segments: a string is literal, SLUG is one [slug] segment.
  */
+import { decodePathSegment } from "../../lib/seo/path-segment.mjs";
+
 export const SLUG = Symbol("slug");
 
 /** @type {ReadonlyArray<{ segments: ReadonlyArray<string | typeof SLUG>; params: ReadonlyArray<string> }>} */
@@ -40,16 +42,9 @@ const MAX_PARAM_LENGTH = 400;
 function canonicalSegment(raw) {
   // The common case, a plain slug, is already canonical.
   if (/^[a-z0-9-]+$/.test(raw)) return raw;
-  let value = raw;
-  if (value.includes("%")) {
-    try {
-      value = decodeURIComponent(value);
-    } catch {
-      return null;
-    }
-  }
-  if (value === "" || value === "." || value === "..") return null;
-  return encodeURIComponent(value.normalize("NFC"));
+  const value = decodePathSegment(raw);
+  if (value === null || value === "" || value === "." || value === "..") return null;
+  return encodeURIComponent(value);
 }
 
 /**
