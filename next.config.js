@@ -1,7 +1,7 @@
 const isDev = process.env.NODE_ENV === "development";
 
 /**
- * Security headers on every response (product.md §8). The CSP allows only this origin: Next.js
+ * Security headers on every response. The CSP allows only this origin: Next.js
  * streams its page data in inline <script> tags, hence 'unsafe-inline' for scripts (a nonce would
  * force every page to render per request and rule out cached public pages); React development
  * mode also needs eval. Editors set style attributes (ProseMirror), hence inline styles. Images

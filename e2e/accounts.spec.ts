@@ -150,7 +150,7 @@ test("every response carries the security headers", async ({ request }) => {
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
     expect(headers["x-frame-options"], path).toBe("DENY");
-    // Plain HTTP: HSTS only goes out over HTTPS (issue 19; e2e/security-requests.spec.ts).
+    // Plain HTTP: HSTS only goes out over HTTPS (see e2e/security-requests.spec.ts).
     expect(headers["strict-transport-security"], path).toBeUndefined();
   }
 });

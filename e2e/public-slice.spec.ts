@@ -30,7 +30,7 @@ test("a draft's slug answers 404 and leaks nothing", async ({ page }) => {
 });
 
 test("the readiness endpoint reports the database to the holder of READY_TOKEN", async ({ request }) => {
-  // Issue 19: /api/health only says the process answers; the details moved behind a token.
+  // /api/health only says the process answers; the details moved behind a token.
   const response = await request.get("/api/ready", { headers: { authorization: `Bearer ${process.env.READY_TOKEN || "e2e-ready-token-not-for-production"}` } });
   expect(response.ok()).toBe(true);
   expect((await response.json()).migrations.applied).toBeGreaterThanOrEqual(2);

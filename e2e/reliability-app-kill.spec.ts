@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 8: the app process is killed (SIGKILL) while an autosave
+ * The app process is killed (SIGKILL) while an autosave
  * is on its way. This spec runs its own second server (port E2E_PORT + 10, its own database on
  * the same engine as the suite) so it can kill and restart it.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 7 in the browser (PostgreSQL only: PGlite has no server to lose). The suite's
+ * Database faults in the browser (PostgreSQL only: PGlite has no server to lose). The suite's
  * database refuses connections and loses the ones it had (ALLOW_CONNECTIONS false +
  * pg_terminate_backend), as during a restart: readers get a page that says what happened with a
  * working "Try again", the editor's autosave retries, and nothing typed is lost.

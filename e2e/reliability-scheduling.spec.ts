@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 9 (CI size): 20 articles fall due over 20 s while the app is SIGKILLed and
+ * Scheduled publication (CI size): 20 articles fall due over 20 s while the app is SIGKILLed and
  * restarted (on PostgreSQL as two instances); each is published exactly once, within 60 s.
  * Its own servers and database (port E2E_PORT + 11, + 12); `npm run test:stress` runs 100
  * articles with the default 15 s poll. The scenario imports server modules, so it runs under

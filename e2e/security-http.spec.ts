@@ -8,7 +8,7 @@ import { expect, test, useAccount, type AccountKey } from "./fixtures";
 import { actionIds, callAction, changed, cookieHeader, digest } from "./security-helpers";
 
 /**
- * Issue 8, items 2–5 over HTTP against the production build: server actions replayed with their
+ * Security checks over HTTP against the production build: server actions replayed with their
  * build ids (signed out, as each role, on Claire's articles in every state), forged sessions,
  * cross-site requests, security headers on every route, hostile uploads. A refused call must
  * leave the database fingerprint (testing/hooks/security.ts) unchanged.
@@ -406,7 +406,7 @@ test("security headers on every route, pages and files, signed in or not", async
       h["x-content-type-options"] !== "nosniff" && "nosniff",
       h["referrer-policy"] !== "strict-origin-when-cross-origin" && "referrer-policy",
       h["x-frame-options"] !== "DENY" && "x-frame-options",
-      // Plain HTTP here: HSTS only goes out over HTTPS (issue 19; e2e/security-requests.spec.ts).
+      // Plain HTTP here: HSTS only goes out over HTTPS (see e2e/security-requests.spec.ts).
       h["strict-transport-security"] !== undefined && "HSTS over plain HTTP",
     ].filter(Boolean);
     count("routes checked for security headers", problems.length > 0);

@@ -1,6 +1,6 @@
 /**
- * Issue 19 over HTTP against the production server (server/serve.mjs + the build): forwarded
- * headers a client makes up, the health/readiness split, the Pages Router data route, and
+ * Hostile requests over HTTP against the production server (server/serve.mjs + the build):
+ * forwarded headers a client makes up, the health/readiness split, the Pages Router data route, and
  * requests the page cache must answer without a new render. node:http rather than Playwright's
  * request context, so empty header values and HEAD go out exactly as written.
  */

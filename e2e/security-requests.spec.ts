@@ -5,7 +5,7 @@ import { expect, test, useAccount } from "./fixtures";
 import { actionIds, callAction, changed, cookieHeader, digest } from "./security-helpers";
 
 /**
- * Issue 19, finding 11 and two of 13, over HTTP against the production build and its server
+ * Request hardening over HTTP against the production build and its server
  * (server/serve.mjs, server/request-guard.mjs): request bodies are capped before anything
  * decodes them (small when signed out, the upload size only for the upload actions of a signed-in
  * user), over-limit bodies get 413 at once; server actions need proof of the same origin

@@ -5,7 +5,7 @@ import { XSS_PAYLOADS } from "./corpus/xss-payloads";
 import { expect, test, useAccount, type AccountKey } from "./fixtures";
 
 /**
- * Issue 8, item 1 — stored XSS. The server writes the corpus (e2e/corpus/xss-payloads.ts) into
+ * Stored XSS. The server writes the corpus (e2e/corpus/xss-payloads.ts) into
  * every user-controlled field through the domain functions (testing/hooks/xss-corpus.ts), then
  * every page that shows those fields is loaded in Chromium. Each page must produce 0 dialogs,
  * 0 calls of the sentinel __xss(), 0 requests to /__xss_hit and 0 injected elements/attributes.

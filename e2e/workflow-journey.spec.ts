@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 
 import { expect, test } from "./fixtures";
 
-/** The golden journey of issue 5 through the real editor (product.md §4–§5 labels). */
+/** The golden journey, from draft to publication, through the real editor's workflow buttons. */
 const workflow = (page: Page) => page.getByRole("complementary", { name: "Workflow" });
 
 test("a journalist writes and submits; changes are requested; she edits and resubmits; the editor approves and publishes", async ({ browser, as }) => {

@@ -1,7 +1,7 @@
 /**
- * The policy matrix of product.md §1 and §3: every role × every action × own/other's article ×
- * every state, allowed and refused. The expectations below are written from the spec's tables,
- * not from the implementation, so a change in either that breaks the spec fails here.
+ * The policy matrix of roles and the workflow: every role × every action × own/other's article ×
+ * every state, allowed and refused. The expectations below are written from the product rules,
+ * not from the implementation, so a change in either that breaks the rules fails here.
  */
 import { describe, expect, it } from "vitest";
 
@@ -26,7 +26,7 @@ function userFor(who: Who) {
 const editorial = (who: Who) => who === "editor" || who === "admin";
 const activeUser = (who: Who) => who === "journalist" || editorial(who);
 
-// ---- product.md §1, global powers ----
+// ---- global powers ----
 const GLOBAL: Record<GlobalAction, (who: Who) => boolean> = {
   "newsroom:enter": activeUser,
   "article:create": activeUser,
@@ -38,7 +38,7 @@ const GLOBAL: Record<GlobalAction, (who: Who) => boolean> = {
   "events:view_all": (w) => w === "admin", // "admins see the global log"
 };
 
-// ---- product.md §1, article powers ----
+// ---- article powers ----
 const AUTHOR_EDITABLE: ArticleStatus[] = ["draft", "changes_requested"];
 function expectArticle(who: Who, action: ArticleAction, own: Ownership, status: ArticleStatus): boolean {
   if (!activeUser(who)) return false;
@@ -56,7 +56,7 @@ function expectArticle(who: Who, action: ArticleAction, own: Ownership, status: 
   }
 }
 
-// ---- product.md §3, the workflow table ----
+// ---- the workflow table ----
 const TABLE: Record<
   Exclude<WorkflowAction, "publish_scheduled">,
   { from: ArticleStatus[]; by: "author_or_editor" | "author" | "editor"; twoPerson?: boolean }
@@ -91,7 +91,7 @@ const article = (own: Ownership, status: ArticleStatus, hasUnpublishedChanges = 
 });
 const input = { comment: "Please check the figures.", scheduledAt: new Date(Date.now() + 3_600_000), twoPersonRule: true };
 
-describe("global powers (product.md §1)", () => {
+describe("global powers", () => {
   for (const who of WHO)
     for (const action of Object.keys(GLOBAL) as GlobalAction[]) {
       const allowed = GLOBAL[action](who);
@@ -149,7 +149,7 @@ describe("workflow powers: role × action × own/other × state (two-person rule
   });
 });
 
-describe("two-person rule counts everyone who wrote, edited or was on the byline of the version (issue 19, finding 5)", () => {
+describe("two-person rule counts everyone who wrote, edited or was on the byline of the version", () => {
   const editor = userFor("editor");
   for (const action of ["approve", "publish"] as const) {
     it(`an editor off the byline but among the contributors may not ${action}`, () => {
@@ -165,7 +165,7 @@ describe("two-person rule counts everyone who wrote, edited or was on the byline
   });
 });
 
-describe("byline changes (issue 19, finding 7): co-authors add; only the creator or an editor removes or reorders", () => {
+describe("byline changes: co-authors add; only the creator or an editor removes or reorders", () => {
   const CO = "33333333-3333-4333-8333-333333333333";
   const NEW = "44444444-4444-4444-8444-444444444444";
   // The article was created by OTHER (first on the byline); ME is the actor in each role.
@@ -200,7 +200,7 @@ describe("byline changes (issue 19, finding 7): co-authors add; only the creator
   });
 });
 
-describe("profiles (product.md §7): own for everyone, anyone's for admins", () => {
+describe("profiles: own for everyone, anyone's for admins", () => {
   for (const who of WHO)
     for (const own of OWNERSHIP) {
       const allowed = activeUser(who) && (own === "own" || who === "admin");

@@ -1,5 +1,5 @@
 /**
- * The one authority for permissions (product.md §1). Pages ask it to hide buttons, server
+ * The one authority for permissions. Pages ask it to hide buttons, server
  * actions and route handlers ask it before any change, tests check it against the matrix.
  * Workflow transitions are delegated to the state machine so the two never disagree.
  */
@@ -88,11 +88,11 @@ export function canTransition(
 }
 
 /**
- * Byline changes (issue 19, finding 7). Editors change any byline. A journalist who may manage
- * the authors (canArticle "manage_authors") may add co-authors; only the creator (the first
- * original author, while still on the byline) may also remove or reorder the others. Nobody but an
- * editor removes the creator, and a journalist never removes themselves (they would lose the
- * article). `before` and `after` are ordered lists of user ids.
+ * Byline changes, so that a co-author cannot take an article over. Editors change any byline. A
+ * journalist who may manage the authors (canArticle "manage_authors") may add co-authors; only the
+ * creator (the first original author, while still on the byline) may also remove or reorder the
+ * others. Nobody but an editor removes the creator, and a journalist never removes themselves (they
+ * would lose the article). `before` and `after` are ordered lists of user ids.
  */
 export function canChangeByline(
   user: PolicyUser | null,

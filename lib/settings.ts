@@ -8,9 +8,9 @@ export type SiteLanguage = (typeof SITE_LANGUAGES)[number];
 
 export type SiteSettings = {
   siteName: string;
-  /** The language of the public site's own words (product.md §6); article words follow each article. */
+  /** The language of the public site's own words; article words follow each article. */
   siteLanguage: SiteLanguage;
-  /** product.md §1: an article is approved or published only by an editor who is not one of its authors. */
+  /** An article is approved or published only by an editor who is not one of its authors. */
   twoPersonRule: boolean;
   timeZone: string;
   defaultArticleLanguage: string;

@@ -1,8 +1,8 @@
 /**
- * Client headers are not believed from an untrusted peer (issue #19, finding 3 and its class):
- * the client address is the socket's, and X-Forwarded-Host/-Proto (mail links in
- * lib/auth/origin.ts, canonical URLs in lib/seo/site-url.ts, Auth.js' own URLs, the page-cache
- * key) are dropped unless TRUST_PROXY names the peer. Over real HTTP on loopback.
+ * Client headers are not believed from an untrusted peer (or a client could pick its own address or
+ * origin): the client address is the socket's, and X-Forwarded-Host/-Proto (mail links in
+ * lib/auth/origin.ts, canonical URLs in lib/seo/site-url.ts, Auth.js' own URLs, the page-cache key)
+ * are dropped unless TRUST_PROXY names the peer. Over real HTTP on loopback.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -18,7 +18,7 @@ import { addComment } from "@/lib/workflow/comments";
 import { runTransition } from "@/lib/workflow/transitions";
 
 /**
- * Test-only (issue 8, item 1): writes a corpus of hostile strings into every user-controlled
+ * Test-only (stored-XSS check): writes a corpus of hostile strings into every user-controlled
  * field through the same domain functions the server actions call, so everything is validated
  * exactly like real input. What validation refuses is counted as refused (that is a pass).
  * Payloads are packed into each field up to its length limit, so every payload reaches every

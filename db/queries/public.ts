@@ -219,7 +219,7 @@ export async function getAuthorBySlug({ db, slug }: { db: Tx; slug: string }) {
 }
 
 /**
- * An author is public only while a published article carries their byline (issue 19, finding 13):
+ * An author is public only while a published article carries their byline:
  * an admin, someone who never published, or whose only articles are unpublished has no page.
  */
 function withLiveByline(): SQL {

@@ -97,7 +97,7 @@ export const articles = pgTable(
   (t) => [
     // A slug is reserved once the article is first published (its public URL). Working copies may
     // share one until then, so a journalist's slug never tells them that someone else's unpublished
-    // piece exists (issue 19, finding 8c); the first publication picks a free one (makeLive).
+    // piece exists; the first publication picks a free one (makeLive).
     uniqueIndex("articles_slug_idx")
       .on(t.slug)
       .where(sql`${t.firstPublishedAt} is not null`),
@@ -191,7 +191,7 @@ export const publishedArticleAuthors = pgTable(
 
 /**
  * Everyone who wrote, edited or was on the byline of the working copy since it last went live:
- * the two-person rule refuses approval or publication by any of them (issue 19, finding 5).
+ * the two-person rule refuses approval or publication by any of them.
  * makeLive empties it; saves, restores and byline changes add to it.
  */
 export const articleContributors = pgTable(

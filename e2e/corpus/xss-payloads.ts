@@ -1,5 +1,5 @@
 /**
- * Stored-XSS corpus (issue 8, item 1). Every payload would do something observable if it ever
+ * Stored-XSS corpus. Every payload would do something observable if it ever
  * ran or became markup: call the sentinel `__xss()` (installed by the spec), open a dialog,
  * request the marker path `/__xss_hit`, or add an element/attribute carrying the marker `xssm`.
  * The spec fails on any of those. Client-safe plain data: the seeder and the spec both import it.

@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 7 (PostgreSQL only: PGlite has no connections to lose). Writers save like the
+ * Database faults (PostgreSQL only: PGlite has no connections to lose). Writers save like the
  * editor's autosave (retry the same save, same save id and expected version, after an error) and
  * readers load pages' queries while every connection of this test database is terminated again
  * and again. Errors must be thrown (retryable), never wrong answers: the shared pool must recover

@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 7, for real: PostgreSQL itself restarts (not just its connections) while people
+ * Database faults, for real: PostgreSQL itself restarts (not just its connections) while people
  * save and pages load. A throw-away cluster of our own (initdb + pg_ctl from the PostgreSQL
  * install, a temp folder, a free port) is restarted twice under load through the app's own
  * pool (openDb): `pg_ctl restart -m fast` (clean shutdown) then `-m immediate` (crash recovery).

@@ -140,7 +140,7 @@ describe("saveArticle", () => {
     expect((await load(a.id)).version).toBe(1);
   });
 
-  it("refuses a body nested 1,000 levels (or 50,000, or deep in another field) with a field error, never an exception (issue 19)", async () => {
+  it("refuses a body nested 1,000 levels (or 50,000, or deep in another field) with a field error, never an exception", async () => {
     const a = await draft();
     const nested = (levels: number) => {
       let node: unknown = { type: "paragraph", content: [{ type: "text", text: "profond" }] };
@@ -189,7 +189,8 @@ describe("saveArticle", () => {
   });
 
   it("refuses a hand-typed slug used by another article, picks a free one for the automatic slug", async () => {
-    // A slug is reserved by a published article (issue 19, 8c: working copies do not reserve one).
+    // A slug is reserved by a published article (working copies do not reserve one, so a slug never
+    // reveals an unpublished piece).
     const a = await draft();
     await t.db.transaction((tx) => makeLive(tx, a.id, { actorId: editor.id }));
     const b = await draft();

@@ -51,7 +51,7 @@ async function checkAuthors(db: Tx, current: string[], wanted: string[]): Promis
 }
 
 /**
- * A byline change is visible to everyone it concerns (issue 19, finding 5): the authors still on
+ * A byline change is visible to everyone it concerns: the authors still on
  * the article hear of it with a link; those taken off hear of it without one (they may no longer
  * open the article, and learn nothing of it beyond the headline they already knew).
  */
@@ -193,7 +193,8 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
       return { ok: false, code: "conflict", message: "Someone else saved a newer version.", current: await conflictInfo(tx, id) };
     }
     if (changes.tags) await setArticleTags(tx, id, changes.tags);
-    // The two-person rule counts whoever edited this version or was on its byline (finding 5).
+    // The two-person rule counts whoever edited this version or was on its byline, so an editor
+    // cannot approve their own work by moving the byline.
     await addContributors(tx, id, [actor.id, ...authorIds, ...(changes.authorIds ?? [])]);
     if (bylineChanged) {
       await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, id));

@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 6 (CI size): 20 clients save the same article at once for RELIABILITY_SECONDS
+ * No lost update (CI size): 20 clients save the same article at once for RELIABILITY_SECONDS
  * (10 s here; `npm run test:stress` runs the 60 s HTTP version). Every acknowledged save must
  * own one version and the final text must be the last acknowledged one: 0 lost.
  */

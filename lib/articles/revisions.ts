@@ -157,7 +157,7 @@ export async function restoreRevision(db: Tx, actor: PolicyUser, input: { articl
       input.articleId,
       rev.tags.map((t) => t.name),
     );
-    // Restoring edits the working copy: the two-person rule counts the restorer (issue 19, finding 5).
+    // Restoring edits the working copy: the two-person rule counts the restorer.
     await addContributors(tx, input.articleId, [actor.id]);
     await recordEvent(tx, { type: "revision.restored", actorId: actor.id, articleId: input.articleId, data: { number: rev.number, version: row.version } });
     return { ok: true as const, version: row.version };

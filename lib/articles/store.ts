@@ -42,7 +42,7 @@ export type SlugViewer = { id: string; role: string };
  * first published, and only a clash the viewer can see counts (a published article, or one the
  * viewer may open in the newsroom). Without a viewer (the first publication), every reserved slug
  * counts. So a journalist gets the same answer whether or not someone else's unpublished piece
- * uses the slug: no existence oracle (issue 19, finding 8c).
+ * uses the slug: no existence oracle.
  */
 export function slugTakenFor(slug: string, { viewer, exceptId }: { viewer?: SlugViewer; exceptId?: string }): SQL {
   const visible = viewer ? visibleTo(viewer) : undefined;

@@ -8,9 +8,10 @@ import { canGlobal, type PolicyUser } from "@/lib/permissions";
 import { tagKey } from "@/lib/validations/article";
 
 /**
- * The tags `user` could already see (issue 19, finding 8b): editors manage the tag list and see
- * all of it; anyone else only tags on a published article's live revision or on the working copy
- * of an article they author — never one that exists only on someone else's draft or embargoed piece.
+ * The tags `user` could already see, so suggestions never reveal an unpublished piece: editors
+ * manage the tag list and see all of it; anyone else only tags on a published article's live
+ * revision or on the working copy of an article they author — never one that exists only on someone
+ * else's draft or embargoed piece.
  */
 function visibleTags(user: PolicyUser) {
   if (canGlobal(user, "tags:manage").ok) return undefined;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/bcrypt";
 
-/** bcrypt cost 12 (product.md §8). */
+/** bcrypt cost 12. */
 export const BCRYPT_COST = 12;
 
 /**

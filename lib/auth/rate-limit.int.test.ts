@@ -1,7 +1,7 @@
 /**
  * The sign-in rate limit lives in the database, so it holds across app instances. On PostgreSQL
  * two separate connection pools stand for two instances. PGlite is one process per data folder
- * (a second handle on the same folder would corrupt it, see stack.md §8), so there one handle
+ * (a second handle on the same folder would corrupt it), so there one handle
  * plays both instances: the state is still only in the database, which is what is under test.
  */
 import { createServer, type Server } from "node:http";

@@ -6,7 +6,7 @@ import type { Tx } from "@/db";
 import { signInAttempts } from "@/db/schema";
 
 /**
- * product.md §8: after 5 failures within 15 minutes. Counted per account *and* address (so a
+ * Sign-in locks after 5 failures within 15 minutes. Counted per account *and* address (so a
  * stranger's failures from elsewhere cannot lock a user out) and per address (one address
  * spraying many accounts), with a slower backstop per account across all addresses (so many
  * addresses do not give unlimited guesses at one password).

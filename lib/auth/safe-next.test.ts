@@ -14,7 +14,7 @@ describe("safeNext: only paths on this site", () => {
     expect(safeNext("/newsroom?q=caf%C3%A9%20noir")).toBe("/newsroom?q=caf%C3%A9%20noir");
   });
 
-  // The payloads of issue #19 (as the server sees them after the query string is decoded once),
+  // Open-redirect payloads (as the server sees them after the query string is decoded once),
   // and their cousins: each must fall back to /newsroom, or at least stay on the site.
   const hostile = [
     "/\t/evil.example/phish", // ?next=/%09/evil.example/phish

@@ -1,4 +1,4 @@
-/** Deactivation and demotion take effect on the very next request (product.md §8). */
+/** Deactivation and demotion take effect on the very next request. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { insertUser } from "@/db/queries/users";
@@ -47,7 +47,7 @@ describe("sessions follow the database", () => {
   });
 });
 
-describe("signing out ends the session (issue #19, finding 10)", () => {
+describe("signing out ends the session", () => {
   it("a cookie captured before sign-out is refused after it; a new sign-in works", async () => {
     const reporter = await insertUser({ db: t.db, email: "rep@example.org", name: "Rep", role: "journalist", passwordHash: null });
     const captured = { uid: reporter.id, sv: reporter.sessionVersion };

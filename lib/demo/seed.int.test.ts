@@ -1,7 +1,7 @@
 /**
- * Demo accounts never have passwords known from the source (issue #19, finding 1): random at
- * each seed unless DEMO_PASSWORDS supplies them; kept owner-only beside the embedded database;
- * the old public passwords are retired at the next start.
+ * Demo accounts never have passwords known from the source (anyone could read them and sign in):
+ * random at each seed unless DEMO_PASSWORDS supplies them; kept owner-only beside the embedded
+ * database; the old public passwords are retired at the next start.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,4 +1,4 @@
-/** Issue 19: readiness checks the database and the migrations; its details need READY_TOKEN. */
+/** Readiness checks the database and the migrations; its details need READY_TOKEN. */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

@@ -7,7 +7,7 @@ import journal from "@/db/migrations/meta/_journal.json";
 /**
  * Readiness (GET /api/ready): the database answers and every committed migration is applied.
  * Anyone gets 200 or 503 and nothing else; the details (engine, migrations, latency) only go to
- * a caller presenting `Authorization: Bearer $READY_TOKEN` (issue 19: they told anyone which
+ * a caller presenting `Authorization: Bearer $READY_TOKEN` (open to all, they told anyone which
  * database and schema version the site runs). /api/health only says the process answers.
  */
 export type Readiness = { ready: boolean; details: { engine?: string; migrations?: { applied: number; expected: number }; latencyMs: number; error?: string } };

@@ -1,4 +1,4 @@
-/** The site's own words, one dictionary per language (product.md §6). Article-level words follow the article's language. */
+/** The site's own words, one dictionary per language. Article-level words follow the article's language. */
 export const DICTIONARIES = {
   fr: {
     siteTagline: "L’information vérifiée, chaque jour",

@@ -12,7 +12,7 @@ export type NotificationType = "submitted" | "changes_requested" | "approved" | 
 /**
  * Of `userIds`, those who may view the article now (active, and an editor or one of its working
  * authors): a notification about an article never reaches anyone else, e.g. a co-author removed
- * since (issue 19, finding 8a). The mail worker asks again at send time.
+ * since. The mail worker asks again at send time.
  */
 export async function viewersOf(db: Tx, articleId: string, userIds: string[]): Promise<{ id: string; email: string }[]> {
   if (userIds.length === 0) return [];

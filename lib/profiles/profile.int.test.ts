@@ -70,7 +70,7 @@ describe("author profiles", () => {
   });
 
   it("a former slug keeps leading to the author page", async () => {
-    // Only a public author (one with a published byline) has a page to lead to (issue 19, finding 13).
+    // Only a public author (one with a published byline) has a page to lead to.
     const a = await createArticle(t.db, { createdById: claire.id, headline: "Un article publié" });
     await t.db.transaction((tx) => makeLive(tx, a.id, { actorId: admin.id }));
     expect((await updateProfile(t.db, claire, { userId: claire.id, profile: { ...base, slug: "claire-martin-paris" } })).ok).toBe(true);

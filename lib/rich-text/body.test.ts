@@ -55,7 +55,7 @@ describe("article body", () => {
   });
 });
 
-describe("parseBody pins what the client cannot choose (issue 8)", () => {
+describe("parseBody pins what the client cannot choose", () => {
   const link = (attrs: Record<string, unknown>) => ({
     type: "doc",
     content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs }] }] }],
@@ -78,7 +78,7 @@ describe("parseBody pins what the client cannot choose (issue 8)", () => {
   });
 });
 
-describe("nesting depth (issue 19)", () => {
+describe("nesting depth", () => {
   const quotes = (levels: number) => {
     let node: unknown = { type: "paragraph", content: [{ type: "text", text: "profond" }] };
     for (let i = 0; i < levels; i++) node = { type: "blockquote", content: [node] };

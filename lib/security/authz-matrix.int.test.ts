@@ -16,11 +16,11 @@ import { dbDigest } from "@/testing/db-digest";
 import { makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
 
 /**
- * Issue 8, item 2 — the full authorisation matrix over the domain functions every server action
- * calls: each actor (the author, another journalist, an editor, an admin, a deactivated editor)
- * × each article state × each operation. The outcome must match lib/permissions.ts (which
- * lib/permissions.test.ts checks against product.md), and a refused call must leave every table
- * exactly as it was. The HTTP layer (signed out, cookies, action ids) is e2e/security-authz.spec.ts.
+ * The full authorisation matrix over the domain functions every server action calls: each actor
+ * (the author, another journalist, an editor, an admin, a deactivated editor) × each article state
+ * × each operation. The outcome must match lib/permissions.ts (which lib/permissions.test.ts checks
+ * against the product rules), and a refused call must leave every table exactly as it was. The HTTP
+ * layer (signed out, cookies, action ids) is e2e/security-authz.spec.ts.
  */
 let t: TestDb;
 let cast: Cast & { gone: PolicyUser };
@@ -160,7 +160,7 @@ describe(`authorisation matrix over the domain functions (${process.env.TEST_ENG
     expect(rows).toEqual([]);
   });
 
-  it("bylines and co-authors (issue 19, findings 5 and 7): each role, allowed and forbidden, matches canChangeByline; refusals change nothing", async () => {
+  it("bylines and co-authors: each role, allowed and forbidden, matches canChangeByline; refusals change nothing", async () => {
     const [zoeRow] = await t.db.insert(users).values({ email: "zoe@example.test", name: "Zoé", role: "journalist", active: true }).returning();
     const zoe: PolicyUser = { id: zoeRow.id, role: "journalist", active: true };
     const actors: [string, PolicyUser][] = [

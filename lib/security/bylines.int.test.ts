@@ -16,7 +16,7 @@ import { runTransition } from "@/lib/workflow/transitions";
 import { createTestDb, type TestDb } from "@/testing/db";
 import { articleRow, makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
 
-/** Issue 19, findings 5, 6, 7, 8 and the author pages of 13: bylines, co-authors and what other journalists may learn. */
+/** Bylines, co-authors, public author pages and what other journalists may learn. */
 let t: TestDb;
 let cast: Cast;
 const savedSmtp = process.env.SMTP_URL;
@@ -42,7 +42,7 @@ async function getProfileSlug(userId: string) {
 }
 const publicBylines = async (id: string) => (await getBylines({ db: t.db, articleIds: [id] })).map((b) => b.slug);
 
-describe("finding 5: the two-person rule through the byline", () => {
+describe("the two-person rule through the byline", () => {
   it("refuses the exact attack: withdraw, byline to someone else, resubmit, publish herself", async () => {
     const { editor, editor2, claire } = cast;
     const a = await makeArticle(t.db, editor.id, "Mon propre article");
@@ -101,7 +101,7 @@ describe("finding 5: the two-person rule through the byline", () => {
   });
 });
 
-describe("finding 6: the byline of a published article changes with 'publish update' only", () => {
+describe("the byline of a published article changes with 'publish update' only", () => {
   it("an editor's byline save stays off the public page, author pages and feeds until published", async () => {
     const { editor, editor2, claire, yanis } = cast;
     const a = await makeArticle(t.db, claire.id, "Un papier publié");
@@ -117,7 +117,7 @@ describe("finding 6: the byline of a published article changes with 'publish upd
     expect(await getAuthorBySlug({ db: t.db, slug: yanisSlug })).toBeUndefined();
     expect((await listSitemapEntries({ db: t.db })).authors).not.toContain(yanisSlug);
 
-    // editor2 publishes the update (the editor who changed the byline may not: finding 5).
+    // editor2 publishes the update (the editor who changed the byline is a contributor now).
     expect((await go(editor2, a.id, "publish")).ok).toBe(true);
     expect(await publicBylines(a.id)).toEqual([yanisSlug, claireSlug]);
     expect(await getAuthorBySlug({ db: t.db, slug: yanisSlug })).toMatchObject({ slug: yanisSlug });
@@ -125,7 +125,7 @@ describe("finding 6: the byline of a published article changes with 'publish upd
   });
 });
 
-describe("finding 7: a co-author cannot take a draft over", () => {
+describe("a co-author cannot take a draft over", () => {
   it("a co-author may add but not remove or reorder; the creator and editors may", async () => {
     const { editor, claire, yanis, editor2 } = cast;
     const a = await makeArticle(t.db, claire.id, "Un brouillon à deux", [yanis.id]);
@@ -141,7 +141,7 @@ describe("finding 7: a co-author cannot take a draft over", () => {
   });
 });
 
-describe("finding 8: nothing unpublished reaches other journalists", () => {
+describe("nothing unpublished reaches other journalists", () => {
   it("a comment notifies only people who may view the article now, and queued mail is checked again at send time", async () => {
     process.env.SMTP_URL = "smtp://127.0.0.1:9"; // queue mail; the test delivers it through its own transport
     const { editor, claire, yanis } = cast;
@@ -209,7 +209,7 @@ describe("finding 8: nothing unpublished reaches other journalists", () => {
   });
 });
 
-describe("finding 13: only people with a published byline have a public author page", () => {
+describe("only people with a published byline have a public author page", () => {
   it("no page, feed, sitemap entry or redirect for an admin, a newcomer, or an author whose only article is unpublished", async () => {
     const { admin, editor, editor2 } = cast;
     const fresh = await insertUser({ db: t.db, email: "by-newcomer@example.test", name: "Nouvelle Recrue", role: "journalist", passwordHash: null });

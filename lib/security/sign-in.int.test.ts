@@ -7,7 +7,7 @@ import { ACCOUNT_MAX_FAILURES, MAX_FAILURES } from "@/lib/auth/rate-limit";
 import { createTestDb, type TestDb } from "@/testing/db";
 
 /**
- * Issue 8, item 3 — sign-in under attack, against authenticate() on a real database:
+ * Sign-in under attack, against authenticate() on a real database:
  * 1,000 guesses cannot get past the limit (on one account from many addresses, or on many
  * accounts from one address, even when the right password comes among them), and an unknown
  * email answers like a known one, by message and by time.

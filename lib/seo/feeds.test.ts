@@ -16,7 +16,7 @@ function asHtml(fragment: string): Document {
   return doc;
 }
 
-describe("RSS feed with hostile text (issue 8)", () => {
+describe("RSS feed with hostile text", () => {
   it("stays well-formed XML and gives back the exact text when a headline, dek or body contains ]]>", () => {
     const nasty = "]]><script>__xss()</script><![CDATA[ & </title> --> ]]> ]]]]> \u0001 ]]>";
     const item = {
@@ -38,14 +38,14 @@ describe("RSS feed with hostile text (issue 8)", () => {
     const clean = nasty.replace("\u0001", "");
     const el = find(doc, "item")!;
     expect(text(find(el, "title"))).toBe(clean);
-    // The description is HTML (issue 19): the plain-text dek comes back as text once parsed as HTML.
+    // The description is HTML: the plain-text dek comes back as text once parsed as HTML.
     expect(asHtml(text(find(el, "description"))).body.textContent).toBe(clean);
     expect(text(find(el, "content:encoded"))).toBe(`<p>${clean}</p>`);
     expect(find(el, "script")).toBeUndefined();
   });
 });
 
-describe("RSS feed read by a feed reader (issue 19)", () => {
+describe("RSS feed read by a feed reader", () => {
   /** Every item of a feed whose plain-text fields each hold one payload of the XSS corpus. */
   function corpusFeed() {
     const items = XSS_PAYLOADS.map((payload, i) => {

@@ -13,7 +13,7 @@ export type FeedItem = Jsonify<Awaited<ReturnType<typeof listFeedArticles>>[numb
  * Which elements are HTML: an item's <description> and <content:encoded> (readers render them);
  * titles, author names and categories are plain text (RSS Advisory Board: "titles should not
  * contain HTML"), so they go out as the exact text, XML-escaped only. The dek is plain text put
- * into an HTML element, hence escaped for HTML first (issue 19); the body is already HTML,
+ * into an HTML element, hence escaped for HTML first; the body is already HTML,
  * rendered and sanitised by lib/rich-text.
  */
 export function buildRssFeed(opts: { origin: string; path: string; title: string; description: string; language: string; items: FeedItem[] }): string {

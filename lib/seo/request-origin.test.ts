@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { isValidHostHeader, requestOrigin, sanitizeForwardedHeaders, validHost, validProto } from "./request-origin.mjs";
 
-describe("origins from request headers (issue 19)", () => {
+describe("origins from request headers", () => {
   const origin = (headers: Record<string, string>, fallback?: { host?: string; proto?: string }) => requestOrigin((n) => headers[n], fallback);
 
   it("ignores empty, malformed or unknown forwarded values and falls back to Host", () => {

@@ -29,7 +29,7 @@ export async function repointSlugRedirects(db: Tx, kind: RedirectKind, fromId: s
 /**
  * The current slug an old one redirects to, if its target still exists, the slug moved, and the
  * target is public (a tag on a live article, an author with a live byline): a redirect never
- * tells a reader the new name of something they could not see (issue 19, finding 13).
+ * tells a reader the new name of something they could not see.
  */
 export async function findSlugRedirectTarget(db: Tx, kind: RedirectKind, oldSlug: string): Promise<string | null> {
   const rows =

@@ -19,7 +19,7 @@ export function cdataSafe(text: string): string {
 
 /**
  * Plain text made HTML text, for the parts of a feed that readers render as HTML (an item's
- * <description>, issue 19): the dek is plain text, shown as typed on the page, so it must reach
+ * <description>): the dek is plain text, shown as typed on the page, so it must reach
  * a feed reader as text too, never as markup.
  */
 export function htmlText(text: string): string {

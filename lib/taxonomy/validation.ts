@@ -3,7 +3,7 @@ import { z } from "zod";
 import { tagDisplayName } from "@/lib/slug";
 
 export const SECTION_NAME_MAX = 60;
-/** product.md §8: tags are limited to 50 characters. */
+/** Tags are limited to 50 characters. */
 export const TAG_NAME_MAX = 50;
 export const TAGS_PAGE_SIZE = 50;
 

@@ -1,7 +1,7 @@
 /**
  * The set-password link is unauthenticated: a made-up or dead link must cost a database lookup
  * and nothing else (no bcrypt), the form is limited per address, and hashing a real password
- * never holds the event loop (issue #19, finding 4).
+ * never holds the event loop: otherwise anyone could tie the server up without an account.
  */
 import { randomBytes } from "node:crypto";
 import { monitorEventLoopDelay } from "node:perf_hooks";

@@ -1,5 +1,5 @@
 /**
- * Article field rules (product.md §2 and §8), shared by the editor form and the server.
+ * Article field rules, shared by the editor form and the server.
  * Client-safe: no server-only imports. The body's structure is checked on the server by
  * lib/rich-text/body.ts; here only its size, so the browser can warn before sending.
  */

@@ -5,8 +5,9 @@ import { canTransition, type PolicyUser } from "@/lib/permissions";
 import { ARTICLE_STATUSES, availableActions, transition, WORKFLOW_ACTIONS, type Actor, type ArticleStatus, type WorkflowAction } from "./article-workflow";
 
 /**
- * product.md §3, copied as literally as possible and independently of TRANSITIONS: the module
- * under test must agree with this table for every state, action and kind of actor.
+ * The workflow table of the product rules, copied as literally as possible and independently of
+ * TRANSITIONS: the module under test must agree with this table for every state, action and kind of
+ * actor.
  */
 type Who = "author" | "editor" | "system";
 const SPEC: { from: ArticleStatus[]; action: WorkflowAction; to: ArticleStatus; by: Who[]; twoPerson?: boolean }[] = [
@@ -49,7 +50,7 @@ function expected(status: ArticleStatus, action: WorkflowAction, c: Case, twoPer
   return row.to;
 }
 
-describe("the §3 table, for every state × action × actor", () => {
+describe("the table, for every state × action × actor", () => {
   for (const twoPersonRule of [true, false]) {
     for (const status of ARTICLE_STATUSES) {
       for (const action of WORKFLOW_ACTIONS) {
@@ -78,7 +79,7 @@ describe("the §3 table, for every state × action × actor", () => {
   }
 });
 
-describe("preconditions of §3", () => {
+describe("preconditions", () => {
   const editor: Actor = { id: ME, role: "editor" };
   const author: Actor = { id: ME, role: "journalist" };
   const mine = { authorIds: [ME], hasContent: true };

@@ -1,5 +1,5 @@
 /**
- * The editorial state machine of product.md §3, as data. Pure: no database, no Next.js.
+ * The editorial state machine, as data. Pure: no database, no Next.js.
  * Who may act is decided here together with lib/permissions.ts (which asks this module).
  */
 import type { Role } from "@/lib/roles";
@@ -46,7 +46,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: "publish_scheduled", from: ["scheduled"], to: "published", by: ["system"] },
 ];
 
-/** Button labels of product.md §5, named by their action. */
+/** Workflow button labels, named by their action. */
 export const ACTION_LABELS: Record<WorkflowAction, string> = {
   submit: "Submit for review",
   withdraw: "Withdraw",
@@ -117,7 +117,7 @@ export function describeStatus(status: ArticleStatus): string {
 /**
  * Checks one workflow action against the table: state, performer, two-person rule and needs.
  * A published article with unpublished changes may be re-published by an editor: that is the
- * "update after publication" path of product.md §3.
+ * "update after publication" path.
  */
 export function transition(article: WorkflowArticle, action: WorkflowAction, actor: Actor, input: TransitionInput = {}): TransitionResult {
   const t = findTransition(action);

@@ -33,7 +33,7 @@ export async function dashboardList(db: Tx, user: { id: string; role: string }, 
 
 export type DashboardSection = { key: string; title: string; rows: DashboardRow[]; empty: string };
 
-/** product.md §5: journalists see their own pipeline, editors the desk's. */
+/** Journalists see their own pipeline, editors the desk's. */
 export async function loadDashboard(db: Tx, user: { id: string; role: string }): Promise<DashboardSection[]> {
   const mine = { id: user.id, role: "journalist" };
   if (user.role === "journalist") {

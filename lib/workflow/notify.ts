@@ -18,7 +18,7 @@ type Context = {
   link: string;
 };
 
-/** product.md §4: editors hear of submissions; authors of changes requested, approval, publication. */
+/** Editors hear of submissions; authors of changes requested, approval, publication. */
 export async function notifyForTransition(tx: Tx, c: Context): Promise<void> {
   const title = `“${c.article.headline || "Untitled"}”`;
   const to = (type: NotificationType, userIds: string[], message: string) =>

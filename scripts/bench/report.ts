@@ -100,7 +100,7 @@ export function renderMarkdown(r: Results): string {
     for (const t of s.http) out.push(`| ${t.name} | HTTP (cached render) | ${f(t.firstMs, 0)} | ${f(t.p50Ms)} | ${f(t.p95Ms)} | ${t.n} |`);
     for (const t of s.direct) out.push(`| ${t.name} | database reads, direct | ${f(t.firstMs, 0)} | ${f(t.p50Ms)} | ${f(t.p95Ms)} | ${t.n} |`);
     for (const t of s.http) targets.push(`| ${t.name} p95 < 50 ms at 50,000 (HTTP) | ${f(t.p95Ms)} ms | ${ok(t.p95Ms < 50)} |`);
-    // Issue 7: every public and newsroom list read, uncached, p95 < 50 ms at 50,000 articles.
+    // Target: every public and newsroom list read, uncached, p95 < 50 ms at 50,000 articles.
     for (const t of s.direct) targets.push(`| ${t.name} p95 < 50 ms at 50,000 (database reads, uncached) | ${f(t.p95Ms)} ms | ${ok(t.p95Ms < 50)} |`);
     out.push("", "### Query plans (EXPLAIN ANALYZE: scan lines and execution time; full plans in latest.json)", "");
     out.push("| statement | execution ms | scans |", "| --- | --- | --- |");

@@ -1,8 +1,8 @@
 /**
- * `npm run test:stress`: the long reliability scenarios of issue 8 (items 6, 7, 9, 10) against a
- * production build, each on a fresh database. Prints one table and writes .tmp/stress/report.json;
- * exits non-zero if any scenario lost or let through anything.
- *   STRESS_ENGINE=postgres|pglite (default postgres; item 7 needs postgres)
+ * `npm run test:stress`: the long reliability scenarios (no lost update, database faults,
+ * scheduling, load) against a production build, each on a fresh database. Prints one table and
+ * writes .tmp/stress/report.json; exits non-zero if any scenario lost or let through anything.
+ *   STRESS_ENGINE=postgres|pglite (default postgres; db-faults needs postgres)
  *   STRESS_SECONDS (default 60), STRESS_PORT (default 3470; uses PORT and PORT+1)
  *   STRESS_ONLY=lost-update,db-faults,scheduling,load (default: all)
  *   NEXT_DIST_DIR (default .next-stress), built first unless STRESS_SKIP_BUILD=1

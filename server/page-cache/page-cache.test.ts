@@ -66,7 +66,7 @@ describe("cacheKey", () => {
       cacheKey(req("/articles/a", { "x-forwarded-proto": "https" })),
       cacheKey(req("/articles/a", { "x-forwarded-host": "cdn.example" })),
       cacheKey(req("/articles/a", { "accept-encoding": "gzip, deflate" })),
-      // Issue 19: only parameters a page reads make another key (an article reads none).
+      // Only parameters a page reads make another key (an article reads none).
       cacheKey(req("/authors/a?page=2")),
     ]);
     expect(keys.size).toBe(6);
@@ -317,7 +317,7 @@ describe("createPageCache over HTTP", () => {
   });
 });
 
-describe("canonical keys (issue 19)", () => {
+describe("canonical keys", () => {
   const req = (url: string, headers: Record<string, string> = {}, method = "GET") =>
     ({ url, method, headers: { host: "news.example", ...headers } }) as unknown as IncomingMessage;
 
@@ -379,7 +379,7 @@ describe("canonical keys (issue 19)", () => {
   });
 });
 
-describe("page cache under hostile traffic (issue 19)", () => {
+describe("page cache under hostile traffic", () => {
   let server: Server | null = null;
   let close: (() => void) | null = null;
   afterEach(async () => {

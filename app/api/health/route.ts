@@ -1,8 +1,8 @@
 export const dynamic = "force-dynamic";
 
 /**
- * Liveness: the process answers. Nothing about the database or the schema (issue 19); readiness
- * and its details are /api/ready.
+ * Liveness: the process answers. Nothing about the database or the schema (that would tell anyone
+ * what the site runs); readiness and its details are /api/ready.
  */
 export function GET() {
   return Response.json({ ok: true }, { headers: { "cache-control": "no-store" } });
