@@ -50,7 +50,7 @@ function expected(status: ArticleStatus, action: WorkflowAction, c: Case, twoPer
   return row.to;
 }
 
-describe("the table, for every state × action × actor", () => {
+describe("the workflow table, for every state × action × actor", () => {
   for (const twoPersonRule of [true, false]) {
     for (const status of ARTICLE_STATUSES) {
       for (const action of WORKFLOW_ACTIONS) {
@@ -79,7 +79,7 @@ describe("the table, for every state × action × actor", () => {
   }
 });
 
-describe("preconditions", () => {
+describe("what each transition needs", () => {
   const editor: Actor = { id: ME, role: "editor" };
   const author: Actor = { id: ME, role: "journalist" };
   const mine = { authorIds: [ME], hasContent: true };
