@@ -1,6 +1,7 @@
 /**
- * Publish-to-visible: an editor publishes an update of a published article (a new dek and a
- * correction note) from the editor's workflow sidebar; once the action has answered ("The
+ * Publish-to-visible: an editor publishes an update of a published article (a new dek, written by
+ * a second editor, the admin, so the two-person rule lets the first publish it, and a correction
+ * note) from the editor's workflow sidebar; once the action has answered ("The
  * update is published."), the public page is polled with fetch until it shows the new dek.
  */
 import type { Browser } from "@playwright/test";
@@ -13,20 +14,24 @@ const PUBLISHED = "Les prix de l’électricité reculent pour le troisième moi
 export type PublishResult = { runs: number; actionMs: number[]; visibleMs: number[]; p50Ms: number; maxMs: number; actionP50Ms: number };
 
 export async function benchPublish(browser: Browser, origin: string, runs: number): Promise<PublishResult> {
+  const writer = await signedIn(browser, origin, "admin");
   const editor = await signedIn(browser, origin, "editor");
   await editor.goto("/newsroom");
   await editor.getByRole("link", { name: PUBLISHED }).first().click();
   await editor.waitForURL(/\/newsroom\/articles\/[0-9a-f-]{36}$/);
+  await writer.goto(editor.url());
   const slug = await editor.getByLabel("Slug", { exact: true }).inputValue();
   const publicUrl = `${origin}/articles/${slug}`;
   const sidebar = editor.getByRole("complementary", { name: "Workflow" });
-  const status = editor.getByTestId("save-status");
+  const status = writer.getByTestId("save-status");
   const actionMs: number[] = [];
   const visibleMs: number[] = [];
   const tag = Date.now().toString(36);
   for (let i = 1; i <= runs; i++) {
     const marker = `Bench ${tag} update ${i}`;
-    await editor.getByLabel("Dek", { exact: true }).fill(`${marker}: les prix baissent encore.`);
+    // After each publication the writer starts from the published version, as a colleague would.
+    await writer.reload();
+    await writer.getByLabel("Dek", { exact: true }).fill(`${marker}: les prix baissent encore.`);
     await status.filter({ hasText: /^Saved at/ }).waitFor({ timeout: 20_000 });
     // The sidebar offers "Publish" for an update once the page knows about the unpublished changes.
     await editor.reload();
@@ -46,5 +51,6 @@ export async function benchPublish(browser: Browser, origin: string, runs: numbe
     visibleMs.push(performance.now() - answered);
   }
   await editor.context().close();
+  await writer.context().close();
   return { runs, actionMs, visibleMs, p50Ms: percentile(visibleMs, 50), maxMs: Math.max(...visibleMs), actionP50Ms: percentile(actionMs, 50) };
 }
