@@ -72,7 +72,7 @@ it.skipIf(engine !== "postgres")(
     const killer = (async () => {
       while (Date.now() < deadline) {
         await sleep(250);
-        const rows = await admin`select pg_terminate_backend(pid) as t from pg_stat_activity where datname = ${dbName} and pid <> pg_backend_pid()`;
+        const rows = await admin`select pg_terminate_backend(pid, 5000) as t from pg_stat_activity where datname = ${dbName} and pid <> pg_backend_pid()`;
         terminated += rows.filter((r) => r.t).length;
       }
     })();
@@ -124,6 +124,9 @@ it.skipIf(engine !== "postgres")(
 
     await Promise.all([killer, ...Array.from({ length: WRITERS }, (_, i) => writer(i)), reader(), reader()]);
     await admin.end({ timeout: 5 });
+    // pg_terminate_backend(pid, 5000) returned once the last victims had exited; give the pool's
+    // sockets a moment to see the close, as they would between two requests.
+    await sleep(200);
     // Faults are over: the same pool must answer at once, every connection of it (no retry here,
     // and more queries than connections so a poisoned one would be hit).
     const started = Date.now();
