@@ -21,7 +21,7 @@ test("scheduled articles are published exactly once across an app restart", asyn
     timeout: 280_000,
   });
   const last = run.stdout.trim().split("\n").at(-1) ?? "";
-  console.log(`[item 9] ${engine}: ${last}`);
+  console.log(`[scheduling] ${engine}: ${last}`);
   expect(run.status, run.stderr.slice(-2000)).toBe(0);
   expect(JSON.parse(last)).toMatchObject({ published: 20, publishedTwice: 0, neverPublished: 0, laterThan60s: 0, restarts: 1, pass: true });
 });

@@ -23,6 +23,8 @@ const want = (step) => only.length === 0 || only.includes(step);
 const totals = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
 const lines = [];
 const flakyTests = [];
+// Failing tests by name, printed just above the closing line, so a log's tail says what failed.
+const failedTests = [];
 // A test that fails and then passes on retry is reported as flaky, apart from the passes. A few
 // are tolerated (a shared 2-core machine has bad moments); more than this fails the run.
 const FLAKY_BUDGET = Number(process.env.FLAKY_BUDGET ?? 3);
@@ -57,6 +59,15 @@ function vitest(name, env, filter = []) {
   const r = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, ...filter], env);
   const j = readJson(file);
   if (!j) return record(name, 0, 1, 0, r.seconds, "(no report: the runner crashed)");
+  for (const f of j.testResults ?? []) {
+    for (const a of f.assertionResults ?? []) if (a.status === "failed") failedTests.push(`${name}: ${path.relative(root, f.name)} › ${a.fullName}`);
+    if (f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed"))
+      failedTests.push(
+        `${name}: ${path.relative(root, f.name)} (the file failed to run: ${String(f.message ?? "")
+          .split("\n")[0]
+          .slice(0, 200)})`,
+      );
+  }
   const failed = j.numFailedTests + (r.status !== 0 && j.numFailedTests === 0 ? 1 : 0);
   record(name, j.numPassedTests, failed, j.numPendingTests + j.numTodoTests, r.seconds, failed > j.numFailedTests ? "(runner error)" : "");
 }
@@ -70,16 +81,22 @@ function playwright(name, env) {
   const { expected, unexpected, flaky, skipped } = j.stats;
   const failed = unexpected + (r.status !== 0 && unexpected === 0 ? 1 : 0);
   for (const title of flakyTitles(j)) flakyTests.push(`${name}: ${title}`);
+  for (const title of specTitles(j, "unexpected")) failedTests.push(`${name}: ${title}`);
   record(name, expected, failed, skipped, r.seconds, flaky ? `(${flaky} flaky: failed, then passed on retry)` : "", flaky);
 }
 
 /** Titles of the tests Playwright marks "flaky" (a failure, then a pass on retry). */
 function flakyTitles(report) {
+  return specTitles(report, "flaky");
+}
+
+/** Titles of the tests whose outcome is `status` ("flaky", "unexpected") in a Playwright JSON report. */
+function specTitles(report, status) {
   const titles = [];
   const walk = (suite, trail) => {
     for (const child of suite.suites ?? []) walk(child, [...trail, child.title]);
     for (const spec of suite.specs ?? []) {
-      if ((spec.tests ?? []).some((t) => t.status === "flaky")) titles.push([...trail, spec.title].filter(Boolean).join(" › "));
+      if ((spec.tests ?? []).some((t) => t.status === status)) titles.push([...trail, spec.title].filter(Boolean).join(" › "));
     }
   };
   for (const suite of report.suites ?? []) walk(suite, [suite.title]);
@@ -148,6 +165,7 @@ if (want("e2e-pglite") || want("e2e-postgres")) {
 }
 
 console.log("\n" + lines.join("\n"));
+if (failedTests.length) console.log(`\nfailed:\n  ${failedTests.join("\n  ")}`);
 if (flakyTests.length) console.log(`\nflaky (failed, then passed on retry):\n  ${flakyTests.join("\n  ")}`);
 if (totals.flaky > FLAKY_BUDGET) {
   console.log(`✖ ${totals.flaky} flaky tests: more than the budget of ${FLAKY_BUDGET}; the run fails.`);

@@ -142,7 +142,7 @@ it.skipIf(engine !== "postgres")(
       }),
       { acknowledged: 0, errors: 0, lost: 0, problems: [] as string[] },
     );
-    console.log(`[item 7] postgres: ${JSON.stringify({ terminated, ...total, idempotentRetries, readOk, readFailed, recoveryMs })}`);
+    console.log(`[connections terminated] postgres: ${JSON.stringify({ terminated, ...total, idempotentRetries, readOk, readFailed, recoveryMs })}`);
     expect(recoveryMs).toBeLessThan(2000);
     expect(terminated).toBeGreaterThan(SECONDS);
     expect(total.problems).toEqual([]);

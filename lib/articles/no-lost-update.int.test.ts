@@ -68,7 +68,7 @@ it(
 
     const final = await read(a.id);
     const verdict = ledger.verdict(final);
-    console.log(`[item 6] ${t.engine}: ${JSON.stringify({ ...verdict, finalVersion: final.version })}`);
+    console.log(`[no lost update] ${t.engine}: ${JSON.stringify({ ...verdict, finalVersion: final.version })}`);
     expect(verdict.problems).toEqual([]);
     expect(verdict.lost).toBe(0);
     expect(verdict.errors).toBe(0);
