@@ -30,7 +30,7 @@ describe("RSS feed with hostile text", () => {
       tags: [{ name: nasty, slug: "t" }],
       featuredImage: null,
     } as unknown as FeedItem;
-    const xml = buildRssFeed({ origin: "https://example.org", path: "/feed.xml", title: "T", description: "D", language: "fr", items: [item] });
+    const xml = buildRssFeed({ origin: "https://example.org", path: "/feed.xml", link: "/", title: "T", description: "D", language: "fr", items: [item] });
     // xml-js parses strictly enough to fail on a CDATA section ended early (and happy-dom's XML parser ignores CDATA).
     const doc = xml2js(xml, { compact: false }) as Element;
     const find = (el: Element, name: string): Element | undefined => (el.name === name ? el : el.elements?.map((c) => find(c, name)).find(Boolean));
@@ -65,7 +65,7 @@ describe("RSS feed read by a feed reader", () => {
         featuredImage: null,
       } as unknown as FeedItem;
     });
-    const xml = buildRssFeed({ origin: "https://example.org", path: "/feed.xml", title: "T", description: "D", language: "fr", items });
+    const xml = buildRssFeed({ origin: "https://example.org", path: "/feed.xml", link: "/", title: "T", description: "D", language: "fr", items });
     const root = xml2js(xml, { compact: false }) as Element;
     const all = (el: Element, name: string): Element[] => [...(el.name === name ? [el] : []), ...(el.elements ?? []).flatMap((c) => all(c, name))];
     const text = (el: Element | undefined) => (el?.elements ?? []).map((c) => c.cdata ?? c.text ?? "").join("");
@@ -97,13 +97,67 @@ describe("RSS feed read by a feed reader", () => {
     items.forEach((item, i) => {
       const clean = XSS_PAYLOADS[i].toWellFormed().replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
       expect(text(all(item, "title")[0])).toBe(clean);
-      expect(text(all(item, "author")[0])).toBe(clean);
+      expect(text(all(item, "dc:creator")[0])).toBe(clean);
       expect(text(all(item, "category")[0])).toBe(clean);
       // Only the elements RSS defines: no payload became an XML element of the feed.
       const names = new Set((item.elements ?? []).map((c) => c.name));
-      expect([...names].filter((n) => n && !["title", "link", "guid", "pubDate", "description", "content:encoded", "author", "category"].includes(n))).toEqual(
-        [],
-      );
+      expect(
+        [...names].filter((n) => n && !["title", "link", "guid", "pubDate", "description", "content:encoded", "dc:creator", "category"].includes(n)),
+      ).toEqual([]);
     });
+  });
+});
+
+describe("RSS feed read by a validator", () => {
+  const item = (authors: string[]) =>
+    ({
+      slug: "a",
+      headline: "Titre",
+      dek: "Chapô",
+      bodyHtml: "<p>Texte</p>",
+      firstPublishedAt: "2030-01-01T00:00:00.000Z",
+      publishedUpdatedAt: null,
+      authors: authors.map((name, i) => ({ name, slug: `a${i}` })),
+      tags: [],
+      featuredImage: null,
+    }) as unknown as FeedItem;
+  const parse = (xml: string) => {
+    const root = xml2js(xml, { compact: false }) as Element;
+    const all = (el: Element, name: string): Element[] => [...(el.name === name ? [el] : []), ...(el.elements ?? []).flatMap((c) => all(c, name))];
+    const text = (el: Element) => (el.elements ?? []).map((c) => c.cdata ?? c.text ?? "").join("");
+    return { root, all, text };
+  };
+
+  it("credits every co-author with its own dc:creator (declared namespace) and never puts a name in <author>", () => {
+    const xml = buildRssFeed({
+      origin: "https://example.org",
+      path: "/feed.xml",
+      link: "/",
+      title: "T",
+      description: "D",
+      language: "fr",
+      items: [item(["Claire Martin", "Yanis Haddad"])],
+    });
+    const { root, all, text } = parse(xml);
+    expect(all(root, "author")).toEqual([]);
+    expect(all(root, "dc:creator").map(text)).toEqual(["Claire Martin", "Yanis Haddad"]);
+    expect(all(root, "rss")[0].attributes?.["xmlns:dc"]).toBe("http://purl.org/dc/elements/1.1/");
+  });
+
+  it("points the channel <link> at the page the feed follows", () => {
+    const xml = buildRssFeed({
+      origin: "https://example.org",
+      path: "/tags/cyber/feed.xml",
+      link: "/tags/cyber",
+      title: "T",
+      description: "D",
+      language: "fr",
+      items: [item(["A"])],
+    });
+    const { root, all, text } = parse(xml);
+    const channel = all(root, "channel")[0];
+    const link = (channel.elements ?? []).find((c) => c.name === "link")!;
+    expect(text(link)).toBe("https://example.org/tags/cyber");
+    expect(all(root, "atom:link")[0].attributes?.href).toBe("https://example.org/tags/cyber/feed.xml");
   });
 });

@@ -15,15 +15,28 @@ export type FeedItem = Jsonify<Awaited<ReturnType<typeof listFeedArticles>>[numb
  * contain HTML"), so they go out as the exact text, XML-escaped only. The dek is plain text put
  * into an HTML element, hence escaped for HTML first; the body is already HTML,
  * rendered and sanitised by lib/rich-text.
+ * Bylines go out as one `dc:creator` per author: RSS 2.0's <author> must hold an email address,
+ * and readers credit only the first of several. The channel's <link> is the HTML page the feed
+ * follows (the tag's or author's page, the home page for the site feed).
  */
-export function buildRssFeed(opts: { origin: string; path: string; title: string; description: string; language: string; items: FeedItem[] }): string {
+export function buildRssFeed(opts: {
+  origin: string;
+  /** The feed's own path (atom:link rel=self). */
+  path: string;
+  /** The HTML page this feed follows. */
+  link: string;
+  title: string;
+  description: string;
+  language: string;
+  items: FeedItem[];
+}): string {
   const { origin } = opts;
   const updated = opts.items.reduce((max, i) => Math.max(max, Date.parse(i.publishedUpdatedAt ?? i.firstPublishedAt ?? "") || 0), 0);
   const feed = new Feed({
     id: absolute(origin, "/"),
     title: xmlSafe(opts.title),
     description: xmlSafe(opts.description),
-    link: absolute(origin, "/"),
+    link: absolute(origin, opts.link),
     language: opts.language,
     updated: updated ? new Date(updated) : undefined,
     feedLinks: { rss: absolute(origin, opts.path) },
@@ -40,7 +53,10 @@ export function buildRssFeed(opts: { origin: string; path: string; title: string
       published: item.firstPublishedAt ? new Date(item.firstPublishedAt) : undefined,
       description: cdataSafe(htmlText(item.dek)),
       content: cdataSafe(item.bodyHtml),
-      author: item.authors.map((a) => ({ name: xmlSafe(a.name), link: absolute(origin, `/authors/${a.slug}`) })),
+      // The library writes an extension's objects with xml-js, which turns an array into repeated elements.
+      extensions: item.authors.length
+        ? [{ name: "dc:creator", objects: item.authors.map((a) => ({ _text: xmlSafe(a.name) })) as unknown as Record<string, unknown> }]
+        : [],
       category: item.tags.map((t) => ({ name: xmlSafe(t.name), domain: absolute(origin, `/tags/${t.slug}`) })),
       ...(item.featuredImage?.src ? { image: absolute(origin, item.featuredImage.src) } : {}),
     });

@@ -12,6 +12,7 @@ async function handle(request: Request) {
   const body = buildRssFeed({
     origin: originOf(request),
     path: "/feed.xml",
+    link: "/",
     title: dict.siteFeedTitle,
     description: dict.siteTagline,
     language: feed.language,

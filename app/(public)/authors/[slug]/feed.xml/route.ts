@@ -17,6 +17,7 @@ async function handle(request: Request, { params }: { params: Promise<{ slug: st
   const body = buildRssFeed({
     origin: originOf(request),
     path: `/authors/${slug}/feed.xml`,
+    link: `/authors/${slug}`,
     title: `Newsroom — ${feed.title}`,
     description: feed.title ?? slug,
     language: feed.language,

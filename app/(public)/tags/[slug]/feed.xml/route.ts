@@ -19,6 +19,7 @@ async function handle(request: Request, { params }: { params: Promise<{ slug: st
   const body = buildRssFeed({
     origin: originOf(request),
     path: `/tags/${slug}/feed.xml`,
+    link: `/tags/${slug}`,
     title: `Newsroom — #${feed.title}`,
     description: dict.tagPageTitle(feed.title ?? slug),
     language: feed.language,
