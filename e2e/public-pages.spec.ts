@@ -19,6 +19,11 @@ test("front page: lead story, latest and by section, nothing unpublished", async
   await expect(bySection.getByRole("link", { name: "Économie" })).toHaveAttribute("href", "/sections/economie");
   for (const key of NOT_PUBLIC) await expect(page.getByText(headlineOf(key))).toHaveCount(0);
   await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", /\/feed\.xml$/);
+  // Browsers ask for /favicon.ico whatever the page says: a 404 there is a console error on every first visit.
+  await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /\/favicon\.ico/);
+  const icon = await page.request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
 });
 
 test("article page shows every element of the spec for the typical French article", async ({ page }) => {
