@@ -1,14 +1,56 @@
 import Link from "next/link";
 
+import { getFrontPage } from "@/lib/cache/public-data";
 import { siteDictionary } from "@/lib/i18n/site";
 
+/** Five latest headlines, or none when the database cannot answer: a 404 must never become a 500. */
+async function latestHeadlines() {
+  try {
+    const front = await getFrontPage();
+    return [front.lead, ...front.latest].filter((a) => a !== null).slice(0, 5);
+  } catch {
+    return [];
+  }
+}
+
+// A reader who followed a dead link gets a way on: the search box and the latest articles.
 export default async function PublicNotFound() {
-  const dict = await siteDictionary();
+  const [dict, latest] = await Promise.all([siteDictionary(), latestHeadlines()]);
   return (
-    <div className="mx-auto max-w-xl py-16 text-center">
-      <h1 className="font-serif text-4xl font-bold">{dict.notFoundTitle}</h1>
-      <p className="mt-4 text-neutral-700 dark:text-neutral-300">{dict.notFoundText}</p>
-      <p className="mt-6">
+    <div className="mx-auto max-w-xl py-16">
+      <h1 className="text-center font-serif text-4xl font-bold">{dict.notFoundTitle}</h1>
+      <p className="mt-4 text-center text-neutral-700 dark:text-neutral-300">{dict.notFoundText}</p>
+      <form action="/search" method="get" role="search" aria-label={dict.search} className="mt-8 flex flex-wrap items-end gap-3">
+        <div className="flex min-w-0 flex-1 flex-col gap-1">
+          <label htmlFor="not-found-q" className="text-sm font-semibold">
+            {dict.searchLabel}
+          </label>
+          <input id="not-found-q" name="q" type="search" maxLength={200} className="rounded border border-neutral-500 bg-transparent px-3 py-2" />
+        </div>
+        <button
+          type="submit"
+          className="rounded bg-neutral-900 px-4 py-2 font-medium text-white hover:bg-neutral-700 dark:bg-neutral-100 dark:text-neutral-900"
+        >
+          {dict.search}
+        </button>
+      </form>
+      {latest.length > 0 && (
+        <section aria-labelledby="not-found-latest" className="mt-10">
+          <h2 id="not-found-latest" className="font-serif text-2xl font-bold">
+            {dict.moreNews}
+          </h2>
+          <ul className="mt-3 space-y-2">
+            {latest.map((a) => (
+              <li key={a.id} lang={a.language}>
+                <Link href={`/articles/${a.slug}`} className="underline underline-offset-2">
+                  {a.headline}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p className="mt-8 text-center">
         <Link href="/" className="underline underline-offset-2">
           {dict.backHome}
         </Link>
