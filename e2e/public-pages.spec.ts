@@ -19,6 +19,9 @@ test("front page: lead story, latest and by section, nothing unpublished", async
   await expect(bySection.getByRole("link", { name: "Économie" })).toHaveAttribute("href", "/sections/economie");
   for (const key of NOT_PUBLIC) await expect(page.getByText(headlineOf(key))).toHaveCount(0);
   await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", /\/feed\.xml$/);
+  const site = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(site).toMatchObject({ "@type": "WebSite", potentialAction: { "@type": "SearchAction" } });
+  expect(site.potentialAction.target.urlTemplate).toMatch(/\/search\?q=\{search_term_string\}$/);
   // Browsers ask for /favicon.ico whatever the page says: a 404 there is a console error on every first visit.
   await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /\/favicon\.ico/);
   const icon = await page.request.get("/favicon.ico");
@@ -106,6 +109,9 @@ test("author, tag and section pages list published articles only", async ({ page
   await expect(bio.locator("xpath=ancestor::*[@lang][1]")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("link", { name: "Mastodon" })).toHaveAttribute("rel", /\bme\b/);
   await expect(page.getByRole("link", { name: "Flux RSS : Claire Martin" })).toHaveAttribute("href", "/authors/claire-martin/feed.xml");
+  const profile = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(profile["@type"]).toBe("ProfilePage");
+  expect(profile.mainEntity).toMatchObject({ "@type": "Person", name: "Claire Martin", jobTitle: "Journaliste cybersécurité" });
   await expect(page.getByRole("link", { name: TYPICAL.headline })).toBeVisible();
   await expect(page.getByRole("link", { name: headlineOf("english") })).toBeVisible();
   for (const key of NOT_PUBLIC) await expect(page.getByText(headlineOf(key))).toHaveCount(0);

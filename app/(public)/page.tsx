@@ -4,7 +4,8 @@ import { connection } from "next/server";
 
 import { ArticleCard } from "@/components/public/article-card";
 import { getFrontPage } from "@/lib/cache/public-data";
-import { siteDictionary } from "@/lib/i18n/site";
+import { siteDictionary, siteLanguage } from "@/lib/i18n/site";
+import { serializeJsonLd, websiteJsonLd } from "@/lib/seo/json-ld";
 import { siteOrigin } from "@/lib/seo/site-url";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,11 +22,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function FrontPage() {
   // Rendered per request from cached data; never prerendered at build (no database there).
   await connection();
-  const dict = await siteDictionary();
-  const { lead, latest, bySection } = await getFrontPage();
+  const [dict, origin, language, { lead, latest, bySection }] = await Promise.all([siteDictionary(), siteOrigin(), siteLanguage(), getFrontPage()]);
+  const jsonLd = (
+    <script
+      type="application/ld+json"
+      dangerouslySetInnerHTML={{ __html: serializeJsonLd(websiteJsonLd({ origin, name: "Newsroom", description: dict.siteTagline, language })) }}
+    />
+  );
   if (!lead) {
     return (
       <>
+        {jsonLd}
         <h1 className="sr-only">Newsroom</h1>
         <p>{dict.noArticles}</p>
       </>
@@ -33,6 +40,7 @@ export default async function FrontPage() {
   }
   return (
     <div className="space-y-12">
+      {jsonLd}
       <h1 className="sr-only">Newsroom — {dict.siteTagline}</h1>
       <section aria-labelledby="lead-heading">
         <h2 id="lead-heading" className="sr-only">

@@ -44,3 +44,48 @@ export function newsArticleJsonLd(a: NewsArticleInput) {
     publisher: { "@type": "Organization", name: a.publisher.name, url: a.publisher.url },
   };
 }
+
+/** The front page's description of the site, with the search box search engines may offer. */
+export function websiteJsonLd(w: { origin: string; name: string; description: string; language: string }) {
+  const url = `${w.origin}/`;
+  return {
+    "@context": "https://schema.org",
+    "@type": "WebSite",
+    "@id": url,
+    url,
+    name: w.name,
+    description: w.description,
+    inLanguage: w.language,
+    potentialAction: {
+      "@type": "SearchAction",
+      target: { "@type": "EntryPoint", urlTemplate: `${w.origin}/search?q={search_term_string}` },
+      "query-input": "required name=search_term_string",
+    },
+  };
+}
+
+/** An author page: a ProfilePage whose main entity is the person. */
+export function profilePageJsonLd(p: {
+  url: string;
+  name: string;
+  jobTitle?: string | null;
+  description?: string | null;
+  image?: string | null;
+  sameAs: string[];
+}) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "ProfilePage",
+    url: p.url,
+    mainEntity: {
+      "@type": "Person",
+      "@id": `${p.url}#person`,
+      name: p.name,
+      url: p.url,
+      ...(p.jobTitle ? { jobTitle: p.jobTitle } : {}),
+      ...(p.description ? { description: p.description } : {}),
+      ...(p.image ? { image: p.image } : {}),
+      ...(p.sameAs.length ? { sameAs: p.sameAs } : {}),
+    },
+  };
+}

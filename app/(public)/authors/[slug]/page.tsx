@@ -6,6 +6,7 @@ import { Bio } from "@/components/public/author-card";
 import { PAGE_SIZE } from "@/db/queries/public";
 import { getAuthorPage } from "@/lib/cache/public-data";
 import { siteDictionary } from "@/lib/i18n/site";
+import { profilePageJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 import { loadPagedListing, movedTo } from "@/lib/seo/paged-listing";
 import { absolute, siteOrigin } from "@/lib/seo/site-url";
 
@@ -27,11 +28,21 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function AuthorPage({ params, searchParams }: Props) {
   const { author, articles, total, page } = await load((await params).slug, (await searchParams).page);
-  const dict = await siteDictionary();
+  const [dict, origin] = await Promise.all([siteDictionary(), siteOrigin()]);
   // Profiles are validated by their editor, but a link that is not http(s) never becomes an href here.
   const links = author.links.filter((l) => /^https?:\/\//i.test(l.url));
+  const url = absolute(origin, `/authors/${author.slug}`);
+  const jsonLd = profilePageJsonLd({
+    url,
+    name: author.displayName,
+    jobTitle: author.jobTitle,
+    description: author.bio,
+    image: author.photoPath ? absolute(origin, author.photoPath) : null,
+    sameAs: links.map((l) => l.url),
+  });
   return (
     <div className="space-y-10">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <header className="flex flex-col gap-6 border-b border-neutral-300 pb-8 sm:flex-row sm:items-start dark:border-neutral-700">
         {author.photoPath && (
           // eslint-disable-next-line @next/next/no-img-element -- profile photos are already resized WebP uploads
