@@ -72,6 +72,7 @@ test("article SEO: canonical, OpenGraph, Twitter card and a NewsArticle JSON-LD"
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", TYPICAL.headline);
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
   await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", url);
+  await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute("content", "fr_FR");
   await expect(page.locator('meta[property="og:image"]').first()).toHaveAttribute("content", /\/uploads\/.+\.webp$/);
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
   await expect(page.locator('meta[name="twitter:title"]')).toHaveAttribute("content", TYPICAL.headline);
@@ -118,11 +119,16 @@ test("author, tag and section pages list published articles only", async ({ page
 
   await page.goto("/tags/cybersecurite-francaise");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("#CybersécuritéFrançaise");
+  // A listing describes itself by its first headlines, for search results and link previews.
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /^Articles sur #CybersécuritéFrançaise : .+/);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Articles sur #CybersécuritéFrançaise");
+  await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", /\/tags\/cybersecurite-francaise$/);
   await expect(page.getByRole("link", { name: TYPICAL.headline })).toBeVisible();
   await expect(page.getByRole("link", { name: headlineOf("english") })).toBeVisible();
 
   await page.goto("/sections/economie");
   await expect(page.getByRole("heading", { level: 1, name: "Économie" })).toBeVisible();
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /^Économie : .+/);
   await expect(page.getByRole("link", { name: headlineOf("energy") })).toBeVisible();
   for (const key of NOT_PUBLIC) await expect(page.getByText(headlineOf(key))).toHaveCount(0);
   expect((await page.goto("/sections/economie?page=9"))?.status()).toBe(404);

@@ -6,16 +6,16 @@ import { ArticleCard } from "@/components/public/article-card";
 import { getFrontPage } from "@/lib/cache/public-data";
 import { siteDictionary, siteLanguage } from "@/lib/i18n/site";
 import { serializeJsonLd, websiteJsonLd } from "@/lib/seo/json-ld";
+import { ogLocale } from "@/lib/seo/og-locale";
 import { siteOrigin } from "@/lib/seo/site-url";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const dict = await siteDictionary();
-  const origin = await siteOrigin();
+  const [dict, origin, language] = await Promise.all([siteDictionary(), siteOrigin(), siteLanguage()]);
   return {
     title: { absolute: `Newsroom — ${dict.siteTagline}` },
     description: dict.siteTagline,
     alternates: { canonical: `${origin}/`, types: { "application/rss+xml": `${origin}/feed.xml` } },
-    openGraph: { type: "website", siteName: "Newsroom", title: "Newsroom", description: dict.siteTagline, url: `${origin}/` },
+    openGraph: { type: "website", siteName: "Newsroom", title: "Newsroom", description: dict.siteTagline, url: `${origin}/`, locale: ogLocale(language) },
   };
 }
 

@@ -11,6 +11,7 @@ import { getArticlePage } from "@/lib/cache/public-data";
 import { dictionaryFor, formatDate, langAttr } from "@/lib/i18n/dictionaries";
 import { siteTimeZone } from "@/lib/i18n/site";
 import { newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
+import { ogLocale } from "@/lib/seo/og-locale";
 import { absolute, siteOrigin } from "@/lib/seo/site-url";
 import { slugParam } from "@/lib/seo/slug-param";
 
@@ -51,6 +52,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       section: article.section?.name ?? undefined,
       tags: r.tags.map((t) => t.name),
       images: image,
+      locale: ogLocale(r.language),
     },
     twitter: { card: image ? "summary_large_image" : "summary", title: r.headline, description: r.dek || undefined, images: image },
   };

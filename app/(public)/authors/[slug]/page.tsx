@@ -5,8 +5,9 @@ import { ArticleList } from "@/components/public/article-list";
 import { Bio } from "@/components/public/author-card";
 import { PAGE_SIZE } from "@/db/queries/public";
 import { getAuthorPage } from "@/lib/cache/public-data";
-import { siteDictionary } from "@/lib/i18n/site";
+import { siteDictionary, siteLanguage } from "@/lib/i18n/site";
 import { profilePageJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
+import { ogLocale } from "@/lib/seo/og-locale";
 import { loadPagedListing, movedTo } from "@/lib/seo/paged-listing";
 import { absolute, siteOrigin } from "@/lib/seo/site-url";
 
@@ -16,13 +17,19 @@ const load = cache((raw: string, rawPage: string | string[] | undefined) => load
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { author } = await load((await params).slug, (await searchParams).page);
-  const origin = await siteOrigin();
+  const [origin, language] = await Promise.all([siteOrigin(), siteLanguage()]);
   const url = absolute(origin, `/authors/${author.slug}`);
   return {
     title: author.displayName,
     description: author.jobTitle || undefined,
     alternates: { canonical: url, types: { "application/rss+xml": `${url}/feed.xml` } },
-    openGraph: { type: "profile", url, title: author.displayName, images: author.photoPath ? [absolute(origin, author.photoPath)] : undefined },
+    openGraph: {
+      type: "profile",
+      url,
+      title: author.displayName,
+      locale: ogLocale(language),
+      images: author.photoPath ? [absolute(origin, author.photoPath)] : undefined,
+    },
   };
 }
 

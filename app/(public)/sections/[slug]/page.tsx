@@ -4,7 +4,8 @@ import { cache } from "react";
 import { ArticleList } from "@/components/public/article-list";
 import { PAGE_SIZE } from "@/db/queries/public";
 import { getSectionPage } from "@/lib/cache/public-data";
-import { siteDictionary } from "@/lib/i18n/site";
+import { siteDictionary, siteLanguage } from "@/lib/i18n/site";
+import { listingDescription, ogLocale } from "@/lib/seo/og-locale";
 import { loadPagedListing } from "@/lib/seo/paged-listing";
 import { absolute, siteOrigin } from "@/lib/seo/site-url";
 
@@ -13,9 +14,19 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?:
 const load = cache((raw: string, rawPage: string | string[] | undefined) => loadPagedListing(raw, rawPage, getSectionPage));
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { section, page } = await load((await params).slug, (await searchParams).page);
-  const url = absolute(await siteOrigin(), `/sections/${section.slug}`);
-  return { title: section.name, alternates: { canonical: page > 1 ? `${url}?page=${page}` : url } };
+  const { section, articles, page } = await load((await params).slug, (await searchParams).page);
+  const [origin, language] = await Promise.all([siteOrigin(), siteLanguage()]);
+  const url = absolute(origin, `/sections/${section.slug}`);
+  const description = listingDescription(
+    section.name,
+    articles.slice(0, 3).map((a) => a.headline),
+  );
+  return {
+    title: section.name,
+    description,
+    alternates: { canonical: page > 1 ? `${url}?page=${page}` : url },
+    openGraph: { type: "website", siteName: "Newsroom", url, title: section.name, description, locale: ogLocale(language) },
+  };
 }
 
 export default async function SectionPage({ params, searchParams }: Props) {

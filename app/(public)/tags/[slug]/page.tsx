@@ -4,7 +4,8 @@ import { cache } from "react";
 import { ArticleList } from "@/components/public/article-list";
 import { PAGE_SIZE } from "@/db/queries/public";
 import { getTagPage } from "@/lib/cache/public-data";
-import { siteDictionary } from "@/lib/i18n/site";
+import { siteDictionary, siteLanguage } from "@/lib/i18n/site";
+import { listingDescription, ogLocale } from "@/lib/seo/og-locale";
 import { loadPagedListing, movedTo } from "@/lib/seo/paged-listing";
 import { absolute, siteOrigin } from "@/lib/seo/site-url";
 
@@ -15,11 +16,19 @@ const load = cache((raw: string, rawPage: string | string[] | undefined) =>
 );
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { tag, page } = await load((await params).slug, (await searchParams).page);
-  const url = absolute(await siteOrigin(), `/tags/${tag.slug}`);
+  const { tag, articles, page } = await load((await params).slug, (await searchParams).page);
+  const [origin, dict, language] = await Promise.all([siteOrigin(), siteDictionary(), siteLanguage()]);
+  const url = absolute(origin, `/tags/${tag.slug}`);
+  const title = dict.tagPageTitle(tag.name);
+  const description = listingDescription(
+    title,
+    articles.slice(0, 3).map((a) => a.headline),
+  );
   return {
-    title: (await siteDictionary()).tagPageTitle(tag.name),
+    title,
+    description,
     alternates: { canonical: page > 1 ? `${url}?page=${page}` : url, types: { "application/rss+xml": `${url}/feed.xml` } },
+    openGraph: { type: "website", siteName: "Newsroom", url, title, description, locale: ogLocale(language) },
   };
 }
 
