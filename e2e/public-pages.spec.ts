@@ -173,7 +173,7 @@ test("unpublished, in-review, approved, draft, scheduled and unknown slugs answe
   for (const key of NOT_PUBLIC) await expect(page.getByText(headlineOf(key))).toHaveCount(0);
   await expect(page.getByText("Article programmé pour demain")).toHaveCount(0);
   // The 404 offers a way on: a search box and the latest published articles.
-  await expect(page.getByRole("search").getByLabel("Rechercher des articles")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("searchbox", { name: "Rechercher des articles" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Dernières nouvelles" }).getByRole("link", { name: TYPICAL.headline })).toBeVisible();
   expect((await page.goto("/tags/programme"))?.status()).toBe(404);
   // Tags carried only by unpublished articles are not public either.
