@@ -1,0 +1,30 @@
+/**
+ * npm run restore -- <backup folder> — into the EMPTY database named by DATABASE_URL (pg_restore on
+ * PATH) or the empty PGLITE_DIR, and the empty UPLOADS_DIR; anything else is refused. Then applies
+ * the migrations newer than the backup. See lib/backup/index.ts.
+ */
+import path from "node:path";
+
+import { pgliteDir } from "@/db";
+import { BackupError, restore } from "@/lib/backup";
+import { uploadsDir } from "@/lib/storage";
+
+const from = process.argv.slice(2).find((a) => !a.startsWith("-"));
+if (!from) {
+  console.error("✖ Usage: npm run restore -- <backup folder>");
+  process.exit(2);
+}
+
+try {
+  const { manifest, migrations } = await restore(path.resolve(from), {
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    pgliteDir: pgliteDir(),
+    uploadsDir: uploadsDir(),
+  });
+  console.log(
+    `Restored the backup of ${manifest.createdAt} (${manifest.engine === "postgres" ? "PostgreSQL" : "embedded database"}, ${manifest.uploads.files} uploaded files); migrations: ${manifest.migrations} in the backup, ${migrations} now.`,
+  );
+} catch (error) {
+  console.error(`✖ Restore refused: ${error instanceof BackupError ? error.message : (error as Error).stack}`);
+  process.exit(1);
+}
