@@ -6,8 +6,14 @@
 import path from "node:path";
 
 import { pgliteDir } from "@/db";
-import { backup, BackupError } from "@/lib/backup";
+import { backup } from "@/lib/backup";
 import { uploadsDir } from "@/lib/storage";
+
+/** The cause in one line (drizzle wraps the driver's error: "Failed query: …", cause: the real one). */
+const reason = (error: unknown) => {
+  const e = error as Error & { cause?: Error };
+  return (e.cause?.message ?? e.message).split("\n")[0];
+};
 
 const args = process.argv.slice(2);
 const i = args.indexOf("--out");
@@ -20,6 +26,7 @@ try {
     `Backup written to ${out}: ${m.engine === "postgres" ? `PostgreSQL (${m.pgDump})` : "embedded database"}, ${m.migrations} migrations, ${m.uploads.files} uploaded files (${m.uploads.bytes} bytes).`,
   );
 } catch (error) {
-  console.error(`✖ Backup failed: ${error instanceof BackupError ? error.message : (error as Error).stack}`);
+  // One line: the cause (a refusal, pg_dump's own words, the database unreachable), not a stack.
+  console.error(`✖ Backup failed: ${reason(error)}`);
   process.exit(1);
 }

@@ -9,6 +9,12 @@ import { pgliteDir } from "@/db";
 import { BackupError, restore } from "@/lib/backup";
 import { uploadsDir } from "@/lib/storage";
 
+/** The cause in one line (drizzle wraps the driver's error: "Failed query: …", cause: the real one). */
+const reason = (error: unknown) => {
+  const e = error as Error & { cause?: Error };
+  return (e.cause?.message ?? e.message).split("\n")[0];
+};
+
 const from = process.argv.slice(2).find((a) => !a.startsWith("-"));
 if (!from) {
   console.error("✖ Usage: npm run restore -- <backup folder>");
@@ -25,6 +31,6 @@ try {
     `Restored the backup of ${manifest.createdAt} (${manifest.engine === "postgres" ? "PostgreSQL" : "embedded database"}, ${manifest.uploads.files} uploaded files); migrations: ${manifest.migrations} in the backup, ${migrations} now.`,
   );
 } catch (error) {
-  console.error(`✖ Restore refused: ${error instanceof BackupError ? error.message : (error as Error).stack}`);
+  console.error(`✖ Restore ${error instanceof BackupError ? "refused" : "failed"}: ${reason(error)}`);
   process.exit(1);
 }
