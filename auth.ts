@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { authenticate, clientIp } from "@/lib/auth/authenticate";
 import { oidcProvider, resolveOidcUser } from "@/lib/auth/oidc";
+import { logger } from "@/lib/observability/log.mjs";
 
 import { authConfig } from "./auth.config";
 
@@ -24,8 +25,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const type = (error as { type?: string }).type;
       if (error instanceof CredentialsSignin || type === "CredentialsSignin") return;
       // A forged, expired or foreign session cookie: the request is treated as signed out. One line, no stack.
-      if (type === "JWTSessionError") return console.warn("[auth] session cookie refused:", error.message.split("\n")[0]);
-      console.error("[auth]", error);
+      if (type === "JWTSessionError") return void logger().warn({ reason: error.message.split("\n")[0] }, "session cookie refused");
+      logger().error({ err: error }, "auth error");
     },
   },
   providers: [

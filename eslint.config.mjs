@@ -31,7 +31,6 @@ export default defineConfig([
     "node_modules/**",
     ".data/**",
     ".tmp/**",
-    "vendor/**",
     "db/migrations/**",
     "test-results/**",
     "playwright-report/**",

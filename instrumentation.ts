@@ -10,8 +10,30 @@ export async function register() {
   const { publicGeneration } = await import("./lib/cache/generation");
   const { registerPublicGenerationReader } = await import("./server/public-generation.mjs");
   registerPublicGenerationReader(async () => publicGeneration(await getDb()));
+  // /metrics (server/metrics.mjs) reads the scheduler, outbox and pool figures through the app's database.
+  const { readOperationalSnapshot } = await import("./lib/observability/snapshot");
+  const { registerSnapshotReader } = await import("./server/metrics-bridge.mjs");
+  registerSnapshotReader(() => readOperationalSnapshot());
   if (process.env.JOBS_DISABLED !== "1") {
     const { startJobRunner } = await import("./lib/jobs/runner");
     startJobRunner();
   }
+}
+
+/**
+ * An error Next caught while rendering or in a route handler, action or proxy: one JSON line with
+ * the request's id (set by server/serve.mjs), the route and the error.
+ */
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routePath: string; routeType: string },
+) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { requestLogger, REQUEST_ID_HEADER } = await import("./lib/observability/log.mjs");
+  const reqId = request.headers[REQUEST_ID_HEADER];
+  requestLogger(typeof reqId === "string" ? reqId : null).error(
+    { err: error, method: request.method, path: request.path, route: context.routePath, routeType: context.routeType },
+    "request error",
+  );
 }

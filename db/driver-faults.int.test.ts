@@ -1,11 +1,12 @@
 /**
- * The vendored PostgreSQL driver (vendor/postgres-js) when a connection is terminated under it
- * (PostgreSQL only: PGlite has no connections). Deterministic versions of what
+ * The PostgreSQL driver as patched at install (patches/README.md) when a connection is terminated
+ * under it or a query fails part-way through its rows (PostgreSQL only: PGlite has no connections). Deterministic versions of what
  * lib/articles/db-faults.int.test.ts provokes at random: postgres-js 3.4.9 kept a transaction's
  * later queries going to the connection after its socket closed, i.e. to the next session,
  * outside the transaction and out of step with the protocol (a SELECT resolved with no rows,
  * answers shifted to other queries, the pool stalled), and let the closed session's error and
- * in-flight query leak into the next one (the reconnected connection's first query failed).
+ * in-flight query leak into the next one (the reconnected connection's first query failed), and
+ * kept counting rows from where a failed query stopped (the next query came back with holes).
  */
 import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
@@ -45,7 +46,7 @@ const pidOf = async (db: Handle["db"]) => (await queryRows<{ pid: number }>(db, 
 const terminate = (pid: number) => admin`select pg_terminate_backend(${pid})`;
 const readName = () => one.db.select({ name: sections.name }).from(sections).where(eq(sections.id, sectionId));
 
-describe.skipIf(engine !== "postgres")("vendored postgres-js under terminated connections", () => {
+describe.skipIf(engine !== "postgres")("patched postgres-js under terminated connections", () => {
   it(
     "a transaction whose connection dies runs nothing more, anywhere; reads on the reconnected connection get their own rows",
     { timeout: 60_000 },
@@ -107,6 +108,23 @@ describe.skipIf(engine !== "postgres")("vendored postgres-js under terminated co
       expect(`${error.message} ${error.cause?.message}`).toMatch(/terminat|CONNECTION_CLOSED/i);
       // The next query reconnects the same connection and must simply work.
       expect(await readName()).toEqual([{ name: "Faults" }]);
+    }
+  });
+
+  it("a query that fails part-way through its rows leaves the next query's rows whole", async () => {
+    // Three rows arrive, then the fourth divides by zero. The same (only) connection then runs
+    // the next query, sent right behind the failing one (pipelined) and again after it settled.
+    const failing = () => one.db.execute(sql`select i, 1 / (4 - i) as boom from generate_series(1, 10) i`);
+    const next = () => queryRows<{ x: number }>(one.db, sql`select x from generate_series(1, 5) x`);
+    for (let round = 0; round < 3; round++) {
+      const [failed, pipelined] = await Promise.all([settle(failing()), next()]);
+      expect(failed.ok).toBe(false);
+      expect(pipelined, `round ${round}: pipelined`).toEqual([1, 2, 3, 4, 5].map((x) => ({ x })));
+      expect(Object.keys(pipelined)).toHaveLength(5); // no holes before the first row
+      expect((await settle(failing())).ok).toBe(false);
+      const after = await next();
+      expect(after, `round ${round}: after`).toEqual([1, 2, 3, 4, 5].map((x) => ({ x })));
+      expect(Object.keys(after)).toHaveLength(5);
     }
   });
 });

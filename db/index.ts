@@ -32,8 +32,8 @@ export async function openDb(opts: OpenOptions = {}): Promise<Handle> {
   const url = opts.databaseUrl ?? process.env.DATABASE_URL;
   let handle: Handle;
   if (url) {
-    // The vendored, patched driver: 3.4.9 poisons connections closed under it (vendor/postgres-js/README.md).
-    const { default: postgres } = await import("@/vendor/postgres-js/index.js");
+    // postgres-js as patched at install (patches/README.md): 3.4.9 poisons connections closed under it.
+    const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(url, {
       max: opts.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
@@ -64,7 +64,7 @@ export async function openDb(opts: OpenOptions = {}): Promise<Handle> {
 
 export async function migrateDb(handle: Pick<Handle, "db" | "engine">, databaseUrl?: string): Promise<void> {
   if (handle.engine === "postgres") {
-    const { default: postgres } = await import("@/vendor/postgres-js/index.js");
+    const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     // Several app instances may start at once: one migrates while the others wait on the lock.

@@ -41,6 +41,10 @@ env.TRUST_PROXY ??= "loopback";
 env.E2E_TEST_HOOKS = "1";
 // /api/ready gives its details to this token only (e2e/security-public.spec.ts).
 env.READY_TOKEN ||= "e2e-ready-token-not-for-production";
+// The suites' output stays readable: no line per request (warnings and errors still show).
+env.LOG_LEVEL ||= "warn";
+// /metrics answers this token only (e2e/metrics.spec.ts).
+env.METRICS_TOKEN ||= "e2e-metrics-token-not-for-production";
 
 if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
   const b = spawnSync(bin("next"), ["build"], { stdio: "inherit", env });

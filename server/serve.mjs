@@ -9,13 +9,18 @@
  * (default 60), PAGE_CACHE_CHECK_MS (default 2) and PAGE_CACHE_MAX_ENTRIES (default 10,000) tune
  * the cache; PAGE_RENDER_CONCURRENCY (default 8) bounds public-page renders. TRUST_PROXY: see
  * server/client-address.mjs (the client address comes from the socket unless it is set).
+ * Logs: one JSON line per request and per event, with the request's id (server/observe.mjs,
+ * LOG_LEVEL). METRICS_TOKEN turns on GET /metrics (server/metrics.mjs).
  */
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 
+import { logger } from "../lib/observability/log.mjs";
 import { isValidHostHeader, sanitizeForwardedHeaders } from "../lib/seo/request-origin.mjs";
 import { parseTrustProxy, stampClientAddress } from "./client-address.mjs";
+import { createMetrics } from "./metrics.mjs";
+import { createObserver } from "./observe.mjs";
 import { createPageCache } from "./page-cache/page-cache.mjs";
 import { isNextDataRequest } from "./page-cache/public-routes.mjs";
 import { readPublicGeneration } from "./public-generation.mjs";
@@ -49,6 +54,10 @@ const cache = createPageCache({
   checkIntervalMs: Number(process.env.PAGE_CACHE_CHECK_MS ?? 2),
 });
 
+const log = logger();
+const metrics = createMetrics({ token: process.env.METRICS_TOKEN, pageCache: cache });
+const observe = createObserver({ log, metrics, trust: trustProxy });
+
 // Body caps, same-origin proof and HSTS, before Next reads a byte (server/request-guard.mjs).
 const manifest = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json");
 const guard = createRequestGuard({ uploadActionIds: uploadActionIdsFrom(JSON.parse(readFileSync(manifest, "utf8"))) });
@@ -58,7 +67,16 @@ const plain = (res, status, text) => {
   res.end(text);
 };
 const serve = (req, res) => cache.handle(req, res, () => handle(req, res));
+const fail = (req, res, error) => {
+  log.error({ reqId: req.headers["x-request-id"], err: error }, "request failed");
+  if (!res.headersSent) {
+    res.statusCode = 500;
+    res.setHeader("content-type", "text/plain; charset=utf-8");
+  }
+  res.end("Internal Server Error");
+};
 const onRequest = (req, res) => {
+  observe(req, res);
   if (req.headers.host !== undefined && !isValidHostHeader(req.headers.host)) return plain(res, 400, "Bad Request: invalid Host header");
   // The client address and which forwarding headers count (only a trusted proxy's), then what
   // is left of those headers is checked: everything after this reads them.
@@ -66,15 +84,10 @@ const onRequest = (req, res) => {
   sanitizeForwardedHeaders(req);
   // No Pages Router here: Next would render the App Router page for it, outside the page cache.
   if (isNextDataRequest(req.url)) return plain(res, 404, "Not Found");
+  // Answered here, before the guard and Next: a scraper is neither a reader nor an editor.
+  if (req.url === "/metrics" || req.url?.startsWith("/metrics?")) return void metrics.handle(req, res).catch((error) => fail(req, res, error));
   const verdict = guard(req, res); // true: refused (answered), false: go on, or a promise of either
-  (verdict === false ? serve(req, res) : Promise.resolve(verdict).then((refused) => refused || serve(req, res))).catch((error) => {
-    console.error("request failed:", error);
-    if (!res.headersSent) {
-      res.statusCode = 500;
-      res.setHeader("content-type", "text/plain; charset=utf-8");
-    }
-    res.end("Internal Server Error");
-  });
+  (verdict === false ? serve(req, res) : Promise.resolve(verdict).then((refused) => refused || serve(req, res))).catch((error) => fail(req, res, error));
 };
 const servers = [];
 for (const [i, host] of listenHosts.entries()) {
@@ -90,7 +103,8 @@ for (const [i, host] of listenHosts.entries()) {
   });
 }
 const shown = hostname ? (hostname.includes(":") ? `[${hostname}]` : hostname) : "localhost";
-console.log(
+log.info(
+  { port, hosts: listenHosts, pageCacheMb: mb > 0 ? mb : 0, metrics: Boolean(process.env.METRICS_TOKEN?.trim()) },
   `▲ Newsroom ready on http://${shown}:${port} (page cache ${mb > 0 ? `${mb} MB` : "off"}${hostname ? "" : "; loopback only, -H 0.0.0.0 to open it"})`,
 );
 
@@ -99,6 +113,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     if (closing) process.exit(1);
     closing = true;
+    log.info({ signal }, "stopping: finishing in-flight requests");
     let open = servers.length;
     for (const server of servers) {
       server.close(() => --open === 0 && process.exit(0));

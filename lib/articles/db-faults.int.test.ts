@@ -6,7 +6,7 @@
  * by itself, no acknowledged save may be lost, and a retry of a save that committed but lost its
  * answer must not come back as a conflict. It once failed 1 run in 3: postgres-js sent a
  * transaction's later queries to the next session of its terminated connection, where a SELECT
- * resolved with no rows ("This article no longer exists") — see vendor/postgres-js/README.md and
+ * resolved with no rows ("This article no longer exists") — see patches/README.md and
  * db/driver-faults.int.test.ts. RELIABILITY_SECONDS (default 10) sets the length.
  */
 import { randomUUID } from "node:crypto";

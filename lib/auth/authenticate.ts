@@ -5,6 +5,7 @@ import { getUserByEmail } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { withoutNul } from "@/lib/security/text";
 import { CLIENT_ADDRESS_HEADER } from "@/server/client-address.mjs";
+import { countSignInFailure } from "@/server/metrics-bridge.mjs";
 
 import { verifyPassword } from "./password";
 import { beginAttempt, markSuccess, normalizeEmail } from "./rate-limit";
@@ -22,10 +23,16 @@ export type Credentials = { email: string; password: string; ip: string; now?: D
 export async function authenticate(db: Tx, { email, password, ip, now }: Credentials): Promise<AuthResult> {
   const key = normalizeEmail(withoutNul(email)).slice(0, 320);
   const gate = await beginAttempt(db, { email: key, ip: ip.slice(0, 100) || "unknown", now });
-  if (!gate.ok) return { ok: false, code: "rate_limited", retryAt: gate.retryAt };
+  if (!gate.ok) {
+    countSignInFailure("rate_limited");
+    return { ok: false, code: "rate_limited", retryAt: gate.retryAt };
+  }
   const user = key ? await getUserByEmail({ db, email: key }) : undefined;
   const ok = await verifyPassword(password, user?.passwordHash);
-  if (!ok || !user || !user.active) return { ok: false, code: "invalid" };
+  if (!ok || !user || !user.active) {
+    countSignInFailure("invalid");
+    return { ok: false, code: "invalid" };
+  }
   await markSuccess(db, gate.attemptId, now);
   return { ok: true, user };
 }

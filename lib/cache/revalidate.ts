@@ -2,6 +2,8 @@ import "server-only";
 
 import { revalidatePath, revalidateTag } from "next/cache";
 
+import { logger } from "@/lib/observability/log.mjs";
+
 import { PUBLIC_TAG } from "./public-data";
 
 /**
@@ -13,7 +15,7 @@ import { PUBLIC_TAG } from "./public-data";
  * Correctness does not depend on this call: cached reads are keyed on the database's public
  * generation (lib/cache/public-data.ts), which triggers bump in the changing transaction. This
  * only frees the old entries at once and refreshes the acting user's router cache. Outside a
- * request (the scheduler) Next refuses it; that is logged at debug level and harmless.
+ * request (the scheduler) Next refuses it; that is logged at debug level (LOG_LEVEL=debug) and harmless.
  */
 export function expirePublicSite(): void {
   try {
@@ -21,7 +23,7 @@ export function expirePublicSite(): void {
     // Also drops the acting user's client router cache when called from a server action.
     revalidatePath("/", "layout");
   } catch (error) {
-    if (process.env.DEBUG_CACHE) console.warn("public cache not expired:", (error as Error).message);
+    logger().debug({ reason: (error as Error).message }, "public cache not expired");
   }
 }
 

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 
 import { queryRows, type Handle } from "@/db";
 import journal from "@/db/migrations/meta/_journal.json";
+import { logger } from "@/lib/observability/log.mjs";
 
 /**
  * Readiness (GET /api/ready): the database answers and every committed migration is applied.
@@ -31,7 +32,7 @@ export async function checkReadiness(open: () => Promise<Pick<Handle, "db" | "en
       },
     };
   } catch (error) {
-    console.error("readiness check failed", error);
+    logger().error({ err: error }, "readiness check failed");
     return { ready: false, details: { latencyMs: Date.now() - started, error: "database unavailable" } };
   }
 }

@@ -2,6 +2,8 @@ import "server-only";
 
 import { getDb } from "@/db";
 import { deliverDueMail } from "@/lib/mail/worker";
+import { logger } from "@/lib/observability/log.mjs";
+import { countSchedulerRun } from "@/server/metrics-bridge.mjs";
 
 import { publishDueArticles } from "./scheduled-publish";
 
@@ -21,10 +23,11 @@ export function startJobRunner({ intervalMs = Number(process.env.JOBS_INTERVAL_M
     try {
       const db = await getDb();
       const { published } = await publishDueArticles(db);
-      if (published.length) console.log(`scheduler: published ${published.length} article(s)`);
+      if (published.length) logger().info({ job: "scheduler", published: published.length }, "scheduler published articles");
+      countSchedulerRun(published.length);
       await deliverDueMail(db);
     } catch (error) {
-      console.error("job runner tick failed", error);
+      logger().error({ job: "runner", err: error }, "job runner tick failed");
     } finally {
       running = false;
     }

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 
 import { queryRows, type Db } from "@/db";
 import { expirePublicSite } from "@/lib/cache/revalidate";
+import { logger } from "@/lib/observability/log.mjs";
 import { applyTransition } from "@/lib/workflow/transitions";
 
 export type ScheduledRun = { published: string[]; failed: string[] };
@@ -43,11 +44,11 @@ export async function publishDueArticles(db: Db, opts: { now?: Date; limit?: num
         run.published.push(result.id);
         if (result.changesPublicSite) (opts.revalidate ?? expirePublicSite)();
       } else {
-        console.error(`scheduled publish of ${result.id} refused: ${result.outcome.message}`);
+        logger().error({ job: "scheduler", articleId: result.id, reason: result.outcome.message }, "scheduled publish refused");
         run.failed.push(result.id);
       }
     } catch (error) {
-      console.error("scheduled publish failed", error);
+      logger().error({ job: "scheduler", articleId: claimed, err: error }, "scheduled publish failed");
       if (!claimed) break;
       run.failed.push(claimed);
     }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { mailConfig } from "@/lib/mail/config";
 import { smtpTransport } from "@/lib/mail/worker";
+import { logger } from "@/lib/observability/log.mjs";
 
 /**
  * Account mail (invitations, password resets), sent straight through SMTP_URL after the change
@@ -17,7 +18,7 @@ export async function sendAccountMail(mail: { to: string; subject: string; text:
     await transport.sendMail({ from: config.from, ...mail });
     return "sent";
   } catch (error) {
-    console.warn("account mail to", mail.to, "failed:", (error as Error).message);
+    logger().warn({ to: mail.to, err: error }, "account mail failed");
     return "failed";
   }
 }

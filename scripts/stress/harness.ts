@@ -76,7 +76,13 @@ export async function startServer(t: Target, extra: Record<string, string> = {})
   });
   const log: string[] = [];
   const keep = (b: Buffer) => {
-    log.push(...b.toString().split("\n").filter(Boolean));
+    // One line per request would push the events the scenarios look for out of the last 2000.
+    log.push(
+      ...b
+        .toString()
+        .split("\n")
+        .filter((l) => l && !l.includes('"msg":"request"')),
+    );
     if (log.length > 2000) log.splice(0, log.length - 2000);
   };
   proc.stdout!.on("data", keep);

@@ -59,7 +59,9 @@ export async function scheduling(engine: "postgres" | "pglite", port: number, op
   let restarts = 0;
   const killedLogs: string[][] = [];
   const publishedPerLogs = () =>
-    [...killedLogs, ...servers.map((x) => x.log)].flat().reduce((n, line) => n + Number(/scheduler: published (\d+) article/.exec(line)?.[1] ?? 0), 0);
+    [...killedLogs, ...servers.map((x) => x.log)]
+      .flat()
+      .reduce((n, line) => n + Number(/"published":(\d+).*"msg":"scheduler published articles"/.exec(line)?.[1] ?? 0), 0);
   let beforeKill: number | null = null;
   try {
     servers.push(await startServer(t, jobs));

@@ -3,8 +3,11 @@
  * Copies what Next writes to a response, for the page cache to store once it has finished.
  */
 
-/** Headers that describe one transmission, not the resource: never stored. */
-const HOP_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "set-cookie", "x-newsroom-cache"]);
+/**
+ * Headers that describe one transmission, not the resource: never stored. (X-Request-Id names the
+ * request that rendered the page, not the ones a stored copy answers.)
+ */
+const HOP_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "set-cookie", "x-newsroom-cache", "x-request-id"]);
 
 /**
  * Keeps a copy of what is written to `res`, and hands it over once the response has finished

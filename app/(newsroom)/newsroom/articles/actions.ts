@@ -16,6 +16,7 @@ import { createArticle, getAuthorIds } from "@/lib/articles/store";
 import { suggestTags } from "@/lib/articles/tag-suggestions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { storeImage } from "@/lib/images/upload";
+import { requestLog } from "@/lib/observability/request-log";
 import { canArticle, canGlobal } from "@/lib/permissions";
 import { bodyText } from "@/lib/rich-text/body";
 import { getSettings } from "@/lib/settings";
@@ -34,7 +35,7 @@ export async function saveArticleAction(input: unknown): Promise<SaveAnswer> {
     // The whole pipeline inside the try: a database fault while reading the session is "unavailable, retrying" too.
     return await save(input);
   } catch (error) {
-    console.error("saveArticle failed", error);
+    (await requestLog()).error({ err: error }, "saveArticle failed");
     return fail("unavailable");
   }
 }
