@@ -1,7 +1,7 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
-import sharp from "sharp";
+import sharp, { type OutputInfo } from "sharp";
 
 import { getStorage, StorageUnavailableError } from "@/lib/storage";
 
@@ -27,7 +27,7 @@ export async function storeImage(file: { arrayBuffer(): Promise<ArrayBuffer>; si
     format = undefined;
   }
   if (!format || !ACCEPTED.has(format)) return { ok: false, error: "This file is not a JPEG, PNG or WebP image." };
-  let encoded: { data: Buffer; info: sharp.OutputInfo };
+  let encoded: { data: Buffer; info: OutputInfo };
   try {
     encoded = await sharp(input, { limitInputPixels: 50_000_000 })
       .rotate()

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUser } from "@/db/queries/users";
 import { media } from "@/db/schema";
 import { STORAGE_DOWN } from "@/lib/images/upload";
-import { S3Storage, s3ConfigFromEnv } from "@/lib/storage";
+import { s3ConfigFromEnv, S3Storage } from "@/lib/storage";
 import { createTestDb, type TestDb } from "@/testing/db";
 import { startS3, type TestS3 } from "@/testing/s3";
 
@@ -21,7 +21,10 @@ let s3: TestS3;
 const claire = { id: "", role: "journalist" as const, active: true };
 const profile = { displayName: "Claire Martin", slug: "claire-martin", jobTitle: "", bio: "", bioLanguage: "fr", location: "", links: [] };
 const file = (data: Buffer) => ({ size: data.length, arrayBuffer: async () => new Uint8Array(data).buffer });
-const photo = () => sharp({ create: { width: 40, height: 30, channels: 3, background: "#c33" } }).png().toBuffer();
+const photo = () =>
+  sharp({ create: { width: 40, height: 30, channels: 3, background: "#c33" } })
+    .png()
+    .toBuffer();
 
 beforeAll(async () => {
   s3 = await startS3();

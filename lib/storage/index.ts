@@ -9,7 +9,7 @@ export { LocalStorage, uploadsDir } from "./local";
 export { S3Storage, s3ConfigFromEnv } from "./s3";
 
 /** STORAGE=s3 puts uploads in a bucket shared by every instance; local disk stays the default. */
-export function storageFromEnv(env: NodeJS.ProcessEnv = process.env): Storage {
+export function storageFromEnv(env: Record<string, string | undefined> = process.env): Storage {
   const kind = env.STORAGE || "local";
   if (kind === "s3") return new S3Storage(s3ConfigFromEnv(env));
   if (kind === "local") return new LocalStorage();

@@ -5,6 +5,8 @@ import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from
 import { StorageUnavailableError, type Storage, type StoredFile } from "./contract";
 import { contentTypeOf, isStorageKey } from "./keys";
 
+type Env = Record<string, string | undefined>;
+
 export type S3Config = {
   endpoint?: string;
   region: string;
@@ -15,7 +17,7 @@ export type S3Config = {
 };
 
 /** Reads the S3 settings from the environment; throws one line naming what is missing. */
-export function s3ConfigFromEnv(env: NodeJS.ProcessEnv = process.env): S3Config {
+export function s3ConfigFromEnv(env: Env = process.env): S3Config {
   const bucket = env.S3_BUCKET;
   if (!bucket) throw new Error("STORAGE=s3 needs S3_BUCKET (the bucket that holds the uploads)");
   const accessKeyId = env.S3_ACCESS_KEY_ID || undefined;
@@ -85,7 +87,8 @@ export class S3Storage implements Storage {
       if (!out.Body) return null;
       return { data: Buffer.from(await out.Body.transformToByteArray()), contentType: out.ContentType || contentTypeOf(key) };
     } catch (error) {
-      if (error instanceof S3ServiceException && error.name !== "NoSuchBucket" && (error.name === "NoSuchKey" || error.$metadata.httpStatusCode === 404)) return null;
+      if (error instanceof S3ServiceException && error.name !== "NoSuchBucket" && (error.name === "NoSuchKey" || error.$metadata.httpStatusCode === 404))
+        return null;
       throw new StorageUnavailableError(this.describe(error), { cause: error });
     }
   }

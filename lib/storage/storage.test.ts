@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startS3, type TestS3 } from "@/testing/s3";
 
-import { LocalStorage, S3Storage, s3ConfigFromEnv, StorageUnavailableError, storageFromEnv, type Storage } from ".";
+import { LocalStorage, s3ConfigFromEnv, S3Storage, storageFromEnv, StorageUnavailableError, type Storage } from ".";
 
 let s3: TestS3;
 const dirs: string[] = [];
@@ -104,7 +104,8 @@ describe("local store that cannot write", () => {
     const parent = tempDir();
     const blocker = path.join(parent, "not-a-folder");
     writeFileSync(blocker, "a file where the uploads folder should be");
-    await expect(new LocalStorage(path.join(blocker, "uploads")).put(freshKey(), webp, "image/webp")).rejects.toBeInstanceOf(StorageUnavailableError);
+    const store: Storage = new LocalStorage(path.join(blocker, "uploads"));
+    await expect(store.put(freshKey(), webp, "image/webp")).rejects.toBeInstanceOf(StorageUnavailableError);
     expect(readdirSync(parent)).toEqual(["not-a-folder"]);
   });
 });
