@@ -4,7 +4,7 @@
  * depend on which instance a request reaches: sessions, uploads, published pages, the scheduler,
  * and a rolling restart of one instance while the other carries the work.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -57,6 +57,19 @@ async function hook(base: string, body: Record<string, unknown>, cookie?: string
   return r.json() as Promise<{ ok: boolean; slug?: string }>;
 }
 
+/** The editor's image upload (the real server action, as the browser sends a FormData) through A; the raw answer. */
+async function uploadOnA(image: Buffer): Promise<string> {
+  const form = new FormData();
+  form.append("_1_file", new File([new Uint8Array(image)], "photo.png", { type: "image/png" }));
+  form.append("0", JSON.stringify(["$K1"]));
+  const r = await fetch(`${A()}/newsroom`, {
+    method: "POST",
+    headers: { "next-action": actionId("uploadImageAction"), accept: "text/x-component", origin: A(), cookie: editorCookie },
+    body: form,
+  });
+  return r.text();
+}
+
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   s3 = await startS3();
@@ -95,15 +108,7 @@ test("an image uploaded on A (server action) is served by B, byte for byte, from
   const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#2a6" } })
     .png()
     .toBuffer();
-  const form = new FormData();
-  form.append("_1_file", new File([new Uint8Array(png)], "photo.png", { type: "image/png" }));
-  form.append("0", JSON.stringify(["$K1"]));
-  const r = await fetch(`${A()}/newsroom`, {
-    method: "POST",
-    headers: { "next-action": actionId("uploadImageAction"), accept: "text/x-component", origin: A(), cookie: editorCookie },
-    body: form,
-  });
-  const text = await r.text();
+  const text = await uploadOnA(png);
   const url = /\/uploads\/[a-z0-9-]+\.webp/.exec(text)?.[0];
   expect(url, text.slice(0, 500)).toBeTruthy();
   const fromA = await fetch(`${A()}${url}`);
@@ -115,6 +120,8 @@ test("an image uploaded on A (server action) is served by B, byte for byte, from
   expect((await sharp(b).metadata()).width).toBe(64);
   const [row] = await sql<{ n: number }[]>`select count(*)::int as n from media where path = ${url!}`;
   expect(row.n).toBe(1);
+  // Nothing went to either instance's own disk.
+  for (const dir of uploadDirs) expect(readdirSync(dir)).toEqual([]);
 });
 
 test("an article published on A is on B's very next request, home page included", async () => {
@@ -227,4 +234,25 @@ test("a rolling restart of A while readers and editors work through B loses noth
   for (const slug of written) expect((await fetch(`${A()}/articles/${slug}`)).status, slug).toBe(200);
   expect((await fetch(`${A()}/newsroom`, { headers: { cookie: editorCookie }, redirect: "manual" })).status).toBe(200);
   expect((await new HttpEditor(A(), editorCookie).workingCopy(draft.id))?.text).toContain(lastSaved);
+});
+
+// Last: it stops the shared store.
+test("with the store down, an upload is refused with a clear message and leaves no row; images answer 503, not 404", async () => {
+  const [{ url }] = await sql<{ url: string }[]>`select path as url from media order by created_at desc limit 1`;
+  const before = await sql`select id from media`;
+  await s3.stop();
+  const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: "#a22" } })
+    .png()
+    .toBuffer();
+  const started = Date.now();
+  const text = await uploadOnA(png);
+  expect(text).toContain("The image could not be saved: the file store is not answering. Nothing was saved; try again in a moment.");
+  expect(Date.now() - started).toBeLessThan(15_000);
+  expect(await sql`select id from media`).toEqual(before);
+  const image = await fetch(`${B()}${url}`);
+  expect(image.status).toBe(503);
+  expect(image.headers.get("cache-control")).toBe("no-store");
+  expect(servers.A!.log.join("\n")).toMatch(
+    /Uploads storage is unavailable: bucket newsroom-uploads at http:\/\/127\.0\.0\.1:\d+ cannot be reached \(ECONNREFUSED\)/,
+  );
 });
