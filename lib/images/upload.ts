@@ -1,9 +1,9 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
-import sharp from "sharp";
+import sharp, { type OutputInfo } from "sharp";
 
-import { getStorage } from "@/lib/storage";
+import { getStorage, StorageUnavailableError } from "@/lib/storage";
 
 import { MAX_IMAGE_BYTES } from "./limits";
 
@@ -27,16 +27,27 @@ export async function storeImage(file: { arrayBuffer(): Promise<ArrayBuffer>; si
     format = undefined;
   }
   if (!format || !ACCEPTED.has(format)) return { ok: false, error: "This file is not a JPEG, PNG or WebP image." };
+  let encoded: { data: Buffer; info: OutputInfo };
   try {
-    const { data, info } = await sharp(input, { limitInputPixels: 50_000_000 })
+    encoded = await sharp(input, { limitInputPixels: 50_000_000 })
       .rotate()
       .resize({ width: maxWidth, withoutEnlargement: true })
       .webp({ quality: 82 })
       .toBuffer({ resolveWithObject: true });
-    const key = `${Date.now().toString(36)}-${randomBytes(6).toString("hex")}.webp`;
-    const { url } = await getStorage().put(key, data, "image/webp");
-    return { ok: true, url, width: info.width, height: info.height, bytes: data.length, mimeType: "image/webp" };
   } catch {
     return { ok: false, error: "The image could not be read; it may be damaged." };
   }
+  const { data, info } = encoded;
+  const key = `${Date.now().toString(36)}-${randomBytes(6).toString("hex")}.webp`;
+  try {
+    const { url } = await getStorage().put(key, data, "image/webp");
+    return { ok: true, url, width: info.width, height: info.height, bytes: data.length, mimeType: "image/webp" };
+  } catch (error) {
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    // The operator needs the reason; the editor needs to know the image is not saved and why it is not their file.
+    console.error(error.message, error.cause);
+    return { ok: false, error: STORAGE_DOWN };
+  }
 }
+
+export const STORAGE_DOWN = "The image could not be saved: the file store is not answering. Nothing was saved; try again in a moment.";

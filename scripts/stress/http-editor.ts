@@ -26,8 +26,9 @@ export class HttpEditor {
     try {
       const c = await callAction(this.base, `/newsroom/articles/${articleId}`, this.copyId, [articleId], this.cookie, AbortSignal.timeout(this.timeoutMs));
       this.count(c);
-      const r = c.result as { ok?: boolean; version?: number; text?: string } | null;
-      return r?.ok ? { version: r.version!, text: r.text! } : null;
+      // Every action answers { ok: true, data } or { ok: false, code, message, … } (lib/actions/result.ts).
+      const r = c.result as { ok?: boolean; data?: { version: number; text: string } } | null;
+      return r?.ok && r.data ? { version: r.data.version, text: r.data.text } : null;
     } catch {
       return null;
     }
@@ -50,9 +51,10 @@ export class HttpEditor {
     }
     this.count(c);
     this.saveLatencies.push(c.ms);
-    const r = c.result as { ok?: boolean; version?: number; code?: string; current?: { version: number } } | null;
-    if (r?.ok) return { kind: "ack", version: r.version! };
-    if (r?.code === "conflict") return { kind: "conflict", version: r.current!.version };
+    // The conflict's current version rides in `data` too.
+    const r = c.result as { ok?: boolean; data?: { version: number }; code?: string } | null;
+    if (r?.ok && r.data) return { kind: "ack", version: r.data.version };
+    if (r?.code === "conflict" && r.data) return { kind: "conflict", version: r.data.version };
     if (r?.code === "unavailable") return { kind: "unavailable" };
     return { kind: "error", status: c.status, detail: JSON.stringify(r)?.slice(0, 200) ?? "no result" };
   }
