@@ -1,8 +1,8 @@
 import { diffWords } from "diff";
-import { and, desc, eq } from "drizzle-orm";
 
 import { getDb } from "@/db";
-import { articleRevisions, type Article, type ArticleRevision } from "@/db/schema";
+import type { Article, ArticleRevision } from "@/db/schema";
+import { reviewBaseline } from "@/lib/articles/revisions";
 import { bodyText } from "@/lib/rich-text/body";
 
 type Snapshot = Pick<ArticleRevision, "headline" | "dek" | "body" | "highlights">;
@@ -13,23 +13,9 @@ const text = (s: Snapshot) => [s.headline, s.dek, ...s.highlights, bodyText(s.bo
  * update after publication, the changes since the live version. Word-level, from the server.
  */
 export async function ReviewChanges({ article }: { article: Article }) {
-  const db = await getDb();
-  let base: Snapshot | undefined;
-  let title = "";
-  if (article.status === "in_review") {
-    const submissions = await db
-      .select()
-      .from(articleRevisions)
-      .where(and(eq(articleRevisions.articleId, article.id), eq(articleRevisions.reason, "submit")))
-      .orderBy(desc(articleRevisions.number))
-      .limit(2);
-    base = submissions[1];
-    title = "Changes since the previous submission";
-  } else if (article.status === "published" && article.hasUnpublishedChanges && article.publishedRevisionId) {
-    [base] = await db.select().from(articleRevisions).where(eq(articleRevisions.id, article.publishedRevisionId));
-    title = "Changes since the live version";
-  }
-  if (!base) return null;
+  const baseline = await reviewBaseline(await getDb(), article);
+  if (!baseline) return null;
+  const { base, title } = baseline;
   const parts = diffWords(text(base), text(article));
   const changed = parts.some((p) => p.added || p.removed);
   return (

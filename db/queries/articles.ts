@@ -1,10 +1,9 @@
 import "server-only";
 
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
 
 import type { Tx } from "@/db";
-import { articleAuthors, articles, users } from "@/db/schema";
-import type { ArticleStatus } from "@/lib/workflow/article-workflow";
+import { articleAuthors, articles, users, type Article, type NewArticle } from "@/db/schema";
 
 /** Articles a user may see in the newsroom: editors see all, journalists only those they author. */
 export function visibleTo(user: { id: string; role: string }): SQL | undefined {
@@ -12,48 +11,90 @@ export function visibleTo(user: { id: string; role: string }): SQL | undefined {
   return sql`exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${articles.id} and ${articleAuthors.userId} = ${user.id})`;
 }
 
-export async function listArticlesByStatus({
-  db,
-  user,
-  statuses,
-  order = "updated",
-  limit = 50,
-}: {
-  db: Tx;
-  user: { id: string; role: string };
-  statuses: ArticleStatus[];
-  order?: "updated" | "queue";
-  limit?: number;
-}) {
-  return db
-    .select({
-      id: articles.id,
-      headline: articles.headline,
-      slug: articles.slug,
-      status: articles.status,
-      updatedAt: articles.updatedAt,
-      submittedAt: articles.submittedAt,
-      scheduledAt: articles.scheduledAt,
-      firstPublishedAt: articles.firstPublishedAt,
-      hasUnpublishedChanges: articles.hasUnpublishedChanges,
-    })
-    .from(articles)
-    .where(and(inArray(articles.status, statuses), visibleTo(user)))
-    .orderBy(order === "queue" ? asc(articles.submittedAt) : desc(articles.updatedAt))
-    .limit(limit);
-}
-
-export async function getArticleAuthors({ db, articleId }: { db: Tx; articleId: string }) {
-  return db
-    .select({ id: users.id, name: users.name, position: articleAuthors.position })
-    .from(articleAuthors)
-    .innerJoin(users, eq(users.id, articleAuthors.userId))
-    .where(eq(articleAuthors.articleId, articleId))
-    .orderBy(asc(articleAuthors.position));
-}
-
 export async function getArticleById({ db, id }: { db: Tx; id: string }) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   const rows = await db.select().from(articles).where(eq(articles.id, id)).limit(1);
   return rows[0];
+}
+
+export async function insertArticle({ db, values }: { db: Tx; values: NewArticle }): Promise<Article> {
+  const [article] = await db.insert(articles).values(values).returning();
+  return article;
+}
+
+/** A plain update of some columns (the version stays: not an edit of the working copy). */
+export async function updateArticle({ db, id, set }: { db: Tx; id: string; set: Partial<NewArticle> }): Promise<void> {
+  await db.update(articles).set(set).where(eq(articles.id, id));
+}
+
+export type WorkingCopyChanges = Partial<
+  Pick<
+    Article,
+    "headline" | "dek" | "highlights" | "body" | "sectionId" | "language" | "featuredImage" | "slug" | "updatedAt" | "updatedById" | "hasUnpublishedChanges"
+  >
+>;
+
+/**
+ * An edit of the working copy: bumps the version, so an editor still on the old one sees a conflict.
+ * With `expectedVersion`, it only applies while the row is still at that version (undefined
+ * otherwise). With `saveId` (null included), records which save produced the new version.
+ */
+export async function updateWorkingCopy({
+  db,
+  id,
+  set,
+  expectedVersion,
+  saveId,
+}: {
+  db: Tx;
+  id: string;
+  set: WorkingCopyChanges;
+  expectedVersion?: number;
+  saveId?: string | null;
+}): Promise<{ version: number; slug: string } | undefined> {
+  const [row] = await db
+    .update(articles)
+    .set({
+      ...set,
+      version: sql`${articles.version} + 1`,
+      ...(saveId !== undefined ? { lastSaveId: saveId, lastSaveVersion: sql`${articles.version} + 1` } : {}),
+    })
+    .where(and(eq(articles.id, id), expectedVersion !== undefined ? eq(articles.version, expectedVersion) : undefined))
+    .returning({ version: articles.version, slug: articles.slug });
+  return row;
+}
+
+/** The version that won a race, and who saved it. */
+export async function getLatestSave({ db, id }: { db: Tx; id: string }) {
+  const [row] = await db
+    .select({ version: articles.version, updatedAt: articles.updatedAt, name: users.name })
+    .from(articles)
+    .leftJoin(users, eq(users.id, articles.updatedById))
+    .where(eq(articles.id, id));
+  return row;
+}
+
+/** Who is choosing a slug: the clashes they are told about are only with articles they can see. */
+export type SlugViewer = { id: string; role: string };
+
+/**
+ * The articles whose slug `viewer` may be told is taken: a slug is reserved once an article is
+ * first published, and only a clash the viewer can see counts (a published article, or one the
+ * viewer may open in the newsroom). Without a viewer (the first publication), every reserved slug
+ * counts. So a journalist gets the same answer whether or not someone else's unpublished piece
+ * uses the slug: no existence oracle.
+ */
+function slugTakenFor(slug: string, { viewer, exceptId }: { viewer?: SlugViewer; exceptId?: string }): SQL {
+  const visible = viewer ? visibleTo(viewer) : undefined;
+  return and(
+    eq(articles.slug, slug),
+    isNotNull(articles.firstPublishedAt),
+    exceptId ? ne(articles.id, exceptId) : undefined,
+    visible ? or(eq(articles.status, "published"), visible) : undefined,
+  )!;
+}
+
+export async function isSlugTaken({ db, slug, viewer, exceptId }: { db: Tx; slug: string; viewer?: SlugViewer; exceptId?: string }): Promise<boolean> {
+  const clash = await db.select({ id: articles.id }).from(articles).where(slugTakenFor(slug, { viewer, exceptId })).limit(1);
+  return clash.length > 0;
 }

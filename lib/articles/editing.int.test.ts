@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { listAuthorIds } from "@/db/queries/article-people";
+import { listArticleTags } from "@/db/queries/article-tags";
 import { insertUser } from "@/db/queries/users";
 import { articles, events, sections } from "@/db/schema";
 import type { PolicyUser } from "@/lib/permissions";
@@ -9,7 +11,7 @@ import { createTestDb, type TestDb } from "@/testing/db";
 
 import { copyAsNewDraft, saveArticle } from "./editing";
 import { heartbeat } from "./presence";
-import { createArticle, getArticleTagSnapshot, getAuthorIds, makeLive } from "./store";
+import { createArticle, makeLive } from "./store";
 
 let t: TestDb;
 let claire: PolicyUser;
@@ -58,7 +60,7 @@ describe("saveArticle", () => {
     expect(saved.headline).toBe("Cybersécurité : la Chine nie");
     expect(saved.highlights).toEqual(["Un point", "Deux"]);
     expect(saved.body).toEqual(body);
-    expect((await getArticleTagSnapshot(t.db, a.id)).map((x) => x.slug)).toEqual(["cybersecurite-francaise", "apt41", "chine"]);
+    expect((await listArticleTags({ db: t.db, articleId: a.id })).map((x) => x.slug)).toEqual(["cybersecurite-francaise", "apt41", "chine"]);
   });
 
   it("refuses a stale version and leaves the stored article unchanged", async () => {
@@ -73,7 +75,7 @@ describe("saveArticle", () => {
     });
     expect(stale).toMatchObject({ ok: false, code: "conflict", current: { version: 2, updatedByName: "Claire Martin" } });
     expect(await load(a.id)).toEqual(before);
-    expect(await getArticleTagSnapshot(t.db, a.id)).toEqual([]);
+    expect(await listArticleTags({ db: t.db, articleId: a.id })).toEqual([]);
   });
 
   it("answers ok, not conflict, to a retry of a save that landed but whose answer was lost", async () => {
@@ -210,7 +212,7 @@ describe("saveArticle", () => {
       fieldErrors: { authorIds: [expect.any(String)] },
     });
     expect(await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { authorIds: [yanis.id, claire.id] } })).toMatchObject({ ok: true });
-    expect(await getAuthorIds(t.db, a.id)).toEqual([yanis.id, claire.id]);
+    expect(await listAuthorIds({ db: t.db, articleId: a.id })).toEqual([yanis.id, claire.id]);
   });
 
   it("keeps mine as a copy: a new draft by me with my text", async () => {
@@ -218,7 +220,7 @@ describe("saveArticle", () => {
     expect(r.ok).toBe(true);
     const copy = await load(r.ok ? r.id : "");
     expect(copy).toMatchObject({ headline: "Ma version", status: "draft", createdById: editor.id });
-    expect(await getAuthorIds(t.db, copy.id)).toEqual([editor.id]);
+    expect(await listAuthorIds({ db: t.db, articleId: copy.id })).toEqual([editor.id]);
   });
 
   it("reports who else has the article open", async () => {

@@ -1,20 +1,20 @@
 import "server-only";
 
-import { and, eq, inArray, sql } from "drizzle-orm";
-
 import type { Tx } from "@/db";
-import { articleAuthors, articles, sections, users, type Article } from "@/db/schema";
+import { replaceArticleAuthors } from "@/db/queries/article-people";
+import { getLatestSave, isSlugTaken, updateArticle, updateWorkingCopy, type WorkingCopyChanges } from "@/db/queries/articles";
+import { insertEvent } from "@/db/queries/events";
+import { sectionExists } from "@/db/queries/sections";
 import { denied, fieldErrorsOf } from "@/lib/actions/result";
-import { appLink } from "@/lib/mail/config";
-import { notifyUsers } from "@/lib/notifications/store";
 import { canArticle, canChangeByline, canGlobal, type PolicyUser } from "@/lib/permissions";
 import { parseBody } from "@/lib/rich-text/body";
 import { withoutNul } from "@/lib/security/text";
 import { slugify } from "@/lib/slug";
 import { articleChangesSchema, articleFieldOf, saveArticleSchema, type ArticleChanges } from "@/lib/validations/article";
 
-import { recordEvent } from "./events";
-import { addContributors, createArticle, freeArticleSlug, getAuthorIds, setArticleTags, slugTakenFor } from "./store";
+import { loadArticleForUser } from "./access";
+import { checkAuthors, notifyBylineChange } from "./byline";
+import { addContributors, createArticle, freeArticleSlug, setArticleTags } from "./store";
 
 export type ConflictInfo = { version: number; updatedAt: string; updatedByName: string | null };
 export type SaveResult =
@@ -27,55 +27,8 @@ const invalid = (fieldErrors: Record<string, string[]>) =>
   ({ ok: false, code: "invalid", message: "Not saved: please correct the highlighted fields.", fieldErrors }) as const;
 
 async function conflictInfo(db: Tx, id: string): Promise<ConflictInfo> {
-  const [row] = await db
-    .select({ version: articles.version, updatedAt: articles.updatedAt, name: users.name })
-    .from(articles)
-    .leftJoin(users, eq(users.id, articles.updatedById))
-    .where(eq(articles.id, id));
+  const row = await getLatestSave({ db, id });
   return { version: row?.version ?? 0, updatedAt: (row?.updatedAt ?? new Date()).toISOString(), updatedByName: row?.name ?? null };
-}
-
-/** New bylines must name active users; who may remove or reorder whom is lib/permissions.ts (canChangeByline). */
-async function checkAuthors(db: Tx, current: string[], wanted: string[]): Promise<string | null> {
-  const list = [...new Set(wanted)];
-  if (list.length !== wanted.length) return "An author is listed twice.";
-  const added = list.filter((id) => !current.includes(id));
-  if (added.length) {
-    const found = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(inArray(users.id, added), eq(users.active, true)));
-    if (found.length !== added.length) return "An author was not found or is deactivated.";
-  }
-  return null;
-}
-
-/**
- * A byline change is visible to everyone it concerns: the authors still on
- * the article hear of it with a link; those taken off hear of it without one (they may no longer
- * open the article, and learn nothing of it beyond the headline they already knew).
- */
-async function notifyBylineChange(tx: Tx, actor: PolicyUser, articleId: string, headline: string, from: string[], to: string[]) {
-  const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id));
-  const who = me?.name ?? "Someone";
-  const title = `“${headline || "Untitled"}”`;
-  const stay = to.filter((id) => id !== actor.id);
-  const gone = from.filter((id) => !to.includes(id) && id !== actor.id);
-  await notifyUsers(tx, {
-    userIds: stay,
-    actorId: actor.id,
-    articleId,
-    type: "byline_changed",
-    message: `${who} changed the byline of ${title}`,
-    link: appLink(`/newsroom/articles/${articleId}`),
-  });
-  await notifyUsers(tx, {
-    userIds: gone,
-    actorId: actor.id,
-    articleId: null,
-    type: "byline_changed",
-    message: `${who} removed you from the byline of ${title}`,
-  });
 }
 
 /**
@@ -93,31 +46,18 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error, articleFieldOf));
   const { id, saveId, changes } = parsed.data;
 
-  const [article] = await db
-    .select({
-      status: articles.status,
-      version: articles.version,
-      slug: articles.slug,
-      headline: articles.headline,
-      createdById: articles.createdById,
-      firstPublishedAt: articles.firstPublishedAt,
-      updatedById: articles.updatedById,
-      lastSaveId: articles.lastSaveId,
-      lastSaveVersion: articles.lastSaveVersion,
-    })
-    .from(articles)
-    .where(eq(articles.id, id));
-  if (!article) return { ok: false, code: "not_found", message: "This article no longer exists." };
+  const loaded = await loadArticleForUser({ db, id, user: actor, action: "edit" });
+  if (!loaded.ok) {
+    return loaded.code === "not_found" ? { ok: false, code: "not_found", message: "This article no longer exists." } : denied(loaded);
+  }
+  const { article, authorIds } = loaded;
   // A retry of our own save that landed: continue from the version it produced.
   const landedEarlier =
     saveId !== undefined && article.lastSaveId === saveId && article.lastSaveVersion === article.version && article.version > parsed.data.expectedVersion;
   const expectedVersion = landedEarlier ? article.version : parsed.data.expectedVersion;
-  const authorIds = await getAuthorIds(db, id);
-  const allowed = canArticle(actor, "edit", { status: article.status, authorIds });
-  if (!allowed.ok) return denied(allowed);
   const bylineChanged = changes.authorIds !== undefined && changes.authorIds.join() !== authorIds.join();
   if (changes.authorIds) {
-    const may = canArticle(actor, "manage_authors", { status: article.status, authorIds });
+    const may = canArticle(actor, "manage_authors", loaded.policy);
     if (!may.ok) return denied(may);
   }
   if (bylineChanged) {
@@ -129,7 +69,7 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
     return { ok: false, code: "conflict", message: "Someone else saved a newer version.", current: await conflictInfo(db, id) };
   }
 
-  const set: Partial<Article> = {};
+  const set: WorkingCopyChanges = {};
   const errors: Record<string, string[]> = {};
   if (changes.headline !== undefined) set.headline = changes.headline.trim();
   if (changes.dek !== undefined) set.dek = changes.dek.trim();
@@ -143,8 +83,7 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
   }
   if (changes.sectionId !== undefined) {
     if (changes.sectionId !== null) {
-      const found = await db.select({ id: sections.id }).from(sections).where(eq(sections.id, changes.sectionId));
-      if (!found[0]) errors.sectionId = ["This section does not exist."];
+      if (!(await sectionExists({ db, id: changes.sectionId }))) errors.sectionId = ["This section does not exist."];
     }
     set.sectionId = changes.sectionId;
   }
@@ -155,13 +94,8 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
       else if (!wanted) errors.slug = changes.slugAuto ? [] : ["The slug needs at least one letter or digit."];
       else if (changes.slugAuto) set.slug = await freeArticleSlug(db, wanted, { viewer: actor, exceptId: id });
       else {
-        // Only a clash the actor can see is reported (lib/articles/store.ts, slugTakenFor).
-        const clash = await db
-          .select({ id: articles.id })
-          .from(articles)
-          .where(slugTakenFor(wanted, { viewer: actor, exceptId: id }))
-          .limit(1);
-        if (clash[0]) errors.slug = ["Another article already uses this slug."];
+        // Only a clash the actor can see is reported (db/queries/articles.ts, isSlugTaken).
+        if (await isSlugTaken({ db, slug: wanted, viewer: actor, exceptId: id })) errors.slug = ["Another article already uses this slug."];
         else set.slug = wanted;
       }
       if (errors.slug?.length === 0) delete errors.slug;
@@ -175,20 +109,19 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
 
   return db.transaction(async (tx): Promise<SaveResult> => {
     const now = new Date();
-    const [row] = await tx
-      .update(articles)
-      .set({
+    const row = await updateWorkingCopy({
+      db: tx,
+      id,
+      expectedVersion,
+      saveId: saveId ?? null,
+      set: {
         ...set,
-        version: sql`${articles.version} + 1`,
-        lastSaveId: saveId ?? null,
-        lastSaveVersion: sql`${articles.version} + 1`,
         updatedAt: now,
         updatedById: actor.id,
         // The live revision stays as it is; the working copy now differs from it.
         ...(article.status === "published" ? { hasUnpublishedChanges: true } : {}),
-      })
-      .where(and(eq(articles.id, id), eq(articles.version, expectedVersion)))
-      .returning({ version: articles.version, slug: articles.slug });
+      },
+    });
     if (!row) {
       return { ok: false, code: "conflict", message: "Someone else saved a newer version.", current: await conflictInfo(tx, id) };
     }
@@ -197,15 +130,20 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
     // cannot approve their own work by moving the byline.
     await addContributors(tx, id, [actor.id, ...authorIds, ...(changes.authorIds ?? [])]);
     if (bylineChanged) {
-      await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, id));
-      await tx.insert(articleAuthors).values(changes.authorIds!.map((userId, position) => ({ articleId: id, userId, position })));
-      await recordEvent(tx, { type: "article.authors_changed", actorId: actor.id, articleId: id, data: { from: authorIds, to: changes.authorIds } });
+      await replaceArticleAuthors({ db: tx, articleId: id, userIds: changes.authorIds! });
+      await insertEvent({
+        db: tx,
+        event: { type: "article.authors_changed", actorId: actor.id, articleId: id, data: { from: authorIds, to: changes.authorIds } },
+      });
       // The headline as it was before this save: all that an author taken off may have seen.
       await notifyBylineChange(tx, actor, id, article.headline, authorIds, changes.authorIds!);
     }
     // One entry per editing session of a person, not one per autosave: enough to attribute edits.
     if (article.updatedById !== actor.id) {
-      await recordEvent(tx, { type: "article.edited", actorId: actor.id, articleId: id, data: { version: row.version, status: article.status } });
+      await insertEvent({
+        db: tx,
+        event: { type: "article.edited", actorId: actor.id, articleId: id, data: { version: row.version, status: article.status } },
+      });
     }
     return { ok: true, version: row.version, slug: row.slug, savedAt: now.toISOString() };
   });
@@ -234,6 +172,6 @@ export async function copyAsNewDraft(
     body: body?.ok ? body.doc : undefined,
     tags: c.tags,
   });
-  if (c.featuredImage) await db.update(articles).set({ featuredImage: c.featuredImage }).where(eq(articles.id, article.id));
+  if (c.featuredImage) await updateArticle({ db, id: article.id, set: { featuredImage: c.featuredImage } });
   return { ok: true, id: article.id };
 }

@@ -1,20 +1,14 @@
 import "server-only";
 
 import type { Tx } from "@/db";
-import { events } from "@/db/schema";
+import { insertEvent, type EventInput } from "@/db/queries/events";
 
-export type EventInput = {
-  type: string;
-  actorId?: string | null;
-  articleId?: string | null;
-  subjectUserId?: string | null;
-  fromStatus?: string | null;
-  toStatus?: string | null;
-  comment?: string | null;
-  data?: Record<string, unknown>;
-};
+export type { EventInput };
 
-/** Appends to the event log (append-only: the database refuses updates and deletes). */
+/**
+ * The event log's old entry point, still called by the users, settings, taxonomy and workflow
+ * code; new code calls insertEvent. Goes once those callers have moved.
+ */
 export async function recordEvent(db: Tx, input: EventInput): Promise<void> {
-  await db.insert(events).values({ ...input, data: input.data ?? {} });
+  await insertEvent({ db, event: input });
 }

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { listArticleTags } from "@/db/queries/article-tags";
+import { getRevision, listRevisions } from "@/db/queries/revisions";
 import { insertUser } from "@/db/queries/users";
 import { articleRevisions, articles } from "@/db/schema";
 import type { PolicyUser } from "@/lib/permissions";
@@ -8,8 +10,8 @@ import { docFromParagraphs } from "@/lib/rich-text/body";
 import { createTestDb, type TestDb } from "@/testing/db";
 
 import { saveArticle } from "./editing";
-import { diffRevisions, getRevision, listRevisions, restoreRevision, revisionText, saveVersion } from "./revisions";
-import { createArticle, getArticleTagSnapshot } from "./store";
+import { diffRevisions, restoreRevision, revisionText, saveVersion } from "./revisions";
+import { createArticle } from "./store";
 
 let t: TestDb;
 let claire: PolicyUser;
@@ -48,12 +50,12 @@ describe("revisions", () => {
     expect(saved.ok).toBe(true);
     await saveVersion(t.db, claire, { articleId: a.id });
 
-    const list = await listRevisions(t.db, a.id);
+    const list = await listRevisions({ db: t.db, articleId: a.id });
     expect(list.map((r) => [r.number, r.reason, r.note, r.createdByName])).toEqual([
       [2, "save_version", null, "Claire Martin"],
       [1, "save_version", "premier jet", "Claire Martin"],
     ]);
-    const [r1, r2] = [await getRevision(t.db, a.id, 1), await getRevision(t.db, a.id, 2)];
+    const [r1, r2] = [await getRevision({ db: t.db, articleId: a.id, number: 1 }), await getRevision({ db: t.db, articleId: a.id, number: 2 })];
     const parts = diffRevisions(revisionText(r1!), revisionText(r2!));
     expect(parts).toContainEqual({ kind: "ins", text: "fermement " });
     expect(parts.some((p) => p.kind === "del" && p.text.includes("Chine"))).toBe(true);
@@ -65,10 +67,10 @@ describe("revisions", () => {
     expect(restored).toEqual({ ok: true, version: 3 });
     const [article] = await t.db.select().from(articles).where(eq(articles.id, a.id));
     expect(article.body).toEqual(docFromParagraphs(["Pékin rejette les accusations."]));
-    expect((await getArticleTagSnapshot(t.db, a.id)).map((x) => x.name)).toEqual(["Chine"]);
+    expect((await listArticleTags({ db: t.db, articleId: a.id })).map((x) => x.name)).toEqual(["Chine"]);
     // The working copy was already revision 2, so nothing extra was cut.
-    expect((await listRevisions(t.db, a.id)).length).toBe(2);
-    expect((await getRevision(t.db, a.id, 2))!.body).toEqual(docFromParagraphs(["Pékin rejette fermement les accusations."]));
+    expect((await listRevisions({ db: t.db, articleId: a.id })).length).toBe(2);
+    expect((await getRevision({ db: t.db, articleId: a.id, number: 2 }))!.body).toEqual(docFromParagraphs(["Pékin rejette fermement les accusations."]));
   });
 
   it("keeps an unsaved working copy as a revision before restoring over it", async () => {
@@ -76,9 +78,9 @@ describe("revisions", () => {
     await saveVersion(t.db, claire, { articleId: a.id });
     await saveArticle(t.db, claire, { id: a.id, expectedVersion: 1, changes: { headline: "Titre modifié" } });
     await restoreRevision(t.db, claire, { articleId: a.id, number: 1 });
-    const list = await listRevisions(t.db, a.id);
+    const list = await listRevisions({ db: t.db, articleId: a.id });
     expect(list[0]).toMatchObject({ number: 2, reason: "before_restore" });
-    expect((await getRevision(t.db, a.id, 2))!.headline).toBe("Titre modifié");
+    expect((await getRevision({ db: t.db, articleId: a.id, number: 2 }))!.headline).toBe("Titre modifié");
   });
 
   it("refuses other journalists", async () => {
@@ -86,6 +88,6 @@ describe("revisions", () => {
     expect(await saveVersion(t.db, yanis, { articleId: a.id })).toMatchObject({ ok: false, code: "forbidden:article" });
     await saveVersion(t.db, claire, { articleId: a.id });
     expect(await restoreRevision(t.db, yanis, { articleId: a.id, number: 1 })).toMatchObject({ ok: false });
-    expect(await listRevisions(t.db, a.id)).toHaveLength(1);
+    expect(await listRevisions({ db: t.db, articleId: a.id })).toHaveLength(1);
   });
 });

@@ -1,17 +1,19 @@
 import "server-only";
 
 import { diffWordsWithSpace } from "diff";
-import { and, desc, eq, sql } from "drizzle-orm";
 
 import type { Tx } from "@/db";
-import { articleRevisions, articles, users, type ArticleRevision } from "@/db/schema";
+import { getArticleById, updateWorkingCopy } from "@/db/queries/articles";
+import { insertEvent } from "@/db/queries/events";
+import { getLatestRevisedVersion, getRevision, getRevisionById, listRevisionsByReason } from "@/db/queries/revisions";
+import type { Article, ArticleRevision } from "@/db/schema";
 import { denied } from "@/lib/actions/result";
-import { canArticle, type PolicyUser } from "@/lib/permissions";
+import type { PolicyUser } from "@/lib/permissions";
 import { bodyText } from "@/lib/rich-text/body";
 import { withoutNul } from "@/lib/security/text";
 
-import { recordEvent } from "./events";
-import { addContributors, cutRevision, getAuthorIds, setArticleTags } from "./store";
+import { loadArticleForUser, type ArticleRefusal } from "./access";
+import { addContributors, cutRevision, setArticleTags } from "./store";
 
 type Fail = { ok: false; code: string; message: string };
 
@@ -31,11 +33,7 @@ export const REASON_LABELS: Record<string, string> = {
   publish_scheduled: "Published (scheduled)",
 };
 
-async function loadForPolicy(db: Tx, articleId: string) {
-  const [article] = await db.select({ id: articles.id, status: articles.status, version: articles.version }).from(articles).where(eq(articles.id, articleId));
-  if (!article) return null;
-  return { ...article, authorIds: await getAuthorIds(db, articleId) };
-}
+const refusal = (r: ArticleRefusal): Fail => (r.code === "not_found" ? { ok: false, code: "not_found", message: "This article no longer exists." } : denied(r));
 
 /** "Save version": an immutable snapshot of the working copy, with an optional note saying why. */
 export async function saveVersion(
@@ -43,55 +41,21 @@ export async function saveVersion(
   actor: PolicyUser,
   input: { articleId: string; note?: string | null },
 ): Promise<{ ok: true; revision: { id: number; number: number } } | Fail> {
-  const article = await loadForPolicy(db, input.articleId);
-  if (!article) return { ok: false, code: "not_found", message: "This article no longer exists." };
-  const may = canArticle(actor, "save_version", article);
-  if (!may.ok) return denied(may);
+  const loaded = await loadArticleForUser({ db, id: input.articleId, user: actor, action: "save_version" });
+  if (!loaded.ok) return refusal(loaded);
   const note =
     withoutNul(input.note ?? "")
       .trim()
       .slice(0, 500) || null;
   const revision = await db.transaction(async (tx) => {
     const rev = await cutRevision(tx, input.articleId, { reason: "save_version", actorId: actor.id, note });
-    await recordEvent(tx, { type: "revision.saved", actorId: actor.id, articleId: input.articleId, data: { number: rev.number }, comment: note });
+    await insertEvent({
+      db: tx,
+      event: { type: "revision.saved", actorId: actor.id, articleId: input.articleId, data: { number: rev.number }, comment: note },
+    });
     return rev;
   });
   return { ok: true, revision: { id: revision.id, number: revision.number } };
-}
-
-export type RevisionListItem = {
-  id: number;
-  number: number;
-  reason: string;
-  note: string | null;
-  articleVersion: number;
-  createdAt: Date;
-  createdByName: string | null;
-};
-
-export async function listRevisions(db: Tx, articleId: string): Promise<RevisionListItem[]> {
-  return db
-    .select({
-      id: articleRevisions.id,
-      number: articleRevisions.number,
-      reason: articleRevisions.reason,
-      note: articleRevisions.note,
-      articleVersion: articleRevisions.articleVersion,
-      createdAt: articleRevisions.createdAt,
-      createdByName: users.name,
-    })
-    .from(articleRevisions)
-    .leftJoin(users, eq(users.id, articleRevisions.createdById))
-    .where(eq(articleRevisions.articleId, articleId))
-    .orderBy(desc(articleRevisions.number));
-}
-
-export async function getRevision(db: Tx, articleId: string, number: number): Promise<ArticleRevision | undefined> {
-  const rows = await db
-    .select()
-    .from(articleRevisions)
-    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.number, number)));
-  return rows[0];
 }
 
 /** The words a reader would compare: headline, dek, key points, tags and body as text. */
@@ -114,30 +78,42 @@ export function diffRevisions(older: string, newer: string): DiffPart[] {
 }
 
 /**
+ * What the reviewer compares the working copy with: in review, the previous submission; for an
+ * update after publication, the live version. Undefined when there is nothing to compare.
+ */
+export async function reviewBaseline(db: Tx, article: Article): Promise<{ title: string; base: ArticleRevision } | undefined> {
+  if (article.status === "in_review") {
+    const submissions = await listRevisionsByReason({ db, articleId: article.id, reason: "submit", limit: 2 });
+    return submissions[1] && { title: "Changes since the previous submission", base: submissions[1] };
+  }
+  if (article.status === "published" && article.hasUnpublishedChanges && article.publishedRevisionId) {
+    const live = await getRevisionById({ db, id: article.publishedRevisionId });
+    return live && { title: "Changes since the live version", base: live };
+  }
+  return undefined;
+}
+
+/**
  * Makes a revision the working copy again. The current working copy is first kept as a revision
  * (unless it is already one), so restoring never loses text; the version bump makes any open
  * editor see a conflict instead of overwriting the restored text.
  */
 export async function restoreRevision(db: Tx, actor: PolicyUser, input: { articleId: string; number: number }): Promise<{ ok: true; version: number } | Fail> {
-  const article = await loadForPolicy(db, input.articleId);
-  if (!article) return { ok: false, code: "not_found", message: "This article no longer exists." };
-  const may = canArticle(actor, "restore_revision", article);
-  if (!may.ok) return denied(may);
-  const rev = await getRevision(db, input.articleId, input.number);
+  const loaded = await loadArticleForUser({ db, id: input.articleId, user: actor, action: "restore_revision" });
+  if (!loaded.ok) return refusal(loaded);
+  const rev = await getRevision({ db, articleId: input.articleId, number: input.number });
   if (!rev) return { ok: false, code: "not_found", message: "This revision does not exist." };
 
   return db.transaction(async (tx) => {
-    const [latest] = await tx
-      .select({ v: sql<number>`max(${articleRevisions.articleVersion})` })
-      .from(articleRevisions)
-      .where(eq(articleRevisions.articleId, input.articleId));
-    const [current] = await tx.select({ version: articles.version, status: articles.status }).from(articles).where(eq(articles.id, input.articleId));
-    if (Number(latest?.v ?? 0) !== current.version) {
+    const latest = await getLatestRevisedVersion({ db: tx, articleId: input.articleId });
+    const current = (await getArticleById({ db: tx, id: input.articleId }))!;
+    if (latest !== current.version) {
       await cutRevision(tx, input.articleId, { reason: "before_restore", actorId: actor.id, note: `Before restoring revision ${rev.number}` });
     }
-    const [row] = await tx
-      .update(articles)
-      .set({
+    const row = (await updateWorkingCopy({
+      db: tx,
+      id: input.articleId,
+      set: {
         headline: rev.headline,
         dek: rev.dek,
         highlights: rev.highlights,
@@ -145,13 +121,11 @@ export async function restoreRevision(db: Tx, actor: PolicyUser, input: { articl
         sectionId: rev.sectionId,
         language: rev.language,
         featuredImage: rev.featuredImage,
-        version: sql`${articles.version} + 1`,
         updatedAt: new Date(),
         updatedById: actor.id,
         ...(current.status === "published" ? { hasUnpublishedChanges: true } : {}),
-      })
-      .where(eq(articles.id, input.articleId))
-      .returning({ version: articles.version });
+      },
+    }))!;
     await setArticleTags(
       tx,
       input.articleId,
@@ -159,7 +133,10 @@ export async function restoreRevision(db: Tx, actor: PolicyUser, input: { articl
     );
     // Restoring edits the working copy: the two-person rule counts the restorer.
     await addContributors(tx, input.articleId, [actor.id]);
-    await recordEvent(tx, { type: "revision.restored", actorId: actor.id, articleId: input.articleId, data: { number: rev.number, version: row.version } });
+    await insertEvent({
+      db: tx,
+      event: { type: "revision.restored", actorId: actor.id, articleId: input.articleId, data: { number: rev.number, version: row.version } },
+    });
     return { ok: true as const, version: row.version };
   });
 }

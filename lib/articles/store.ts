@@ -1,30 +1,25 @@
 import "server-only";
 
-import { and, asc, eq, inArray, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
-
 import type { Tx } from "@/db";
-import { visibleTo } from "@/db/queries/articles";
 import {
-  articleAuthors,
-  articleContributors,
-  articleRevisions,
-  articles,
-  articleTags,
-  corrections,
-  publishedArticleAuthors,
-  publishedArticleTags,
-  sections,
-  tags,
-  users,
-  type Article,
-  type ArticleRevision,
-  type Tag,
-  type TagSnapshot,
-} from "@/db/schema";
+  deleteContributors,
+  insertContributors,
+  listAuthorIds,
+  listContributorIds,
+  replaceArticleAuthors,
+  replacePublishedAuthors,
+} from "@/db/queries/article-people";
+import { listArticleTags, replaceArticleTags, replacePublishedTags, upsertTags } from "@/db/queries/article-tags";
+import { getArticleById, insertArticle, isSlugTaken, updateArticle, type SlugViewer } from "@/db/queries/articles";
+import { insertEvent } from "@/db/queries/events";
+import { insertCorrection, updateArticleLive, updateSearchVector } from "@/db/queries/publication";
+import { insertRevision } from "@/db/queries/revisions";
+import { getUserById } from "@/db/queries/users";
+import type { Article, ArticleRevision, Tag } from "@/db/schema";
 import { bodyText, renderBodyHtml } from "@/lib/rich-text/body";
 import { slugify, tagDisplayName } from "@/lib/slug";
 
-import { recordEvent } from "./events";
+export type { SlugViewer };
 
 /** The PostgreSQL text search configuration for an article language (see migration 0001). */
 export function searchConfigFor(language: string): "newsroom_fr" | "newsroom_en" | "newsroom_simple" {
@@ -34,32 +29,12 @@ export function searchConfigFor(language: string): "newsroom_fr" | "newsroom_en"
   return "newsroom_simple";
 }
 
-/** Who is choosing a slug: the clashes they are told about are only with articles they can see. */
-export type SlugViewer = { id: string; role: string };
-
-/**
- * The articles whose slug `viewer` may be told is taken: a slug is reserved once an article is
- * first published, and only a clash the viewer can see counts (a published article, or one the
- * viewer may open in the newsroom). Without a viewer (the first publication), every reserved slug
- * counts. So a journalist gets the same answer whether or not someone else's unpublished piece
- * uses the slug: no existence oracle.
- */
-export function slugTakenFor(slug: string, { viewer, exceptId }: { viewer?: SlugViewer; exceptId?: string }): SQL {
-  const visible = viewer ? visibleTo(viewer) : undefined;
-  return and(
-    eq(articles.slug, slug),
-    isNotNull(articles.firstPublishedAt),
-    exceptId ? ne(articles.id, exceptId) : undefined,
-    visible ? or(eq(articles.status, "published"), visible) : undefined,
-  )!;
-}
-
+/** A slug from `wanted` that no article `viewer` can see holds: the slug itself, then -2, -3… */
 export async function freeArticleSlug(db: Tx, wanted: string, opts: { viewer?: SlugViewer; exceptId?: string } = {}): Promise<string> {
   const base = slugify(wanted) || "article";
   for (let i = 1; ; i++) {
     const candidate = i === 1 ? base : `${base}-${i}`;
-    const clash = await db.select({ id: articles.id }).from(articles).where(slugTakenFor(candidate, opts)).limit(1);
-    if (!clash[0]) return candidate;
+    if (!(await isSlugTaken({ db, slug: candidate, ...opts }))) return candidate;
   }
 }
 
@@ -71,59 +46,24 @@ export async function ensureTags(db: Tx, typed: string[]): Promise<Tag[]> {
     const slug = slugify(name, 60);
     if (slug && !wanted.has(slug)) wanted.set(slug, name);
   }
-  if (wanted.size === 0) return [];
-  await db
-    .insert(tags)
-    .values([...wanted].map(([slug, name]) => ({ slug, name })))
-    .onConflictDoNothing({ target: tags.slug });
-  const rows = await db
-    .select()
-    .from(tags)
-    .where(inArray(tags.slug, [...wanted.keys()]));
+  const rows = await upsertTags({ db, tags: [...wanted].map(([slug, name]) => ({ slug, name })) });
   const bySlug = new Map(rows.map((t) => [t.slug, t]));
   return [...wanted.keys()].map((s) => bySlug.get(s)!).filter(Boolean);
 }
 
 export async function setArticleTags(db: Tx, articleId: string, typed: string[]): Promise<Tag[]> {
   const list = await ensureTags(db, typed);
-  await db.delete(articleTags).where(eq(articleTags.articleId, articleId));
-  if (list.length) {
-    await db.insert(articleTags).values(list.map((t, position) => ({ articleId, tagId: t.id, position })));
-  }
+  await replaceArticleTags({ db, articleId, tagIds: list.map((t) => t.id) });
   return list;
 }
 
-export async function getArticleTagSnapshot(db: Tx, articleId: string): Promise<TagSnapshot[]> {
-  return db
-    .select({ id: tags.id, name: tags.name, slug: tags.slug })
-    .from(articleTags)
-    .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, articleId))
-    .orderBy(asc(articleTags.position));
-}
-
-export async function getAuthorIds(db: Tx, articleId: string): Promise<string[]> {
-  const rows = await db
-    .select({ userId: articleAuthors.userId })
-    .from(articleAuthors)
-    .where(eq(articleAuthors.articleId, articleId))
-    .orderBy(asc(articleAuthors.position));
-  return rows.map((r) => r.userId);
-}
-
+// The workflow transitions call these four; they will call the queries directly.
+export const getAuthorIds = (db: Tx, articleId: string): Promise<string[]> => listAuthorIds({ db, articleId });
 /** Who wrote, edited or was on the byline of the working copy since it last went live. */
-export async function getContributorIds(db: Tx, articleId: string): Promise<string[]> {
-  const rows = await db.select({ userId: articleContributors.userId }).from(articleContributors).where(eq(articleContributors.articleId, articleId));
-  return rows.map((r) => r.userId);
-}
+export const getContributorIds = (db: Tx, articleId: string): Promise<string[]> => listContributorIds({ db, articleId });
 
 export async function addContributors(db: Tx, articleId: string, userIds: readonly (string | null)[]): Promise<void> {
-  const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
-  if (ids.length)
-    await db
-      .insert(articleContributors)
-      .values(ids.map((userId) => ({ articleId, userId })))
-      .onConflictDoNothing();
+  await insertContributors({ db, articleId, userIds: [...new Set(userIds.filter((id): id is string => Boolean(id)))] });
 }
 
 export type CreateArticleInput = {
@@ -142,13 +82,13 @@ export type CreateArticleInput = {
 export async function createArticle(db: Tx, input: CreateArticleInput): Promise<Article> {
   return db.transaction(async (tx) => {
     const headline = input.headline?.trim() ?? "";
-    const [creator] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, input.createdById));
+    const creator = await getUserById({ db: tx, id: input.createdById });
     const slug = await freeArticleSlug(tx, input.slug || headline || `article-${Date.now().toString(36)}`, {
-      viewer: creator ?? { id: input.createdById, role: "journalist" },
+      viewer: creator ? { id: creator.id, role: creator.role } : { id: input.createdById, role: "journalist" },
     });
-    const [article] = await tx
-      .insert(articles)
-      .values({
+    const article = await insertArticle({
+      db: tx,
+      values: {
         slug,
         headline,
         dek: input.dek ?? "",
@@ -158,13 +98,13 @@ export async function createArticle(db: Tx, input: CreateArticleInput): Promise<
         body: input.body ?? { type: "doc", content: [] },
         createdById: input.createdById,
         updatedById: input.createdById,
-      })
-      .returning();
+      },
+    });
     const authorIds = [input.createdById, ...(input.authorIds ?? []).filter((id) => id !== input.createdById)];
-    await tx.insert(articleAuthors).values(authorIds.map((userId, position) => ({ articleId: article.id, userId, position })));
+    await replaceArticleAuthors({ db: tx, articleId: article.id, userIds: authorIds });
     await addContributors(tx, article.id, authorIds);
     if (input.tags?.length) await setArticleTags(tx, article.id, input.tags);
-    await recordEvent(tx, { type: "article.created", actorId: input.createdById, articleId: article.id, toStatus: "draft" });
+    await insertEvent({ db: tx, event: { type: "article.created", actorId: input.createdById, articleId: article.id, toStatus: "draft" } });
     return article;
   });
 }
@@ -175,19 +115,14 @@ export async function cutRevision(
   articleId: string,
   { reason, actorId, note }: { reason: string; actorId: string | null; note?: string | null },
 ): Promise<ArticleRevision> {
-  const [article] = await db.select().from(articles).where(eq(articles.id, articleId)).limit(1);
+  const article = await getArticleById({ db, id: articleId });
   if (!article) throw new Error(`Article ${articleId} not found`);
-  const tagSnapshot = await getArticleTagSnapshot(db, articleId);
-  const authorIds = await getAuthorIds(db, articleId);
-  const [{ next }] = await db
-    .select({ next: sql<number>`coalesce(max(${articleRevisions.number}), 0) + 1` })
-    .from(articleRevisions)
-    .where(eq(articleRevisions.articleId, articleId));
-  const [revision] = await db
-    .insert(articleRevisions)
-    .values({
+  const tagSnapshot = await listArticleTags({ db, articleId });
+  const authorIds = await listAuthorIds({ db, articleId });
+  return insertRevision({
+    db,
+    values: {
       articleId,
-      number: Number(next),
       reason,
       note: note ?? null,
       articleVersion: article.version,
@@ -202,9 +137,8 @@ export async function cutRevision(
       featuredImage: article.featuredImage,
       authorIds,
       createdById: actorId,
-    })
-    .returning();
-  return revision;
+    },
+  });
 }
 
 /**
@@ -216,52 +150,41 @@ export async function makeLive(
   articleId: string,
   { actorId, correction, now = new Date() }: { actorId: string | null; correction?: string | null; now?: Date },
 ): Promise<ArticleRevision> {
-  const [before] = await db.select({ first: articles.firstPublishedAt, slug: articles.slug }).from(articles).where(eq(articles.id, articleId));
+  const before = await getArticleById({ db, id: articleId });
   // Working slugs may be shared until the first publication; now it must be free among the
   // published ones (a silent suffix, as the scheduler has nobody to ask).
-  const slug = before && !before.first ? await freeArticleSlug(db, before.slug, { exceptId: articleId }) : undefined;
-  if (slug && slug !== before?.slug) await db.update(articles).set({ slug }).where(eq(articles.id, articleId));
+  const slug = before && !before.firstPublishedAt ? await freeArticleSlug(db, before.slug, { exceptId: articleId }) : undefined;
+  if (slug && slug !== before?.slug) await updateArticle({ db, id: articleId, set: { slug } });
   const revision = await cutRevision(db, articleId, { reason: "publish", actorId, note: correction });
-  await db
-    .update(articles)
-    .set({
-      status: "published",
-      publishedRevisionId: revision.id,
-      // Only a section that still exists (the revision's section_id has no foreign key).
-      publishedSectionId: sql`(select ${sections.id} from ${sections} where ${sections.id} = ${revision.sectionId ?? null})`,
-      firstPublishedAt: before?.first ?? now,
-      publishedUpdatedAt: now,
-      scheduledAt: null,
-      hasUnpublishedChanges: false,
-    })
-    .where(eq(articles.id, articleId));
+  await updateArticleLive({
+    db,
+    articleId,
+    revisionId: revision.id,
+    sectionId: revision.sectionId ?? null,
+    firstPublishedAt: before?.firstPublishedAt ?? now,
+    now,
+  });
   // The live byline is the revision's: a byline saved since shows only when it is published.
-  await db.delete(publishedArticleAuthors).where(eq(publishedArticleAuthors.articleId, articleId));
-  const byline = revision.authorIds ?? [];
-  if (byline.length) {
-    await db.insert(publishedArticleAuthors).values(byline.map((userId, position) => ({ articleId, userId, position })));
-  }
+  await replacePublishedAuthors({ db, articleId, userIds: revision.authorIds ?? [] });
   // This version was reviewed: the next one starts with no contributors (authors count as authors).
-  await db.delete(articleContributors).where(eq(articleContributors.articleId, articleId));
-  await db.delete(publishedArticleTags).where(eq(publishedArticleTags.articleId, articleId));
-  if (revision.tags.length) {
-    await db.insert(publishedArticleTags).values(revision.tags.map((t, position) => ({ articleId, tagId: t.id, position })));
-  }
+  await deleteContributors({ db, articleId });
+  await replacePublishedTags({ db, articleId, tagIds: revision.tags.map((t) => t.id) });
   if (correction?.trim()) {
-    await db.insert(corrections).values({ articleId, revisionId: revision.id, note: correction.trim(), createdById: actorId });
+    await insertCorrection({ db, articleId, revisionId: revision.id, note: correction.trim(), createdById: actorId });
   }
   await refreshSearchVector(db, revision);
   return revision;
 }
 
 export async function refreshSearchVector(db: Tx, revision: ArticleRevision): Promise<void> {
-  const cfg = searchConfigFor(revision.language);
   const keyText = [...revision.highlights, ...revision.tags.map((t) => `${t.name} ${t.slug.replace(/-/g, " ")}`)].join(" \n");
-  await db.execute(sql`
-    update articles set search_vector =
-      setweight(to_tsvector(${cfg}::regconfig, ${revision.headline}), 'A') ||
-      setweight(to_tsvector(${cfg}::regconfig, ${revision.dek}), 'B') ||
-      setweight(to_tsvector(${cfg}::regconfig, ${keyText}), 'B') ||
-      setweight(to_tsvector(${cfg}::regconfig, ${bodyText(revision.body)}), 'C')
-    where id = ${revision.articleId}`);
+  await updateSearchVector({
+    db,
+    articleId: revision.articleId,
+    config: searchConfigFor(revision.language),
+    headline: revision.headline,
+    dek: revision.dek,
+    keyText,
+    bodyText: bodyText(revision.body),
+  });
 }

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { listAuthorIds } from "@/db/queries/article-people";
 import { articles, users } from "@/db/schema";
 import { copyAsNewDraft, saveArticle } from "@/lib/articles/editing";
 import { restoreRevision, saveVersion } from "@/lib/articles/revisions";
-import { cutRevision, getAuthorIds, makeLive } from "@/lib/articles/store";
+import { cutRevision, makeLive } from "@/lib/articles/store";
 import { canArticle, canChangeByline, canEditProfile, canGlobal, canTransition, type PolicyUser } from "@/lib/permissions";
 import { getProfile, updateProfile } from "@/lib/profiles/profile";
 import { changeRole, createUser, resetPassword, setActive } from "@/lib/users/manage";
@@ -99,7 +100,7 @@ describe(`authorisation matrix over the domain functions (${process.env.TEST_ENG
         const u = cast[who];
         for (const op of OPS) {
           const probe = shared.get(status)!;
-          const policy = { status, authorIds: await getAuthorIds(t.db, probe) };
+          const policy = { status, authorIds: await listAuthorIds({ db: t.db, articleId: probe }) };
           const want = op.expect(u, policy);
           // Allowed calls change things: each gets a fresh article so the shared ones stay in their state.
           const id = want ? await articleIn(status) : probe;
@@ -191,7 +192,7 @@ describe(`authorisation matrix over the domain functions (${process.env.TEST_ENG
           const digest = await dbDigest(t.db);
           const r = await saveArticle(t.db, u, { id: a.id, expectedVersion: await version(a.id), changes: { authorIds: after } });
           if (r.ok !== want) rows.push(`${status} / ${who} / ${name}: got ${r.ok ? "allowed" : "refused"}, policy says ${want ? "allow" : "refuse"}`);
-          const now = await getAuthorIds(t.db, a.id);
+          const now = await listAuthorIds({ db: t.db, articleId: a.id });
           if (want) allowed++;
           if (!want && JSON.stringify(digest) !== JSON.stringify(await dbDigest(t.db))) rows.push(`${status} / ${who} / ${name}: refused but changed`);
           if (r.ok && now.join() !== after.join()) rows.push(`${status} / ${who} / ${name}: saved ${now.join()}`);
@@ -210,7 +211,7 @@ describe(`authorisation matrix over the domain functions (${process.env.TEST_ENG
   it("a copy as a new draft belongs to the actor, whatever ids the client sends", async () => {
     const r = await copyAsNewDraft(t.db, cast.yanis, { headline: "Copie", authorIds: [cast.claire.id] } as never);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(await getAuthorIds(t.db, r.id)).toEqual([cast.yanis.id]);
+    if (r.ok) expect(await listAuthorIds({ db: t.db, articleId: r.id })).toEqual([cast.yanis.id]);
     const gone = await copyAsNewDraft(t.db, cast.gone, { headline: "x" });
     expect(gone.ok).toBe(false);
   });

@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { listAuthorIds } from "@/db/queries/article-people";
 import { getAuthorBySlug, getBylines, listSitemapEntries } from "@/db/queries/public";
 import { insertUser } from "@/db/queries/users";
 import { articles, authorProfiles, emailOutbox, events, notifications } from "@/db/schema";
 import { saveArticle } from "@/lib/articles/editing";
-import { createArticle, getAuthorIds, makeLive } from "@/lib/articles/store";
+import { createArticle, makeLive } from "@/lib/articles/store";
 import { suggestTags } from "@/lib/articles/tag-suggestions";
 import { deliverDueMail } from "@/lib/mail/worker";
 import type { PolicyUser } from "@/lib/permissions";
@@ -49,7 +50,7 @@ describe("the two-person rule through the byline", () => {
     expect((await go(editor, a.id, "submit")).ok).toBe(true);
     expect((await go(editor, a.id, "withdraw")).ok).toBe(true);
     expect(await save(editor, a.id, { authorIds: [claire.id] })).toMatchObject({ ok: true });
-    expect(await getAuthorIds(t.db, a.id)).toEqual([claire.id]);
+    expect(await listAuthorIds({ db: t.db, articleId: a.id })).toEqual([claire.id]);
     expect((await go(editor, a.id, "submit")).ok).toBe(true);
     expect(await go(editor, a.id, "publish")).toMatchObject({ ok: false, code: "two_person_rule" });
     expect(await go(editor, a.id, "approve")).toMatchObject({ ok: false, code: "two_person_rule" });
@@ -133,7 +134,7 @@ describe("a co-author cannot take a draft over", () => {
       const r = await save(yanis, a.id, { authorIds });
       expect(r).toMatchObject({ ok: false, fieldErrors: { authorIds: [expect.any(String)] } });
     }
-    expect(await getAuthorIds(t.db, a.id)).toEqual([claire.id, yanis.id]);
+    expect(await listAuthorIds({ db: t.db, articleId: a.id })).toEqual([claire.id, yanis.id]);
     expect(await save(yanis, a.id, { authorIds: [claire.id, yanis.id, editor2.id] })).toMatchObject({ ok: true });
     expect(await save(claire, a.id, { authorIds: [claire.id, editor2.id] })).toMatchObject({ ok: true });
     expect(await save(claire, a.id, { authorIds: [editor2.id] })).toMatchObject({ ok: false });

@@ -4,20 +4,21 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { getDb } from "@/db";
-import { getArticleById } from "@/db/queries/articles";
-import { media } from "@/db/schema";
+import { insertMedia } from "@/db/queries/media";
+import { deletePresence } from "@/db/queries/presence";
 import { authedAction, valuesOf } from "@/lib/actions/authed-action";
 import { denied, fail, refused, type ActionResult } from "@/lib/actions/result";
+import { loadArticleForUser } from "@/lib/articles/access";
 import { copyAsNewDraft, saveArticle } from "@/lib/articles/editing";
-import { heartbeat, leave } from "@/lib/articles/presence";
+import { heartbeat } from "@/lib/articles/presence";
 import { restoreRevision, saveVersion } from "@/lib/articles/revisions";
 import { saveAnswer, type SaveAnswer } from "@/lib/articles/save-answer";
-import { createArticle, getAuthorIds } from "@/lib/articles/store";
+import { createArticle } from "@/lib/articles/store";
 import { suggestTags } from "@/lib/articles/tag-suggestions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { storeImage } from "@/lib/images/upload";
 import { requestLog } from "@/lib/observability/request-log";
-import { canArticle, canGlobal } from "@/lib/permissions";
+import { canGlobal } from "@/lib/permissions";
 import { bodyText } from "@/lib/rich-text/body";
 import { getSettings } from "@/lib/settings";
 import type { ArticleChanges } from "@/lib/validations/article";
@@ -56,11 +57,9 @@ export const copyAsDraftAction = authedAction(anyChanges, async (changes, user):
 
 async function loadViewable(user: CurrentUser, id: string) {
   const db = await getDb();
-  const article = await getArticleById({ db, id });
-  if (!article) return fail("not_found");
-  const may = canArticle(user, "view", { status: article.status, authorIds: await getAuthorIds(db, article.id) });
-  if (!may.ok) return denied(may);
-  return { ok: true as const, db, article };
+  const r = await loadArticleForUser({ db, id, user, action: "view" });
+  if (!r.ok) return r.code === "not_found" ? fail("not_found") : denied(r);
+  return { ok: true as const, db, article: r.article };
 }
 
 export type WorkingCopy = { version: number; headline: string; dek: string; highlights: string[]; text: string };
@@ -80,7 +79,7 @@ export const heartbeatAction = authedAction(articleId, async (id, user): Promise
 });
 
 export const leaveAction = authedAction(articleId, async (id, user): Promise<ActionResult> => {
-  await leave(await getDb(), id, user.id);
+  await deletePresence({ db: await getDb(), articleId: id, userId: user.id });
   return { ok: true };
 });
 
@@ -128,9 +127,9 @@ export const uploadImageAction = authedAction(z.instanceof(FormData), async (for
   if (!(file instanceof File)) return fail("invalid", "Choose an image file.");
   const stored = await storeImage(file);
   if (!stored.ok) return fail("invalid", stored.error);
-  const db = await getDb();
-  await db
-    .insert(media)
-    .values({ path: stored.url, mimeType: stored.mimeType, width: stored.width, height: stored.height, bytes: stored.bytes, uploadedById: user.id });
+  await insertMedia({
+    db: await getDb(),
+    values: { path: stored.url, mimeType: stored.mimeType, width: stored.width, height: stored.height, bytes: stored.bytes, uploadedById: user.id },
+  });
   return { ok: true, data: { url: stored.url } };
 });

@@ -1,13 +1,13 @@
-import { asc, eq } from "drizzle-orm";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { ArticleEditor } from "@/components/editor/article-editor";
 import { ArticleSidebar } from "@/components/workflow/article-sidebar";
 import { getDb } from "@/db";
-import { getArticleAuthors, getArticleById } from "@/db/queries/articles";
-import { sections, users } from "@/db/schema";
-import { getArticleTagSnapshot } from "@/lib/articles/store";
+import { listActiveUsers } from "@/db/queries/article-people";
+import { listArticleTags } from "@/db/queries/article-tags";
+import { listSectionChoices } from "@/db/queries/sections";
+import { loadArticleForUser } from "@/lib/articles/access";
 import { requireUser } from "@/lib/auth/session";
 import { canArticle } from "@/lib/permissions";
 import { slugify } from "@/lib/slug";
@@ -25,19 +25,12 @@ export default async function EditArticlePage({ params, searchParams }: { params
   const { restored } = await searchParams;
   const user = await requireUser(`/newsroom/articles/${id}`);
   const db = await getDb();
-  const article = await getArticleById({ db, id });
-  if (!article) notFound();
-  const authors = await getArticleAuthors({ db, articleId: article.id });
-  const authorIds = authors.map((a) => a.id);
-  const policy = { status: article.status, authorIds, hasUnpublishedChanges: article.hasUnpublishedChanges };
+  const loaded = await loadArticleForUser({ db, id, user, action: "view" });
   // Journalists do not learn that other people's articles exist.
-  if (!canArticle(user, "view", policy).ok) notFound();
-  const edit = canArticle(user, "edit", policy);
-  const [tags, sectionRows, people] = await Promise.all([
-    getArticleTagSnapshot(db, article.id),
-    db.select({ id: sections.id, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.name)),
-    db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).orderBy(asc(users.name)),
-  ]);
+  if (!loaded.ok) notFound();
+  const { article, authors, authorIds } = loaded;
+  const edit = canArticle(user, "edit", loaded.policy);
+  const [tags, sectionRows, people] = await Promise.all([listArticleTags({ db, articleId: article.id }), listSectionChoices({ db }), listActiveUsers({ db })]);
 
   return (
     <div>
@@ -55,7 +48,7 @@ export default async function EditArticlePage({ params, searchParams }: { params
           language: article.language,
           slug: article.slug,
           featuredImage: article.featuredImage ?? null,
-          authors: authors.map((a) => ({ id: a.id, name: a.name })),
+          authors,
         }}
         slugAuto={followsHeadline(article.slug, article.headline)}
         slugLocked={article.firstPublishedAt !== null}

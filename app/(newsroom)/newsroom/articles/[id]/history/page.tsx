@@ -3,9 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { getDb } from "@/db";
-import { getArticleById } from "@/db/queries/articles";
-import { diffRevisions, getRevision, listRevisions, REASON_LABELS, revisionText } from "@/lib/articles/revisions";
-import { getArticleTagSnapshot, getAuthorIds } from "@/lib/articles/store";
+import { listArticleTags } from "@/db/queries/article-tags";
+import { getRevision, listRevisions } from "@/db/queries/revisions";
+import { loadArticleForUser } from "@/lib/articles/access";
+import { diffRevisions, REASON_LABELS, revisionText } from "@/lib/articles/revisions";
 import { requireUser } from "@/lib/auth/session";
 import { canArticle } from "@/lib/permissions";
 import { getSettings } from "@/lib/settings";
@@ -23,17 +24,15 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const search = await searchParams;
   const user = await requireUser(`/newsroom/articles/${id}/history`);
   const db = await getDb();
-  const [article, settings] = await Promise.all([getArticleById({ db, id }), getSettings(db)]);
-  if (!article) notFound();
-  const authorIds = await getAuthorIds(db, article.id);
-  const policy = { status: article.status, authorIds };
-  if (!canArticle(user, "view", policy).ok) notFound();
-  const mayRestore = canArticle(user, "restore_revision", policy).ok;
-  const revisions = await listRevisions(db, article.id);
+  const [loaded, settings] = await Promise.all([loadArticleForUser({ db, id, user, action: "view" }), getSettings(db)]);
+  if (!loaded.ok) notFound();
+  const { article } = loaded;
+  const mayRestore = canArticle(user, "restore_revision", loaded.policy).ok;
+  const revisions = await listRevisions({ db, articleId: article.id });
 
   const textOf = async (which: string | undefined) => {
-    if (which === "current") return revisionText({ ...article, tags: await getArticleTagSnapshot(db, article.id) });
-    const rev = which ? await getRevision(db, article.id, Number(which)) : undefined;
+    if (which === "current") return revisionText({ ...article, tags: await listArticleTags({ db, articleId: article.id }) });
+    const rev = which ? await getRevision({ db, articleId: article.id, number: Number(which) }) : undefined;
     return rev ? revisionText(rev) : null;
   };
   const a = search.a ?? (revisions[1] ? String(revisions[1].number) : undefined);
