@@ -4,6 +4,7 @@
  * re-read here so the buttons shown are exactly those the server would accept.
  */
 import { getDb } from "@/db";
+import { listArticleEvents } from "@/db/queries/timeline";
 import { getContributorIds } from "@/lib/articles/store";
 import type { CurrentUser } from "@/lib/auth/session";
 import { availableTransitions, canGlobal, twoPersonBar } from "@/lib/permissions";
@@ -11,7 +12,6 @@ import { getSettings } from "@/lib/settings";
 import { describeStatus, type ArticleStatus } from "@/lib/workflow/article-workflow";
 import { listComments } from "@/lib/workflow/comments";
 import { formatInZone, utcToZonedLocal } from "@/lib/workflow/time-zone";
-import { listArticleEvents } from "@/lib/workflow/timeline";
 import { loadForTransition } from "@/lib/workflow/transitions";
 
 import { Discussion } from "./discussion";
@@ -30,7 +30,7 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
     getSettings(db),
     loadForTransition(db, article.id),
     listComments(db, article.id),
-    listArticleEvents(db, article.id),
+    listArticleEvents({ db, articleId: article.id }),
     getContributorIds(db, article.id),
   ]);
   const row = loaded?.article;
