@@ -25,7 +25,15 @@ export type PolicyArticle = {
 
 export type ArticleAction = "view" | "edit" | "comment" | "manage_authors" | "save_version" | "restore_revision";
 export type GlobalAction =
-  "article:create" | "newsroom:enter" | "users:manage" | "settings:manage" | "tags:manage" | "sections:manage" | "events:view_all" | "articles:view_all" | "articles:review";
+  | "article:create"
+  | "newsroom:enter"
+  | "users:manage"
+  | "settings:manage"
+  | "tags:manage"
+  | "sections:manage"
+  | "events:view_all"
+  | "articles:view_all"
+  | "articles:review";
 
 export type PolicyResult = { ok: true } | { ok: false; code: string; reason: string };
 

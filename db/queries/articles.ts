@@ -13,7 +13,10 @@ import type { ArticleStatus } from "@/lib/workflow/article-workflow";
  * scope (a role it does not know sees only its own), this only writes it in SQL. Pass `scope` to
  * narrow an editor's list to what they author.
  */
-export function visibleTo(user: { id: string; role: string }, scope: NewsroomScope = isRole(user.role) ? newsroomScope({ role: user.role }) : "own"): SQL | undefined {
+export function visibleTo(
+  user: { id: string; role: string },
+  scope: NewsroomScope = isRole(user.role) ? newsroomScope({ role: user.role }) : "own",
+): SQL | undefined {
   if (scope === "all") return undefined;
   return sql`exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${articles.id} and ${articleAuthors.userId} = ${user.id})`;
 }

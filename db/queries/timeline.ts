@@ -19,7 +19,13 @@ const columns = {
 
 /** An article's timeline, newest first (the event log is append-only). */
 export async function listArticleEvents({ db, articleId, limit = 100 }: { db: Tx; articleId: string; limit?: number }) {
-  return db.select(columns).from(events).leftJoin(users, eq(users.id, events.actorId)).where(eq(events.articleId, articleId)).orderBy(desc(events.id)).limit(limit);
+  return db
+    .select(columns)
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorId))
+    .where(eq(events.articleId, articleId))
+    .orderBy(desc(events.id))
+    .limit(limit);
 }
 
 /** The global log for admins, newest first, paged by id. */

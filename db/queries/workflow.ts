@@ -32,7 +32,17 @@ export async function updateArticleStatus({
 }
 
 /** The editor's request-changes comment, which opens the discussion of what to rework. */
-export async function insertRequestChangesComment({ db, articleId, authorId, body }: { db: Tx; articleId: string; authorId: string; body: string }): Promise<void> {
+export async function insertRequestChangesComment({
+  db,
+  articleId,
+  authorId,
+  body,
+}: {
+  db: Tx;
+  articleId: string;
+  authorId: string;
+  body: string;
+}): Promise<void> {
   await db.insert(comments).values({ articleId, authorId, kind: "request_changes", body });
 }
 

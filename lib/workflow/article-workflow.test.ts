@@ -134,7 +134,10 @@ describe("what each transition needs", () => {
     expect(transition({ ...theirs, status: "published" }, "publish", editor)).toMatchObject({ ok: false, reason: "This article is already published." });
     expect(transition({ ...theirs, status: "published", hasUnpublishedChanges: true }, "publish", editor)).toMatchObject({ ok: true, next: "published" });
     expect(transition({ ...mine, status: "published", hasUnpublishedChanges: true }, "publish", author).ok).toBe(false);
-    expect(availableTransitions({ id: ME, role: "editor", active: true }, { ...theirs, status: "published", hasUnpublishedChanges: true })).toEqual(["publish", "unpublish"]);
+    expect(availableTransitions({ id: ME, role: "editor", active: true }, { ...theirs, status: "published", hasUnpublishedChanges: true })).toEqual([
+      "publish",
+      "unpublish",
+    ]);
     expect(availableTransitions({ id: ME, role: "editor", active: true }, { ...theirs, status: "published" })).toEqual(["unpublish"]);
   });
 

@@ -8,10 +8,10 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 
 import type { Db } from "@/db";
+import { listDashboardArticles } from "@/db/queries/dashboard";
 import * as q from "@/db/queries/public";
 import { searchPublishedArticles } from "@/db/queries/public-search";
 import * as schema from "@/db/schema";
-import { listDashboardArticles } from "@/db/queries/dashboard";
 import type { Role } from "@/lib/roles";
 import { loadDashboard } from "@/lib/workflow/dashboard";
 
