@@ -108,7 +108,7 @@ export function canTransition(
 /**
  * The workflow actions this user may take on this article now, for showing buttons: each is asked
  * of canTransition as the server will ask it, with the needs a form supplies (content, a comment, a
- * future time) taken as met. The scheduler's own action is never a button.
+ * future time) taken as met. The scheduler's own action is never one: canTransition refuses it to people.
  */
 export function availableTransitions(
   user: PolicyUser | null,
@@ -116,7 +116,7 @@ export function availableTransitions(
   { twoPersonRule = true, now = new Date() }: { twoPersonRule?: boolean; now?: Date } = {},
 ): WorkflowAction[] {
   const filled = { comment: "x", scheduledAt: new Date(now.getTime() + 3_600_000), now, twoPersonRule };
-  return WORKFLOW_ACTIONS.filter((action) => action !== "publish_scheduled" && canTransition(user, action, { ...article, hasContent: true }, filled).ok);
+  return WORKFLOW_ACTIONS.filter((action) => canTransition(user, action, { ...article, hasContent: true }, filled).ok);
 }
 
 /**
