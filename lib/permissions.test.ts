@@ -8,7 +8,19 @@ import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/roles";
 import { ARTICLE_STATUSES, type ArticleStatus, type WorkflowAction } from "@/lib/workflow/article-workflow";
 
-import { canArticle, canChangeByline, canChangeUser, canEditProfile, canGlobal, canTransition, type ArticleAction, type GlobalAction } from "./permissions";
+import {
+  availableTransitions,
+  canArticle,
+  canChangeByline,
+  canChangeUser,
+  canEditProfile,
+  canGlobal,
+  canTransition,
+  newsroomScope,
+  twoPersonBar,
+  type ArticleAction,
+  type GlobalAction,
+} from "./permissions";
 
 type Who = Role | "deactivated" | "signed_out";
 const WHO: Who[] = ["journalist", "editor", "admin", "deactivated", "signed_out"];
@@ -31,6 +43,7 @@ const GLOBAL: Record<GlobalAction, (who: Who) => boolean> = {
   "newsroom:enter": activeUser,
   "article:create": activeUser,
   "articles:view_all": editorial, // journalists "see only articles they author"
+  "articles:review": editorial, // what changed since the last submission is the reviewer's view
   "tags:manage": editorial,
   "sections:manage": editorial,
   "users:manage": (w) => w === "admin",
@@ -147,6 +160,51 @@ describe("workflow powers: role × action × own/other × state (two-person rule
     expect(canTransition(userFor("journalist"), "submit", { ...article("other", "draft"), hasContent: true })).toMatchObject({ ok: false, code: "forbidden" });
     expect(canArticle(userFor("journalist"), "edit", article("own", "in_review"))).toMatchObject({ ok: false, code: "locked" });
   });
+});
+
+describe("the workflow buttons: role × state × own/other (two-person rule on and off)", () => {
+  // Exactly the transitions the server would accept, given a comment, a future time and content.
+  for (const twoPersonRule of [true, false])
+    for (const who of WHO)
+      for (const own of OWNERSHIP)
+        for (const status of ARTICLE_STATUSES)
+          for (const updates of status === "published" ? [false, true] : [false]) {
+            const want = WORKFLOW.filter((action) => expectTransition(who, action, own, status, twoPersonRule, updates));
+            const what = `${own} ${status}${updates ? " with unpublished changes" : ""}`;
+            it(`[two-person ${twoPersonRule ? "on" : "off"}] ${who} on ${what}: ${want.join(", ") || "none"}`, () => {
+              expect(availableTransitions(userFor(who), article(own, status, updates), { twoPersonRule })).toEqual(want);
+            });
+          }
+
+  it("an editor who edited the version under review gets no approve or publish while the rule is on", () => {
+    const editor = userFor("editor");
+    const facts = { status: "in_review" as const, authorIds: [OTHER], contributorIds: [OTHER, ME] };
+    expect(availableTransitions(editor, facts)).toEqual(["request_changes"]);
+    expect(availableTransitions(editor, facts, { twoPersonRule: false })).toEqual(["request_changes", "approve", "publish"]);
+  });
+});
+
+describe("who sees which articles in the newsroom", () => {
+  for (const role of ["journalist", "editor", "admin"] as const) {
+    const want = editorial(role) ? "all" : "own";
+    it(`${role}: ${want}`, () => {
+      expect(newsroomScope({ role })).toBe(want);
+    });
+  }
+});
+
+describe("why the two-person rule stops an editor", () => {
+  const facts = { status: "in_review" as const, authorIds: [OTHER], contributorIds: [OTHER] };
+  for (const who of WHO) {
+    it(`${who}: only editors and admins are ever stopped, and only while the rule is on`, () => {
+      const author = editorial(who) ? "author" : null;
+      const contributor = editorial(who) ? "contributor" : null;
+      expect(twoPersonBar(userFor(who), { ...facts, authorIds: [OTHER, ME] }, true)).toBe(author);
+      expect(twoPersonBar(userFor(who), { ...facts, contributorIds: [OTHER, ME] }, true)).toBe(contributor);
+      expect(twoPersonBar(userFor(who), facts, true)).toBe(null);
+      expect(twoPersonBar(userFor(who), { ...facts, authorIds: [OTHER, ME] }, false)).toBe(null);
+    });
+  }
 });
 
 describe("two-person rule counts everyone who wrote, edited or was on the byline of the version", () => {

@@ -7,6 +7,7 @@ import { isEditorial, type Role } from "@/lib/roles";
 import {
   AUTHOR_EDITABLE,
   transition,
+  WORKFLOW_ACTIONS,
   type ArticleStatus,
   type TransitionInput,
   type TransitionResult,
@@ -24,7 +25,15 @@ export type PolicyArticle = {
 
 export type ArticleAction = "view" | "edit" | "comment" | "manage_authors" | "save_version" | "restore_revision";
 export type GlobalAction =
-  "article:create" | "newsroom:enter" | "users:manage" | "settings:manage" | "tags:manage" | "sections:manage" | "events:view_all" | "articles:view_all";
+  | "article:create"
+  | "newsroom:enter"
+  | "users:manage"
+  | "settings:manage"
+  | "tags:manage"
+  | "sections:manage"
+  | "events:view_all"
+  | "articles:view_all"
+  | "articles:review";
 
 export type PolicyResult = { ok: true } | { ok: false; code: string; reason: string };
 
@@ -43,9 +52,18 @@ export function canGlobal(user: PolicyUser | null, action: GlobalAction): Policy
       return user.role === "admin" ? ALLOW : deny();
     case "tags:manage":
     case "sections:manage":
-    case "articles:view_all":
+    case "articles:review":
       return isEditorial(user.role) ? ALLOW : deny();
+    case "articles:view_all":
+      return newsroomScope(user) === "all" ? ALLOW : deny();
   }
+}
+
+/** Which articles the newsroom lists show a user: the whole desk, or only what they author. */
+export type NewsroomScope = "all" | "own";
+
+export function newsroomScope(user: Pick<PolicyUser, "role">): NewsroomScope {
+  return isEditorial(user.role) ? "all" : "own";
 }
 
 export function canArticle(user: PolicyUser | null, action: ArticleAction, article: PolicyArticle): PolicyResult {
@@ -85,6 +103,31 @@ export function canTransition(
     return { ok: false, code: "forbidden", reason: "This article is not yours." };
   }
   return transition(article, action, { id: user.id, role: user.role }, input);
+}
+
+/**
+ * The workflow actions this user may take on this article now, for showing buttons: each is asked
+ * of canTransition as the server will ask it, with the needs a form supplies (content, a comment, a
+ * future time) taken as met. The scheduler's own action is never one: canTransition refuses it to people.
+ */
+export function availableTransitions(
+  user: PolicyUser | null,
+  article: PolicyArticle,
+  { twoPersonRule = true, now = new Date() }: { twoPersonRule?: boolean; now?: Date } = {},
+): WorkflowAction[] {
+  const filled = { comment: "x", scheduledAt: new Date(now.getTime() + 3_600_000), now, twoPersonRule };
+  return WORKFLOW_ACTIONS.filter((action) => canTransition(user, action, { ...article, hasContent: true }, filled).ok);
+}
+
+/**
+ * Why the two-person rule stops this editor from approving, publishing or scheduling the article:
+ * they are one of its authors, or they wrote, edited or were on the byline of this version. Null
+ * when it does not (the rule is off, or the user is not an editor, to whom it never applies).
+ */
+export function twoPersonBar(user: PolicyUser | null, article: PolicyArticle, twoPersonRule: boolean): "author" | "contributor" | null {
+  if (!twoPersonRule || !user?.active || !isEditorial(user.role)) return null;
+  if (article.authorIds.includes(user.id)) return "author";
+  return article.contributorIds?.includes(user.id) ? "contributor" : null;
 }
 
 /**

@@ -1,13 +1,13 @@
 import Link from "next/link";
 
 import { getDb } from "@/db";
-import { unreadCount } from "@/lib/notifications/store";
+import { countUnreadNotifications } from "@/db/queries/notifications";
 
 /** The header's way in to notifications, with the unread count read from the database. */
 export async function NotificationLink({ userId }: { userId: string }) {
   let count = 0;
   try {
-    count = await unreadCount(await getDb(), userId);
+    count = await countUnreadNotifications({ db: await getDb(), userId });
   } catch {
     // A count is not worth a broken page: show the link without it.
   }

@@ -4,13 +4,14 @@
  * re-read here so the buttons shown are exactly those the server would accept.
  */
 import { getDb } from "@/db";
+import { listArticleEvents } from "@/db/queries/timeline";
 import { getContributorIds } from "@/lib/articles/store";
 import type { CurrentUser } from "@/lib/auth/session";
+import { availableTransitions, canGlobal, twoPersonBar } from "@/lib/permissions";
 import { getSettings } from "@/lib/settings";
-import { availableActions, describeStatus, type ArticleStatus } from "@/lib/workflow/article-workflow";
+import { describeStatus, type ArticleStatus } from "@/lib/workflow/article-workflow";
 import { listComments } from "@/lib/workflow/comments";
 import { formatInZone, utcToZonedLocal } from "@/lib/workflow/time-zone";
-import { listArticleEvents } from "@/lib/workflow/timeline";
 import { loadForTransition } from "@/lib/workflow/transitions";
 
 import { Discussion } from "./discussion";
@@ -29,7 +30,7 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
     getSettings(db),
     loadForTransition(db, article.id),
     listComments(db, article.id),
-    listArticleEvents(db, article.id),
+    listArticleEvents({ db, articleId: article.id }),
     getContributorIds(db, article.id),
   ]);
   const row = loaded?.article;
@@ -38,9 +39,9 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
   const hasUnpublishedChanges = row?.hasUnpublishedChanges ?? article.hasUnpublishedChanges;
   const authorIds = loaded?.authorIds ?? article.authorIds;
   const facts = { status, authorIds, hasUnpublishedChanges, contributorIds };
-  const actions = availableActions(facts, user, settings.twoPersonRule);
+  const actions = availableTransitions(user, facts, { twoPersonRule: settings.twoPersonRule });
+  const bar = twoPersonBar(user, facts, settings.twoPersonRule);
   const tz = settings.timeZone;
-  const editorial = user.role === "editor" || user.role === "admin";
   return (
     <aside aria-label="Workflow" className="space-y-6 text-sm">
       <section aria-labelledby="workflow-heading" className="rounded border border-neutral-300 p-4 dark:border-neutral-700">
@@ -56,10 +57,10 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
             Scheduled for <time dateTime={row.scheduledAt.toISOString()}>{formatInZone(row.scheduledAt, tz)}</time> ({tz})
           </p>
         )}
-        {settings.twoPersonRule && editorial && authorIds.includes(user.id) && (
+        {bar === "author" && (
           <p className="mt-1 text-neutral-700 dark:text-neutral-300">Two-person rule: as an author, you cannot approve, publish or schedule this article.</p>
         )}
-        {settings.twoPersonRule && editorial && !authorIds.includes(user.id) && contributorIds.includes(user.id) && (
+        {bar === "contributor" && (
           <p className="mt-1 text-neutral-700 dark:text-neutral-300">
             Two-person rule: you wrote, edited or were on the byline of this version, so another editor approves or publishes it.
           </p>
@@ -77,7 +78,7 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
           />
         </div>
       </section>
-      {editorial && row && <ReviewChanges article={row} />}
+      {canGlobal(user, "articles:review").ok && row && <ReviewChanges article={row} />}
       <Discussion articleId={article.id} comments={comments} timeZone={tz} />
       <Timeline events={events} timeZone={tz} />
     </aside>

@@ -4,10 +4,19 @@ import { and, eq, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
 
 import type { Tx } from "@/db";
 import { articleAuthors, articles, users, type Article, type NewArticle } from "@/db/schema";
+import { newsroomScope, type NewsroomScope } from "@/lib/permissions";
+import { isRole } from "@/lib/roles";
 
-/** Articles a user may see in the newsroom: editors see all, journalists only those they author. */
-export function visibleTo(user: { id: string; role: string }): SQL | undefined {
-  if (user.role === "editor" || user.role === "admin") return undefined;
+/**
+ * The articles a user may see in the newsroom, as a WHERE condition: lib/permissions decides the
+ * scope (a role it does not know sees only its own), this only writes it in SQL. Pass `scope` to
+ * narrow an editor's list to what they author.
+ */
+export function visibleTo(
+  user: { id: string; role: string },
+  scope: NewsroomScope = isRole(user.role) ? newsroomScope({ role: user.role }) : "own",
+): SQL | undefined {
+  if (scope === "all") return undefined;
   return sql`exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${articles.id} and ${articleAuthors.userId} = ${user.id})`;
 }
 

@@ -1,8 +1,7 @@
 import "server-only";
 
-import { sql } from "drizzle-orm";
-
-import { queryRows, type Db } from "@/db";
+import type { Db } from "@/db";
+import { claimDueScheduledArticle } from "@/db/queries/workflow";
 import { expirePublicSite } from "@/lib/cache/revalidate";
 import { logger } from "@/lib/observability/log.mjs";
 import { applyTransition } from "@/lib/workflow/transitions";
@@ -21,23 +20,13 @@ export async function publishDueArticles(db: Db, opts: { now?: Date; limit?: num
   const limit = opts.limit ?? 50;
   while (run.published.length + run.failed.length < limit) {
     const now = opts.now ?? new Date();
-    const skip = run.failed.length
-      ? sql`and id not in (${sql.join(
-          run.failed.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`
-      : sql``;
     let claimed: string | null = null;
     try {
       const result = await db.transaction(async (tx) => {
-        const [due] = await queryRows<{ id: string }>(
-          tx,
-          sql`select id from articles where status = 'scheduled' and scheduled_at <= ${now.toISOString()}::timestamptz ${skip}
-              order by scheduled_at, id limit 1 for update skip locked`,
-        );
+        const due = await claimDueScheduledArticle({ db: tx, now, skipIds: run.failed });
         if (!due) return null;
-        claimed = due.id;
-        return { id: due.id, ...(await applyTransition(tx, "system", { articleId: due.id, action: "publish_scheduled" }, now)) };
+        claimed = due;
+        return { id: due, ...(await applyTransition(tx, "system", { articleId: due, action: "publish_scheduled" }, now)) };
       });
       if (!result) break;
       if (result.outcome.ok) {

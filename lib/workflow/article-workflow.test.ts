@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { canTransition, type PolicyUser } from "@/lib/permissions";
+import { availableTransitions, canTransition, type PolicyUser } from "@/lib/permissions";
 
-import { ARTICLE_STATUSES, availableActions, transition, WORKFLOW_ACTIONS, type Actor, type ArticleStatus, type WorkflowAction } from "./article-workflow";
+import { ARTICLE_STATUSES, transition, WORKFLOW_ACTIONS, type Actor, type ArticleStatus, type WorkflowAction } from "./article-workflow";
 
 /**
  * The workflow table of the product rules, copied as literally as possible and independently of
@@ -69,7 +69,7 @@ describe("the workflow table, for every state × action × actor", () => {
               const user: PolicyUser = { ...c.actor, active: true };
               const p = canTransition(user, action, article, { ...NEEDS_OK, twoPersonRule });
               expect(p.ok).toBe(Boolean(want));
-              const buttons = availableActions(article, c.actor, twoPersonRule);
+              const buttons = availableTransitions(user, article, { twoPersonRule });
               expect(buttons.includes(action)).toBe(Boolean(want) && action !== "publish_scheduled");
             }
           });
@@ -134,8 +134,11 @@ describe("what each transition needs", () => {
     expect(transition({ ...theirs, status: "published" }, "publish", editor)).toMatchObject({ ok: false, reason: "This article is already published." });
     expect(transition({ ...theirs, status: "published", hasUnpublishedChanges: true }, "publish", editor)).toMatchObject({ ok: true, next: "published" });
     expect(transition({ ...mine, status: "published", hasUnpublishedChanges: true }, "publish", author).ok).toBe(false);
-    expect(availableActions({ ...theirs, status: "published", hasUnpublishedChanges: true }, editor)).toEqual(["publish", "unpublish"]);
-    expect(availableActions({ ...theirs, status: "published" }, editor)).toEqual(["unpublish"]);
+    expect(availableTransitions({ id: ME, role: "editor", active: true }, { ...theirs, status: "published", hasUnpublishedChanges: true })).toEqual([
+      "publish",
+      "unpublish",
+    ]);
+    expect(availableTransitions({ id: ME, role: "editor", active: true }, { ...theirs, status: "published" })).toEqual(["unpublish"]);
   });
 
   it("refusals say why in words a person understands", () => {

@@ -181,18 +181,5 @@ export function transition(article: WorkflowArticle, action: WorkflowAction, act
   return { ok: true, next: t.to, transition: t };
 }
 
-/** The actions the actor could take now (ignoring needs such as a comment), for showing buttons. */
-export function availableActions(article: WorkflowArticle, actor: Actor, twoPersonRule = true): WorkflowAction[] {
-  return WORKFLOW_ACTIONS.filter((action) => {
-    if (action === "publish_scheduled") return false;
-    const r = transition({ ...article, hasContent: true }, action, actor, {
-      twoPersonRule,
-      comment: "x",
-      scheduledAt: new Date(Date.now() + 3_600_000),
-    });
-    return r.ok;
-  });
-}
-
 /** Authors may edit their own work only while it is theirs to change; editors may edit at any stage. */
 export const AUTHOR_EDITABLE: readonly ArticleStatus[] = ["draft", "changes_requested"];

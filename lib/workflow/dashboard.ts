@@ -1,60 +1,34 @@
 import "server-only";
 
-import { and, asc, desc, inArray, type SQL } from "drizzle-orm";
-
 import type { Tx } from "@/db";
-import { visibleTo } from "@/db/queries/articles";
-import { articles } from "@/db/schema";
+import { listDashboardArticles, type DashboardOrder, type DashboardRow } from "@/db/queries/dashboard";
+import { newsroomScope, type NewsroomScope, type PolicyUser } from "@/lib/permissions";
 
 import type { ArticleStatus } from "./article-workflow";
 
-export type DashboardRow = Awaited<ReturnType<typeof dashboardList>>[number];
-
-const columns = {
-  id: articles.id,
-  headline: articles.headline,
-  status: articles.status,
-  updatedAt: articles.updatedAt,
-  submittedAt: articles.submittedAt,
-  scheduledAt: articles.scheduledAt,
-  publishedUpdatedAt: articles.publishedUpdatedAt,
-  hasUnpublishedChanges: articles.hasUnpublishedChanges,
-};
-
-/** One dashboard list: only what the user may see (journalists: what they author). */
-export async function dashboardList(db: Tx, user: { id: string; role: string }, statuses: ArticleStatus[], order: SQL[], limit = 30) {
-  return db
-    .select(columns)
-    .from(articles)
-    .where(and(inArray(articles.status, statuses), visibleTo(user)))
-    .orderBy(...order)
-    .limit(limit);
-}
-
+export type { DashboardRow };
 export type DashboardSection = { key: string; title: string; rows: DashboardRow[]; empty: string };
 
-/** Journalists see their own pipeline, editors the desk's. */
-export async function loadDashboard(db: Tx, user: { id: string; role: string }): Promise<DashboardSection[]> {
-  const mine = { id: user.id, role: "journalist" };
-  if (user.role === "journalist") {
+type User = Pick<PolicyUser, "id" | "role">;
+
+/** Journalists see their own pipeline, editors the desk's (and, apart, their own drafts). */
+export async function loadDashboard(db: Tx, user: User): Promise<DashboardSection[]> {
+  const list = (statuses: ArticleStatus[], order: DashboardOrder, limit?: number, scope?: NewsroomScope) =>
+    listDashboardArticles({ db, user, scope, statuses, order, limit });
+  if (newsroomScope(user) === "own") {
     return Promise.all([
-      section("drafts", "My drafts", "No drafts.", dashboardList(db, user, ["draft"], [desc(articles.updatedAt)])),
-      section("changes", "Changes requested", "Nothing to rework.", dashboardList(db, user, ["changes_requested"], [desc(articles.updatedAt)])),
-      section("review", "In review", "Nothing waiting for an editor.", dashboardList(db, user, ["in_review"], [asc(articles.submittedAt)])),
-      section("approved", "Approved and scheduled", "Nothing approved yet.", dashboardList(db, user, ["approved", "scheduled"], [asc(articles.scheduledAt)])),
-      section("published", "Published", "Nothing published yet.", dashboardList(db, user, ["published"], [desc(articles.publishedUpdatedAt)])),
+      section("drafts", "My drafts", "No drafts.", list(["draft"], "updated")),
+      section("changes", "Changes requested", "Nothing to rework.", list(["changes_requested"], "updated")),
+      section("review", "In review", "Nothing waiting for an editor.", list(["in_review"], "submitted")),
+      section("approved", "Approved and scheduled", "Nothing approved yet.", list(["approved", "scheduled"], "scheduled")),
+      section("published", "Published", "Nothing published yet.", list(["published"], "published")),
     ]);
   }
   return Promise.all([
-    section("queue", "Review queue", "The review queue is empty.", dashboardList(db, user, ["in_review"], [asc(articles.submittedAt)], 100)),
-    section(
-      "approved",
-      "Approved and scheduled",
-      "Nothing approved or scheduled.",
-      dashboardList(db, user, ["approved", "scheduled"], [asc(articles.scheduledAt), asc(articles.updatedAt)], 100),
-    ),
-    section("published", "Recently published", "Nothing published yet.", dashboardList(db, user, ["published"], [desc(articles.publishedUpdatedAt)], 20)),
-    section("drafts", "My drafts", "No drafts of yours.", dashboardList(db, mine, ["draft", "changes_requested"], [desc(articles.updatedAt)])),
+    section("queue", "Review queue", "The review queue is empty.", list(["in_review"], "submitted", 100)),
+    section("approved", "Approved and scheduled", "Nothing approved or scheduled.", list(["approved", "scheduled"], "scheduled", 100)),
+    section("published", "Recently published", "Nothing published yet.", list(["published"], "published", 20)),
+    section("drafts", "My drafts", "No drafts of yours.", list(["draft", "changes_requested"], "updated", undefined, "own")),
   ]);
 }
 

@@ -1,8 +1,9 @@
 import "server-only";
 
 import type { Tx } from "@/db";
+import { listEditorIds } from "@/db/queries/notifications";
 import type { Article } from "@/db/schema";
-import { editorIds, notifyUsers, type NotificationType } from "@/lib/notifications/store";
+import { notifyUsers, type NotificationType } from "@/lib/notifications/store";
 
 import type { WorkflowAction } from "./article-workflow";
 
@@ -25,7 +26,7 @@ export async function notifyForTransition(tx: Tx, c: Context): Promise<void> {
     notifyUsers(tx, { userIds, actorId: c.actorId, articleId: c.article.id, type, message, link: c.link });
   switch (c.action) {
     case "submit":
-      await to("submitted", await editorIds(tx, c.actorId), `${c.actorName} submitted ${title} for review`);
+      await to("submitted", await listEditorIds({ db: tx, exceptId: c.actorId }), `${c.actorName} submitted ${title} for review`);
       return;
     case "request_changes":
       await to("changes_requested", c.authorIds, `${c.actorName} requested changes to ${title}: ${c.comment?.trim() ?? ""}`);

@@ -1,44 +1,4 @@
-import "server-only";
-
-import { and, desc, eq, lt } from "drizzle-orm";
-
-import type { Tx } from "@/db";
-import { articles, events, users } from "@/db/schema";
-
-const columns = {
-  id: events.id,
-  type: events.type,
-  fromStatus: events.fromStatus,
-  toStatus: events.toStatus,
-  comment: events.comment,
-  data: events.data,
-  createdAt: events.createdAt,
-  actorName: users.name,
-  articleId: events.articleId,
-};
-
-/** An article's timeline, newest first (the event log is append-only). */
-export async function listArticleEvents(db: Tx, articleId: string, limit = 100) {
-  return db
-    .select(columns)
-    .from(events)
-    .leftJoin(users, eq(users.id, events.actorId))
-    .where(eq(events.articleId, articleId))
-    .orderBy(desc(events.id))
-    .limit(limit);
-}
-
-/** The global log for admins, newest first, paged by id. */
-export async function listAllEvents(db: Tx, { before, limit = 100 }: { before?: number; limit?: number } = {}) {
-  return db
-    .select({ ...columns, headline: articles.headline })
-    .from(events)
-    .leftJoin(users, eq(users.id, events.actorId))
-    .leftJoin(articles, eq(articles.id, events.articleId))
-    .where(before ? and(lt(events.id, before)) : undefined)
-    .orderBy(desc(events.id))
-    .limit(limit);
-}
+/** How the timeline and the activity log put an event in words. Pure: the events come from db/queries/timeline. */
 
 /** "Claire Martin submitted for review", in the words of the buttons. */
 export function describeEvent(e: { type: string; fromStatus: string | null; toStatus: string | null; data: Record<string, unknown> }): string {

@@ -1,9 +1,10 @@
 import "server-only";
 
-import { and, eq } from "drizzle-orm";
-
 import type { Db, Tx } from "@/db";
-import { articles, comments, users, type Article } from "@/db/schema";
+import { getArticleById } from "@/db/queries/articles";
+import { getUserById } from "@/db/queries/users";
+import { insertRequestChangesComment, updateArticleStatus } from "@/db/queries/workflow";
+import type { Article } from "@/db/schema";
 import { recordEvent } from "@/lib/articles/events";
 import { cutRevision, getAuthorIds, getContributorIds, makeLive } from "@/lib/articles/store";
 import { expirePublicSite } from "@/lib/cache/revalidate";
@@ -91,17 +92,19 @@ export async function applyTransition(
   }
   const from = article.status;
   const to = check.next;
-  const changed = await tx
-    .update(articles)
-    .set({
+  const changed = await updateArticleStatus({
+    db: tx,
+    id: article.id,
+    from,
+    version: article.version,
+    set: {
       status: to,
       ...(req.action === "submit" ? { submittedAt: now } : {}),
       ...(req.action === "schedule" ? { scheduledAt: req.scheduledAt } : {}),
       ...(req.action === "unschedule" ? { scheduledAt: null } : {}),
-    })
-    .where(and(eq(articles.id, article.id), eq(articles.status, from), eq(articles.version, article.version)))
-    .returning({ id: articles.id });
-  if (changed.length === 0) return { outcome: await refusalAfterRace(tx, actor, req, input) };
+    },
+  });
+  if (!changed) return { outcome: await refusalAfterRace(tx, actor, req, input) };
 
   const revision = await recordTransition(tx, actor, req, { article, authorIds, to, now });
   const publishes = to === "published";
@@ -146,7 +149,7 @@ async function recordTransition(
     },
   });
   if (req.action === "request_changes" && actorId) {
-    await tx.insert(comments).values({ articleId: article.id, authorId: actorId, kind: "request_changes", body: req.comment!.trim() });
+    await insertRequestChangesComment({ db: tx, articleId: article.id, authorId: actorId, body: req.comment!.trim() });
   }
   const actorName = actorId ? await nameOf(tx, actorId) : "The scheduler";
   await notifyForTransition(tx, {
@@ -164,8 +167,7 @@ async function recordTransition(
 }
 
 export async function loadForTransition(tx: Tx, articleId: string): Promise<{ article: Article; authorIds: string[] } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(articleId)) return null;
-  const [article] = await tx.select().from(articles).where(eq(articles.id, articleId)).limit(1);
+  const article = await getArticleById({ db: tx, id: articleId });
   if (!article) return null;
   return { article, authorIds: await getAuthorIds(tx, articleId) };
 }
@@ -194,8 +196,7 @@ async function refusalAfterRace(tx: Tx, actor: WorkflowActor, req: TransitionReq
 }
 
 async function nameOf(tx: Tx, id: string): Promise<string> {
-  const [u] = await tx.select({ name: users.name }).from(users).where(eq(users.id, id)).limit(1);
-  return u?.name ?? "Someone";
+  return (await getUserById({ db: tx, id }))?.name ?? "Someone";
 }
 
 export function actionLabel(action: WorkflowAction): string {

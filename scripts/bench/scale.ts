@@ -4,16 +4,16 @@
  * of each page's database reads called directly (the uncached cost), with EXPLAIN ANALYZE of
  * every SQL statement those reads send.
  */
-import { asc } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 
 import type { Db } from "@/db";
+import { listDashboardArticles } from "@/db/queries/dashboard";
 import * as q from "@/db/queries/public";
 import { searchPublishedArticles } from "@/db/queries/public-search";
 import * as schema from "@/db/schema";
-import { articles } from "@/db/schema";
-import { dashboardList, loadDashboard } from "@/lib/workflow/dashboard";
+import type { Role } from "@/lib/roles";
+import { loadDashboard } from "@/lib/workflow/dashboard";
 
 import { percentile } from "./browser";
 import { bulkSeed } from "./bulk-seed";
@@ -77,8 +77,8 @@ export async function measureReads(
   iterations: number,
   only?: (name: string) => boolean,
 ): Promise<{ direct: Timing[]; plans: Plan[] }> {
-  const [editor] = await client<{ id: string; role: string }[]>`select id, role from users where email = 'editor@newsroom.test'`;
-  const [journalist] = await client<{ id: string; role: string }[]>`select id, role from users where email = 'claire@newsroom.test'`;
+  const [editor] = await client<{ id: string; role: Role }[]>`select id, role from users where email = 'editor@newsroom.test'`;
+  const [journalist] = await client<{ id: string; role: Role }[]>`select id, role from users where email = 'claire@newsroom.test'`;
   const tag = await q.getPublicTagBySlug({ db, slug: TAG_SLUG });
   if (!tag) throw new Error(`tag ${TAG_SLUG} has no published article after the bulk seed`);
   const [section] = await q.listSections({ db });
@@ -100,7 +100,7 @@ export async function measureReads(
       const where = q.byAuthor(editor.id);
       await Promise.all([q.listPublishedArticles({ db, where, limit: q.PAGE_SIZE }), q.countPublishedArticles({ db, where })]);
     },
-    "review queue": () => dashboardList(db, editor, ["in_review"], [asc(articles.submittedAt)], 100),
+    "review queue": () => listDashboardArticles({ db, user: editor, statuses: ["in_review"], order: "submitted", limit: 100 }),
     "editor dashboard (4 lists)": () => loadDashboard(db, editor),
     "journalist dashboard (5 lists)": () => loadDashboard(db, journalist),
     [`search "${COMMON_QUERY}"`]: () => searchPublishedArticles({ db, query: COMMON_QUERY }),

@@ -3,11 +3,12 @@ import { notFound } from "next/navigation";
 
 import { DataTable } from "@/components/newsroom/data-table";
 import { getDb } from "@/db";
+import { listAllEvents } from "@/db/queries/timeline";
 import { requireUser } from "@/lib/auth/session";
 import { canGlobal } from "@/lib/permissions";
 import { getSettings } from "@/lib/settings";
 import { formatInZone } from "@/lib/workflow/time-zone";
-import { describeEvent, listAllEvents } from "@/lib/workflow/timeline";
+import { describeEvent } from "@/lib/workflow/timeline";
 
 export const metadata = { title: "Activity log" };
 const PAGE = 100;
@@ -18,7 +19,7 @@ export default async function ActivityLogPage({ searchParams }: { searchParams: 
   if (!canGlobal(user, "events:view_all").ok) notFound();
   const before = Number((await searchParams).before) || undefined;
   const db = await getDb();
-  const [rows, settings] = await Promise.all([listAllEvents(db, { before, limit: PAGE }), getSettings(db)]);
+  const [rows, settings] = await Promise.all([listAllEvents({ db, before, limit: PAGE }), getSettings(db)]);
   return (
     <div>
       <h1 className="font-serif text-3xl font-bold">Activity log</h1>

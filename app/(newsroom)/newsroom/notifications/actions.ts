@@ -4,13 +4,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import { getDb } from "@/db";
+import { markNotificationsRead } from "@/db/queries/notifications";
 import { authedAction } from "@/lib/actions/authed-action";
 import type { ActionResult } from "@/lib/actions/result";
-import { markRead } from "@/lib/notifications/store";
 
 // The form's data is ignored: the only notifications it can touch are the signed-in user's own.
 const markAllRead = authedAction(z.unknown(), async (_form, user): Promise<ActionResult> => {
-  await markRead(await getDb(), user.id);
+  await markNotificationsRead({ db: await getDb(), userId: user.id });
   revalidatePath("/newsroom", "layout");
   return { ok: true };
 });

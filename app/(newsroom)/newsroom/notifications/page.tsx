@@ -1,8 +1,8 @@
 import Link from "next/link";
 
 import { getDb } from "@/db";
+import { listNotifications } from "@/db/queries/notifications";
 import { requireUser } from "@/lib/auth/session";
-import { listNotifications } from "@/lib/notifications/store";
 import { getSettings } from "@/lib/settings";
 import { formatInZone } from "@/lib/workflow/time-zone";
 
@@ -13,7 +13,7 @@ export const metadata = { title: "Notifications" };
 export default async function NotificationsPage() {
   const user = await requireUser("/newsroom/notifications");
   const db = await getDb();
-  const [items, settings] = await Promise.all([listNotifications(db, user.id), getSettings(db)]);
+  const [items, settings] = await Promise.all([listNotifications({ db, userId: user.id }), getSettings(db)]);
   const unread = items.some((n) => !n.readAt);
   return (
     <div className="max-w-3xl">

@@ -1,0 +1,45 @@
+import "server-only";
+
+import { and, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+
+import type { Tx } from "@/db";
+import { notifications, users } from "@/db/schema";
+
+/** The users a notification may go to, with what the policy needs to decide whether it does. */
+export async function listRecipientCandidates({ db, ids }: { db: Tx; ids: string[] }) {
+  if (ids.length === 0) return [];
+  return db.select({ id: users.id, email: users.email, role: users.role, active: users.active }).from(users).where(inArray(users.id, ids));
+}
+
+/** Every active editor and admin (but `exceptId`): who hears about a submission. */
+export async function listEditorIds({ db, exceptId }: { db: Tx; exceptId?: string | null }): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.active, true), or(eq(users.role, "editor"), eq(users.role, "admin")), exceptId ? ne(users.id, exceptId) : undefined));
+  return rows.map((r) => r.id);
+}
+
+export async function insertNotifications({ db, rows }: { db: Tx; rows: (typeof notifications.$inferInsert)[] }): Promise<void> {
+  if (rows.length) await db.insert(notifications).values(rows);
+}
+
+export async function countUnreadNotifications({ db, userId }: { db: Tx; userId: string }): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return Number(row?.n ?? 0);
+}
+
+export async function listNotifications({ db, userId, limit = 50 }: { db: Tx; userId: string; limit?: number }) {
+  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit);
+}
+
+/** Marks the user's own notifications read (all, or one article's); never anyone else's. */
+export async function markNotificationsRead({ db, userId, articleId }: { db: Tx; userId: string; articleId?: string }): Promise<void> {
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), articleId ? eq(notifications.articleId, articleId) : undefined));
+}
