@@ -4,15 +4,15 @@
  * re-read here so the buttons shown are exactly those the server would accept.
  */
 import { getDb } from "@/db";
+import { listContributorIds } from "@/db/queries/article-people";
+import { listArticleComments } from "@/db/queries/comments";
 import { listArticleEvents } from "@/db/queries/timeline";
-import { getContributorIds } from "@/lib/articles/store";
+import { loadArticle } from "@/lib/articles/access";
 import type { CurrentUser } from "@/lib/auth/session";
 import { availableTransitions, canGlobal, twoPersonBar } from "@/lib/permissions";
 import { getSettings } from "@/lib/settings";
 import { describeStatus, type ArticleStatus } from "@/lib/workflow/article-workflow";
-import { listComments } from "@/lib/workflow/comments";
 import { formatInZone, utcToZonedLocal } from "@/lib/workflow/time-zone";
-import { loadForTransition } from "@/lib/workflow/transitions";
 
 import { Discussion } from "./discussion";
 import { ReviewChanges } from "./review-changes";
@@ -28,10 +28,10 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
   const db = await getDb();
   const [settings, loaded, comments, events, contributorIds] = await Promise.all([
     getSettings(db),
-    loadForTransition(db, article.id),
-    listComments(db, article.id),
+    loadArticle({ db, id: article.id }),
+    listArticleComments({ db, articleId: article.id }),
     listArticleEvents({ db, articleId: article.id }),
-    getContributorIds(db, article.id),
+    listContributorIds({ db, articleId: article.id }),
   ]);
   const row = loaded?.article;
   // The database's word over the props: a button must never offer what the server would refuse.

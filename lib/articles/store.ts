@@ -1,14 +1,7 @@
 import "server-only";
 
 import type { Tx } from "@/db";
-import {
-  deleteContributors,
-  insertContributors,
-  listAuthorIds,
-  listContributorIds,
-  replaceArticleAuthors,
-  replacePublishedAuthors,
-} from "@/db/queries/article-people";
+import { deleteContributors, insertContributors, listAuthorIds, replaceArticleAuthors, replacePublishedAuthors } from "@/db/queries/article-people";
 import { listArticleTags, replaceArticleTags, replacePublishedTags, upsertTags } from "@/db/queries/article-tags";
 import { getArticleById, insertArticle, isSlugTaken, updateArticle, type SlugViewer } from "@/db/queries/articles";
 import { insertEvent } from "@/db/queries/events";
@@ -56,11 +49,6 @@ export async function setArticleTags(db: Tx, articleId: string, typed: string[])
   await replaceArticleTags({ db, articleId, tagIds: list.map((t) => t.id) });
   return list;
 }
-
-// The workflow transitions call these four; they will call the queries directly.
-export const getAuthorIds = (db: Tx, articleId: string): Promise<string[]> => listAuthorIds({ db, articleId });
-/** Who wrote, edited or was on the byline of the working copy since it last went live. */
-export const getContributorIds = (db: Tx, articleId: string): Promise<string[]> => listContributorIds({ db, articleId });
 
 export async function addContributors(db: Tx, articleId: string, userIds: readonly (string | null)[]): Promise<void> {
   await insertContributors({ db, articleId, userIds: [...new Set(userIds.filter((id): id is string => Boolean(id)))] });

@@ -1,9 +1,8 @@
 import "server-only";
 
 import type { Tx } from "@/db";
-import { getArticleById } from "@/db/queries/articles";
 import { insertNotifications, listRecipientCandidates } from "@/db/queries/notifications";
-import { getAuthorIds } from "@/lib/articles/store";
+import { loadArticle } from "@/lib/articles/access";
 import { queueMail } from "@/lib/mail/outbox";
 import { canArticle } from "@/lib/permissions";
 
@@ -16,11 +15,10 @@ export type NotificationType = "submitted" | "changes_requested" | "approved" | 
  */
 export async function viewersOf(db: Tx, articleId: string, userIds: string[]): Promise<{ id: string; email: string }[]> {
   if (userIds.length === 0) return [];
-  const article = await getArticleById({ db, id: articleId });
-  if (!article) return [];
-  const policy = { status: article.status, authorIds: await getAuthorIds(db, articleId) };
+  const loaded = await loadArticle({ db, id: articleId });
+  if (!loaded) return [];
   const rows = await listRecipientCandidates({ db, ids: userIds });
-  return rows.filter((u) => canArticle(u, "view", policy).ok).map(({ id, email }) => ({ id, email }));
+  return rows.filter((u) => canArticle(u, "view", loaded.policy).ok).map(({ id, email }) => ({ id, email }));
 }
 
 /**

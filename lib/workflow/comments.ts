@@ -1,7 +1,7 @@
 import "server-only";
 
-import type { Db, Tx } from "@/db";
-import { insertComment, listArticleComments, listCommenterIds } from "@/db/queries/comments";
+import type { Db } from "@/db";
+import { insertComment, listCommenterIds } from "@/db/queries/comments";
 import { getUserById } from "@/db/queries/users";
 import { denied } from "@/lib/actions/result";
 import { loadArticleForUser } from "@/lib/articles/access";
@@ -39,9 +39,4 @@ export async function addComment(db: Db, actor: PolicyUser, input: { articleId: 
     });
     return { ok: true, id: row.id };
   });
-}
-
-/** The sidebar's call; it will call listArticleComments directly. */
-export async function listComments(db: Tx, articleId: string) {
-  return listArticleComments({ db, articleId });
 }

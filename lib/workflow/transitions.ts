@@ -1,12 +1,13 @@
 import "server-only";
 
 import type { Db, Tx } from "@/db";
-import { getArticleById } from "@/db/queries/articles";
+import { listContributorIds } from "@/db/queries/article-people";
 import { getUserById } from "@/db/queries/users";
 import { insertRequestChangesComment, updateArticleStatus } from "@/db/queries/workflow";
 import type { Article } from "@/db/schema";
+import { loadArticle } from "@/lib/articles/access";
 import { recordEvent } from "@/lib/articles/events";
-import { cutRevision, getAuthorIds, getContributorIds, makeLive } from "@/lib/articles/store";
+import { cutRevision, makeLive } from "@/lib/articles/store";
 import { expirePublicSite } from "@/lib/cache/revalidate";
 import { appLink } from "@/lib/mail/config";
 import { canTransition, type PolicyUser } from "@/lib/permissions";
@@ -73,7 +74,7 @@ export async function applyTransition(
   req: TransitionRequest,
   now: Date,
 ): Promise<{ outcome: TransitionOutcome; changesPublicSite?: boolean }> {
-  const loaded = await loadForTransition(tx, req.articleId);
+  const loaded = await loadArticle({ db: tx, id: req.articleId });
   if (!loaded) return { outcome: { ok: false, code: "not_found", message: "This article does not exist." } as const };
   const { article, authorIds } = loaded;
   const settings = await getSettings(tx);
@@ -83,7 +84,7 @@ export async function applyTransition(
     authorIds,
     hasContent: article.headline.trim().length > 0 && hasBodyText(article.body),
     hasUnpublishedChanges: article.hasUnpublishedChanges,
-    contributorIds: await getContributorIds(tx, article.id),
+    contributorIds: await listContributorIds({ db: tx, articleId: article.id }),
   };
   const check = actor === "system" ? transition(facts, req.action, "system", input) : canTransition(actor, req.action, facts, input);
   if (!check.ok) return { outcome: { ok: false, code: check.code, message: check.reason } as const };
@@ -166,12 +167,6 @@ async function recordTransition(
   return revision;
 }
 
-export async function loadForTransition(tx: Tx, articleId: string): Promise<{ article: Article; authorIds: string[] } | null> {
-  const article = await getArticleById({ db: tx, id: articleId });
-  if (!article) return null;
-  return { article, authorIds: await getAuthorIds(tx, articleId) };
-}
-
 function conflict() {
   return { ok: false, code: "conflict", message: "The article changed since you opened it: reload to see the latest version, then try again." } as const;
 }
@@ -181,14 +176,14 @@ function conflict() {
  * (it is committed by now) and say what happened in the terms of the new state.
  */
 async function refusalAfterRace(tx: Tx, actor: WorkflowActor, req: TransitionRequest, input: Parameters<typeof transition>[3]): Promise<TransitionOutcome> {
-  const fresh = await loadForTransition(tx, req.articleId);
+  const fresh = await loadArticle({ db: tx, id: req.articleId });
   if (!fresh) return { ok: false, code: "not_found", message: "This article does not exist." };
   const facts = {
     status: fresh.article.status,
     authorIds: fresh.authorIds,
     hasContent: true,
     hasUnpublishedChanges: fresh.article.hasUnpublishedChanges,
-    contributorIds: await getContributorIds(tx, req.articleId),
+    contributorIds: await listContributorIds({ db: tx, articleId: req.articleId }),
   };
   const again = transition(facts, req.action, actor, input);
   if (!again.ok) return { ok: false, code: again.code, message: again.reason };
