@@ -8,7 +8,17 @@ import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/roles";
 import { ARTICLE_STATUSES, type ArticleStatus, type WorkflowAction } from "@/lib/workflow/article-workflow";
 
-import { canArticle, canChangeByline, canChangeUser, canEditProfile, canGlobal, canTransition, type ArticleAction, type GlobalAction } from "./permissions";
+import {
+  canArticle,
+  canChangeByline,
+  canChangeUser,
+  canEditProfile,
+  canGlobal,
+  canRunFirstSetup,
+  canTransition,
+  type ArticleAction,
+  type GlobalAction,
+} from "./permissions";
 
 type Who = Role | "deactivated" | "signed_out";
 const WHO: Who[] = ["journalist", "editor", "admin", "deactivated", "signed_out"];
@@ -232,5 +242,13 @@ describe("user management: admins only, and never the last active admin away", (
     expect(canChangeUser(admin, otherAdmin, { active: false }, 2).ok).toBe(true);
     expect(canChangeUser(admin, admin, { role: "admin" }, 1).ok).toBe(true);
     expect(canChangeUser(admin, { ...otherAdmin, active: false }, { active: true }, 1).ok).toBe(true);
+  });
+});
+
+describe("first-run setup: only on a newsroom without any account", () => {
+  it("is allowed with no account and refused as not found once there is one", () => {
+    expect(canRunFirstSetup(0).ok).toBe(true);
+    expect(canRunFirstSetup(1)).toMatchObject({ ok: false, code: "not_found" });
+    expect(canRunFirstSetup(40)).toMatchObject({ ok: false, code: "not_found" });
   });
 });
