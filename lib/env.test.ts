@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-import { authTrustHost, parseEnv } from "./env";
+import { authTrustHost, ENV_NAMES, parseEnv } from "./env";
 
 const SECRET = "s".repeat(44);
 
@@ -156,5 +158,13 @@ describe("authTrustHost", () => {
     expect(authTrustHost({ AUTH_TRUST_HOST: "false" })).toBe(false);
     expect(authTrustHost({ AUTH_TRUST_HOST: "FALSE" })).toBe(false);
     expect(authTrustHost({ AUTH_TRUST_HOST: "0" })).toBe(false);
+  });
+});
+
+describe(".env.example", () => {
+  it("documents every variable the configuration checks, and only those", () => {
+    const text = readFileSync(path.join(process.cwd(), ".env.example"), "utf8");
+    const documented = [...text.matchAll(/^# ([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect(new Set(documented)).toEqual(new Set(ENV_NAMES.filter((n) => n !== "NODE_ENV")));
   });
 });

@@ -83,7 +83,7 @@ const schema = z.object({
     .string()
     .regex(/^\s*\w+=[^,]{10,}(\s*,\s*\w+=[^,]{10,})*\s*$/, "must be admin=…,editor=…,claire=…,yanis=… with passwords of 10 characters or more")
     .optional(),
-  SEED_DEMO: flag.default(false),
+  SEED_DEMO: flag.optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   AUTH_TRUST_HOST: bool.default(true),
   AUTH_URL: webUrl.optional(),
@@ -131,6 +131,8 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+/** Every variable checked here (`.env.example` documents each but NODE_ENV, which tools set). */
+export const ENV_NAMES = Object.keys(schema.shape) as (keyof Env)[];
 export type EnvCheck = { ok: true; env: Env } | { ok: false; problems: string[] };
 
 type Raw = Record<string, string | undefined>;
