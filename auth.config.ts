@@ -1,6 +1,7 @@
 import type { NextAuthConfig } from "next-auth";
 
 import { safeNext } from "@/lib/auth/safe-next";
+import { authTrustHost } from "@/lib/env";
 
 /**
  * The edge-safe half of the Auth.js configuration (no database, no bcrypt): session shape and
@@ -9,7 +10,9 @@ import { safeNext } from "@/lib/auth/safe-next";
 export const authConfig = {
   session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
   pages: { signIn: "/login", error: "/login" },
-  trustHost: true,
+  // Off (AUTH_TRUST_HOST=false), Auth.js builds its URLs from AUTH_URL only; on, from the Host
+  // header, which server/serve.mjs has already checked (and X-Forwarded-Host only from TRUST_PROXY).
+  trustHost: authTrustHost(),
   providers: [],
   callbacks: {
     /**

@@ -1,9 +1,12 @@
 /**
- * Runs once when the server starts: applies migrations before the first request, then starts
- * the job runner (scheduled publishing, mail outbox) unless JOBS_DISABLED=1.
+ * Runs once when the server starts: checks the configuration (a bad variable stops the process
+ * before it serves anything), applies migrations before the first request, then starts the job
+ * runner (scheduled publishing, mail outbox) unless JOBS_DISABLED=1.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { requireEnv } = await import("./lib/env");
+  requireEnv("server");
   const { getHandle, getDb } = await import("./db");
   await getHandle();
   // The page cache in front of Next (server/serve.mjs) reads the public generation on this app's database.

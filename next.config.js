@@ -1,4 +1,21 @@
+import { execFileSync } from "node:child_process";
+
 const isDev = process.env.NODE_ENV === "development";
+
+/**
+ * The build id names the code: copies built separately from one commit (one build per machine
+ * or region) agree on it, where Next's default is random per build. A tree with changes not
+ * committed, or no git at all, keeps Next's random id. `deploymentId` (NEXT_DEPLOYMENT_ID, read
+ * by Next itself) replaces it when set.
+ */
+function gitBuildId() {
+  try {
+    const git = (...args) => execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return git("status", "--porcelain") === "" ? git("rev-parse", "HEAD") : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Security headers on every response. The CSP allows only this origin: Next.js
@@ -53,6 +70,7 @@ const nextConfig = {
   // PGlite loads its WASM and data files by path; bundling it breaks that at runtime.
   serverExternalPackages: ["@electric-sql/pglite", "sharp", "@node-rs/bcrypt"],
   poweredByHeader: false,
+  generateBuildId: async () => gitBuildId(),
   experimental: {
     // One limit for every action, so it is the uploads' (10 MB images plus the form). The server
     // caps each request before Next reads it (server/request-guard.mjs): 64 KB signed out,

@@ -15,6 +15,7 @@ import {
   canChangeUser,
   canEditProfile,
   canGlobal,
+  canRunFirstSetup,
   canTransition,
   newsroomScope,
   twoPersonBar,
@@ -290,5 +291,13 @@ describe("user management: admins only, and never the last active admin away", (
     expect(canChangeUser(admin, otherAdmin, { active: false }, 2).ok).toBe(true);
     expect(canChangeUser(admin, admin, { role: "admin" }, 1).ok).toBe(true);
     expect(canChangeUser(admin, { ...otherAdmin, active: false }, { active: true }, 1).ok).toBe(true);
+  });
+});
+
+describe("first-run setup: only on a newsroom without any account", () => {
+  it("is allowed with no account and refused as not found once there is one", () => {
+    expect(canRunFirstSetup(0).ok).toBe(true);
+    expect(canRunFirstSetup(1)).toMatchObject({ ok: false, code: "not_found" });
+    expect(canRunFirstSetup(40)).toMatchObject({ ok: false, code: "not_found" });
   });
 });

@@ -182,3 +182,13 @@ export function canChangeUser(user: PolicyUser | null, target: UserTarget, chang
   }
   return ALLOW;
 }
+
+/**
+ * The first-run setup creates an admin without anyone signed in, so it is open only while the
+ * newsroom has no account at all: once anyone exists, accounts come from an admin or the CLI,
+ * and the setup answers as if it had never been there. The caller counts the accounts inside
+ * the transaction that would create the admin, under the setup's lock.
+ */
+export function canRunFirstSetup(existingAccounts: number): PolicyResult {
+  return existingAccounts === 0 ? ALLOW : deny("The newsroom is already set up: sign in, or ask an admin for an account.", "not_found");
+}

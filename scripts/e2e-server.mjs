@@ -31,7 +31,8 @@ if (process.env.E2E_PG_URL) {
   rmSync(env.PGLITE_DIR, { recursive: true, force: true });
   delete env.DATABASE_URL;
 }
-env.SEED_DEMO = "1";
+// SEED_DEMO=0 gives an empty database (the first-run spec starts such a server of its own).
+env.SEED_DEMO ??= "1";
 // Known demo passwords for the suites (e2e/fixtures.ts); npm start makes random ones.
 env.DEMO_PASSWORDS = TEST_DEMO_PASSWORDS_ENV;
 // All test traffic comes from this machine: some specs give each test its own client address

@@ -2,6 +2,9 @@
 import { openDb } from "@/db";
 import { runUsersCli } from "@/lib/users/cli";
 
+import { scriptEnv } from "./script-env";
+
+scriptEnv();
 const handle = await openDb();
 let code = 1;
 try {

@@ -29,6 +29,20 @@ export async function listUsers({ db }: { db: Tx }) {
     .orderBy(asc(users.name));
 }
 
+/** Every account, whatever its role or status. */
+export async function countUsers({ db }: { db: Tx }): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
+  return Number(row?.count ?? 0);
+}
+
+/**
+ * Held until the transaction ends: first-run setups run one after the other, so each sees
+ * whether another has already created the first admin (two browsers submitting at once).
+ */
+export async function lockFirstRunSetup({ db }: { db: Tx }): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext('newsroom:first-run-setup'))`);
+}
+
 /** A profile slug that is free: the name with accents folded, then -2, -3… */
 export async function freeProfileSlug({ db, name, exceptUserId }: { db: Tx; name: string; exceptUserId?: string }) {
   const base = slugify(name) || "auteur";

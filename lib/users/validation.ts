@@ -15,12 +15,16 @@ export const setActiveSchema = z.object({ userId: uuid, active: z.enum(["true", 
 export const resetPasswordSchema = z.object({ userId: uuid });
 
 /** bcrypt reads only the first 72 bytes, so longer passwords would silently be cut. */
-export const newPasswordSchema = z
-  .object({
-    password: z
-      .string()
-      .min(10, "Use at least 10 characters.")
-      .refine((p) => Buffer.byteLength(p, "utf8") <= 72, "Use at most 72 bytes (about 70 plain characters)."),
-    confirm: z.string(),
-  })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ." });
+const passwordSchema = z
+  .string()
+  .min(10, "Use at least 10 characters.")
+  .refine((p) => Buffer.byteLength(p, "utf8") <= 72, "Use at most 72 bytes (about 70 plain characters).");
+const samePasswords = (v: { password: string; confirm: string }) => v.password === v.confirm;
+const differ = { path: ["confirm"], message: "The two passwords differ." };
+
+export const newPasswordSchema = z.object({ password: passwordSchema, confirm: z.string() }).refine(samePasswords, differ);
+
+/** The first-run setup: the first admin names themselves and chooses their password. */
+export const firstAdminSchema = z
+  .object({ name: createUserSchema.shape.name, email: createUserSchema.shape.email, password: passwordSchema, confirm: z.string() })
+  .refine(samePasswords, differ);
