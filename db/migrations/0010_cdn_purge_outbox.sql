@@ -17,16 +17,16 @@ CREATE OR REPLACE FUNCTION newsroom_cdn_purge_article() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
   DECLARE
-    article_id uuid;
+    changed uuid;
     purge text[] := ARRAY['listings'];
   BEGIN
-    IF TG_OP = 'DELETE' THEN article_id := OLD.id; ELSE article_id := NEW.id; END IF;
-    purge := purge || ('article-' || article_id::text);
+    IF TG_OP = 'DELETE' THEN changed := OLD.id; ELSE changed := NEW.id; END IF;
+    purge := purge || ('article-' || changed::text);
     IF TG_OP <> 'INSERT' AND OLD.published_section_id IS NOT NULL THEN purge := purge || ('section-' || OLD.published_section_id); END IF;
     IF TG_OP <> 'DELETE' AND NEW.published_section_id IS NOT NULL THEN purge := purge || ('section-' || NEW.published_section_id); END IF;
     -- Its tag and author pages list it.
-    purge := purge || ARRAY(SELECT 'tag-' || p.tag_id FROM published_article_tags p WHERE p.article_id = newsroom_cdn_purge_article.article_id);
-    purge := purge || ARRAY(SELECT 'author-' || p.user_id FROM published_article_authors p WHERE p.article_id = newsroom_cdn_purge_article.article_id);
+    purge := purge || ARRAY(SELECT 'tag-' || p.tag_id FROM published_article_tags p WHERE p.article_id = changed);
+    purge := purge || ARRAY(SELECT 'author-' || p.user_id FROM published_article_authors p WHERE p.article_id = changed);
     INSERT INTO cdn_purge_outbox (tags) VALUES (purge);
     RETURN NULL;
   END $$;
