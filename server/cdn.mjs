@@ -32,7 +32,7 @@ function readCacheTags(path) {
 /**
  * CDN_MAX_AGE and CDN_STALE_WHILE_REVALIDATE (default 60), in seconds; null when CDN_MAX_AGE is
  * unset. A value that is not a whole number of seconds stops the server.
- * @param {NodeJS.ProcessEnv} env
+ * @param {Record<string, string | undefined>} env
  * @returns {{ maxAge: number; staleWhileRevalidate: number } | null}
  */
 export function cdnConfig(env) {

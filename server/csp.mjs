@@ -18,6 +18,7 @@ import { randomBytes } from "node:crypto";
  * from a pool refilled 256 nonces at a time: one system call per 256 responses.
  */
 const POOL_NONCES = 256;
+/** @type {Buffer} */
 let pool = Buffer.alloc(0);
 let offset = 0;
 export function createNonce() {

@@ -146,7 +146,7 @@ describe(`CDN purges (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
   });
 
   it("without a purge URL nothing is sent and the queue does not grow", async () => {
-    expect(purgeConfig({ NODE_ENV: "test" })).toBeNull();
+    expect(purgeConfig({})).toBeNull();
     await publishedInSection("Purge désactivée");
     await deliverDuePurges(t.db, { config: null });
     expect(received).toHaveLength(0);

@@ -7,7 +7,7 @@ export type PurgeConfig = { url: string; token?: string; timeoutMs?: number };
 export type PurgeReport = { sent: number; failed: number; tags: number };
 
 /** CDN_PURGE_URL (and CDN_PURGE_TOKEN), or null when purging is off. */
-export function purgeConfig(env: NodeJS.ProcessEnv = process.env): PurgeConfig | null {
+export function purgeConfig(env: Record<string, string | undefined> = process.env): PurgeConfig | null {
   const url = env.CDN_PURGE_URL?.trim();
   return url ? { url, token: env.CDN_PURGE_TOKEN || undefined } : null;
 }
