@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 
-import { EditorPage } from "./pages/editor-page";
 import { expect, test, TYPICAL } from "./fixtures";
+import { EditorPage } from "./pages/editor-page";
 
 /**
  * The Content-Security-Policy lets only this response's nonce run script ('strict-dynamic', no
@@ -22,7 +22,11 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   return async () => [...fromConsole, ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))];
 }
 
-const scriptSrc = (policy: string | undefined) => policy?.split(";").find((d) => d.trim().startsWith("script-src"))?.trim() ?? "";
+const scriptSrc = (policy: string | undefined) =>
+  policy
+    ?.split(";")
+    .find((d) => d.trim().startsWith("script-src"))
+    ?.trim() ?? "";
 const nonceOf = (policy: string | undefined) => /'nonce-([^']+)'/.exec(scriptSrc(policy))?.[1];
 
 /** Next's client runtime started (hydration ran): it sets window.next. */
@@ -62,7 +66,18 @@ test("newsroom pages, the editor included, run under the policy with no violatio
   const id = await editor.create(); // a client component creates the draft: scripts ran
   await editor.typeInBody("Texte sous CSP stricte.");
   await editor.saved();
-  for (const path of ["/newsroom", `/newsroom/articles/${id}`, `/newsroom/articles/${id}/history`, "/newsroom/profile", "/newsroom/settings", "/newsroom/users", "/newsroom/tags", "/newsroom/sections", "/newsroom/log", "/newsroom/notifications"]) {
+  for (const path of [
+    "/newsroom",
+    `/newsroom/articles/${id}`,
+    `/newsroom/articles/${id}/history`,
+    "/newsroom/profile",
+    "/newsroom/settings",
+    "/newsroom/users",
+    "/newsroom/tags",
+    "/newsroom/sections",
+    "/newsroom/log",
+    "/newsroom/notifications",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     expect(scriptSrc(response?.headers()["content-security-policy"]), path).not.toContain("unsafe-inline");
@@ -77,7 +92,10 @@ test("an inline script injected into a rendered page is blocked", async ({ page 
   // Stored markup that slipped into the page's HTML, served with the page's own headers.
   await page.route(`**${path}`, async (route) => {
     const response = await route.fetch();
-    const html = (await response.text()).replace("</main>", `<script>window.__injected = "inline";</script><img src="/x" onerror="window.__injected = 'handler'"></main>`);
+    const html = (await response.text()).replace(
+      "</main>",
+      `<script>window.__injected = "inline";</script><img src="/x" onerror="window.__injected = 'handler'"></main>`,
+    );
     expect(html).toContain("__injected");
     await route.fulfill({ response, body: html });
   });

@@ -60,7 +60,12 @@ export const MAX_PURGE_ATTEMPTS = 10;
 
 export async function deletePurges({ db, ids }: { db: Tx; ids: number[] }): Promise<void> {
   if (ids.length === 0) return;
-  await db.execute(sql`delete from cdn_purge_outbox where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  await db.execute(
+    sql`delete from cdn_purge_outbox where id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
 }
 
 export async function deleteAllPurges({ db }: { db: Tx }): Promise<void> {

@@ -53,7 +53,12 @@ export async function deliverDuePurges(
       report.tags += tags.length;
     } catch (error) {
       const attempts = Math.max(...group.map((r) => r.attempts)) + 1;
-      await updatePurgesFailed({ db, ids, nextAttemptAt: new Date(Date.now() + purgeRetryDelayMs(attempts)), error: String((error as Error).message ?? error) });
+      await updatePurgesFailed({
+        db,
+        ids,
+        nextAttemptAt: new Date(Date.now() + purgeRetryDelayMs(attempts)),
+        error: String((error as Error).message ?? error),
+      });
       report.failed += ids.length;
     }
     group = [];

@@ -47,7 +47,16 @@ export function templateOf(body, coding, nonce) {
   const needle = Buffer.from(nonce, "latin1");
   if (coding === "identity") {
     const pieces = split(body, needle);
-    return { coding, stored: body, pieces, packed: [], crcs: [], advance: [], plainLength: body.length - (pieces.length - 1) * needle.length, nonceLength: needle.length };
+    return {
+      coding,
+      stored: body,
+      pieces,
+      packed: [],
+      crcs: [],
+      advance: [],
+      plainLength: body.length - (pieces.length - 1) * needle.length,
+      nonceLength: needle.length,
+    };
   }
   if (coding !== "gzip") return null;
   let plain;
