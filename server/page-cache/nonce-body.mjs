@@ -104,40 +104,50 @@ const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 
 /**
- * The page with `nonce` in every place the stored one was, in the stored coding.
+ * The page with `nonce` in every place the stored one was, in the stored coding, as the list of
+ * buffers to write one after the other (no copy of the page) and their total length.
  * @param {NonceTemplate} t
  * @param {string} nonce
- * @returns {Buffer}
+ * @returns {{ parts: Buffer[]; length: number }}
  */
-export function fillTemplate(t, nonce) {
+export function fillTemplateParts(t, nonce) {
   const value = Buffer.from(nonce, "latin1");
+  /** @type {Buffer[]} */
+  const parts = [];
   if (t.coding === "identity") {
-    if (t.pieces.length === 1) return t.pieces[0];
-    /** @type {Buffer[]} */
-    const parts = [];
     for (let i = 0; i < t.pieces.length; i++) {
       if (i > 0) parts.push(value);
       parts.push(t.pieces[i]);
     }
-    return Buffer.concat(parts);
-  }
-  /** @type {Buffer[]} */
-  const parts = [GZIP_HEADER];
-  let crc = 0;
-  for (let i = 0; i < t.packed.length; i++) {
-    if (i > 0) {
-      parts.push(...storedBlock(value));
-      crc = crc32(value, crc);
+  } else {
+    parts.push(GZIP_HEADER);
+    let crc = 0;
+    for (let i = 0; i < t.packed.length; i++) {
+      if (i > 0) {
+        parts.push(...storedBlock(value));
+        crc = crc32(value, crc);
+      }
+      parts.push(t.packed[i]);
+      crc = (times(t.advance[i], crc) ^ t.crcs[i]) >>> 0;
     }
-    parts.push(t.packed[i]);
-    crc = (times(t.advance[i], crc) ^ t.crcs[i]) >>> 0;
+    parts.push(FINAL_BLOCK);
+    const trailer = Buffer.alloc(8);
+    trailer.writeUInt32LE(crc >>> 0, 0);
+    trailer.writeUInt32LE((t.plainLength + (t.packed.length - 1) * value.length) >>> 0, 4);
+    parts.push(trailer);
   }
-  parts.push(FINAL_BLOCK);
-  const trailer = Buffer.alloc(8);
-  trailer.writeUInt32LE(crc >>> 0, 0);
-  trailer.writeUInt32LE((t.plainLength + (t.packed.length - 1) * value.length) >>> 0, 4);
-  parts.push(trailer);
-  return Buffer.concat(parts);
+  let length = 0;
+  for (const p of parts) length += p.length;
+  return { parts, length };
+}
+
+/**
+ * The same as one buffer.
+ * @param {NonceTemplate} t
+ * @param {string} nonce
+ */
+export function fillTemplate(t, nonce) {
+  return Buffer.concat(fillTemplateParts(t, nonce).parts);
 }
 
 /**

@@ -43,7 +43,7 @@ import { capture } from "./capture.mjs";
 import { acceptsEncoding } from "./encoding.mjs";
 import { createEntryStore } from "./entry-store.mjs";
 import { freshReader } from "./fresh-reader.mjs";
-import { fillTemplate, templateOf } from "./nonce-body.mjs";
+import { fillTemplateParts, templateOf } from "./nonce-body.mjs";
 import { canonicalPublicUrl } from "./public-routes.mjs";
 import { renderCoalescer, renderLimiter } from "./renders.mjs";
 
@@ -179,9 +179,21 @@ export function createPageCache(options) {
     if (Boolean(hit.template) !== (nonce !== undefined)) return false;
     stats.hits++;
     entries.touch(key, hit);
-    const body = hit.template && nonce !== undefined ? fillTemplate(hit.template, nonce) : hit.body;
-    res.writeHead(hit.status, { ...hit.headers, "content-length": String(body.length), "x-newsroom-cache": "hit" });
-    res.end(req.method === "HEAD" ? undefined : body);
+    if (!hit.template || nonce === undefined) {
+      res.writeHead(hit.status, { ...hit.headers, "content-length": String(hit.body.length), "x-newsroom-cache": "hit" });
+      res.end(req.method === "HEAD" ? undefined : hit.body);
+      return true;
+    }
+    // The page's pieces with this response's nonce between them, written without joining them.
+    const { parts, length } = fillTemplateParts(hit.template, nonce);
+    res.writeHead(hit.status, { ...hit.headers, "content-length": String(length), "x-newsroom-cache": "hit" });
+    if (req.method === "HEAD") {
+      res.end();
+      return true;
+    }
+    res.cork();
+    for (let i = 0; i < parts.length - 1; i++) res.write(parts[i]);
+    res.end(parts[parts.length - 1]);
     return true;
   }
 
