@@ -17,6 +17,10 @@ export async function register() {
   const { readOperationalSnapshot } = await import("./lib/observability/snapshot");
   const { registerSnapshotReader } = await import("./server/metrics-bridge.mjs");
   registerSnapshotReader(() => readOperationalSnapshot());
+  // CDN cache tags of public pages, read by the server when CDN_MAX_AGE is set (server/cdn.mjs).
+  const { cacheTagsForPath } = await import("./lib/cdn/tags");
+  const { registerCacheTagReader } = await import("./server/cdn.mjs");
+  registerCacheTagReader(async (path) => cacheTagsForPath(await getDb(), path));
   if (process.env.JOBS_DISABLED !== "1") {
     const { startJobRunner } = await import("./lib/jobs/runner");
     startJobRunner();

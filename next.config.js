@@ -18,11 +18,12 @@ function gitBuildId() {
 }
 
 /**
- * Security headers on every response. The CSP allows only this origin: Next.js
- * streams its page data in inline <script> tags, hence 'unsafe-inline' for scripts (a nonce would
- * force every page to render per request and rule out cached public pages); React development
- * mode also needs eval. Editors set style attributes (ProseMirror), hence inline styles. Images
- * come from this origin (uploads), data: and blob: (local previews before upload).
+ * Security headers on every response. The production server (server/serve.mjs) sends the
+ * Content-Security-Policy itself, with a nonce of its own on every response (server/csp.mjs):
+ * a policy here would be the same for every response and replace that one. Only the development
+ * server gets it from here, lenient: React's development build needs eval and the dev server
+ * injects inline scripts without a nonce. Editors set style attributes (ProseMirror), hence
+ * inline styles. Images come from this origin (uploads), data: and blob: (local previews).
  */
 function securityHeaders() {
   const oidcOrigin = (() => {
@@ -34,11 +35,11 @@ function securityHeaders() {
   })();
   const csp = [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+    "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    `connect-src 'self'${isDev ? " ws:" : ""}`,
+    "connect-src 'self' ws:",
     "media-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
@@ -49,7 +50,7 @@ function securityHeaders() {
     "manifest-src 'self'",
   ].join("; ");
   const headers = [
-    { key: "Content-Security-Policy", value: csp },
+    ...(isDev ? [{ key: "Content-Security-Policy", value: csp }] : []),
     { key: "X-Frame-Options", value: "DENY" },
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

@@ -18,7 +18,9 @@ import path from "node:path";
 
 import { logger } from "../lib/observability/log.mjs";
 import { isValidHostHeader, sanitizeForwardedHeaders } from "../lib/seo/request-origin.mjs";
+import { cdnConfig, withCdnHeaders } from "./cdn.mjs";
 import { parseTrustProxy, stampClientAddress } from "./client-address.mjs";
+import { cspApplier, cspTemplate } from "./csp.mjs";
 import { createMetrics } from "./metrics.mjs";
 import { createObserver } from "./observe.mjs";
 import { createPageCache } from "./page-cache/page-cache.mjs";
@@ -41,7 +43,8 @@ process.env.NODE_ENV = "production";
 const { default: next } = await import("next");
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
-const handle = app.getRequestHandler();
+// With CDN_MAX_AGE, public pages carry CDN cache headers and tags (server/cdn.mjs).
+const handle = withCdnHeaders(cdnConfig(process.env), app.getRequestHandler());
 await app.prepare();
 
 const mb = Number(process.env.PAGE_CACHE_MB ?? 64);
@@ -66,7 +69,12 @@ const plain = (res, status, text) => {
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
   res.end(text);
 };
-const serve = (req, res) => cache.handle(req, res, () => handle(req, res));
+// Every response gets a CSP nonce of its own, pages from the cache included (server/csp.mjs).
+const applyCsp = cspApplier(cspTemplate({ oidcIssuer: process.env.AUTH_OIDC_ISSUER }));
+const serve = (req, res) => {
+  const nonce = applyCsp(req, res);
+  return cache.handle(req, res, () => handle(req, res), nonce);
+};
 const fail = (req, res, error) => {
   log.error({ reqId: req.headers["x-request-id"], err: error }, "request failed");
   if (!res.headersSent) {

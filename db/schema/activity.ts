@@ -103,3 +103,22 @@ export const publicCacheState = pgTable("public_cache_state", {
   generation: bigint("generation", { mode: "number" }).notNull().default(1),
   changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Cache tags to purge at the CDN (lib/cdn/purge.ts). Database triggers queue them in the same
+ * transaction as the change readers can see (migration 0010), so every public change is
+ * covered, the scheduler's included; the purge itself happens later, so a slow or failing CDN
+ * never holds up a publication.
+ */
+export const cdnPurgeOutbox = pgTable(
+  "cdn_purge_outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tags: text("tags").array().notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("cdn_purge_outbox_due_idx").on(t.nextAttemptAt)],
+);

@@ -1,13 +1,14 @@
 import "server-only";
 
 import { getDb } from "@/db";
+import { deliverDuePurges } from "@/lib/cdn/purge";
 import { deliverDueMail } from "@/lib/mail/worker";
 import { logger } from "@/lib/observability/log.mjs";
 import { countSchedulerRun } from "@/server/metrics-bridge.mjs";
 
 import { publishDueArticles } from "./scheduled-publish";
 
-const g = globalThis as unknown as { __newsroomJobs?: { timer: NodeJS.Timeout } };
+const g = globalThis as unknown as { __newsroomJobs?: { timer: NodeJS.Timeout; purgeTimer: NodeJS.Timeout } };
 
 /**
  * Polls the database for due work (scheduled articles, queued mail). The interval only
@@ -34,6 +35,29 @@ export function startJobRunner({ intervalMs = Number(process.env.JOBS_INTERVAL_M
   };
   const timer = setInterval(tick, intervalMs);
   timer.unref?.();
-  g.__newsroomJobs = { timer };
+  g.__newsroomJobs = { timer, purgeTimer: startPurgeLoop() };
   setTimeout(tick, 2_000).unref?.();
+}
+
+/**
+ * CDN purges in a loop of their own: a purge endpoint that hangs holds this loop only (until its
+ * timeout), never scheduled publishing or mail. Frequent, because readers wait on it: a CDN
+ * serves the old page until the purge lands.
+ */
+function startPurgeLoop(intervalMs = Number(process.env.CDN_PURGE_INTERVAL_MS || 1_000)): NodeJS.Timeout {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const { failed } = await deliverDuePurges(await getDb());
+      if (failed) console.error(`cdn purge: ${failed} queued purge(s) failed, retried later`);
+    } catch (error) {
+      console.error("cdn purge tick failed", error);
+    } finally {
+      running = false;
+    }
+  }, intervalMs);
+  timer.unref?.();
+  return timer;
 }

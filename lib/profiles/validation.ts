@@ -1,6 +1,5 @@
-import { z } from "zod";
-
 import { slugify } from "@/lib/slug";
+import { z } from "@/lib/validations/zod";
 
 export const BIO_MAX = 2000;
 export const MAX_LINKS = 8;

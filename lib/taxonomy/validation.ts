@@ -1,6 +1,5 @@
-import { z } from "zod";
-
 import { tagDisplayName } from "@/lib/slug";
+import { z } from "@/lib/validations/zod";
 
 export const SECTION_NAME_MAX = 60;
 /** Tags are limited to 50 characters. */

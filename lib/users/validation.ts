@@ -1,6 +1,5 @@
-import { z } from "zod";
-
 import { ROLES } from "@/lib/roles";
+import { z } from "@/lib/validations/zod";
 
 const uuid = z.string().regex(/^[0-9a-f-]{36}$/i, "Unknown user.");
 export const roleSchema = z.enum(ROLES, { message: "Choose journalist, editor or admin." });

@@ -3,10 +3,9 @@
  * Client-safe: no server-only imports. The body's structure is checked on the server by
  * lib/rich-text/body.ts; here only its size, so the browser can warn before sending.
  */
-import { z } from "zod";
-
 import { isAllowedImageSrc } from "@/components/editor/extensions";
 import { slugify, tagDisplayName } from "@/lib/slug";
+import { z } from "@/lib/validations/zod";
 
 export const LIMITS = {
   headline: 200,

@@ -10,7 +10,8 @@
  */
 
 /**
- * @typedef {{ status: number; headers: Record<string, string | string[]>; body: Buffer; generation: number; storedAt: number; cost: number }} Entry
+ * `template`: the body with its CSP nonce cut out (nonce-body.mjs); `body` then holds its bytes.
+ * @typedef {{ status: number; headers: Record<string, string | string[]>; body: Buffer; template?: import("./nonce-body.mjs").NonceTemplate; generation: number; storedAt: number; cost: number }} Entry
  * @typedef {{ stored: number; evicted: number; swept: number }} StoreStats
  */
 

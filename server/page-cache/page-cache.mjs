@@ -24,6 +24,10 @@
  * class of Accept-Encoding Next's compression answers alike; a stored body is only served to
  * clients that accept its Content-Encoding.
  *
+ * Every response has a CSP nonce of its own (server/csp.mjs): an entry rendered with a nonce is
+ * kept with that nonce cut out (nonce-body.mjs), and each hit is served with the nonce the server
+ * drew for it, in the body and in the Content-Security-Policy header set before the cache answers.
+ *
  * Memory: every entry is counted with its key and headers against `maxBytes`, at most
  * `maxEntries` are kept, expired ones are swept in the background, and pages asked for twice
  * are protected from a flood of one-off ones (segmented LRU).
@@ -39,6 +43,7 @@ import { capture } from "./capture.mjs";
 import { acceptsEncoding } from "./encoding.mjs";
 import { createEntryStore } from "./entry-store.mjs";
 import { freshReader } from "./fresh-reader.mjs";
+import { fillTemplateParts, templateOf } from "./nonce-body.mjs";
 import { canonicalPublicUrl } from "./public-routes.mjs";
 import { renderCoalescer, renderLimiter } from "./renders.mjs";
 
@@ -102,9 +107,11 @@ export function createPageCache(options) {
 
   /**
    * Serves from the cache, or calls `render` (Next's handler) and keeps a copy of its answer.
-   * @param {Req} req @param {Res} res @param {() => unknown} render
+   * `nonce`: this response's CSP nonce, which the server has already put in the request's and the
+   * response's Content-Security-Policy header (absent: pages are kept and served as rendered).
+   * @param {Req} req @param {Res} res @param {() => unknown} render @param {string} [nonce]
    */
-  async function handle(req, res, render) {
+  async function handle(req, res, render, nonce) {
     if (refuseMethod(req, res)) return;
     const found = maxBytes > 0 ? classify(req, keyOptions) : null;
     if (!found) {
@@ -125,39 +132,68 @@ export function createPageCache(options) {
       return render();
     }
     entries.noteGeneration(generation);
-    if (serveHit(req, res, key, generation)) return;
+    if (serveHit(req, res, key, generation, nonce)) return;
     const inFlight = renders.inFlight(key, generation);
     if (inFlight) {
       await inFlight;
-      if (serveHit(req, res, key, generation)) return;
+      if (serveHit(req, res, key, generation, nonce)) return;
     }
-    return renderAndKeep(req, res, render, key, generation);
+    return renderAndKeep(req, res, render, key, generation, nonce);
   }
 
-  /** @param {Req} req @param {Res} res @param {() => unknown} render @param {string} key @param {number} generation */
-  function renderAndKeep(req, res, render, key, generation) {
+  /**
+   * @param {Req} req @param {Res} res @param {() => unknown} render @param {string} key @param {number} generation
+   * @param {string | undefined} nonce
+   */
+  function renderAndKeep(req, res, render, key, generation, nonce) {
     stats.misses++;
     // A HEAD that misses is rendered as the GET it stands for, and kept: Node's response still
     // sends no body (it was created for a HEAD), and the next HEAD or GET is a hit.
     if (req.method === "HEAD") req.method = "GET";
     renders.begin(key, generation, res);
-    capture(res, (entry) => entries.store(key, { ...entry, generation, storedAt: now() }), maxEntryBytes);
+    capture(
+      res,
+      (entry) => {
+        if (nonce === undefined) return entries.store(key, { ...entry, generation, storedAt: now() });
+        // The policy names this response's nonce: each hit sends its own.
+        const { "content-security-policy": _policy, ...headers } = entry.headers;
+        const template = templateOf(entry.body, String(headers["content-encoding"] ?? "identity").toLowerCase(), nonce);
+        // A coding kept only as rendered would replay its nonce: not kept (no browser asks for it).
+        if (template) entries.store(key, { ...entry, headers, body: template.stored, template, generation, storedAt: now() });
+      },
+      maxEntryBytes,
+    );
     res.setHeader("x-newsroom-cache", "miss");
     return limiter.run(res, render);
   }
 
-  /** @param {Req} req @param {Res} res @param {string} key @param {number} generation */
-  function serveHit(req, res, key, generation) {
+  /** @param {Req} req @param {Res} res @param {string} key @param {number} generation @param {string | undefined} nonce */
+  function serveHit(req, res, key, generation, nonce) {
     const hit = entries.lookup(key, generation);
     if (!hit) return false;
     // The key's class says which coding Next would choose; the stored body says which it chose.
     // Never hand a compressed body to a client that did not ask for that coding.
     const coding = String(hit.headers["content-encoding"] ?? "identity").toLowerCase();
     if (!acceptsEncoding(req.headers["accept-encoding"], coding)) return false;
+    // Kept with a nonce cut out, it is only served with a fresh one (and the reverse).
+    if (Boolean(hit.template) !== (nonce !== undefined)) return false;
     stats.hits++;
     entries.touch(key, hit);
-    res.writeHead(hit.status, { ...hit.headers, "content-length": String(hit.body.length), "x-newsroom-cache": "hit" });
-    res.end(req.method === "HEAD" ? undefined : hit.body);
+    if (!hit.template || nonce === undefined) {
+      res.writeHead(hit.status, { ...hit.headers, "content-length": String(hit.body.length), "x-newsroom-cache": "hit" });
+      res.end(req.method === "HEAD" ? undefined : hit.body);
+      return true;
+    }
+    // The page's pieces with this response's nonce between them, written without joining them.
+    const { parts, length } = fillTemplateParts(hit.template, nonce);
+    res.writeHead(hit.status, { ...hit.headers, "content-length": String(length), "x-newsroom-cache": "hit" });
+    if (req.method === "HEAD") {
+      res.end();
+      return true;
+    }
+    res.cork();
+    for (let i = 0; i < parts.length - 1; i++) res.write(parts[i]);
+    res.end(parts[parts.length - 1]);
     return true;
   }
 

@@ -1,0 +1,128 @@
+import type { Page } from "@playwright/test";
+
+import { expect, test, TYPICAL } from "./fixtures";
+import { EditorPage } from "./pages/editor-page";
+
+/**
+ * The Content-Security-Policy lets only this response's nonce run script ('strict-dynamic', no
+ * 'unsafe-inline'): Next's own scripts carry the nonce and run, injected markup does not.
+ */
+
+/** Records CSP violations from before the page's first script (an init script is not subject to CSP). */
+async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
+  const fromConsole: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) fromConsole.push(m.text());
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  });
+  return async () => [...fromConsole, ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))];
+}
+
+const scriptSrc = (policy: string | undefined) =>
+  policy
+    ?.split(";")
+    .find((d) => d.trim().startsWith("script-src"))
+    ?.trim() ?? "";
+const nonceOf = (policy: string | undefined) => /'nonce-([^']+)'/.exec(scriptSrc(policy))?.[1];
+
+/** Next's client runtime started (hydration ran): it sets window.next. */
+const nextRan = (page: Page) => page.evaluate(() => Boolean((window as unknown as { next?: { version?: string } }).next?.version));
+
+const PUBLIC_PAGES = [
+  "/",
+  `/articles/${TYPICAL.slug}`,
+  "/authors/claire-martin",
+  "/tags/chine",
+  "/sections/international",
+  "/search?q=chine",
+  "/articles/this-page-does-not-exist",
+  "/login",
+];
+
+test("every public page type: a nonce policy without 'unsafe-inline', Next's scripts run, no violation", async ({ page }) => {
+  const violations = await watchViolations(page);
+  for (const path of PUBLIC_PAGES) {
+    // Twice: the second answer of a public page comes from the page cache.
+    for (const round of [1, 2]) {
+      const response = await page.goto(path);
+      const policy = response?.headers()["content-security-policy"];
+      expect(scriptSrc(policy), path).toMatch(/^script-src 'nonce-[A-Za-z0-9_-]{22}' 'strict-dynamic'$/);
+      expect(await nextRan(page), `${path} (${round})`).toBe(true);
+      const nonces = await page.locator("script[nonce]").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+      expect(nonces.length, path).toBeGreaterThan(0);
+      expect(await violations(), `${path} (${round})`).toEqual([]);
+    }
+  }
+});
+
+test("newsroom pages, the editor included, run under the policy with no violation", async ({ as }) => {
+  const page = await as("admin");
+  const violations = await watchViolations(page);
+  const editor = new EditorPage(page);
+  const id = await editor.create(); // a client component creates the draft: scripts ran
+  await editor.typeInBody("Texte sous CSP stricte.");
+  await editor.saved();
+  for (const path of [
+    "/newsroom",
+    `/newsroom/articles/${id}`,
+    `/newsroom/articles/${id}/history`,
+    "/newsroom/profile",
+    "/newsroom/settings",
+    "/newsroom/users",
+    "/newsroom/tags",
+    "/newsroom/sections",
+    "/newsroom/log",
+    "/newsroom/notifications",
+  ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    expect(scriptSrc(response?.headers()["content-security-policy"]), path).not.toContain("unsafe-inline");
+    expect(await nextRan(page), path).toBe(true);
+    expect(await violations(), path).toEqual([]);
+  }
+});
+
+test("an inline script injected into a rendered page is blocked", async ({ page }) => {
+  const violations = await watchViolations(page);
+  const path = `/articles/${TYPICAL.slug}`;
+  // Stored markup that slipped into the page's HTML, served with the page's own headers.
+  await page.route(`**${path}`, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      "</main>",
+      `<script>window.__injected = "inline";</script><img src="/x" onerror="window.__injected = 'handler'"></main>`,
+    );
+    expect(html).toContain("__injected");
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto(path);
+  await expect.poll(async () => (await violations()).length).toBeGreaterThanOrEqual(2);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
+  const seen = await violations();
+  expect(seen.some((v) => v.startsWith("script-src-elem inline"))).toBe(true);
+  expect(seen.some((v) => v.startsWith("script-src-attr inline"))).toBe(true);
+  // The page itself still works.
+  expect(await nextRan(page)).toBe(true);
+});
+
+test("no two responses share a nonce, from the page cache or not", async ({ request }) => {
+  const seen = new Set<string>();
+  for (const path of [`/articles/${TYPICAL.slug}`, "/", "/login"]) {
+    for (let i = 0; i < 10; i++) {
+      const response = await request.get(path, { headers: { "accept-encoding": i % 2 ? "gzip" : "identity" } });
+      expect(response.status()).toBe(200);
+      const nonce = nonceOf(response.headers()["content-security-policy"]);
+      expect(nonce, path).toBeTruthy();
+      expect(seen.has(nonce!), `${path}: nonce reused`).toBe(false);
+      seen.add(nonce!);
+      const body = await response.text();
+      // Every nonce in the page is this response's.
+      const inPage = new Set([...body.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]));
+      expect([...inPage], path).toEqual([nonce]);
+    }
+  }
+});

@@ -1,0 +1,86 @@
+// @ts-check
+/**
+ * The Content-Security-Policy, with a nonce of its own on every response.
+ *
+ * Scripts run only with this response's nonce ('strict-dynamic' lets them load the chunks they
+ * need), so markup that slips into a page cannot run script. Next puts the nonce on its own
+ * <script> tags when it finds one in the request's Content-Security-Policy header: the server
+ * (serve.mjs) writes that header on the request before Next sees it, and the same policy on the
+ * response. Pages answered from the page cache get a fresh nonce too (page-cache/nonce-body.mjs).
+ *
+ * Development (`next dev`) keeps the lenient policy of next.config.js: React's development build
+ * needs eval and the dev server injects its own inline scripts.
+ */
+import { randomBytes } from "node:crypto";
+
+/**
+ * 128 random bits, base64url (22 characters, the alphabet Next's nonce parser accepts). Drawn
+ * from a pool refilled 256 nonces at a time: one system call per 256 responses.
+ */
+const POOL_NONCES = 256;
+/** @type {Buffer} */
+let pool = Buffer.alloc(0);
+let offset = 0;
+export function createNonce() {
+  if (offset + 16 > pool.length) {
+    pool = randomBytes(16 * POOL_NONCES);
+    offset = 0;
+  }
+  const nonce = pool.toString("base64url", offset, offset + 16);
+  offset += 16;
+  return nonce;
+}
+
+/** @param {string | undefined} issuer */
+function originOf(issuer) {
+  try {
+    return issuer ? new URL(issuer).origin : "";
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Everything but the script nonce, computed once. Editors set style attributes (ProseMirror),
+ * hence inline styles. Images come from this origin (uploads), data: and blob: (local previews
+ * before upload). A sign-in form may post to the OIDC provider.
+ * @param {{ oidcIssuer?: string }} [options]
+ */
+export function cspTemplate(options = {}) {
+  const oidcOrigin = originOf(options.oidcIssuer);
+  const before = "default-src 'self'; script-src 'nonce-";
+  const after = [
+    "' 'strict-dynamic'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "media-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action 'self'${oidcOrigin ? ` ${oidcOrigin}` : ""}`,
+    "frame-src 'none'",
+    "frame-ancestors 'none'",
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+  ].join("; ");
+  /** @param {string} nonce */
+  return (nonce) => before + nonce + after;
+}
+
+/**
+ * Gives a request its nonce: the policy goes on the request (for Next to find the nonce) and on
+ * the response. A policy a client sent in its own request header is replaced, never trusted.
+ * @param {ReturnType<typeof cspTemplate>} policy
+ * @returns {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => string}
+ */
+export function cspApplier(policy) {
+  return (req, res) => {
+    const nonce = createNonce();
+    const value = policy(nonce);
+    req.headers["content-security-policy"] = value;
+    delete req.headers["content-security-policy-report-only"];
+    res.setHeader("Content-Security-Policy", value);
+    return nonce;
+  };
+}

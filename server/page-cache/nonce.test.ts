@@ -1,0 +1,106 @@
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+
+import { cspApplier, cspTemplate } from "../csp.mjs";
+import { fillTemplate, templateOf } from "./nonce-body.mjs";
+import { createPageCache } from "./page-cache.mjs";
+
+const NONCE_IN_POLICY = /script-src 'nonce-([A-Za-z0-9_-]+)' 'strict-dynamic'/;
+
+describe("nonce templates", () => {
+  const page = (nonce: string) =>
+    `<html><head><script nonce="${nonce}" src="/a.js"></script></head><body>${"<p>Un paragraphe « accentué ».</p>".repeat(300)}` +
+    `<script nonce="${nonce}">self.__next_f.push([1,"x"])</script>${"<p>suite</p>".repeat(500)}<script nonce="${nonce}"></script></body></html>`;
+
+  it("puts a new nonce everywhere the old one was, identity and gzip, and nowhere else", () => {
+    const old = "AAAAAAAAAAAAAAAAAAAAAA";
+    const fresh = "b_c-DEFGHIJKLMNOPQRSTu";
+    const identity = templateOf(Buffer.from(page(old)), "identity", old)!;
+    expect(fillTemplate(identity, fresh).toString()).toBe(page(fresh));
+    const gzip = templateOf(gzipSync(page(old)), "gzip", old)!;
+    const out = fillTemplate(gzip, fresh);
+    expect(gunzipSync(out).toString()).toBe(page(fresh));
+    // Still compressed (the page is 20 KB of text).
+    expect(out.length).toBeLessThan(Buffer.byteLength(page(old)) / 4);
+  });
+
+  it("keeps no template of a coding it cannot fill", () => {
+    expect(templateOf(Buffer.from("x"), "deflate", "n")).toBeNull();
+    expect(templateOf(Buffer.from("not gzip"), "gzip", "n")).toBeNull();
+  });
+});
+
+describe("page cache with a CSP nonce per response", () => {
+  let server: Server | null = null;
+  afterEach(async () => {
+    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+    server = null;
+  });
+
+  /** Like Next: the nonce comes from the request's policy header; gzip when asked for. */
+  async function start() {
+    let renders = 0;
+    const cache = createPageCache({ readGeneration: () => Promise.resolve(1), checkIntervalMs: 0 });
+    const applyCsp = cspApplier(cspTemplate());
+    server = createServer((req, res) => {
+      const nonce = applyCsp(req, res);
+      void cache.handle(
+        req,
+        res,
+        () => {
+          renders++;
+          const fromHeader = NONCE_IN_POLICY.exec(String(req.headers["content-security-policy"]))?.[1];
+          const html = `<!DOCTYPE html><script nonce="${fromHeader}" src="/c.js"></script><p>Article</p><script nonce="${fromHeader}">go()</script>`;
+          res.setHeader("content-type", "text/html; charset=utf-8");
+          if (String(req.headers["accept-encoding"]).includes("gzip")) {
+            res.setHeader("content-encoding", "gzip");
+            res.end(gzipSync(html));
+          } else res.end(html);
+        },
+        nonce,
+      );
+    });
+    await new Promise<void>((r) => server!.listen(0, "127.0.0.1", () => r()));
+    return { port: (server!.address() as AddressInfo).port, renders: () => renders };
+  }
+
+  const get = (port: number, encoding?: string) =>
+    new Promise<{ cache: string; policy: string; body: string }>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port, path: "/articles/une", headers: encoding ? { "accept-encoding": encoding } : {} }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const raw = Buffer.concat(chunks);
+          resolve({
+            cache: String(res.headers["x-newsroom-cache"]),
+            policy: String(res.headers["content-security-policy"]),
+            body: (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8"),
+          });
+        });
+      });
+      req.on("error", reject);
+      req.end();
+    });
+
+  for (const encoding of [undefined, "gzip, deflate, br"]) {
+    it(`never serves two responses with one nonce, hits included (${encoding ?? "identity"})`, async () => {
+      const s = await start();
+      const seen = new Set<string>();
+      for (let i = 0; i < 30; i++) {
+        const r = await get(s.port, encoding);
+        expect(r.cache).toBe(i === 0 ? "miss" : "hit");
+        expect(r.policy.split(";").find((d) => d.trim().startsWith("script-src"))).not.toContain("unsafe-inline");
+        const nonce = NONCE_IN_POLICY.exec(r.policy)?.[1];
+        expect(nonce).toMatch(/^[A-Za-z0-9_-]{22}$/);
+        // The page's scripts carry this response's nonce, and only it.
+        expect([...r.body.matchAll(/nonce="([^"]*)"/g)].map((m) => m[1])).toEqual([nonce, nonce]);
+        for (const earlier of seen) expect(r.body).not.toContain(earlier);
+        seen.add(nonce!);
+      }
+      expect(seen.size).toBe(30);
+      expect(s.renders()).toBe(1);
+    });
+  }
+});
