@@ -1,10 +1,8 @@
 import { parseArgs } from "node:util";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 
 import type { Db } from "@/db";
-import { getUserByEmail, insertUser, listUsers } from "@/db/queries/users";
-import { users } from "@/db/schema";
+import { getUserByEmail, insertUser, listUsers, updateUser } from "@/db/queries/users";
 import { recordEvent } from "@/lib/articles/events";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { ROLES } from "@/lib/roles";
@@ -67,18 +65,12 @@ export async function runUsersCli(argv: string[], db: Db, io: CliIO): Promise<nu
         if (!user) throw new CliError(`no user with the email ${e}`);
         if (command === "set-role") {
           const r = field(role, values.role, "role");
-          await db
-            .update(users)
-            .set({ role: r, sessionVersion: user.sessionVersion + 1, updatedAt: new Date() })
-            .where(eq(users.id, user.id));
+          await updateUser({ db, id: user.id, set: { role: r, updatedAt: new Date() }, endSessions: true });
           await recordEvent(db, { type: "user.role_changed", subjectUserId: user.id, data: { via: "cli", from: user.role, to: r } });
           io.out(`${e} is now ${r}.`);
         } else {
           const active = command === "activate";
-          await db
-            .update(users)
-            .set({ active, sessionVersion: user.sessionVersion + 1, updatedAt: new Date() })
-            .where(eq(users.id, user.id));
+          await updateUser({ db, id: user.id, set: { active, updatedAt: new Date() }, endSessions: true });
           await recordEvent(db, { type: active ? "user.activated" : "user.deactivated", subjectUserId: user.id, data: { via: "cli" } });
           io.out(`${e} is ${active ? "active" : "deactivated"}.`);
         }

@@ -1,10 +1,8 @@
 import "server-only";
 
-import { and, eq, sql } from "drizzle-orm";
-
 import type { Db } from "@/db";
-import { getUserByEmail, getUserById, insertUser } from "@/db/queries/users";
-import { users, type User } from "@/db/schema";
+import { getUserByEmail, getUserById, insertUser, listActiveAdminsForUpdate, updateUser } from "@/db/queries/users";
+import type { User } from "@/db/schema";
 import { denied } from "@/lib/actions/result";
 import { recordEvent } from "@/lib/articles/events";
 import { canChangeUser, canGlobal, type PolicyUser } from "@/lib/permissions";
@@ -51,21 +49,12 @@ export async function createUser(db: Db, actor: PolicyUser, raw: { name: string;
  */
 async function changeUser(db: Db, actor: PolicyUser, userId: string, change: { role?: Role; active?: boolean }): Promise<Result<User>> {
   return db.transaction(async (tx) => {
-    const admins = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.role, "admin"), eq(users.active, true)))
-      .orderBy(users.id)
-      .for("update");
+    const admins = await listActiveAdminsForUpdate({ db: tx });
     const target = await getUserById({ db: tx, id: userId });
     if (!target) return refuse("not_found", "This user does not exist.");
     const allowed = canChangeUser(actor, target, change, admins.length);
     if (!allowed.ok) return denied(allowed);
-    const [updated] = await tx
-      .update(users)
-      .set({ ...change, ...(change.active === false ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}), updatedAt: new Date() })
-      .where(eq(users.id, userId))
-      .returning();
+    const updated = (await updateUser({ db: tx, id: userId, set: { ...change, updatedAt: new Date() }, endSessions: change.active === false }))!;
     if (change.role !== undefined && change.role !== target.role) {
       await recordEvent(tx, { type: "user.role_changed", actorId: actor.id, subjectUserId: userId, data: { from: target.role, to: change.role } });
     }
@@ -91,10 +80,7 @@ export async function resetPassword(db: Db, actor: PolicyUser, input: { userId: 
   return db.transaction(async (tx) => {
     const target = await getUserById({ db: tx, id: input.userId });
     if (!target) return refuse("not_found", "This user does not exist.");
-    await tx
-      .update(users)
-      .set({ passwordHash: null, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-      .where(eq(users.id, target.id));
+    await updateUser({ db: tx, id: target.id, set: { passwordHash: null, updatedAt: new Date() }, endSessions: true });
     const { token, expiresAt } = await issueToken(tx, target.id, "reset");
     await recordEvent(tx, { type: "user.password_reset", actorId: actor.id, subjectUserId: target.id });
     return { ok: true as const, data: { userId: target.id, name: target.name, email: target.email, token, expiresAt } };
