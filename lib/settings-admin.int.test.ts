@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { events } from "@/db/schema";
 import { getPublicGeneration } from "@/db/queries/system";
+import { events } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/testing/db";
 
 import { defaultSettings, getSettings } from "./settings";
