@@ -10,9 +10,9 @@ export async function register() {
   const { getHandle, getDb } = await import("./db");
   await getHandle();
   // The page cache in front of Next (server/serve.mjs) reads the public generation on this app's database.
-  const { publicGeneration } = await import("./lib/cache/generation");
+  const { getPublicGeneration } = await import("./db/queries/system");
   const { registerPublicGenerationReader } = await import("./server/public-generation.mjs");
-  registerPublicGenerationReader(async () => publicGeneration(await getDb()));
+  registerPublicGenerationReader(async () => getPublicGeneration({ db: await getDb() }));
   // /metrics (server/metrics.mjs) reads the scheduler, outbox and pool figures through the app's database.
   const { readOperationalSnapshot } = await import("./lib/observability/snapshot");
   const { registerSnapshotReader } = await import("./server/metrics-bridge.mjs");

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
+import { getPublicGeneration } from "@/db/queries/system";
 import { events } from "@/db/schema";
-import { publicGeneration } from "@/lib/cache/generation";
 import { createTestDb, type TestDb } from "@/testing/db";
 
 import { defaultSettings, getSettings } from "./settings";
@@ -69,14 +69,14 @@ describe("site language setting", () => {
   });
 
   it("an admin's change is what the getter returns, overrides SITE_LANGUAGE, moves the public generation and is logged", async () => {
-    const before = await publicGeneration(t.db);
+    const before = await getPublicGeneration({ db: t.db });
     const r = await updateSettings(t.db, admin, { ...valid, siteLanguage: "en" });
     expect(r).toMatchObject({ ok: true, settings: { siteLanguage: "en" } });
     expect((await getSettings(t.db)).siteLanguage).toBe("en");
     vi.stubEnv("SITE_LANGUAGE", "fr");
     expect((await getSettings(t.db)).siteLanguage).toBe("en");
     // Public pages read the setting through the cache keyed on this counter: it must move.
-    expect(await publicGeneration(t.db)).toBeGreaterThan(before);
+    expect(await getPublicGeneration({ db: t.db })).toBeGreaterThan(before);
     const logged = await t.db.select().from(events).where(eq(events.type, "settings.changed"));
     expect(logged.map((e) => e.data)).toContainEqual({ siteLanguage: { from: "fr", to: "en" } });
 

@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 
 import type { Db } from "@/db";
-import { recordEvent } from "@/lib/articles/events";
+import { insertEvent } from "@/db/queries/events";
 import { canGlobal, type PolicyUser } from "@/lib/permissions";
 import { getSettings, setSetting, SITE_LANGUAGES, type SiteSettings } from "@/lib/settings";
 
@@ -59,7 +59,7 @@ export async function updateSettings(db: Db, actor: PolicyUser | null, raw: unkn
       changed[key] = { from: before[key], to: input[key] };
       await setSetting(tx, key, input[key] as never);
     }
-    if (Object.keys(changed).length) await recordEvent(tx, { type: "settings.changed", actorId: actor!.id, data: changed });
+    if (Object.keys(changed).length) await insertEvent({ db: tx, event: { type: "settings.changed", actorId: actor!.id, data: changed } });
     return { ok: true, settings: { ...before, ...input } };
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Tx } from "@/db";
-import { siteSettings } from "@/db/schema";
+import { listSiteSettings, upsertSiteSetting } from "@/db/queries/settings";
 
 export const SITE_LANGUAGES = ["fr", "en"] as const;
 export type SiteLanguage = (typeof SITE_LANGUAGES)[number];
@@ -34,7 +34,7 @@ export function defaultSettings(): SiteSettings {
 }
 
 export async function getSettings(db: Tx): Promise<SiteSettings> {
-  const rows = await db.select().from(siteSettings);
+  const rows = await listSiteSettings({ db });
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   const settings = { ...defaultSettings(), ...stored } as SiteSettings;
   // A hand-edited row must not put an unknown language into <html lang> or pick no dictionary.
@@ -43,8 +43,5 @@ export async function getSettings(db: Tx): Promise<SiteSettings> {
 }
 
 export async function setSetting<K extends keyof SiteSettings>(db: Tx, key: K, value: SiteSettings[K]): Promise<void> {
-  await db
-    .insert(siteSettings)
-    .values({ key, value, updatedAt: new Date() })
-    .onConflictDoUpdate({ target: siteSettings.key, set: { value, updatedAt: new Date() } });
+  await upsertSiteSetting({ db, key, value });
 }

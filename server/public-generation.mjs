@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The page cache's one way to the public generation (lib/cache/generation.ts): the app registers
+ * The page cache's one way to the public generation (db/queries/system.ts): the app registers
  * its reader here once it has opened its database (instrumentation.ts), and the server reads
  * through it. The server opens no database of its own: the embedded one (PGlite) admits a single
  * owner, and the app's is already open in this process.

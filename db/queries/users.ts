@@ -1,9 +1,9 @@
 import "server-only";
 
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 
 import type { Tx } from "@/db";
-import { authorProfiles, users, type User } from "@/db/schema";
+import { authorProfiles, users, type NewUser, type User } from "@/db/schema";
 import type { Role } from "@/lib/roles";
 import { slugify } from "@/lib/slug";
 
@@ -75,4 +75,34 @@ export async function insertUser({
     await tx.insert(authorProfiles).values({ displayName: name.trim(), ...profile, userId: user.id, slug });
     return user;
   });
+}
+
+/** Every active admin, locked in id order so two admins changing each other serialise on the same rows. */
+export async function listActiveAdminsForUpdate({ db }: { db: Tx }) {
+  return db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true)))
+    .orderBy(users.id)
+    .for("update");
+}
+
+/** endSessions moves the session version on, so every session issued before stops counting. */
+export async function updateUser({
+  db,
+  id,
+  set,
+  endSessions = false,
+}: {
+  db: Tx;
+  id: string;
+  set: Partial<Pick<NewUser, "role" | "active" | "passwordHash" | "updatedAt">>;
+  endSessions?: boolean;
+}): Promise<User | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ ...set, ...(endSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
 }

@@ -1,23 +1,9 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  type AnyPgColumn,
-} from "drizzle-orm/pg-core";
+import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 import { ARTICLE_STATUSES } from "@/lib/workflow/article-workflow";
 
+import { sections } from "./taxonomy";
 import { users } from "./users";
 
 export const articleStatus = pgEnum("article_status", ARTICLE_STATUSES);
@@ -28,30 +14,6 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 export type TiptapDoc = { type: "doc"; content?: unknown[] };
 export type FeaturedImage = { src: string; alt: string; credit?: string; caption?: string };
 export type TagSnapshot = { id: number; name: string; slug: string };
-
-export const sections = pgTable(
-  "sections",
-  {
-    id: serial("id").primaryKey(),
-    name: text("name").notNull(),
-    slug: text("slug").notNull(),
-    position: integer("position").notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex("sections_slug_idx").on(t.slug)],
-);
-
-export const tags = pgTable(
-  "tags",
-  {
-    id: serial("id").primaryKey(),
-    name: text("name").notNull(),
-    // The slug folds case and accents, so it is also the identity of a tag.
-    slug: text("slug").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex("tags_slug_idx").on(t.slug)],
-);
 
 /**
  * The article row is the working copy (what the editor edits). What readers see is the
@@ -127,20 +89,6 @@ export const articles = pgTable(
   ],
 );
 
-export const articleAuthors = pgTable(
-  "article_authors",
-  {
-    articleId: uuid("article_id")
-      .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "restrict" }),
-    position: integer("position").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.articleId, t.userId] }), index("article_authors_user_idx").on(t.userId, t.articleId)],
-);
-
 /** Cut revisions never change: no code path updates them (a trigger refuses it). */
 export const articleRevisions = pgTable(
   "article_revisions",
@@ -170,74 +118,6 @@ export const articleRevisions = pgTable(
   (t) => [uniqueIndex("article_revisions_number_idx").on(t.articleId, t.number)],
 );
 
-/**
- * The byline of the live revision, rewritten by makeLive (like published_article_tags): public
- * pages, author pages, feeds, JSON-LD and sitemaps read this. article_authors is the working
- * byline, which decides who may open the article in the newsroom.
- */
-export const publishedArticleAuthors = pgTable(
-  "published_article_authors",
-  {
-    articleId: uuid("article_id")
-      .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "restrict" }),
-    position: integer("position").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.articleId, t.userId] }), index("published_article_authors_user_idx").on(t.userId, t.articleId)],
-);
-
-/**
- * Everyone who wrote, edited or was on the byline of the working copy since it last went live:
- * the two-person rule refuses approval or publication by any of them.
- * makeLive empties it; saves, restores and byline changes add to it.
- */
-export const articleContributors = pgTable(
-  "article_contributors",
-  {
-    articleId: uuid("article_id")
-      .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
-);
-
-/** The working copy's tags, in the order typed. */
-export const articleTags = pgTable(
-  "article_tags",
-  {
-    articleId: uuid("article_id")
-      .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
-    tagId: integer("tag_id")
-      .notNull()
-      .references(() => tags.id, { onDelete: "cascade" }),
-    position: integer("position").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index("article_tags_tag_idx").on(t.tagId)],
-);
-
-/** Tags of the live revision, rewritten on publish: tag pages and related articles read this. */
-export const publishedArticleTags = pgTable(
-  "published_article_tags",
-  {
-    articleId: uuid("article_id")
-      .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
-    tagId: integer("tag_id")
-      .notNull()
-      .references(() => tags.id, { onDelete: "cascade" }),
-    position: integer("position").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index("published_article_tags_tag_idx").on(t.tagId, t.articleId)],
-);
-
 export const corrections = pgTable(
   "corrections",
   {
@@ -252,41 +132,3 @@ export const corrections = pgTable(
   },
   (t) => [index("corrections_article_idx").on(t.articleId, t.createdAt)],
 );
-
-/** Old slugs answer a permanent redirect to the article's current slug. */
-export const slugRedirects = pgTable("slug_redirects", {
-  oldSlug: text("old_slug").primaryKey(),
-  articleId: uuid("article_id")
-    .notNull()
-    .references(() => articles.id, { onDelete: "cascade" }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
-
-/**
- * Old tag and author slugs (a tag renamed or merged, an author who changed their slug) answer a
- * permanent redirect to the current one. The target is an id, so chains resolve by themselves;
- * a target that is gone (tag deleted) simply stops redirecting.
- */
-export const publicSlugRedirects = pgTable(
-  "public_slug_redirects",
-  {
-    kind: text("kind", { enum: ["tag", "author"] }).notNull(),
-    oldSlug: text("old_slug").notNull(),
-    /** tags.id (as text) or users.id */
-    targetId: text("target_id").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.kind, t.oldSlug] }), index("public_slug_redirects_target_idx").on(t.kind, t.targetId)],
-);
-
-/** Uploaded images (editor images, featured images, author photos). */
-export const media = pgTable("media", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  path: text("path").notNull(),
-  mimeType: text("mime_type").notNull(),
-  width: integer("width"),
-  height: integer("height"),
-  bytes: integer("bytes").notNull(),
-  uploadedById: uuid("uploaded_by_id").references(() => users.id, { onDelete: "set null" }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});

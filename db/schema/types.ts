@@ -1,5 +1,6 @@
 import type { comments, events, notifications } from "./activity";
-import type { articleRevisions, articles, sections, tags } from "./articles";
+import type { articleRevisions, articles } from "./articles";
+import type { sections, tags } from "./taxonomy";
 import type { authorProfiles, users } from "./users";
 
 export type User = typeof users.$inferSelect;

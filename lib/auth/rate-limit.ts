@@ -1,9 +1,14 @@
 import "server-only";
 
-import { and, desc, eq, gt, lt, ne, type SQL } from "drizzle-orm";
-
 import type { Tx } from "@/db";
-import { signInAttempts } from "@/db/schema";
+import {
+  deleteSignInAttempt,
+  deleteSignInAttemptsBefore,
+  getLastSuccessfulSignIn,
+  insertSignInAttempt,
+  listFailedSignInAttemptTimes,
+  markSignInAttemptSucceeded,
+} from "@/db/queries/sign-in-attempts";
 
 /**
  * Sign-in locks after 5 failures within 15 minutes. Counted per account *and* address (so a
@@ -22,7 +27,8 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-type Rule = { who: SQL; max: number; windowMs: number; after: Date | null };
+/** Whose failures a rule counts: an account, an address, or both together. */
+type Rule = { who: { email?: string; ip?: string }; max: number; windowMs: number; after: Date | null };
 
 /**
  * Registers an attempt as a failure *before* it is checked, then counts the others under each
@@ -31,20 +37,17 @@ type Rule = { who: SQL; max: number; windowMs: number; after: Date | null };
  * waiting until the announced time is enough.
  */
 async function gate(db: Tx, row: { email: string; ip: string; now: Date }, rules: (id: string) => Promise<Rule[]>): Promise<Gate> {
-  const [inserted] = await db
-    .insert(signInAttempts)
-    .values({ email: row.email, ip: row.ip, success: false, createdAt: row.now })
-    .returning({ id: signInAttempts.id });
+  const attemptId = await insertSignInAttempt({ db, email: row.email, ip: row.ip, createdAt: row.now });
   const blockers = (
     await Promise.all(
-      (await rules(inserted.id)).map(async (rule) => {
-        const oldest = await oldestBlockingFailure(db, inserted.id, rule, new Date(row.now.getTime() - rule.windowMs));
+      (await rules(attemptId)).map(async (rule) => {
+        const oldest = await oldestBlockingFailure(db, attemptId, rule, new Date(row.now.getTime() - rule.windowMs));
         return oldest ? oldest.getTime() + rule.windowMs : null;
       }),
     )
   ).filter((t): t is number => t !== null);
-  if (blockers.length === 0) return { ok: true, attemptId: inserted.id };
-  await db.delete(signInAttempts).where(eq(signInAttempts.id, inserted.id));
+  if (blockers.length === 0) return { ok: true, attemptId };
+  await deleteSignInAttempt({ db, id: attemptId });
   return { ok: false, retryAt: new Date(Math.max(...blockers)) };
 }
 
@@ -54,11 +57,11 @@ export async function beginAttempt(db: Tx, input: { email: string; ip: string; n
   const email = normalizeEmail(input.email);
   const ip = input.ip;
   return gate(db, { email, ip, now }, async () => {
-    const after = await lastSuccess(db, email);
+    const after = await getLastSuccessfulSignIn({ db, email });
     return [
-      { who: and(eq(signInAttempts.email, email), eq(signInAttempts.ip, ip))!, max: MAX_FAILURES, windowMs: WINDOW_MS, after },
-      { who: eq(signInAttempts.ip, ip), max: MAX_FAILURES, windowMs: WINDOW_MS, after: null },
-      { who: eq(signInAttempts.email, email), max: ACCOUNT_MAX_FAILURES, windowMs: ACCOUNT_WINDOW_MS, after },
+      { who: { email, ip }, max: MAX_FAILURES, windowMs: WINDOW_MS, after },
+      { who: { ip }, max: MAX_FAILURES, windowMs: WINDOW_MS, after: null },
+      { who: { email }, max: ACCOUNT_MAX_FAILURES, windowMs: ACCOUNT_WINDOW_MS, after },
     ];
   });
 }
@@ -72,27 +75,15 @@ const tokenAddress = (ip: string) => `set-password ${ip}`;
 /** A set-password (invitation or reset link) attempt from an address: MAX_FAILURES bad links per WINDOW_MS. */
 export async function beginTokenAttempt(db: Tx, input: { ip: string; now?: Date }): Promise<Gate> {
   const ip = tokenAddress(input.ip);
-  return gate(db, { email: TOKEN_EMAIL, ip, now: input.now ?? new Date() }, async () => [
-    { who: eq(signInAttempts.ip, ip), max: MAX_FAILURES, windowMs: WINDOW_MS, after: null },
-  ]);
+  return gate(db, { email: TOKEN_EMAIL, ip, now: input.now ?? new Date() }, async () => [{ who: { ip }, max: MAX_FAILURES, windowMs: WINDOW_MS, after: null }]);
 }
 
 export const KEEP_ATTEMPTS_MS = 24 * 60 * 60_000;
 
 /** Marks the attempt a success and, while at it, forgets attempts older than a day (no cron needed). */
 export async function markSuccess(db: Tx, attemptId: string, now = new Date()): Promise<void> {
-  await db.update(signInAttempts).set({ success: true }).where(eq(signInAttempts.id, attemptId));
-  await db.delete(signInAttempts).where(lt(signInAttempts.createdAt, new Date(now.getTime() - KEEP_ATTEMPTS_MS)));
-}
-
-async function lastSuccess(db: Tx, email: string): Promise<Date | null> {
-  const [row] = await db
-    .select({ at: signInAttempts.createdAt })
-    .from(signInAttempts)
-    .where(and(eq(signInAttempts.email, email), eq(signInAttempts.success, true)))
-    .orderBy(desc(signInAttempts.createdAt))
-    .limit(1);
-  return row?.at ?? null;
+  await markSignInAttemptSucceeded({ db, id: attemptId });
+  await deleteSignInAttemptsBefore({ db, before: new Date(now.getTime() - KEEP_ATTEMPTS_MS) });
 }
 
 /**
@@ -101,11 +92,6 @@ async function lastSuccess(db: Tx, email: string): Promise<Date | null> {
  */
 async function oldestBlockingFailure(db: Tx, ownId: string, rule: Rule, since: Date): Promise<Date | null> {
   const from = rule.after && rule.after > since ? rule.after : since;
-  const rows = await db
-    .select({ at: signInAttempts.createdAt })
-    .from(signInAttempts)
-    .where(and(rule.who, ne(signInAttempts.id, ownId), eq(signInAttempts.success, false), gt(signInAttempts.createdAt, from)))
-    .orderBy(desc(signInAttempts.createdAt))
-    .limit(rule.max);
-  return rows.length >= rule.max ? rows[rule.max - 1].at : null;
+  const times = await listFailedSignInAttemptTimes({ db, ...rule.who, exceptId: ownId, after: from, limit: rule.max });
+  return times.length >= rule.max ? times[rule.max - 1] : null;
 }

@@ -1,10 +1,7 @@
 import "server-only";
 
-import { eq, sql } from "drizzle-orm";
-
 import type { Tx } from "@/db";
-import { getUserById } from "@/db/queries/users";
-import { users } from "@/db/schema";
+import { getUserById, updateUser } from "@/db/queries/users";
 import { canGlobal } from "@/lib/permissions";
 import type { Role } from "@/lib/roles";
 
@@ -33,9 +30,6 @@ export async function resolveSessionUser(db: Tx, claims: SessionClaims | null): 
  */
 export async function endOwnSessions(db: Tx, actor: CurrentUser | null): Promise<boolean> {
   if (!canGlobal(actor, "newsroom:enter").ok || !actor) return false;
-  await db
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, actor.id));
+  await updateUser({ db, id: actor.id, set: {}, endSessions: true });
   return true;
 }

@@ -7,12 +7,11 @@ import { cache } from "react";
 import { getDb, type Db } from "@/db";
 import * as q from "@/db/queries/public";
 import { searchPublishedArticles } from "@/db/queries/public-search";
+import { getSlugRedirectTarget, type RedirectKind } from "@/db/queries/slug-redirects";
+import { getPublicGeneration } from "@/db/queries/system";
+import { listLiveTags } from "@/db/queries/tags";
 import { ARTICLES_PER_SITEMAP } from "@/lib/seo/sitemaps";
-import { findSlugRedirectTarget, type RedirectKind } from "@/lib/seo/slug-redirects";
 import { getSettings } from "@/lib/settings";
-import { liveTagsOf } from "@/lib/taxonomy/live-tags";
-
-import { publicGeneration } from "./generation";
 
 /** Every cached public read carries this tag; lib/cache/revalidate.ts expires it on any change in a request. */
 export const PUBLIC_TAG = "public-site";
@@ -26,7 +25,7 @@ export type Jsonify<T> = T extends Date ? string : T extends (infer U)[] ? Jsoni
 
 // The layout and the page both read cached data: one generation lookup per request serves both
 // (React's cache() lasts one server render; elsewhere, e.g. in route handlers, it reads each time).
-const requestGeneration = cache(async () => publicGeneration(await getDb()));
+const requestGeneration = cache(async () => getPublicGeneration({ db: await getDb() }));
 
 function cached<A extends (string | number)[], R>(name: string, read: (db: Db, ...args: A) => Promise<R>) {
   const inner = unstable_cache(
@@ -43,7 +42,7 @@ const pageOf = (page: number) => ({ limit: q.PAGE_SIZE, offset: (page - 1) * q.P
 export const getSiteSettings = cached("settings", (db) => getSettings(db));
 
 /** Where an old tag or author slug lives now (renamed, merged), or null. */
-export const getSlugRedirect = cached("slug-redirect", (db, kind: RedirectKind, slug: string) => findSlugRedirectTarget(db, kind, slug));
+export const getSlugRedirect = cached("slug-redirect", (db, kind: RedirectKind, slug: string) => getSlugRedirectTarget({ db, kind, oldSlug: slug }));
 
 export const getNavSections = cached("sections", (db) => q.listSections({ db }));
 
@@ -62,7 +61,7 @@ export const getArticlePage = cached("article", async (db, slug: string) => {
     q.getBylines({ db, articleIds: [article.id] }),
     q.getCorrections({ db, articleId: article.id }),
     q.listRelatedArticles({ db, articleId: article.id }),
-    liveTagsOf(db, [article.id]),
+    listLiveTags({ db, articleIds: [article.id] }),
   ]);
   // Current names and slugs, so a renamed or merged tag never links to a dead tag page.
   const revision = { ...article.revision, tags: liveTags.get(article.id) ?? article.revision.tags };
@@ -112,7 +111,7 @@ export const getFeed = cached("feed", async (db, scope: FeedScope, slug: string)
   }
   const items = await q.listFeedArticles({ db, where });
   const ids = items.map((i) => i.id);
-  const [bylines, liveTags, settings] = await Promise.all([q.getBylines({ db, articleIds: ids }), liveTagsOf(db, ids), getSettings(db)]);
+  const [bylines, liveTags, settings] = await Promise.all([q.getBylines({ db, articleIds: ids }), listLiveTags({ db, articleIds: ids }), getSettings(db)]);
   return {
     title,
     // The feed's own words and <language>: carried here so a feed request reads one cache entry.

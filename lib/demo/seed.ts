@@ -3,9 +3,9 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 
 import type { Db } from "@/db";
+import { insertEvent } from "@/db/queries/events";
 import { getUserByEmail, insertUser } from "@/db/queries/users";
 import { articles, comments, sections, users } from "@/db/schema";
-import { recordEvent } from "@/lib/articles/events";
 import { createArticle, cutRevision, makeLive } from "@/lib/articles/store";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { docFromParagraphs } from "@/lib/rich-text/body";
@@ -93,7 +93,7 @@ export async function seedDemo(db: Db, passwords: DemoPasswords = demoPasswords(
       const at = demo.publishedHoursAgo ? new Date(Date.now() - demo.publishedHoursAgo * 3_600_000) : new Date();
       const submittedAt = new Date(at.getTime() - 3_600_000);
       const move = async (from: string, to: string, by: string, comment?: string) => {
-        await recordEvent(tx, { type: "article.transition", actorId: by, articleId: article.id, fromStatus: from, toStatus: to, comment });
+        await insertEvent({ db: tx, event: { type: "article.transition", actorId: by, articleId: article.id, fromStatus: from, toStatus: to, comment } });
       };
       if (demo.state === "draft") return;
       await cutRevision(tx, article.id, { reason: "submit", actorId: authorId });

@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { sql } from "drizzle-orm";
 
-import { queryRows, type Handle } from "@/db";
+import type { Handle } from "@/db";
 import journal from "@/db/migrations/meta/_journal.json";
+import { countAppliedMigrations } from "@/db/queries/system";
 import { logger } from "@/lib/observability/log.mjs";
 
 /**
@@ -19,8 +19,7 @@ export async function checkReadiness(open: () => Promise<Pick<Handle, "db" | "en
   const started = Date.now();
   try {
     const handle = await open();
-    const [row] = await queryRows<{ applied: number }>(handle.db, sql`select count(*)::int as applied from drizzle.__drizzle_migrations`);
-    const applied = row?.applied ?? 0;
+    const applied = await countAppliedMigrations({ db: handle.db });
     const ready = applied >= EXPECTED_MIGRATIONS;
     return {
       ready,

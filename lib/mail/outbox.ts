@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Tx } from "@/db";
-import { emailOutbox } from "@/db/schema";
+import { insertOutboxMails } from "@/db/queries/mail";
 
 import { mailConfig } from "./config";
 
@@ -14,6 +14,6 @@ export type OutgoingMail = { to: string; subject: string; text: string; userId?:
  */
 export async function queueMail(db: Tx, mails: OutgoingMail[], opts: { force?: boolean } = {}): Promise<number> {
   if (mails.length === 0 || (!opts.force && !mailConfig())) return 0;
-  await db.insert(emailOutbox).values(mails);
+  await insertOutboxMails({ db, mails });
   return mails.length;
 }

@@ -1,8 +1,7 @@
 import "server-only";
 
-import { sql } from "drizzle-orm";
-
-import { queryRows, type Db } from "@/db";
+import type { Db } from "@/db";
+import { abandonOutboxMail, claimDueOutboxMails, markOutboxMailFailed, markOutboxMailSent, type OutboxRow } from "@/db/queries/mail";
 import { viewersOf } from "@/lib/notifications/store";
 
 import { mailConfig } from "./config";
@@ -18,10 +17,8 @@ export function retryDelayMs(attempts: number): number {
 // A claimed row is leased for this long, so another instance does not send it meanwhile.
 const LEASE_MS = 120_000;
 
-type Row = { id: number; to: string; subject: string; text: string; attempts: number; userId: string | null; articleId: string | null };
-
 /** Mail about an article leaves only if its recipient may still view it (removed co-author, deactivated user). */
-async function stillAllowed(db: Db, row: Row): Promise<boolean> {
+async function stillAllowed(db: Db, row: OutboxRow): Promise<boolean> {
   if (!row.articleId || !row.userId) return true;
   return (await viewersOf(db, row.articleId, [row.userId])).length > 0;
 }
@@ -36,43 +33,27 @@ export async function deliverDueMail(db: Db, opts: { transport?: MailTransport; 
   if (!transport) return { sent: 0, failed: 0 };
   const from = opts.from ?? config?.from ?? "Newsroom <newsroom@localhost>";
   const now = opts.now ?? new Date();
-  const rows = await queryRows<Row>(
-    db,
-    sql`update email_outbox set next_attempt_at = ${iso(new Date(now.getTime() + LEASE_MS))}::timestamptz
-        where id in (
-          select id from email_outbox
-          where sent_at is null and attempts < ${MAX_ATTEMPTS} and next_attempt_at <= ${iso(now)}::timestamptz
-          order by id limit ${opts.batch ?? 20}
-          for update skip locked)
-        returning id, "to", subject, text, attempts, user_id as "userId", article_id as "articleId"`,
-  );
+  const rows = await claimDueOutboxMails({ db, now, leaseUntil: new Date(now.getTime() + LEASE_MS), maxAttempts: MAX_ATTEMPTS, limit: opts.batch ?? 20 });
   const report: DeliveryReport = { sent: 0, failed: 0 };
   for (const row of rows) {
     if (!(await stillAllowed(db, row))) {
       // Never retried: attempts at the maximum, and the reason kept for the operator.
-      await db.execute(
-        sql`update email_outbox set attempts = ${MAX_ATTEMPTS}, last_error = 'not sent: the recipient may no longer view this article' where id = ${row.id}`,
-      );
+      await abandonOutboxMail({ db, id: row.id, attempts: MAX_ATTEMPTS, reason: "not sent: the recipient may no longer view this article" });
       continue;
     }
     try {
       await transport.sendMail({ from, to: row.to, subject: row.subject, text: row.text });
-      await db.execute(sql`update email_outbox set sent_at = ${iso(new Date())}::timestamptz, attempts = attempts + 1, last_error = null where id = ${row.id}`);
+      await markOutboxMailSent({ db, id: row.id, sentAt: new Date() });
       report.sent++;
     } catch (error) {
       const attempts = row.attempts + 1;
       const next = new Date(Date.now() + retryDelayMs(attempts));
-      await db.execute(
-        sql`update email_outbox set attempts = ${attempts}, next_attempt_at = ${iso(next)}::timestamptz, last_error = ${String((error as Error).message ?? error).slice(0, 500)} where id = ${row.id}`,
-      );
+      await markOutboxMailFailed({ db, id: row.id, attempts, nextAttemptAt: next, error: String((error as Error).message ?? error).slice(0, 500) });
       report.failed++;
     }
   }
   return report;
 }
-
-// Raw SQL parameters: postgres-js does not serialise Date objects there, PGlite does; ISO text works in both.
-const iso = (d: Date) => d.toISOString();
 
 const transports = new Map<string, MailTransport>();
 

@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { getAuthorProfile } from "@/db/queries/profiles";
 import { insertUser } from "@/db/queries/users";
 import { media } from "@/db/schema";
 import { STORAGE_DOWN } from "@/lib/images/upload";
@@ -14,7 +15,7 @@ import { s3ConfigFromEnv, S3Storage } from "@/lib/storage";
 import { createTestDb, type TestDb } from "@/testing/db";
 import { startS3, type TestS3 } from "@/testing/s3";
 
-import { getProfile, updateProfile } from "./profile";
+import { updateProfile } from "./profile";
 
 let t: TestDb;
 let s3: TestS3;
@@ -41,7 +42,7 @@ describe("profile photos in S3", () => {
   it("the saved photo is an object in the bucket, recorded once in media", async () => {
     const r = await updateProfile(t.db, claire, { userId: claire.id, profile, photo: file(await photo()) });
     expect(r.ok).toBe(true);
-    const { photoPath } = (await getProfile(t.db, claire.id))!;
+    const { photoPath } = (await getAuthorProfile({ db: t.db, userId: claire.id }))!;
     expect(photoPath).toMatch(/^\/uploads\/[a-z0-9-]+\.webp$/);
     const object = await new S3Storage(s3ConfigFromEnv(s3.env)).get(photoPath!.replace("/uploads/", ""));
     expect(object?.contentType).toBe("image/webp");
@@ -50,12 +51,12 @@ describe("profile photos in S3", () => {
   });
 
   it("with the store down the save is refused at the photo field and nothing is written", async () => {
-    const before = await getProfile(t.db, claire.id);
+    const before = await getAuthorProfile({ db: t.db, userId: claire.id });
     const mediaBefore = await t.db.select().from(media);
     await s3.stop();
     const r = await updateProfile(t.db, claire, { userId: claire.id, profile: { ...profile, jobTitle: "Reporter" }, photo: file(await photo()) });
     expect(r).toMatchObject({ ok: false, code: "invalid", fieldErrors: { photo: [STORAGE_DOWN] } });
-    expect(await getProfile(t.db, claire.id)).toEqual(before);
+    expect(await getAuthorProfile({ db: t.db, userId: claire.id })).toEqual(before);
     expect(await t.db.select().from(media)).toEqual(mediaBefore);
   });
 });

@@ -6,13 +6,14 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { getAuthorProfile } from "@/db/queries/profiles";
+import { getSlugRedirectTarget } from "@/db/queries/slug-redirects";
 import { insertUser } from "@/db/queries/users";
 import { events, media } from "@/db/schema";
 import { createArticle, makeLive } from "@/lib/articles/store";
-import { findSlugRedirectTarget } from "@/lib/seo/slug-redirects";
 import { createTestDb, type TestDb } from "@/testing/db";
 
-import { getProfile, updateProfile } from "./profile";
+import { updateProfile } from "./profile";
 import type { ProfileInput } from "./validation";
 
 let t: TestDb;
@@ -48,7 +49,7 @@ describe("author profiles", () => {
   it("a journalist edits their own profile; the slug folds accents; the change is logged", async () => {
     const r = await updateProfile(t.db, claire, { userId: claire.id, profile: { ...base, slug: "Clàire Mârtin" } });
     expect(r).toMatchObject({ ok: true, data: { slug: "claire-martin" } });
-    const p = await getProfile(t.db, claire.id);
+    const p = await getAuthorProfile({ db: t.db, userId: claire.id });
     expect(p).toMatchObject({
       slug: "claire-martin",
       bio: "First paragraph.\n\nSecond paragraph.",
@@ -64,9 +65,9 @@ describe("author profiles", () => {
       ok: false,
       code: "forbidden",
     });
-    expect((await getProfile(t.db, claire.id))?.displayName).toBe("Claire Martin");
+    expect((await getAuthorProfile({ db: t.db, userId: claire.id }))?.displayName).toBe("Claire Martin");
     expect((await updateProfile(t.db, admin, { userId: claire.id, profile: { ...base, jobTitle: "Cheffe de rubrique" } })).ok).toBe(true);
-    expect((await getProfile(t.db, claire.id))?.jobTitle).toBe("Cheffe de rubrique");
+    expect((await getAuthorProfile({ db: t.db, userId: claire.id }))?.jobTitle).toBe("Cheffe de rubrique");
   });
 
   it("a former slug keeps leading to the author page", async () => {
@@ -74,11 +75,11 @@ describe("author profiles", () => {
     const a = await createArticle(t.db, { createdById: claire.id, headline: "Un article publié" });
     await t.db.transaction((tx) => makeLive(tx, a.id, { actorId: admin.id }));
     expect((await updateProfile(t.db, claire, { userId: claire.id, profile: { ...base, slug: "claire-martin-paris" } })).ok).toBe(true);
-    expect(await findSlugRedirectTarget(t.db, "author", "claire-martin")).toBe("claire-martin-paris");
+    expect(await getSlugRedirectTarget({ db: t.db, kind: "author", oldSlug: "claire-martin" })).toBe("claire-martin-paris");
     expect((await updateProfile(t.db, claire, { userId: claire.id, profile: { ...base, slug: "claire-martin" } })).ok).toBe(true);
-    expect(await findSlugRedirectTarget(t.db, "author", "claire-martin-paris")).toBe("claire-martin");
+    expect(await getSlugRedirectTarget({ db: t.db, kind: "author", oldSlug: "claire-martin-paris" })).toBe("claire-martin");
     // Back at its old address: no redirect loop.
-    expect(await findSlugRedirectTarget(t.db, "author", "claire-martin")).toBeNull();
+    expect(await getSlugRedirectTarget({ db: t.db, kind: "author", oldSlug: "claire-martin" })).toBeNull();
   });
 
   it("refuses each bad input at its field and writes nothing", async () => {
@@ -96,7 +97,7 @@ describe("author profiles", () => {
       expect(r.ok, field).toBe(false);
       if (!r.ok) expect(Object.keys(r.fieldErrors ?? {}), field).toContain(field);
     }
-    expect((await getProfile(t.db, yanis.id))?.displayName).toBe("Yanis Bénali");
+    expect((await getAuthorProfile({ db: t.db, userId: yanis.id }))?.displayName).toBe("Yanis Bénali");
     expect(
       (await updateProfile(t.db, yanis, { userId: yanis.id, profile: { ...base, slug: "yanis-benali", displayName: "Yanis", bio: "é".repeat(2000) } })).ok,
     ).toBe(true);
@@ -121,7 +122,7 @@ describe("author profiles", () => {
       .toBuffer();
     const r = await updateProfile(t.db, yanis, { userId: yanis.id, profile: { ...base, slug: "yanis-benali" }, photo: file(png) });
     expect(r.ok).toBe(true);
-    const p = await getProfile(t.db, yanis.id);
+    const p = await getAuthorProfile({ db: t.db, userId: yanis.id });
     expect(p?.photoPath).toMatch(/^\/uploads\/[a-z0-9-]+\.webp$/);
     const [m] = await t.db.select().from(media);
     expect(m).toMatchObject({ path: p?.photoPath, mimeType: "image/webp", width: 800, uploadedById: yanis.id });

@@ -1,15 +1,14 @@
 import "server-only";
 
-import { and, eq, ne } from "drizzle-orm";
-
-import type { Db, Tx } from "@/db";
-import { authorProfiles, media } from "@/db/schema";
+import type { Db } from "@/db";
+import { insertEvent } from "@/db/queries/events";
+import { insertMedia } from "@/db/queries/media";
+import { getAuthorProfile, getAuthorProfileBySlug, updateAuthorProfile } from "@/db/queries/profiles";
+import { upsertSlugRedirect } from "@/db/queries/slug-redirects";
 import { denied, fieldErrorsOf } from "@/lib/actions/result";
-import { recordEvent } from "@/lib/articles/events";
 import { storeImage } from "@/lib/images/upload";
 import { canEditProfile, type PolicyUser } from "@/lib/permissions";
 import { withoutNul } from "@/lib/security/text";
-import { recordSlugRedirect } from "@/lib/seo/slug-redirects";
 import type { Result } from "@/lib/users/manage";
 
 import { profileSchema, type ProfileInput } from "./validation";
@@ -19,11 +18,6 @@ export type Saved = { slug: string };
 
 const INVALID = "Please correct the highlighted fields.";
 const TAKEN = { slug: ["This slug is already used by another author."] };
-
-export async function getProfile(db: Tx, userId: string) {
-  const [row] = await db.select().from(authorProfiles).where(eq(authorProfiles.userId, userId)).limit(1);
-  return row;
-}
 
 /**
  * Saves an author profile: policy first, then every field validated, then the photo (checked by
@@ -36,17 +30,13 @@ export async function updateProfile(
 ): Promise<Result<Saved>> {
   const allowed = canEditProfile(actor, input.userId);
   if (!allowed.ok) return denied(allowed);
-  const current = await getProfile(db, input.userId);
+  const current = await getAuthorProfile({ db, userId: input.userId });
   if (!current) return { ok: false, code: "not_found", message: "This profile does not exist." };
   const parsed = profileSchema.safeParse(withoutNul(input.profile));
   if (!parsed.success) return { ok: false, code: "invalid", message: INVALID, fieldErrors: fieldErrorsOf(parsed.error) };
   const data = parsed.data;
-  const [clash] = await db
-    .select({ userId: authorProfiles.userId })
-    .from(authorProfiles)
-    .where(and(eq(authorProfiles.slug, data.slug), ne(authorProfiles.userId, input.userId)))
-    .limit(1);
-  if (clash) return { ok: false, code: "invalid", message: INVALID, fieldErrors: TAKEN };
+  const holder = await getAuthorProfileBySlug({ db, slug: data.slug });
+  if (holder && holder.userId !== input.userId) return { ok: false, code: "invalid", message: INVALID, fieldErrors: TAKEN };
 
   let photo: { path: string; width: number; height: number; bytes: number; mimeType: string } | null = null;
   if (input.photo && input.photo.size > 0) {
@@ -57,18 +47,18 @@ export async function updateProfile(
 
   try {
     await db.transaction(async (tx) => {
-      if (photo) await tx.insert(media).values({ ...photo, uploadedById: actor.id });
-      await tx
-        .update(authorProfiles)
-        .set({ ...data, ...(photo ? { photoPath: photo.path } : {}), updatedAt: new Date() })
-        .where(eq(authorProfiles.userId, input.userId));
+      if (photo) await insertMedia({ db: tx, ...photo, uploadedById: actor.id });
+      await updateAuthorProfile({ db: tx, userId: input.userId, set: { ...data, ...(photo ? { photoPath: photo.path } : {}), updatedAt: new Date() } });
       // The old /authors/<slug> keeps working for links and bookmarks.
-      if (data.slug !== current.slug) await recordSlugRedirect(tx, "author", current.slug, input.userId);
-      await recordEvent(tx, {
-        type: "profile.updated",
-        actorId: actor.id,
-        subjectUserId: input.userId,
-        data: { slug: data.slug, ...(data.slug !== current.slug ? { oldSlug: current.slug } : {}), photo: Boolean(photo) },
+      if (data.slug !== current.slug) await upsertSlugRedirect({ db: tx, kind: "author", oldSlug: current.slug, targetId: input.userId });
+      await insertEvent({
+        db: tx,
+        event: {
+          type: "profile.updated",
+          actorId: actor.id,
+          subjectUserId: input.userId,
+          data: { slug: data.slug, ...(data.slug !== current.slug ? { oldSlug: current.slug } : {}), photo: Boolean(photo) },
+        },
       });
     });
   } catch (error) {

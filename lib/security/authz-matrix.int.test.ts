@@ -2,12 +2,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { listAuthorIds } from "@/db/queries/article-people";
+import { getAuthorProfile } from "@/db/queries/profiles";
 import { articles, users } from "@/db/schema";
 import { copyAsNewDraft, saveArticle } from "@/lib/articles/editing";
 import { restoreRevision, saveVersion } from "@/lib/articles/revisions";
 import { cutRevision, makeLive } from "@/lib/articles/store";
 import { canArticle, canChangeByline, canEditProfile, canGlobal, canTransition, type PolicyUser } from "@/lib/permissions";
-import { getProfile, updateProfile } from "@/lib/profiles/profile";
+import { updateProfile } from "@/lib/profiles/profile";
 import { changeRole, createUser, resetPassword, setActive } from "@/lib/users/manage";
 import { ARTICLE_STATUSES, type ArticleStatus, type WorkflowAction } from "@/lib/workflow/article-workflow";
 import { addComment } from "@/lib/workflow/comments";
@@ -132,7 +133,7 @@ describe(`authorisation matrix over the domain functions (${process.env.TEST_ENG
     for (const who of ["claire", "yanis", "editor", "admin", "gone"] as const) {
       const u = cast[who];
       for (const target of [cast.claire, cast.editor]) {
-        const current = (await getProfile(t.db, target.id))!;
+        const current = (await getAuthorProfile({ db: t.db, userId: target.id }))!;
         const want = canEditProfile(u, target.id).ok;
         const before = await dbDigest(t.db);
         const r = await updateProfile(t.db, u, {

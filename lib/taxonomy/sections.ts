@@ -1,40 +1,24 @@
 import "server-only";
 
-import { asc, eq, sql } from "drizzle-orm";
-
-import { queryRows, type Db, type Tx } from "@/db";
-import { sections } from "@/db/schema";
+import type { Db } from "@/db";
+import { insertEvent } from "@/db/queries/events";
+import {
+  countSectionUsage,
+  deleteSectionById,
+  getSectionForUpdate,
+  hasSectionClash,
+  insertSection,
+  listSectionPositionsForUpdate,
+  updateSection,
+} from "@/db/queries/sections";
 import { denied } from "@/lib/actions/result";
-import { recordEvent } from "@/lib/articles/events";
 import { canGlobal, type PolicyUser } from "@/lib/permissions";
 import { slugify } from "@/lib/slug";
 
 import { isUniqueViolation, refuse, type Result } from "./result";
 import { SECTION_NAME_MAX } from "./validation";
 
-export type SectionRow = { id: number; name: string; slug: string; position: number; articles: number };
-
 const DUPLICATE = "A section with this name already exists.";
-
-/**
- * An article "uses" a section when its working copy or its live revision is filed there: the
- * public section page lists live revisions, the editor shows the working copy.
- */
-const usage = sql`(select count(*)::int from articles a
-  left join article_revisions r on r.id = a.published_revision_id
-  where a.section_id = s.id or r.section_id = s.id)`;
-
-export async function listSectionsWithUsage(db: Tx): Promise<SectionRow[]> {
-  return queryRows<SectionRow>(db, sql`select s.id, s.name, s.slug, s.position, ${usage} as articles from sections s order by s.position, s.name, s.id`);
-}
-
-async function clash(db: Tx, name: string, slug: string, exceptId?: number) {
-  const rows = await queryRows<{ id: number }>(
-    db,
-    sql`select id from sections where (slug = ${slug} or lower(name) = lower(${name})) and id <> ${exceptId ?? -1} limit 1`,
-  );
-  return rows.length > 0;
-}
 
 function slugFor(name: string): Result<string> {
   const slug = slugify(name, SECTION_NAME_MAX);
@@ -49,10 +33,10 @@ export async function createSection(db: Db, actor: PolicyUser, input: { name: st
   if (!slug.ok) return slug;
   try {
     return await db.transaction(async (tx) => {
-      if (await clash(tx, input.name, slug.data)) return refuse("duplicate", "Please correct the highlighted fields.", { name: [DUPLICATE] });
-      const [{ next }] = await queryRows<{ next: number }>(tx, sql`select coalesce(max(position) + 1, 0)::int as next from sections`);
-      const [row] = await tx.insert(sections).values({ name: input.name, slug: slug.data, position: next }).returning();
-      await recordEvent(tx, { type: "section.created", actorId: actor.id, data: { sectionId: row.id, name: row.name, slug: row.slug } });
+      if (await hasSectionClash({ db: tx, name: input.name, slug: slug.data }))
+        return refuse("duplicate", "Please correct the highlighted fields.", { name: [DUPLICATE] });
+      const row = await insertSection({ db: tx, name: input.name, slug: slug.data });
+      await insertEvent({ db: tx, event: { type: "section.created", actorId: actor.id, data: { sectionId: row.id, name: row.name, slug: row.slug } } });
       return { ok: true as const, data: { id: row.id, name: row.name, slug: row.slug } };
     });
   } catch (error) {
@@ -71,15 +55,19 @@ export async function renameSection(db: Db, actor: PolicyUser, input: { id: numb
   const slug = slugFor(input.name);
   if (!slug.ok) return slug;
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(sections).where(eq(sections.id, input.id)).for("update");
+    const current = await getSectionForUpdate({ db: tx, id: input.id });
     if (!current) return refuse("not_found", "This section no longer exists.");
-    if (await clash(tx, input.name, slug.data, input.id)) return refuse("duplicate", "Please correct the highlighted fields.", { name: [DUPLICATE] });
+    if (await hasSectionClash({ db: tx, name: input.name, slug: slug.data, exceptId: input.id }))
+      return refuse("duplicate", "Please correct the highlighted fields.", { name: [DUPLICATE] });
     if (current.name === input.name) return { ok: true as const, data: { name: current.name, slug: current.slug } };
-    await tx.update(sections).set({ name: input.name }).where(eq(sections.id, input.id));
-    await recordEvent(tx, {
-      type: "section.renamed",
-      actorId: actor.id,
-      data: { sectionId: current.id, from: current.name, to: input.name, slug: current.slug },
+    await updateSection({ db: tx, id: input.id, set: { name: input.name } });
+    await insertEvent({
+      db: tx,
+      event: {
+        type: "section.renamed",
+        actorId: actor.id,
+        data: { sectionId: current.id, from: current.name, to: input.name, slug: current.slug },
+      },
     });
     return { ok: true as const, data: { name: input.name, slug: current.slug } };
   });
@@ -93,20 +81,16 @@ export async function moveSection(db: Db, actor: PolicyUser, input: { id: number
   const allowed = canGlobal(actor, "sections:manage");
   if (!allowed.ok) return denied(allowed);
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .select({ id: sections.id, position: sections.position })
-      .from(sections)
-      .orderBy(asc(sections.position), asc(sections.name), asc(sections.id))
-      .for("update");
+    const rows = await listSectionPositionsForUpdate({ db: tx });
     const at = rows.findIndex((r) => r.id === input.id);
     if (at < 0) return refuse("not_found", "This section no longer exists.");
     const to = input.direction === "up" ? at - 1 : at + 1;
     if (to < 0 || to >= rows.length) return { ok: true as const, data: { moved: false } };
     [rows[at], rows[to]] = [rows[to], rows[at]];
     for (const [position, r] of rows.entries()) {
-      if (r.position !== position) await tx.update(sections).set({ position }).where(eq(sections.id, r.id));
+      if (r.position !== position) await updateSection({ db: tx, id: r.id, set: { position } });
     }
-    await recordEvent(tx, { type: "section.moved", actorId: actor.id, data: { sectionId: input.id, direction: input.direction, position: to } });
+    await insertEvent({ db: tx, event: { type: "section.moved", actorId: actor.id, data: { sectionId: input.id, direction: input.direction, position: to } } });
     return { ok: true as const, data: { moved: true } };
   });
 }
@@ -116,14 +100,17 @@ export async function deleteSection(db: Db, actor: PolicyUser, input: { id: numb
   const allowed = canGlobal(actor, "sections:manage");
   if (!allowed.ok) return denied(allowed);
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(sections).where(eq(sections.id, input.id)).for("update");
+    const current = await getSectionForUpdate({ db: tx, id: input.id });
     if (!current) return refuse("not_found", "This section no longer exists.");
-    const [{ n }] = await queryRows<{ n: number }>(tx, sql`select ${usage} as n from sections s where s.id = ${input.id}`);
+    const n = await countSectionUsage({ db: tx, id: input.id });
     if (n > 0) {
       return refuse("in_use", `“${current.name}” is used by ${n} article${n === 1 ? "" : "s"}: move ${n === 1 ? "it" : "them"} to another section first.`);
     }
-    await tx.delete(sections).where(eq(sections.id, input.id));
-    await recordEvent(tx, { type: "section.deleted", actorId: actor.id, data: { sectionId: current.id, name: current.name, slug: current.slug } });
+    await deleteSectionById({ db: tx, id: input.id });
+    await insertEvent({
+      db: tx,
+      event: { type: "section.deleted", actorId: actor.id, data: { sectionId: current.id, name: current.name, slug: current.slug } },
+    });
     return { ok: true as const, data: { name: current.name, slug: current.slug } };
   });
 }

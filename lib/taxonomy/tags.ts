@@ -1,51 +1,41 @@
 import "server-only";
 
-import { eq, sql } from "drizzle-orm";
-
-import { queryRows, type Db, type Tx } from "@/db";
-import { tags } from "@/db/schema";
+import type { Db, Tx } from "@/db";
+import { insertEvent } from "@/db/queries/events";
+import { updateSlugRedirectTargets, upsertSlugRedirect } from "@/db/queries/slug-redirects";
+import {
+  countTagArticles,
+  deleteTagById,
+  getTagBySlug,
+  getTagForUpdate,
+  listTagsForUpdate,
+  listTagsMatching,
+  moveTagUses,
+  updateTag,
+  type TagRow,
+} from "@/db/queries/tags";
 import { denied } from "@/lib/actions/result";
-import { recordEvent } from "@/lib/articles/events";
 import { canGlobal, type PolicyUser } from "@/lib/permissions";
-import { recordSlugRedirect, repointSlugRedirects } from "@/lib/seo/slug-redirects";
 import { slugify, tagDisplayName } from "@/lib/slug";
 
 import { isUniqueViolation, refuse, type Result } from "./result";
 import { TAGS_PAGE_SIZE } from "./validation";
 
-export type TagRow = { id: number; name: string; slug: string; working: number; live: number };
-
 /** ensureTags makes slugs with this length: a rename must fold the same way or it forks the tag. */
 export const tagSlug = (name: string) => slugify(tagDisplayName(name), 60);
-
-const working = sql`(select count(*)::int from article_tags x where x.tag_id = t.id)`;
-const live = sql`(select count(*)::int from published_article_tags p join articles a on a.id = p.article_id
-  where p.tag_id = t.id and a.status = 'published' and a.published_revision_id is not null)`;
 
 /** A search matches the display name or the folded slug, so "securite" finds "Cybersécurité". */
 export async function listTagsWithUsage(db: Tx, opts: { query?: string; page?: number } = {}): Promise<{ rows: TagRow[]; total: number }> {
   const q = opts.query?.trim() ?? "";
   const folded = q ? tagSlug(q) : "";
-  const filter = q ? sql`where t.name ilike ${`%${escapeLike(q)}%`} or (${folded} <> '' and t.slug like ${`%${escapeLike(folded)}%`})` : sql``;
   const page = Math.max(1, opts.page ?? 1);
-  const [rows, [{ total }]] = await Promise.all([
-    queryRows<TagRow>(
-      db,
-      sql`select t.id, t.name, t.slug, ${working} as working, ${live} as live from tags t ${filter}
-        order by lower(t.name), t.id limit ${TAGS_PAGE_SIZE} offset ${(page - 1) * TAGS_PAGE_SIZE}`,
-    ),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from tags t ${filter}`),
-  ]);
-  return { rows, total };
+  return listTagsMatching({ db, name: q, slug: folded, limit: TAGS_PAGE_SIZE, offset: (page - 1) * TAGS_PAGE_SIZE });
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function findTagByTyped(db: Tx, typed: string) {
   const slug = tagSlug(typed);
   if (!slug) return undefined;
-  const [row] = await db.select().from(tags).where(eq(tags.slug, slug)).limit(1);
-  return row;
+  return getTagBySlug({ db, slug });
 }
 
 /**
@@ -66,9 +56,9 @@ export async function renameTag(
   if (!slug) return refuse("invalid", "Please correct the highlighted fields.", { name: ["Use at least one letter or digit."] });
   try {
     return await db.transaction(async (tx) => {
-      const [current] = await tx.select().from(tags).where(eq(tags.id, input.id)).for("update");
+      const current = await getTagForUpdate({ db: tx, id: input.id });
       if (!current) return refuse("not_found", "This tag no longer exists.");
-      const [other] = await tx.select().from(tags).where(eq(tags.slug, slug)).limit(1);
+      const other = await getTagBySlug({ db: tx, slug });
       if (other && other.id !== current.id) {
         return {
           ...refuse("duplicate", "Please correct the highlighted fields.", {
@@ -78,13 +68,16 @@ export async function renameTag(
         };
       }
       if (current.name === name) return { ok: true as const, data: { name, slug, oldSlug: current.slug } };
-      await tx.update(tags).set({ name, slug }).where(eq(tags.id, current.id));
+      await updateTag({ db: tx, id: current.id, set: { name, slug } });
       // Links and bookmarks to the old /tags/<slug> keep working.
-      if (current.slug !== slug) await recordSlugRedirect(tx, "tag", current.slug, current.id);
-      await recordEvent(tx, {
-        type: "tag.renamed",
-        actorId: actor.id,
-        data: { tagId: current.id, from: current.name, to: name, fromSlug: current.slug, toSlug: slug },
+      if (current.slug !== slug) await upsertSlugRedirect({ db: tx, kind: "tag", oldSlug: current.slug, targetId: current.id });
+      await insertEvent({
+        db: tx,
+        event: {
+          type: "tag.renamed",
+          actorId: actor.id,
+          data: { tagId: current.id, from: current.name, to: name, fromSlug: current.slug, toSlug: slug },
+        },
       });
       return { ok: true as const, data: { name, slug, oldSlug: current.slug } };
     });
@@ -115,44 +108,25 @@ export async function mergeTags(db: Db, actor: PolicyUser, input: { id: number; 
   if (input.id === input.intoId) return refuse("invalid", "Please correct the highlighted fields.", { into: ["A tag cannot be merged into itself."] });
   return db.transaction(async (tx) => {
     // Both rows locked in id order, so two opposite merges cannot deadlock.
-    const locked = await tx
-      .select()
-      .from(tags)
-      .where(sql`${tags.id} in (${input.id}, ${input.intoId})`)
-      .orderBy(tags.id)
-      .for("update");
+    const locked = await listTagsForUpdate({ db: tx, ids: [input.id, input.intoId] });
     const from = locked.find((t) => t.id === input.id);
     const into = locked.find((t) => t.id === input.intoId);
     if (!from) return refuse("not_found", "This tag no longer exists.");
     if (!into) return refuse("not_found", "Please correct the highlighted fields.", { into: ["This tag no longer exists."] });
-    const [{ n: carried }] = await queryRows<{ n: number }>(
-      tx,
-      sql`select count(distinct article_id)::int as n from (select article_id from article_tags where tag_id = ${from.id}
-        union select article_id from published_article_tags where tag_id = ${from.id}) u`,
-    );
-    const moved: number[] = [];
-    for (const table of [sql`article_tags`, sql`published_article_tags`]) {
-      const rows = await queryRows<{ article_id: string }>(
-        tx,
-        sql`insert into ${table} (article_id, tag_id, position)
-          select article_id, ${into.id}, position from ${table} where tag_id = ${from.id}
-          on conflict (article_id, tag_id) do nothing returning article_id`,
-      );
-      await tx.execute(sql`delete from ${table} where tag_id = ${from.id}`);
-      moved.push(rows.length);
-    }
-    await tx.delete(tags).where(eq(tags.id, from.id));
+    const carried = await countTagArticles({ db: tx, id: from.id });
+    const moved = await moveTagUses({ db: tx, fromId: from.id, intoId: into.id });
+    await deleteTagById({ db: tx, id: from.id });
     // /tags/<A> (and A's own old slugs) now lead to B.
-    await repointSlugRedirects(tx, "tag", from.id, into.id);
-    await recordSlugRedirect(tx, "tag", from.slug, into.id);
+    await updateSlugRedirectTargets({ db: tx, kind: "tag", fromId: from.id, toId: into.id });
+    await upsertSlugRedirect({ db: tx, kind: "tag", oldSlug: from.slug, targetId: into.id });
     const data = {
       from: { name: from.name, slug: from.slug },
       into: { id: into.id, name: into.name, slug: into.slug },
-      working: moved[0],
-      live: moved[1],
+      working: moved.working,
+      live: moved.live,
       articles: carried,
     };
-    await recordEvent(tx, { type: "tag.merged", actorId: actor.id, data: { tagId: from.id, intoTagId: into.id, ...data } });
+    await insertEvent({ db: tx, event: { type: "tag.merged", actorId: actor.id, data: { tagId: from.id, intoTagId: into.id, ...data } } });
     return { ok: true as const, data };
   });
 }
@@ -171,16 +145,12 @@ export async function deleteTag(db: Db, actor: PolicyUser, input: { id: number }
   const allowed = canGlobal(actor, "tags:manage");
   if (!allowed.ok) return denied(allowed);
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(tags).where(eq(tags.id, input.id)).for("update");
+    const current = await getTagForUpdate({ db: tx, id: input.id });
     if (!current) return refuse("not_found", "This tag no longer exists.");
-    const [{ n }] = await queryRows<{ n: number }>(
-      tx,
-      sql`select count(distinct article_id)::int as n from (select article_id from article_tags where tag_id = ${input.id}
-        union select article_id from published_article_tags where tag_id = ${input.id}) u`,
-    );
+    const n = await countTagArticles({ db: tx, id: input.id });
     if (n > 0) return refuse("in_use", `“${current.name}” is used by ${n} article${n === 1 ? "" : "s"}: merge it into another tag instead.`);
-    await tx.delete(tags).where(eq(tags.id, input.id));
-    await recordEvent(tx, { type: "tag.deleted", actorId: actor.id, data: { tagId: current.id, name: current.name, slug: current.slug } });
+    await deleteTagById({ db: tx, id: input.id });
+    await insertEvent({ db: tx, event: { type: "tag.deleted", actorId: actor.id, data: { tagId: current.id, name: current.name, slug: current.slug } } });
     return { ok: true as const, data: { name: current.name, slug: current.slug } };
   });
 }

@@ -3,14 +3,15 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { queryRows } from "@/db";
+import { listSectionsWithUsage } from "@/db/queries/sections";
+import { getSlugRedirectTarget } from "@/db/queries/slug-redirects";
+import { listLiveTags } from "@/db/queries/tags";
 import { articles, events, sections, tags } from "@/db/schema";
 import { createArticle, makeLive, setArticleTags } from "@/lib/articles/store";
-import { findSlugRedirectTarget } from "@/lib/seo/slug-redirects";
 import { createTestDb, type TestDb } from "@/testing/db";
 import { makeCast, type Cast } from "@/testing/workflow-fixtures";
 
-import { liveTagsOf } from "./live-tags";
-import { createSection, deleteSection, listSectionsWithUsage, moveSection, renameSection } from "./sections";
+import { createSection, deleteSection, moveSection, renameSection } from "./sections";
 import { deleteTag, findTagByTyped, listTagsWithUsage, mergeTagInto, mergeTags, renameTag } from "./tags";
 
 let t: TestDb;
@@ -49,7 +50,7 @@ describe("sections", () => {
     expect(r).toMatchObject({ ok: true, data: { slug: "economie-societe" } });
     const r2 = await createSection(t.db, cast.admin, { name: "Culture" });
     expect(r2.ok).toBe(true);
-    const list = await listSectionsWithUsage(t.db);
+    const list = await listSectionsWithUsage({ db: t.db });
     expect(list.at(-1)?.name).toBe("Culture");
     for (const name of ["economie société", "CULTURE", "Économie-Société"]) {
       expect(await createSection(t.db, cast.editor, { name })).toMatchObject({
@@ -74,13 +75,13 @@ describe("sections", () => {
   });
 
   it("moves up and down swap neighbours; positions stay distinct; the ends are no-ops", async () => {
-    const before = (await listSectionsWithUsage(t.db)).map((s) => s.id);
+    const before = (await listSectionsWithUsage({ db: t.db })).map((s) => s.id);
     const last = before.at(-1)!;
     expect(await moveSection(t.db, cast.editor, { id: last, direction: "up" })).toMatchObject({ ok: true, data: { moved: true } });
-    const after = (await listSectionsWithUsage(t.db)).map((s) => s.id);
+    const after = (await listSectionsWithUsage({ db: t.db })).map((s) => s.id);
     expect(after).toEqual([...before.slice(0, -2), last, before.at(-2)]);
     expect(await moveSection(t.db, cast.editor, { id: after[0], direction: "up" })).toMatchObject({ ok: true, data: { moved: false } });
-    const positions = (await listSectionsWithUsage(t.db)).map((s) => s.position);
+    const positions = (await listSectionsWithUsage({ db: t.db })).map((s) => s.position);
     expect(new Set(positions).size).toBe(positions.length);
   });
 
@@ -88,7 +89,7 @@ describe("sections", () => {
     const created = await createSection(t.db, cast.editor, { name: "Éphémère" });
     if (!created.ok) throw new Error(created.message);
     const a = await publishedArticle([], created.data.id);
-    expect((await listSectionsWithUsage(t.db)).find((s) => s.id === created.data.id)?.articles).toBe(1);
+    expect((await listSectionsWithUsage({ db: t.db })).find((s) => s.id === created.data.id)?.articles).toBe(1);
     expect(await deleteSection(t.db, cast.editor, { id: created.data.id })).toMatchObject({
       ok: false,
       code: "in_use",
@@ -158,7 +159,7 @@ describe("tags", () => {
     expect(await count(sql`select count(*) as n from (select article_id from published_article_tags group by article_id, tag_id having count(*) > 1) d`)).toBe(
       0,
     );
-    const live = await liveTagsOf(t.db, [both.id, onlyA.id]);
+    const live = await listLiveTags({ db: t.db, articleIds: [both.id, onlyA.id] });
     expect(live.get(both.id)!.map((x) => x.slug)).toEqual(["taiwan", "chine"]);
     expect(live.get(onlyA.id)!.map((x) => x.slug)).toEqual(["taiwan", "chine"]);
     expect(await eventTypes()).toContain("tag.merged");
@@ -168,18 +169,19 @@ describe("tags", () => {
     await publishedArticle(["Élections", "Sondages"]);
     const elections = (await findTagByTyped(t.db, "elections"))!;
     const sondages = (await findTagByTyped(t.db, "sondages"))!;
-    expect(await findSlugRedirectTarget(t.db, "tag", "elections")).toBeNull();
+    expect(await getSlugRedirectTarget({ db: t.db, kind: "tag", oldSlug: "elections" })).toBeNull();
     expect(await renameTag(t.db, cast.editor, { id: elections.id, name: "Élections européennes" })).toMatchObject({ ok: true });
-    expect(await findSlugRedirectTarget(t.db, "tag", "elections")).toBe("elections-europeennes");
+    expect(await getSlugRedirectTarget({ db: t.db, kind: "tag", oldSlug: "elections" })).toBe("elections-europeennes");
     expect(await renameTag(t.db, cast.editor, { id: elections.id, name: "Européennes 2029" })).toMatchObject({ ok: true });
-    expect(await findSlugRedirectTarget(t.db, "tag", "elections")).toBe("europeennes-2029");
-    expect(await findSlugRedirectTarget(t.db, "tag", "elections-europeennes")).toBe("europeennes-2029");
+    expect(await getSlugRedirectTarget({ db: t.db, kind: "tag", oldSlug: "elections" })).toBe("europeennes-2029");
+    expect(await getSlugRedirectTarget({ db: t.db, kind: "tag", oldSlug: "elections-europeennes" })).toBe("europeennes-2029");
     // Merged away: its current and former slugs lead to the tag it was merged into.
     expect(await mergeTags(t.db, cast.editor, { id: elections.id, intoId: sondages.id })).toMatchObject({ ok: true });
-    for (const old of ["elections", "elections-europeennes", "europeennes-2029"]) expect(await findSlugRedirectTarget(t.db, "tag", old)).toBe("sondages");
+    for (const old of ["elections", "elections-europeennes", "europeennes-2029"])
+      expect(await getSlugRedirectTarget({ db: t.db, kind: "tag", oldSlug: old })).toBe("sondages");
     // A live tag with the old slug wins over the redirect (pages look tags up first), and a deleted target stops redirecting.
-    expect(await findSlugRedirectTarget(t.db, "tag", "sondages")).toBeNull();
-    expect(await findSlugRedirectTarget(t.db, "tag", "jamais-vu")).toBeNull();
+    expect(await getSlugRedirectTarget({ db: t.db, kind: "tag", oldSlug: "sondages" })).toBeNull();
+    expect(await getSlugRedirectTarget({ db: t.db, kind: "tag", oldSlug: "jamais-vu" })).toBeNull();
   });
 
   it("refuses merging into itself or into an unknown tag", async () => {

@@ -1,11 +1,9 @@
 import { parseArgs } from "node:util";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 
 import type { Db } from "@/db";
-import { getUserByEmail, insertUser, listUsers } from "@/db/queries/users";
-import { users } from "@/db/schema";
-import { recordEvent } from "@/lib/articles/events";
+import { insertEvent } from "@/db/queries/events";
+import { getUserByEmail, insertUser, listUsers, updateUser } from "@/db/queries/users";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { ROLES } from "@/lib/roles";
 
@@ -48,7 +46,7 @@ export async function runUsersCli(argv: string[], db: Db, io: CliIO): Promise<nu
         if (await getUserByEmail({ db, email: e })) throw new CliError(`a user with the email ${e} already exists`);
         const password = values.password ?? generatePassword();
         const user = await insertUser({ db, email: e, name, role: r, passwordHash: await hashPassword(password) });
-        await recordEvent(db, { type: "user.created", subjectUserId: user.id, data: { via: "cli", role: r } });
+        await insertEvent({ db, event: { type: "user.created", subjectUserId: user.id, data: { via: "cli", role: r } } });
         io.out(`Created ${r} ${e} (${name}).`);
         if (values.password === undefined) io.out(`Password: ${password}`);
         return 0;
@@ -67,19 +65,13 @@ export async function runUsersCli(argv: string[], db: Db, io: CliIO): Promise<nu
         if (!user) throw new CliError(`no user with the email ${e}`);
         if (command === "set-role") {
           const r = field(role, values.role, "role");
-          await db
-            .update(users)
-            .set({ role: r, sessionVersion: user.sessionVersion + 1, updatedAt: new Date() })
-            .where(eq(users.id, user.id));
-          await recordEvent(db, { type: "user.role_changed", subjectUserId: user.id, data: { via: "cli", from: user.role, to: r } });
+          await updateUser({ db, id: user.id, set: { role: r, updatedAt: new Date() }, endSessions: true });
+          await insertEvent({ db, event: { type: "user.role_changed", subjectUserId: user.id, data: { via: "cli", from: user.role, to: r } } });
           io.out(`${e} is now ${r}.`);
         } else {
           const active = command === "activate";
-          await db
-            .update(users)
-            .set({ active, sessionVersion: user.sessionVersion + 1, updatedAt: new Date() })
-            .where(eq(users.id, user.id));
-          await recordEvent(db, { type: active ? "user.activated" : "user.deactivated", subjectUserId: user.id, data: { via: "cli" } });
+          await updateUser({ db, id: user.id, set: { active, updatedAt: new Date() }, endSessions: true });
+          await insertEvent({ db, event: { type: active ? "user.activated" : "user.deactivated", subjectUserId: user.id, data: { via: "cli" } } });
           io.out(`${e} is ${active ? "active" : "deactivated"}.`);
         }
         return 0;

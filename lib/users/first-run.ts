@@ -1,9 +1,9 @@
 import "server-only";
 
 import type { Db, Tx } from "@/db";
+import { insertEvent } from "@/db/queries/events";
 import { countUsers, insertUser, lockFirstRunSetup } from "@/db/queries/users";
 import { denied } from "@/lib/actions/result";
-import { recordEvent } from "@/lib/articles/events";
 import { hashPassword } from "@/lib/auth/password";
 import { canRunFirstSetup } from "@/lib/permissions";
 import { withoutNul } from "@/lib/security/text";
@@ -37,7 +37,7 @@ export async function insertFirstAdmin(db: Db, input: { name: string; email: str
     const allowed = canRunFirstSetup(await countUsers({ db: tx }));
     if (!allowed.ok) return denied(allowed);
     const user = await insertUser({ db: tx, email: input.email, name: input.name, role: "admin", passwordHash: input.passwordHash });
-    await recordEvent(tx, { type: "user.created", subjectUserId: user.id, data: { via: "setup", role: "admin" } });
+    await insertEvent({ db: tx, event: { type: "user.created", subjectUserId: user.id, data: { via: "setup", role: "admin" } } });
     return { ok: true as const, data: { userId: user.id } };
   });
 }

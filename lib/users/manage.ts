@@ -1,12 +1,10 @@
 import "server-only";
 
-import { and, eq, sql } from "drizzle-orm";
-
 import type { Db } from "@/db";
-import { getUserByEmail, getUserById, insertUser } from "@/db/queries/users";
-import { users, type User } from "@/db/schema";
+import { insertEvent } from "@/db/queries/events";
+import { getUserByEmail, getUserById, insertUser, listActiveAdminsForUpdate, updateUser } from "@/db/queries/users";
+import type { User } from "@/db/schema";
 import { denied } from "@/lib/actions/result";
-import { recordEvent } from "@/lib/articles/events";
 import { canChangeUser, canGlobal, type PolicyUser } from "@/lib/permissions";
 import type { Role } from "@/lib/roles";
 import { withoutNul } from "@/lib/security/text";
@@ -31,7 +29,7 @@ export async function createUser(db: Db, actor: PolicyUser, raw: { name: string;
     return await db.transaction(async (tx) => {
       const user = await insertUser({ db: tx, email: input.email, name: input.name, role: input.role, passwordHash: null });
       const { token, expiresAt } = await issueToken(tx, user.id, "invite");
-      await recordEvent(tx, { type: "user.created", actorId: actor.id, subjectUserId: user.id, data: { role: input.role, invited: true } });
+      await insertEvent({ db: tx, event: { type: "user.created", actorId: actor.id, subjectUserId: user.id, data: { role: input.role, invited: true } } });
       return { ok: true as const, data: { userId: user.id, name: user.name, email: user.email, token, expiresAt } };
     });
   } catch (error) {
@@ -51,26 +49,20 @@ export async function createUser(db: Db, actor: PolicyUser, raw: { name: string;
  */
 async function changeUser(db: Db, actor: PolicyUser, userId: string, change: { role?: Role; active?: boolean }): Promise<Result<User>> {
   return db.transaction(async (tx) => {
-    const admins = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.role, "admin"), eq(users.active, true)))
-      .orderBy(users.id)
-      .for("update");
+    const admins = await listActiveAdminsForUpdate({ db: tx });
     const target = await getUserById({ db: tx, id: userId });
     if (!target) return refuse("not_found", "This user does not exist.");
     const allowed = canChangeUser(actor, target, change, admins.length);
     if (!allowed.ok) return denied(allowed);
-    const [updated] = await tx
-      .update(users)
-      .set({ ...change, ...(change.active === false ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}), updatedAt: new Date() })
-      .where(eq(users.id, userId))
-      .returning();
+    const updated = (await updateUser({ db: tx, id: userId, set: { ...change, updatedAt: new Date() }, endSessions: change.active === false }))!;
     if (change.role !== undefined && change.role !== target.role) {
-      await recordEvent(tx, { type: "user.role_changed", actorId: actor.id, subjectUserId: userId, data: { from: target.role, to: change.role } });
+      await insertEvent({
+        db: tx,
+        event: { type: "user.role_changed", actorId: actor.id, subjectUserId: userId, data: { from: target.role, to: change.role } },
+      });
     }
     if (change.active !== undefined && change.active !== target.active) {
-      await recordEvent(tx, { type: change.active ? "user.activated" : "user.deactivated", actorId: actor.id, subjectUserId: userId });
+      await insertEvent({ db: tx, event: { type: change.active ? "user.activated" : "user.deactivated", actorId: actor.id, subjectUserId: userId } });
     }
     return { ok: true as const, data: updated };
   });
@@ -91,12 +83,9 @@ export async function resetPassword(db: Db, actor: PolicyUser, input: { userId: 
   return db.transaction(async (tx) => {
     const target = await getUserById({ db: tx, id: input.userId });
     if (!target) return refuse("not_found", "This user does not exist.");
-    await tx
-      .update(users)
-      .set({ passwordHash: null, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-      .where(eq(users.id, target.id));
+    await updateUser({ db: tx, id: target.id, set: { passwordHash: null, updatedAt: new Date() }, endSessions: true });
     const { token, expiresAt } = await issueToken(tx, target.id, "reset");
-    await recordEvent(tx, { type: "user.password_reset", actorId: actor.id, subjectUserId: target.id });
+    await insertEvent({ db: tx, event: { type: "user.password_reset", actorId: actor.id, subjectUserId: target.id } });
     return { ok: true as const, data: { userId: target.id, name: target.name, email: target.email, token, expiresAt } };
   });
 }

@@ -1,11 +1,11 @@
 import "server-only";
 
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
 
 import type { Tx } from "@/db";
-import { users, userTokens } from "@/db/schema";
-import { recordEvent } from "@/lib/articles/events";
+import { insertEvent } from "@/db/queries/events";
+import { getUnusedUserTokenForUpdate, getUserTokenWithUser, insertUserToken, markUserTokensUsed, markUserTokenUsed } from "@/db/queries/user-tokens";
+import { updateUser } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { beginTokenAttempt, markSuccess } from "@/lib/auth/rate-limit";
 
@@ -21,11 +21,8 @@ export function hashToken(raw: string): string {
 export async function issueToken(db: Tx, userId: string, purpose: TokenPurpose, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS);
-  await db
-    .update(userTokens)
-    .set({ usedAt: now })
-    .where(and(eq(userTokens.userId, userId), isNull(userTokens.usedAt)));
-  await db.insert(userTokens).values({ tokenHash: hashToken(token), userId, purpose, expiresAt, createdAt: now });
+  await markUserTokensUsed({ db, userId, usedAt: now });
+  await insertUserToken({ db, tokenHash: hashToken(token), userId, purpose, expiresAt, createdAt: now });
   return { token, expiresAt };
 }
 
@@ -35,20 +32,7 @@ const INVALID = "This link is not valid any more: it was already used, replaced 
 
 export async function inspectToken(db: Tx, token: string, now = new Date()): Promise<TokenCheck> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, message: INVALID };
-  const [row] = await db
-    .select({
-      userId: userTokens.userId,
-      purpose: userTokens.purpose,
-      expiresAt: userTokens.expiresAt,
-      usedAt: userTokens.usedAt,
-      email: users.email,
-      name: users.name,
-      active: users.active,
-    })
-    .from(userTokens)
-    .innerJoin(users, eq(users.id, userTokens.userId))
-    .where(eq(userTokens.tokenHash, hashToken(token)))
-    .limit(1);
+  const row = await getUserTokenWithUser({ db, tokenHash: hashToken(token) });
   if (!row || row.usedAt || row.expiresAt <= now || !row.active) return { ok: false, message: INVALID };
   return { ok: true, userId: row.userId, email: row.email, name: row.name, purpose: row.purpose };
 }
@@ -64,20 +48,13 @@ export async function consumeToken(db: Tx, token: string, password: string, now 
   if (!live.ok) return live;
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    const [locked] = await tx
-      .select({ tokenHash: userTokens.tokenHash })
-      .from(userTokens)
-      .where(and(eq(userTokens.tokenHash, hashToken(token)), isNull(userTokens.usedAt)))
-      .for("update");
+    const locked = await getUnusedUserTokenForUpdate({ db: tx, tokenHash: hashToken(token) });
     if (!locked) return { ok: false, message: INVALID } as const;
     const check = await inspectToken(tx, token, now);
     if (!check.ok) return check;
-    await tx.update(userTokens).set({ usedAt: now }).where(eq(userTokens.tokenHash, locked.tokenHash));
-    await tx
-      .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
-      .where(eq(users.id, check.userId));
-    await recordEvent(tx, { type: "user.password_set", actorId: check.userId, subjectUserId: check.userId, data: { via: check.purpose } });
+    await markUserTokenUsed({ db: tx, tokenHash: locked.tokenHash, usedAt: now });
+    await updateUser({ db: tx, id: check.userId, set: { passwordHash, updatedAt: now }, endSessions: true });
+    await insertEvent({ db: tx, event: { type: "user.password_set", actorId: check.userId, subjectUserId: check.userId, data: { via: check.purpose } } });
     return check;
   });
 }

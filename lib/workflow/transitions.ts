@@ -2,11 +2,11 @@ import "server-only";
 
 import type { Db, Tx } from "@/db";
 import { listContributorIds } from "@/db/queries/article-people";
+import { insertEvent } from "@/db/queries/events";
 import { getUserById } from "@/db/queries/users";
 import { insertRequestChangesComment, updateArticleStatus } from "@/db/queries/workflow";
 import type { Article } from "@/db/schema";
 import { loadArticle } from "@/lib/articles/access";
-import { recordEvent } from "@/lib/articles/events";
 import { cutRevision, makeLive } from "@/lib/articles/store";
 import { expirePublicSite } from "@/lib/cache/revalidate";
 import { appLink } from "@/lib/mail/config";
@@ -133,20 +133,23 @@ async function recordTransition(
   const revision = publishes
     ? await makeLive(tx, article.id, { actorId, correction, now })
     : await cutRevision(tx, article.id, { reason: req.action, actorId, note });
-  await recordEvent(tx, {
-    type: "article.transition",
-    actorId,
-    articleId: article.id,
-    fromStatus: from,
-    toStatus: to,
-    comment: req.comment?.trim() || correction || null,
-    data: {
-      action: req.action,
-      revisionId: revision.id,
-      version: article.version,
-      ...(isUpdate ? { update: true } : {}),
-      ...(correction ? { correction } : {}),
-      ...(req.scheduledAt && req.action === "schedule" ? { scheduledAt: req.scheduledAt.toISOString() } : {}),
+  await insertEvent({
+    db: tx,
+    event: {
+      type: "article.transition",
+      actorId,
+      articleId: article.id,
+      fromStatus: from,
+      toStatus: to,
+      comment: req.comment?.trim() || correction || null,
+      data: {
+        action: req.action,
+        revisionId: revision.id,
+        version: article.version,
+        ...(isUpdate ? { update: true } : {}),
+        ...(correction ? { correction } : {}),
+        ...(req.scheduledAt && req.action === "schedule" ? { scheduledAt: req.scheduledAt.toISOString() } : {}),
+      },
     },
   });
   if (req.action === "request_changes" && actorId) {

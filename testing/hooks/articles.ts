@@ -4,13 +4,14 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 
 import { getDb, type Db } from "@/db";
+import { getAuthorProfile } from "@/db/queries/profiles";
 import { articles, authorProfiles, sections, slugRedirects, users, type Article } from "@/db/schema";
 import { saveArticle } from "@/lib/articles/editing";
 import { createArticle } from "@/lib/articles/store";
 import { expirePublicSite } from "@/lib/cache/revalidate";
 import { storeImage } from "@/lib/images/upload";
 import type { PolicyUser } from "@/lib/permissions";
-import { getProfile, updateProfile } from "@/lib/profiles/profile";
+import { updateProfile } from "@/lib/profiles/profile";
 import { docFromParagraphs } from "@/lib/rich-text/body";
 import type { WorkflowAction } from "@/lib/workflow/article-workflow";
 import { runTransition, type TransitionRequest } from "@/lib/workflow/transitions";
@@ -136,7 +137,7 @@ async function profile(db: Db, input: Input): Promise<Response> {
   const [row] = await db.select().from(authorProfiles).where(eq(authorProfiles.slug, input.slug));
   if (!row) return fail("no such profile");
   const [u] = await db.select().from(users).where(eq(users.id, row.userId));
-  const current = (await getProfile(db, row.userId))!;
+  const current = (await getAuthorProfile({ db, userId: row.userId }))!;
   const saved = await updateProfile(
     db,
     { id: u.id, role: u.role, active: true },

@@ -129,7 +129,12 @@ export const uploadImageAction = authedAction(z.instanceof(FormData), async (for
   if (!stored.ok) return fail("invalid", stored.error);
   await insertMedia({
     db: await getDb(),
-    values: { path: stored.url, mimeType: stored.mimeType, width: stored.width, height: stored.height, bytes: stored.bytes, uploadedById: user.id },
+    path: stored.url,
+    mimeType: stored.mimeType,
+    width: stored.width,
+    height: stored.height,
+    bytes: stored.bytes,
+    uploadedById: user.id,
   });
   return { ok: true, data: { url: stored.url } };
 });

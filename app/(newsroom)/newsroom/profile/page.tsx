@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 
 import { getDb } from "@/db";
+import { getAuthorProfile } from "@/db/queries/profiles";
 import { getUserById } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
 import { canEditProfile } from "@/lib/permissions";
-import { getProfile } from "@/lib/profiles/profile";
 
 import { signOutEverywhereAction } from "../sign-out";
 import { ProfileForm } from "./profile-form";
@@ -20,7 +20,7 @@ export default async function ProfilePage({ searchParams }: Props) {
   const userId = requested || me.id;
   if (!canEditProfile(me, userId).ok) forbidden();
   const db = await getDb();
-  const [owner, profile] = await Promise.all([getUserById({ db, id: userId }), getProfile(db, userId)]);
+  const [owner, profile] = await Promise.all([getUserById({ db, id: userId }), getAuthorProfile({ db, userId })]);
   if (!owner || !profile) notFound();
   const own = owner.id === me.id;
   return (

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 
 import { DataTable } from "@/components/newsroom/data-table";
 import { getDb } from "@/db";
+import { listSectionsWithUsage } from "@/db/queries/sections";
 import { requirePower } from "@/lib/auth/guards";
-import { listSectionsWithUsage } from "@/lib/taxonomy/sections";
 
 import { Announcer } from "../tags/announcer";
 import { CreateSectionForm } from "./create-section-form";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Sections" };
 
 export default async function SectionsPage() {
   await requirePower("sections:manage", "/newsroom/sections");
-  const sections = await listSectionsWithUsage(await getDb());
+  const sections = await listSectionsWithUsage({ db: await getDb() });
   return (
     <div className="space-y-8">
       <h1 className="font-serif text-3xl font-bold">Sections</h1>

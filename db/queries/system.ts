@@ -1,6 +1,8 @@
+import "server-only";
+
 import { sql } from "drizzle-orm";
 
-import { queryRows, type Db } from "@/db";
+import { queryRows, type Tx } from "@/db";
 
 /**
  * The counter that database triggers bump, in the same transaction, whenever something readers
@@ -8,7 +10,13 @@ import { queryRows, type Db } from "@/db";
  * a change visible on the next request on every instance — including publications made by the
  * scheduler outside any request, where Next cannot expire tags.
  */
-export async function publicGeneration(db: Db): Promise<number> {
+export async function getPublicGeneration({ db }: { db: Tx }): Promise<number> {
   const [row] = await queryRows<{ generation: string | number }>(db, sql`select generation from public_cache_state where id = 1`);
   return Number(row?.generation ?? 0);
+}
+
+/** How many migrations drizzle has recorded as applied on this database. */
+export async function countAppliedMigrations({ db }: { db: Tx }): Promise<number> {
+  const [row] = await queryRows<{ applied: number }>(db, sql`select count(*)::int as applied from drizzle.__drizzle_migrations`);
+  return row?.applied ?? 0;
 }

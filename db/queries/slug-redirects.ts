@@ -11,7 +11,17 @@ export type RedirectKind = "tag" | "author";
  * Remembers that /tags/<oldSlug> or /authors/<oldSlug> now lives at the target's current slug.
  * Call in the transaction that changes the slug (rename, merge, profile edit).
  */
-export async function recordSlugRedirect(db: Tx, kind: RedirectKind, oldSlug: string, targetId: string | number): Promise<void> {
+export async function upsertSlugRedirect({
+  db,
+  kind,
+  oldSlug,
+  targetId,
+}: {
+  db: Tx;
+  kind: RedirectKind;
+  oldSlug: string;
+  targetId: string | number;
+}): Promise<void> {
   await db
     .insert(publicSlugRedirects)
     .values({ kind, oldSlug, targetId: String(targetId) })
@@ -19,7 +29,17 @@ export async function recordSlugRedirect(db: Tx, kind: RedirectKind, oldSlug: st
 }
 
 /** A merged tag's old addresses follow it into the tag it was merged into. */
-export async function repointSlugRedirects(db: Tx, kind: RedirectKind, fromId: string | number, toId: string | number): Promise<void> {
+export async function updateSlugRedirectTargets({
+  db,
+  kind,
+  fromId,
+  toId,
+}: {
+  db: Tx;
+  kind: RedirectKind;
+  fromId: string | number;
+  toId: string | number;
+}): Promise<void> {
   await db
     .update(publicSlugRedirects)
     .set({ targetId: String(toId) })
@@ -31,7 +51,7 @@ export async function repointSlugRedirects(db: Tx, kind: RedirectKind, fromId: s
  * target is public (a tag on a live article, an author with a live byline): a redirect never
  * tells a reader the new name of something they could not see.
  */
-export async function findSlugRedirectTarget(db: Tx, kind: RedirectKind, oldSlug: string): Promise<string | null> {
+export async function getSlugRedirectTarget({ db, kind, oldSlug }: { db: Tx; kind: RedirectKind; oldSlug: string }): Promise<string | null> {
   const rows =
     kind === "tag"
       ? await queryRows<{ slug: string }>(
