@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
 
+import { cspDirectives } from "./server/csp.mjs";
+
 const isDev = process.env.NODE_ENV === "development";
 
 /**
@@ -26,29 +28,7 @@ function gitBuildId() {
  * inline styles. Images come from this origin (uploads), data: and blob: (local previews).
  */
 function securityHeaders() {
-  const oidcOrigin = (() => {
-    try {
-      return process.env.AUTH_OIDC_ISSUER ? new URL(process.env.AUTH_OIDC_ISSUER).origin : "";
-    } catch {
-      return "";
-    }
-  })();
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self' ws:",
-    "media-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    `form-action 'self'${oidcOrigin ? ` ${oidcOrigin}` : ""}`,
-    "frame-src 'none'",
-    "frame-ancestors 'none'",
-    "worker-src 'self' blob:",
-    "manifest-src 'self'",
-  ].join("; ");
+  const csp = cspDirectives({ scriptSrc: "'self' 'unsafe-inline' 'unsafe-eval'", connectSrc: "'self' ws:", oidcIssuer: process.env.AUTH_OIDC_ISSUER });
   const headers = [
     ...(isDev ? [{ key: "Content-Security-Policy", value: csp }] : []),
     { key: "X-Frame-Options", value: "DENY" },

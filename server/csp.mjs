@@ -41,20 +41,21 @@ function originOf(issuer) {
 }
 
 /**
- * Everything but the script nonce, computed once. Editors set style attributes (ProseMirror),
- * hence inline styles. Images come from this origin (uploads), data: and blob: (local previews
- * before upload). A sign-in form may post to the OIDC provider.
- * @param {{ oidcIssuer?: string }} [options]
+ * The policy's directives. Editors set style attributes (ProseMirror), hence inline styles.
+ * Images come from this origin (uploads), data: and blob: (local previews before upload). A
+ * sign-in form may post to the OIDC provider. The production server fills `scriptSrc` with the
+ * response's nonce; the development server (next.config.js) with its lenient sources.
+ * @param {{ scriptSrc: string; connectSrc?: string; oidcIssuer?: string }} options
  */
-export function cspTemplate(options = {}) {
-  const oidcOrigin = originOf(options.oidcIssuer);
-  const before = "default-src 'self'; script-src 'nonce-";
-  const after = [
-    "' 'strict-dynamic'",
+export function cspDirectives({ scriptSrc, connectSrc = "'self'", oidcIssuer }) {
+  const oidcOrigin = originOf(oidcIssuer);
+  return [
+    "default-src 'self'",
+    `script-src ${scriptSrc}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src ${connectSrc}`,
     "media-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
@@ -64,6 +65,16 @@ export function cspTemplate(options = {}) {
     "worker-src 'self' blob:",
     "manifest-src 'self'",
   ].join("; ");
+}
+
+const NONCE_SLOT = "\u0000nonce\u0000";
+
+/**
+ * Everything but the script nonce, computed once.
+ * @param {{ oidcIssuer?: string }} [options]
+ */
+export function cspTemplate(options = {}) {
+  const [before, after] = cspDirectives({ scriptSrc: `'nonce-${NONCE_SLOT}' 'strict-dynamic'`, oidcIssuer: options.oidcIssuer }).split(NONCE_SLOT);
   /** @param {string} nonce */
   return (nonce) => before + nonce + after;
 }
