@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { SearchForm } from "@/components/public/search-form";
 import { getFrontPage } from "@/lib/cache/public-data";
 import { siteDictionary } from "@/lib/i18n/site";
 
@@ -20,20 +21,7 @@ export default async function PublicNotFound() {
     <div className="mx-auto max-w-xl py-16">
       <h1 className="text-center font-serif text-4xl font-bold">{dict.notFoundTitle}</h1>
       <p className="mt-4 text-center text-neutral-700 dark:text-neutral-300">{dict.notFoundText}</p>
-      <form action="/search" method="get" role="search" aria-label={dict.search} className="mt-8 flex flex-wrap items-end gap-3">
-        <div className="flex min-w-0 flex-1 flex-col gap-1">
-          <label htmlFor="not-found-q" className="text-sm font-semibold">
-            {dict.searchLabel}
-          </label>
-          <input id="not-found-q" name="q" type="search" maxLength={200} className="rounded border border-neutral-500 bg-transparent px-3 py-2" />
-        </div>
-        <button
-          type="submit"
-          className="rounded bg-neutral-900 px-4 py-2 font-medium text-white hover:bg-neutral-700 dark:bg-neutral-100 dark:text-neutral-900"
-        >
-          {dict.search}
-        </button>
-      </form>
+      <SearchForm dict={dict} id="not-found-q" name={dict.search} />
       {latest.length > 0 && (
         <section aria-labelledby="not-found-latest" className="mt-10">
           <h2 id="not-found-latest" className="font-serif text-2xl font-bold">

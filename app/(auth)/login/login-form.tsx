@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 
+import { SubmitButton } from "@/components/accounts/form-field";
 import type { FormState } from "@/lib/actions/result";
 
 import { loginAction } from "./actions";
@@ -46,13 +47,7 @@ export function LoginForm({ next }: { next?: string }) {
       <p id="login-error" role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700 dark:text-red-400">
         {error}
       </p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900"
-      >
-        Sign in
-      </button>
+      <SubmitButton pending={pending}>Sign in</SubmitButton>
     </form>
   );
 }

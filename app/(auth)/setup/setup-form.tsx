@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 
-import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
+import { FormField, FormMessage, inputClass, NewPasswordFields, SubmitButton } from "@/components/accounts/form-field";
 import type { FormState } from "@/lib/actions/result";
 
 import { createFirstAdminAction } from "./actions";
@@ -18,20 +18,9 @@ export function SetupForm() {
       <FormField id="email" label="Email" errors={e.email}>
         {(aria) => <input {...aria} name="email" type="email" autoComplete="username" defaultValue={state?.values?.email} className={inputClass} />}
       </FormField>
-      <FormField id="password" label="Password" errors={e.password} hint="At least 10 characters.">
-        {(aria) => <input {...aria} name="password" type="password" autoComplete="new-password" className={inputClass} />}
-      </FormField>
-      <FormField id="confirm" label="Confirm password" errors={e.confirm}>
-        {(aria) => <input {...aria} name="confirm" type="password" autoComplete="new-password" className={inputClass} />}
-      </FormField>
+      <NewPasswordFields label="Password" errors={e} />
       <FormMessage ok={state?.ok} message={state?.message} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900"
-      >
-        Create the admin account
-      </button>
+      <SubmitButton pending={pending}>Create the admin account</SubmitButton>
     </form>
   );
 }

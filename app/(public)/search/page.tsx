@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 
 import { Pagination, parsePage } from "@/components/public/pagination";
+import { SearchForm } from "@/components/public/search-form";
 import { PAGE_SIZE } from "@/db/queries/public";
 import { searchArticles } from "@/lib/cache/public-data";
 import { formatDate, langAttr } from "@/lib/i18n/dictionaries";
@@ -28,28 +29,7 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="font-serif text-4xl font-bold">{dict.searchTitle}</h1>
-      <form action="/search" method="get" role="search" aria-label={dict.searchTitle} className="mt-6 flex flex-wrap items-end gap-3">
-        <div className="flex min-w-0 flex-1 flex-col gap-1">
-          <label htmlFor="search-q" className="text-sm font-semibold">
-            {dict.searchLabel}
-          </label>
-          <input
-            id="search-q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            maxLength={200}
-            aria-describedby="search-tips"
-            className="rounded border border-neutral-500 bg-transparent px-3 py-2 text-lg"
-          />
-        </div>
-        <button
-          type="submit"
-          className="rounded bg-neutral-900 px-5 py-2 text-lg font-medium text-white hover:bg-neutral-700 dark:bg-neutral-100 dark:text-neutral-900"
-        >
-          {dict.search}
-        </button>
-      </form>
+      <SearchForm dict={dict} id="search-q" name={dict.searchTitle} defaultValue={q} describedBy="search-tips" />
       <p id="search-tips" className="mt-2 text-sm text-neutral-700 dark:text-neutral-300">
         {dict.searchTips}
       </p>
