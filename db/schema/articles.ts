@@ -14,6 +14,19 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 export type TiptapDoc = { type: "doc"; content?: unknown[] };
 export type FeaturedImage = { src: string; alt: string; credit?: string; caption?: string };
 export type TagSnapshot = { id: number; name: string; slug: string };
+/**
+ * Search and social fields; each empty one falls back to the headline, dek or featured image
+ * where it is emitted. Part of every revision, so they are reviewed and published like the text.
+ */
+export type SeoFields = {
+  seoTitle?: string;
+  metaDescription?: string;
+  socialTitle?: string;
+  socialDescription?: string;
+  socialImage?: { src: string; alt: string } | null;
+  /** For syndicated pieces: the original's address (http or https only). */
+  canonicalUrl?: string;
+};
 
 /**
  * The article row is the working copy (what the editor edits). What readers see is the
@@ -34,6 +47,9 @@ export const articles = pgTable(
     highlights: jsonb("highlights").$type<string[]>().notNull().default([]),
     body: jsonb("body").$type<TiptapDoc>().notNull().default({ type: "doc", content: [] }),
     featuredImage: jsonb("featured_image").$type<FeaturedImage | null>(),
+    seo: jsonb("seo").$type<SeoFields>().notNull().default({}),
+    // Before this instant nobody may publish the article, by any path (the scheduler included).
+    embargoUntil: timestamp("embargo_until", { withTimezone: true }),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     updatedById: uuid("updated_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -110,6 +126,7 @@ export const articleRevisions = pgTable(
     sectionId: integer("section_id"),
     language: text("language").notNull(),
     featuredImage: jsonb("featured_image").$type<FeaturedImage | null>(),
+    seo: jsonb("seo").$type<SeoFields>().notNull().default({}),
     // The byline of this revision, in order (null on revisions cut before bylines were versioned).
     authorIds: jsonb("author_ids").$type<string[] | null>(),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),

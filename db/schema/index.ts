@@ -7,4 +7,5 @@ export * from "./media";
 export * from "./activity";
 export * from "./mail";
 export * from "./site";
+export * from "./sign-off";
 export * from "./types";

@@ -1,5 +1,6 @@
 import type { comments, events, notifications } from "./activity";
 import type { articleRevisions, articles } from "./articles";
+import type { articleChecklistTicks, checklistItems, previewLinks } from "./sign-off";
 import type { sections, tags } from "./taxonomy";
 import type { authorProfiles, users } from "./users";
 
@@ -14,3 +15,6 @@ export type Tag = typeof tags.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type Event = typeof events.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type PreviewLink = typeof previewLinks.$inferSelect;
+export type ChecklistItem = typeof checklistItems.$inferSelect;
+export type ArticleChecklistTick = typeof articleChecklistTicks.$inferSelect;
