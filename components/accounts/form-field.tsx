@@ -46,3 +46,30 @@ export function FormMessage({ ok, message, id }: { ok?: boolean; message?: strin
     </p>
   );
 }
+
+/** A new password and its confirmation (fields `password` and `confirm`), as every account form asks for them. */
+export function NewPasswordFields({ label, errors }: { label: string; errors: { password?: string[]; confirm?: string[] } }) {
+  return (
+    <>
+      <FormField id="password" label={label} errors={errors.password} hint="At least 10 characters.">
+        {(aria) => <input {...aria} name="password" type="password" autoComplete="new-password" className={inputClass} />}
+      </FormField>
+      <FormField id="confirm" label="Confirm password" errors={errors.confirm}>
+        {(aria) => <input {...aria} name="confirm" type="password" autoComplete="new-password" className={inputClass} />}
+      </FormField>
+    </>
+  );
+}
+
+/** The one button that sends an account form; disabled while it is being sent. */
+export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className="w-full rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900"
+    >
+      {children}
+    </button>
+  );
+}
