@@ -237,7 +237,7 @@ export function jsonDepthScanner(/** @type {number} */ max) {
  * either, the rest is dropped and the client gets 413 or 400 (the connection then closes,
  * which ends Next's read).
  * @param {Req} req @param {Res} res @param {{ limit: number; scan: boolean }} options
- * @returns {false}
+ * @returns {boolean} true when it answered the request already (the buffered part was over the cap)
  */
 function watchBody(req, res, { limit, scan }) {
   if (limit === Infinity && !scan) return false;
@@ -264,8 +264,9 @@ function watchBody(req, res, { limit, scan }) {
       stop(400, `Refused: the request is nested too deeply (more than ${MAX_ACTION_DEPTH} levels).`);
     return !over;
   };
-  // What arrived before this point (a session check may have taken a moment) is still buffered.
-  for (const chunk of /** @type {any} */ (req).readableBuffer ?? []) if (!check(chunk)) return false;
+  // What arrived before this point (a session check may have taken a moment) is still buffered:
+  // past the cap already, the request is answered here (true) and never reaches Next.
+  for (const chunk of /** @type {any} */ (req).readableBuffer ?? []) if (!check(chunk)) return true;
   const push = req.push;
   req.push = function (/** @type {any} */ chunk, /** @type {any} */ encoding) {
     if (over) {

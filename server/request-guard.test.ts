@@ -18,6 +18,8 @@ const env: Record<string, string | undefined> = { AUTH_SECRET: SECRET };
 let server: Server;
 let port = 0;
 let reached: { url: string; headers: Record<string, unknown>; bytes: number }[] = [];
+/** Requests the guard let through (whether or not their body ended). */
+let entered = 0;
 let session = "";
 
 beforeAll(async () => {
@@ -26,17 +28,22 @@ beforeAll(async () => {
     uploadActionIds: uploadActionIdsFrom({ node: { [UPLOAD_ID]: { exportedName: "uploadImageAction" }, [OTHER_ID]: { exportedName: "saveArticleAction" } } }),
   });
   server = createServer((req, res) => {
-    Promise.resolve(guard(req, res)).then((refused) => {
-      if (refused) return;
-      let bytes = 0;
-      req.on("data", (c: Buffer) => (bytes += c.length));
-      req.on("end", () => {
-        // What the page cache sees when it stores a response: the headers before the head is written.
-        reached.push({ url: req.url ?? "", headers: { ...res.getHeaders() }, bytes });
-        res.writeHead(200, { "content-type": "text/plain" });
-        res.end("handled");
+    // `/late`: the guard runs once the whole body is buffered, as when a session check took a moment.
+    const late = req.url === "/late" ? new Promise((r) => setTimeout(r, 150)) : Promise.resolve();
+    late
+      .then(() => Promise.resolve(guard(req, res)))
+      .then((refused) => {
+        if (refused) return;
+        entered++;
+        let bytes = 0;
+        req.on("data", (c: Buffer) => (bytes += c.length));
+        req.on("end", () => {
+          // What the page cache sees when it stores a response: the headers before the head is written.
+          reached.push({ url: req.url ?? "", headers: { ...res.getHeaders() }, bytes });
+          res.writeHead(200, { "content-type": "text/plain" });
+          res.end("handled");
+        });
       });
-    });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   port = (server.address() as AddressInfo).port;
@@ -178,6 +185,16 @@ describe("request guard: body size, decided from Content-Length before the body 
     expect(big.status).toBe(413);
     expect(big.body).toContain("too large");
     expect(reached).toHaveLength(2);
+  });
+
+  it("a body already refused when the guard looks (buffered meanwhile) is answered and never handed on", async () => {
+    const before = entered;
+    const deep = `[${"[".repeat(30_000)}${"]".repeat(30_000)}]`;
+    const headers = { ...same, "next-action": OTHER_ID, "content-length": String(deep.length) };
+    const r = await send({ path: "/late", headers, body: deep });
+    expect(r.status).toBe(400);
+    expect(r.body).toContain("nested too deeply");
+    expect(entered).toBe(before);
   });
 
   it("the signed-in limit fits the largest article save the editor sends (a 2 MB body of characters JSON escapes twice)", () => {
