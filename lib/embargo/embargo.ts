@@ -21,14 +21,14 @@ const invalid = (message: string): EmbargoOutcome => ({ ok: false, code: "invali
  * the article's timeline. A scheduled article cannot be embargoed past its publication time: the
  * desk unschedules it first, so that what the sidebar says will happen is what happens.
  */
-export async function setEmbargo(db: Db, user: PolicyUser, req: { articleId: string; until: string }, now: Date = new Date()): Promise<EmbargoOutcome> {
+export async function setEmbargo(db: Db, user: PolicyUser | null, req: { articleId: string; until: string }, now: Date = new Date()): Promise<EmbargoOutcome> {
   const may = canEmbargo(user);
-  if (!may.ok) return { ok: false, code: may.code, message: may.reason };
+  if (!may.ok || !user) return { ok: false, code: may.ok ? "unauthenticated" : may.code, message: may.ok ? "Sign in to continue." : may.reason };
   const { timeZone } = await getSettings(db);
   const text = req.until.trim();
   let until: Date | null = null;
   if (text) {
-    until = zonedLocalToUtc(text, timeZone);
+    until = isCalendarTime(text) ? zonedLocalToUtc(text, timeZone) : null;
     if (!until || Number.isNaN(until.getTime())) return invalid("Enter a date and time for the embargo.");
     if (until <= now) return invalid("The embargo must end in the future.");
   }
@@ -57,6 +57,15 @@ export async function setEmbargo(db: Db, user: PolicyUser, req: { articleId: str
     const message = until ? `Embargoed until ${formatInZone(until, timeZone)} (${timeZone}).` : "Embargo lifted.";
     return { ok: true, message, embargoUntil: until } as const;
   });
+}
+
+/** "2026-12-01T09:00" names a real day and time (the zone conversion would roll 13/45 over silently). */
+function isCalendarTime(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d, h, mi, sec] = [+m[1], +m[2], +m[3], +m[4], +m[5], +(m[6] ?? 0)];
+  const wall = new Date(Date.UTC(y, mo - 1, d));
+  return wall.getUTCMonth() === mo - 1 && wall.getUTCDate() === d && h < 24 && mi < 60 && sec < 60;
 }
 
 /** The dashboard's list of embargoed articles the user may see. */
