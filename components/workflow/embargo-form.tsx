@@ -4,7 +4,8 @@ import { useActionState, useId } from "react";
 
 import { setEmbargoAction } from "@/app/(newsroom)/newsroom/articles/embargo-actions";
 
-const button = "rounded border border-neutral-500 px-3 py-1.5 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60";
+const button =
+  "rounded border border-neutral-500 px-3 py-1.5 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60";
 const field = "mt-1 w-full rounded border border-neutral-400 bg-white px-2 py-1 text-sm dark:bg-neutral-950 aria-[invalid=true]:border-red-700";
 
 /** The `Embargo until` field: a `datetime-local` read in the newsroom time zone, set and lift buttons. */

@@ -61,7 +61,13 @@ export function EmbargoPanel({
           </p>
         </div>
       )}
-      {editor && <EmbargoForm articleId={article.id} timeZone={timeZone} current={notice && article.embargoUntil ? utcToZonedLocal(article.embargoUntil, timeZone) : ""} />}
+      {editor && (
+        <EmbargoForm
+          articleId={article.id}
+          timeZone={timeZone}
+          current={notice && article.embargoUntil ? utcToZonedLocal(article.embargoUntil, timeZone) : ""}
+        />
+      )}
     </section>
   );
 }

@@ -26,7 +26,8 @@ export async function updateArticleStatus({
   /** The embargo the caller checked: an embargo set or changed meanwhile makes the move miss too. */
   embargoUntil?: Date | null;
 }): Promise<boolean> {
-  const embargoSame = embargoUntil === undefined ? undefined : sql`${articles.embargoUntil} is not distinct from ${embargoUntil?.toISOString() ?? null}::timestamptz`;
+  const embargoSame =
+    embargoUntil === undefined ? undefined : sql`${articles.embargoUntil} is not distinct from ${embargoUntil?.toISOString() ?? null}::timestamptz`;
   const changed = await db
     .update(articles)
     .set(set)

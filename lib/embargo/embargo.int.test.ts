@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listArticleEvents } from "@/db/queries/timeline";
 import { publishDueArticles } from "@/lib/jobs/scheduled-publish";
 import { setSetting } from "@/lib/settings";
-import { describeEvent } from "@/lib/workflow/timeline";
 import { utcToZonedLocal } from "@/lib/workflow/time-zone";
+import { describeEvent } from "@/lib/workflow/timeline";
 import { runTransition } from "@/lib/workflow/transitions";
 import { createTestDb, type TestDb } from "@/testing/db";
 import { articleRow, countRows, makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
@@ -43,12 +43,7 @@ describe(`embargo (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
     const publish = await runTransition(t.db, cast.editor2, { articleId: a.id, action: "publish" }, opts);
     expect(publish).toMatchObject({ ok: false, code: "embargoed" });
     expect(!publish.ok && publish.message).toContain(`(${TZ})`);
-    const early = await runTransition(
-      t.db,
-      cast.editor2,
-      { articleId: a.id, action: "schedule", scheduledAt: new Date(until.getTime() - 60_000) },
-      opts,
-    );
+    const early = await runTransition(t.db, cast.editor2, { articleId: a.id, action: "schedule", scheduledAt: new Date(until.getTime() - 60_000) }, opts);
     expect(early).toMatchObject({ ok: false, code: "embargoed" });
     expect(!early.ok && early.message).toMatch(/^Embargoed until .* choose a publication time at or after the embargo\.$/);
     expect((await articleRow(t.db, a.id)).status).toBe("approved");

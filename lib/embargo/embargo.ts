@@ -9,8 +9,7 @@ import { getSettings } from "@/lib/settings";
 import { formatInZone, zonedLocalToUtc } from "@/lib/workflow/time-zone";
 
 export type EmbargoOutcome =
-  | { ok: true; message: string; embargoUntil: Date | null }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
+  { ok: true; message: string; embargoUntil: Date | null } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
 
 const FIELD = "embargoUntil";
 const invalid = (message: string): EmbargoOutcome => ({ ok: false, code: "invalid", message, fieldErrors: { [FIELD]: [message] } });

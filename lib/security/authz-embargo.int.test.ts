@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { articles, users } from "@/db/schema";
-import { setEmbargo } from "@/lib/embargo/embargo";
 import { cutRevision, makeLive } from "@/lib/articles/store";
+import { setEmbargo } from "@/lib/embargo/embargo";
 import { canEmbargo, type PolicyUser } from "@/lib/permissions";
 import { setSetting } from "@/lib/settings";
 import { ARTICLE_STATUSES, type ArticleStatus } from "@/lib/workflow/article-workflow";
@@ -28,7 +28,12 @@ async function articleIn(status: ArticleStatus, authorId: string, embargoUntil: 
   if (status === "published" || status === "unpublished") await t.db.transaction((tx) => makeLive(tx, a.id, { actorId: cast.editor.id }));
   await t.db
     .update(articles)
-    .set({ status, embargoUntil, scheduledAt: status === "scheduled" ? new Date(Date.now() + 7 * 86_400_000) : null, hasUnpublishedChanges: status === "published" })
+    .set({
+      status,
+      embargoUntil,
+      scheduledAt: status === "scheduled" ? new Date(Date.now() + 7 * 86_400_000) : null,
+      hasUnpublishedChanges: status === "published",
+    })
     .where(eq(articles.id, a.id));
   return a.id;
 }
@@ -83,7 +88,8 @@ describe(`authorisation of the embargo (${process.env.TEST_ENGINE ?? "pglite"})`
             const id = await prepare();
             const before = await dbDigest(t.db);
             const r = await run(id);
-            if (r.ok !== expected) rows.push(`${status} / ${who} / ${owner} / ${name}: got ${r.ok ? "allowed" : `refused (${JSON.stringify(r).slice(0, 100)})`}`);
+            if (r.ok !== expected)
+              rows.push(`${status} / ${who} / ${owner} / ${name}: got ${r.ok ? "allowed" : `refused (${JSON.stringify(r).slice(0, 100)})`}`);
             if (!r.ok) {
               const after = await dbDigest(t.db);
               const changed = Object.keys(before).filter((k) => before[k] !== after[k]);
