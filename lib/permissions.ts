@@ -21,6 +21,8 @@ export type PolicyArticle = {
   hasUnpublishedChanges?: boolean;
   /** See WorkflowArticle.contributorIds: the two-person rule counts them as authors. */
   contributorIds?: readonly string[];
+  /** See WorkflowArticle.embargoUntil: nobody publishes before it. */
+  embargoUntil?: Date | null;
 };
 
 export type ArticleAction = "view" | "edit" | "comment" | "manage_authors" | "save_version" | "restore_revision";
@@ -115,8 +117,39 @@ export function availableTransitions(
   article: PolicyArticle,
   { twoPersonRule = true, now = new Date() }: { twoPersonRule?: boolean; now?: Date } = {},
 ): WorkflowAction[] {
-  const filled = { comment: "x", scheduledAt: new Date(now.getTime() + 3_600_000), now, twoPersonRule };
+  // The schedule form proposes a time at or after any embargo, so `Schedule` stays on offer.
+  const scheduledAt = new Date(Math.max(now.getTime() + 3_600_000, article.embargoUntil?.getTime() ?? 0));
+  const filled = { comment: "x", scheduledAt, now, twoPersonRule };
   return WORKFLOW_ACTIONS.filter((action) => canTransition(user, action, { ...article, hasContent: true }, filled).ok);
+}
+
+/**
+ * The workflow actions this user could take now but for the embargo (in practice `Publish`), with
+ * the refusal's words: the sidebar shows them disabled with that reason instead of hiding them.
+ */
+export function embargoedTransitions(
+  user: PolicyUser | null,
+  article: PolicyArticle,
+  { twoPersonRule = true, now = new Date(), timeZone }: { twoPersonRule?: boolean; now?: Date; timeZone?: string } = {},
+): { actions: WorkflowAction[]; reason: string | null } {
+  if (!article.embargoUntil) return { actions: [], reason: null };
+  const open = availableTransitions(user, { ...article, embargoUntil: null }, { twoPersonRule, now });
+  const held = availableTransitions(user, article, { twoPersonRule, now });
+  const actions = open.filter((a) => !held.includes(a));
+  if (!actions.length) return { actions, reason: null };
+  const check = canTransition(user, actions[0], { ...article, hasContent: true }, { now, twoPersonRule, timeZone });
+  return { actions, reason: check.ok ? null : check.reason };
+}
+
+/**
+ * Setting, changing or lifting an embargo: editors and admins only (an author's say over when
+ * a story may run is the desk's call), whoever wrote the article and whatever its state: a
+ * published article can carry one for its pending update.
+ */
+export function canEmbargo(user: PolicyUser | null): PolicyResult {
+  if (!user || !user.active) return deny("Sign in to continue.", "unauthenticated");
+  if (!isEditorial(user.role)) return deny("Only an editor can set or lift an embargo.");
+  return ALLOW;
 }
 
 /**

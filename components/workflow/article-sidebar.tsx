@@ -15,6 +15,7 @@ import { describeStatus, type ArticleStatus } from "@/lib/workflow/article-workf
 import { formatInZone, utcToZonedLocal } from "@/lib/workflow/time-zone";
 
 import { Discussion } from "./discussion";
+import { EmbargoPanel } from "./embargo-panel";
 import { ReviewChanges } from "./review-changes";
 import { Timeline } from "./timeline";
 import { WorkflowPanel } from "./workflow-panel";
@@ -38,7 +39,7 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
   const status = row?.status ?? article.status;
   const hasUnpublishedChanges = row?.hasUnpublishedChanges ?? article.hasUnpublishedChanges;
   const authorIds = loaded?.authorIds ?? article.authorIds;
-  const facts = { status, authorIds, hasUnpublishedChanges, contributorIds };
+  const facts = { status, authorIds, hasUnpublishedChanges, contributorIds, embargoUntil: row?.embargoUntil ?? null };
   const actions = availableTransitions(user, facts, { twoPersonRule: settings.twoPersonRule });
   const bar = twoPersonBar(user, facts, settings.twoPersonRule);
   const tz = settings.timeZone;
@@ -74,10 +75,11 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
             canCorrect={Boolean(row?.firstPublishedAt)}
             // A server component renders once per request: "an hour from now" is from this request.
             // eslint-disable-next-line react-hooks/purity
-            defaultScheduleAt={utcToZonedLocal(new Date(Date.now() + 3_600_000), tz)}
+            defaultScheduleAt={utcToZonedLocal(new Date(Math.max(Date.now() + 3_600_000, row?.embargoUntil?.getTime() ?? 0)), tz)}
           />
         </div>
       </section>
+      {row && <EmbargoPanel user={user} article={row} facts={facts} timeZone={tz} twoPersonRule={settings.twoPersonRule} />}
       {canGlobal(user, "articles:review").ok && row && <ReviewChanges article={row} />}
       <Discussion articleId={article.id} comments={comments} timeZone={tz} />
       <Timeline events={events} timeZone={tz} />

@@ -25,7 +25,7 @@ export function Timeline({ events, timeZone }: { events: TimelineEvent[]; timeZo
         {events.map((e) => (
           <li key={e.id}>
             <p>
-              <strong>{e.actorName ?? (e.type === "article.transition" ? "Scheduler" : "System")}</strong> {describeEvent(e)}
+              <strong>{e.actorName ?? (e.type === "article.transition" ? "Scheduler" : "System")}</strong> {describeEvent(e, timeZone)}
               {e.type === "article.transition" && (
                 <span className="text-neutral-700 dark:text-neutral-300">
                   {" "}

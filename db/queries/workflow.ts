@@ -16,17 +16,22 @@ export async function updateArticleStatus({
   from,
   version,
   set,
+  embargoUntil,
 }: {
   db: Tx;
   id: string;
   from: ArticleStatus;
   version: number;
   set: { status: ArticleStatus; submittedAt?: Date; scheduledAt?: Date | null };
+  /** The embargo the caller checked: an embargo set or changed meanwhile makes the move miss too. */
+  embargoUntil?: Date | null;
 }): Promise<boolean> {
+  const embargoSame =
+    embargoUntil === undefined ? undefined : sql`${articles.embargoUntil} is not distinct from ${embargoUntil?.toISOString() ?? null}::timestamptz`;
   const changed = await db
     .update(articles)
     .set(set)
-    .where(and(eq(articles.id, id), eq(articles.status, from), eq(articles.version, version)))
+    .where(and(eq(articles.id, id), eq(articles.status, from), eq(articles.version, version), embargoSame))
     .returning({ id: articles.id });
   return changed.length > 0;
 }
@@ -47,7 +52,8 @@ export async function insertRequestChangesComment({
 }
 
 /**
- * Locks the next scheduled article due by `now` (but those in `skipIds`), in the caller's
+ * Locks the next scheduled article due by `now` (but those in `skipIds`, and those still under
+ * embargo: they wait for it to pass, then go out on the next run), in the caller's
  * transaction; SKIP LOCKED lets a concurrent runner take the next one instead of waiting.
  */
 export async function claimDueScheduledArticle({ db, now, skipIds }: { db: Tx; now: Date; skipIds: string[] }): Promise<string | null> {
@@ -59,7 +65,8 @@ export async function claimDueScheduledArticle({ db, now, skipIds }: { db: Tx; n
     : sql``;
   const [due] = await queryRows<{ id: string }>(
     db,
-    sql`select id from articles where status = 'scheduled' and scheduled_at <= ${now.toISOString()}::timestamptz ${skip}
+    sql`select id from articles where status = 'scheduled' and scheduled_at <= ${now.toISOString()}::timestamptz
+        and (embargo_until is null or embargo_until <= ${now.toISOString()}::timestamptz) ${skip}
         order by scheduled_at, id limit 1 for update skip locked`,
   );
   return due?.id ?? null;

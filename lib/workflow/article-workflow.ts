@@ -3,6 +3,7 @@
  * Who may act is decided here together with lib/permissions.ts (which asks this module).
  */
 import type { Role } from "@/lib/roles";
+import { formatInZone } from "@/lib/workflow/time-zone";
 
 export const ARTICLE_STATUSES = ["draft", "in_review", "changes_requested", "approved", "scheduled", "published", "unpublished"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -73,6 +74,8 @@ export type WorkflowArticle = {
    * (article_contributors). The two-person rule counts them as authors of the version under review.
    */
   contributorIds?: readonly string[];
+  /** Nobody and nothing may publish the article before this instant (null: no embargo). */
+  embargoUntil?: Date | null;
 };
 
 export type TransitionInput = {
@@ -80,11 +83,14 @@ export type TransitionInput = {
   scheduledAt?: Date;
   now?: Date;
   twoPersonRule?: boolean;
+  /** The newsroom time zone, to name the embargo's end in words the desk reads. */
+  timeZone?: string;
 };
 
 export type TransitionResult = { ok: true; next: ArticleStatus; transition: Transition } | { ok: false; code: TransitionErrorCode; reason: string };
 
-export type TransitionErrorCode = "illegal_state" | "forbidden" | "two_person_rule" | "needs_content" | "needs_comment" | "needs_future_time" | "needs_reason";
+export type TransitionErrorCode =
+  "illegal_state" | "forbidden" | "two_person_rule" | "needs_content" | "needs_comment" | "needs_future_time" | "needs_reason" | "embargoed";
 
 export function findTransition(action: WorkflowAction): Transition {
   const t = TRANSITIONS.find((x) => x.action === action);
@@ -154,6 +160,8 @@ export function transition(article: WorkflowArticle, action: WorkflowAction, act
       };
     }
   }
+  const embargo = embargoRefusal(article, action, input);
+  if (embargo) return embargo;
   switch (t.needs) {
     case "content":
       if (!article.hasContent) {
@@ -179,6 +187,25 @@ export function transition(article: WorkflowArticle, action: WorkflowAction, act
     }
   }
   return { ok: true, next: t.to, transition: t };
+}
+
+/**
+ * The embargo: before its instant no path publishes the article (a person's publish, the
+ * scheduler's), and a schedule must fall at or after it. Checked after the state, the performer
+ * and the two-person rule, so a refusal for those reasons still says what it always said.
+ */
+function embargoRefusal(article: WorkflowArticle, action: WorkflowAction, input: TransitionInput): TransitionResult | null {
+  const until = article.embargoUntil;
+  if (!until) return null;
+  const now = input.now ?? new Date();
+  const when = input.timeZone ? `${formatInZone(until, input.timeZone)} (${input.timeZone})` : until.toISOString();
+  if ((action === "publish" || action === "publish_scheduled") && now < until) {
+    return { ok: false, code: "embargoed", reason: `Embargoed until ${when}: it cannot be published before then.` };
+  }
+  if (action === "schedule" && input.scheduledAt && input.scheduledAt < until) {
+    return { ok: false, code: "embargoed", reason: `Embargoed until ${when}: choose a publication time at or after the embargo.` };
+  }
+  return null;
 }
 
 /** Authors may edit their own work only while it is theirs to change; editors may edit at any stage. */

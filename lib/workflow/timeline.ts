@@ -1,7 +1,11 @@
 /** How the timeline and the activity log put an event in words. Pure: the events come from db/queries/timeline. */
+import { formatInZone } from "./time-zone";
 
 /** "Claire Martin submitted for review", in the words of the buttons. */
-export function describeEvent(e: { type: string; fromStatus: string | null; toStatus: string | null; data: Record<string, unknown> }): string {
+export function describeEvent(
+  e: { type: string; fromStatus: string | null; toStatus: string | null; data: Record<string, unknown> },
+  timeZone = "UTC",
+): string {
   if (e.type === "article.transition") {
     // Older events (the demo seed) carry no action: infer it from the states.
     const action = String(e.data.action ?? inferAction(e.fromStatus, e.toStatus));
@@ -20,6 +24,7 @@ export function describeEvent(e: { type: string; fromStatus: string | null; toSt
   }
   if (e.type === "article.created") return "created the article";
   if (e.type === "article.authors_changed") return "changed the byline";
+  if (e.type.startsWith("article.embargo_")) return embargoWords(e.type, e.data, timeZone);
   return e.type.replace(/[._]/g, " ");
 }
 
@@ -34,4 +39,13 @@ function inferAction(from: string | null, to: string | null): string {
     unpublished: "unpublish",
   };
   return (to && byTarget[to]) || "";
+}
+
+/** "set an embargo until 1 Dec 2026, 09:00 (Europe/Paris)", in the newsroom's time zone. */
+function embargoWords(type: string, data: Record<string, unknown>, timeZone: string): string {
+  const at = typeof data.embargoUntil === "string" ? new Date(data.embargoUntil) : null;
+  const until = at && !Number.isNaN(at.getTime()) ? `${formatInZone(at, timeZone)} (${timeZone})` : "a later time";
+  if (type === "article.embargo_lifted") return "lifted the embargo";
+  if (type === "article.embargo_changed") return `moved the embargo to ${until}`;
+  return `set an embargo until ${until}`;
 }

@@ -78,13 +78,14 @@ export async function applyTransition(
   if (!loaded) return { outcome: { ok: false, code: "not_found", message: "This article does not exist." } as const };
   const { article, authorIds } = loaded;
   const settings = await getSettings(tx);
-  const input = { comment: req.comment, scheduledAt: req.scheduledAt, now, twoPersonRule: settings.twoPersonRule };
+  const input = { comment: req.comment, scheduledAt: req.scheduledAt, now, twoPersonRule: settings.twoPersonRule, timeZone: settings.timeZone };
   const facts = {
     status: article.status,
     authorIds,
     hasContent: article.headline.trim().length > 0 && hasBodyText(article.body),
     hasUnpublishedChanges: article.hasUnpublishedChanges,
     contributorIds: await listContributorIds({ db: tx, articleId: article.id }),
+    embargoUntil: article.embargoUntil,
   };
   const check = actor === "system" ? transition(facts, req.action, "system", input) : canTransition(actor, req.action, facts, input);
   if (!check.ok) return { outcome: { ok: false, code: check.code, message: check.reason } as const };
@@ -98,6 +99,7 @@ export async function applyTransition(
     id: article.id,
     from,
     version: article.version,
+    embargoUntil: article.embargoUntil,
     set: {
       status: to,
       ...(req.action === "submit" ? { submittedAt: now } : {}),
@@ -187,6 +189,7 @@ async function refusalAfterRace(tx: Tx, actor: WorkflowActor, req: TransitionReq
     hasContent: true,
     hasUnpublishedChanges: fresh.article.hasUnpublishedChanges,
     contributorIds: await listContributorIds({ db: tx, articleId: req.articleId }),
+    embargoUntil: fresh.article.embargoUntil,
   };
   const again = transition(facts, req.action, actor, input);
   if (!again.ok) return { ok: false, code: again.code, message: again.reason };

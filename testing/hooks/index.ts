@@ -1,6 +1,7 @@
 import "server-only";
 
 import { articlesHook } from "./articles";
+import { backdateEmbargoHook } from "./backdate-embargo";
 import { backdateScheduleHook } from "./backdate-schedule";
 import { securityHook } from "./security";
 import { xssCorpusHook } from "./xss-corpus";
@@ -10,6 +11,7 @@ export type TestHook = (request: Request) => Promise<Response>;
 
 const HOOKS: Record<string, Partial<Record<"GET" | "POST", TestHook>>> = {
   articles: { POST: articlesHook },
+  "backdate-embargo": { POST: backdateEmbargoHook },
   "backdate-schedule": { POST: backdateScheduleHook },
   security: { GET: securityHook.digest, POST: securityHook.fixtures },
   "xss-corpus": { POST: xssCorpusHook },

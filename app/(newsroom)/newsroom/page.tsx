@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { EmbargoedList } from "@/components/newsroom/embargoed-list";
 import { getDb } from "@/db";
 import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings";
@@ -45,6 +46,7 @@ export default async function DashboardPage() {
           </section>
         ))}
       </div>
+      <EmbargoedList user={user} timeZone={settings.timeZone} />
     </div>
   );
 }

@@ -41,7 +41,8 @@ export const transitionArticleAction = authedAction(transitionSchema, async (inp
     correction: input.correction,
   });
   if (!r.ok) {
-    const field = FIELD_OF[r.code];
+    // An embargo refusal belongs at the schedule's time field; a refused publish has no field.
+    const field = r.code === "embargoed" ? (input.action === "schedule" ? "scheduledAt" : undefined) : FIELD_OF[r.code];
     return fail(r.code, r.message, field ? { [field]: [r.message] } : undefined);
   }
   // Mail goes out now when it can; the job runner retries whatever fails.

@@ -1,0 +1,38 @@
+/** The dashboard's "Embargoed" list: what is held back, until when, and how long is left. */
+import Link from "next/link";
+
+import { getDb } from "@/db";
+import type { CurrentUser } from "@/lib/auth/session";
+import { loadEmbargoed } from "@/lib/embargo/embargo";
+import { embargoNotice, embargoTimeLeft } from "@/lib/embargo/notice";
+import { describeStatus } from "@/lib/workflow/article-workflow";
+
+export async function EmbargoedList({ user, timeZone }: { user: CurrentUser; timeZone: string }) {
+  const db = await getDb();
+  // A server component renders once per request: "now" is this request's.
+  const now = new Date();
+  const rows = await loadEmbargoed(db, user, now);
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="dash-embargoed" className="mt-8">
+      <h2 id="dash-embargoed" className="text-xl font-semibold">
+        Embargoed <span className="text-base font-normal text-neutral-600 dark:text-neutral-400">({rows.length})</span>
+      </h2>
+      <ul className="mt-2 divide-y divide-neutral-200 dark:divide-neutral-800">
+        {rows.map((a) => (
+          <li key={a.id} className="py-2">
+            <Link href={`/newsroom/articles/${a.id}`} className="font-medium hover:underline">
+              {a.headline || "(untitled)"}
+            </Link>
+            {a.embargoUntil && (
+              <p className="text-sm text-neutral-700 dark:text-neutral-300">
+                {describeStatus(a.status)} · {embargoNotice(a, timeZone, now)} ·{" "}
+                <time dateTime={a.embargoUntil.toISOString()}>{embargoTimeLeft(a.embargoUntil, now)} left</time>
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
