@@ -90,11 +90,7 @@ export const SeoFieldsSection = memo(function SeoFieldsSection(p: SeoFieldsSecti
   };
 
   return (
-    <details
-      open={open || hasErrors}
-      onToggle={(e) => setOpen(e.currentTarget.open)}
-      className="rounded border border-neutral-300 p-2 dark:border-neutral-700"
-    >
+    <details open={open || hasErrors} onToggle={(e) => setOpen(e.currentTarget.open)} className="rounded border border-neutral-300 p-2 dark:border-neutral-700">
       <summary className="cursor-pointer text-sm font-semibold">Search and social</summary>
       <div className="mt-2 space-y-3">
         <p className="text-xs text-neutral-600 dark:text-neutral-400">Empty fields use the headline, dek and featured image.</p>
