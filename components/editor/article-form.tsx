@@ -76,7 +76,17 @@ export const ArticleForm = memo(function ArticleForm(p: ArticleFormProps) {
           onValue={(v) => p.headlineBus.dispatchEvent(new CustomEvent("headline", { detail: v }))}
           className="font-serif text-2xl font-bold"
         />
-        <TextField ctl={p.ctl} name="dek" label="Dek" initial={p.values.dek} max={LIMITS.dek} multiline disabled={disabled} error={err("dek")} />
+        <TextField
+          ctl={p.ctl}
+          name="dek"
+          label="Dek"
+          initial={p.values.dek}
+          max={LIMITS.dek}
+          multiline
+          disabled={disabled}
+          error={err("dek")}
+          onValue={(v) => p.headlineBus.dispatchEvent(new CustomEvent("dek", { detail: v }))}
+        />
         <HighlightsField ctl={p.ctl} initial={p.values.highlights} disabled={disabled} error={err("highlights")} />
         <BodyEditor initial={p.values.body} editable={p.editable} error={err("body")} onReady={p.onEditor} onDirty={p.onBodyDirty} />
       </div>

@@ -15,12 +15,13 @@ type TextKey = "seoTitle" | "metaDescription" | "socialTitle" | "socialDescripti
 type SeoFieldsSectionProps = {
   ctl: AutosaveController;
   initial: SeoFields;
-  /** What empty fields fall back to; the headline follows the editor as it is typed. */
+  /** What empty fields fall back to; the headline and dek follow the editor as they are typed. */
   headline: string;
   dek: string;
   featuredImage: FeaturedImage | null;
   /** The article's public path, shown in the search result preview. */
   path: string;
+  /** Carries "headline" and "dek" events as they are typed. */
   headlineBus: EventTarget;
   disabled: boolean;
   errors: Record<string, string[]>;
@@ -44,18 +45,24 @@ function Counter({ id, length, guide, max }: { id: string; length: number; guide
 export const SeoFieldsSection = memo(function SeoFieldsSection(p: SeoFieldsSectionProps) {
   const [seo, setSeo] = useState<SeoFields>(p.initial);
   const [headline, setHeadline] = useState(p.headline);
+  const [dek, setDek] = useState(p.dek);
   const [open, setOpen] = useState(false);
   useEffect(() => {
-    const follow = (e: Event) => setHeadline((e as CustomEvent<string>).detail);
-    p.headlineBus.addEventListener("headline", follow);
-    return () => p.headlineBus.removeEventListener("headline", follow);
+    const followHeadline = (e: Event) => setHeadline((e as CustomEvent<string>).detail);
+    const followDek = (e: Event) => setDek((e as CustomEvent<string>).detail);
+    p.headlineBus.addEventListener("headline", followHeadline);
+    p.headlineBus.addEventListener("dek", followDek);
+    return () => {
+      p.headlineBus.removeEventListener("headline", followHeadline);
+      p.headlineBus.removeEventListener("dek", followDek);
+    };
   }, [p.headlineBus]);
   const commit = (next: SeoFields) => {
     setSeo(next);
     p.ctl.set("seo", next);
   };
   const err = (k: string) => p.errors[`seo.${k}`]?.join(" ");
-  const resolved = resolveArticleSeo({ headline, dek: p.dek, featuredImage: p.featuredImage, seo });
+  const resolved = resolveArticleSeo({ headline, dek, featuredImage: p.featuredImage, seo });
   const hasErrors = Object.keys(p.errors).some((k) => k.startsWith("seo"));
 
   const field = (key: TextKey, label: string, max: number, guide?: number, multiline?: boolean) => {
