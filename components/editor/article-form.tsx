@@ -3,7 +3,7 @@
 import type { Editor } from "@tiptap/react";
 import { memo, type ReactNode } from "react";
 
-import type { FeaturedImage } from "@/db/schema";
+import type { FeaturedImage, SeoFields } from "@/db/schema";
 import { LIMITS } from "@/lib/validations/article";
 
 import { AuthorsField } from "./authors-field";
@@ -12,6 +12,7 @@ import { BodyEditor } from "./body-editor";
 import { FeaturedImageField } from "./featured-image-field";
 import { SelectField, SlugField, TextField } from "./fields";
 import { HighlightsField } from "./highlights-field";
+import { SeoFieldsSection } from "./seo-fields";
 import { TagsField } from "./tags-field";
 
 export type Person = { id: string; name: string };
@@ -25,6 +26,7 @@ export type FormValues = {
   language: string;
   slug: string;
   featuredImage: FeaturedImage | null;
+  seo: SeoFields;
   authors: Person[];
 };
 
@@ -74,7 +76,17 @@ export const ArticleForm = memo(function ArticleForm(p: ArticleFormProps) {
           onValue={(v) => p.headlineBus.dispatchEvent(new CustomEvent("headline", { detail: v }))}
           className="font-serif text-2xl font-bold"
         />
-        <TextField ctl={p.ctl} name="dek" label="Dek" initial={p.values.dek} max={LIMITS.dek} multiline disabled={disabled} error={err("dek")} />
+        <TextField
+          ctl={p.ctl}
+          name="dek"
+          label="Dek"
+          initial={p.values.dek}
+          max={LIMITS.dek}
+          multiline
+          disabled={disabled}
+          error={err("dek")}
+          onValue={(v) => p.headlineBus.dispatchEvent(new CustomEvent("dek", { detail: v }))}
+        />
         <HighlightsField ctl={p.ctl} initial={p.values.highlights} disabled={disabled} error={err("highlights")} />
         <BodyEditor initial={p.values.body} editable={p.editable} error={err("body")} onReady={p.onEditor} onDirty={p.onBodyDirty} />
       </div>
@@ -103,6 +115,17 @@ export const ArticleForm = memo(function ArticleForm(p: ArticleFormProps) {
         />
         <AuthorsField ctl={p.ctl} initial={p.values.authors} people={p.people} disabled={disabled} error={err("authorIds")} />
         <FeaturedImageField ctl={p.ctl} initial={p.values.featuredImage} disabled={disabled} error={err("featuredImage")} />
+        <SeoFieldsSection
+          ctl={p.ctl}
+          initial={p.values.seo}
+          headline={p.values.headline}
+          dek={p.values.dek}
+          featuredImage={p.values.featuredImage}
+          path={`/articles/${p.values.slug}`}
+          headlineBus={p.headlineBus}
+          disabled={disabled}
+          errors={p.errors}
+        />
       </div>
     </div>
   );

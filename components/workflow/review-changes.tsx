@@ -4,9 +4,11 @@ import { getDb } from "@/db";
 import type { Article, ArticleRevision } from "@/db/schema";
 import { reviewBaseline } from "@/lib/articles/revisions";
 import { bodyText } from "@/lib/rich-text/body";
+import { seoText } from "@/lib/seo/article-seo";
 
-type Snapshot = Pick<ArticleRevision, "headline" | "dek" | "body" | "highlights">;
-const text = (s: Snapshot) => [s.headline, s.dek, ...s.highlights, bodyText(s.body)].filter(Boolean).join("\n\n");
+type Snapshot = Pick<ArticleRevision, "headline" | "dek" | "body" | "highlights" | "seo">;
+// The search and social fields last: what search results and shared links say is reviewed too.
+const text = (s: Snapshot) => [s.headline, s.dek, ...s.highlights, bodyText(s.body), seoText(s.seo)].filter(Boolean).join("\n\n");
 
 /**
  * What the reviewer needs: in review, the changes since the previous submission; for an

@@ -39,7 +39,18 @@ export async function updateArticle({ db, id, set }: { db: Tx; id: string; set: 
 export type WorkingCopyChanges = Partial<
   Pick<
     Article,
-    "headline" | "dek" | "highlights" | "body" | "sectionId" | "language" | "featuredImage" | "slug" | "updatedAt" | "updatedById" | "hasUnpublishedChanges"
+    | "headline"
+    | "dek"
+    | "highlights"
+    | "body"
+    | "sectionId"
+    | "language"
+    | "featuredImage"
+    | "seo"
+    | "slug"
+    | "updatedAt"
+    | "updatedById"
+    | "hasUnpublishedChanges"
   >
 >;
 

@@ -134,6 +134,7 @@ export async function getPublishedArticleBySlug({ db, slug }: { db: Tx; slug: st
         tags: articleRevisions.tags,
         language: articleRevisions.language,
         featuredImage: articleRevisions.featuredImage,
+        seo: articleRevisions.seo,
       },
       section: { name: sections.name, slug: sections.slug },
     })
@@ -305,7 +306,7 @@ export async function listSitemapEntries({ db }: { db: Tx }) {
 /** Articles for a feed: the card plus the live body and tags. */
 export async function listFeedArticles({ db, where, limit = 30 }: { db: Tx; where?: SQL; limit?: number }) {
   return db
-    .select({ ...cardColumns, bodyHtml: articleRevisions.bodyHtml, tags: articleRevisions.tags })
+    .select({ ...cardColumns, bodyHtml: articleRevisions.bodyHtml, tags: articleRevisions.tags, seo: articleRevisions.seo })
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
     .leftJoin(sections, eq(sections.id, articleRevisions.sectionId))

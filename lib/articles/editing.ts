@@ -9,6 +9,7 @@ import { denied, fieldErrorsOf } from "@/lib/actions/result";
 import { canArticle, canChangeByline, canGlobal, type PolicyUser } from "@/lib/permissions";
 import { parseBody } from "@/lib/rich-text/body";
 import { withoutNul } from "@/lib/security/text";
+import { cleanSeoFields } from "@/lib/seo/article-seo";
 import { slugify } from "@/lib/slug";
 import { articleChangesSchema, articleFieldOf, saveArticleSchema, type ArticleChanges } from "@/lib/validations/article";
 
@@ -76,6 +77,7 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
   if (changes.highlights !== undefined) set.highlights = changes.highlights.map((h) => h.trim()).filter(Boolean);
   if (changes.language !== undefined) set.language = changes.language;
   if (changes.featuredImage !== undefined) set.featuredImage = changes.featuredImage;
+  if (changes.seo !== undefined) set.seo = cleanSeoFields(changes.seo);
   if (changes.body !== undefined) {
     const body = parseBody(changes.body);
     if (body.ok) set.body = body.doc;
@@ -173,5 +175,6 @@ export async function copyAsNewDraft(
     tags: c.tags,
   });
   if (c.featuredImage) await updateArticle({ db, id: article.id, set: { featuredImage: c.featuredImage } });
+  if (c.seo) await updateArticle({ db, id: article.id, set: { seo: cleanSeoFields(c.seo) } });
   return { ok: true, id: article.id };
 }

@@ -6,11 +6,12 @@ import type { Tx } from "@/db";
 import { getArticleById, updateWorkingCopy } from "@/db/queries/articles";
 import { insertEvent } from "@/db/queries/events";
 import { getLatestRevisedVersion, getRevision, getRevisionById, listRevisionsByReason } from "@/db/queries/revisions";
-import type { Article, ArticleRevision } from "@/db/schema";
+import type { Article, ArticleRevision, SeoFields } from "@/db/schema";
 import { denied } from "@/lib/actions/result";
 import type { PolicyUser } from "@/lib/permissions";
 import { bodyText } from "@/lib/rich-text/body";
 import { withoutNul } from "@/lib/security/text";
+import { seoText } from "@/lib/seo/article-seo";
 
 import { loadArticleForUser, type ArticleRefusal } from "./access";
 import { addContributors, cutRevision, setArticleTags } from "./store";
@@ -58,12 +59,16 @@ export async function saveVersion(
   return { ok: true, revision: { id: revision.id, number: revision.number } };
 }
 
-/** The words a reader would compare: headline, dek, key points, tags and body as text. */
-export function revisionText(rev: Pick<ArticleRevision, "headline" | "dek" | "highlights" | "tags" | "body">): string {
+/**
+ * The words a reader would compare: headline, dek, key points, tags and body as text, then the
+ * search and social fields (what search results and shared links will say is reviewed too).
+ */
+export function revisionText(rev: Pick<ArticleRevision, "headline" | "dek" | "highlights" | "tags" | "body"> & { seo?: SeoFields | null }): string {
   const parts = [rev.headline, rev.dek];
   if (rev.highlights.length) parts.push(rev.highlights.map((h) => `• ${h}`).join("\n"));
   if (rev.tags.length) parts.push(rev.tags.map((t) => `#${t.name}`).join(" "));
   parts.push(bodyText(rev.body));
+  parts.push(seoText(rev.seo));
   return parts.filter(Boolean).join("\n\n");
 }
 
@@ -121,6 +126,7 @@ export async function restoreRevision(db: Tx, actor: PolicyUser, input: { articl
         sectionId: rev.sectionId,
         language: rev.language,
         featuredImage: rev.featuredImage,
+        seo: rev.seo,
         updatedAt: new Date(),
         updatedById: actor.id,
         ...(current.status === "published" ? { hasUnpublishedChanges: true } : {}),

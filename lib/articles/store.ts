@@ -123,6 +123,7 @@ export async function cutRevision(
       sectionId: article.sectionId,
       language: article.language,
       featuredImage: article.featuredImage,
+      seo: article.seo,
       authorIds,
       createdById: actorId,
     },

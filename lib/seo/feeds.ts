@@ -3,6 +3,7 @@ import { Feed } from "feed";
 import type { listFeedArticles } from "@/db/queries/public";
 import type { Jsonify } from "@/lib/cache/public-data";
 
+import { resolveArticleSeo } from "./article-seo";
 import { absolute } from "./site-url";
 import { cdataSafe, htmlText, xmlSafe } from "./xml-text";
 
@@ -45,20 +46,22 @@ export function buildRssFeed(opts: {
   });
   for (const item of opts.items) {
     const link = absolute(origin, `/articles/${item.slug}`);
+    // Feed readers show an item like a search result: the SEO title and meta description when set.
+    const seo = resolveArticleSeo(item);
     feed.addItem({
-      title: cdataSafe(item.headline),
+      title: cdataSafe(seo.title),
       id: link,
       link,
       date: new Date(item.publishedUpdatedAt ?? item.firstPublishedAt ?? Date.now()),
       published: item.firstPublishedAt ? new Date(item.firstPublishedAt) : undefined,
-      description: cdataSafe(htmlText(item.dek)),
+      description: cdataSafe(htmlText(seo.description)),
       content: cdataSafe(item.bodyHtml),
       // The library writes an extension's objects with xml-js, which turns an array into repeated elements.
       extensions: item.authors.length
         ? [{ name: "dc:creator", objects: item.authors.map((a) => ({ _text: xmlSafe(a.name) })) as unknown as Record<string, unknown> }]
         : [],
       category: item.tags.map((t) => ({ name: xmlSafe(t.name), domain: absolute(origin, `/tags/${t.slug}`) })),
-      ...(item.featuredImage?.src ? { image: absolute(origin, item.featuredImage.src) } : {}),
+      ...(seo.image ? { image: absolute(origin, seo.image.src) } : {}),
     });
   }
   return feed.rss2();

@@ -24,6 +24,8 @@ export type NewsArticleInput = {
   authors: { name: string; url: string }[];
   section?: string | null;
   publisher: { name: string; url: string };
+  /** A syndicated piece's original (its canonical URL). */
+  basedOn?: string | null;
 };
 
 export function newsArticleJsonLd(a: NewsArticleInput) {
@@ -40,6 +42,7 @@ export function newsArticleJsonLd(a: NewsArticleInput) {
     keywords: a.keywords,
     ...(a.section ? { articleSection: a.section } : {}),
     ...(a.image ? { image: [a.image] } : {}),
+    ...(a.basedOn ? { isBasedOn: a.basedOn } : {}),
     author: a.authors.map((p) => ({ "@type": "Person", name: p.name, url: p.url })),
     publisher: { "@type": "Organization", name: a.publisher.name, url: a.publisher.url },
   };

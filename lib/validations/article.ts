@@ -17,7 +17,15 @@ export const LIMITS = {
   slug: 80,
   bodyBytes: 2 * 1024 * 1024,
   authors: 20,
+  seoTitle: 200,
+  metaDescription: 400,
+  socialTitle: 200,
+  socialDescription: 400,
+  canonicalUrl: 2048,
 } as const;
+
+/** What search engines and social networks show before cutting: counters guide towards these. */
+export const SEO_GUIDANCE = { title: 60, description: 160 } as const;
 
 export const LANGUAGE_PATTERN = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 
@@ -50,6 +58,52 @@ export const featuredImageSchema = z.object({
   credit: z.string().trim().max(200, "The credit is at most 200 characters.").optional(),
 });
 
+/** An absolute http(s) address: anything else (javascript:, data:, relative) is no canonical URL. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && Boolean(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .max(max, `The ${label} is at most ${max} characters.`)
+    .transform((s) => s.trim())
+    .optional();
+
+/**
+ * Search and social fields. Empty texts mean "use the headline, dek or featured image"; they are
+ * kept as empty strings so a save can clear a field. The social image is one of our uploads.
+ */
+export const seoFieldsSchema = z
+  .object({
+    seoTitle: optionalText(LIMITS.seoTitle, "SEO title"),
+    metaDescription: optionalText(LIMITS.metaDescription, "meta description"),
+    socialTitle: optionalText(LIMITS.socialTitle, "social title"),
+    socialDescription: optionalText(LIMITS.socialDescription, "social description"),
+    socialImage: z
+      .object({
+        src: z
+          .string()
+          .max(2048)
+          .refine((s) => s.startsWith("/uploads/") && isAllowedImageSrc(s), "Choose the social image from the uploads."),
+        alt: z.string().trim().min(1, "The social image needs alt text.").max(300, "Alt text is at most 300 characters."),
+      })
+      .nullable()
+      .optional(),
+    canonicalUrl: z
+      .string()
+      .max(LIMITS.canonicalUrl, `The canonical URL is at most ${LIMITS.canonicalUrl} characters.`)
+      .transform((s) => s.trim())
+      .refine((s) => s === "" || isHttpUrl(s), "The canonical URL must be an http:// or https:// address.")
+      .optional(),
+  })
+  .strict();
+
 /** The fields an editor save may change; absent fields stay as they are (saves send only what changed). */
 export const articleChangesSchema = z
   .object({
@@ -72,6 +126,7 @@ export const articleChangesSchema = z
     body: z.unknown(),
     featuredImage: featuredImageSchema.nullable(),
     authorIds: z.array(z.uuid()).min(1, "An article needs at least one author.").max(LIMITS.authors),
+    seo: seoFieldsSchema,
   })
   .partial()
   .strict();
@@ -103,7 +158,22 @@ export const FIELD_LABELS: Record<string, string> = {
   slug: "Slug",
   authorIds: "Authors",
   featuredImage: "Featured image",
+  seo: "Search and social",
+  "seo.seoTitle": "SEO title",
+  "seo.metaDescription": "Meta description",
+  "seo.socialTitle": "Social title",
+  "seo.socialDescription": "Social description",
+  "seo.socialImage": "Social image",
+  "seo.canonicalUrl": "Canonical URL",
 };
 
-/** The editor shows errors per field, not per list item: `changes.highlights.2` → `highlights`. */
-export const articleFieldOf = (path: PropertyKey[]) => String(path.filter((p) => p !== "changes")[0] ?? "");
+/**
+ * The editor shows errors per field, not per list item: `changes.highlights.2` → `highlights`.
+ * The search and social fields are one saved object but separate inputs: `changes.seo.canonicalUrl`
+ * → `seo.canonicalUrl`, so the message shows at the input.
+ */
+export const articleFieldOf = (path: PropertyKey[]) => {
+  const [field, sub] = path.filter((p) => p !== "changes");
+  if (field === "seo" && typeof sub === "string") return `seo.${sub}`;
+  return String(field ?? "");
+};

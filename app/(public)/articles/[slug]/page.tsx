@@ -10,6 +10,7 @@ import { AuthorCard } from "@/components/public/author-card";
 import { getArticlePage } from "@/lib/cache/public-data";
 import { dictionaryFor, formatDate, langAttr } from "@/lib/i18n/dictionaries";
 import { siteTimeZone } from "@/lib/i18n/site";
+import { resolveArticleSeo } from "@/lib/seo/article-seo";
 import { newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 import { ogLocale } from "@/lib/seo/og-locale";
 import { absolute, siteOrigin } from "@/lib/seo/site-url";
@@ -33,19 +34,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const origin = await siteOrigin();
   const r = article.revision;
   const url = absolute(origin, `/articles/${article.slug}`);
-  const image = r.featuredImage?.src ? [{ url: absolute(origin, r.featuredImage.src), alt: r.featuredImage.alt }] : undefined;
+  // The search and social fields where filled in, else the headline, dek and featured image.
+  const seo = resolveArticleSeo(r);
+  const image = seo.image ? [{ url: absolute(origin, seo.image.src), alt: seo.image.alt }] : undefined;
   return {
-    title: r.headline,
-    description: r.dek || undefined,
-    alternates: { canonical: url },
+    title: seo.title,
+    description: seo.description || undefined,
+    // A syndicated piece points search engines at the original.
+    alternates: { canonical: seo.canonicalUrl ?? url },
     authors: article.authors.map((a) => ({ name: a.displayName, url: absolute(origin, `/authors/${a.slug}`) })),
     keywords: r.tags.map((t) => t.name),
     openGraph: {
       type: "article",
       url,
       siteName: "Newsroom",
-      title: r.headline,
-      description: r.dek || undefined,
+      title: seo.socialTitle,
+      description: seo.socialDescription || undefined,
       publishedTime: article.firstPublishedAt ?? undefined,
       modifiedTime: article.publishedUpdatedAt ?? undefined,
       authors: article.authors.map((a) => absolute(origin, `/authors/${a.slug}`)),
@@ -54,7 +58,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       images: image,
       locale: ogLocale(r.language),
     },
-    twitter: { card: image ? "summary_large_image" : "summary", title: r.headline, description: r.dek || undefined, images: image },
+    twitter: { card: image ? "summary_large_image" : "summary", title: seo.socialTitle, description: seo.socialDescription || undefined, images: image },
   };
 }
 
@@ -65,18 +69,21 @@ export default async function ArticlePage({ params }: Props) {
   const dict = dictionaryFor(r.language);
   const timeZone = await siteTimeZone();
   const image = r.featuredImage;
+  const seo = resolveArticleSeo(r);
   const jsonLd = newsArticleJsonLd({
     url: absolute(origin, `/articles/${article.slug}`),
-    headline: r.headline,
-    description: r.dek,
+    // The headline as search engines should show it (Google cuts NewsArticle headlines at 110 characters).
+    headline: seo.title,
+    description: seo.description,
     datePublished: article.firstPublishedAt ?? "",
     dateModified: article.publishedUpdatedAt ?? article.firstPublishedAt ?? "",
     language: r.language,
     keywords: r.tags.map((t) => t.name),
-    image: image?.src ? absolute(origin, image.src) : null,
+    image: seo.image ? absolute(origin, seo.image.src) : null,
     section: article.section?.name,
     authors: article.authors.map((a) => ({ name: a.displayName, url: absolute(origin, `/authors/${a.slug}`) })),
     publisher: { name: "Newsroom", url: absolute(origin, "/") },
+    basedOn: seo.canonicalUrl,
   });
   return (
     <article lang={langAttr(r.language)} className="mx-auto max-w-3xl">

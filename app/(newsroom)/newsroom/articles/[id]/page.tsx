@@ -48,6 +48,7 @@ export default async function EditArticlePage({ params, searchParams }: { params
           language: article.language,
           slug: article.slug,
           featuredImage: article.featuredImage ?? null,
+          seo: article.seo ?? {},
           authors,
         }}
         slugAuto={followsHeadline(article.slug, article.headline)}
