@@ -16,6 +16,7 @@ import { formatInZone, utcToZonedLocal } from "@/lib/workflow/time-zone";
 
 import { Discussion } from "./discussion";
 import { ReviewChanges } from "./review-changes";
+import { SharePreview } from "./share-preview";
 import { Timeline } from "./timeline";
 import { WorkflowPanel } from "./workflow-panel";
 
@@ -79,6 +80,7 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
         </div>
       </section>
       {canGlobal(user, "articles:review").ok && row && <ReviewChanges article={row} />}
+      <SharePreview user={user} articleId={article.id} policy={facts} timeZone={tz} />
       <Discussion articleId={article.id} comments={comments} timeZone={tz} />
       <Timeline events={events} timeZone={tz} />
     </aside>

@@ -20,6 +20,9 @@ export function describeEvent(e: { type: string; fromStatus: string | null; toSt
   }
   if (e.type === "article.created") return "created the article";
   if (e.type === "article.authors_changed") return "changed the byline";
+  if (e.type === "article.preview_shared") return `shared preview link #${String(e.data.linkId ?? "?")}`;
+  if (e.type === "article.preview_revoked") return `revoked preview link #${String(e.data.linkId ?? "?")}`;
+  if (e.type === "article.preview_opened") return `opened shared preview link #${String(e.data.linkId ?? "?")}`;
   return e.type.replace(/[._]/g, " ");
 }
 
