@@ -32,7 +32,7 @@ export type CreatedLink = { ok: true; token: string; id: number; expiresAt: Date
  */
 export async function createPreviewLink(
   db: Db,
-  user: PolicyUser,
+  user: PolicyUser | null,
   input: { articleId: string; hours: number; pinned: boolean; now?: Date },
 ): Promise<CreatedLink | Refusal> {
   const now = input.now ?? new Date();
@@ -45,7 +45,7 @@ export async function createPreviewLink(
     const loaded = await loadArticle({ db: tx, id: input.articleId });
     if (!loaded) return { ok: false as const, code: "not_found", message: "This article does not exist." };
     const may = canSharePreview(user, loaded.policy);
-    if (!may.ok) return { ok: false as const, code: may.code, message: may.reason };
+    if (!may.ok || !user) return { ok: false as const, code: may.ok ? "unauthenticated" : may.code, message: may.ok ? "Sign in to continue." : may.reason };
     let revisionNumber: number | null = null;
     if (input.pinned) {
       const latest = await getLatestRevisionRef({ db: tx, articleId: loaded.article.id });
@@ -72,14 +72,18 @@ export async function createPreviewLink(
   });
 }
 
-export async function revokePreviewLink(db: Db, user: PolicyUser, input: { articleId: string; linkId: number; now?: Date }): Promise<{ ok: true } | Refusal> {
+export async function revokePreviewLink(
+  db: Db,
+  user: PolicyUser | null,
+  input: { articleId: string; linkId: number; now?: Date },
+): Promise<{ ok: true } | Refusal> {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
     const loaded = await loadArticle({ db: tx, id: input.articleId });
     const link = await getPreviewLinkById({ db: tx, id: input.linkId });
     if (!loaded || !link || link.articleId !== loaded.article.id) return { ok: false as const, code: "not_found", message: "This link does not exist." };
     const may = canSharePreview(user, loaded.policy);
-    if (!may.ok) return { ok: false as const, code: may.code, message: may.reason };
+    if (!may.ok || !user) return { ok: false as const, code: may.ok ? "unauthenticated" : may.code, message: may.ok ? "Sign in to continue." : may.reason };
     if (!(await updatePreviewLinkRevoked({ db: tx, id: link.id, revokedById: user.id, at: now }))) return { ok: true as const };
     await insertEvent({ db: tx, event: { type: "article.preview_revoked", actorId: user.id, articleId: loaded.article.id, data: { linkId: link.id } } });
     return { ok: true as const };
