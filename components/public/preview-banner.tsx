@@ -26,6 +26,8 @@ export function PreviewBanner({
   const switchLink = (to: "phone" | "desktop", label: string) => (
     <Link
       href={to === "desktop" ? basePath : `${basePath}?width=phone`}
+      // A prefetch of a shared preview would count as an opening of the link.
+      prefetch={false}
       aria-current={width === to ? "true" : undefined}
       className="rounded border border-amber-900 px-2 py-0.5 aria-[current]:bg-amber-900 aria-[current]:text-amber-50"
     >
