@@ -12,6 +12,7 @@ test("an editor previews a draft, shares it with someone signed out, revokes the
   const writer = new EditorPage(claire);
   const id = await writer.create();
   await claire.getByLabel("Dek", { exact: true }).fill(DEK);
+  await claire.getByRole("button", { name: "Add key point" }).click();
   await claire.getByLabel("Key point 1", { exact: true }).fill(KEY_POINT);
   await writer.typeInBody("Un premier paragraphe assez long pour être publié.");
   await claire.getByLabel("Headline", { exact: true }).fill(HEADLINE);
