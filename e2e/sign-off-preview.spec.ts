@@ -57,7 +57,7 @@ test("an editor previews a draft, shares it with someone signed out, revokes the
   const sharing = editor.getByRole("region", { name: "Shared previews" });
   await expect(sharing.getByLabel("Expires after")).toHaveValue("48");
   await sharing.getByRole("button", { name: "Share preview" }).click();
-  const link = await sharing.getByLabel(/Preview link/).inputValue();
+  const link = await sharing.getByRole("textbox", { name: /Preview link/ }).inputValue();
   expect(link).toMatch(/\/preview\/[A-Za-z0-9_-]{43}$/);
   await expect(sharing.getByRole("list", { name: "Preview links" })).toContainText("Never opened");
 
