@@ -65,7 +65,17 @@ const nextConfig = {
     authInterrupts: true,
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders() }];
+    // Previews: never indexed, never cached, and a shared token never leaks through a Referer.
+    const preview = [
+      { key: "X-Robots-Tag", value: "noindex, nofollow" },
+      { key: "Referrer-Policy", value: "no-referrer" },
+      { key: "Cache-Control", value: "private, no-store" },
+    ];
+    return [
+      { source: "/:path*", headers: securityHeaders() },
+      { source: "/preview/:token*", headers: preview },
+      { source: "/newsroom/articles/:id/preview", headers: preview },
+    ];
   },
 };
 

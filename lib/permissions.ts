@@ -198,6 +198,17 @@ export function canEditProfile(user: PolicyUser | null, profileUserId: string): 
   return user.id === profileUserId || user.role === "admin" ? ALLOW : deny();
 }
 
+/**
+ * Sharing a preview with someone outside the newsroom (and revoking such a link) is for whoever
+ * may change the article: editors and admins always, its authors while they may edit it. A
+ * journalist whose article is in review cannot send a version out behind the reviewer's back.
+ */
+export function canSharePreview(user: PolicyUser | null, article: PolicyArticle): PolicyResult {
+  const edit = canArticle(user, "edit", article);
+  if (!edit.ok && edit.code === "locked") return deny("Only an editor can share a preview of this article while it is locked.", "locked");
+  return edit;
+}
+
 export type UserTarget = { id: string; role: Role; active: boolean };
 export type UserChange = { role?: Role; active?: boolean };
 

@@ -10,6 +10,7 @@ import { copyAsDraftAction, saveArticleAction } from "@/app/(newsroom)/newsroom/
 import { ArticleForm, type FormValues, type Person } from "./article-form";
 import { AutosaveController, clearLocalDraft, readLocalDraft, type LocalDraft } from "./autosave";
 import { EditorSessionContext, type EditorSession } from "./editor-session";
+import { PreviewButton } from "./preview-button";
 import { SaveVersionButton } from "./save-version";
 import { usePresence, useSafetyNets } from "./session-hooks";
 import { ConflictBanner, PresenceNote, RestoreOffer, StatusLine, useSaveStatus } from "./session-ui";
@@ -164,6 +165,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
         <PresenceNote others={others} />
         <div className="ml-auto flex items-center gap-2">
           {props.editable && <SaveVersionButton articleId={articleId} flush={flush} />}
+          <PreviewButton articleId={articleId} flush={props.editable ? flush : null} />
           <Link href={`/newsroom/articles/${articleId}/history`} className="rounded border border-neutral-400 px-3 py-1 text-sm">
             History
           </Link>

@@ -17,6 +17,7 @@ import { formatInZone, utcToZonedLocal } from "@/lib/workflow/time-zone";
 import { Discussion } from "./discussion";
 import { EmbargoPanel } from "./embargo-panel";
 import { ReviewChanges } from "./review-changes";
+import { SharePreview } from "./share-preview";
 import { Timeline } from "./timeline";
 import { WorkflowPanel } from "./workflow-panel";
 
@@ -81,6 +82,7 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
       </section>
       {row && <EmbargoPanel user={user} article={row} facts={facts} timeZone={tz} twoPersonRule={settings.twoPersonRule} />}
       {canGlobal(user, "articles:review").ok && row && <ReviewChanges article={row} />}
+      <SharePreview user={user} articleId={article.id} policy={facts} timeZone={tz} />
       <Discussion articleId={article.id} comments={comments} timeZone={tz} />
       <Timeline events={events} timeZone={tz} />
     </aside>

@@ -25,7 +25,10 @@ export function Timeline({ events, timeZone }: { events: TimelineEvent[]; timeZo
         {events.map((e) => (
           <li key={e.id}>
             <p>
-              <strong>{e.actorName ?? (e.type === "article.transition" ? "Scheduler" : "System")}</strong> {describeEvent(e, timeZone)}
+              <strong>
+                {e.actorName ?? (e.type === "article.transition" ? "Scheduler" : e.type === "article.preview_opened" ? "Someone with the link" : "System")}
+              </strong>{" "}
+              {describeEvent(e, timeZone)}
               {e.type === "article.transition" && (
                 <span className="text-neutral-700 dark:text-neutral-300">
                   {" "}

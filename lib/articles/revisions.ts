@@ -21,6 +21,7 @@ type Fail = { ok: false; code: string; message: string };
 /** Human labels for revision reasons; workflow reasons not listed here are shown as written. */
 export const REASON_LABELS: Record<string, string> = {
   save_version: "Saved version",
+  shared_preview: "Shared as a preview",
   before_restore: "Working copy before a restore",
   restore: "Restored",
   submit: "Submitted for review",

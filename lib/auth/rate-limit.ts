@@ -78,6 +78,20 @@ export async function beginTokenAttempt(db: Tx, input: { ip: string; now?: Date 
   return gate(db, { email: TOKEN_EMAIL, ip, now: input.now ?? new Date() }, async () => [{ who: { ip }, max: MAX_FAILURES, windowMs: WINDOW_MS, after: null }]);
 }
 
+// Shared-preview openings share the table too, under their own address prefix: a guesser gets
+// PREVIEW_MAX_FAILURES unknown tokens per WINDOW_MS from one address, then only 404s.
+export const PREVIEW_MAX_FAILURES = 20;
+const PREVIEW_EMAIL = "(shared-preview)";
+const previewAddress = (ip: string) => `shared-preview ${ip}`;
+
+/** The opening of a shared preview from an address; an opening that found a live link is marked a success. */
+export async function beginPreviewAttempt(db: Tx, input: { ip: string; now?: Date }): Promise<Gate> {
+  const ip = previewAddress(input.ip);
+  return gate(db, { email: PREVIEW_EMAIL, ip, now: input.now ?? new Date() }, async () => [
+    { who: { ip }, max: PREVIEW_MAX_FAILURES, windowMs: WINDOW_MS, after: null },
+  ]);
+}
+
 export const KEEP_ATTEMPTS_MS = 24 * 60 * 60_000;
 
 /** Marks the attempt a success and, while at it, forgets attempts older than a day (no cron needed). */

@@ -25,6 +25,9 @@ export function describeEvent(
   if (e.type === "article.created") return "created the article";
   if (e.type === "article.authors_changed") return "changed the byline";
   if (e.type.startsWith("article.embargo_")) return embargoWords(e.type, e.data, timeZone);
+  if (e.type === "article.preview_shared") return `shared preview link #${String(e.data.linkId ?? "?")}`;
+  if (e.type === "article.preview_revoked") return `revoked preview link #${String(e.data.linkId ?? "?")}`;
+  if (e.type === "article.preview_opened") return `opened shared preview link #${String(e.data.linkId ?? "?")}`;
   return e.type.replace(/[._]/g, " ");
 }
 
