@@ -9,11 +9,13 @@ import { listArticleComments } from "@/db/queries/comments";
 import { listArticleEvents } from "@/db/queries/timeline";
 import { loadArticle } from "@/lib/articles/access";
 import type { CurrentUser } from "@/lib/auth/session";
+import { loadArticleChecklist } from "@/lib/checklist/checklist";
 import { availableTransitions, canGlobal, twoPersonBar } from "@/lib/permissions";
 import { getSettings } from "@/lib/settings";
 import { describeStatus, type ArticleStatus } from "@/lib/workflow/article-workflow";
 import { formatInZone, utcToZonedLocal } from "@/lib/workflow/time-zone";
 
+import { ChecklistSection } from "./checklist-section";
 import { Discussion } from "./discussion";
 import { ReviewChanges } from "./review-changes";
 import { Timeline } from "./timeline";
@@ -38,7 +40,8 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
   const status = row?.status ?? article.status;
   const hasUnpublishedChanges = row?.hasUnpublishedChanges ?? article.hasUnpublishedChanges;
   const authorIds = loaded?.authorIds ?? article.authorIds;
-  const facts = { status, authorIds, hasUnpublishedChanges, contributorIds };
+  const checklist = await loadArticleChecklist(db, article.id);
+  const facts = { status, authorIds, hasUnpublishedChanges, contributorIds, checklist: checklist.facts };
   const actions = availableTransitions(user, facts, { twoPersonRule: settings.twoPersonRule });
   const bar = twoPersonBar(user, facts, settings.twoPersonRule);
   const tz = settings.timeZone;
@@ -78,6 +81,7 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
           />
         </div>
       </section>
+      <ChecklistSection user={user} articleId={article.id} article={facts} checklist={checklist} twoPersonRule={settings.twoPersonRule} timeZone={tz} />
       {canGlobal(user, "articles:review").ok && row && <ReviewChanges article={row} />}
       <Discussion articleId={article.id} comments={comments} timeZone={tz} />
       <Timeline events={events} timeZone={tz} />

@@ -73,7 +73,21 @@ export type WorkflowArticle = {
    * (article_contributors). The two-person rule counts them as authors of the version under review.
    */
   contributorIds?: readonly string[];
+  /** The sign-off checklist: see checklistGap. Absent (or no required items): no gate. */
+  checklist?: ChecklistFacts;
 };
+
+/** The ids of the required checklist items, and of the items ticked on this article. */
+export type ChecklistFacts = { requiredItemIds: readonly number[]; tickedItemIds: readonly number[] };
+
+/** The actions that need every required checklist item ticked: those that put the article before readers. */
+export const CHECKLIST_GATED: readonly WorkflowAction[] = ["approve", "publish", "schedule"];
+
+/** The required items not ticked yet; empty when the gate is open. */
+export function checklistGap(checklist: ChecklistFacts | undefined): number[] {
+  if (!checklist) return [];
+  return checklist.requiredItemIds.filter((id) => !checklist.tickedItemIds.includes(id));
+}
 
 export type TransitionInput = {
   comment?: string;
@@ -84,7 +98,7 @@ export type TransitionInput = {
 
 export type TransitionResult = { ok: true; next: ArticleStatus; transition: Transition } | { ok: false; code: TransitionErrorCode; reason: string };
 
-export type TransitionErrorCode = "illegal_state" | "forbidden" | "two_person_rule" | "needs_content" | "needs_comment" | "needs_future_time" | "needs_reason";
+export type TransitionErrorCode = "illegal_state" | "forbidden" | "two_person_rule" | "needs_content" | "needs_comment" | "needs_future_time" | "needs_reason" | "checklist_incomplete";
 
 export function findTransition(action: WorkflowAction): Transition {
   const t = TRANSITIONS.find((x) => x.action === action);
@@ -153,6 +167,15 @@ export function transition(article: WorkflowArticle, action: WorkflowAction, act
         reason: "Two-person rule: you wrote, edited or were on the byline of this version, so another editor must approve, publish or schedule it.",
       };
     }
+  }
+  // The scheduler publishes what an editor scheduled: the checklist was checked when scheduling.
+  const unticked = actor === "system" || !CHECKLIST_GATED.includes(action) ? [] : checklistGap(article.checklist);
+  if (unticked.length) {
+    return {
+      ok: false,
+      code: "checklist_incomplete",
+      reason: `Checklist: ${unticked.length === 1 ? "1 required item is" : `${unticked.length} required items are`} not ticked yet.`,
+    };
   }
   switch (t.needs) {
     case "content":

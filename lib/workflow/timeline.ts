@@ -20,6 +20,9 @@ export function describeEvent(e: { type: string; fromStatus: string | null; toSt
   }
   if (e.type === "article.created") return "created the article";
   if (e.type === "article.authors_changed") return "changed the byline";
+  if (e.type === "article.checklist_ticked") return `ticked “${String(e.data.label ?? "")}” on the checklist`;
+  if (e.type === "article.checklist_unticked") return `unticked “${String(e.data.label ?? "")}” on the checklist`;
+  if (e.type === "article.checklist_cleared") return "changed the headline or body: the checklist ticks were cleared";
   return e.type.replace(/[._]/g, " ");
 }
 

@@ -3,6 +3,7 @@ import "server-only";
 import type { Db, Tx } from "@/db";
 import { listContributorIds } from "@/db/queries/article-people";
 import { insertEvent } from "@/db/queries/events";
+import { getChecklistFacts } from "@/db/queries/checklist";
 import { getUserById } from "@/db/queries/users";
 import { insertRequestChangesComment, updateArticleStatus } from "@/db/queries/workflow";
 import type { Article } from "@/db/schema";
@@ -85,6 +86,7 @@ export async function applyTransition(
     hasContent: article.headline.trim().length > 0 && hasBodyText(article.body),
     hasUnpublishedChanges: article.hasUnpublishedChanges,
     contributorIds: await listContributorIds({ db: tx, articleId: article.id }),
+    checklist: await getChecklistFacts({ db: tx, articleId: article.id }),
   };
   const check = actor === "system" ? transition(facts, req.action, "system", input) : canTransition(actor, req.action, facts, input);
   if (!check.ok) return { outcome: { ok: false, code: check.code, message: check.reason } as const };
