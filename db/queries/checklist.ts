@@ -27,7 +27,15 @@ export async function insertChecklistItem({ db, label, required }: { db: Tx; lab
   return row;
 }
 
-export async function updateChecklistItem({ db, id, set }: { db: Tx; id: number; set: { label?: string; required?: boolean; position?: number } }): Promise<void> {
+export async function updateChecklistItem({
+  db,
+  id,
+  set,
+}: {
+  db: Tx;
+  id: number;
+  set: { label?: string; required?: boolean; position?: number };
+}): Promise<void> {
   await db.update(checklistItems).set(set).where(eq(checklistItems.id, id));
 }
 
@@ -76,7 +84,11 @@ export async function insertChecklistTick({
   tickedById: string;
   articleVersion: number;
 }): Promise<boolean> {
-  const rows = await db.insert(articleChecklistTicks).values({ articleId, itemId, tickedById, articleVersion }).onConflictDoNothing().returning({ itemId: articleChecklistTicks.itemId });
+  const rows = await db
+    .insert(articleChecklistTicks)
+    .values({ articleId, itemId, tickedById, articleVersion })
+    .onConflictDoNothing()
+    .returning({ itemId: articleChecklistTicks.itemId });
   return rows.length > 0;
 }
 

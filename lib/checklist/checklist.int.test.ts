@@ -169,7 +169,10 @@ describe(`checklist items on the settings page (${process.env.TEST_ENGINE ?? "pg
   });
 
   it("labels: trimmed, required, at most 200 characters; the checkbox reads as required or not", () => {
-    expect(createChecklistItemSchema.safeParse({ label: "  Legal   read ", required: "on" })).toMatchObject({ success: true, data: { label: "Legal read", required: true } });
+    expect(createChecklistItemSchema.safeParse({ label: "  Legal   read ", required: "on" })).toMatchObject({
+      success: true,
+      data: { label: "Legal read", required: true },
+    });
     expect(createChecklistItemSchema.safeParse({ label: "Legal read" })).toMatchObject({ success: true, data: { required: false } });
     const empty = createChecklistItemSchema.safeParse({ label: "   " });
     expect(empty.success).toBe(false);

@@ -34,7 +34,10 @@ export async function createChecklistItem(db: Db, actor: PolicyUser, input: { la
   if (!allowed.ok) return denied(allowed);
   return db.transaction(async (tx) => {
     const row = await insertChecklistItem({ db: tx, label: input.label, required: input.required });
-    await insertEvent({ db: tx, event: { type: "checklist.item_created", actorId: actor.id, data: { itemId: row.id, label: row.label, required: row.required } } });
+    await insertEvent({
+      db: tx,
+      event: { type: "checklist.item_created", actorId: actor.id, data: { itemId: row.id, label: row.label, required: row.required } },
+    });
     return { ok: true as const, data: { id: row.id } };
   });
 }
@@ -64,7 +67,11 @@ export async function updateChecklistItem(db: Db, actor: PolicyUser, input: { id
  * Swaps an item with its neighbour. Positions are rewritten 0..n-1 under a lock on every row, so
  * equal positions and two admins reordering at once stay sound.
  */
-export async function moveChecklistItem(db: Db, actor: PolicyUser, input: { id: number; direction: "up" | "down" }): Promise<ChecklistResult<{ moved: boolean }>> {
+export async function moveChecklistItem(
+  db: Db,
+  actor: PolicyUser,
+  input: { id: number; direction: "up" | "down" },
+): Promise<ChecklistResult<{ moved: boolean }>> {
   const allowed = canGlobal(actor, "settings:manage");
   if (!allowed.ok) return denied(allowed);
   return db.transaction(async (tx) => {
@@ -99,7 +106,11 @@ export async function deleteChecklistItem(db: Db, actor: PolicyUser, input: { id
  * the two-person rule does not bar (lib/permissions.ts canTickChecklist). Ticking twice, or
  * unticking what is not ticked, changes nothing and records nothing.
  */
-export async function setChecklistTick(db: Db, actor: PolicyUser, input: { articleId: string; itemId: number; ticked: boolean }): Promise<ChecklistResult<{ changed: boolean }>> {
+export async function setChecklistTick(
+  db: Db,
+  actor: PolicyUser,
+  input: { articleId: string; itemId: number; ticked: boolean },
+): Promise<ChecklistResult<{ changed: boolean }>> {
   return db.transaction(async (tx) => {
     const loaded = await loadArticle({ db: tx, id: input.articleId });
     if (!loaded) return refuse("not_found", "This article does not exist.");
@@ -149,7 +160,12 @@ export async function clearChecklistOnChange(
   if (!cleared.length) return;
   await insertEvent({
     db: tx,
-    event: { type: "article.checklist_cleared", actorId, articleId, data: { itemIds: cleared, version: after.version, headline: headlineChanged, body: bodyChanged } },
+    event: {
+      type: "article.checklist_cleared",
+      actorId,
+      articleId,
+      data: { itemIds: cleared, version: after.version, headline: headlineChanged, body: bodyChanged },
+    },
   });
 }
 

@@ -8,7 +8,10 @@ const label = z
   .pipe(z.string().min(1, "Enter a label.").max(CHECKLIST_LABEL_MAX, `At most ${CHECKLIST_LABEL_MAX} characters.`));
 
 // A checkbox sends "on" when ticked and nothing otherwise; typed callers send a boolean.
-const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).optional().transform((v) => v === true || v === "on" || v === "true");
+const checkbox = z
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
 
 const id = z.coerce.number().int().positive();
 

@@ -98,7 +98,8 @@ export type TransitionInput = {
 
 export type TransitionResult = { ok: true; next: ArticleStatus; transition: Transition } | { ok: false; code: TransitionErrorCode; reason: string };
 
-export type TransitionErrorCode = "illegal_state" | "forbidden" | "two_person_rule" | "needs_content" | "needs_comment" | "needs_future_time" | "needs_reason" | "checklist_incomplete";
+export type TransitionErrorCode =
+  "illegal_state" | "forbidden" | "two_person_rule" | "needs_content" | "needs_comment" | "needs_future_time" | "needs_reason" | "checklist_incomplete";
 
 export function findTransition(action: WorkflowAction): Transition {
   const t = TRANSITIONS.find((x) => x.action === action);

@@ -2,8 +2,8 @@ import "server-only";
 
 import type { Db, Tx } from "@/db";
 import { listContributorIds } from "@/db/queries/article-people";
-import { insertEvent } from "@/db/queries/events";
 import { getChecklistFacts } from "@/db/queries/checklist";
+import { insertEvent } from "@/db/queries/events";
 import { getUserById } from "@/db/queries/users";
 import { insertRequestChangesComment, updateArticleStatus } from "@/db/queries/workflow";
 import type { Article } from "@/db/schema";

@@ -7,7 +7,7 @@ import type { FormState } from "@/lib/actions/result";
 import { CHECKLIST_LABEL_MAX } from "@/lib/checklist/validation";
 
 import { useAnnouncedAction } from "../tags/announcer";
-import { FieldError, rowButton as button } from "../tags/inline-field";
+import { rowButton as button, FieldError } from "../tags/inline-field";
 import { createChecklistItemAction, deleteChecklistItemAction, moveChecklistItemAction, updateChecklistItemAction } from "./checklist-actions";
 
 export function CreateChecklistItemForm() {

@@ -14,8 +14,8 @@ export async function ChecklistSettings() {
         Checklist
       </h2>
       <p className="text-sm text-neutral-700 dark:text-neutral-300">
-        Editors tick these items in the article sidebar (never on an article they wrote). Every required item must be ticked before an article is
-        approved, published or scheduled; a change of headline or body clears the ticks. With no items, nothing is asked.
+        Editors tick these items in the article sidebar (never on an article they wrote). Every required item must be ticked before an article is approved,
+        published or scheduled; a change of headline or body clears the ticks. With no items, nothing is asked.
       </p>
       <CreateChecklistItemForm />
       <Announcer id="checklist-message">
@@ -24,7 +24,12 @@ export async function ChecklistSettings() {
         ) : (
           <DataTable columns={["Item", "Order", "Actions"]} caption="Checklist items in order">
             {items.map((item, i) => (
-              <ChecklistItemRow key={item.id} item={{ id: item.id, label: item.label, required: item.required }} first={i === 0} last={i === items.length - 1} />
+              <ChecklistItemRow
+                key={item.id}
+                item={{ id: item.id, label: item.label, required: item.required }}
+                first={i === 0}
+                last={i === items.length - 1}
+              />
             ))}
           </DataTable>
         )}
