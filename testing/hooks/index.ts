@@ -2,6 +2,7 @@ import "server-only";
 
 import { articlesHook } from "./articles";
 import { backdateScheduleHook } from "./backdate-schedule";
+import { checklistHook } from "./checklist";
 import { securityHook } from "./security";
 import { xssCorpusHook } from "./xss-corpus";
 
@@ -11,6 +12,7 @@ export type TestHook = (request: Request) => Promise<Response>;
 const HOOKS: Record<string, Partial<Record<"GET" | "POST", TestHook>>> = {
   articles: { POST: articlesHook },
   "backdate-schedule": { POST: backdateScheduleHook },
+  checklist: { POST: checklistHook },
   security: { GET: securityHook.digest, POST: securityHook.fixtures },
   "xss-corpus": { POST: xssCorpusHook },
 };
