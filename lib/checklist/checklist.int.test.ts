@@ -181,3 +181,13 @@ describe(`checklist items on the settings page (${process.env.TEST_ENGINE ?? "pg
     expect(long.error?.issues[0]).toMatchObject({ path: ["label"], message: "At most 200 characters." });
   });
 });
+
+describe(`hostile labels (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
+  it("a NUL in a label is dropped, not a database error", async () => {
+    const created = await createChecklistItem(t.db, cast.admin, { label: "<scr\u0000ipt>x</scr\u0000ipt>", required: false });
+    expect(created.ok).toBe(true);
+    const id = created.ok ? created.data.id : 0;
+    expect(await updateChecklistItem(t.db, cast.admin, { id, label: "Le\u0000gal", required: false })).toMatchObject({ ok: true });
+    expect(await listChecklistItems({ db: t.db })).toMatchObject([{ id, label: "Legal" }]);
+  });
+});

@@ -20,6 +20,7 @@ import { insertEvent } from "@/db/queries/events";
 import { denied } from "@/lib/actions/result";
 import { loadArticle } from "@/lib/articles/access";
 import { canGlobal, canTickChecklist, type PolicyUser } from "@/lib/permissions";
+import { withoutNul } from "@/lib/security/text";
 import { getSettings } from "@/lib/settings";
 
 /** What the checklist's domain functions return: never throws for expected refusals. */
@@ -33,7 +34,8 @@ export async function createChecklistItem(db: Db, actor: PolicyUser, input: { la
   const allowed = canGlobal(actor, "settings:manage");
   if (!allowed.ok) return denied(allowed);
   return db.transaction(async (tx) => {
-    const row = await insertChecklistItem({ db: tx, label: input.label, required: input.required });
+    // PostgreSQL refuses NUL in text: dropped, as everywhere else people type.
+    const row = await insertChecklistItem({ db: tx, label: withoutNul(input.label), required: input.required });
     await insertEvent({
       db: tx,
       event: { type: "checklist.item_created", actorId: actor.id, data: { itemId: row.id, label: row.label, required: row.required } },
@@ -46,6 +48,7 @@ export async function createChecklistItem(db: Db, actor: PolicyUser, input: { la
 export async function updateChecklistItem(db: Db, actor: PolicyUser, input: { id: number; label: string; required: boolean }): Promise<ChecklistResult> {
   const allowed = canGlobal(actor, "settings:manage");
   if (!allowed.ok) return denied(allowed);
+  input = { ...input, label: withoutNul(input.label) };
   return db.transaction(async (tx) => {
     const current = await getChecklistItemById({ db: tx, id: input.id });
     if (!current) return refuse("not_found", GONE);
