@@ -92,7 +92,14 @@ test("hostile checklist labels stay text on the settings page, in the sidebar an
       const w = window as unknown as { __xssCount: number; __findInjected: (d: Document) => string[] };
       return { count: w.__xssCount, injected: w.__findInjected(document) };
     });
-    expect.soft(injected, url).toEqual([]);
+    // React's own markup for forms whose action is a function (its fixed placeholder action and
+    // its inline script that replays submits made before hydration), not a payload.
+    const REACT_FORM = [
+      "action=javascript:throw new Error('React form unexpectedly submitte",
+      'inline script: addEventListener("submit",function(a){if(!a.defaultPrevented){',
+    ];
+    const found = injected.filter((i) => !REACT_FORM.some((r) => i.includes(r)));
+    expect.soft(found, url).toEqual([]);
     expect.soft(count, `${url}: __xss() ran`).toBe(0);
   }
   // The labels are there, as text.
