@@ -9,6 +9,7 @@ import {
   transition,
   WORKFLOW_ACTIONS,
   type ArticleStatus,
+  type ChecklistFacts,
   type TransitionInput,
   type TransitionResult,
   type WorkflowAction,
@@ -23,6 +24,8 @@ export type PolicyArticle = {
   contributorIds?: readonly string[];
   /** See WorkflowArticle.embargoUntil: nobody publishes before it. */
   embargoUntil?: Date | null;
+  /** Required and ticked checklist items: approve, publish and schedule wait for the required ones. */
+  checklist?: ChecklistFacts;
 };
 
 export type ArticleAction = "view" | "edit" | "comment" | "manage_authors" | "save_version" | "restore_revision";
@@ -161,6 +164,21 @@ export function twoPersonBar(user: PolicyUser | null, article: PolicyArticle, tw
   if (!twoPersonRule || !user?.active || !isEditorial(user.role)) return null;
   if (article.authorIds.includes(user.id)) return "author";
   return article.contributorIds?.includes(user.id) ? "contributor" : null;
+}
+
+/**
+ * Ticking (or unticking) a sign-off checklist item: an editor's check on someone else's work, so
+ * only editors, and never one the two-person rule bars from approving this version.
+ */
+export function canTickChecklist(user: PolicyUser | null, article: PolicyArticle, twoPersonRule: boolean): PolicyResult {
+  if (!user || !user.active) return deny("Sign in to continue.", "unauthenticated");
+  if (!isEditorial(user.role)) {
+    return article.authorIds.includes(user.id) ? deny("Only an editor ticks the checklist.") : deny("This article is not yours.", "forbidden:article");
+  }
+  const bar = twoPersonBar(user, article, twoPersonRule);
+  if (bar === "author") return deny("Two-person rule: an author of this article cannot tick its checklist.", "two_person_rule");
+  if (bar === "contributor") return deny("Two-person rule: you wrote or edited this version, so another editor ticks its checklist.", "two_person_rule");
+  return ALLOW;
 }
 
 /**

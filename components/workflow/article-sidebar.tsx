@@ -9,11 +9,13 @@ import { listArticleComments } from "@/db/queries/comments";
 import { listArticleEvents } from "@/db/queries/timeline";
 import { loadArticle } from "@/lib/articles/access";
 import type { CurrentUser } from "@/lib/auth/session";
+import { loadArticleChecklist } from "@/lib/checklist/checklist";
 import { availableTransitions, canGlobal, twoPersonBar } from "@/lib/permissions";
 import { getSettings } from "@/lib/settings";
 import { describeStatus, type ArticleStatus } from "@/lib/workflow/article-workflow";
 import { formatInZone, utcToZonedLocal } from "@/lib/workflow/time-zone";
 
+import { ChecklistSection } from "./checklist-section";
 import { Discussion } from "./discussion";
 import { EmbargoPanel } from "./embargo-panel";
 import { ReviewChanges } from "./review-changes";
@@ -40,7 +42,8 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
   const status = row?.status ?? article.status;
   const hasUnpublishedChanges = row?.hasUnpublishedChanges ?? article.hasUnpublishedChanges;
   const authorIds = loaded?.authorIds ?? article.authorIds;
-  const facts = { status, authorIds, hasUnpublishedChanges, contributorIds, embargoUntil: row?.embargoUntil ?? null };
+  const checklist = await loadArticleChecklist(db, article.id);
+  const facts = { status, authorIds, hasUnpublishedChanges, contributorIds, embargoUntil: row?.embargoUntil ?? null, checklist: checklist.facts };
   const actions = availableTransitions(user, facts, { twoPersonRule: settings.twoPersonRule });
   const bar = twoPersonBar(user, facts, settings.twoPersonRule);
   const tz = settings.timeZone;
@@ -81,6 +84,7 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
         </div>
       </section>
       {row && <EmbargoPanel user={user} article={row} facts={facts} timeZone={tz} twoPersonRule={settings.twoPersonRule} />}
+      <ChecklistSection user={user} articleId={article.id} article={facts} checklist={checklist} twoPersonRule={settings.twoPersonRule} timeZone={tz} />
       {canGlobal(user, "articles:review").ok && row && <ReviewChanges article={row} />}
       <SharePreview user={user} articleId={article.id} policy={facts} timeZone={tz} />
       <Discussion articleId={article.id} comments={comments} timeZone={tz} />

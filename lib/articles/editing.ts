@@ -6,6 +6,7 @@ import { getLatestSave, isSlugTaken, updateArticle, updateWorkingCopy, type Work
 import { insertEvent } from "@/db/queries/events";
 import { sectionExists } from "@/db/queries/sections";
 import { denied, fieldErrorsOf } from "@/lib/actions/result";
+import { clearChecklistOnChange } from "@/lib/checklist/checklist";
 import { canArticle, canChangeByline, canGlobal, type PolicyUser } from "@/lib/permissions";
 import { parseBody } from "@/lib/rich-text/body";
 import { withoutNul } from "@/lib/security/text";
@@ -128,6 +129,7 @@ export async function saveArticle(db: Tx, actor: PolicyUser, raw: unknown): Prom
       return { ok: false, code: "conflict", message: "Someone else saved a newer version.", current: await conflictInfo(tx, id) };
     }
     if (changes.tags) await setArticleTags(tx, id, changes.tags);
+    await clearChecklistOnChange(tx, actor.id, id, article, { headline: set.headline, body: set.body, version: row.version });
     // The two-person rule counts whoever edited this version or was on its byline, so an editor
     // cannot approve their own work by moving the byline.
     await addContributors(tx, id, [actor.id, ...authorIds, ...(changes.authorIds ?? [])]);

@@ -76,7 +76,21 @@ export type WorkflowArticle = {
   contributorIds?: readonly string[];
   /** Nobody and nothing may publish the article before this instant (null: no embargo). */
   embargoUntil?: Date | null;
+  /** The sign-off checklist: see checklistGap. Absent (or no required items): no gate. */
+  checklist?: ChecklistFacts;
 };
+
+/** The ids of the required checklist items, and of the items ticked on this article. */
+export type ChecklistFacts = { requiredItemIds: readonly number[]; tickedItemIds: readonly number[] };
+
+/** The actions that need every required checklist item ticked: those that put the article before readers. */
+export const CHECKLIST_GATED: readonly WorkflowAction[] = ["approve", "publish", "schedule"];
+
+/** The required items not ticked yet; empty when the gate is open. */
+export function checklistGap(checklist: ChecklistFacts | undefined): number[] {
+  if (!checklist) return [];
+  return checklist.requiredItemIds.filter((id) => !checklist.tickedItemIds.includes(id));
+}
 
 export type TransitionInput = {
   comment?: string;
@@ -90,7 +104,15 @@ export type TransitionInput = {
 export type TransitionResult = { ok: true; next: ArticleStatus; transition: Transition } | { ok: false; code: TransitionErrorCode; reason: string };
 
 export type TransitionErrorCode =
-  "illegal_state" | "forbidden" | "two_person_rule" | "needs_content" | "needs_comment" | "needs_future_time" | "needs_reason" | "embargoed";
+  | "illegal_state"
+  | "forbidden"
+  | "two_person_rule"
+  | "needs_content"
+  | "needs_comment"
+  | "needs_future_time"
+  | "needs_reason"
+  | "embargoed"
+  | "checklist_incomplete";
 
 export function findTransition(action: WorkflowAction): Transition {
   const t = TRANSITIONS.find((x) => x.action === action);
@@ -162,6 +184,15 @@ export function transition(article: WorkflowArticle, action: WorkflowAction, act
   }
   const embargo = embargoRefusal(article, action, input);
   if (embargo) return embargo;
+  // The scheduler publishes what an editor scheduled: the checklist was checked when scheduling.
+  const unticked = actor === "system" || !CHECKLIST_GATED.includes(action) ? [] : checklistGap(article.checklist);
+  if (unticked.length) {
+    return {
+      ok: false,
+      code: "checklist_incomplete",
+      reason: `Checklist: ${unticked.length === 1 ? "1 required item is" : `${unticked.length} required items are`} not ticked yet.`,
+    };
+  }
   switch (t.needs) {
     case "content":
       if (!article.hasContent) {

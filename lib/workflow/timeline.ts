@@ -28,6 +28,9 @@ export function describeEvent(
   if (e.type === "article.preview_shared") return `shared preview link #${String(e.data.linkId ?? "?")}`;
   if (e.type === "article.preview_revoked") return `revoked preview link #${String(e.data.linkId ?? "?")}`;
   if (e.type === "article.preview_opened") return `opened shared preview link #${String(e.data.linkId ?? "?")}`;
+  if (e.type === "article.checklist_ticked") return `ticked “${String(e.data.label ?? "")}” on the checklist`;
+  if (e.type === "article.checklist_unticked") return `unticked “${String(e.data.label ?? "")}” on the checklist`;
+  if (e.type === "article.checklist_cleared") return "changed the headline or body: the checklist ticks were cleared";
   return e.type.replace(/[._]/g, " ");
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Db, Tx } from "@/db";
 import { listContributorIds } from "@/db/queries/article-people";
+import { getChecklistFacts } from "@/db/queries/checklist";
 import { insertEvent } from "@/db/queries/events";
 import { getUserById } from "@/db/queries/users";
 import { insertRequestChangesComment, updateArticleStatus } from "@/db/queries/workflow";
@@ -86,6 +87,7 @@ export async function applyTransition(
     hasUnpublishedChanges: article.hasUnpublishedChanges,
     contributorIds: await listContributorIds({ db: tx, articleId: article.id }),
     embargoUntil: article.embargoUntil,
+    checklist: await getChecklistFacts({ db: tx, articleId: article.id }),
   };
   const check = actor === "system" ? transition(facts, req.action, "system", input) : canTransition(actor, req.action, facts, input);
   if (!check.ok) return { outcome: { ok: false, code: check.code, message: check.reason } as const };
@@ -190,6 +192,7 @@ async function refusalAfterRace(tx: Tx, actor: WorkflowActor, req: TransitionReq
     hasUnpublishedChanges: fresh.article.hasUnpublishedChanges,
     contributorIds: await listContributorIds({ db: tx, articleId: req.articleId }),
     embargoUntil: fresh.article.embargoUntil,
+    checklist: await getChecklistFacts({ db: tx, articleId: req.articleId }),
   };
   const again = transition(facts, req.action, actor, input);
   if (!again.ok) return { ok: false, code: again.code, message: again.reason };

@@ -3,6 +3,7 @@ import "server-only";
 import { articlesHook } from "./articles";
 import { backdateEmbargoHook } from "./backdate-embargo";
 import { backdateScheduleHook } from "./backdate-schedule";
+import { checklistHook } from "./checklist";
 import { securityHook } from "./security";
 import { xssCorpusHook } from "./xss-corpus";
 
@@ -13,6 +14,7 @@ const HOOKS: Record<string, Partial<Record<"GET" | "POST", TestHook>>> = {
   articles: { POST: articlesHook },
   "backdate-embargo": { POST: backdateEmbargoHook },
   "backdate-schedule": { POST: backdateScheduleHook },
+  checklist: { POST: checklistHook },
   security: { GET: securityHook.digest, POST: securityHook.fixtures },
   "xss-corpus": { POST: xssCorpusHook },
 };

@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { requirePower } from "@/lib/auth/guards";
 import { getSettings } from "@/lib/settings";
 
+import { ChecklistSettings } from "./checklist-settings";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -19,6 +20,7 @@ export default async function SettingsPage() {
         variable (French when unset).
       </p>
       <SettingsForm settings={settings} />
+      <ChecklistSettings />
     </div>
   );
 }
