@@ -77,6 +77,7 @@ const serve = (req, res) => {
 };
 const fail = (req, res, error) => {
   log.error({ reqId: req.headers["x-request-id"], err: error }, "request failed");
+  if (res.writableEnded) return; // already answered (a refusal): nothing more may be written
   if (!res.headersSent) {
     res.statusCode = 500;
     res.setHeader("content-type", "text/plain; charset=utf-8");
