@@ -3,21 +3,14 @@ import "server-only";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 
 import type { Tx } from "@/db";
+import { bylineColumns } from "@/db/queries/public";
 import { articleRevisions, articles, authorProfiles, previewLinks, sections, users } from "@/db/schema";
 
 /** Public profiles (bylines with bios) of the given users, in the order given. */
 export async function listAuthorProfiles({ db, userIds }: { db: Tx; userIds: string[] }) {
   if (userIds.length === 0) return [];
   const rows = await db
-    .select({
-      userId: authorProfiles.userId,
-      slug: authorProfiles.slug,
-      displayName: authorProfiles.displayName,
-      jobTitle: authorProfiles.jobTitle,
-      bio: authorProfiles.bio,
-      bioLanguage: authorProfiles.bioLanguage,
-      photoPath: authorProfiles.photoPath,
-    })
+    .select({ userId: authorProfiles.userId, ...bylineColumns })
     .from(authorProfiles)
     .where(inArray(authorProfiles.userId, userIds));
   const byId = new Map(rows.map((r) => [r.userId, r]));

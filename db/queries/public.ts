@@ -172,20 +172,21 @@ export async function listRelatedArticles({ db, articleId, limit = 4 }: { db: Tx
     .limit(limit);
 }
 
+/** What a byline shows of an author: the article page's author cards, in public and in previews. */
+export const bylineColumns = {
+  slug: authorProfiles.slug,
+  displayName: authorProfiles.displayName,
+  jobTitle: authorProfiles.jobTitle,
+  bio: authorProfiles.bio,
+  bioLanguage: authorProfiles.bioLanguage,
+  photoPath: authorProfiles.photoPath,
+};
+
 /** The live bylines (the published revision's authors, in order). */
 export async function getBylines({ db, articleIds }: { db: Tx; articleIds: string[] }) {
   if (articleIds.length === 0) return [];
   return db
-    .select({
-      articleId: publishedArticleAuthors.articleId,
-      position: publishedArticleAuthors.position,
-      slug: authorProfiles.slug,
-      displayName: authorProfiles.displayName,
-      jobTitle: authorProfiles.jobTitle,
-      bio: authorProfiles.bio,
-      bioLanguage: authorProfiles.bioLanguage,
-      photoPath: authorProfiles.photoPath,
-    })
+    .select({ articleId: publishedArticleAuthors.articleId, position: publishedArticleAuthors.position, ...bylineColumns })
     .from(publishedArticleAuthors)
     .innerJoin(authorProfiles, eq(authorProfiles.userId, publishedArticleAuthors.userId))
     .where(inArray(publishedArticleAuthors.articleId, articleIds))
