@@ -3,11 +3,12 @@ import { eq, sql } from "drizzle-orm";
 
 import { queryRows, type Db } from "@/db";
 import { insertUser } from "@/db/queries/users";
-import { articles, type User } from "@/db/schema";
-import { createArticle } from "@/lib/articles/store";
+import { articles, type NewArticle, type User } from "@/db/schema";
+import { createArticle, cutRevision, makeLive } from "@/lib/articles/store";
 import type { PolicyUser } from "@/lib/permissions";
 import { docFromParagraphs } from "@/lib/rich-text/body";
 import type { Role } from "@/lib/roles";
+import type { ArticleStatus } from "@/lib/workflow/article-workflow";
 
 export type Cast = Record<"claire" | "yanis" | "editor" | "editor2" | "admin", PolicyUser & { email: string }>;
 
@@ -52,3 +53,22 @@ export async function countRows(db: Db, table: string, articleId: string, extra 
 }
 
 export const noRevalidate = () => {};
+
+/**
+ * An article by `authorId` put straight into `status` (a saved version; made live first for the
+ * published states, by `publisherId`), for the authorisation tables that need every state. `set`
+ * adds or overrides columns (a scheduled one is due tomorrow).
+ */
+export async function articleInState(
+  db: Db,
+  { authorId, publisherId, status, set = {} }: { authorId: string; publisherId: string; status: ArticleStatus; set?: Partial<NewArticle> },
+): Promise<string> {
+  const a = await makeArticle(db, authorId);
+  await cutRevision(db, a.id, { reason: "save_version", actorId: authorId });
+  if (status === "published" || status === "unpublished") await db.transaction((tx) => makeLive(tx, a.id, { actorId: publisherId }));
+  await db
+    .update(articles)
+    .set({ status, scheduledAt: status === "scheduled" ? new Date(Date.now() + 86_400_000) : null, ...set })
+    .where(eq(articles.id, a.id));
+  return a.id;
+}

@@ -1,18 +1,17 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { queryRows } from "@/db";
 import { listAuthorIds, listContributorIds } from "@/db/queries/article-people";
 import { getChecklistFacts } from "@/db/queries/checklist";
-import { articles, users } from "@/db/schema";
-import { cutRevision, makeLive } from "@/lib/articles/store";
+import { users } from "@/db/schema";
 import { createChecklistItem, deleteChecklistItem, moveChecklistItem, setChecklistTick, updateChecklistItem } from "@/lib/checklist/checklist";
 import { canGlobal, canTickChecklist, canTransition, type PolicyUser } from "@/lib/permissions";
 import { ARTICLE_STATUSES, type ArticleStatus, type WorkflowAction } from "@/lib/workflow/article-workflow";
 import { runTransition } from "@/lib/workflow/transitions";
 import { createTestDb, type TestDb } from "@/testing/db";
 import { dbDigest } from "@/testing/db-digest";
-import { makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
+import { articleInState, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
 
 /**
  * The checklist's authorisation matrix over the domain functions its server actions call: each
@@ -36,15 +35,8 @@ async function digest() {
   return JSON.stringify({ ...(await dbDigest(t.db)), ...extra });
 }
 
-async function articleIn(status: ArticleStatus, authorId: string): Promise<string> {
-  const a = await makeArticle(t.db, authorId);
-  await cutRevision(t.db, a.id, { reason: "save_version", actorId: authorId });
-  if (status === "published" || status === "unpublished") await t.db.transaction((tx) => makeLive(tx, a.id, { actorId: cast.admin.id }));
-  await t.db
-    .update(articles)
-    .set({ status, hasUnpublishedChanges: status === "published", scheduledAt: status === "scheduled" ? new Date(Date.now() + 86_400_000) : null })
-    .where(eq(articles.id, a.id));
-  return a.id;
+function articleIn(status: ArticleStatus, authorId: string): Promise<string> {
+  return articleInState(t.db, { authorId, publisherId: cast.admin.id, status, set: { hasUnpublishedChanges: status === "published" } });
 }
 
 beforeAll(async () => {

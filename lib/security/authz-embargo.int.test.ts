@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { articles, users } from "@/db/schema";
-import { cutRevision, makeLive } from "@/lib/articles/store";
+import { users } from "@/db/schema";
 import { setEmbargo } from "@/lib/embargo/embargo";
 import { canEmbargo, type PolicyUser } from "@/lib/permissions";
 import { setSetting } from "@/lib/settings";
@@ -11,7 +9,7 @@ import { utcToZonedLocal } from "@/lib/workflow/time-zone";
 import { runTransition } from "@/lib/workflow/transitions";
 import { createTestDb, type TestDb } from "@/testing/db";
 import { dbDigest } from "@/testing/db-digest";
-import { makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
+import { articleInState, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
 
 /**
  * Who may set, change and lift an embargo, and that nobody publishes under one: signed out, each
@@ -22,20 +20,14 @@ let cast: Cast & { gone: PolicyUser };
 const TZ = "UTC";
 const states = ARTICLE_STATUSES as readonly ArticleStatus[];
 
-async function articleIn(status: ArticleStatus, authorId: string, embargoUntil: Date | null = null): Promise<string> {
-  const a = await makeArticle(t.db, authorId);
-  await cutRevision(t.db, a.id, { reason: "save_version", actorId: authorId });
-  if (status === "published" || status === "unpublished") await t.db.transaction((tx) => makeLive(tx, a.id, { actorId: cast.editor.id }));
-  await t.db
-    .update(articles)
-    .set({
-      status,
-      embargoUntil,
-      scheduledAt: status === "scheduled" ? new Date(Date.now() + 7 * 86_400_000) : null,
-      hasUnpublishedChanges: status === "published",
-    })
-    .where(eq(articles.id, a.id));
-  return a.id;
+function articleIn(status: ArticleStatus, authorId: string, embargoUntil: Date | null = null): Promise<string> {
+  const scheduledAt = status === "scheduled" ? new Date(Date.now() + 7 * 86_400_000) : null;
+  return articleInState(t.db, {
+    authorId,
+    publisherId: cast.editor.id,
+    status,
+    set: { embargoUntil, scheduledAt, hasUnpublishedChanges: status === "published" },
+  });
 }
 
 beforeAll(async () => {

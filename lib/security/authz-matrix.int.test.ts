@@ -6,7 +6,6 @@ import { getAuthorProfile } from "@/db/queries/profiles";
 import { articles, users } from "@/db/schema";
 import { copyAsNewDraft, saveArticle } from "@/lib/articles/editing";
 import { restoreRevision, saveVersion } from "@/lib/articles/revisions";
-import { cutRevision, makeLive } from "@/lib/articles/store";
 import { canArticle, canChangeByline, canEditProfile, canGlobal, canTransition, type PolicyUser } from "@/lib/permissions";
 import { updateProfile } from "@/lib/profiles/profile";
 import { changeRole, createUser, resetPassword, setActive } from "@/lib/users/manage";
@@ -15,7 +14,7 @@ import { addComment } from "@/lib/workflow/comments";
 import { runTransition } from "@/lib/workflow/transitions";
 import { createTestDb, type TestDb } from "@/testing/db";
 import { dbDigest } from "@/testing/db-digest";
-import { makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
+import { articleInState, makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
 
 /**
  * The full authorisation matrix over the domain functions every server action calls: each actor
@@ -29,15 +28,8 @@ let cast: Cast & { gone: PolicyUser };
 const states = ARTICLE_STATUSES as readonly ArticleStatus[];
 const shared = new Map<ArticleStatus, string>();
 
-async function articleIn(status: ArticleStatus): Promise<string> {
-  const a = await makeArticle(t.db, cast.claire.id);
-  await cutRevision(t.db, a.id, { reason: "save_version", actorId: cast.claire.id });
-  if (status === "published" || status === "unpublished") await t.db.transaction((tx) => makeLive(tx, a.id, { actorId: cast.editor.id }));
-  await t.db
-    .update(articles)
-    .set({ status, scheduledAt: status === "scheduled" ? new Date(Date.now() + 86_400_000) : null })
-    .where(eq(articles.id, a.id));
-  return a.id;
+function articleIn(status: ArticleStatus): Promise<string> {
+  return articleInState(t.db, { authorId: cast.claire.id, publisherId: cast.editor.id, status });
 }
 
 type Op = {

@@ -3,13 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { articles, users } from "@/db/schema";
 import { loadArticleForUser } from "@/lib/articles/access";
-import { cutRevision, makeLive } from "@/lib/articles/store";
 import type { PolicyUser } from "@/lib/permissions";
 import { createPreviewLink, revokePreviewLink } from "@/lib/previews/links";
 import { ARTICLE_STATUSES, type ArticleStatus } from "@/lib/workflow/article-workflow";
 import { createTestDb, type TestDb } from "@/testing/db";
 import { dbDigest } from "@/testing/db-digest";
-import { makeArticle, makeCast, type Cast } from "@/testing/workflow-fixtures";
+import { articleInState, makeCast, type Cast } from "@/testing/workflow-fixtures";
 
 /**
  * Who may open the newsroom preview, share a preview link and revoke one: signed out, the
@@ -31,15 +30,8 @@ const mayView = (who: Actor) => ["author", "editor", "admin"].includes(who);
 const mayShare = (who: Actor, status: ArticleStatus) =>
   ["editor", "admin"].includes(who) || (who === "author" && ["draft", "changes_requested"].includes(status));
 
-async function articleIn(status: ArticleStatus): Promise<string> {
-  const a = await makeArticle(t.db, cast.claire.id);
-  await cutRevision(t.db, a.id, { reason: "save_version", actorId: cast.claire.id });
-  if (status === "published" || status === "unpublished") await t.db.transaction((tx) => makeLive(tx, a.id, { actorId: cast.editor.id }));
-  await t.db
-    .update(articles)
-    .set({ status, scheduledAt: status === "scheduled" ? new Date(Date.now() + 86_400_000) : null })
-    .where(eq(articles.id, a.id));
-  return a.id;
+function articleIn(status: ArticleStatus): Promise<string> {
+  return articleInState(t.db, { authorId: cast.claire.id, publisherId: cast.editor.id, status });
 }
 
 beforeAll(async () => {

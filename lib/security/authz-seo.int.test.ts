@@ -4,12 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuthorIds } from "@/db/queries/article-people";
 import { articles, users } from "@/db/schema";
 import { saveArticle } from "@/lib/articles/editing";
-import { cutRevision, makeLive } from "@/lib/articles/store";
 import { canArticle, type PolicyUser } from "@/lib/permissions";
 import { ARTICLE_STATUSES, type ArticleStatus } from "@/lib/workflow/article-workflow";
 import { createTestDb, type TestDb } from "@/testing/db";
 import { dbDigest } from "@/testing/db-digest";
-import { makeArticle, makeCast, type Cast } from "@/testing/workflow-fixtures";
+import { articleInState, makeCast, type Cast } from "@/testing/workflow-fixtures";
 
 /**
  * Who may change the search and social fields: exactly who may edit the article (they are part of
@@ -20,15 +19,8 @@ import { makeArticle, makeCast, type Cast } from "@/testing/workflow-fixtures";
 let t: TestDb;
 let cast: Cast & { gone: PolicyUser };
 
-async function articleIn(status: ArticleStatus): Promise<string> {
-  const a = await makeArticle(t.db, cast.claire.id);
-  await cutRevision(t.db, a.id, { reason: "save_version", actorId: cast.claire.id });
-  if (status === "published" || status === "unpublished") await t.db.transaction((tx) => makeLive(tx, a.id, { actorId: cast.editor.id }));
-  await t.db
-    .update(articles)
-    .set({ status, scheduledAt: status === "scheduled" ? new Date(Date.now() + 86_400_000) : null })
-    .where(eq(articles.id, a.id));
-  return a.id;
+function articleIn(status: ArticleStatus): Promise<string> {
+  return articleInState(t.db, { authorId: cast.claire.id, publisherId: cast.editor.id, status });
 }
 
 beforeAll(async () => {
