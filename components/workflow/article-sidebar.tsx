@@ -30,19 +30,19 @@ export type ArticleSidebarProps = {
 
 export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
   const db = await getDb();
-  const [settings, loaded, comments, events, contributorIds] = await Promise.all([
+  const [settings, loaded, comments, events, contributorIds, checklist] = await Promise.all([
     getSettings(db),
     loadArticle({ db, id: article.id }),
     listArticleComments({ db, articleId: article.id }),
     listArticleEvents({ db, articleId: article.id }),
     listContributorIds({ db, articleId: article.id }),
+    loadArticleChecklist(db, article.id),
   ]);
   const row = loaded?.article;
   // The database's word over the props: a button must never offer what the server would refuse.
   const status = row?.status ?? article.status;
   const hasUnpublishedChanges = row?.hasUnpublishedChanges ?? article.hasUnpublishedChanges;
   const authorIds = loaded?.authorIds ?? article.authorIds;
-  const checklist = await loadArticleChecklist(db, article.id);
   const facts = { status, authorIds, hasUnpublishedChanges, contributorIds, embargoUntil: row?.embargoUntil ?? null, checklist: checklist.facts };
   const actions = availableTransitions(user, facts, { twoPersonRule: settings.twoPersonRule });
   const bar = twoPersonBar(user, facts, settings.twoPersonRule);
