@@ -2,10 +2,11 @@
  * `npm run bench`: builds the production app into .next-bench, starts it on a fresh demo
  * database (PGlite, then PostgreSQL), measures, and writes bench/results/latest.{md,json}.
  * A script, not a test: it exits non-zero only when the bench itself breaks, never for a
- * missed target. Environment: BENCH_PORT (first of 3 ports, default 3400), BENCH_PG_URL
+ * missed target. Environment: BENCH_PORT (first of 5 ports, default 3400), BENCH_PG_URL
  * (admin URL, default TEST_PG_URL or postgres://postgres@127.0.0.1:5432/postgres),
- * BENCH_SECONDS (per load point, default 8), BENCH_SKIP_BUILD=1 (reuse .next-bench),
- * BENCH_ONLY (comma list of article,publish,editor,scale), BENCH_ENGINES (pglite,postgres),
+ * BENCH_SECONDS (per load point, default 8), BENCH_ROUNDS (interleaved rounds of the article
+ * load, default 3), BENCH_SKIP_BUILD=1 (reuse .next-bench),
+ * BENCH_ONLY (comma list of article,weights,uncached,publish,editor,scale), BENCH_ENGINES (pglite,postgres),
  * BENCH_ARTICLES (scale size, default 50000).
  */
 import { spawnSync } from "node:child_process";
@@ -17,7 +18,8 @@ import postgres from "postgres";
 import { TYPICAL } from "../../e2e/fixtures";
 import { launch } from "./browser";
 import { benchEditor } from "./editor";
-import { loadPoint, startBaseline, warmUp, type LoadPoint } from "./load";
+import { chooseDriver, loadPoint, pinServer, randomQuery, startBaseline, startNginx, warmUp, type LoadPoint } from "./load";
+import { pageTypes, pageWeights, uncachedRenders, type PageType } from "./pages";
 import { benchPublish } from "./publish";
 import { renderMarkdown, type Results } from "./report";
 import { benchScale } from "./scale";
@@ -28,8 +30,10 @@ const DIST = ".next-bench";
 const PORT = Number(process.env.BENCH_PORT || 3400);
 const PG_URL = process.env.BENCH_PG_URL || process.env.TEST_PG_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+const driver = chooseDriver();
 const ARTICLES = Number(process.env.BENCH_ARTICLES || 50_000);
-const ONLY = new Set((process.env.BENCH_ONLY || "article,publish,editor,scale").split(","));
+const ONLY = new Set((process.env.BENCH_ONLY || "article,weights,uncached,publish,editor,scale").split(","));
 const ENGINES = (process.env.BENCH_ENGINES || "pglite,postgres").split(",");
 const RESULTS = path.join(process.cwd(), "bench", "results");
 const log = (msg: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
@@ -46,13 +50,19 @@ const results: Results = {
     loadAfter: [],
     totalSeconds: 0,
     seconds: SECONDS,
+    rounds: ROUNDS,
+    driver,
   },
   article: [],
   publish: [],
   editor: [],
   scale: null,
+  junkQuery: [],
+  weights: [],
+  uncached: [],
   errors: [],
 };
+let pages: PageType[] = [];
 
 async function step(name: string, fn: () => Promise<void>, part?: string) {
   if (part && !ONLY.has(part)) return;
@@ -66,24 +76,57 @@ async function step(name: string, fn: () => Promise<void>, part?: string) {
   }
 }
 
+/** The app's PostgreSQL backends (the sessions on its database), for database CPU per request. */
+function backendPids(databaseUrl: string | undefined) {
+  if (!databaseUrl) return undefined;
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const read = async () =>
+    (
+      await sql<{ pid: number }[]>`select pid from pg_stat_activity
+        where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`
+    ).map((r) => r.pid);
+  return { read, end: () => sql.end({ timeout: 1 }) };
+}
+
+/**
+ * The article page under load: the bare Node baseline, nginx and Newsroom, in interleaved rounds
+ * (each round measures every target at each concurrency), all servers up at once and pinned off
+ * the load generator's core.
+ */
 async function articleLoad(app: AppServer, htmlFile: string) {
   const url = `http://127.0.0.1:${app.port}/articles/${TYPICAL.slug}`;
   const baseline = await startBaseline(PORT + 2, htmlFile);
-  const b: LoadPoint[] = [];
-  const a: LoadPoint[] = [];
+  const nginx = await startNginx(PORT + 3, htmlFile);
+  if ("error" in nginx) results.errors.push(nginx.error);
+  const db = backendPids(app.databaseUrl);
+  const targets = [
+    { name: "baseline", url: baseline.url, pid: baseline.pid, db: undefined },
+    ...("error" in nginx ? [] : [{ name: "nginx", url: nginx.url, pid: nginx.pid, db: undefined }]),
+    { name: "app", url, pid: app.listenerPid, db: db?.read },
+  ];
+  const points: LoadPoint[] = [];
   try {
-    await warmUp(baseline.url, 2);
-    for (const c of [10, 50]) b.push(await loadPoint("baseline", baseline.url, c, SECONDS, baseline.pid));
+    for (const t of targets) {
+      pinServer(driver, t.pid);
+      await warmUp(driver, t.url, 2);
+    }
+    for (let round = 1; round <= ROUNDS; round++)
+      for (const c of [10, 50])
+        for (const t of targets) {
+          const p = await loadPoint(driver, t.name, t.url, c, SECONDS, t.pid, t.db);
+          points.push(p);
+          log(
+            `  round ${round} ${t.name} c=${c}: ${p.rps.toFixed(0)} req/s, p99 ${p.p99Ms.toFixed(1)} ms, ${p.cpuMsPerRequest.toFixed(3)} ms CPU/req` +
+              (Number.isFinite(p.dbCpuMsPerRequest) ? `, db ${p.dbCpuMsPerRequest.toFixed(3)} ms/req` : "") +
+              `, ${p.errors} errors`,
+          );
+        }
   } finally {
     await baseline.stop();
+    if (!("error" in nginx)) await nginx.stop();
+    await db?.end();
   }
-  await warmUp(url, 3);
-  for (const c of [10, 50]) a.push(await loadPoint("app", url, c, SECONDS, app.listenerPid));
-  results.article.push({ engine: app.engine, baseline: b, app: a });
-  for (const p of a)
-    log(
-      `  ${app.engine} c=${p.connections}: ${p.rps.toFixed(0)} req/s (${((100 * p.rps) / b.find((x) => x.connections === p.connections)!.rps).toFixed(1)} % of baseline), p99 ${p.p99Ms} ms, ${p.errors} errors`,
-    );
+  results.article.push({ engine: app.engine, points });
 }
 
 async function pgReachable(): Promise<boolean> {
@@ -117,7 +160,7 @@ if (process.env.BENCH_SKIP_BUILD !== "1") {
 const browser = await launch();
 const htmlFile = path.join(LOG_DIR, "article.html");
 const engines: ("pglite" | "postgres")[] = [];
-if (ENGINES.includes("pglite") && ["article", "publish", "editor"].some((p) => ONLY.has(p))) engines.push("pglite");
+if (ENGINES.includes("pglite") && ["article", "weights", "uncached", "publish", "editor"].some((p) => ONLY.has(p))) engines.push("pglite");
 if (ENGINES.includes("postgres") && (await pgReachable())) engines.push("postgres");
 else if (!ENGINES.includes("postgres")) void 0;
 else results.errors.push(`PostgreSQL at ${PG_URL} is not reachable: PostgreSQL measurements and the scale test were skipped.`);
@@ -145,6 +188,41 @@ for (const engine of engines) {
       },
       "article",
     );
+    await step(
+      `unknown query strings on ${engine}`,
+      async () => {
+        // Every request a new ?utm_source=…: the page cache keys on the canonical URL, so these stay hits.
+        const p = await loadPoint(
+          driver,
+          "app",
+          running.origin.replace("localhost", "127.0.0.1") + "/",
+          50,
+          SECONDS,
+          running.listenerPid,
+          undefined,
+          randomQuery("/?utm_source="),
+        );
+        const hot = await fetch(`${running.origin}/articles/${TYPICAL.slug}`);
+        results.junkQuery.push({ engine, point: p, hotArticleStillCached: hot.headers.get("x-newsroom-cache") === "hit" });
+        log(
+          `  /?utm_source=<random>: ${p.rps.toFixed(0)} req/s, p99 ${p.p99Ms.toFixed(1)} ms; hot article still a hit: ${hot.headers.get("x-newsroom-cache")}`,
+        );
+      },
+      "article",
+    );
+    if (!results.weights.length)
+      await step(
+        "page weights",
+        async () => {
+          pages = await pageTypes(running.origin);
+          results.weights = await pageWeights(running.origin, pages);
+          for (const w of results.weights)
+            log(
+              `  ${w.name}: JS ${w.jsFiles} files ${(w.jsRaw / 1024).toFixed(0)} KB raw, ${(w.jsGzip / 1024).toFixed(0)} KB gzip; total ${(w.totalGzip / 1024).toFixed(0)} KB gzip`,
+            );
+        },
+        "weights",
+      );
     await step(
       `publish-to-visible on ${engine}`,
       async () => {
@@ -182,6 +260,24 @@ for (const engine of engines) {
   } finally {
     await running.stop();
   }
+  await step(
+    `uncached renders on ${engine}`,
+    async () => {
+      const bare = await startApp({ engine, port: PORT + 4, distDir: DIST, pgAdminUrl: PG_URL, env: { PAGE_CACHE_MB: "0" } });
+      const db = backendPids(bare.databaseUrl);
+      try {
+        pinServer(driver, bare.listenerPid);
+        const list = pages.length ? pages : await pageTypes(bare.origin);
+        const points = await uncachedRenders(driver, bare.origin, bare.listenerPid, list, Math.max(3, Math.round(SECONDS / 2)), db?.read);
+        results.uncached.push({ engine, points });
+        for (const p of points) log(`  ${p.name}: ${p.cpuMsPerRequest.toFixed(1)} ms server CPU/req, ${p.rps.toFixed(0)} req/s at c=1`);
+      } finally {
+        await db?.end();
+        await bare.stop();
+      }
+    },
+    "uncached",
+  );
 }
 await browser.close();
 

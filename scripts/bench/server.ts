@@ -20,9 +20,15 @@ export type AppServer = {
 
 export const LOG_DIR = path.join(process.cwd(), ".tmp", "bench");
 
-export async function startApp(o: { engine: "pglite" | "postgres"; port: number; distDir: string; pgAdminUrl: string }): Promise<AppServer> {
+export async function startApp(o: {
+  engine: "pglite" | "postgres";
+  port: number;
+  distDir: string;
+  pgAdminUrl: string;
+  env?: Record<string, string>;
+}): Promise<AppServer> {
   mkdirSync(LOG_DIR, { recursive: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, E2E_PORT: String(o.port), NEXT_DIST_DIR: o.distDir, NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...o.env, E2E_PORT: String(o.port), NEXT_DIST_DIR: o.distDir, NODE_ENV: "production" };
   delete env.DATABASE_URL;
   let databaseUrl: string | undefined;
   if (o.engine === "postgres") {
