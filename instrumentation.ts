@@ -13,6 +13,23 @@ export async function register() {
   const { getPublicGeneration } = await import("./db/queries/system");
   const { registerPublicGenerationReader } = await import("./server/public-generation.mjs");
   registerPublicGenerationReader(async () => getPublicGeneration({ db: await getDb() }));
+  // …and is told each new generation by the database (LISTEN/NOTIFY), within an explicit window.
+  const windowMs = Number(process.env.PAGE_CACHE_FRESHNESS_MS ?? 500);
+  if (windowMs > 0) {
+    const { watchPublicGeneration } = await import("./lib/cache/generation-watch");
+    const { registerPublicGenerationWatch } = await import("./server/public-generation.mjs");
+    const { logger } = await import("./lib/observability/log.mjs");
+    const handle = await getHandle();
+    const watch = watchPublicGeneration({
+      listener: handle.listener,
+      windowMs,
+      onState: (state, error) =>
+        state === "lost"
+          ? logger().warn({ err: error }, "public generation: LISTEN connection lost, reading the database per request until it is back")
+          : logger().info({ state }, "public generation watch"),
+    });
+    registerPublicGenerationWatch(watch);
+  }
   // /metrics (server/metrics.mjs) reads the scheduler, outbox and pool figures through the app's database.
   const { readOperationalSnapshot } = await import("./lib/observability/snapshot");
   const { registerSnapshotReader } = await import("./server/metrics-bridge.mjs");

@@ -15,7 +15,28 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction or the database itself: queries take either. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 
-export type Handle = { db: Db; engine: "postgres" | "pglite"; close: () => Promise<void>; ready: Promise<void> };
+/**
+ * A connection that receives NOTIFY payloads: `db` runs statements on it (LISTEN must run there),
+ * `onNotify` gets (channel, payload), `onLost` is called when the connection closes under it
+ * (never on PGlite, which is in-process). See lib/cache/generation-watch.ts.
+ */
+export type Listener = {
+  db: Tx;
+  start: (onNotify: (channel: string, payload: string) => void, onLost: () => void) => void;
+  close: () => Promise<void>;
+};
+
+/** How the listening connection names itself in pg_stat_activity. */
+export const LISTENER_APPLICATION_NAME = "newsroom-listen";
+
+export type Handle = {
+  db: Db;
+  engine: "postgres" | "pglite";
+  close: () => Promise<void>;
+  ready: Promise<void>;
+  /** A connection of its own for LISTEN (PostgreSQL), or the in-process database (PGlite). */
+  listener: () => Listener;
+};
 
 const globalForDb = globalThis as unknown as { __newsroomDb?: Promise<Handle> };
 
@@ -45,7 +66,39 @@ export async function openDb(opts: OpenOptions = {}): Promise<Handle> {
       backoff: (retries: number) => Math.min(0.1 * 2 ** retries, 2),
     });
     const db = drizzle(client, { schema }) as unknown as Db;
-    handle = { db, engine: "postgres", close: () => client.end({ timeout: 5 }), ready: Promise.resolve() };
+    const listener = (): Listener => {
+      let notify: (channel: string, payload: string) => void = () => {};
+      let lost = () => {};
+      let closed = false;
+      // One connection, never recycled while it is healthy; after a loss the next statement opens a new one.
+      // `onnotify` is postgres-js's own (it backs sql.listen) but missing from its types.
+      const options = {
+        max: 1,
+        idle_timeout: 0,
+        max_lifetime: null,
+        connect_timeout: 5,
+        fetch_types: false,
+        onnotice: () => {},
+        onnotify: (channel: string, payload: string) => notify(channel, payload),
+        onclose: () => {
+          if (!closed) lost();
+        },
+        connection: { application_name: LISTENER_APPLICATION_NAME },
+      };
+      const own = postgres(url, options);
+      return {
+        db: drizzle(own, { schema }) as unknown as Db,
+        start: (onNotify, onLost) => {
+          notify = onNotify;
+          lost = onLost;
+        },
+        close: () => {
+          closed = true;
+          return own.end({ timeout: 1 });
+        },
+      };
+    };
+    handle = { db, engine: "postgres", close: () => client.end({ timeout: 5 }), ready: Promise.resolve(), listener };
   } else {
     const { PGlite } = await import("@electric-sql/pglite");
     const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
@@ -55,7 +108,18 @@ export async function openDb(opts: OpenOptions = {}): Promise<Handle> {
     if (dir !== "memory://") mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), { recursive: true });
     const client = dir === "memory://" ? new PGlite({ extensions: { unaccent, pg_trgm } }) : new PGlite(dir, { extensions: { unaccent, pg_trgm } });
     const db = drizzle(client, { schema }) as unknown as Db;
-    handle = { db, engine: "pglite", close: () => client.close(), ready: client.waitReady };
+    // In-process: notifications arrive right after the statement that committed them.
+    const listener = (): Listener => {
+      let off = () => {};
+      return {
+        db,
+        start: (onNotify) => {
+          off = client.onNotification(onNotify);
+        },
+        close: async () => off(),
+      };
+    };
+    handle = { db, engine: "pglite", close: () => client.close(), ready: client.waitReady, listener };
   }
   await handle.ready;
   if (opts.migrate !== false) await migrateDb(handle, url);

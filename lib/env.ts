@@ -113,6 +113,9 @@ const schema = z.object({
   PAGE_CACHE_TTL_SECONDS: integer(1).default(60),
   PAGE_CACHE_CHECK_MS: integer(0).default(2),
   PAGE_CACHE_MAX_ENTRIES: integer(1).default(10_000),
+  // Longest a cached public page may lag a change if the LISTEN connection dies silently (0: no
+  // LISTEN/NOTIFY, read the generation per request). lib/cache/generation-watch.ts.
+  PAGE_CACHE_FRESHNESS_MS: integer(0, 60_000).default(500),
   PAGE_RENDER_CONCURRENCY: integer(1).default(8),
   CDN_MAX_AGE: integer(0).optional(),
   CDN_STALE_WHILE_REVALIDATE: integer(0).default(60),

@@ -5,21 +5,50 @@
  * through it. The server opens no database of its own: the embedded one (PGlite) admits a single
  * owner, and the app's is already open in this process.
  *
+ * With the generation watch on (lib/cache/generation-watch.ts, PAGE_CACHE_FRESHNESS_MS > 0), the
+ * app also registers `peek`: the generation the database last pushed, while the watch vouches
+ * for it, else null (then the reader runs), and `invalidate`, called after a change this process
+ * made.
+ *
  * Next bundles instrumentation.ts, so this module is loaded twice in the one process (once in
  * Next's bundle, once by Node for server/serve.mjs) and a plain module variable would not be
- * shared: the reader lives in one process-wide slot, named and touched only here.
+ * shared: the functions live in one process-wide slot, named and touched only here.
  */
 const SLOT = Symbol.for("newsroom.publicGenerationReader");
 
 /** @typedef {() => Promise<number>} GenerationReader */
+/** @typedef {{ read?: GenerationReader, peek?: () => number | null, invalidate?: () => void }} Slot */
+
+/** @returns {Slot} */
+function slot() {
+  const g = /** @type {Record<symbol, Slot | undefined>} */ (/** @type {unknown} */ (globalThis));
+  return (g[SLOT] ??= {});
+}
 
 /** @param {GenerationReader} read */
 export function registerPublicGenerationReader(read) {
-  /** @type {Record<symbol, GenerationReader | undefined>} */ (/** @type {unknown} */ (globalThis))[SLOT] = read;
+  slot().read = read;
+}
+
+/** @param {{ peek: () => number | null, invalidate: () => void } | null} watch */
+export function registerPublicGenerationWatch(watch) {
+  slot().peek = watch?.peek;
+  slot().invalidate = watch?.invalidate;
 }
 
 /** A read of the public generation, or null until the app has registered its reader. */
 export function readPublicGeneration() {
-  const read = /** @type {Record<symbol, GenerationReader | undefined>} */ (/** @type {unknown} */ (globalThis))[SLOT];
+  const read = slot().read;
   return read ? read() : null;
+}
+
+/** The generation the database pushed, when the watch vouches for it; null: read it. */
+export function peekPublicGeneration() {
+  const peek = slot().peek;
+  return peek ? peek() : null;
+}
+
+/** After a change made here: no pushed value counts until a read that starts now completes. */
+export function invalidatePublicGeneration() {
+  slot().invalidate?.();
 }

@@ -25,7 +25,7 @@ import { createMetrics } from "./metrics.mjs";
 import { createObserver } from "./observe.mjs";
 import { createPageCache } from "./page-cache/page-cache.mjs";
 import { isNextDataRequest } from "./page-cache/public-routes.mjs";
-import { readPublicGeneration } from "./public-generation.mjs";
+import { peekPublicGeneration, readPublicGeneration } from "./public-generation.mjs";
 import { createRequestGuard, uploadActionIdsFrom } from "./request-guard.mjs";
 
 const args = process.argv.slice(2);
@@ -50,6 +50,7 @@ await app.prepare();
 const mb = Number(process.env.PAGE_CACHE_MB ?? 64);
 const cache = createPageCache({
   readGeneration: readPublicGeneration, // null until instrumentation.ts has registered the app's reader
+  peekGeneration: peekPublicGeneration, // the generation the database pushed, while fresh (PAGE_CACHE_FRESHNESS_MS)
   maxBytes: Number.isFinite(mb) ? mb * 1024 * 1024 : 64 * 1024 * 1024,
   maxEntries: Number(process.env.PAGE_CACHE_MAX_ENTRIES) || 10_000,
   maxConcurrentRenders: Number(process.env.PAGE_RENDER_CONCURRENCY) || 8,

@@ -20,3 +20,11 @@ export async function countAppliedMigrations({ db }: { db: Tx }): Promise<number
   const [row] = await queryRows<{ applied: number }>(db, sql`select count(*)::int as applied from drizzle.__drizzle_migrations`);
   return row?.applied ?? 0;
 }
+
+/** The channel migration 0012 announces every new public generation on (payload: the generation). */
+export const PUBLIC_GENERATION_CHANNEL = "newsroom_public_generation";
+
+/** Starts receiving the channel's notifications on this connection (a Listener's, db/index.ts). */
+export async function listenForPublicGeneration({ db }: { db: Tx }): Promise<void> {
+  await db.execute(sql.raw(`listen ${PUBLIC_GENERATION_CHANNEL}`));
+}

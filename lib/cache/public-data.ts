@@ -12,6 +12,7 @@ import { getPublicGeneration } from "@/db/queries/system";
 import { listLiveTags } from "@/db/queries/tags";
 import { ARTICLES_PER_SITEMAP } from "@/lib/seo/sitemaps";
 import { getSettings } from "@/lib/settings";
+import { peekPublicGeneration } from "@/server/public-generation.mjs";
 
 /** Every cached public read carries this tag; lib/cache/revalidate.ts expires it on any change in a request. */
 export const PUBLIC_TAG = "public-site";
@@ -25,7 +26,8 @@ export type Jsonify<T> = T extends Date ? string : T extends (infer U)[] ? Jsoni
 
 // The layout and the page both read cached data: one generation lookup per request serves both
 // (React's cache() lasts one server render; elsewhere, e.g. in route handlers, it reads each time).
-const requestGeneration = cache(async () => getPublicGeneration({ db: await getDb() }));
+// With the generation watch (lib/cache/generation-watch.ts) the database has pushed it: no read.
+const requestGeneration = cache(async () => peekPublicGeneration() ?? getPublicGeneration({ db: await getDb() }));
 
 function cached<A extends (string | number)[], R>(name: string, read: (db: Db, ...args: A) => Promise<R>) {
   const inner = unstable_cache(

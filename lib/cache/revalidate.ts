@@ -3,6 +3,7 @@ import "server-only";
 import { revalidatePath, revalidateTag } from "next/cache";
 
 import { logger } from "@/lib/observability/log.mjs";
+import { invalidatePublicGeneration } from "@/server/public-generation.mjs";
 
 import { PUBLIC_TAG } from "./public-data";
 
@@ -18,6 +19,8 @@ import { PUBLIC_TAG } from "./public-data";
  * request (the scheduler) Next refuses it; that is logged at debug level (LOG_LEVEL=debug) and harmless.
  */
 export function expirePublicSite(): void {
+  // This process made the change: the next request reads the generation rather than wait for its notification.
+  invalidatePublicGeneration();
   try {
     revalidateTag(PUBLIC_TAG, { expire: 0 });
     // Also drops the acting user's client router cache when called from a server action.

@@ -10,7 +10,9 @@
  * So a reader never gets a page older than the last committed change — publish, correction,
  * unpublish, a profile or tag edit — on any instance, including changes made by the scheduler.
  * Concurrent requests share one generation read (at most one in flight, plus one queued), so the
- * database sees one small primary-key lookup per burst, not per request.
+ * database sees one small primary-key lookup per burst, not per request. With the generation
+ * watch (`peekGeneration`, lib/cache/generation-watch.ts) the database pushes each new
+ * generation (LISTEN/NOTIFY) and a hit reads nothing, within an explicit freshness window.
  *
  * Entries also expire after `ttlMs` (default 60 s): a few things on a page follow the clock, not
  * the database (the date in the header, the news sitemap's 48-hour window).
@@ -52,6 +54,7 @@ import { renderCoalescer, renderLimiter } from "./renders.mjs";
 /**
  * @typedef {{
  *   readGeneration: () => (Promise<number> | null),
+ *   peekGeneration?: () => (number | null),
  *   maxBytes?: number,
  *   maxEntries?: number,
  *   ttlMs?: number,
@@ -123,14 +126,16 @@ export function createPageCache(options) {
     const { key } = found;
     // Next renders what the key says: the canonical URL, without the parameters no page reads.
     req.url = found.url;
-    let generation;
-    try {
-      generation = await readFresh();
-    } catch {
-      // No generation (the app is starting, or the database is down): no cache, Next answers.
-      stats.bypassed++;
-      return render();
-    }
+    // Pushed by the database (LISTEN/NOTIFY) while the watch vouches for it: no read, no wait.
+    let generation = options.peekGeneration?.() ?? null;
+    if (generation === null)
+      try {
+        generation = await readFresh();
+      } catch {
+        // No generation (the app is starting, or the database is down): no cache, Next answers.
+        stats.bypassed++;
+        return render();
+      }
     entries.noteGeneration(generation);
     if (serveHit(req, res, key, generation, nonce)) return;
     const inFlight = renders.inFlight(key, generation);
