@@ -2,6 +2,7 @@
 import type { EditorResult } from "./editor";
 import type { Driver, LoadPoint } from "./load";
 import type { PageWeight, UncachedPoint } from "./pages";
+import type { ProfileSummary } from "./profile";
 import type { PublishResult } from "./publish";
 import type { ScaleResult } from "./scale";
 
@@ -25,6 +26,7 @@ export type Results = {
   junkQuery: { engine: string; point: LoadPoint; hotArticleStillCached: boolean }[];
   weights: PageWeight[];
   uncached: { engine: string; points: UncachedPoint[] }[];
+  profiles: { engine: string; summary: ProfileSummary }[];
   errors: string[];
 };
 
@@ -144,6 +146,23 @@ export function renderMarkdown(r: Results): string {
         targets.push(`| uncached ${p.name} on ${u.engine}: ≤ 4 ms server CPU | ${f(p.cpuMsPerRequest, 1)} ms | ${ok(p.cpuMsPerRequest <= 4)} |`);
       }
     out.push("");
+  }
+
+  for (const { engine, summary } of r.profiles) {
+    out.push(
+      `### Where an uncached render's CPU goes (${engine})`,
+      "",
+      `\`node --cpu-prof\` of that server over its whole life (start-up included, then the renders above): self time by part of the stack, as a share of its busy (non-idle) time; ${f(summary.totalMs / 1000, 1)} s profiled.`,
+      "",
+      "| part | ms | share |",
+      "| --- | --- | --- |",
+      ...summary.parts.slice(0, 10).map((p) => `| ${p.part} | ${f(p.ms, 0)} | ${f(100 * p.share, 1)} % |`),
+      "",
+      "| function (self time) | part | ms | share |",
+      "| --- | --- | --- | --- |",
+      ...summary.functions.map((x) => `| \`${x.fn.replace(/\|/g, "\\|")}\` | ${x.part} | ${f(x.ms, 0)} | ${f(100 * x.share, 1)} % |`),
+      "",
+    );
   }
 
   if (r.weights.length) {

@@ -10,7 +10,7 @@
  * BENCH_ARTICLES (scale size, default 50000).
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -20,6 +20,7 @@ import { launch } from "./browser";
 import { benchEditor } from "./editor";
 import { chooseDriver, loadPoint, pinServer, randomQuery, startBaseline, startNginx, warmUp, type LoadPoint } from "./load";
 import { pageTypes, pageWeights, uncachedRenders, type PageType } from "./pages";
+import { summariseProfile } from "./profile";
 import { benchPublish } from "./publish";
 import { renderMarkdown, type Results } from "./report";
 import { benchScale } from "./scale";
@@ -60,6 +61,7 @@ const results: Results = {
   junkQuery: [],
   weights: [],
   uncached: [],
+  profiles: [],
   errors: [],
 };
 let pages: PageType[] = [];
@@ -263,17 +265,37 @@ for (const engine of engines) {
   await step(
     `uncached renders on ${engine}`,
     async () => {
-      const bare = await startApp({ engine, port: PORT + 4, distDir: DIST, pgAdminUrl: PG_URL, env: { PAGE_CACHE_MB: "0" } });
+      const profDir = path.join(LOG_DIR, `prof-${engine}`);
+      rmSync(profDir, { recursive: true, force: true });
+      const bare = await startApp({
+        engine,
+        port: PORT + 4,
+        distDir: DIST,
+        pgAdminUrl: PG_URL,
+        env: { PAGE_CACHE_MB: "0", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${profDir}`.trim() },
+      });
       const db = backendPids(bare.databaseUrl);
+      let stopped = false;
       try {
         pinServer(driver, bare.listenerPid);
         const list = pages.length ? pages : await pageTypes(bare.origin);
         const points = await uncachedRenders(driver, bare.origin, bare.listenerPid, list, Math.max(3, Math.round(SECONDS / 2)), db?.read);
         results.uncached.push({ engine, points });
         for (const p of points) log(`  ${p.name}: ${p.cpuMsPerRequest.toFixed(1)} ms server CPU/req, ${p.rps.toFixed(0)} req/s at c=1`);
-      } finally {
         await db?.end();
         await bare.stop();
+        stopped = true;
+        // The server writes its profile as it exits; the seeding scripts before it wrote theirs.
+        const file = readdirSync(profDir).find((f) => f.includes(`.${bare.listenerPid}.`) && f.endsWith(".cpuprofile"));
+        if (!file) throw new Error(`no CPU profile of the server in ${profDir}`);
+        const summary = summariseProfile(path.join(profDir, file));
+        results.profiles.push({ engine, summary });
+        for (const p of summary.parts.slice(0, 6)) log(`  ${(100 * p.share).toFixed(0).padStart(3)} % ${p.part}`);
+      } finally {
+        if (!stopped) {
+          await db?.end();
+          await bare.stop();
+        }
       }
     },
     "uncached",
