@@ -3,10 +3,14 @@
  * fonts; raw and gzip), and what a render costs when the page cache is off (PAGE_CACHE_MB=0):
  * server and database CPU per request, one request at a time.
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 import { TYPICAL } from "../../e2e/fixtures";
 import { loadPoint, type Driver } from "./load";
+import { summariseProfile, type ProfileSummary } from "./profile";
+import { sleep } from "./server";
 
 export type PageType = { name: string; path: string };
 
@@ -27,7 +31,17 @@ export type PageWeight = {
   totalGzip: number;
 };
 
-export type UncachedPoint = { name: string; path: string; rps: number; p50Ms: number; cpuMsPerRequest: number; dbCpuMsPerRequest: number; errors: number };
+export type UncachedPoint = {
+  name: string;
+  path: string;
+  rps: number;
+  p50Ms: number;
+  cpuMsPerRequest: number;
+  dbCpuMsPerRequest: number;
+  errors: number;
+  /** The V8 CPU profile of this page type's renders (cpu-profile-hook.mjs), summarised. */
+  profile: ProfileSummary | null;
+};
 
 /** The page types, found from the front page and the typical article's links. */
 export async function pageTypes(origin: string): Promise<PageType[]> {
@@ -105,14 +119,19 @@ export async function uncachedRenders(
   pid: number,
   pages: PageType[],
   seconds: number,
-  dbPids?: () => Promise<number[]>,
+  dbPids: (() => Promise<number[]>) | undefined,
+  profileDir: string,
 ): Promise<UncachedPoint[]> {
   const out: UncachedPoint[] = [];
-  for (const page of pages) {
+  for (const [i, page] of pages.entries()) {
     const url = `${origin.replace("localhost", "127.0.0.1")}${page.path}`;
     // A few renders first: the first of each route loads its code.
-    for (let i = 0; i < 3; i++) await (await fetch(url)).arrayBuffer();
+    for (let n = 0; n < 3; n++) await (await fetch(url)).arrayBuffer();
+    process.kill(pid, "SIGUSR2"); // profiler on (cpu-profile-hook.mjs)
     const p = await loadPoint(driver, page.name, url, 1, seconds, pid, dbPids);
+    process.kill(pid, "SIGUSR2"); // off, written as <i + 1>.cpuprofile
+    const file = path.join(profileDir, `${i + 1}.cpuprofile`);
+    for (let waited = 0; !existsSync(file) && waited < 10_000; waited += 100) await sleep(100);
     out.push({
       name: page.name,
       path: page.path,
@@ -121,6 +140,7 @@ export async function uncachedRenders(
       cpuMsPerRequest: p.cpuMsPerRequest,
       dbCpuMsPerRequest: p.dbCpuMsPerRequest,
       errors: p.errors,
+      profile: existsSync(file) ? summariseProfile(file) : null,
     });
   }
   return out;

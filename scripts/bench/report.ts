@@ -2,7 +2,6 @@
 import type { EditorResult } from "./editor";
 import type { Driver, LoadPoint } from "./load";
 import type { PageWeight, UncachedPoint } from "./pages";
-import type { ProfileSummary } from "./profile";
 import type { PublishResult } from "./publish";
 import type { ScaleResult } from "./scale";
 
@@ -26,7 +25,6 @@ export type Results = {
   junkQuery: { engine: string; point: LoadPoint; hotArticleStillCached: boolean }[];
   weights: PageWeight[];
   uncached: { engine: string; points: UncachedPoint[] }[];
-  profiles: { engine: string; summary: ProfileSummary }[];
   errors: string[];
 };
 
@@ -148,21 +146,36 @@ export function renderMarkdown(r: Results): string {
     out.push("");
   }
 
-  for (const { engine, summary } of r.profiles) {
+  for (const u of r.uncached) {
     out.push(
-      `### Where an uncached render's CPU goes (${engine})`,
+      `### Where an uncached render's CPU goes (${u.engine})`,
       "",
-      `\`node --cpu-prof\` of that server over its whole life (start-up included, then the renders above): self time by part of the stack, as a share of its busy (non-idle) time; ${f(summary.totalMs / 1000, 1)} s profiled.`,
+      "V8 CPU profile of the server during each page type's renders above (scripts/bench/cpu-profile-hook.mjs; start-up excluded): self time by part of the stack, as a share of the busy (non-idle) time.",
       "",
-      "| part | ms | share |",
+      "| page | busy s profiled | where the time goes |",
       "| --- | --- | --- |",
-      ...summary.parts.slice(0, 10).map((p) => `| ${p.part} | ${f(p.ms, 0)} | ${f(100 * p.share, 1)} % |`),
-      "",
-      "| function (self time) | part | ms | share |",
-      "| --- | --- | --- | --- |",
-      ...summary.functions.map((x) => `| \`${x.fn.replace(/\|/g, "\\|")}\` | ${x.part} | ${f(x.ms, 0)} | ${f(100 * x.share, 1)} % |`),
-      "",
     );
+    for (const p of u.points) {
+      if (!p.profile) continue;
+      const busy = p.profile.parts.reduce((n, x) => n + x.ms, 0);
+      out.push(
+        `| ${p.name} | ${f(busy / 1000, 1)} | ${p.profile.parts
+          .slice(0, 6)
+          .map((x) => `${x.part} ${f(100 * x.share, 0)} %`)
+          .join("; ")} |`,
+      );
+    }
+    const article = u.points.find((p) => p.name === "article")?.profile;
+    if (article)
+      out.push(
+        "",
+        `Heaviest functions (self time) rendering the article on ${u.engine}:`,
+        "",
+        "| function | part | share |",
+        "| --- | --- | --- |",
+        ...article.functions.map((x) => `| \`${x.fn.replace(/\|/g, "\\|")}\` | ${x.part} | ${f(100 * x.share, 1)} % |`),
+      );
+    out.push("");
   }
 
   if (r.weights.length) {

@@ -10,9 +10,10 @@
  * BENCH_ARTICLES (scale size, default 50000).
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import postgres from "postgres";
 
 import { TYPICAL } from "../../e2e/fixtures";
@@ -20,7 +21,6 @@ import { launch } from "./browser";
 import { benchEditor } from "./editor";
 import { chooseDriver, loadPoint, pinServer, randomQuery, startBaseline, startNginx, warmUp, type LoadPoint } from "./load";
 import { pageTypes, pageWeights, uncachedRenders, type PageType } from "./pages";
-import { summariseProfile } from "./profile";
 import { benchPublish } from "./publish";
 import { renderMarkdown, type Results } from "./report";
 import { benchScale } from "./scale";
@@ -61,7 +61,6 @@ const results: Results = {
   junkQuery: [],
   weights: [],
   uncached: [],
-  profiles: [],
   errors: [],
 };
 let pages: PageType[] = [];
@@ -267,35 +266,31 @@ for (const engine of engines) {
     async () => {
       const profDir = path.join(LOG_DIR, `prof-${engine}`);
       rmSync(profDir, { recursive: true, force: true });
+      const hook = pathToFileURL(path.resolve("scripts/bench/cpu-profile-hook.mjs")).href;
       const bare = await startApp({
         engine,
         port: PORT + 4,
         distDir: DIST,
         pgAdminUrl: PG_URL,
-        env: { PAGE_CACHE_MB: "0", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${profDir}`.trim() },
+        env: { PAGE_CACHE_MB: "0", BENCH_PROFILE_DIR: profDir, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${hook}`.trim() },
       });
       const db = backendPids(bare.databaseUrl);
-      let stopped = false;
       try {
         pinServer(driver, bare.listenerPid);
         const list = pages.length ? pages : await pageTypes(bare.origin);
-        const points = await uncachedRenders(driver, bare.origin, bare.listenerPid, list, Math.max(3, Math.round(SECONDS / 2)), db?.read);
+        const points = await uncachedRenders(driver, bare.origin, bare.listenerPid, list, Math.max(3, Math.round(SECONDS / 2)), db?.read, profDir);
         results.uncached.push({ engine, points });
-        for (const p of points) log(`  ${p.name}: ${p.cpuMsPerRequest.toFixed(1)} ms server CPU/req, ${p.rps.toFixed(0)} req/s at c=1`);
+        for (const p of points)
+          log(
+            `  ${p.name}: ${p.cpuMsPerRequest.toFixed(1)} ms server CPU/req, ${p.rps.toFixed(0)} req/s at c=1; ` +
+              (p.profile?.parts
+                .slice(0, 3)
+                .map((x) => `${(100 * x.share).toFixed(0)} % ${x.part}`)
+                .join(", ") ?? "no profile"),
+          );
+      } finally {
         await db?.end();
         await bare.stop();
-        stopped = true;
-        // The server writes its profile as it exits; the seeding scripts before it wrote theirs.
-        const file = readdirSync(profDir).find((f) => f.includes(`.${bare.listenerPid}.`) && f.endsWith(".cpuprofile"));
-        if (!file) throw new Error(`no CPU profile of the server in ${profDir}`);
-        const summary = summariseProfile(path.join(profDir, file));
-        results.profiles.push({ engine, summary });
-        for (const p of summary.parts.slice(0, 6)) log(`  ${(100 * p.share).toFixed(0).padStart(3)} % ${p.part}`);
-      } finally {
-        if (!stopped) {
-          await db?.end();
-          await bare.stop();
-        }
       }
     },
     "uncached",
