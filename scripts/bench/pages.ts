@@ -128,6 +128,9 @@ export async function uncachedRenders(
     // A few renders first: the first of each route loads its code.
     for (let n = 0; n < 3; n++) await (await fetch(url)).arrayBuffer();
     process.kill(pid, "SIGUSR2"); // profiler on (cpu-profile-hook.mjs)
+    const started = path.join(profileDir, `${i + 1}.started`);
+    for (let waited = 0; !existsSync(started) && waited < 10_000; waited += 50) await sleep(50);
+    await sleep(200);
     const p = await loadPoint(driver, page.name, url, 1, seconds, pid, dbPids);
     process.kill(pid, "SIGUSR2"); // off, written as <i + 1>.cpuprofile
     const file = path.join(profileDir, `${i + 1}.cpuprofile`);

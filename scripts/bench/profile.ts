@@ -31,7 +31,9 @@ function partOf(f: Frame): string {
   if (/node_modules\/postgres\//.test(u)) return "postgres driver";
   if (/drizzle-orm/.test(u)) return "Drizzle";
   if (/\.next[^/]*\/server\/(app|chunks)/.test(u)) return "app code (bundled)";
-  if (/node_modules\/next\//.test(u)) return "Next.js (router, metadata, streaming)";
+  // React (server renderer and RSC) is compiled into Next's app-page runtime.
+  if (/next-server\/app-page/.test(u)) return "Next.js app-page runtime (React render, RSC, HTML streaming)";
+  if (/node_modules\/next\//.test(u)) return "Next.js (server, router, metadata)";
   if (/\/server\/|\/lib\//.test(u) && !/node_modules/.test(u)) return "Newsroom server (serve.mjs, page cache)";
   if (/node_modules/.test(u)) return `other packages (${/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u)?.[1] ?? "?"})`;
   if (u.startsWith("node:") || u === "") return "Node.js internals";
@@ -54,8 +56,18 @@ export function newestProfile(dir: string): string | null {
 export function summariseProfile(file: string, top = 12): ProfileSummary {
   const p = JSON.parse(readFileSync(file, "utf8")) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  // The profiler's own start (cpu-profile-hook.mjs) is not a render: its subtree is left out.
+  const hook = new Set<number>();
+  const mark = (id: number) => {
+    hook.add(id);
+    for (const c of (byId.get(id) as Node & { children?: number[] }).children ?? []) mark(c);
+  };
+  for (const n of p.nodes) if (n.callFrame.url.includes("cpu-profile-hook") && !hook.has(n.id)) mark(n.id);
   const self = new Map<number, number>();
-  for (let i = 0; i < p.samples.length; i++) self.set(p.samples[i], (self.get(p.samples[i]) ?? 0) + (p.timeDeltas[i] ?? 0));
+  for (let i = 0; i < p.samples.length; i++) {
+    if (hook.has(p.samples[i])) continue;
+    self.set(p.samples[i], (self.get(p.samples[i]) ?? 0) + (p.timeDeltas[i] ?? 0));
+  }
   const parts = new Map<string, number>();
   const fns = new Map<string, { part: string; us: number }>();
   let busy = 0;
