@@ -4,6 +4,7 @@ import { articlesHook } from "./articles";
 import { backdateScheduleHook } from "./backdate-schedule";
 import { checklistHook } from "./checklist";
 import { clockHook } from "./clock";
+import { previewsHook } from "./previews";
 import { securityHook } from "./security";
 import { xssCorpusHook } from "./xss-corpus";
 
@@ -15,6 +16,7 @@ const HOOKS: Record<string, Partial<Record<"GET" | "POST", TestHook>>> = {
   "backdate-schedule": { POST: backdateScheduleHook },
   checklist: { POST: checklistHook },
   clock: { GET: clockHook.get, POST: clockHook.set },
+  previews: { POST: previewsHook },
   security: { GET: securityHook.digest, POST: securityHook.fixtures },
   "xss-corpus": { POST: xssCorpusHook },
 };
