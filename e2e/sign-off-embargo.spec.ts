@@ -26,6 +26,8 @@ const shown = (d: Date) => new Intl.DateTimeFormat("en-GB", { timeZone: TZ, date
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 test("an embargoed article cannot be published until the clock passes it, then the scheduler publishes it once", async ({ browser, as, request }) => {
+  // Two waits on the job runner (every 15 s) on a loaded machine.
+  test.setTimeout(180_000);
   // Written by the demo editor, approved by the admin: the admin may publish it (two-person rule).
   const created = await request.post("/api/test-hooks/articles", { data: { action: "create", slug: SLUG, value: HEADLINE, state: "approved" } });
   expect(created.ok(), await created.text()).toBe(true);
