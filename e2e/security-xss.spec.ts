@@ -129,7 +129,8 @@ test("every payload reached every field (stored or refused by validation)", () =
 });
 
 test("public pages: articles (with JSON-LD and meta tags), lists, author pages, search", async ({ page }) => {
-  test.setTimeout(180_000);
+  // Over a hundred pages: about 2 s each on a loaded two-core machine.
+  test.setTimeout(420_000);
   const published = report.articles.filter((a) => a.status === "published");
   expect(published.length).toBeGreaterThan(10);
   const urls = [
