@@ -10,9 +10,17 @@ import { expect, test, useAccount, type AccountKey } from "./fixtures";
  * every page that shows those fields is loaded in Chromium. Each page must produce 0 dialogs,
  * 0 calls of the sentinel __xss(), 0 requests to /__xss_hit and 0 injected elements/attributes.
  */
+type Seo = {
+  seoTitle?: string;
+  metaDescription?: string;
+  socialTitle?: string;
+  socialDescription?: string;
+  socialImage?: { src: string; alt: string };
+  canonicalUrl?: string;
+};
 type Report = {
   fields: Record<string, { sent: number; stored: number; refused: number; notes: string[] }>;
-  articles: { id: string; slug: string; status: string; headline: string }[];
+  articles: { id: string; slug: string; status: string; headline: string; seo?: Seo | null }[];
   authorSlugs: string[];
   tagSlugs: string[];
   login: { email: string; password: string };
@@ -108,6 +116,12 @@ test("every payload reached every field (stored or refused by validation)", () =
     "user name",
     "profile display name",
     "profile bio",
+    "SEO title",
+    "meta description",
+    "social title",
+    "social description",
+    "social image alt",
+    "canonical URL",
   ]) {
     expect(report.fields[f]?.sent, f).toBe(XSS_PAYLOADS.length);
   }
@@ -115,7 +129,8 @@ test("every payload reached every field (stored or refused by validation)", () =
 });
 
 test("public pages: articles (with JSON-LD and meta tags), lists, author pages, search", async ({ page }) => {
-  test.setTimeout(180_000);
+  // Over a hundred pages: about 2 s each on a loaded two-core machine.
+  test.setTimeout(420_000);
   const published = report.articles.filter((a) => a.status === "published");
   expect(published.length).toBeGreaterThan(10);
   const urls = [
@@ -134,9 +149,77 @@ test("public pages: articles (with JSON-LD and meta tags), lists, author pages, 
   const a = published[0];
   await page.goto(`/articles/${a.slug}`);
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? "{}");
-  expect(ld.headline).toBe(a.headline);
-  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", a.headline);
-  await expect(page).toHaveTitle(new RegExp(a.headline.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  // The corpus fills the search and social fields too: they take over from the headline (checked field by field below).
+  const title = a.seo?.seoTitle || a.headline;
+  expect(ld.headline).toBe(title);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", a.seo?.socialTitle || a.headline);
+  await expect(page).toHaveTitle(new RegExp(title.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+});
+
+/** The page's JSON-LD, parsed back: the search fields are data there, exactly as typed. */
+async function jsonLdOf(page: Page) {
+  return JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? "{}") as Record<string, unknown>;
+}
+
+async function expectSeoJsonLd(page: Page, seo: Seo, where: string) {
+  const ld = await jsonLdOf(page);
+  expect(ld.headline, `${where}: JSON-LD headline`).toBe(seo.seoTitle);
+  expect(ld.description, `${where}: JSON-LD description`).toBe(seo.metaDescription);
+  if (seo.canonicalUrl) expect(ld.isBasedOn, `${where}: JSON-LD isBasedOn`).toBe(seo.canonicalUrl);
+}
+
+// document.title strips and collapses ASCII white space (HTML "strip and collapse").
+const spaces = (s: string | null | undefined) => (s ?? "").replace(/[\t\n\f\r ]+/g, " ").replace(/^ | $/g, "");
+
+test("search and social fields: meta tags and JSON-LD carry the corpus as text on the public page, the preview and the shared preview", async ({
+  browser,
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const withSeo = report.articles.filter((a) => a.seo?.seoTitle && a.seo.metaDescription && a.seo.socialTitle);
+  const published = withSeo.filter((a) => a.status === "published");
+  const sample = [...published.filter((a) => a.seo?.canonicalUrl).slice(0, 2), ...published.filter((a) => !a.seo?.canonicalUrl).slice(0, 1)];
+  expect(sample.length).toBe(3);
+  const seen = await armed(page);
+  for (const a of sample) {
+    const seo = a.seo!;
+    const url = `/articles/${a.slug}`;
+    await inspect(page, seen, url);
+    // <title> is text (the browser folds its white space); the others are attributes, kept as typed.
+    expect(spaces(await page.title()), `${url}: title`).toBe(spaces(`${seo.seoTitle} · Newsroom`));
+    const meta = (sel: string) => page.locator(sel).first().getAttribute("content");
+    expect(await meta('meta[name="description"]'), `${url}: description`).toBe(seo.metaDescription);
+    expect(await meta('meta[property="og:title"]'), `${url}: og:title`).toBe(seo.socialTitle);
+    expect(await meta('meta[property="og:description"]'), `${url}: og:description`).toBe(seo.socialDescription);
+    expect(await meta('meta[name="twitter:title"]'), `${url}: twitter:title`).toBe(seo.socialTitle);
+    expect(await meta('meta[name="twitter:description"]'), `${url}: twitter:description`).toBe(seo.socialDescription);
+    expect(await meta('meta[property="og:image:alt"]'), `${url}: og:image:alt`).toBe(seo.socialImage?.alt);
+    const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
+    if (seo.canonicalUrl) expect(new URL(canonical ?? "").href, `${url}: canonical`).toBe(new URL(seo.canonicalUrl).href);
+    await expectSeoJsonLd(page, seo, url);
+  }
+
+  // The newsroom preview and a shared preview of the same articles (and of one still in the newsroom).
+  const inNewsroom = withSeo.find((a) => a.status !== "published");
+  const previewed = inNewsroom ? [...sample, inNewsroom] : sample;
+  const admin = await asUser(browser, "admin");
+  const adminSeen = await armed(admin.page);
+  const reader = await (await browser.newContext()).newPage();
+  const readerSeen = await armed(reader);
+  for (const a of previewed) {
+    const own = `/newsroom/articles/${a.id}/preview`;
+    await inspect(admin.page, adminSeen, own);
+    await expectSeoJsonLd(admin.page, a.seo!, own);
+    const link = await request.post("/api/test-hooks/previews", { data: { articleId: a.id, kind: "open" } });
+    expect(link.ok(), await link.text()).toBe(true);
+    const shared = `/preview/${((await link.json()) as { token: string }).token}`;
+    await inspect(reader, readerSeen, shared);
+    expect((await reader.goto(shared))?.status(), shared).toBe(200);
+    await expectSeoJsonLd(reader, a.seo!, `shared preview of ${a.slug}`);
+  }
+  await admin.close();
+  await reader.context().close();
 });
 
 async function xmlProblems(request: APIRequestContext, page: Page, url: string): Promise<string[]> {

@@ -88,12 +88,24 @@ describe("stored XSS corpus through the domain functions", () => {
       "profile bio",
       "profile location",
       "profile link url",
+      "SEO title",
+      "meta description",
+      "social title",
+      "social description",
+      "social image alt",
+      "canonical URL",
     ]) {
       expect(report.fields[field]?.sent, field).toBe(XSS_PAYLOADS.length);
     }
     expect(report.fields["body crafted JSON"].sent).toBe(craftedBodies("/uploads/x.webp").length);
     // Links must be web addresses: every payload URL that is not http(s) is refused.
     expect(report.fields["profile link url"].stored).toBeLessThanOrEqual(3);
+    // The search and social texts are plain text: all stored (escaped where shown). A canonical URL must be http(s).
+    for (const f of ["SEO title", "meta description", "social title", "social description", "social image alt"]) expect(report.fields[f].refused, f).toBe(0);
+    expect(report.fields["canonical URL"].stored).toBeLessThanOrEqual(3);
+    const canonicals = report.articles.map((a) => a.seo?.canonicalUrl).filter(Boolean);
+    expect(canonicals.length).toBeGreaterThan(0);
+    for (const c of canonicals) expect(c).toMatch(/^https:\/\/example\.org\//);
   });
 
   it("refuses every crafted body that carries a script, an event handler or a dangerous address", () => {

@@ -4,7 +4,7 @@ import { eq, inArray } from "drizzle-orm";
 import sharp from "sharp";
 
 import type { Db } from "@/db";
-import { articles, articleTags, sections, tags, users } from "@/db/schema";
+import { articles, articleTags, sections, tags, users, type SeoFields } from "@/db/schema";
 import { saveArticle } from "@/lib/articles/editing";
 import { saveVersion } from "@/lib/articles/revisions";
 import { createArticle } from "@/lib/articles/store";
@@ -27,7 +27,7 @@ import { runTransition } from "@/lib/workflow/transitions";
 export type FieldTally = { sent: number; stored: number; refused: number; errors: number; notes: string[] };
 export type XssSeedReport = {
   fields: Record<string, FieldTally>;
-  articles: { id: string; slug: string; status: string; headline: string }[];
+  articles: { id: string; slug: string; status: string; headline: string; seo?: SeoFields | null }[];
   authorSlugs: string[];
   tagSlugs: string[];
   login: { email: string; password: string };
@@ -136,6 +136,9 @@ export async function seedXssCorpus(db: Db, payloads: readonly string[], crafted
   const dekGroups = pack(payloads, 300);
   const altGroups = pack(payloads, 300);
   const creditGroups = pack(payloads, 200);
+  // The search and social fields (lib/validations/article.ts LIMITS), the social image's alt like the featured one's.
+  const seoTitleGroups = pack(payloads, 200);
+  const metaGroups = pack(payloads, 400);
   const highlightGroups = pack(payloads, 280).reduce<string[][][]>((acc, g, i) => ((acc[Math.floor(i / 12)] ??= []).push(g), acc), []);
   // Shortest first, so the groups under the tag limit are saved at once and only the last ones go tag by tag.
   const tagGroups = [...payloads].sort((x, y) => x.length - y.length).reduce<string[][]>((acc, p, i) => ((acc[Math.floor(i / 25)] ??= []).push(p), acc), []);
@@ -153,6 +156,17 @@ export async function seedXssCorpus(db: Db, payloads: readonly string[], crafted
       ...altGroups.map((g) => ({ type: "image", attrs: { src: img.url, alt: g.join(" | "), caption: g.join(" | "), credit: g.join(" | ").slice(0, 200) } })),
     ],
   };
+  // Social texts take the groups in the other order, so each article's social card differs from its search result.
+  const at = <T>(groups: T[], i: number) => groups[i % groups.length];
+  const seoFor = (i: number) => ({
+    seoTitle: at(seoTitleGroups, i).join(" | "),
+    metaDescription: at(metaGroups, i).join(" | "),
+    socialTitle: at(seoTitleGroups, seoTitleGroups.length - 1 - (i % seoTitleGroups.length)).join(" | "),
+    socialDescription: at(metaGroups, metaGroups.length - 1 - (i % metaGroups.length)).join(" | "),
+    socialImage: { src: img.url, alt: at(altGroups, altGroups.length - 1 - (i % altGroups.length)).join(" | ") },
+    canonicalUrl: i % 2 ? "" : `https://example.org/syndicated/${i}?from="><script>__xss()</script>&'onmouseover='__xss()`,
+  });
+  const seoCount = Math.max(seoTitleGroups.length, metaGroups.length, altGroups.length);
   for (let i = 0; i < count; i++) {
     const a = authors[(2 * i) % authors.length];
     const b = authors[(2 * i + 1) % authors.length];
@@ -172,6 +186,7 @@ export async function seedXssCorpus(db: Db, payloads: readonly string[], crafted
       },
       highlights: (highlightGroups[i] ?? []).map((g) => g.join(" | ")),
       body: textBody,
+      seo: seoFor(i),
     };
     let r = await saveArticle(db, a, { id: draft.id, expectedVersion: draft.version, changes: base });
     if (!r.ok) throw new Error(`xss seed: base save refused: ${r.message} ${JSON.stringify((r as { fieldErrors?: unknown }).fieldErrors)}`);
@@ -184,6 +199,29 @@ export async function seedXssCorpus(db: Db, payloads: readonly string[], crafted
     }
     if (creditGroups[i]) tally("featured image credit", creditGroups[i].length, true);
     for (const g of highlightGroups[i] ?? []) tally("key points", g.length, true);
+    if (i < seoCount) {
+      const seo = seoFor(i);
+      if (seoTitleGroups[i]) tally("SEO title", seoTitleGroups[i].length, true);
+      if (metaGroups[i]) tally("meta description", metaGroups[i].length, true);
+      for (const [field, groups] of [
+        ["social title", seoTitleGroups],
+        ["social description", metaGroups],
+        ["social image alt", altGroups],
+      ] as const) {
+        if (i < groups.length) tally(field, groups[groups.length - 1 - i].length, true);
+      }
+      if (seo.canonicalUrl) tally("canonical URL (address with payload characters)", 1, true);
+    }
+    if (i === 0) {
+      // Each payload as the canonical URL itself: only http(s) addresses are taken; then back to the base one.
+      for (const p of payloads) {
+        r = await saveArticle(db, a, { id: draft.id, expectedVersion: version, changes: { seo: { ...seoFor(0), canonicalUrl: p } } });
+        tally("canonical URL", 1, r.ok);
+        if (r.ok) version = r.version;
+      }
+      r = await saveArticle(db, a, { id: draft.id, expectedVersion: version, changes: { seo: seoFor(0) } });
+      if (r.ok) version = r.version;
+    }
     if (i === 0) {
       tally("body text", payloads.length, true);
       tally("body link text", 40, true);
@@ -255,7 +293,7 @@ export async function seedXssCorpus(db: Db, payloads: readonly string[], crafted
     tally("request-changes comment", 1, r.ok, r.ok ? undefined : r.message);
   }
   const final = await db
-    .select({ id: articles.id, slug: articles.slug, status: articles.status, headline: articles.headline })
+    .select({ id: articles.id, slug: articles.slug, status: articles.status, headline: articles.headline, seo: articles.seo })
     .from(articles)
     .where(
       inArray(

@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { getDb } from "@/db";
 import type { CurrentUser } from "@/lib/auth/session";
+import { now as clockNow } from "@/lib/clock";
 import { loadEmbargoed } from "@/lib/embargo/embargo";
 import { embargoNotice, embargoTimeLeft } from "@/lib/embargo/notice";
 import { describeStatus } from "@/lib/workflow/article-workflow";
@@ -10,7 +11,7 @@ import { describeStatus } from "@/lib/workflow/article-workflow";
 export async function EmbargoedList({ user, timeZone }: { user: CurrentUser; timeZone: string }) {
   const db = await getDb();
   // A server component renders once per request: "now" is this request's.
-  const now = new Date();
+  const now = clockNow();
   const rows = await loadEmbargoed(db, user, now);
   if (rows.length === 0) return null;
   return (

@@ -10,6 +10,7 @@ import { listArticleEvents } from "@/db/queries/timeline";
 import { loadArticle } from "@/lib/articles/access";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadArticleChecklist } from "@/lib/checklist/checklist";
+import { now as clockNow } from "@/lib/clock";
 import { availableTransitions, canGlobal, twoPersonBar } from "@/lib/permissions";
 import { getSettings } from "@/lib/settings";
 import { describeStatus, type ArticleStatus } from "@/lib/workflow/article-workflow";
@@ -78,8 +79,7 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
             timeZone={tz}
             canCorrect={Boolean(row?.firstPublishedAt)}
             // A server component renders once per request: "an hour from now" is from this request.
-            // eslint-disable-next-line react-hooks/purity
-            defaultScheduleAt={utcToZonedLocal(new Date(Math.max(Date.now() + 3_600_000, row?.embargoUntil?.getTime() ?? 0)), tz)}
+            defaultScheduleAt={utcToZonedLocal(new Date(Math.max(clockNow().getTime() + 3_600_000, row?.embargoUntil?.getTime() ?? 0)), tz)}
           />
         </div>
       </section>

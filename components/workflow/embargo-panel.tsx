@@ -4,6 +4,7 @@
  */
 import type { Article } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session";
+import { now as clockNow } from "@/lib/clock";
 import { embargoNotice, embargoTimeLeft } from "@/lib/embargo/notice";
 import { canEmbargo, embargoedTransitions, type PolicyArticle } from "@/lib/permissions";
 import { ACTION_LABELS } from "@/lib/workflow/article-workflow";
@@ -25,7 +26,7 @@ export function EmbargoPanel({
   twoPersonRule: boolean;
 }) {
   // A server component renders once per request: "now" is this request's.
-  const now = new Date();
+  const now = clockNow();
   const notice = embargoNotice(article, timeZone, now);
   const editor = canEmbargo(user).ok;
   if (!notice && !editor) return null;

@@ -4,6 +4,7 @@ import type { Db } from "@/db";
 import { getArticleEmbargoForUpdate, listEmbargoedArticles, updateArticleEmbargo, type EmbargoedRow } from "@/db/queries/embargo";
 import { insertEvent } from "@/db/queries/events";
 import { loadArticle } from "@/lib/articles/access";
+import { now as clockNow } from "@/lib/clock";
 import { canEmbargo, type PolicyUser } from "@/lib/permissions";
 import { getSettings } from "@/lib/settings";
 import { formatInZone, zonedLocalToUtc } from "@/lib/workflow/time-zone";
@@ -20,7 +21,7 @@ const invalid = (message: string): EmbargoOutcome => ({ ok: false, code: "invali
  * the article's timeline. A scheduled article cannot be embargoed past its publication time: the
  * desk unschedules it first, so that what the sidebar says will happen is what happens.
  */
-export async function setEmbargo(db: Db, user: PolicyUser | null, req: { articleId: string; until: string }, now: Date = new Date()): Promise<EmbargoOutcome> {
+export async function setEmbargo(db: Db, user: PolicyUser | null, req: { articleId: string; until: string }, now: Date = clockNow()): Promise<EmbargoOutcome> {
   const may = canEmbargo(user);
   if (!may.ok || !user) return { ok: false, code: may.ok ? "unauthenticated" : may.code, message: may.ok ? "Sign in to continue." : may.reason };
   const { timeZone } = await getSettings(db);
@@ -39,6 +40,12 @@ export async function setEmbargo(db: Db, user: PolicyUser | null, req: { article
     if (!until && !previous) return invalid("There is no embargo to lift.");
     if (until && previous && until.getTime() === previous.getTime()) return { ok: true, message: "The embargo is unchanged.", embargoUntil: until } as const;
     const { article } = loaded;
+    // Readers can already see it: an embargo now would claim to hold back what is out. This is
+    // read after the row lock, so a publish that committed meanwhile is seen here, and a publish
+    // still to come misses its conditional update (the embargo changed under it): of the two, one.
+    if (until && article.status === "published") {
+      return invalid("The article is already published: an embargo cannot hold it back. Unpublish it first.");
+    }
     if (until && article.status === "scheduled" && article.scheduledAt && article.scheduledAt < until) {
       return invalid(`The article is scheduled for ${formatInZone(article.scheduledAt, timeZone)}, before this embargo: unschedule it first.`);
     }
@@ -68,6 +75,6 @@ function isCalendarTime(text: string): boolean {
 }
 
 /** The dashboard's list of embargoed articles the user may see. */
-export async function loadEmbargoed(db: Db, user: Pick<PolicyUser, "id" | "role">, now: Date = new Date()): Promise<EmbargoedRow[]> {
+export async function loadEmbargoed(db: Db, user: Pick<PolicyUser, "id" | "role">, now: Date = clockNow()): Promise<EmbargoedRow[]> {
   return listEmbargoedArticles({ db, user, now });
 }

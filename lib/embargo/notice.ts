@@ -1,15 +1,16 @@
 /** The words every page uses for an embargo still running (pure: safe in previews and client code). */
+import { now as clockNow } from "@/lib/clock";
 import { formatInZone } from "@/lib/workflow/time-zone";
 
 /** "Embargoed until 1 Dec 2026, 09:00 (Europe/Paris)", or null when there is none or it has passed. */
-export function embargoNotice(article: { embargoUntil: Date | null }, timeZone: string, now: Date = new Date()): string | null {
+export function embargoNotice(article: { embargoUntil: Date | null }, timeZone: string, now: Date = clockNow()): string | null {
   const until = article.embargoUntil;
   if (!until || until <= now) return null;
   return `Embargoed until ${formatInZone(until, timeZone)} (${timeZone})`;
 }
 
 /** "2 d 3 h", "4 h 05 min", "12 min": how long until the embargo ends. */
-export function embargoTimeLeft(until: Date, now: Date = new Date()): string {
+export function embargoTimeLeft(until: Date, now: Date = clockNow()): string {
   const minutes = Math.max(0, Math.ceil((until.getTime() - now.getTime()) / 60_000));
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);

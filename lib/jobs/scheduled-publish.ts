@@ -3,6 +3,7 @@ import "server-only";
 import type { Db } from "@/db";
 import { claimDueScheduledArticle } from "@/db/queries/workflow";
 import { expirePublicSite } from "@/lib/cache/revalidate";
+import { now as clockNow } from "@/lib/clock";
 import { logger } from "@/lib/observability/log.mjs";
 import { applyTransition } from "@/lib/workflow/transitions";
 
@@ -19,7 +20,7 @@ export async function publishDueArticles(db: Db, opts: { now?: Date; limit?: num
   const run: ScheduledRun = { published: [], failed: [] };
   const limit = opts.limit ?? 50;
   while (run.published.length + run.failed.length < limit) {
-    const now = opts.now ?? new Date();
+    const now = opts.now ?? clockNow();
     let claimed: string | null = null;
     try {
       const result = await db.transaction(async (tx) => {

@@ -2,6 +2,7 @@
  * The editorial state machine, as data. Pure: no database, no Next.js.
  * Who may act is decided here together with lib/permissions.ts (which asks this module).
  */
+import { now as clockNow } from "@/lib/clock";
 import type { Role } from "@/lib/roles";
 import { formatInZone } from "@/lib/workflow/time-zone";
 
@@ -210,7 +211,7 @@ export function transition(article: WorkflowArticle, action: WorkflowAction, act
       }
       break;
     case "future_time": {
-      const now = input.now ?? new Date();
+      const now = input.now ?? clockNow();
       if (!input.scheduledAt || Number.isNaN(input.scheduledAt.getTime()) || input.scheduledAt <= now) {
         return { ok: false, code: "needs_future_time", reason: "Choose a publication time in the future." };
       }
@@ -228,7 +229,7 @@ export function transition(article: WorkflowArticle, action: WorkflowAction, act
 function embargoRefusal(article: WorkflowArticle, action: WorkflowAction, input: TransitionInput): TransitionResult | null {
   const until = article.embargoUntil;
   if (!until) return null;
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const when = input.timeZone ? `${formatInZone(until, input.timeZone)} (${input.timeZone})` : until.toISOString();
   if ((action === "publish" || action === "publish_scheduled") && now < until) {
     return { ok: false, code: "embargoed", reason: `Embargoed until ${when}: it cannot be published before then.` };

@@ -10,6 +10,7 @@ import type { Article } from "@/db/schema";
 import { loadArticle } from "@/lib/articles/access";
 import { cutRevision, makeLive } from "@/lib/articles/store";
 import { expirePublicSite } from "@/lib/cache/revalidate";
+import { now as clockNow } from "@/lib/clock";
 import { appLink } from "@/lib/mail/config";
 import { canTransition, type PolicyUser } from "@/lib/permissions";
 import { hasBodyText } from "@/lib/rich-text/body";
@@ -62,7 +63,7 @@ const DONE: Record<WorkflowAction, string> = {
  * the working copy live), records the event, writes notifications and queues their mail.
  */
 export async function runTransition(db: Db, actor: WorkflowActor, req: TransitionRequest, opts: TransitionOptions = {}): Promise<TransitionOutcome> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const result = await db.transaction((tx) => applyTransition(tx, actor, withoutNul(req), now));
   if (result.outcome.ok && result.changesPublicSite) (opts.revalidate ?? expirePublicSite)();
   return result.outcome;

@@ -1,9 +1,10 @@
 import "server-only";
 
 import { articlesHook } from "./articles";
-import { backdateEmbargoHook } from "./backdate-embargo";
 import { backdateScheduleHook } from "./backdate-schedule";
 import { checklistHook } from "./checklist";
+import { clockHook } from "./clock";
+import { previewsHook } from "./previews";
 import { securityHook } from "./security";
 import { xssCorpusHook } from "./xss-corpus";
 
@@ -12,9 +13,10 @@ export type TestHook = (request: Request) => Promise<Response>;
 
 const HOOKS: Record<string, Partial<Record<"GET" | "POST", TestHook>>> = {
   articles: { POST: articlesHook },
-  "backdate-embargo": { POST: backdateEmbargoHook },
   "backdate-schedule": { POST: backdateScheduleHook },
   checklist: { POST: checklistHook },
+  clock: { GET: clockHook.get, POST: clockHook.set },
+  previews: { POST: previewsHook },
   security: { GET: securityHook.digest, POST: securityHook.fixtures },
   "xss-corpus": { POST: xssCorpusHook },
 };
