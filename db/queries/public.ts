@@ -224,7 +224,7 @@ export async function getAuthorBySlug({ db, slug }: { db: Tx; slug: string }) {
  * An author is public only while a published article carries their byline:
  * an admin, someone who never published, or whose only articles are unpublished has no page.
  */
-function withLiveByline(): SQL {
+export function withLiveByline(): SQL {
   return sql`exists (select 1 from ${publishedArticleAuthors} join ${articles} on ${articles.id} = ${publishedArticleAuthors.articleId}
     where ${publishedArticleAuthors.userId} = ${authorProfiles.userId} and ${publishedOnly()})`;
 }
@@ -239,7 +239,7 @@ export async function getPublicTagBySlug({ db, slug }: { db: Tx; slug: string })
   return rows[0];
 }
 
-function withTagInUse(): SQL {
+export function withTagInUse(): SQL {
   return sql`exists (select 1 from ${publishedArticleTags} join ${articles} on ${articles.id} = ${publishedArticleTags.articleId}
     where ${publishedArticleTags.tagId} = ${tags.id} and ${publishedOnly()})`;
 }
