@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 
 import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
+import { RowActionButton } from "@/components/newsroom/row-action-button";
+import { ShownOnce } from "@/components/newsroom/shown-once";
 import type { FormState } from "@/lib/actions/result";
 
 import { createApiKeyAction, revokeApiKeyAction, type NewKey } from "./actions";
@@ -24,40 +26,14 @@ export function CreateApiKeyForm() {
       </form>
       <FormMessage ok={state?.ok} message={state?.message} />
       {state?.ok && (
-        <div>
-          <label htmlFor="new-api-key" className="block text-sm font-medium">
-            New API key
-          </label>
-          <input
-            id="new-api-key"
-            readOnly
-            value={state.data.key}
-            onFocus={(ev) => ev.currentTarget.select()}
-            className="mt-1 w-full rounded border border-neutral-500 bg-neutral-100 px-2 py-1 font-mono text-xs dark:bg-neutral-900"
-          />
-          <p className="mt-1 text-xs text-neutral-600 dark:text-neutral-400">
-            Send it as <code>Authorization: Bearer …</code>. Only a hash is stored: once you leave this page, nobody can see it again.
-          </p>
-        </div>
+        <ShownOnce id="new-api-key" label="New API key" value={state.data.key}>
+          Send it as <code>Authorization: Bearer …</code>. Only a hash is stored: once you leave this page, nobody can see it again.
+        </ShownOnce>
       )}
     </div>
   );
 }
 
 export function RevokeApiKeyButton({ keyId, name }: { keyId: string; name: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(revokeApiKeyAction, null);
-  return (
-    <form action={action}>
-      <input type="hidden" name="keyId" value={keyId} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded border border-neutral-500 px-2 py-1 text-sm disabled:opacity-60"
-        aria-label={`Revoke ${name}`}
-      >
-        Revoke
-      </button>
-      {state?.ok === false && <FormMessage ok={false} message={state.message} />}
-    </form>
-  );
+  return <RowActionButton action={revokeApiKeyAction} fields={{ keyId }} label="Revoke" name={`Revoke ${name}`} />;
 }

@@ -3,12 +3,13 @@
 import { useActionState } from "react";
 
 import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
+import { RowActionButton } from "@/components/newsroom/row-action-button";
+import { ShownOnce } from "@/components/newsroom/shown-once";
 import type { FormState } from "@/lib/actions/result";
 
 import { createWebhookAction, deleteWebhookAction, redeliverWebhookAction, type NewEndpoint } from "./actions";
 
 const primary = "rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900";
-const small = "rounded border border-neutral-500 px-2 py-1 text-sm disabled:opacity-60";
 
 export function CreateWebhookForm({ events }: { events: readonly string[] }) {
   const [state, action, pending] = useActionState<FormState<NewEndpoint>, FormData>(createWebhookAction, null);
@@ -39,48 +40,18 @@ export function CreateWebhookForm({ events }: { events: readonly string[] }) {
       </form>
       <FormMessage ok={state?.ok} message={state?.message} />
       {state?.ok && (
-        <div>
-          <label htmlFor="webhook-secret" className="block text-sm font-medium">
-            Signing secret
-          </label>
-          <input
-            id="webhook-secret"
-            readOnly
-            value={state.data.secret}
-            onFocus={(ev) => ev.currentTarget.select()}
-            className="mt-1 w-full rounded border border-neutral-500 bg-neutral-100 px-2 py-1 font-mono text-xs dark:bg-neutral-900"
-          />
-          <p className="mt-1 text-xs text-neutral-600 dark:text-neutral-400">
-            Verify the <code>webhook-signature</code> header with it (Standard Webhooks libraries do this for you).
-          </p>
-        </div>
+        <ShownOnce id="webhook-secret" label="Signing secret" value={state.data.secret}>
+          Verify the <code>webhook-signature</code> header with it (Standard Webhooks libraries do this for you).
+        </ShownOnce>
       )}
     </div>
   );
 }
 
 export function DeleteWebhookButton({ endpointId, url }: { endpointId: string; url: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(deleteWebhookAction, null);
-  return (
-    <form action={action}>
-      <input type="hidden" name="endpointId" value={endpointId} />
-      <button type="submit" disabled={pending} className={small} aria-label={`Delete endpoint ${url}`}>
-        Delete
-      </button>
-      {state?.ok === false && <FormMessage ok={false} message={state.message} />}
-    </form>
-  );
+  return <RowActionButton action={deleteWebhookAction} fields={{ endpointId }} label="Delete" name={`Delete endpoint ${url}`} />;
 }
 
 export function RedeliverButton({ deliveryId, label }: { deliveryId: number; label: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(redeliverWebhookAction, null);
-  return (
-    <form action={action}>
-      <input type="hidden" name="deliveryId" value={deliveryId} />
-      <button type="submit" disabled={pending} className={small} aria-label={`Redeliver ${label}`}>
-        Redeliver
-      </button>
-      {state?.message && <FormMessage ok={state.ok} message={state.message} />}
-    </form>
-  );
+  return <RowActionButton action={redeliverWebhookAction} fields={{ deliveryId: String(deliveryId) }} label="Redeliver" name={`Redeliver ${label}`} confirm />;
 }
