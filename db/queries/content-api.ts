@@ -5,7 +5,7 @@ import { and, asc, gt, gte, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { articles, authorProfiles, sections, tags } from "@/db/schema";
 
-import { withLiveByline, withTagInUse } from "./public";
+import { publicAuthorColumns, withLiveByline, withTagInUse } from "./public";
 
 /*
  * The Content API's own reads. Articles come from the public queries (db/queries/public.ts, all
@@ -23,16 +23,7 @@ export const updatedSince = (since: Date): SQL => gte(articles.publishedUpdatedA
 /** Authors with a live byline (as their public pages), by slug. */
 export async function listPublicAuthors({ db, after, limit }: { db: Tx; after?: string; limit: number }) {
   return db
-    .select({
-      slug: authorProfiles.slug,
-      displayName: authorProfiles.displayName,
-      jobTitle: authorProfiles.jobTitle,
-      bio: authorProfiles.bio,
-      bioLanguage: authorProfiles.bioLanguage,
-      photoPath: authorProfiles.photoPath,
-      location: authorProfiles.location,
-      links: authorProfiles.links,
-    })
+    .select(publicAuthorColumns)
     .from(authorProfiles)
     .where(and(withLiveByline(), after === undefined ? undefined : gt(authorProfiles.slug, after)))
     .orderBy(asc(authorProfiles.slug))

@@ -201,19 +201,21 @@ export async function getCorrections({ db, articleId }: { db: Tx; articleId: str
     .orderBy(asc(corrections.createdAt));
 }
 
+/** What an author page (and the Content API) shows of an author. */
+export const publicAuthorColumns = {
+  slug: authorProfiles.slug,
+  displayName: authorProfiles.displayName,
+  jobTitle: authorProfiles.jobTitle,
+  bio: authorProfiles.bio,
+  bioLanguage: authorProfiles.bioLanguage,
+  photoPath: authorProfiles.photoPath,
+  location: authorProfiles.location,
+  links: authorProfiles.links,
+};
+
 export async function getAuthorBySlug({ db, slug }: { db: Tx; slug: string }) {
   const rows = await db
-    .select({
-      userId: authorProfiles.userId,
-      slug: authorProfiles.slug,
-      displayName: authorProfiles.displayName,
-      jobTitle: authorProfiles.jobTitle,
-      bio: authorProfiles.bio,
-      bioLanguage: authorProfiles.bioLanguage,
-      photoPath: authorProfiles.photoPath,
-      location: authorProfiles.location,
-      links: authorProfiles.links,
-    })
+    .select({ userId: authorProfiles.userId, ...publicAuthorColumns })
     .from(authorProfiles)
     .where(and(eq(authorProfiles.slug, slug), withLiveByline()))
     .limit(1);
