@@ -121,6 +121,9 @@ const schema = z.object({
   CDN_STALE_WHILE_REVALIDATE: integer(0).default(60),
   CDN_PURGE_URL: webUrl.optional(),
   CDN_PURGE_TOKEN: text.optional(),
+  API_RATE_LIMIT: integer(1, 1_000_000).default(300),
+  WEBHOOK_ALLOW_PRIVATE: flag.default(false),
+  WEBHOOK_INTERVAL_MS: integer(100).default(2_000),
   READY_TOKEN: token.optional(),
   METRICS_TOKEN: token.optional(),
   LOG_LEVEL: z

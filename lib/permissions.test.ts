@@ -49,6 +49,8 @@ const GLOBAL: Record<GlobalAction, (who: Who) => boolean> = {
   "sections:manage": editorial,
   "users:manage": (w) => w === "admin",
   "settings:manage": (w) => w === "admin",
+  "api_keys:manage": (w) => w === "admin",
+  "webhooks:manage": (w) => w === "admin",
   "events:view_all": (w) => w === "admin", // "admins see the global log"
 };
 

@@ -34,6 +34,8 @@ export type GlobalAction =
   | "newsroom:enter"
   | "users:manage"
   | "settings:manage"
+  | "api_keys:manage"
+  | "webhooks:manage"
   | "tags:manage"
   | "sections:manage"
   | "events:view_all"
@@ -53,6 +55,8 @@ export function canGlobal(user: PolicyUser | null, action: GlobalAction): Policy
       return ALLOW;
     case "users:manage":
     case "settings:manage":
+    case "api_keys:manage":
+    case "webhooks:manage":
     case "events:view_all":
       return user.role === "admin" ? ALLOW : deny();
     case "tags:manage":

@@ -44,6 +44,8 @@ env.E2E_TEST_HOOKS = "1";
 env.READY_TOKEN ||= "e2e-ready-token-not-for-production";
 // The suites' output stays readable: no line per request (warnings and errors still show).
 env.LOG_LEVEL ||= "warn";
+// e2e/integrations.spec.ts runs its webhook receiver on 127.0.0.1, which the SSRF guard refuses otherwise.
+env.WEBHOOK_ALLOW_PRIVATE ||= "1";
 // /metrics answers this token only (e2e/metrics.spec.ts).
 env.METRICS_TOKEN ||= "e2e-metrics-token-not-for-production";
 

@@ -201,19 +201,21 @@ export async function getCorrections({ db, articleId }: { db: Tx; articleId: str
     .orderBy(asc(corrections.createdAt));
 }
 
+/** What an author page (and the Content API) shows of an author. */
+export const publicAuthorColumns = {
+  slug: authorProfiles.slug,
+  displayName: authorProfiles.displayName,
+  jobTitle: authorProfiles.jobTitle,
+  bio: authorProfiles.bio,
+  bioLanguage: authorProfiles.bioLanguage,
+  photoPath: authorProfiles.photoPath,
+  location: authorProfiles.location,
+  links: authorProfiles.links,
+};
+
 export async function getAuthorBySlug({ db, slug }: { db: Tx; slug: string }) {
   const rows = await db
-    .select({
-      userId: authorProfiles.userId,
-      slug: authorProfiles.slug,
-      displayName: authorProfiles.displayName,
-      jobTitle: authorProfiles.jobTitle,
-      bio: authorProfiles.bio,
-      bioLanguage: authorProfiles.bioLanguage,
-      photoPath: authorProfiles.photoPath,
-      location: authorProfiles.location,
-      links: authorProfiles.links,
-    })
+    .select({ userId: authorProfiles.userId, ...publicAuthorColumns })
     .from(authorProfiles)
     .where(and(eq(authorProfiles.slug, slug), withLiveByline()))
     .limit(1);
@@ -224,7 +226,7 @@ export async function getAuthorBySlug({ db, slug }: { db: Tx; slug: string }) {
  * An author is public only while a published article carries their byline:
  * an admin, someone who never published, or whose only articles are unpublished has no page.
  */
-function withLiveByline(): SQL {
+export function withLiveByline(): SQL {
   return sql`exists (select 1 from ${publishedArticleAuthors} join ${articles} on ${articles.id} = ${publishedArticleAuthors.articleId}
     where ${publishedArticleAuthors.userId} = ${authorProfiles.userId} and ${publishedOnly()})`;
 }
@@ -239,7 +241,7 @@ export async function getPublicTagBySlug({ db, slug }: { db: Tx; slug: string })
   return rows[0];
 }
 
-function withTagInUse(): SQL {
+export function withTagInUse(): SQL {
   return sql`exists (select 1 from ${publishedArticleTags} join ${articles} on ${articles.id} = ${publishedArticleTags.articleId}
     where ${publishedArticleTags.tagId} = ${tags.id} and ${publishedOnly()})`;
 }

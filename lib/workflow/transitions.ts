@@ -16,6 +16,7 @@ import { canTransition, type PolicyUser } from "@/lib/permissions";
 import { hasBodyText } from "@/lib/rich-text/body";
 import { withoutNul } from "@/lib/security/text";
 import { getSettings } from "@/lib/settings";
+import { queueTransitionWebhooks } from "@/lib/webhooks/webhooks";
 
 import { ACTION_LABELS, transition, type ArticleStatus, type TransitionErrorCode, type WorkflowAction } from "./article-workflow";
 import { notifyForTransition } from "./notify";
@@ -157,6 +158,7 @@ async function recordTransition(
       },
     },
   });
+  await queueTransitionWebhooks(tx, { articleId: article.id, from, to, correction, now });
   if (req.action === "request_changes" && actorId) {
     await insertRequestChangesComment({ db: tx, articleId: article.id, authorId: actorId, body: req.comment!.trim() });
   }

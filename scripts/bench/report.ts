@@ -239,9 +239,16 @@ export function renderMarkdown(r: Results): string {
       "",
     );
     out.push("| what | path | first ms | p50 ms | p95 ms | n |", "| --- | --- | --- | --- | --- | --- |");
-    for (const t of s.http) out.push(`| ${t.name} | HTTP (cached render) | ${f(t.firstMs, 0)} | ${f(t.p50Ms)} | ${f(t.p95Ms)} | ${t.n} |`);
+    for (const t of s.http)
+      out.push(
+        `| ${t.name} | ${t.name.startsWith("Content API") ? "HTTP (API, uncached)" : "HTTP (cached render)"} | ${f(t.firstMs, 0)} | ${f(t.p50Ms)} | ${f(t.p95Ms)} | ${t.n} |`,
+      );
     for (const t of s.direct) out.push(`| ${t.name} | database reads, direct | ${f(t.firstMs, 0)} | ${f(t.p50Ms)} | ${f(t.p95Ms)} | ${t.n} |`);
-    for (const t of s.http) targets.push(`| ${t.name} p95 < 50 ms at 50,000 (HTTP) | ${f(t.p95Ms)} ms | ${ok(t.p95Ms < 50)} |`);
+    // The Content API (uncached, key check included) has its own target: p95 < 20 ms.
+    for (const t of s.http) {
+      const target = t.name.startsWith("Content API") ? 20 : 50;
+      targets.push(`| ${t.name} p95 < ${target} ms at 50,000 (HTTP) | ${f(t.p95Ms)} ms | ${ok(t.p95Ms < target)} |`);
+    }
     // Target: every public and newsroom list read, uncached, p95 < 50 ms at 50,000 articles.
     for (const t of s.direct) targets.push(`| ${t.name} p95 < 50 ms at 50,000 (database reads, uncached) | ${f(t.p95Ms)} ms | ${ok(t.p95Ms < 50)} |`);
     out.push("", "### Query plans (EXPLAIN ANALYZE: scan lines and execution time; full plans in latest.json)", "");

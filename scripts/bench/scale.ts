@@ -4,6 +4,7 @@
  * of each page's database reads called directly (the uncached cost), with EXPLAIN ANALYZE of
  * every SQL statement those reads send.
  */
+import { createHash, randomBytes } from "node:crypto";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 
@@ -58,6 +59,7 @@ export async function benchScale(o: {
         }),
       );
     }
+    http.push(...(await benchContentApi(client, o.origin, o.iterations)));
     const { direct, plans } = await measureReads(db, client, captured, capture, o.iterations);
     return { articles: articleCount, revisions: revisionCount, seedSeconds, http, direct, plans };
   } finally {
@@ -140,6 +142,23 @@ export async function measureReads(
     }
   }
   return { direct, plans };
+}
+
+/** The Content API's list and one article of the seed, with a key made for the bench (target p95 < 20 ms). */
+async function benchContentApi(client: postgres.Sql, origin: string, iterations: number): Promise<Timing[]> {
+  const key = `nrk_bench_${randomBytes(16).toString("hex")}`;
+  const hash = createHash("sha256").update(key).digest("hex");
+  await client`insert into api_keys (name, prefix, token_hash) values ('bench', ${key.slice(0, 10)}, ${hash})`;
+  const [{ slug }] = await client<{ slug: string }[]>`select slug from articles where status = 'published' order by first_published_at desc limit 1`;
+  const get = (path: string) => async () => {
+    const r = await fetch(origin + path, { headers: { authorization: `Bearer ${key}` } });
+    await r.text();
+    if (!r.ok) throw new Error(`${path} answered ${r.status}`);
+  };
+  return [
+    await time("Content API list", iterations, get("/api/v1/articles?limit=20")),
+    await time("Content API item", iterations, get(`/api/v1/articles/${encodeURIComponent(slug)}`)),
+  ];
 }
 
 async function readFrontPage(db: Db) {

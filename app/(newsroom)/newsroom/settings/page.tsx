@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
 import { getDb } from "@/db";
 import { requirePower } from "@/lib/auth/guards";
@@ -19,6 +20,14 @@ export default async function SettingsPage() {
         Changes reach the public site at the next page load. Until the site language is saved here, it comes from the <code>SITE_LANGUAGE</code> environment
         variable (French when unset).
       </p>
+      <nav aria-label="Integrations" className="flex gap-4 text-sm">
+        <Link href="/newsroom/settings/api" className="underline">
+          Content API keys
+        </Link>
+        <Link href="/newsroom/settings/webhooks" className="underline">
+          Webhooks
+        </Link>
+      </nav>
       <SettingsForm settings={settings} />
       <ChecklistSettings />
     </div>

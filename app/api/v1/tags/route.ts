@@ -1,0 +1,11 @@
+import { getDb } from "@/db";
+import { listTags, serveApi } from "@/lib/content-api/handlers";
+import { preflight } from "@/lib/content-api/http";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  return serveApi(await getDb(), request, listTags);
+}
+
+export const OPTIONS = preflight;

@@ -1,0 +1,157 @@
+import "server-only";
+
+import { and, type SQL } from "drizzle-orm";
+
+import type { Tx } from "@/db";
+import { afterArticle, listPublicAuthors, listPublicSections, listPublicTags, updatedSince } from "@/db/queries/content-api";
+import {
+  byAuthor,
+  findSlugRedirect,
+  getAuthorBySlug,
+  getBylines,
+  getCorrections,
+  getPublicTagBySlug,
+  getPublishedArticleBySlug,
+  inSection,
+  listFeedArticles,
+  withTag,
+} from "@/db/queries/public";
+import { originOf } from "@/lib/seo/site-url";
+
+import { apiError, BadParameter, CORS_HEADERS, decodeCursor, encodeCursor, jsonWithEtag, limitParam } from "./http";
+import { checkApiKey } from "./keys";
+import { articleSummaryJson, authorJson, imageJson, isoDate, sectionJson } from "./serialize";
+
+/*
+ * The Content API's GET handlers. Every read goes through the public queries (publishedOnly), so
+ * the API shows exactly what the public site shows: no draft, scheduled, unpublished or embargoed
+ * article, no working copy of a published one, no preview.
+ */
+
+type Handler = (db: Tx, request: Request, url: URL, origin: string) => Promise<Response>;
+
+/** The key check, then the handler; a bad parameter is a 400 naming it. */
+export async function serveApi(db: Tx, request: Request, handler: Handler): Promise<Response> {
+  const key = await checkApiKey(db, request.headers.get("authorization"));
+  if (!key.ok) {
+    const headers: Record<string, string> = key.status === 401 ? { "www-authenticate": 'Bearer realm="newsroom"' } : {};
+    if (key.retryAfterSeconds) headers["retry-after"] = String(key.retryAfterSeconds);
+    if (key.limit) Object.assign(headers, { "x-ratelimit-limit": String(key.limit), "x-ratelimit-remaining": "0" });
+    return apiError(key.status, key.code, key.message, { headers });
+  }
+  const rate = { "x-ratelimit-limit": String(key.limit), "x-ratelimit-remaining": String(key.remaining) };
+  try {
+    const response = await handler(db, request, new URL(request.url), originOf(request));
+    for (const [k, v] of Object.entries(rate)) response.headers.set(k, v);
+    return response;
+  } catch (error) {
+    if (error instanceof BadParameter) return apiError(400, "invalid_parameter", error.message, { parameter: error.parameter, headers: rate });
+    throw error;
+  }
+}
+
+function dateParam(params: URLSearchParams, name: string): Date | undefined {
+  const raw = params.get(name);
+  if (raw === null) return undefined;
+  const d = new Date(raw);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(d.getTime()))
+    throw new BadParameter(name, `${name} must be an ISO 8601 date or date-time, like 2026-03-14T09:00:00Z.`);
+  return d;
+}
+
+/** The filters as SQL; null when one names something that has no public content (an empty page). */
+async function articleFilters(db: Tx, params: URLSearchParams): Promise<SQL[] | null> {
+  const where: SQL[] = [];
+  const since = dateParam(params, "updated_since");
+  if (since) where.push(updatedSince(since));
+  const tag = params.get("tag");
+  if (tag !== null) {
+    const row = await getPublicTagBySlug({ db, slug: tag });
+    if (!row) return null;
+    where.push(withTag(row.id));
+  }
+  const section = params.get("section");
+  if (section !== null) where.push(inSection(section));
+  const author = params.get("author");
+  if (author !== null) {
+    const row = await getAuthorBySlug({ db, slug: author });
+    if (!row) return null;
+    where.push(byAuthor(row.userId));
+  }
+  return where;
+}
+
+export const listArticles: Handler = async (db, request, url, origin) => {
+  const params = url.searchParams;
+  const limit = limitParam(params);
+  const cursor = decodeCursor(params, ["p", "i"] as const);
+  const filters = await articleFilters(db, params);
+  if (!filters) return jsonWithEtag(request, { data: [], next_cursor: null });
+  if (cursor) {
+    const publishedAt = new Date(cursor.p);
+    if (Number.isNaN(publishedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(cursor.i)) throw new BadParameter("cursor", "cursor is not one this API returned.");
+    filters.push(afterArticle({ publishedAt, id: cursor.i }));
+  }
+  const rows = await listFeedArticles({ db, where: filters.length ? and(...filters) : undefined, limit: limit + 1 });
+  const page = rows.slice(0, limit);
+  const bylines = await getBylines({ db, articleIds: page.map((r) => r.id) });
+  const last = page.at(-1);
+  const next = rows.length > limit && last?.firstPublishedAt ? encodeCursor({ p: last.firstPublishedAt.toISOString(), i: last.id }) : null;
+  const data = page.map((r) => articleSummaryJson(origin, { ...r, section: { name: r.sectionName, slug: r.sectionSlug } }, bylines));
+  return jsonWithEtag(request, { data, next_cursor: next });
+};
+
+/** `slug` as slugParam read it from the path: null (malformed) is a 404 like an unknown one. */
+export function getArticle(slug: string | null): Handler {
+  return async (db, request, _url, origin) => {
+    const a = slug ? await getPublishedArticleBySlug({ db, slug }) : undefined;
+    if (!a) {
+      const moved = slug ? await findSlugRedirect({ db, oldSlug: slug }) : undefined;
+      if (moved) return new Response(null, { status: 308, headers: { ...CORS_HEADERS, location: `/api/v1/articles/${encodeURIComponent(moved)}` } });
+      return apiError(404, "not_found", "No published article has this slug.");
+    }
+    const [bylines, corrections] = await Promise.all([getBylines({ db, articleIds: [a.id] }), getCorrections({ db, articleId: a.id })]);
+    const r = a.revision;
+    const summary = articleSummaryJson(origin, { ...a, ...r, section: a.section }, bylines);
+    const seo = r.seo;
+    const data = {
+      ...summary,
+      highlights: r.highlights,
+      body: r.body,
+      corrections: corrections.map((c) => ({ note: c.note, created_at: isoDate(c.createdAt) })),
+      seo: {
+        title: seo.seoTitle || null,
+        description: seo.metaDescription || null,
+        social_title: seo.socialTitle || null,
+        social_description: seo.socialDescription || null,
+        social_image: seo.socialImage ? imageJson(origin, seo.socialImage) : null,
+        canonical_url: seo.canonicalUrl || null,
+      },
+    };
+    return jsonWithEtag(request, { data });
+  };
+}
+
+export const listAuthors: Handler = async (db, request, url, origin) => {
+  const limit = limitParam(url.searchParams);
+  const cursor = decodeCursor(url.searchParams, ["s"] as const);
+  const rows = await listPublicAuthors({ db, after: cursor?.s, limit: limit + 1 });
+  const page = rows.slice(0, limit);
+  const next = rows.length > limit ? encodeCursor({ s: page.at(-1)!.slug }) : null;
+  return jsonWithEtag(request, { data: page.map((a) => authorJson(origin, a)), next_cursor: next });
+};
+
+export const listTags: Handler = async (db, request, url, origin) => {
+  const limit = limitParam(url.searchParams);
+  const cursor = decodeCursor(url.searchParams, ["s"] as const);
+  const rows = await listPublicTags({ db, after: cursor?.s, limit: limit + 1 });
+  const page = rows.slice(0, limit);
+  const next = rows.length > limit ? encodeCursor({ s: page.at(-1)!.slug }) : null;
+  const data = page.map((t) => ({ name: t.name, slug: t.slug, url: new URL(`/tags/${t.slug}`, `${origin}/`).toString() }));
+  return jsonWithEtag(request, { data, next_cursor: next });
+};
+
+export const listSections: Handler = async (db, request, _url, origin) => {
+  const rows = await listPublicSections({ db });
+  return jsonWithEtag(request, { data: rows.map((s) => ({ ...sectionJson(origin, s)!, position: s.position })), next_cursor: null });
+};
