@@ -1,7 +1,7 @@
 "use client";
 
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
-import { memo, useEffect, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 
 import { readingMinutes, wordCount } from "@/lib/rich-text/count";
 
@@ -9,6 +9,7 @@ import { articleExtensions } from "./extensions";
 import { ImageDialog } from "./image-dialog";
 import { LinkDialog } from "./link-dialog";
 import { Toolbar } from "./toolbar";
+import { Typography } from "./typography";
 
 type BodyEditorProps = {
   initial: unknown;
@@ -16,17 +17,26 @@ type BodyEditorProps = {
   error?: string;
   onReady: (editor: Editor | null) => void;
   onDirty: () => void;
+  /** The article's language: spell-check, screen readers and typography follow it. */
+  language: string;
+  /** Carries "language" events when the Language field changes. */
+  languageBus: EventTarget;
+  /** The user's "Typography as you type" preference. */
+  typography: boolean;
 };
 
 /**
  * The Body field. The editor does not re-render React on transactions; a keystroke only tells
  * the autosave engine that the body changed (it calls getJSON when it actually saves).
  */
-export const BodyEditor = memo(function BodyEditor({ initial, editable, error, onReady, onDirty }: BodyEditorProps) {
+export const BodyEditor = memo(function BodyEditor({ initial, editable, error, onReady, onDirty, language, languageBus, typography }: BodyEditorProps) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);
+  const lang = useRef(language);
   const editor = useEditor({
-    extensions: articleExtensions(),
+    // The extension reads the ref at each keystroke only, never during render.
+    // eslint-disable-next-line react-hooks/refs
+    extensions: [...articleExtensions(), Typography.configure({ language: () => lang.current, enabled: () => typography })],
     content: initial as object,
     editable,
     immediatelyRender: false,
@@ -38,6 +48,8 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
         role: "textbox",
         "aria-multiline": "true",
         "aria-labelledby": "body-label",
+        lang: language,
+        spellcheck: "true",
         ...(error ? { "aria-invalid": "true", "aria-describedby": "body-error" } : {}),
         class: "prose prose-neutral dark:prose-invert max-w-none min-h-[24rem] px-3 py-2 focus:outline-none",
       },
@@ -59,6 +71,14 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+  useEffect(() => {
+    const follow = (e: Event) => {
+      lang.current = (e as CustomEvent<string>).detail;
+      editor?.view.dom.setAttribute("lang", lang.current);
+    };
+    languageBus.addEventListener("language", follow);
+    return () => languageBus.removeEventListener("language", follow);
+  }, [editor, languageBus]);
 
   const currentHref = linkOpen && editor ? ((editor.getAttributes("link").href as string | undefined) ?? "") : "";
   return (

@@ -5,9 +5,12 @@ import { getDb } from "@/db";
 import { getAuthorProfile } from "@/db/queries/profiles";
 import { getUserById } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
+import { siteLanguage } from "@/lib/i18n/site";
 import { canEditProfile } from "@/lib/permissions";
+import { preferencesOf } from "@/lib/preferences/preferences";
 
 import { signOutEverywhereAction } from "../sign-out";
+import { PreferencesForm } from "./preferences-form";
 import { ProfileForm } from "./profile-form";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -40,6 +43,7 @@ export default async function ProfilePage({ searchParams }: Props) {
           links: profile.links,
         }}
       />
+      {own && <PreferencesSection userId={me.id} />}
       {own && (
         <section aria-labelledby="sessions-heading" className="mt-10 border-t border-neutral-300 pt-6 dark:border-neutral-700">
           <h2 id="sessions-heading" className="font-serif text-xl font-bold">
@@ -56,5 +60,22 @@ export default async function ProfilePage({ searchParams }: Props) {
         </section>
       )}
     </div>
+  );
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { fr: "Français", en: "English" };
+
+async function PreferencesSection({ userId }: { userId: string }) {
+  const [prefs, site] = await Promise.all([preferencesOf(await getDb(), userId), siteLanguage()]);
+  return (
+    <section aria-labelledby="preferences-heading" className="mt-10 border-t border-neutral-300 pt-6 dark:border-neutral-700">
+      <h2 id="preferences-heading" className="font-serif text-xl font-bold">
+        Preferences
+      </h2>
+      <PreferencesForm
+        siteLanguageName={LANGUAGE_NAMES[site] ?? site}
+        initial={{ interfaceLanguage: prefs.interfaceLanguage ?? "", typographyAsYouType: prefs.typographyAsYouType ? "on" : "" }}
+      />
+    </section>
   );
 }

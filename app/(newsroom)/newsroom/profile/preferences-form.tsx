@@ -1,0 +1,57 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
+import type { FormState } from "@/lib/actions/result";
+import type { PreferencesInput } from "@/lib/preferences/validation";
+
+import { updatePreferencesAction } from "./preferences-actions";
+
+export type PreferencesFormProps = { initial: PreferencesInput; siteLanguageName: string };
+
+export function PreferencesForm({ initial, siteLanguageName }: PreferencesFormProps) {
+  const [state, action, pending] = useActionState<FormState<undefined, undefined, PreferencesInput>, FormData>(updatePreferencesAction, null);
+  const v = state?.values ?? initial;
+  const e = (state?.ok === false && state.fieldErrors) || {};
+  return (
+    <form action={action} noValidate className="mt-4 space-y-4" aria-describedby="preferences-message">
+      <FormField id="interfaceLanguage" label="Interface language" errors={e.interfaceLanguage}>
+        {(aria) => (
+          <select {...aria} name="interfaceLanguage" defaultValue={v.interfaceLanguage} className={`${inputClass} max-w-xs`}>
+            <option value="">Site language ({siteLanguageName})</option>
+            <option value="fr" lang="fr">
+              Français
+            </option>
+            <option value="en" lang="en">
+              English
+            </option>
+          </select>
+        )}
+      </FormField>
+      <div className="flex items-start gap-2">
+        <input
+          id="typographyAsYouType"
+          name="typographyAsYouType"
+          type="checkbox"
+          defaultChecked={v.typographyAsYouType === "on"}
+          aria-describedby="typographyAsYouType-hint"
+          className="mt-1"
+        />
+        <div>
+          <label htmlFor="typographyAsYouType" className="text-sm font-medium">
+            Typography as you type
+          </label>
+          <p id="typographyAsYouType-hint" className="text-xs text-neutral-600 dark:text-neutral-400">
+            In French articles: ’ for &apos;, « » for quotes, a narrow no-break space before ; : ! ? and … for three dots. In English articles: curly quotes.
+            Ctrl+Z right after a change gives back what you typed.
+          </p>
+        </div>
+      </div>
+      <FormMessage id="preferences-message" ok={state?.ok} message={state?.message} />
+      <button type="submit" disabled={pending} className="rounded border border-neutral-500 px-3 py-1.5 font-medium disabled:opacity-60">
+        {pending ? "Saving…" : "Save preferences"}
+      </button>
+    </form>
+  );
+}
