@@ -5,6 +5,7 @@ import { memo, useEffect, useRef, useState } from "react";
 
 import { readingMinutes, wordCount } from "@/lib/rich-text/count";
 
+import { CleanPaste } from "./clean-paste";
 import { articleExtensions } from "./extensions";
 import { ImageDialog } from "./image-dialog";
 import { LinkDialog } from "./link-dialog";
@@ -32,11 +33,21 @@ type BodyEditorProps = {
 export const BodyEditor = memo(function BodyEditor({ initial, editable, error, onReady, onDirty, language, languageBus, typography }: BodyEditorProps) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);
+  const [pastedImage, setPastedImage] = useState<File | null>(null);
   const lang = useRef(language);
   const editor = useEditor({
-    // The extension reads the ref at each keystroke only, never during render.
-    // eslint-disable-next-line react-hooks/refs
-    extensions: [...articleExtensions(), Typography.configure({ language: () => lang.current, enabled: () => typography })],
+    extensions: [
+      ...articleExtensions(),
+      // The extension reads the ref at each keystroke only, never during render.
+      // eslint-disable-next-line react-hooks/refs
+      Typography.configure({ language: () => lang.current, enabled: () => typography }),
+      CleanPaste.configure({
+        onImageFile: (file) => {
+          setPastedImage(file);
+          setImageOpen(true);
+        },
+      }),
+    ],
     content: initial as object,
     editable,
     immediatelyRender: false,
@@ -121,7 +132,11 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
         open={imageOpen}
         title="Insert an image"
         submitLabel="Insert image"
-        onClose={() => setImageOpen(false)}
+        file={pastedImage}
+        onClose={() => {
+          setImageOpen(false);
+          setPastedImage(null);
+        }}
         onInsert={(img) => {
           editor
             ?.chain()
@@ -129,6 +144,7 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
             .insertContent({ type: "image", attrs: { src: img.src, alt: img.alt, caption: img.caption ?? null, credit: img.credit ?? null } })
             .run();
           setImageOpen(false);
+          setPastedImage(null);
         }}
       />
     </div>
