@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { forbidden, notFound } from "next/navigation";
 
 import { getDb } from "@/db";
 import { getAuthorProfile } from "@/db/queries/profiles";
 import { getUserById } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
+import { newsroomLocale } from "@/lib/i18n/interface";
 import { siteLanguage } from "@/lib/i18n/site";
 import { canEditProfile } from "@/lib/permissions";
 import { preferencesOf } from "@/lib/preferences/preferences";
@@ -66,16 +68,22 @@ export default async function ProfilePage({ searchParams }: Props) {
 const LANGUAGE_NAMES: Record<string, string> = { fr: "Français", en: "English" };
 
 async function PreferencesSection({ userId }: { userId: string }) {
-  const [prefs, site] = await Promise.all([preferencesOf(await getDb(), userId), siteLanguage()]);
+  const locale = await newsroomLocale();
+  const [prefs, site, t] = await Promise.all([preferencesOf(await getDb(), userId), siteLanguage(), getTranslations({ locale, namespace: "preferences" })]);
+  const text = {
+    interfaceLanguage: t("interfaceLanguage"),
+    siteLanguage: t("siteLanguage", { name: LANGUAGE_NAMES[site] ?? site }),
+    typography: t("typography"),
+    typographyHint: t("typographyHint"),
+    save: t("save"),
+    saving: t("saving"),
+  };
   return (
-    <section aria-labelledby="preferences-heading" className="mt-10 border-t border-neutral-300 pt-6 dark:border-neutral-700">
+    <section lang={locale} aria-labelledby="preferences-heading" className="mt-10 border-t border-neutral-300 pt-6 dark:border-neutral-700">
       <h2 id="preferences-heading" className="font-serif text-xl font-bold">
-        Preferences
+        {t("heading")}
       </h2>
-      <PreferencesForm
-        siteLanguageName={LANGUAGE_NAMES[site] ?? site}
-        initial={{ interfaceLanguage: prefs.interfaceLanguage ?? "", typographyAsYouType: prefs.typographyAsYouType ? "on" : "" }}
-      />
+      <PreferencesForm text={text} initial={{ interfaceLanguage: prefs.interfaceLanguage ?? "", typographyAsYouType: prefs.typographyAsYouType ? "on" : "" }} />
     </section>
   );
 }

@@ -8,18 +8,20 @@ import type { PreferencesInput } from "@/lib/preferences/validation";
 
 import { updatePreferencesAction } from "./preferences-actions";
 
-export type PreferencesFormProps = { initial: PreferencesInput; siteLanguageName: string };
+/** The form's words, in the newsroom's language (messages/*.json, "preferences"). */
+export type PreferencesText = Record<"interfaceLanguage" | "siteLanguage" | "typography" | "typographyHint" | "save" | "saving", string>;
+export type PreferencesFormProps = { initial: PreferencesInput; text: PreferencesText };
 
-export function PreferencesForm({ initial, siteLanguageName }: PreferencesFormProps) {
+export function PreferencesForm({ initial, text }: PreferencesFormProps) {
   const [state, action, pending] = useActionState<FormState<undefined, undefined, PreferencesInput>, FormData>(updatePreferencesAction, null);
   const v = state?.values ?? initial;
   const e = (state?.ok === false && state.fieldErrors) || {};
   return (
     <form action={action} noValidate className="mt-4 space-y-4" aria-describedby="preferences-message">
-      <FormField id="interfaceLanguage" label="Interface language" errors={e.interfaceLanguage}>
+      <FormField id="interfaceLanguage" label={text.interfaceLanguage} errors={e.interfaceLanguage}>
         {(aria) => (
           <select {...aria} name="interfaceLanguage" defaultValue={v.interfaceLanguage} className={`${inputClass} max-w-xs`}>
-            <option value="">Site language ({siteLanguageName})</option>
+            <option value="">{text.siteLanguage}</option>
             <option value="fr" lang="fr">
               Français
             </option>
@@ -40,17 +42,16 @@ export function PreferencesForm({ initial, siteLanguageName }: PreferencesFormPr
         />
         <div>
           <label htmlFor="typographyAsYouType" className="text-sm font-medium">
-            Typography as you type
+            {text.typography}
           </label>
           <p id="typographyAsYouType-hint" className="text-xs text-neutral-600 dark:text-neutral-400">
-            In French articles: ’ for &apos;, « » for quotes, a narrow no-break space before ; : ! ? and … for three dots. In English articles: curly quotes.
-            Ctrl+Z right after a change gives back what you typed.
+            {text.typographyHint}
           </p>
         </div>
       </div>
       <FormMessage id="preferences-message" ok={state?.ok} message={state?.message} />
       <button type="submit" disabled={pending} className="rounded border border-neutral-500 px-3 py-1.5 font-medium disabled:opacity-60">
-        {pending ? "Saving…" : "Save preferences"}
+        {pending ? text.saving : text.save}
       </button>
     </form>
   );
