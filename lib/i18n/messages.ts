@@ -43,3 +43,6 @@ export function localeFromAcceptLanguage(header: string | null | undefined): App
     .sort((a, b) => b.q - a.q || a.i - b.i);
   return wanted[0]?.locale ?? null;
 }
+
+/** Each language by its own name, as language menus show it. */
+export const LOCALE_NAMES: Record<AppLocale, string> = { fr: "Français", en: "English" };

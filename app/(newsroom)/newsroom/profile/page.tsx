@@ -7,6 +7,7 @@ import { getAuthorProfile } from "@/db/queries/profiles";
 import { getUserById } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
 import { newsroomLocale } from "@/lib/i18n/interface";
+import { LOCALE_NAMES } from "@/lib/i18n/messages";
 import { siteLanguage } from "@/lib/i18n/site";
 import { canEditProfile } from "@/lib/permissions";
 import { preferencesOf } from "@/lib/preferences/preferences";
@@ -65,14 +66,12 @@ export default async function ProfilePage({ searchParams }: Props) {
   );
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { fr: "Français", en: "English" };
-
 async function PreferencesSection({ userId }: { userId: string }) {
   const locale = await newsroomLocale();
   const [prefs, site, t] = await Promise.all([preferencesOf(await getDb(), userId), siteLanguage(), getTranslations({ locale, namespace: "preferences" })]);
   const text = {
     interfaceLanguage: t("interfaceLanguage"),
-    siteLanguage: t("siteLanguage", { name: LANGUAGE_NAMES[site] ?? site }),
+    siteLanguage: t("siteLanguage", { name: LOCALE_NAMES[site] }),
     typography: t("typography"),
     typographyHint: t("typographyHint"),
     save: t("save"),

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 
 import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
+import { LanguageOptions } from "@/components/accounts/language-options";
 import type { FormState } from "@/lib/actions/result";
 import type { PreferencesInput } from "@/lib/preferences/validation";
 
@@ -22,12 +23,7 @@ export function PreferencesForm({ initial, text }: PreferencesFormProps) {
         {(aria) => (
           <select {...aria} name="interfaceLanguage" defaultValue={v.interfaceLanguage} className={`${inputClass} max-w-xs`}>
             <option value="">{text.siteLanguage}</option>
-            <option value="fr" lang="fr">
-              Français
-            </option>
-            <option value="en" lang="en">
-              English
-            </option>
+            <LanguageOptions />
           </select>
         )}
       </FormField>
