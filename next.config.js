@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import createNextIntlPlugin from "next-intl/plugin";
 
 import { cspDirectives } from "./server/csp.mjs";
 
@@ -79,4 +80,5 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl without locale routing: lib/i18n/request.ts picks the language of each request.
+export default createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);

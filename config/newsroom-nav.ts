@@ -1,14 +1,16 @@
+import type { Messages } from "@/lib/i18n/messages";
 import type { GlobalAction } from "@/lib/permissions";
 
-export type NavItem = { href: string; label: string; requires?: GlobalAction };
+/** `key` names the label in the catalogue (messages/*.json, newsroom.nav). */
+export type NavItem = { href: string; key: keyof Messages["newsroom"]["nav"]; requires?: GlobalAction };
 
 export const NEWSROOM_NAV: NavItem[] = [
-  { href: "/newsroom", label: "Dashboard" },
-  { href: "/newsroom/articles/new", label: "New article", requires: "article:create" },
-  { href: "/newsroom/profile", label: "My profile" },
-  { href: "/newsroom/tags", label: "Tags", requires: "tags:manage" },
-  { href: "/newsroom/sections", label: "Sections", requires: "sections:manage" },
-  { href: "/newsroom/users", label: "Users", requires: "users:manage" },
-  { href: "/newsroom/log", label: "Activity log", requires: "events:view_all" },
-  { href: "/newsroom/settings", label: "Settings", requires: "settings:manage" },
+  { href: "/newsroom", key: "dashboard" },
+  { href: "/newsroom/articles/new", key: "newArticle", requires: "article:create" },
+  { href: "/newsroom/profile", key: "myProfile" },
+  { href: "/newsroom/tags", key: "tags", requires: "tags:manage" },
+  { href: "/newsroom/sections", key: "sections", requires: "sections:manage" },
+  { href: "/newsroom/users", key: "users", requires: "users:manage" },
+  { href: "/newsroom/log", key: "activityLog", requires: "events:view_all" },
+  { href: "/newsroom/settings", key: "settings", requires: "settings:manage" },
 ];

@@ -220,6 +220,12 @@ export function canEditProfile(user: PolicyUser | null, profileUserId: string): 
   return user.id === profileUserId || user.role === "admin" ? ALLOW : deny();
 }
 
+/** Interface language and typography are personal: each person sets their own, nobody else's. */
+export function canEditPreferences(user: PolicyUser | null, ownerId: string): PolicyResult {
+  if (!user || !user.active) return deny("Sign in to continue.", "unauthenticated");
+  return user.id === ownerId ? ALLOW : deny("Only the person themselves can change their preferences.");
+}
+
 /**
  * Sharing a preview with someone outside the newsroom (and revoking such a link) is for whoever
  * may change the article: editors and admins always, its authors while they may edit it. A

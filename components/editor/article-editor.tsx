@@ -26,6 +26,8 @@ export type ArticleEditorProps = {
   editable: boolean;
   lockReason?: string;
   notice?: string;
+  /** The user's "Typography as you type" preference. */
+  typography: boolean;
   children?: ReactNode;
 };
 
@@ -215,6 +217,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
         savedSlugBus={savedSlugBus}
         onEditor={onEditor}
         onBodyDirty={onBodyDirty}
+        typography={props.typography}
         aside={props.children}
       />
     </EditorSessionContext.Provider>

@@ -53,6 +53,8 @@ type ArticleFormProps = {
   savedSlugBus: EventTarget;
   onEditor: (editor: Editor | null) => void;
   onBodyDirty: () => void;
+  /** The user's "Typography as you type" preference. */
+  typography: boolean;
   /** Workflow buttons, discussion and timeline (server-rendered by the workflow module). */
   aside?: ReactNode;
 };
@@ -88,7 +90,16 @@ export const ArticleForm = memo(function ArticleForm(p: ArticleFormProps) {
           onValue={(v) => p.headlineBus.dispatchEvent(new CustomEvent("dek", { detail: v }))}
         />
         <HighlightsField ctl={p.ctl} initial={p.values.highlights} disabled={disabled} error={err("highlights")} />
-        <BodyEditor initial={p.values.body} editable={p.editable} error={err("body")} onReady={p.onEditor} onDirty={p.onBodyDirty} />
+        <BodyEditor
+          initial={p.values.body}
+          editable={p.editable}
+          error={err("body")}
+          onReady={p.onEditor}
+          onDirty={p.onBodyDirty}
+          language={p.values.language}
+          languageBus={p.headlineBus}
+          typography={p.typography}
+        />
       </div>
       <div className="space-y-4">
         {p.aside}
@@ -102,7 +113,16 @@ export const ArticleForm = memo(function ArticleForm(p: ArticleFormProps) {
           disabled={disabled}
           error={err("sectionId")}
         />
-        <SelectField ctl={p.ctl} name="language" label="Language" initial={p.values.language} options={languages} disabled={disabled} error={err("language")} />
+        <SelectField
+          ctl={p.ctl}
+          name="language"
+          label="Language"
+          initial={p.values.language}
+          options={languages}
+          disabled={disabled}
+          error={err("language")}
+          onValue={(v) => p.headlineBus.dispatchEvent(new CustomEvent("language", { detail: v }))}
+        />
         <SlugField
           ctl={p.ctl}
           initial={p.values.slug}

@@ -1,14 +1,16 @@
 "use client";
 
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
-import { memo, useEffect, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 
 import { readingMinutes, wordCount } from "@/lib/rich-text/count";
 
+import { CleanPaste } from "./clean-paste";
 import { articleExtensions } from "./extensions";
 import { ImageDialog } from "./image-dialog";
 import { LinkDialog } from "./link-dialog";
 import { Toolbar } from "./toolbar";
+import { Typography } from "./typography";
 
 type BodyEditorProps = {
   initial: unknown;
@@ -16,17 +18,36 @@ type BodyEditorProps = {
   error?: string;
   onReady: (editor: Editor | null) => void;
   onDirty: () => void;
+  /** The article's language: spell-check, screen readers and typography follow it. */
+  language: string;
+  /** Carries "language" events when the Language field changes. */
+  languageBus: EventTarget;
+  /** The user's "Typography as you type" preference. */
+  typography: boolean;
 };
 
 /**
  * The Body field. The editor does not re-render React on transactions; a keystroke only tells
  * the autosave engine that the body changed (it calls getJSON when it actually saves).
  */
-export const BodyEditor = memo(function BodyEditor({ initial, editable, error, onReady, onDirty }: BodyEditorProps) {
+export const BodyEditor = memo(function BodyEditor({ initial, editable, error, onReady, onDirty, language, languageBus, typography }: BodyEditorProps) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);
+  const [pastedImage, setPastedImage] = useState<File | null>(null);
+  const lang = useRef(language);
   const editor = useEditor({
-    extensions: articleExtensions(),
+    extensions: [
+      ...articleExtensions(),
+      // The extension reads the ref at each keystroke only, never during render.
+      // eslint-disable-next-line react-hooks/refs
+      Typography.configure({ language: () => lang.current, enabled: () => typography }),
+      CleanPaste.configure({
+        onImageFile: (file) => {
+          setPastedImage(file);
+          setImageOpen(true);
+        },
+      }),
+    ],
     content: initial as object,
     editable,
     immediatelyRender: false,
@@ -38,6 +59,8 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
         role: "textbox",
         "aria-multiline": "true",
         "aria-labelledby": "body-label",
+        lang: language,
+        spellcheck: "true",
         ...(error ? { "aria-invalid": "true", "aria-describedby": "body-error" } : {}),
         class: "prose prose-neutral dark:prose-invert max-w-none min-h-[24rem] px-3 py-2 focus:outline-none",
       },
@@ -59,6 +82,14 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+  useEffect(() => {
+    const follow = (e: Event) => {
+      lang.current = (e as CustomEvent<string>).detail;
+      editor?.view.dom.setAttribute("lang", lang.current);
+    };
+    languageBus.addEventListener("language", follow);
+    return () => languageBus.removeEventListener("language", follow);
+  }, [editor, languageBus]);
 
   const currentHref = linkOpen && editor ? ((editor.getAttributes("link").href as string | undefined) ?? "") : "";
   return (
@@ -101,7 +132,11 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
         open={imageOpen}
         title="Insert an image"
         submitLabel="Insert image"
-        onClose={() => setImageOpen(false)}
+        file={pastedImage}
+        onClose={() => {
+          setImageOpen(false);
+          setPastedImage(null);
+        }}
         onInsert={(img) => {
           editor
             ?.chain()
@@ -109,6 +144,7 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
             .insertContent({ type: "image", attrs: { src: img.src, alt: img.alt, caption: img.caption ?? null, credit: img.credit ?? null } })
             .run();
           setImageOpen(false);
+          setPastedImage(null);
         }}
       />
     </div>

@@ -149,9 +149,10 @@ type SelectFieldProps = {
   options: { value: string; label: string }[];
   disabled: boolean;
   error?: string;
+  onValue?: (value: string) => void;
 };
 
-export const SelectField = memo(function SelectField({ ctl, name, label, initial, options, disabled, error }: SelectFieldProps) {
+export const SelectField = memo(function SelectField({ ctl, name, label, initial, options, disabled, error, onValue }: SelectFieldProps) {
   const [value, setValue] = useState(initial);
   const id = `field-${name}`;
   return (
@@ -168,6 +169,7 @@ export const SelectField = memo(function SelectField({ ctl, name, label, initial
         onChange={(e) => {
           setValue(e.target.value);
           ctl.set(name, name === "sectionId" ? (e.target.value ? Number(e.target.value) : null) : e.target.value);
+          onValue?.(e.target.value);
         }}
         className={inputClass}
       >

@@ -3,14 +3,22 @@
 import { useEffect, useId, useRef, useState } from "react";
 
 import { uploadImageAction } from "@/app/(newsroom)/newsroom/articles/actions";
-import { MAX_IMAGE_BYTES } from "@/lib/images/limits";
+import { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_BYTES } from "@/lib/images/limits";
 
 export type ImageChoice = { src: string; alt: string; caption?: string; credit?: string };
 
-type ImageDialogProps = { open: boolean; title: string; submitLabel: string; onInsert: (image: ImageChoice) => void; onClose: () => void };
+type ImageDialogProps = {
+  open: boolean;
+  title: string;
+  submitLabel: string;
+  onInsert: (image: ImageChoice) => void;
+  onClose: () => void;
+  /** An image pasted or dropped in the body: already chosen, it still needs its alt text. */
+  file?: File | null;
+};
 
 /** Upload with the words that must go with it: alt text is required before anything is inserted. */
-export function ImageDialog({ open, title, submitLabel, onInsert, onClose }: ImageDialogProps) {
+export function ImageDialog({ open, title, submitLabel, onInsert, onClose, file }: ImageDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
@@ -21,9 +29,16 @@ export function ImageDialog({ open, title, submitLabel, onInsert, onClose }: Ima
     if (!dialog) return;
     if (open && !dialog.open) {
       setError("");
+      const input = dialog.querySelector<HTMLInputElement>('input[type="file"]');
+      if (input && file) {
+        const chosen = new DataTransfer();
+        chosen.items.add(file);
+        input.files = chosen.files;
+      }
       dialog.showModal();
+      if (file) dialog.querySelector<HTMLInputElement>('input[name="alt"]')?.focus();
     } else if (!open && dialog.open) dialog.close();
-  }, [open]);
+  }, [open, file]);
 
   const submit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -70,7 +85,7 @@ export function ImageDialog({ open, title, submitLabel, onInsert, onClose }: Ima
         <label htmlFor={`${uid}-image-file`} className="text-sm font-medium">
           Image file (JPEG, PNG or WebP, up to 10 MB)
         </label>
-        <input id={`${uid}-image-file`} name="file" type="file" accept="image/jpeg,image/png,image/webp" className={field} />
+        <input id={`${uid}-image-file`} name="file" type="file" accept={ACCEPTED_IMAGE_TYPES.join(",")} className={field} />
         <label htmlFor={`${uid}-image-alt`} className="text-sm font-medium">
           Alt text (required)
         </label>

@@ -10,3 +10,4 @@ export * from "./site";
 export * from "./sign-off";
 export * from "./types";
 export * from "./integrations";
+export * from "./preferences";

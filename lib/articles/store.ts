@@ -118,7 +118,7 @@ export async function cutRevision(
       dek: article.dek,
       highlights: article.highlights,
       body: article.body,
-      bodyHtml: renderBodyHtml(article.body),
+      bodyHtml: renderBodyHtml(article.body, article.language),
       tags: tagSnapshot,
       sectionId: article.sectionId,
       language: article.language,

@@ -1,115 +1,38 @@
-/** The site's own words, one dictionary per language. Article-level words follow the article's language. */
-export const DICTIONARIES = {
-  fr: {
-    siteTagline: "L’information vérifiée, chaque jour",
-    home: "Accueil",
-    skipToContent: "Aller au contenu",
-    mainNavigation: "Navigation principale",
-    latest: "À la une",
-    moreNews: "Dernières nouvelles",
-    keyPoints: "Faits saillants",
-    by: "Par",
-    and: "et",
-    published: "Publié le",
-    updated: "Mis à jour le",
-    tags: "Mots-clés",
-    aboutAuthors: "À propos des auteurs",
-    corrections: "Rectificatifs",
-    related: "À lire aussi",
-    noArticles: "Aucun article publié pour l’instant.",
-    notFoundTitle: "Page introuvable",
-    notFoundText: "Cette page n’existe pas ou n’est plus disponible.",
-    backHome: "Retour à l’accueil",
-    errorTitle: "Une erreur est survenue",
-    errorText: "Nous n’avons pas pu afficher cette page. Réessayez dans un instant.",
-    retry: "Réessayer",
-    search: "Rechercher",
-    searchLabel: "Rechercher des articles",
-    newsroom: "Rédaction",
-    footer: "Newsroom — plateforme éditoriale open source",
-    readingTime: (min: number) => `${min} min de lecture`,
-    articlesBy: "Articles",
-    previous: "Page précédente",
-    next: "Page suivante",
-    section: "Rubrique",
-    bySection: "Par rubrique",
-    tagHeading: (name: string) => `#${name}`,
-    tagPageTitle: (name: string) => `Articles sur #${name}`,
-    sectionPageTitle: (name: string) => name,
-    pageNumber: (page: number, pages: number) => `Page ${page} sur ${pages}`,
-    pagination: "Pagination",
-    feed: "Flux RSS",
-    feedOf: (name: string) => `Flux RSS : ${name}`,
-    siteFeedTitle: "Newsroom — derniers articles",
-    authorLinks: "Liens",
-    authorArticles: "Articles publiés",
-    photoOf: (name: string) => `Portrait de ${name}`,
-    location: "Lieu",
-    searchTitle: "Recherche",
+import { createTranslator } from "next-intl";
+
+import { MESSAGES, type AppLocale, type Messages } from "./messages";
+
+type PublicKey = keyof Messages["public"];
+type Words = { [K in PublicKey as Messages["public"][K] extends `${string}{${string}` ? never : K]: string };
+
+/**
+ * The site's own words, from the "public" part of the catalogues (messages/*.json). Article-level
+ * words follow the article's language. Plain words are strings; those with arguments (ICU
+ * plurals and placeholders) are functions.
+ */
+function publicDictionary(locale: AppLocale) {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "public" });
+  const words = Object.fromEntries(
+    Object.entries(MESSAGES[locale].public)
+      .filter(([, text]) => !text.includes("{"))
+      .map(([key]) => [key, t(key as PublicKey)]),
+  ) as Words;
+  return {
+    ...words,
+    readingTime: (min: number) => t("readingTime", { min }),
+    tagHeading: (name: string) => t("tagHeading", { name }),
+    tagPageTitle: (name: string) => t("tagPageTitle", { name }),
+    sectionPageTitle: (name: string) => t("sectionPageTitle", { name }),
+    pageNumber: (page: number, pages: number) => t("pageNumber", { page, pages }),
+    feedOf: (name: string) => t("feedOf", { name }),
+    photoOf: (name: string) => t("photoOf", { name }),
     // capped: more than n articles match and only the n most recent are ranked (db/queries/public-search.ts).
-    searchResultsFor: (q: string, n: number, capped = false) =>
-      capped ? `${n}+ résultats pour « ${q} » (les ${n} plus récents sont affichés)` : `${n} résultat${n > 1 ? "s" : ""} pour « ${q} »`,
-    searchNoResults: (q: string) => `Aucun article ne correspond à « ${q} ».`,
-    searchPrompt: "Saisissez un ou plusieurs mots pour chercher dans les articles publiés.",
-    searchTips: "Astuce : mettez une expression entre guillemets, ou un mot précédé de « - » pour l’exclure.",
-    imageCredit: "Photo",
-    correctionOn: "Rectificatif du",
-  },
-  en: {
-    siteTagline: "Verified news, every day",
-    home: "Home",
-    skipToContent: "Skip to content",
-    mainNavigation: "Main navigation",
-    latest: "Top story",
-    moreNews: "Latest news",
-    keyPoints: "Key points",
-    by: "By",
-    and: "and",
-    published: "Published",
-    updated: "Updated",
-    tags: "Tags",
-    aboutAuthors: "About the authors",
-    corrections: "Corrections",
-    related: "Related articles",
-    noArticles: "No published articles yet.",
-    notFoundTitle: "Page not found",
-    notFoundText: "This page does not exist or is no longer available.",
-    backHome: "Back to the front page",
-    errorTitle: "Something went wrong",
-    errorText: "We could not show this page. Please try again in a moment.",
-    retry: "Try again",
-    search: "Search",
-    searchLabel: "Search articles",
-    newsroom: "Newsroom",
-    footer: "Newsroom — open-source editorial platform",
-    readingTime: (min: number) => `${min} min read`,
-    articlesBy: "Articles",
-    previous: "Previous page",
-    next: "Next page",
-    section: "Section",
-    bySection: "By section",
-    tagHeading: (name: string) => `#${name}`,
-    tagPageTitle: (name: string) => `Articles tagged #${name}`,
-    sectionPageTitle: (name: string) => name,
-    pageNumber: (page: number, pages: number) => `Page ${page} of ${pages}`,
-    pagination: "Pagination",
-    feed: "RSS feed",
-    feedOf: (name: string) => `RSS feed: ${name}`,
-    siteFeedTitle: "Newsroom — latest articles",
-    authorLinks: "Links",
-    authorArticles: "Published articles",
-    photoOf: (name: string) => `Portrait of ${name}`,
-    location: "Location",
-    searchTitle: "Search",
-    searchResultsFor: (q: string, n: number, capped = false) =>
-      capped ? `${n}+ results for “${q}” (the ${n} most recent are shown)` : `${n} result${n === 1 ? "" : "s"} for “${q}”`,
-    searchNoResults: (q: string) => `No article matches “${q}”.`,
-    searchPrompt: "Type one or more words to search the published articles.",
-    searchTips: "Tip: put a phrase in quotes, or a word after “-” to exclude it.",
-    imageCredit: "Photo",
-    correctionOn: "Correction of",
-  },
-} as const;
+    searchResultsFor: (q: string, n: number, capped = false) => (capped ? t("searchResultsCapped", { q, n: String(n) }) : t("searchResultsFor", { q, n })),
+    searchNoResults: (q: string) => t("searchNoResults", { q }),
+  };
+}
+
+export const DICTIONARIES = { fr: publicDictionary("fr"), en: publicDictionary("en") };
 
 export type Locale = keyof typeof DICTIONARIES;
 export type Dictionary = (typeof DICTIONARIES)[Locale];

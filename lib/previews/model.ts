@@ -45,7 +45,7 @@ async function build(db: Tx, article: Article, text: Text, tags: ArticleViewMode
 /** The article page readers would get if the working copy were published now. */
 export async function workingCopyView({ db, article }: { db: Tx; article: Article }): Promise<ArticleViewModel> {
   const [tags, authorIds] = await Promise.all([listArticleTags({ db, articleId: article.id }), listAuthorIds({ db, articleId: article.id })]);
-  return build(db, article, { ...article, bodyHtml: renderBodyHtml(article.body) }, tags, authorIds);
+  return build(db, article, { ...article, bodyHtml: renderBodyHtml(article.body, article.language) }, tags, authorIds);
 }
 
 /** The article page of one cut revision (its byline when it has one, else the working one). */

@@ -10,6 +10,7 @@ import { Node as PMNode, type Schema } from "@tiptap/pm/model";
 import { articleExtensions, isAllowedHref, isAllowedImageSrc } from "@/components/editor/extensions";
 import type { TiptapDoc } from "@/db/schema";
 import { depthExceeds, jsonTextDepthExceeds } from "@/lib/security/depth";
+import { frenchSpacesForReading, typographyLanguage } from "@/lib/typography/rules";
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /**
@@ -96,11 +97,23 @@ export function parseBody(input: unknown): BodyResult {
   return { ok: true, doc: pinLinkAttrs(node.toJSON()) as TiptapDoc };
 }
 
-/** HTML for readers. Text is escaped by the renderer; attributes are limited to the schema's. */
-export function renderBodyHtml(doc: TiptapDoc): string {
+function mapText(json: unknown, fn: (text: string) => string): unknown {
+  if (Array.isArray(json)) return json.map((n) => mapText(n, fn));
+  if (!json || typeof json !== "object") return json;
+  const node = json as { text?: unknown; content?: unknown };
+  if (typeof node.text === "string") return { ...node, text: fn(node.text) };
+  return Array.isArray(node.content) ? { ...node, content: mapText(node.content, fn) } : node;
+}
+
+/**
+ * HTML for readers. Text is escaped by the renderer; attributes are limited to the schema's. In a
+ * French article the spaces around ; : ! ? « » are narrow no-break ones, so no line starts with them.
+ */
+export function renderBodyHtml(doc: TiptapDoc, language?: string): string {
   const parsed = parseBody(doc);
   if (!parsed.ok) return "";
-  return generateHTML(parsed.doc as Parameters<typeof generateHTML>[0], articleExtensions());
+  const readable = typographyLanguage(language) === "fr" ? mapText(parsed.doc, frenchSpacesForReading) : parsed.doc;
+  return generateHTML(readable as Parameters<typeof generateHTML>[0], articleExtensions());
 }
 
 /** Plain text of a document, for word counts, search and excerpts. */

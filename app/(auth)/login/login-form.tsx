@@ -7,7 +7,10 @@ import type { FormState } from "@/lib/actions/result";
 
 import { loginAction } from "./actions";
 
-export function LoginForm({ next }: { next?: string }) {
+/** The form's words, in the language of the sign-in page. */
+export type LoginText = { email: string; password: string; submit: string };
+
+export function LoginForm({ next, text }: { next?: string; text: LoginText }) {
   const [state, action, pending] = useActionState<FormState, FormData>(loginAction, null);
   const error = state?.ok === false ? state.message : undefined;
   return (
@@ -15,7 +18,7 @@ export function LoginForm({ next }: { next?: string }) {
       <input type="hidden" name="next" value={next ?? ""} />
       <div>
         <label htmlFor="email" className="block text-sm font-medium">
-          Email
+          {text.email}
         </label>
         <input
           id="email"
@@ -31,7 +34,7 @@ export function LoginForm({ next }: { next?: string }) {
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium">
-          Password
+          {text.password}
         </label>
         <input
           id="password"
@@ -47,7 +50,7 @@ export function LoginForm({ next }: { next?: string }) {
       <p id="login-error" role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700 dark:text-red-400">
         {error}
       </p>
-      <SubmitButton pending={pending}>Sign in</SubmitButton>
+      <SubmitButton pending={pending}>{text.submit}</SubmitButton>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 
@@ -6,21 +7,25 @@ import { getDb } from "@/db";
 import { oidcName } from "@/lib/auth/oidc";
 import { safeNext } from "@/lib/auth/safe-next";
 import { getCurrentUser } from "@/lib/auth/session";
+import { interfaceLocale } from "@/lib/i18n/interface";
 import { firstRunOpen } from "@/lib/users/first-run";
 
 import { oidcLoginAction } from "./actions";
 import { LoginForm } from "./login-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: await interfaceLocale(), namespace: "login" });
+  return { title: t("title") };
+}
 
 // Auth.js sends people back here with ?error=… when a single sign-on attempt is refused.
-const NOTICES: Record<string, string> = {
-  set: "Your password is set. Sign in with it now.",
-  setup: "The admin account is ready. Sign in with it now.",
-  everywhere: "You are signed out on every device.",
-  AccessDenied: "This account cannot sign in here. Ask an admin to invite you first.",
-  Configuration: "Sign-in is not available right now. Try again later.",
-};
+const NOTICES = {
+  set: "noticeSet",
+  setup: "noticeSetup",
+  everywhere: "noticeEverywhere",
+  AccessDenied: "noticeAccessDenied",
+  Configuration: "noticeConfiguration",
+} as const;
 
 type Props = { searchParams: Promise<{ next?: string; password?: string; setup?: string; error?: string; "signed-out"?: string }> };
 
@@ -28,15 +33,18 @@ export default async function LoginPage({ searchParams }: Props) {
   const { next, password, setup, error, "signed-out": signedOut } = await searchParams;
   if (await getCurrentUser()) redirect(safeNext(next));
   const sso = oidcName();
+  // Signed out: the browser's language (Accept-Language), else the site's.
+  const locale = await interfaceLocale();
+  const t = await getTranslations({ locale, namespace: "login" });
   const notice =
     password === "set"
-      ? NOTICES.set
+      ? t(NOTICES.set)
       : setup === "done"
-        ? NOTICES.setup
+        ? t(NOTICES.setup)
         : signedOut === "everywhere"
-          ? NOTICES.everywhere
+          ? t(NOTICES.everywhere)
           : error
-            ? (NOTICES[error] ?? "Sign-in failed. Try again.")
+            ? t(error in NOTICES ? NOTICES[error as keyof typeof NOTICES] : "noticeFailed")
             : undefined;
   // A fresh production database has nobody to sign in as: point to the first-run page. The
   // sign-in form still shows when the database cannot be asked.
@@ -44,8 +52,8 @@ export default async function LoginPage({ searchParams }: Props) {
     .then(firstRunOpen)
     .catch(() => false);
   return (
-    <main id="main" lang="en" className="mx-auto max-w-sm px-4 py-16">
-      <h1 className="mb-6 font-serif text-3xl font-bold">Sign in to the newsroom</h1>
+    <main id="main" lang={locale} className="mx-auto max-w-sm px-4 py-16">
+      <h1 className="mb-6 font-serif text-3xl font-bold">{t("heading")}</h1>
       {notice && (
         <p role={error ? "alert" : "status"} className="mb-4 rounded border border-neutral-400 p-3 text-sm">
           {notice}
@@ -53,19 +61,21 @@ export default async function LoginPage({ searchParams }: Props) {
       )}
       {setupOpen && (
         <p role="status" className="mb-4 rounded border border-neutral-400 p-3 text-sm">
-          No account exists yet.{" "}
-          <Link href="/setup" className="underline">
-            Set up the newsroom
-          </Link>{" "}
-          to create the first admin.
+          {t.rich("noAccount", {
+            link: (chunks) => (
+              <Link href="/setup" className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       )}
-      <LoginForm next={next} />
+      <LoginForm next={next} text={{ email: t("email"), password: t("password"), submit: t("submit") }} />
       {sso && (
         <form action={oidcLoginAction} className="mt-6 border-t border-neutral-300 pt-6 dark:border-neutral-700">
           <input type="hidden" name="next" value={next ?? ""} />
           <button type="submit" className="w-full rounded border border-neutral-500 px-4 py-2 font-medium">
-            Sign in with {sso}
+            {t("withSso", { name: sso })}
           </button>
         </form>
       )}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { requireUser } from "@/lib/auth/session";
+import { newsroomLocale } from "@/lib/i18n/interface";
 
 import { signOutAction } from "./sign-out";
 
@@ -12,7 +13,7 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
   const user = await requireUser("/newsroom");
   return (
     <div lang="en">
-      <NewsroomHeader user={user} signOut={signOutAction} />
+      <NewsroomHeader user={user} signOut={signOutAction} locale={await newsroomLocale()} />
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>

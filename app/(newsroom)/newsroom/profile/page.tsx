@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { forbidden, notFound } from "next/navigation";
 
 import { getDb } from "@/db";
 import { getAuthorProfile } from "@/db/queries/profiles";
 import { getUserById } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
+import { newsroomLocale } from "@/lib/i18n/interface";
+import { LOCALE_NAMES } from "@/lib/i18n/messages";
+import { siteLanguage } from "@/lib/i18n/site";
 import { canEditProfile } from "@/lib/permissions";
+import { preferencesOf } from "@/lib/preferences/preferences";
 
 import { signOutEverywhereAction } from "../sign-out";
+import { PreferencesForm } from "./preferences-form";
 import { ProfileForm } from "./profile-form";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -40,6 +46,7 @@ export default async function ProfilePage({ searchParams }: Props) {
           links: profile.links,
         }}
       />
+      {own && <PreferencesSection userId={me.id} />}
       {own && (
         <section aria-labelledby="sessions-heading" className="mt-10 border-t border-neutral-300 pt-6 dark:border-neutral-700">
           <h2 id="sessions-heading" className="font-serif text-xl font-bold">
@@ -56,5 +63,26 @@ export default async function ProfilePage({ searchParams }: Props) {
         </section>
       )}
     </div>
+  );
+}
+
+async function PreferencesSection({ userId }: { userId: string }) {
+  const locale = await newsroomLocale();
+  const [prefs, site, t] = await Promise.all([preferencesOf(await getDb(), userId), siteLanguage(), getTranslations({ locale, namespace: "preferences" })]);
+  const text = {
+    interfaceLanguage: t("interfaceLanguage"),
+    siteLanguage: t("siteLanguage", { name: LOCALE_NAMES[site] }),
+    typography: t("typography"),
+    typographyHint: t("typographyHint"),
+    save: t("save"),
+    saving: t("saving"),
+  };
+  return (
+    <section lang={locale} aria-labelledby="preferences-heading" className="mt-10 border-t border-neutral-300 pt-6 dark:border-neutral-700">
+      <h2 id="preferences-heading" className="font-serif text-xl font-bold">
+        {t("heading")}
+      </h2>
+      <PreferencesForm text={text} initial={{ interfaceLanguage: prefs.interfaceLanguage ?? "", typographyAsYouType: prefs.typographyAsYouType ? "on" : "" }} />
+    </section>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 
 import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
+import { LanguageOptions } from "@/components/accounts/language-options";
 import type { FormState } from "@/lib/actions/result";
 import type { SiteSettings } from "@/lib/settings";
 
@@ -26,12 +27,7 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
       >
         {(aria) => (
           <select {...aria} name="siteLanguage" defaultValue={v?.siteLanguage ?? settings.siteLanguage} className={inputClass}>
-            <option value="fr" lang="fr">
-              Français
-            </option>
-            <option value="en" lang="en">
-              English
-            </option>
+            <LanguageOptions />
           </select>
         )}
       </FormField>

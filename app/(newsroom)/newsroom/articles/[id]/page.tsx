@@ -10,6 +10,7 @@ import { listSectionChoices } from "@/db/queries/sections";
 import { loadArticleForUser } from "@/lib/articles/access";
 import { requireUser } from "@/lib/auth/session";
 import { canArticle } from "@/lib/permissions";
+import { preferencesOf } from "@/lib/preferences/preferences";
 import { slugify } from "@/lib/slug";
 
 export const metadata: Metadata = { title: "Edit article" };
@@ -30,7 +31,12 @@ export default async function EditArticlePage({ params, searchParams }: { params
   if (!loaded.ok) notFound();
   const { article, authors, authorIds } = loaded;
   const edit = canArticle(user, "edit", loaded.policy);
-  const [tags, sectionRows, people] = await Promise.all([listArticleTags({ db, articleId: article.id }), listSectionChoices({ db }), listActiveUsers({ db })]);
+  const [tags, sectionRows, people, prefs] = await Promise.all([
+    listArticleTags({ db, articleId: article.id }),
+    listSectionChoices({ db }),
+    listActiveUsers({ db }),
+    preferencesOf(db, user.id),
+  ]);
 
   return (
     <div>
@@ -57,6 +63,7 @@ export default async function EditArticlePage({ params, searchParams }: { params
         people={people}
         editable={edit.ok}
         lockReason={edit.ok ? undefined : edit.reason}
+        typography={prefs.typographyAsYouType}
         notice={restored ? `Revision ${Number(restored)} was restored as the working copy.` : undefined}
       >
         <ArticleSidebar
