@@ -1,10 +1,10 @@
 import "server-only";
 
-import { inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 
 import { queryRows, type Tx } from "@/db";
-import { users } from "@/db/schema";
+import { articleAuthors, articleRevisions, articles, articleTags, authorProfiles, sections, tags, users } from "@/db/schema";
 
 /** Every row of a table (export). */
 export async function listRows({ db, table }: { db: Tx; table: PgTable }): Promise<Record<string, unknown>[]> {
@@ -42,4 +42,60 @@ export async function existingUsersByEmail({ db, emails }: { db: Tx; emails: str
       ),
     );
   return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
+}
+
+/** Every article with its live revision (null when never published), for the WXR export. */
+export async function listArticlesForWxr({ db }: { db: Tx }) {
+  return db
+    .select({
+      id: articles.id,
+      status: articles.status,
+      slug: articles.slug,
+      headline: articles.headline,
+      dek: articles.dek,
+      body: articles.body,
+      sectionId: articles.sectionId,
+      featuredImage: articles.featuredImage,
+      createdAt: articles.createdAt,
+      scheduledAt: articles.scheduledAt,
+      firstPublishedAt: articles.firstPublishedAt,
+      live: {
+        id: articleRevisions.id,
+        headline: articleRevisions.headline,
+        dek: articleRevisions.dek,
+        bodyHtml: articleRevisions.bodyHtml,
+        tags: articleRevisions.tags,
+        sectionId: articleRevisions.sectionId,
+        featuredImage: articleRevisions.featuredImage,
+        authorIds: articleRevisions.authorIds,
+      },
+    })
+    .from(articles)
+    .leftJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+    .orderBy(asc(articles.createdAt), asc(articles.id));
+}
+
+/** Working bylines and tags of every article, in order. */
+export async function listArticleLinks({ db }: { db: Tx }) {
+  const [authors, tagRows] = await Promise.all([
+    db.select().from(articleAuthors).orderBy(asc(articleAuthors.articleId), asc(articleAuthors.position)),
+    db
+      .select({ articleId: articleTags.articleId, name: tags.name, slug: tags.slug })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .orderBy(asc(articleTags.articleId), asc(articleTags.position)),
+  ]);
+  return { authors, tags: tagRows };
+}
+
+/** People with their public profile slug (their WordPress login in a WXR export). */
+export async function listPeopleForWxr({ db }: { db: Tx }) {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, slug: authorProfiles.slug, displayName: authorProfiles.displayName })
+    .from(users)
+    .leftJoin(authorProfiles, eq(authorProfiles.userId, users.id));
+}
+
+export async function listSectionsForWxr({ db }: { db: Tx }) {
+  return db.select({ id: sections.id, name: sections.name, slug: sections.slug }).from(sections).orderBy(asc(sections.position), asc(sections.id));
 }

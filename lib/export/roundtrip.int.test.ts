@@ -15,6 +15,7 @@ import { importWordpress } from "@/lib/import/run";
 import { LocalStorage } from "@/lib/storage";
 import { createTestDb, type TestDb } from "@/testing/db";
 
+import { runExportCli } from "./cli";
 import { exportJson, importJson } from "./json";
 
 const FIXTURE = path.join(__dirname, "..", "import", "fixtures", "wordpress-6.xml");
@@ -112,5 +113,45 @@ describe("newsroom JSON export → import into an empty instance", () => {
     await expect(importJson(from.db, JSON.stringify(file))).rejects.toThrow(/already has articles/);
     await expect(importJson(to.db, "{")).rejects.toThrow(/not a newsroom export/);
     await expect(importJson(to.db, JSON.stringify({ format: "other" }))).rejects.toThrow(/not a newsroom export/);
+  });
+
+  it("the WXR export imports back through our WordPress importer", { timeout: 240_000 }, async () => {
+    const third = await createTestDb();
+    try {
+      const file = path.join(dir, "export.xml");
+      const out: string[] = [];
+      expect(
+        await runExportCli(["--format", "wxr", "--out", file, "--site", "https://news.example"], from.db, { out: (l) => out.push(l), err: (l) => out.push(l) }),
+      ).toBe(0);
+      const report = await importWordpress(third.db, file);
+      expect(report.skipped).toEqual([]);
+      const shape = async (t: { db: TestDb["db"] }) => {
+        const list = await q.listPublishedArticles({ db: t.db, limit: 1000 });
+        return Promise.all(
+          list.map(async (a) => {
+            const full = await q.getPublishedArticleBySlug({ db: t.db, slug: a.slug });
+            const bylines = await q.getBylines({ db: t.db, articleIds: [a.id] });
+            return {
+              slug: a.slug,
+              headline: full!.revision.headline,
+              dek: full!.revision.dek,
+              // Images come back as external https addresses of the old site.
+              bodyHtml: full!.revision.bodyHtml.replace(/https:\/\/news\.example\/uploads\//g, "/uploads/"),
+              section: full!.section?.name ?? null,
+              tags: full!.revision.tags.map((t) => t.slug).sort(),
+              // WXR carries one author per post (dc:creator): the first of the byline.
+              byline: bylines[0]?.displayName,
+              // WXR dates are to the second.
+              firstPublishedAt: full!.firstPublishedAt?.toISOString().slice(0, 19),
+            };
+          }),
+        );
+      };
+      const [a, b] = [await shape(from), await shape(third)];
+      expect(b.map((x) => x.slug).sort()).toEqual(a.map((x) => x.slug).sort());
+      expect(b.sort((x, y) => x.slug.localeCompare(y.slug))).toEqual(a.sort((x, y) => x.slug.localeCompare(y.slug)));
+    } finally {
+      await third.drop();
+    }
   });
 });

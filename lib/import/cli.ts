@@ -13,7 +13,8 @@ export type Io = { out: (line: string) => void; err: (line: string) => void };
 
 const USAGE = `Usage:
   npm run import -- wordpress FILE.xml [--uploads DIR] [--dry-run] [--report FILE.json]
-  npm run import -- ghost FILE.json [--dry-run] [--report FILE.json]`;
+  npm run import -- ghost FILE.json [--dry-run] [--report FILE.json]
+  npm run import -- newsroom FILE.json   (a file from npm run export, into an empty instance)`;
 
 /** The cause in one line (drizzle wraps the driver's error). */
 const reason = (error: unknown) => {
@@ -28,7 +29,7 @@ export async function runImportCli(args: string[], db: Db, io: Io): Promise<numb
     const i = rest.indexOf(name);
     return i >= 0 ? rest[i + 1] : undefined;
   };
-  if (!kind || !file || !["wordpress", "ghost"].includes(kind)) {
+  if (!kind || !file || !["wordpress", "ghost", "newsroom"].includes(kind)) {
     io.err(USAGE);
     return 2;
   }
@@ -42,6 +43,7 @@ export async function runImportCli(args: string[], db: Db, io: Io): Promise<numb
     return 1;
   }
   const dryRun = flag("--dry-run");
+  if (kind === "newsroom") return importNewsroom(db, file, io);
   let progress: Progress | null = null;
   try {
     const opts = {
@@ -66,6 +68,23 @@ export async function runImportCli(args: string[], db: Db, io: Io): Promise<numb
       return 1;
     }
     io.err(`✖ Import stopped: ${reason(error)}. Every batch before this one is complete; run the same command again to finish.`);
+    return 1;
+  }
+}
+
+async function importNewsroom(db: Db, file: string, io: Io): Promise<number> {
+  const { readFile } = await import("node:fs/promises");
+  const { importJson, ExportFormatError } = await import("@/lib/export/json");
+  const images = `${file}.images`;
+  try {
+    const r = await importJson(db, await readFile(file, "utf8"), { imagesDir: existsSync(images) ? images : null });
+    io.out(
+      `Imported ${r.rows} rows and ${r.images} image(s).${r.matchedUsers.length ? ` ${r.matchedUsers.length} exported user(s) matched by e-mail to people already here.` : ""}`,
+    );
+    io.out("Imported people have no password: invite them from /newsroom/users or run npm run users.");
+    return 0;
+  } catch (error) {
+    io.err(error instanceof ExportFormatError ? `✖ ${error.message}` : `✖ Import stopped, nothing was written: ${reason(error)}`);
     return 1;
   }
 }
