@@ -76,14 +76,14 @@ export class Importer {
   private readonly users = new Map<string, string>();
   private readonly sections = new Map<string, number>();
   private readonly seen = new Set<string>();
-  private readonly uploads: UploadsFolder | null;
+  private readonly uploads: UploadsFolder;
   private done = 0;
 
   constructor(
     private readonly db: Db,
     private readonly opts: ImporterOptions,
   ) {
-    this.uploads = opts.uploadsDir ? new UploadsFolder(opts.uploadsDir, opts.source, Boolean(opts.dryRun)) : null;
+    this.uploads = new UploadsFolder(opts.uploadsDir ?? null, opts.source, Boolean(opts.dryRun));
   }
 
   private now(): Date {
@@ -132,12 +132,12 @@ export class Importer {
       });
     } catch (error) {
       if (error !== ROLLBACK) {
-        this.uploads?.reset();
+        this.uploads.reset();
         throw error;
       }
     }
     // A dry run keeps nothing between batches: the next one sees the database as it is.
-    if (this.opts.dryRun) this.uploads?.reset();
+    if (this.opts.dryRun) this.uploads.reset();
     else {
       for (const [k, v] of state.users) this.users.set(k, v);
       for (const [k, v] of state.sections) this.sections.set(k, v);
@@ -168,7 +168,7 @@ export class Importer {
     const images = new Map<string, string>();
     const wanted = [...imageSources(post.html), ...(post.featuredImage ? [post.featuredImage.src] : [])];
     for (const src of wanted) {
-      const got = this.uploads ? await this.uploads.resolve(tx, src) : null;
+      const got = await this.uploads.resolve(tx, src);
       if (got && "url" in got) {
         images.set(src, got.url);
         report.uploadedImages++;

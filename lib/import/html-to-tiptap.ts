@@ -147,7 +147,8 @@ export function htmlToDoc(rawHtml: string, images: ImageMap = new Map()): Conver
   for (const tag of DROPPED_ELEMENTS) {
     for (const el of [...body.querySelectorAll(tag)]) {
       if (!el.isConnected) continue;
-      dropped.push(tag);
+      // Ghost cards that have no HTML equivalent arrive as <iframe data-card="bookmark">.
+      dropped.push(el.getAttribute("data-card") ? `${el.getAttribute("data-card")} card` : tag);
       el.remove();
     }
   }

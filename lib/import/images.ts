@@ -29,7 +29,8 @@ export function uploadsRelative(src: string): string | null {
 export class UploadsFolder {
   private readonly done = new Map<string, ImageOutcome>();
   constructor(
-    private readonly dir: string,
+    /** null: no folder this run, but images uploaded by an earlier run are still used. */
+    private readonly dir: string | null,
     private readonly source: ImportSourceName,
     private readonly dryRun: boolean,
   ) {}
@@ -52,6 +53,7 @@ export class UploadsFolder {
     const key = { source: this.source, kind: "image" as const, externalId: rel };
     const known = await getImportSource({ db, key });
     if (known) return { url: known.targetId };
+    if (!this.dir) return null;
     const file = path.join(this.dir, rel);
     let size: number;
     try {
