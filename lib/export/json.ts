@@ -68,9 +68,11 @@ export async function exportJson(
   return { file, images, missingImages };
 }
 
-/** Every `/uploads/<key>` the content refers to. */
+/** Every uploaded image (`/uploads/<key>`) the content refers to. */
 export function uploadKeys(text: string): string[] {
-  return [...new Set([...text.matchAll(/\/uploads\/([A-Za-z0-9._-]+)/g)].map((m) => m[1]))].filter((k) => isStorageKey(k));
+  // Our addresses are exactly "/uploads/<key>" (a JSON string, or an attribute inside one); an old
+  // site's "/wp-content/uploads/2024/03/…" is not one of ours.
+  return [...new Set([...text.matchAll(/"\/uploads\/([A-Za-z0-9._-]+)(?=["\\])/g)].map((m) => m[1]))].filter((k) => isStorageKey(k));
 }
 
 export class ExportFormatError extends Error {
