@@ -11,6 +11,10 @@ import { articleExtensions, isAllowedHref, isAllowedImageSrc } from "@/component
 import type { TiptapDoc } from "@/db/schema";
 import { docFromParagraphs, EMPTY_DOC, parseBody } from "@/lib/rich-text/body";
 
+import { decodeURIComponentSafe } from "./permalinks";
+
+export { decodeURIComponentSafe };
+
 export type Conversion = { doc: TiptapDoc; dropped: string[]; images: string[] };
 /** Maps an image address of the old site to ours (an uploaded copy) or null to keep it as it is. */
 export type ImageMap = ReadonlyMap<string, string>;
@@ -95,14 +99,6 @@ function fileAlt(src: string): string {
     .replace(/[-_]+/g, " ")
     .trim();
   return name || "Image";
-}
-
-export function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 function count(list: string[]): string[] {

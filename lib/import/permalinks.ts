@@ -1,5 +1,3 @@
-import { decodeURIComponentSafe } from "./html-to-tiptap";
-
 /**
  * The key under which an old address is stored and looked up: the path decoded, without its
  * trailing slash, lower case for ASCII-insensitive matches; the query is kept only for the
@@ -17,4 +15,13 @@ export function legacyPathKey(address: string): string | null {
   const query = kept.map((k) => `${k}=${url.searchParams.get(k)}`).join("&");
   if (path === "/" && !query) return null;
   return (query ? `${path}?${query}` : path).toLowerCase();
+}
+
+/** decodeURIComponent that leaves a malformed escape (`%E0%A4%A`) as it is instead of throwing. */
+export function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

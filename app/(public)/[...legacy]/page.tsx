@@ -1,5 +1,6 @@
 import { notFound, permanentRedirect } from "next/navigation";
 
+import { decodeURIComponentSafe } from "@/lib/import/permalinks";
 import { legacyRedirectFor } from "@/lib/import/redirects";
 
 type Props = { params: Promise<{ legacy: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -13,12 +14,4 @@ export default async function LegacyAddress({ params, searchParams }: Props) {
   const target = await legacyRedirectFor(`/${legacy.map((s) => encodeURIComponent(decodeURIComponentSafe(s))).join("/")}`, await searchParams);
   if (target) permanentRedirect(target);
   notFound();
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }

@@ -1,0 +1,34 @@
+import { expect, test, TYPICAL } from "./fixtures";
+
+// Old addresses of an imported WordPress site (npm run import) answer 308 to their new place;
+// an address nobody knows is still the public 404.
+test("old WordPress permalinks, ?p= ids and category archives answer 308; unknown addresses 404", async ({ as, request }) => {
+  const admin = await as("admin");
+  const recorded = await admin.request.post("/api/test-hooks/legacy-redirects", {
+    data: {
+      redirects: [
+        { path: "/2019/03/14/la-chine-nie/", slug: TYPICAL.slug },
+        { path: "/?p=4242", slug: TYPICAL.slug },
+        { path: "/2019/07/02/%c3%a9t%c3%a9-br%c3%bblant/", slug: TYPICAL.slug },
+        { path: "/category/monde/economie/", target: "/sections/economie" },
+      ],
+    },
+  });
+  expect(recorded.ok()).toBe(true);
+  const cases: [string, string][] = [
+    ["/2019/03/14/la-chine-nie/", `/articles/${TYPICAL.slug}`],
+    ["/2019/03/14/la-chine-nie", `/articles/${TYPICAL.slug}`],
+    ["/?p=4242", `/articles/${TYPICAL.slug}`],
+    ["/2019/07/02/%C3%A9t%C3%A9-br%C3%BBlant/", `/articles/${TYPICAL.slug}`],
+    ["/category/monde/economie/", "/sections/economie"],
+  ];
+  for (const [from, to] of cases) {
+    const res = await request.get(from, { maxRedirects: 0 });
+    expect(res.status(), from).toBe(308);
+    expect(new URL(res.headers().location, "http://host").pathname, from).toBe(to);
+  }
+  expect((await request.get("/2019/01/01/nothing-here/", { maxRedirects: 0 })).status()).toBe(404);
+  expect((await request.get("/?p=999999", { maxRedirects: 0 })).status()).toBe(200);
+  const front = await request.get("/", { maxRedirects: 0 });
+  expect(front.status()).toBe(200);
+});
