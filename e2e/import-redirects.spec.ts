@@ -15,6 +15,18 @@ test("old WordPress permalinks, ?p= ids and category archives answer 308; unknow
     },
   });
   expect(recorded.ok()).toBe(true);
+  // Next.js first drops a trailing slash (308 to the same path without it); then ours.
+  const follow = async (from: string) => {
+    const statuses: number[] = [];
+    let at = from;
+    for (let hop = 0; hop < 4; hop++) {
+      const res = await request.get(at, { maxRedirects: 0 });
+      statuses.push(res.status());
+      if (res.status() < 300 || res.status() >= 400) break;
+      at = new URL(res.headers().location, "http://host").pathname + new URL(res.headers().location, "http://host").search;
+    }
+    return { statuses, at };
+  };
   const cases: [string, string][] = [
     ["/2019/03/14/la-chine-nie/", `/articles/${TYPICAL.slug}`],
     ["/2019/03/14/la-chine-nie", `/articles/${TYPICAL.slug}`],
@@ -23,12 +35,11 @@ test("old WordPress permalinks, ?p= ids and category archives answer 308; unknow
     ["/category/monde/economie/", "/sections/economie"],
   ];
   for (const [from, to] of cases) {
-    const res = await request.get(from, { maxRedirects: 0 });
-    expect(res.status(), from).toBe(308);
-    expect(new URL(res.headers().location, "http://host").pathname, from).toBe(to);
+    const { statuses, at } = await follow(from);
+    expect(at, from).toBe(to);
+    expect(statuses.at(-1), from).toBe(200);
+    for (const s of statuses.slice(0, -1)) expect([301, 308], from).toContain(s);
   }
-  expect((await request.get("/2019/01/01/nothing-here/", { maxRedirects: 0 })).status()).toBe(404);
+  expect((await follow("/2019/01/01/nothing-here/")).statuses.at(-1)).toBe(404);
   expect((await request.get("/?p=999999", { maxRedirects: 0 })).status()).toBe(200);
-  const front = await request.get("/", { maxRedirects: 0 });
-  expect(front.status()).toBe(200);
 });
