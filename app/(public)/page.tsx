@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 
 import { ArticleCard } from "@/components/public/article-card";
 import { getFrontPage } from "@/lib/cache/public-data";
 import { siteDictionary, siteLanguage } from "@/lib/i18n/site";
+import { legacyRedirectFor } from "@/lib/import/redirects";
 import { serializeJsonLd, websiteJsonLd } from "@/lib/seo/json-ld";
 import { ogLocale } from "@/lib/seo/og-locale";
 import { siteOrigin } from "@/lib/seo/site-url";
@@ -19,9 +21,15 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-export default async function FrontPage() {
+export default async function FrontPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Rendered per request from cached data; never prerendered at build (no database there).
   await connection();
+  // `/?p=123` and `/?page_id=…`: addresses of an imported WordPress site.
+  const query = await searchParams;
+  if (typeof query.p === "string" || typeof query.page_id === "string" || typeof query.cat === "string" || typeof query.tag === "string") {
+    const target = await legacyRedirectFor("/", query);
+    if (target) permanentRedirect(target);
+  }
   const [dict, origin, language, { lead, latest, bySection }] = await Promise.all([siteDictionary(), siteOrigin(), siteLanguage(), getFrontPage()]);
   const jsonLd = (
     <script

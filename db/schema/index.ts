@@ -11,3 +11,4 @@ export * from "./sign-off";
 export * from "./types";
 export * from "./integrations";
 export * from "./preferences";
+export * from "./imports";

@@ -4,6 +4,7 @@ import { articlesHook } from "./articles";
 import { backdateScheduleHook } from "./backdate-schedule";
 import { checklistHook } from "./checklist";
 import { clockHook } from "./clock";
+import { legacyRedirectsHook } from "./legacy-redirects";
 import { previewsHook } from "./previews";
 import { securityHook } from "./security";
 import { xssCorpusHook } from "./xss-corpus";
@@ -17,6 +18,7 @@ const HOOKS: Record<string, Partial<Record<"GET" | "POST", TestHook>>> = {
   checklist: { POST: checklistHook },
   clock: { GET: clockHook.get, POST: clockHook.set },
   previews: { POST: previewsHook },
+  "legacy-redirects": { POST: legacyRedirectsHook },
   security: { GET: securityHook.digest, POST: securityHook.fixtures },
   "xss-corpus": { POST: xssCorpusHook },
 };

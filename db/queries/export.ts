@@ -1,0 +1,101 @@
+import "server-only";
+
+import { asc, eq, inArray, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+
+import { queryRows, type Tx } from "@/db";
+import { articleAuthors, articleRevisions, articles, articleTags, authorProfiles, sections, tags, users } from "@/db/schema";
+
+/** Every row of a table (export). */
+export async function listRows({ db, table }: { db: Tx; table: PgTable }): Promise<Record<string, unknown>[]> {
+  return (await db.select().from(table)) as Record<string, unknown>[];
+}
+
+export async function countRows({ db, table }: { db: Tx; table: PgTable }): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table);
+  return Number(row?.n ?? 0);
+}
+
+/** Rows as exported, ids included, in chunks (import of a newsroom export). */
+export async function insertRows({ db, table, rows }: { db: Tx; table: PgTable; rows: Record<string, unknown>[] }): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(table).values(rows.slice(i, i + 500));
+}
+
+/** After rows were written with their own ids: the next generated id comes after them. */
+export async function resetSerial({ db, table, column }: { db: Tx; table: string; column: string }): Promise<void> {
+  await queryRows(
+    db,
+    sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce((select max(${sql.identifier(column)}) from ${sql.identifier(table)}), 0) + 1, false)`,
+  );
+}
+
+/** lower(email) → id of the users already here among `emails`. */
+export async function existingUsersByEmail({ db, emails }: { db: Tx; emails: string[] }): Promise<Map<string, string>> {
+  if (!emails.length) return new Map();
+  const rows = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(
+      inArray(
+        sql`lower(${users.email})`,
+        emails.map((e) => e.toLowerCase()),
+      ),
+    );
+  return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
+}
+
+/** Every article with its live revision (null when never published), for the WXR export. */
+export async function listArticlesForWxr({ db }: { db: Tx }) {
+  return db
+    .select({
+      id: articles.id,
+      status: articles.status,
+      slug: articles.slug,
+      headline: articles.headline,
+      dek: articles.dek,
+      body: articles.body,
+      sectionId: articles.sectionId,
+      featuredImage: articles.featuredImage,
+      createdAt: articles.createdAt,
+      scheduledAt: articles.scheduledAt,
+      firstPublishedAt: articles.firstPublishedAt,
+      live: {
+        id: articleRevisions.id,
+        headline: articleRevisions.headline,
+        dek: articleRevisions.dek,
+        bodyHtml: articleRevisions.bodyHtml,
+        tags: articleRevisions.tags,
+        sectionId: articleRevisions.sectionId,
+        featuredImage: articleRevisions.featuredImage,
+        authorIds: articleRevisions.authorIds,
+      },
+    })
+    .from(articles)
+    .leftJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+    .orderBy(asc(articles.createdAt), asc(articles.id));
+}
+
+/** Working bylines and tags of every article, in order. */
+export async function listArticleLinks({ db }: { db: Tx }) {
+  const [authors, tagRows] = await Promise.all([
+    db.select().from(articleAuthors).orderBy(asc(articleAuthors.articleId), asc(articleAuthors.position)),
+    db
+      .select({ articleId: articleTags.articleId, name: tags.name, slug: tags.slug })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .orderBy(asc(articleTags.articleId), asc(articleTags.position)),
+  ]);
+  return { authors, tags: tagRows };
+}
+
+/** People with their public profile slug (their WordPress login in a WXR export). */
+export async function listPeopleForWxr({ db }: { db: Tx }) {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, slug: authorProfiles.slug, displayName: authorProfiles.displayName })
+    .from(users)
+    .leftJoin(authorProfiles, eq(authorProfiles.userId, users.id));
+}
+
+export async function listSectionsForWxr({ db }: { db: Tx }) {
+  return db.select({ id: sections.id, name: sections.name, slug: sections.slug }).from(sections).orderBy(asc(sections.position), asc(sections.id));
+}

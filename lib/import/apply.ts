@@ -1,0 +1,354 @@
+import "server-only";
+
+import { createHash } from "node:crypto";
+
+import { isAllowedImageSrc } from "@/components/editor/extensions";
+import type { Db, Tx } from "@/db";
+import { replaceArticleAuthors } from "@/db/queries/article-people";
+import { getArticleById, updateArticle } from "@/db/queries/articles";
+import { insertEvent } from "@/db/queries/events";
+import {
+  articleExists,
+  getImportSource,
+  getSectionBySlug,
+  insertImportedSection,
+  nextSectionPosition,
+  upsertImportSource,
+  upsertLegacyRedirect,
+} from "@/db/queries/import";
+import { getUserByEmail, getUserById, insertUser, updateUser } from "@/db/queries/users";
+import type { FeaturedImage } from "@/db/schema";
+import { addContributors, createArticle, cutRevision, makeLive, setArticleTags } from "@/lib/articles/store";
+import { slugify } from "@/lib/slug";
+import { tagSlug } from "@/lib/taxonomy/tags";
+
+import { decodeURIComponentSafe, htmlToDoc, imageSources } from "./html-to-tiptap";
+import { UploadsFolder } from "./images";
+import type { ImportAuthor, ImportPost, ImportSourceName, ImportTerm, LegacyArchive } from "./model";
+import { legacyPathKey } from "./permalinks";
+import { ImportReport, type PostNote } from "./report";
+
+export type ImporterOptions = {
+  source: ImportSourceName;
+  dryRun?: boolean;
+  /** The old site's uploads folder (WordPress wp-content/uploads). */
+  uploadsDir?: string | null;
+  batchSize?: number;
+  authors?: ReadonlyMap<string, ImportAuthor>;
+  now?: () => Date;
+  onProgress?: (done: number) => void;
+};
+
+const HEADLINE_MAX = 300;
+const DEK_MAX = 500;
+const UNKNOWN_AUTHOR: ImportAuthor = { key: "__unknown__", email: null, name: "Unknown author" };
+/** Thrown inside a dry run's transaction so that everything it did is rolled back. */
+const ROLLBACK = Symbol("dry-run rollback");
+
+function plain(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;|&#8217;/g, "’")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Batch-local state: merged into the importer only once the batch has committed. */
+type BatchState = { report: ImportReport; users: Map<string, string>; sections: Map<string, number> };
+
+/**
+ * Writes normalised posts (from any source) into the newsroom, one transaction per batch:
+ * a crash leaves whole batches only, and the next run carries on where the last committed
+ * batch ended (every imported item is in import_sources with the hash of its content, so it is
+ * skipped when unchanged, updated when changed, never duplicated).
+ */
+export class Importer {
+  readonly report = new ImportReport();
+  private readonly users = new Map<string, string>();
+  private readonly sections = new Map<string, number>();
+  private readonly seen = new Set<string>();
+  private readonly uploads: UploadsFolder;
+  private done = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly opts: ImporterOptions,
+  ) {
+    this.uploads = new UploadsFolder(opts.uploadsDir ?? null, opts.source, Boolean(opts.dryRun));
+  }
+
+  private now(): Date {
+    return this.opts.now?.() ?? new Date();
+  }
+
+  private pending: ImportPost[] = [];
+
+  /** Queues posts; every full batch is written in its own transaction. */
+  async add(posts: Iterable<ImportPost>): Promise<void> {
+    const size = this.opts.batchSize ?? 50;
+    for (const post of posts) {
+      this.pending.push(post);
+      if (this.pending.length >= size) await this.applyBatch(this.pending.splice(0));
+    }
+  }
+
+  /** Writes what is left in the queue. */
+  async flush(): Promise<void> {
+    if (this.pending.length) await this.applyBatch(this.pending.splice(0));
+  }
+
+  /** Category and tag archives of the old site → 308 to the section or tag page. */
+  async importArchives(archives: LegacyArchive[]): Promise<void> {
+    await this.inTransaction(async (tx, state) => {
+      for (const a of archives) {
+        const key = legacyPathKey(a.path);
+        if (!key) continue;
+        let target: string;
+        if (a.kind === "section") {
+          const slug = this.sectionSlug(a);
+          target = (await getSectionBySlug({ db: tx, slug })) ? `/sections/${slug}` : `/tags/${tagSlug(a.name)}`;
+        } else target = `/tags/${tagSlug(a.name)}`;
+        await upsertLegacyRedirect({ db: tx, path: key, target });
+        state.report.redirects++;
+      }
+    });
+  }
+
+  private async inTransaction(work: (tx: Tx, state: BatchState) => Promise<void>): Promise<void> {
+    const state: BatchState = { report: new ImportReport(), users: new Map(), sections: new Map() };
+    try {
+      await this.db.transaction(async (tx) => {
+        await work(tx, state);
+        if (this.opts.dryRun) throw ROLLBACK;
+      });
+    } catch (error) {
+      if (error !== ROLLBACK) {
+        this.uploads.reset();
+        throw error;
+      }
+    }
+    // A dry run keeps nothing between batches: the next one sees the database as it is.
+    if (this.opts.dryRun) this.uploads.reset();
+    else {
+      for (const [k, v] of state.users) this.users.set(k, v);
+      for (const [k, v] of state.sections) this.sections.set(k, v);
+    }
+    merge(this.report, state.report);
+  }
+
+  private async applyBatch(posts: ImportPost[]): Promise<void> {
+    await this.inTransaction(async (tx, state) => {
+      for (const post of posts) await this.applyPost(tx, post, state);
+    });
+    this.done += posts.length;
+    this.opts.onProgress?.(this.done);
+  }
+
+  private async applyPost(tx: Tx, post: ImportPost, state: BatchState): Promise<void> {
+    const { report } = state;
+    const title = post.title || post.slug || post.label;
+    if (this.seen.has(post.externalId)) return report.skip(post.label, title, `duplicate GUID ${post.externalId} (the first one was imported)`);
+    this.seen.add(post.externalId);
+    if (!["publish", "future", "draft", "pending"].includes(post.status)) {
+      return report.skip(post.label, title, `status "${post.status}" is not imported`);
+    }
+    const notes: string[] = [];
+    const key = { source: this.opts.source, kind: "post" as const, externalId: post.externalId };
+
+    // Images first (uploads happen outside the transaction's rollback; they are content-addressed by path).
+    const images = new Map<string, string>();
+    const wanted = [...imageSources(post.html), ...(post.featuredImage ? [post.featuredImage.src] : [])];
+    for (const src of wanted) {
+      const got = await this.uploads.resolve(tx, src);
+      if (got && "url" in got) {
+        images.set(src, got.url);
+        report.uploadedImages++;
+      } else if (got) notes.push(got.problem);
+    }
+    const converted = htmlToDoc(post.html, images);
+    const featured = this.featured(post, images, notes);
+    const hash = createHash("sha256")
+      .update(JSON.stringify({ ...post, date: post.date?.toISOString() ?? null, modified: null, legacyPaths: post.legacyPaths, doc: converted.doc, featured }))
+      .digest("hex");
+
+    const known = await getImportSource({ db: tx, key });
+    const existing = known && (await articleExists({ db: tx, id: known.targetId })) ? known.targetId : null;
+    if (existing && known?.contentHash === hash) {
+      report.unchanged++;
+      return;
+    }
+
+    const authorIds: string[] = [];
+    for (const k of post.authorKeys.length ? post.authorKeys : [UNKNOWN_AUTHOR.key]) {
+      const id = await this.ensureUser(tx, k, state);
+      if (!authorIds.includes(id)) authorIds.push(id);
+    }
+    if (!post.authorKeys.length) notes.push("no author: bylined to “Unknown author”");
+    const sectionId = post.categories[0] ? await this.ensureSection(tx, post.categories[0], state) : null;
+    const tags = [...post.categories.slice(1).map((c) => c.name), ...post.tags];
+    const headline = clip(plain(post.title), HEADLINE_MAX);
+    const dek = clip(plain(post.excerpt), DEK_MAX);
+    const wantedSlug = slugify(decodeURIComponentSafe(post.slug)) || slugify(headline) || `post-${post.label}`;
+
+    let articleId: string;
+    if (existing) {
+      articleId = existing;
+      const before = await getArticleById({ db: tx, id: articleId });
+      await updateArticle({
+        db: tx,
+        id: articleId,
+        set: {
+          headline,
+          dek,
+          body: converted.doc,
+          sectionId,
+          featuredImage: featured,
+          language: post.language ?? before?.language,
+          version: (before?.version ?? 0) + 1,
+          updatedAt: this.now(),
+          ...(before?.firstPublishedAt ? {} : { slug: wantedSlug }),
+        },
+      });
+      await setArticleTags(tx, articleId, tags);
+      await replaceArticleAuthors({ db: tx, articleId, userIds: authorIds });
+      await addContributors(tx, articleId, authorIds);
+      report.updated++;
+    } else {
+      const created = await createArticle(tx, {
+        createdById: authorIds[0],
+        headline,
+        dek,
+        sectionId,
+        body: converted.doc,
+        tags,
+        authorIds,
+        slug: wantedSlug,
+        language: post.language,
+      });
+      articleId = created.id;
+      await updateArticle({ db: tx, id: articleId, set: { featuredImage: featured, createdAt: post.date ?? this.now() } });
+      report.created++;
+    }
+
+    await this.applyStatus(tx, articleId, post, notes);
+    const after = await getArticleById({ db: tx, id: articleId });
+    if (after && after.slug !== wantedSlug && post.status === "publish") notes.push(`slug “${wantedSlug}” was taken: published as “${after.slug}”`);
+    for (const p of post.legacyPaths) {
+      const path = legacyPathKey(p);
+      if (!path) continue;
+      await upsertLegacyRedirect({ db: tx, path, articleId });
+      report.redirects++;
+    }
+    await upsertImportSource({ db: tx, key, targetId: articleId, contentHash: hash });
+    await insertEvent({
+      db: tx,
+      event: { type: "article.imported", articleId, data: { source: this.opts.source, externalId: post.externalId, updated: Boolean(existing) } },
+    });
+
+    report.externalImages += converted.images.length + (featured && featured.src.startsWith("https:") ? 1 : 0);
+    if (converted.images.length) notes.push(`kept as external images: ${converted.images.join(", ")}`);
+    if (converted.dropped.length) report.dropped.push({ post: post.label, title, notes: converted.dropped });
+    if (notes.length) report.warnings.push({ post: post.label, title, notes });
+  }
+
+  private featured(post: ImportPost, images: Map<string, string>, notes: string[]): FeaturedImage | null {
+    if (!post.featuredImage) return null;
+    const src = images.get(post.featuredImage.src) ?? post.featuredImage.src;
+    if (!isAllowedImageSrc(src)) {
+      notes.push(`featured image ${post.featuredImage.src} left out (not https and not in the uploads folder)`);
+      return null;
+    }
+    const alt = post.featuredImage.alt.trim() || post.featuredImage.caption?.trim() || plain(post.title) || "Image";
+    return { src, alt: clip(alt, 500), ...(post.featuredImage.caption ? { caption: clip(post.featuredImage.caption, 1000) } : {}) };
+  }
+
+  private async applyStatus(tx: Tx, articleId: string, post: ImportPost, notes: string[]): Promise<void> {
+    const article = await getArticleById({ db: tx, id: articleId });
+    if (!article) throw new Error(`Article ${articleId} vanished during the import`);
+    const published = article.status === "published";
+    switch (post.status) {
+      case "publish":
+        // A re-import of a changed post publishes the change; the first publication date stays.
+        await makeLive(tx, articleId, { actorId: null, now: published ? (post.modified ?? this.now()) : (post.date ?? this.now()) });
+        return;
+      case "future":
+        if (published) return void notes.push("scheduled in the source but already published here: left published");
+        await cutRevision(tx, articleId, { reason: "schedule", actorId: null, note: "Imported as scheduled" });
+        await updateArticle({
+          db: tx,
+          id: articleId,
+          set: { status: "scheduled", scheduledAt: post.date ?? this.now(), submittedAt: article.submittedAt ?? this.now() },
+        });
+        return;
+      case "pending":
+        if (published) return void notes.push("pending in the source but published here: left published");
+        await cutRevision(tx, articleId, { reason: "submit", actorId: null });
+        await updateArticle({ db: tx, id: articleId, set: { status: "in_review", submittedAt: article.submittedAt ?? this.now() } });
+        return;
+      default:
+        if (published) notes.push("a draft in the source but published here: left published");
+    }
+  }
+
+  private async ensureUser(tx: Tx, key: string, state: BatchState): Promise<string> {
+    const cached = state.users.get(key) ?? this.users.get(key);
+    if (cached) return cached;
+    const author = this.opts.authors?.get(key) ?? (key === UNKNOWN_AUTHOR.key ? UNKNOWN_AUTHOR : { key, email: null, name: key });
+    const sourceKey = { source: this.opts.source, kind: "user" as const, externalId: key };
+    const known = await getImportSource({ db: tx, key: sourceKey });
+    let id = known && (await getUserById({ db: tx, id: known.targetId })) ? known.targetId : null;
+    if (!id) {
+      const email = author.email?.trim() || `${slugify(key) || "author"}@import.invalid`;
+      const match = await getUserByEmail({ db: tx, email });
+      if (match) {
+        id = match.id;
+        state.report.usersMatched.push(`${author.name} <${email}>`);
+      } else {
+        const user = await insertUser({ db: tx, email, name: author.name.trim() || key, role: "journalist", passwordHash: null });
+        await updateUser({ db: tx, id: user.id, set: { active: false } });
+        id = user.id;
+        state.report.usersCreated.push(`${author.name} <${email}>`);
+      }
+      await upsertImportSource({ db: tx, key: sourceKey, targetId: id, contentHash: "" });
+    }
+    state.users.set(key, id);
+    return id;
+  }
+
+  private sectionSlug(term: ImportTerm): string {
+    return slugify(decodeURIComponentSafe(term.slug)) || slugify(term.name) || "section";
+  }
+
+  private async ensureSection(tx: Tx, term: ImportTerm, state: BatchState): Promise<number> {
+    const slug = this.sectionSlug(term);
+    const cached = state.sections.get(slug) ?? this.sections.get(slug);
+    if (cached) return cached;
+    let row = await getSectionBySlug({ db: tx, slug });
+    if (!row) {
+      row = await insertImportedSection({ db: tx, name: clip(plain(term.name) || slug, 80), slug, position: await nextSectionPosition({ db: tx }) });
+      state.report.sectionsCreated.push(row.name);
+    }
+    state.sections.set(slug, row.id);
+    return row.id;
+  }
+}
+
+function merge(into: ImportReport, from: ImportReport): void {
+  into.created += from.created;
+  into.updated += from.updated;
+  into.unchanged += from.unchanged;
+  into.redirects += from.redirects;
+  into.externalImages += from.externalImages;
+  into.uploadedImages += from.uploadedImages;
+  const lists = ["skipped", "dropped", "warnings", "usersCreated", "usersMatched", "sectionsCreated"] as const;
+  for (const l of lists) (into[l] as (string | PostNote)[]).push(...from[l]);
+}

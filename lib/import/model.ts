@@ -1,0 +1,33 @@
+/** What every importer (WordPress, Ghost, our own JSON) reduces its source to. */
+export type ImportSourceName = "wordpress" | "ghost" | "newsroom";
+
+export type ImportAuthor = { key: string; email: string | null; name: string };
+export type ImportTerm = { name: string; slug: string };
+
+export type SourceStatus = "publish" | "future" | "draft" | "pending" | "private" | "trash" | (string & {});
+
+export type ImportPost = {
+  /** The source's stable identity (WordPress GUID, Ghost id): the idempotence key. */
+  externalId: string;
+  /** How the source numbers it, for the report (WordPress post id). */
+  label: string;
+  title: string;
+  slug: string;
+  status: SourceStatus;
+  html: string;
+  excerpt: string;
+  language?: string;
+  /** Publication (or scheduled) date, UTC. */
+  date: Date | null;
+  modified: Date | null;
+  authorKeys: string[];
+  /** The first one becomes the section. */
+  categories: ImportTerm[];
+  tags: string[];
+  featuredImage: { src: string; alt: string; caption?: string } | null;
+  /** Old addresses (path and query) that must redirect to the article. */
+  legacyPaths: string[];
+};
+
+/** Taxonomy archives of the old site: kind decides where they redirect. */
+export type LegacyArchive = { path: string; kind: "section" | "tag"; slug: string; name: string };
