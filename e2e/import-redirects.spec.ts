@@ -41,5 +41,8 @@ test("old WordPress permalinks, ?p= ids and category archives answer 308; unknow
     for (const s of statuses.slice(0, -1)) expect([301, 308], from).toContain(s);
   }
   expect((await follow("/2019/01/01/nothing-here/")).statuses.at(-1)).toBe(404);
-  expect((await request.get("/?p=999999", { maxRedirects: 0 })).status()).toBe(200);
+  // An unknown id goes to the front page's one address (the cached page), not to a new render.
+  const unknown = await request.get("/?p=999999&utm_source=x", { maxRedirects: 0 });
+  expect(unknown.status()).toBe(307);
+  expect(new URL(unknown.headers().location, "http://host").pathname).toBe("/");
 });

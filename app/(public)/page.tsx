@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { permanentRedirect } from "next/navigation";
+import { permanentRedirect, redirect } from "next/navigation";
 import { connection } from "next/server";
 
 import { ArticleCard } from "@/components/public/article-card";
@@ -10,6 +10,7 @@ import { legacyRedirectFor } from "@/lib/import/redirects";
 import { serializeJsonLd, websiteJsonLd } from "@/lib/seo/json-ld";
 import { ogLocale } from "@/lib/seo/og-locale";
 import { siteOrigin } from "@/lib/seo/site-url";
+import { LEGACY_FRONT_PAGE_PARAMS } from "@/server/page-cache/public-routes.mjs";
 
 export async function generateMetadata(): Promise<Metadata> {
   const [dict, origin, language] = await Promise.all([siteDictionary(), siteOrigin(), siteLanguage()]);
@@ -25,10 +26,13 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
   // Rendered per request from cached data; never prerendered at build (no database there).
   await connection();
   // `/?p=123` and `/?page_id=…`: addresses of an imported WordPress site.
+  // The page cache hands these to Next uncached (server/page-cache/public-routes.mjs); an unknown
+  // one goes to the front page's one address, so a flood of made-up ids renders nothing.
   const query = await searchParams;
-  if (typeof query.p === "string" || typeof query.page_id === "string" || typeof query.cat === "string" || typeof query.tag === "string") {
+  if (LEGACY_FRONT_PAGE_PARAMS.some((name) => query[name] !== undefined)) {
     const target = await legacyRedirectFor("/", query);
     if (target) permanentRedirect(target);
+    redirect("/");
   }
   const [dict, origin, language, { lead, latest, bySection }] = await Promise.all([siteDictionary(), siteOrigin(), siteLanguage(), getFrontPage()]);
   const jsonLd = (

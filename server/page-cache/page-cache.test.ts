@@ -326,6 +326,8 @@ describe("canonical keys", () => {
     for (const url of ["/articles/hot?utm_source=x", "/articles/hot?page=2", "/articles/%68ot", "/articles/hot?_x=1&b=%ZZ"])
       expect(cacheKey(req(url)), url).toBe(article);
     expect(cacheKey(req("/?utm_source=1&page=2"))).toBe(cacheKey(req("/")));
+    // An imported WordPress site's `/?p=123` is the front page's redirect to do, not its cached copy.
+    for (const url of ["/?p=123", "/?utm_source=x&page_id=4", "/?cat=7", "/?tag=x"]) expect(cacheKey(req(url)), url).toBeNull();
     expect(cacheKey(req("/tags/apt41?page=1&fbclid=z"))).toBe(cacheKey(req("/tags/apt41")));
     expect(cacheKey(req("/tags/apt41?page=2&x=1"))).toBe(cacheKey(req("/tags/apt41?x=2&page=2")));
     expect(cacheKey(req("/tags/apt41?page=2"))).not.toBe(cacheKey(req("/tags/apt41")));

@@ -63,6 +63,9 @@ export function canonicalPublicUrl(url) {
   const parts = pathname === "/" ? [] : pathname.slice(1).split("/");
   const route = PUBLIC_ROUTES.find((r) => r.segments.length === parts.length && r.segments.every((s, i) => s === SLUG || s === parts[i]));
   if (!route) return null;
+  // `/?p=123`, `/?cat=4`: an imported WordPress site's old addresses. The front page answers them
+  // with a redirect (app/(public)/page.tsx), so they are left to Next, uncached.
+  if (parts.length === 0 && q !== -1 && hasLegacyParam(url.slice(q + 1, hash > q ? hash : undefined))) return null;
   /** @type {string[]} */
   const segments = [];
   for (let i = 0; i < parts.length; i++) {
@@ -90,6 +93,15 @@ export function canonicalPublicUrl(url) {
     query = kept.size > 0 ? `?${kept.toString()}` : "";
   }
   return `/${segments.join("/")}${query}`;
+}
+
+/** The WordPress query parameters of old addresses the front page redirects (lib/import/redirects.ts). */
+export const LEGACY_FRONT_PAGE_PARAMS = ["p", "page_id", "cat", "tag"];
+
+/** @param {string} query */
+function hasLegacyParam(query) {
+  const search = new URLSearchParams(query);
+  return LEGACY_FRONT_PAGE_PARAMS.some((name) => search.has(name));
 }
 
 /**
