@@ -9,3 +9,4 @@ export * from "./mail";
 export * from "./site";
 export * from "./sign-off";
 export * from "./types";
+export * from "./collab";
