@@ -1,5 +1,6 @@
 "use client";
 
+import Collaboration from "@tiptap/extension-collaboration";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { memo, useEffect, useState } from "react";
 
@@ -8,6 +9,8 @@ import { readingMinutes, wordCount } from "@/lib/rich-text/count";
 import { articleExtensions } from "./extensions";
 import { ImageDialog } from "./image-dialog";
 import { LinkDialog } from "./link-dialog";
+import { LiveCarets } from "./live-carets";
+import type { LiveSession } from "./live-session";
 import { Toolbar } from "./toolbar";
 
 type BodyEditorProps = {
@@ -16,22 +19,30 @@ type BodyEditorProps = {
   error?: string;
   onReady: (editor: Editor | null) => void;
   onDirty: () => void;
+  /** A live session: the body is its shared document (and the autosave never sends it). */
+  live?: LiveSession | null;
 };
 
 /**
  * The Body field. The editor does not re-render React on transactions; a keystroke only tells
  * the autosave engine that the body changed (it calls getJSON when it actually saves).
  */
-export const BodyEditor = memo(function BodyEditor({ initial, editable, error, onReady, onDirty }: BodyEditorProps) {
+export const BodyEditor = memo(function BodyEditor({ initial, editable, error, onReady, onDirty, live }: BodyEditorProps) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);
   const editor = useEditor({
-    extensions: articleExtensions(),
-    content: initial as object,
+    extensions: live
+      ? [
+          ...articleExtensions({ live: true }),
+          Collaboration.configure({ document: live.doc, field: "default" }),
+          LiveCarets.configure({ awareness: live.provider.awareness }),
+        ]
+      : articleExtensions(),
+    ...(live ? {} : { content: initial as object }),
     editable,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
-    onUpdate: () => onDirty(),
+    onUpdate: live ? undefined : () => onDirty(),
     editorProps: {
       attributes: {
         id: "article-body",

@@ -49,6 +49,16 @@ export type CollabServer = {
 
 const ctx = (c: { context: unknown }) => c.context as CollabContext;
 
+function parseFlush(payload: string): { id: number } | null {
+  if (payload.length > 200) return null;
+  try {
+    const msg = JSON.parse(payload) as { type?: unknown; id?: unknown };
+    return msg.type === "flush" && typeof msg.id === "number" ? { id: msg.id } : null;
+  } catch {
+    return null;
+  }
+}
+
 export function createCollabServer(opts: CollabServerOptions): CollabServer {
   const log = logger().child({ component: "collab" });
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -83,6 +93,13 @@ export function createCollabServer(opts: CollabServerOptions): CollabServer {
       if (!connection.readOnly) bodies.noteWriter(document, ctx(connection).userId);
     },
     onStoreDocument: ({ document }) => bodies.store(document),
+    // "flush" before a workflow transition: store now, then say so (components/editor/live-session.ts).
+    async onStateless({ payload, document, connection }) {
+      const msg = parseFlush(payload);
+      if (!msg || connection.readOnly) return;
+      await bodies.store(document);
+      connection.sendStateless(JSON.stringify({ type: "stored", id: msg.id }));
+    },
     afterUnloadDocument: async ({ documentName }) => bodies.forget(documentName),
   });
 
