@@ -66,7 +66,7 @@ export function createCollabServer(opts: CollabServerOptions): CollabServer {
   const extensions: Extension[] = [];
   if (opts.redisUrl) {
     const url = opts.redisUrl;
-    extensions.push(new RedisExtension({ createClient: () => new IORedis(url, { maxRetriesPerRequest: null }) } as never));
+    extensions.push(new RedisExtension({ createClient: () => new IORedis(url, { maxRetriesPerRequest: null, enableReadyCheck: false }) } as never));
   }
 
   const hocuspocus = new Hocuspocus({
