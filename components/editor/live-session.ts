@@ -50,7 +50,7 @@ export class LiveSession {
   constructor(private opts: Options) {
     this.idb = new IndexeddbPersistence(`newsroom-article-${opts.articleId}`, this.doc);
     const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
-    this.socket = new HocuspocusProviderWebsocket({ url, delay: 500, maxDelay: 5000 } as never);
+    this.socket = new HocuspocusProviderWebsocket({ url, maxDelay: 5000 } as never);
     this.provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name: `article:${opts.articleId}`,
