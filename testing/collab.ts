@@ -34,6 +34,17 @@ export async function startCollab(db: Tx, opts: Partial<CollabServerOptions> = {
   };
 }
 
+/**
+ * `ws` reports closing a socket that is still connecting as an "error" event, which throws when
+ * nobody listens (a browser's WebSocket does not); the provider does that on disconnect.
+ */
+class NodeWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on("error", () => undefined);
+  }
+}
+
 export type Client = {
   doc: Y.Doc;
   provider: HocuspocusProvider;
@@ -49,7 +60,7 @@ export const ticketFor = (user: { id: string }, articleId: string, sv = 1, now =
 export function connectClient(url: string, articleId: string, token: string, name = `article:${articleId}`): Client {
   const doc = new Y.Doc();
   const events = { authFailed: [] as string[], closes: [] as number[], stateless: [] as string[] };
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, delay: 50, maxDelay: 500, minDelay: 20 } as never);
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: NodeWebSocket, delay: 50, maxDelay: 500, minDelay: 20 } as never);
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name,

@@ -22,6 +22,7 @@ type Live = { bytes: number; writers: Set<string>; loadHash: string; storing: Pr
 /** Loading and storing the live bodies, with what each open document needs remembered. */
 export class LiveBodies {
   private live = new Map<string, Live>();
+  private closed = false;
   constructor(private opts: { db: () => Promise<Tx>; log: Logger; maxDocumentBytes: number }) {}
 
   articleIdOf(name: string): string {
@@ -65,7 +66,9 @@ export class LiveBodies {
   /** One store at a time per document; a store asked for during one runs after it. */
   async store(document: Document): Promise<void> {
     const live = this.live.get(document.name);
-    const previous = live?.storing ?? Promise.resolve();
+    if (this.closed) return;
+    // A failed store does not stop the next one (Hocuspocus reports the failure and stores again later).
+    const previous = (live?.storing ?? Promise.resolve()).catch(() => undefined);
     const next = previous.then(() => this.storeNow(document, live));
     if (!live) return next;
     const tracked = next.finally(() => {
@@ -111,6 +114,11 @@ export class LiveBodies {
     if (!claimed) return;
     this.opts.log.info({ documentName: document.name }, "collab document replaced by a body saved outside the live session");
     writeBody(document, src.body);
+  }
+
+  /** After the last stores on shutdown: nothing more is written (the database may be closing). */
+  close(): void {
+    this.closed = true;
   }
 
   forget(name: string): void {

@@ -155,6 +155,7 @@ export function createCollabServer(opts: CollabServerOptions): CollabServer {
   const close = async () => {
     clearInterval(timer);
     await Promise.all([...hocuspocus.documents.values()].map((d) => bodies.store(d).catch(() => undefined)));
+    bodies.close();
     hocuspocus.closeConnections();
     for (const ws of wss.clients) ws.terminate();
     wss.close();
