@@ -11,7 +11,14 @@ const bodyHash = sql<string>`md5(${articles.body}::text)`;
 /** The stored live state of an article's body and the article's current body and its hash. */
 export async function getCollabSource({ db, articleId }: { db: Tx; articleId: string }) {
   const [row] = await db
-    .select({ body: articles.body, bodyHash, state: collabDocuments.state, stateBodyHash: collabDocuments.bodyHash })
+    .select({
+      body: articles.body,
+      headline: articles.headline,
+      version: articles.version,
+      bodyHash,
+      state: collabDocuments.state,
+      stateBodyHash: collabDocuments.bodyHash,
+    })
     .from(articles)
     .leftJoin(collabDocuments, eq(collabDocuments.articleId, articles.id))
     .where(eq(articles.id, articleId));

@@ -7,6 +7,7 @@ import * as Y from "yjs";
 import type { Tx } from "@/db";
 import { claimOutsideBody, getCollabSource, storeCollabDocument } from "@/db/queries/collab";
 import { addContributors } from "@/lib/articles/store";
+import { clearChecklistOnChange } from "@/lib/checklist/checklist";
 
 import { articleIdFromDocumentName } from "./access";
 import { readBody, writeBody } from "./document";
@@ -89,9 +90,12 @@ export class LiveBodies {
     const state = Y.encodeStateAsUpdate(document);
     const writers = [...(live?.writers ?? [])];
     const db = await this.opts.db();
+    const before = writers.length ? await getCollabSource({ db, articleId }) : null;
     const hash = await storeCollabDocument({ db, articleId, state, body: body.doc, userId: writers.at(-1) ?? null });
     if (hash === null) return; // the article was deleted meanwhile
     if (writers.length) await addContributors(db, articleId, writers);
+    // As a version-checked save does: a changed body lifts the sign-off ticks given to the old one.
+    if (before) await clearChecklistOnChange(db, writers.at(-1)!, articleId, before, { body: body.doc, version: before.version });
     if (live) {
       for (const w of writers) live.writers.delete(w);
       live.bytes = state.byteLength;

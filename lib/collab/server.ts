@@ -90,7 +90,12 @@ export function createCollabServer(opts: CollabServerOptions): CollabServer {
         log.warn({ documentName: document.name, bytes: update.byteLength, userId: ctx(connection).userId }, "collab update refused: too large");
         throw Object.assign(new Error("too large"), CLOSE_TOO_LARGE);
       }
-      if (!connection.readOnly) bodies.noteWriter(document, ctx(connection).userId);
+    },
+    // Who changed the body (the two-person rule counts them): only changes applied, never a mere
+    // sync or presence message, so opening an article to review it does not make one its contributor.
+    async onChange({ document, context }) {
+      const userId = (context as Partial<CollabContext> | undefined)?.userId;
+      if (userId) bodies.noteWriter(document, userId);
     },
     onStoreDocument: ({ document }) => bodies.store(document),
     // "flush" before a workflow transition: store now, then say so (components/editor/live-session.ts).
