@@ -38,6 +38,12 @@ export async function register() {
   const { cacheTagsForPath } = await import("./lib/cdn/tags");
   const { registerCacheTagReader } = await import("./server/cdn.mjs");
   registerCacheTagReader(async (path) => cacheTagsForPath(await getDb(), path));
+  // Co-editing (WebSocket /collab on this same port, through server/serve.mjs): lib/collab/server.ts.
+  if (process.env.AUTH_SECRET) {
+    const { createCollabServer } = await import("./lib/collab/server");
+    const { registerCollabEndpoint } = await import("./server/collab-bridge.mjs");
+    registerCollabEndpoint(createCollabServer({ db: getDb, secret: process.env.AUTH_SECRET, redisUrl: process.env.REDIS_URL || undefined }));
+  }
   if (process.env.JOBS_DISABLED !== "1") {
     const { startJobRunner } = await import("./lib/jobs/runner");
     startJobRunner();

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 
 import { expect, test, useAccount } from "./fixtures";
 import { EditorPage } from "./pages/editor-page";
@@ -79,7 +79,11 @@ test("keeps typing offline and saves when the connection returns", async ({ page
   await expect(body(page)).toContainText("Écrit dans le train, sans réseau.");
 });
 
+/** These specs are about the path without a live session: the collaboration server is unreachable. */
+const withoutLiveSession = (context: BrowserContext) => context.routeWebSocket(/\/collab/, (ws) => ws.close());
+
 test("gives back the words of a page closed before its save", async ({ context }) => {
+  await withoutLiveSession(context);
   const page = await context.newPage();
   await useAccount(page, "claire");
   const id = await newArticle(page);
@@ -104,6 +108,8 @@ test("gives back the words of a page closed before its save", async ({ context }
 test("a stale save shows the conflict banner and the first text survives", async ({ browser }) => {
   const claireCtx = await browser.newContext();
   const marcCtx = await browser.newContext();
+  await withoutLiveSession(claireCtx);
+  await withoutLiveSession(marcCtx);
   const claire = await claireCtx.newPage();
   const marc = await marcCtx.newPage();
   await useAccount(claire, "claire");

@@ -133,6 +133,7 @@ const schema = z.object({
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: aesKey.optional(),
   NEXT_DIST_DIR: text.optional(),
   E2E_TEST_HOOKS: flag.default(false),
+  REDIS_URL: url(["redis:", "rediss:"], "redis://127.0.0.1:6379").optional(),
   TEST_PG_URL: url(["postgres:", "postgresql:"], "postgres://postgres@127.0.0.1:5432/postgres").optional(),
 });
 

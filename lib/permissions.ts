@@ -100,6 +100,16 @@ export function canArticle(user: PolicyUser | null, action: ArticleAction, artic
   }
 }
 
+/**
+ * What a live (co-editing) session of the article may do: write when the user may edit it, only
+ * follow it when they may only view it (the server drops their writes), nothing otherwise.
+ */
+export type CollabAccess = "edit" | "view" | "none";
+export function collabAccess(user: PolicyUser | null, article: PolicyArticle): CollabAccess {
+  if (canArticle(user, "edit", article).ok) return "edit";
+  return canArticle(user, "view", article).ok ? "view" : "none";
+}
+
 export function canTransition(
   user: PolicyUser | null,
   action: WorkflowAction,

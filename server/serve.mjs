@@ -20,6 +20,7 @@ import { logger } from "../lib/observability/log.mjs";
 import { isValidHostHeader, sanitizeForwardedHeaders } from "../lib/seo/request-origin.mjs";
 import { cdnConfig, withCdnHeaders } from "./cdn.mjs";
 import { parseTrustProxy, stampClientAddress } from "./client-address.mjs";
+import { closeCollab, collabUpgrade } from "./collab-bridge.mjs";
 import { cspApplier, cspTemplate } from "./csp.mjs";
 import { createMetrics } from "./metrics.mjs";
 import { createObserver } from "./observe.mjs";
@@ -103,6 +104,10 @@ const servers = [];
 for (const [i, host] of listenHosts.entries()) {
   const server = createServer(onRequest);
   server.keepAliveTimeout = 65_000;
+  // Co-editing: WebSocket /collab goes to the collaboration server (server/collab-bridge.mjs).
+  server.on("upgrade", (req, socket, head) => {
+    if (!isValidHostHeader(req.headers.host ?? "") || !collabUpgrade(req, socket, head)) socket.destroy();
+  });
   const optional = !hostname && i > 0; // ::1 where the machine has IPv6
   await new Promise((resolve, reject) => {
     server.once("error", (error) => (optional ? resolve(undefined) : reject(error)));
@@ -125,10 +130,15 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     closing = true;
     log.info({ signal }, "stopping: finishing in-flight requests");
     let open = servers.length;
-    for (const server of servers) {
-      server.close(() => --open === 0 && process.exit(0));
-      server.closeIdleConnections?.();
-    }
+    // What live sessions typed since the last store is written before the exit (and their sockets closed).
+    void closeCollab()
+      .catch((error) => log.error({ err: error }, "collab: storing on shutdown failed"))
+      .finally(() => {
+        for (const server of servers) {
+          server.close(() => --open === 0 && process.exit(0));
+          server.closeIdleConnections?.();
+        }
+      });
     // In-flight requests get a few seconds; then go anyway.
     setTimeout(() => process.exit(0), 5000).unref();
   });

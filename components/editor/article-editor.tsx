@@ -6,10 +6,13 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 
 import { copyAsDraftAction, saveArticleAction } from "@/app/(newsroom)/newsroom/articles/actions";
+import { collabTicketAction } from "@/app/(newsroom)/newsroom/articles/collab-actions";
 
 import { ArticleForm, type FormValues, type Person } from "./article-form";
 import { AutosaveController, clearLocalDraft, readLocalDraft, type LocalDraft } from "./autosave";
 import { EditorSessionContext, type EditorSession } from "./editor-session";
+import { LivePresence, LiveStatusLine, useLiveState } from "./live-body";
+import { LiveSession } from "./live-session";
 import { PreviewButton } from "./preview-button";
 import { SaveVersionButton } from "./save-version";
 import { usePresence, useSafetyNets } from "./session-hooks";
@@ -17,6 +20,8 @@ import { ConflictBanner, PresenceNote, RestoreOffer, StatusLine, useSaveStatus }
 
 export type ArticleEditorProps = {
   articleId: string;
+  /** The signed-in user, as others see them in the live document. */
+  me: { id: string; name: string };
   version: number;
   values: FormValues;
   slugAuto: boolean;
@@ -90,6 +95,21 @@ export function ArticleEditor(props: ArticleEditorProps) {
   );
   const status = useSaveStatus(ctl);
   const others = usePresence(articleId);
+  // The live session exists only in the browser (IndexedDB, WebSocket): created after hydration.
+  const [live, setLive] = useState<LiveSession | null>(null);
+  const liveState = useLiveState(live);
+  const { id: meId, name: meName } = props.me;
+  useEffect(() => {
+    const getTicket = async () => {
+      const r = await collabTicketAction(articleId).catch(() => null);
+      return r?.ok ? r.data.ticket : "";
+    };
+    const session = new LiveSession({ articleId, me: { id: meId, name: meName }, getTicket });
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setLive(session);
+    return () => session.destroy();
+  }, [articleId, meId, meName]);
+  const isLive = liveState.mode === "live" && live !== null;
   useSafetyNets(ctl, props.editable);
 
   // Editability follows the workflow (a withdraw or a submit refreshes the page props).
@@ -140,8 +160,13 @@ export function ArticleEditor(props: ArticleEditorProps) {
     setOffer(null);
   };
 
-  const flush = useCallback(() => ctl.flush(), [ctl]);
-  const session: EditorSession = useMemo(() => ({ flush, version, dirty: !["idle", "saved"].includes(status.kind) }), [flush, version, status.kind]);
+  const flush = useCallback(async () => {
+    // The live body first (acknowledged and stored by the collaboration server), then the other fields.
+    const body = live ? await live.flush() : ({ ok: true } as const);
+    return body.ok ? ctl.flush() : body;
+  }, [ctl, live]);
+  const dirty = !["idle", "saved"].includes(status.kind) || (isLive && liveState.unsynced);
+  const session: EditorSession = useMemo(() => ({ flush, version, dirty }), [flush, version, dirty]);
   const onEditor = useCallback((e: Editor | null) => void (editorRef.current = e), []);
   const onBodyDirty = useCallback(() => ctl.markBodyDirty(), [ctl]);
 
@@ -163,8 +188,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
   return (
     <EditorSessionContext.Provider value={session}>
       <div className="mb-4 flex flex-wrap items-center gap-3 border-b border-neutral-200 pb-3 dark:border-neutral-800">
-        <StatusLine ctl={ctl} />
-        <PresenceNote others={others} />
+        {isLive ? <LiveStatusLine live={live} ctl={ctl} /> : <StatusLine ctl={ctl} />}
+        {isLive ? <LivePresence live={live} /> : <PresenceNote others={others} />}
         <div className="ml-auto flex items-center gap-2">
           {props.editable && <SaveVersionButton articleId={articleId} flush={flush} />}
           <PreviewButton articleId={articleId} flush={props.editable ? flush : null} />
@@ -218,6 +243,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
         onEditor={onEditor}
         onBodyDirty={onBodyDirty}
         typography={props.typography}
+        live={live}
         aside={props.children}
       />
     </EditorSessionContext.Provider>

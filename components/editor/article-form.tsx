@@ -8,10 +8,11 @@ import { LIMITS } from "@/lib/validations/article";
 
 import { AuthorsField } from "./authors-field";
 import type { AutosaveController } from "./autosave";
-import { BodyEditor } from "./body-editor";
 import { FeaturedImageField } from "./featured-image-field";
 import { SelectField, SlugField, TextField } from "./fields";
 import { HighlightsField } from "./highlights-field";
+import { LiveBodyEditor } from "./live-body";
+import type { LiveSession } from "./live-session";
 import { SeoFieldsSection } from "./seo-fields";
 import { TagsField } from "./tags-field";
 
@@ -55,6 +56,8 @@ type ArticleFormProps = {
   onBodyDirty: () => void;
   /** The user's "Typography as you type" preference. */
   typography: boolean;
+  /** The live (co-editing) session of the body, once created in the browser. */
+  live: LiveSession | null;
   /** Workflow buttons, discussion and timeline (server-rendered by the workflow module). */
   aside?: ReactNode;
 };
@@ -90,7 +93,8 @@ export const ArticleForm = memo(function ArticleForm(p: ArticleFormProps) {
           onValue={(v) => p.headlineBus.dispatchEvent(new CustomEvent("dek", { detail: v }))}
         />
         <HighlightsField ctl={p.ctl} initial={p.values.highlights} disabled={disabled} error={err("highlights")} />
-        <BodyEditor
+        <LiveBodyEditor
+          live={p.live}
           initial={p.values.body}
           editable={p.editable}
           error={err("body")}

@@ -1,5 +1,6 @@
 "use client";
 
+import Collaboration from "@tiptap/extension-collaboration";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { memo, useEffect, useRef, useState } from "react";
 
@@ -9,6 +10,8 @@ import { CleanPaste } from "./clean-paste";
 import { articleExtensions } from "./extensions";
 import { ImageDialog } from "./image-dialog";
 import { LinkDialog } from "./link-dialog";
+import { LiveCarets } from "./live-carets";
+import type { LiveSession } from "./live-session";
 import { Toolbar } from "./toolbar";
 import { Typography } from "./typography";
 
@@ -24,20 +27,28 @@ type BodyEditorProps = {
   languageBus: EventTarget;
   /** The user's "Typography as you type" preference. */
   typography: boolean;
+  /** A live session: the body is its shared document (and the autosave never sends it). */
+  live?: LiveSession | null;
 };
 
 /**
  * The Body field. The editor does not re-render React on transactions; a keystroke only tells
  * the autosave engine that the body changed (it calls getJSON when it actually saves).
  */
-export const BodyEditor = memo(function BodyEditor({ initial, editable, error, onReady, onDirty, language, languageBus, typography }: BodyEditorProps) {
+export const BodyEditor = memo(function BodyEditor({ initial, editable, error, onReady, onDirty, language, languageBus, typography, live }: BodyEditorProps) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);
   const [pastedImage, setPastedImage] = useState<File | null>(null);
   const lang = useRef(language);
   const editor = useEditor({
     extensions: [
-      ...articleExtensions(),
+      ...(live
+        ? [
+            ...articleExtensions({ live: true }),
+            Collaboration.configure({ document: live.doc, field: "default" }),
+            LiveCarets.configure({ awareness: live.provider.awareness }),
+          ]
+        : articleExtensions()),
       // The extension reads the ref at each keystroke only, never during render.
       // eslint-disable-next-line react-hooks/refs
       Typography.configure({ language: () => lang.current, enabled: () => typography }),
@@ -48,11 +59,11 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
         },
       }),
     ],
-    content: initial as object,
+    ...(live ? {} : { content: initial as object }),
     editable,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
-    onUpdate: () => onDirty(),
+    onUpdate: live ? undefined : () => onDirty(),
     editorProps: {
       attributes: {
         id: "article-body",

@@ -76,9 +76,11 @@ export const NewsImage = Image.extend({
   },
 });
 
-export function articleExtensions(): AnyExtension[] {
+/** `live`: the body is a shared Yjs document, whose own undo (per person) replaces the editor's history. */
+export function articleExtensions({ live = false }: { live?: boolean } = {}): AnyExtension[] {
   return [
     StarterKit.configure({
+      ...(live ? { undoRedo: false as const } : {}),
       heading: { levels: [2, 3, 4] },
       code: false,
       codeBlock: false,

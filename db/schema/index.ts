@@ -12,3 +12,4 @@ export * from "./types";
 export * from "./integrations";
 export * from "./preferences";
 export * from "./imports";
+export * from "./collab";

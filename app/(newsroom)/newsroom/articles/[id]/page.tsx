@@ -43,6 +43,7 @@ export default async function EditArticlePage({ params, searchParams }: { params
       <h1 className="sr-only">Edit article</h1>
       <ArticleEditor
         articleId={article.id}
+        me={{ id: user.id, name: user.name }}
         version={article.version}
         values={{
           headline: article.headline,

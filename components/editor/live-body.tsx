@@ -1,0 +1,99 @@
+"use client";
+
+import type { Editor } from "@tiptap/react";
+import { useSyncExternalStore } from "react";
+
+import type { AutosaveController } from "./autosave";
+import { BodyEditor } from "./body-editor";
+import type { LiveSession, LiveState } from "./live-session";
+import { statusText, useSaveStatus } from "./session-ui";
+
+const PROBING: LiveState = { mode: "probing", online: false, unsynced: false, storedAt: null, readOnly: false, people: [] };
+const noop = () => () => {};
+
+export function useLiveState(live: LiveSession | null): LiveState {
+  return useSyncExternalStore(live?.subscribe ?? noop, live?.getState ?? (() => PROBING), () => PROBING);
+}
+
+type LiveBodyEditorProps = {
+  live: LiveSession | null;
+  initial: unknown;
+  editable: boolean;
+  error?: string;
+  onReady: (editor: Editor | null) => void;
+  onDirty: () => void;
+  language: string;
+  languageBus: EventTarget;
+  typography: boolean;
+};
+
+/** The Body field on the live document when the collaboration server answers, else on the saved copy. */
+export function LiveBodyEditor({ live, editable, ...rest }: LiveBodyEditorProps) {
+  const state = useLiveState(live);
+  if (state.mode === "probing") {
+    return (
+      <div>
+        <span className="mb-1 block text-sm font-semibold">Body</span>
+        <p
+          role="status"
+          className="min-h-[24rem] rounded border border-neutral-400 px-3 py-2 text-sm text-neutral-600 dark:border-neutral-600 dark:text-neutral-400"
+        >
+          Opening the live document…
+        </p>
+      </div>
+    );
+  }
+  if (state.mode === "live" && live) return <BodyEditor key="live" live={live} editable={editable && !state.readOnly} {...rest} />;
+  return <BodyEditor key="classic" editable={editable} {...rest} />;
+}
+
+/** Who else has the live document open, each in their caret's colour (replaces the heartbeat note). */
+export function LivePresence({ live }: { live: LiveSession }) {
+  const { people } = useLiveState(live);
+  const byName = new Map(people.map((p) => [p.name, p]));
+  if (!byName.size) return null;
+  const list = [...byName.values()];
+  return (
+    <p
+      role="status"
+      className="flex flex-wrap items-center gap-1 rounded bg-violet-100 px-2 py-1 text-sm text-violet-950 dark:bg-violet-950 dark:text-violet-100"
+    >
+      {list.map((p, i) => (
+        <span key={p.clientId} className="inline-flex items-center gap-1">
+          <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-full" style={{ backgroundColor: p.color }} />
+          {p.name}
+          {i < list.length - 2 ? "," : i === list.length - 2 ? " and" : ""}
+        </span>
+      ))}
+      <span>{list.length === 1 ? "is" : "are"} also editing</span>
+    </p>
+  );
+}
+
+/** The save status of a live session: the body's sync with the server, then the other fields' saves. */
+export function LiveStatusLine({ live, ctl }: { live: LiveSession; ctl: AutosaveController }) {
+  const state = useLiveState(live);
+  const fields = useSaveStatus(ctl);
+  const time = (d: Date) => d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  let text: string;
+  let bad = false;
+  if (!state.online) [text, bad] = ["Offline — changes kept on this device", true];
+  else if (!["idle", "saved"].includes(fields.kind))
+    [text, bad] = [statusText(fields), ["offline", "retrying", "invalid", "blocked", "conflict"].includes(fields.kind)];
+  else if (state.unsynced) text = "Saving…";
+  else {
+    const at = [state.storedAt, fields.kind === "saved" ? fields.at : null].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
+    text = at ? `Saved at ${time(at)}` : "No unsaved changes";
+  }
+  return (
+    <p
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      className={`text-sm ${bad ? "font-semibold text-red-700 dark:text-red-400" : "text-neutral-700 dark:text-neutral-300"}`}
+    >
+      {text}
+      {state.readOnly ? " · read only" : ""}
+    </p>
+  );
+}

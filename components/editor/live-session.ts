@@ -1,0 +1,167 @@
+"use client";
+
+/**
+ * The browser side of co-editing: a Yjs document for the body, kept in IndexedDB (y-indexeddb)
+ * and synced with the collaboration server over WebSocket /collab (HocuspocusProvider). Outside
+ * React like the AutosaveController; the editor reads its state with useSyncExternalStore.
+ *
+ * It decides the editor's mode once, on arrival: "live" as soon as the server has synced (or,
+ * offline, when this device already holds the document), "classic" (the version-checked save
+ * path) when the server cannot be reached in PROBE_MS and nothing is held here.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { IndexeddbPersistence } from "y-indexeddb";
+import * as Y from "yjs";
+
+export const PROBE_MS = 4000;
+const FLUSH_MS = 10_000;
+
+export type LivePerson = { clientId: number; name: string; color: string };
+export type LiveState = {
+  mode: "probing" | "live" | "classic";
+  online: boolean;
+  unsynced: boolean;
+  storedAt: Date | null;
+  readOnly: boolean;
+  people: LivePerson[];
+};
+
+const PALETTE = ["#b91c1c", "#1d4ed8", "#047857", "#7c3aed", "#b45309", "#be185d", "#0e7490", "#4d7c0f"];
+/** A stable colour per user, readable on white and dark backgrounds. */
+export function colorFor(userId: string): string {
+  let h = 0;
+  for (const ch of userId) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return PALETTE[h % PALETTE.length];
+}
+
+type Options = { articleId: string; me: { id: string; name: string }; getTicket: () => Promise<string> };
+
+export class LiveSession {
+  readonly doc = new Y.Doc();
+  readonly provider: HocuspocusProvider;
+  private socket: HocuspocusProviderWebsocket;
+  private idb: IndexeddbPersistence;
+  private state: LiveState = { mode: "probing", online: false, unsynced: false, storedAt: null, readOnly: false, people: [] };
+  private listeners = new Set<() => void>();
+  private waiters = new Map<number, () => void>();
+  private nextFlush = 1;
+  private probe: ReturnType<typeof setTimeout>;
+
+  constructor(private opts: Options) {
+    this.idb = new IndexeddbPersistence(`newsroom-article-${opts.articleId}`, this.doc);
+    const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
+    this.socket = new HocuspocusProviderWebsocket({ url, maxDelay: 5000 } as never);
+    this.provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name: `article:${opts.articleId}`,
+      document: this.doc,
+      token: opts.getTicket,
+      onSynced: () => this.set({ mode: this.state.mode === "classic" ? "classic" : "live", online: true }),
+      onStatus: ({ status }) => this.set({ online: status === "connected" }),
+      onUnsyncedChanges: ({ number }) => this.set({ unsynced: number > 0, ...(number === 0 && this.state.online ? { storedAt: new Date() } : {}) }),
+      onAuthenticationFailed: () => {
+        if (this.state.mode === "probing") this.fallBack();
+        else this.set({ readOnly: true });
+      },
+      onStateless: ({ payload }) => this.onStateless(payload),
+      onAwarenessChange: () => this.readPeople(),
+    });
+    this.provider.attach();
+    window.addEventListener("offline", this.wentOffline);
+    window.addEventListener("online", this.cameOnline);
+    this.provider.setAwarenessField("user", { name: opts.me.name, color: colorFor(opts.me.id) });
+    void this.idb.whenSynced.then(() => {
+      if (this.state.mode === "probing" && !navigator.onLine && this.holdsBody()) this.set({ mode: "live" });
+    });
+    this.probe = setTimeout(() => {
+      if (this.state.mode !== "probing") return;
+      if (this.holdsBody()) this.set({ mode: "live" });
+      else this.fallBack();
+    }, PROBE_MS);
+  }
+
+  subscribe = (fn: () => void) => {
+    this.listeners.add(fn);
+    return () => void this.listeners.delete(fn);
+  };
+  getState = () => this.state;
+
+  /**
+   * Before a workflow transition: every local change acknowledged by the server, then stored by
+   * it, so the revision the transition cuts holds what is on screen.
+   */
+  async flush(): Promise<{ ok: true } | { ok: false; message: string }> {
+    if (this.state.mode !== "live") return { ok: true };
+    if (!this.state.online) return { ok: false, message: "You are offline: the text is kept on this device and sent when the connection returns." };
+    const end = Date.now() + FLUSH_MS;
+    while (this.provider.hasUnsyncedChanges && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    const id = this.nextFlush++;
+    const stored = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), Math.max(0, end - Date.now()));
+      this.waiters.set(id, () => (clearTimeout(timer), resolve(true)));
+    });
+    this.provider.sendStateless(JSON.stringify({ type: "flush", id }));
+    const ok = await stored;
+    this.waiters.delete(id);
+    if (ok) this.set({ storedAt: new Date() });
+    return ok ? { ok: true } : { ok: false, message: "The text could not be saved yet. Try again in a moment." };
+  }
+
+  /** The browser knows before the socket does; the socket may also have survived a short drop. */
+  private wentOffline = () => this.set({ online: false });
+  private cameOnline = () => {
+    if (this.state.mode !== "live") return;
+    if (this.socket.status === "connected") {
+      this.set({ online: true });
+      this.provider.forceSync();
+    } else void this.socket.connect();
+  };
+
+  destroy() {
+    window.removeEventListener("offline", this.wentOffline);
+    window.removeEventListener("online", this.cameOnline);
+    clearTimeout(this.probe);
+    this.provider.destroy();
+    this.socket.destroy();
+    void this.idb.destroy();
+    this.listeners.clear();
+  }
+
+  private holdsBody(): boolean {
+    return this.doc.getXmlFragment("default").length > 0;
+  }
+
+  private fallBack() {
+    clearTimeout(this.probe);
+    this.set({ mode: "classic" });
+    this.provider.destroy();
+    this.socket.destroy();
+    void this.idb.destroy();
+  }
+
+  private onStateless(payload: string) {
+    let msg: { type?: string; id?: number; access?: string };
+    try {
+      msg = JSON.parse(payload) as typeof msg;
+    } catch {
+      return;
+    }
+    if (msg.type === "stored" && typeof msg.id === "number") this.waiters.get(msg.id)?.();
+    if (msg.type === "access") this.set({ readOnly: msg.access !== "edit" });
+  }
+
+  private readPeople() {
+    const people: LivePerson[] = [];
+    for (const [clientId, s] of this.provider.awareness?.getStates() ?? []) {
+      const user = (s as { user?: { name?: unknown; color?: unknown } }).user;
+      if (clientId === this.doc.clientID || typeof user?.name !== "string") continue;
+      people.push({ clientId, name: user.name, color: typeof user.color === "string" ? user.color : "#555" });
+    }
+    this.set({ people });
+  }
+
+  private set(patch: Partial<LiveState>) {
+    this.state = { ...this.state, ...patch };
+    for (const fn of this.listeners) fn();
+  }
+}

@@ -1,0 +1,41 @@
+// @ts-check
+/**
+ * How server/serve.mjs reaches the collaboration server that the app starts (instrumentation.ts,
+ * lib/collab/server.ts): one process-wide slot, like server/metrics-bridge.mjs, because this file
+ * is loaded twice in the one process (in Next's bundle and by Node for serve.mjs). WebSocket
+ * upgrades to /collab go to it; on SIGTERM it stores every open document before the exit.
+ */
+const SLOT = Symbol.for("newsroom.collabBridge");
+
+/**
+ * @typedef {{
+ *   handleUpgrade: (req: import("node:http").IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => boolean,
+ *   close: () => Promise<void>,
+ * }} CollabEndpoint
+ */
+
+/** @returns {{ endpoint: CollabEndpoint | null }} */
+function bridge() {
+  const g = /** @type {Record<symbol, { endpoint: CollabEndpoint | null } | undefined>} */ (/** @type {unknown} */ (globalThis));
+  return (g[SLOT] ??= { endpoint: null });
+}
+
+/** @param {CollabEndpoint} endpoint */
+export function registerCollabEndpoint(endpoint) {
+  bridge().endpoint = endpoint;
+}
+
+/**
+ * An upgrade request: true when the collaboration server took it.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:stream").Duplex} socket
+ * @param {Buffer} head
+ */
+export function collabUpgrade(req, socket, head) {
+  return bridge().endpoint?.handleUpgrade(req, socket, head) ?? false;
+}
+
+/** Stores the open documents (on shutdown); nothing when no collaboration server runs. */
+export async function closeCollab() {
+  await bridge().endpoint?.close();
+}
