@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import type { ArticleCard as Row } from "@/db/queries/public";
 import type { Jsonify } from "@/lib/cache/public-data";
+import { Picture } from "@/components/public/picture";
 import { formatDate, langAttr } from "@/lib/i18n/dictionaries";
 import { siteTimeZone } from "@/lib/i18n/site";
 
@@ -15,20 +16,22 @@ export async function ArticleCard({ article, variant = "default", headingLevel =
   const lead = variant === "lead";
   const image = article.featuredImage;
   return (
-    <article lang={langAttr(article.language)} className={lead ? "grid gap-6 md:grid-cols-5" : "flex flex-col"}>
+    <article lang={langAttr(article.language)} className={lead ? "grid gap-6 md:grid-cols-5" : "flex min-w-0 flex-col"}>
       {image?.src && variant !== "compact" && (
-        // eslint-disable-next-line @next/next/no-img-element -- uploads are already resized WebP; no optimiser round trip
-        <img
-          src={image.src}
-          alt={image.alt}
-          loading={lead ? "eager" : "lazy"}
-          className={`w-full rounded object-cover ${lead ? "aspect-[3/2] md:col-span-3" : "mb-3 aspect-[3/2]"}`}
-        />
+        <div className={lead ? "md:col-span-3" : "mb-3"}>
+          <Picture
+            src={image.src}
+            alt={image.alt}
+            sizes={lead ? "(min-width: 1152px) 660px, (min-width: 768px) 58vw, 100vw" : "(min-width: 1152px) 350px, (min-width: 1024px) 30vw, (min-width: 640px) 45vw, 100vw"}
+            priority={lead}
+            className="aspect-[3/2] h-auto w-full rounded bg-neutral-200 object-cover dark:bg-neutral-800"
+          />
+        </div>
       )}
-      <div className={lead && image?.src ? "md:col-span-2" : lead ? "md:col-span-5" : ""}>
+      <div className={`min-w-0 ${lead && image?.src ? "md:col-span-2" : lead ? "md:col-span-5" : ""}`}>
         {article.sectionName && <p className="text-xs font-semibold uppercase tracking-wider text-accent dark:text-red-300">{article.sectionName}</p>}
         <Heading
-          className={`font-serif font-bold leading-tight text-balance ${lead ? "mt-1 text-3xl sm:text-5xl" : variant === "compact" ? "text-lg" : "mt-1 text-xl"}`}
+          className={`font-serif font-bold leading-tight text-balance [overflow-wrap:anywhere] ${lead ? "mt-1 text-3xl sm:text-5xl" : variant === "compact" ? "text-lg" : "mt-1 text-xl"}`}
         >
           <Link href={`/articles/${article.slug}`} className="hover:underline focus-visible:underline">
             {article.headline}
