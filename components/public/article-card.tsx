@@ -1,13 +1,14 @@
 import Link from "next/link";
 
+import { Picture } from "@/components/public/picture";
 import type { ArticleCard as Row } from "@/db/queries/public";
 import type { Jsonify } from "@/lib/cache/public-data";
-import { Picture } from "@/components/public/picture";
 import { formatDate, langAttr } from "@/lib/i18n/dictionaries";
 import { siteTimeZone } from "@/lib/i18n/site";
 
-export type CardData = Jsonify<Row>;
-export type ArticleCardProps = { article: CardData; variant?: "lead" | "default" | "compact"; headingLevel?: "h2" | "h3" };
+export type CardAuthor = { slug: string; displayName: string; photoPath: string | null };
+export type CardData = Jsonify<Row> & { authors?: CardAuthor[] };
+export type ArticleCardProps = { article: CardData; variant?: "lead" | "default" | "compact"; headingLevel?: "h2" | "h3" | "h4" };
 
 /** A teaser; its text is in the article's language, so it carries that `lang`. */
 export async function ArticleCard({ article, variant = "default", headingLevel = "h3" }: ArticleCardProps) {
@@ -22,7 +23,11 @@ export async function ArticleCard({ article, variant = "default", headingLevel =
           <Picture
             src={image.src}
             alt={image.alt}
-            sizes={lead ? "(min-width: 1152px) 660px, (min-width: 768px) 58vw, 100vw" : "(min-width: 1152px) 350px, (min-width: 1024px) 30vw, (min-width: 640px) 45vw, 100vw"}
+            sizes={
+              lead
+                ? "(min-width: 1152px) 660px, (min-width: 768px) 58vw, 100vw"
+                : "(min-width: 1152px) 350px, (min-width: 1024px) 30vw, (min-width: 640px) 45vw, 100vw"
+            }
             priority={lead}
             className="aspect-[3/2] h-auto w-full rounded bg-neutral-200 object-cover dark:bg-neutral-800"
           />
@@ -40,12 +45,27 @@ export async function ArticleCard({ article, variant = "default", headingLevel =
         {article.dek && variant !== "compact" && (
           <p className={`mt-2 text-neutral-700 dark:text-neutral-300 ${lead ? "text-lg sm:text-xl" : ""}`}>{article.dek}</p>
         )}
-        {article.firstPublishedAt && (
-          <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
-            <time dateTime={article.firstPublishedAt}>{formatDate(article.firstPublishedAt, article.language, timeZone)}</time>
-          </p>
+        {(article.firstPublishedAt || article.authors?.length) && (
+          <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-neutral-600 dark:text-neutral-400">
+            {article.authors && article.authors.length > 0 && variant !== "compact" && <CardByline authors={article.authors} />}
+            {article.firstPublishedAt && <time dateTime={article.firstPublishedAt}>{formatDate(article.firstPublishedAt, article.language, timeZone)}</time>}
+          </div>
         )}
       </div>
     </article>
+  );
+}
+
+/** The authors' names, each with their photo when they have one (a missing photo leaves just the name). */
+function CardByline({ authors }: { authors: CardAuthor[] }) {
+  return (
+    <span className="flex min-w-0 flex-wrap items-center gap-x-2">
+      {authors.map((a) => (
+        <span key={a.slug} className="inline-flex items-center gap-1.5">
+          {a.photoPath && <Picture src={a.photoPath} alt="" sizes="24px" width={24} height={24} className="size-6 rounded-full object-cover" />}
+          <span className="font-medium text-neutral-800 dark:text-neutral-200">{a.displayName}</span>
+        </span>
+      ))}
+    </span>
   );
 }

@@ -39,7 +39,6 @@ export function Picture({ src, alt, sizes, className, priority = false, width, h
         .map((s) => (
           <source key={s.type} type={s.type} srcSet={s.srcSet} sizes={sizes} />
         ))}
-      {/* eslint-disable-next-line @next/next/no-img-element -- renditions are made at upload; no optimiser round trip */}
       <img src={image.src} srcSet={webp?.srcSet} sizes={sizes} width={width ?? image.width} height={height ?? image.height} {...common} alt={alt} />
     </picture>
   );

@@ -47,6 +47,7 @@ export const withTag = (tagId: number): SQL =>
 /** On the live revision's byline (published_article_authors), never the working one. */
 export const byAuthor = (userId: string): SQL =>
   sql`exists (select 1 from ${publishedArticleAuthors} where ${publishedArticleAuthors.articleId} = ${articles.id} and ${publishedArticleAuthors.userId} = ${userId})`;
+export const withId = (id: string): SQL => eq(articles.id, id);
 export const publishedSince = (since: Date): SQL => gte(articles.firstPublishedAt, since);
 
 export async function listPublishedArticles({ db, limit = PAGE_SIZE, offset = 0, where }: { db: Tx; limit?: number; offset?: number; where?: SQL }) {

@@ -60,5 +60,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await load((await params).slug);
   const [origin, timeZone] = await Promise.all([siteOrigin(), siteTimeZone()]);
-  return <ArticleView article={article} jsonLd={articleJsonLd(article, origin, "")} timeZone={timeZone} />;
+  return (
+    <ArticleView article={article} jsonLd={articleJsonLd(article, origin, "")} timeZone={timeZone} shareUrl={absolute(origin, `/articles/${article.slug}`)} />
+  );
 }
