@@ -48,7 +48,10 @@ export async function updateFrontPage(db: Db, actor: PolicyUser | null, form: Re
   }
   if (Object.keys(fieldErrors).length) return { ok: false, code: "invalid", message: "Please correct the highlighted fields.", fieldErrors };
   // Equal numbers keep the sections' menu order between them (the form lists sections in it).
-  const sectionOrder = positions.map((p, i) => ({ ...p, i })).sort((a, b) => a.position - b.position || a.i - b.i).map((p) => p.slug);
+  const sectionOrder = positions
+    .map((p, i) => ({ ...p, i }))
+    .sort((a, b) => a.position - b.position || a.i - b.i)
+    .map((p) => p.slug);
   const frontPage: FrontPageSettings = { leadArticleId: lead || null, sectionOrder, hiddenSections: hidden.sort() };
   return db.transaction(async (tx) => {
     const before = (await getSettings(tx)).frontPage;
