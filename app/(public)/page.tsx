@@ -4,7 +4,7 @@ import { connection } from "next/server";
 
 import { ArticleCard } from "@/components/public/article-card";
 import { getFrontPage } from "@/lib/cache/public-data";
-import { langAttr } from "@/lib/i18n/dictionaries";
+import { dirAttr, langAttr } from "@/lib/i18n/dictionaries";
 import { siteDictionary, siteLanguage } from "@/lib/i18n/site";
 import { serializeJsonLd, websiteJsonLd } from "@/lib/seo/json-ld";
 import { ogLocale } from "@/lib/seo/og-locale";
@@ -115,7 +115,7 @@ export default async function FrontPage() {
 
 function CompactItem({ slug, headline, language }: { slug: string; headline: string; language: string }) {
   return (
-    <p lang={langAttr(language)} className="font-serif text-lg leading-snug [overflow-wrap:anywhere]">
+    <p lang={langAttr(language)} dir={dirAttr(language)} className="font-serif text-lg leading-snug [overflow-wrap:anywhere]">
       <Link href={`/articles/${slug}`} className="hover:underline">
         {headline}
       </Link>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Picture } from "@/components/public/picture";
 import type { ArticleCard as Row } from "@/db/queries/public";
 import type { Jsonify } from "@/lib/cache/public-data";
-import { formatDate, langAttr } from "@/lib/i18n/dictionaries";
+import { dirAttr, formatDate, langAttr } from "@/lib/i18n/dictionaries";
 import { siteTimeZone } from "@/lib/i18n/site";
 
 export type CardAuthor = { slug: string; displayName: string; photoPath: string | null };
@@ -17,7 +17,7 @@ export async function ArticleCard({ article, variant = "default", headingLevel =
   const lead = variant === "lead";
   const image = article.featuredImage;
   return (
-    <article lang={langAttr(article.language)} className={lead ? "grid gap-6 md:grid-cols-5" : "flex min-w-0 flex-col"}>
+    <article lang={langAttr(article.language)} dir={dirAttr(article.language)} className={lead ? "grid gap-6 md:grid-cols-5" : "flex min-w-0 flex-col"}>
       {image?.src && variant !== "compact" && (
         <div className={lead ? "md:col-span-3" : "mb-3"}>
           <Picture

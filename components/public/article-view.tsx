@@ -5,7 +5,7 @@ import { ArticleHeader } from "@/components/public/article-header";
 import { AuthorCard } from "@/components/public/author-card";
 import { Picture } from "@/components/public/picture";
 import type { FeaturedImage, SeoFields, TagSnapshot } from "@/db/schema";
-import { dictionaryFor, formatDate, langAttr, type Dictionary } from "@/lib/i18n/dictionaries";
+import { dictionaryFor, dirAttr, formatDate, langAttr, type Dictionary } from "@/lib/i18n/dictionaries";
 import { readingMinutesOfHtml } from "@/lib/rich-text/count";
 import { resolveArticleSeo } from "@/lib/seo/article-seo";
 import { newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
@@ -68,7 +68,7 @@ export function ArticleView({ article, jsonLd, timeZone, shareUrl }: { article: 
   const dict = dictionaryFor(r.language);
   const image = r.featuredImage;
   return (
-    <article lang={langAttr(r.language)} className="mx-auto max-w-3xl">
+    <article lang={langAttr(r.language)} dir={dirAttr(r.language)} className="mx-auto max-w-3xl">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <ArticleHeader
         dict={dict}
@@ -200,6 +200,7 @@ function Neighbour({ label, article, end = false }: { label: string; article: Ca
       <Link
         href={`/articles/${article.slug}`}
         lang={langAttr(article.language)}
+        dir={dirAttr(article.language)}
         className="font-serif text-lg leading-snug [overflow-wrap:anywhere] hover:underline"
       >
         {article.headline}

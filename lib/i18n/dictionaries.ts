@@ -176,3 +176,11 @@ export function langAttr(language: string | null | undefined): string {
     return "und";
   }
 }
+
+const RTL = new Set(["ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"]);
+
+/** "rtl" for a language written right to left (Arabic, Hebrew, Persian…), else undefined (the page's direction). */
+export function dirAttr(language: string | null | undefined): "rtl" | "ltr" | undefined {
+  const base = (language ?? "").toLowerCase().split("-")[0];
+  return RTL.has(base) ? "rtl" : undefined;
+}

@@ -4,6 +4,7 @@ import { articlesHook } from "./articles";
 import { backdateEmbargoHook } from "./backdate-embargo";
 import { backdateScheduleHook } from "./backdate-schedule";
 import { checklistHook } from "./checklist";
+import { frontPageHook } from "./front-page";
 import { securityHook } from "./security";
 import { xssCorpusHook } from "./xss-corpus";
 
@@ -15,6 +16,7 @@ const HOOKS: Record<string, Partial<Record<"GET" | "POST", TestHook>>> = {
   "backdate-embargo": { POST: backdateEmbargoHook },
   "backdate-schedule": { POST: backdateScheduleHook },
   checklist: { POST: checklistHook },
+  "front-page": { POST: frontPageHook },
   security: { GET: securityHook.digest, POST: securityHook.fixtures },
   "xss-corpus": { POST: xssCorpusHook },
 };
