@@ -27,7 +27,7 @@ export async function frontPageHook(): Promise<Response> {
   const existing = await db.select().from(sections).where(eq(sections.slug, "rubrique-vide"));
   if (existing.length === 0) await db.insert(sections).values({ name: "Rubrique vide", slug: "rubrique-vide", position: 50 });
   const bad = await db.select().from(sections).where(eq(sections.slug, "technologie"));
-  const long = "Une phrase de dix mots pour remplir le corps du texte.";
+  const long = "Une phrase de dix mots pour remplir tout le texte.";
   const tall = await sharp({ create: { width: 2400, height: 5200, channels: 3, background: { r: 120, g: 60, b: 30 } } })
     .png()
     .toBuffer();
