@@ -6,6 +6,7 @@ import { ArticleCard } from "@/components/public/article-card";
 import { getFrontPage } from "@/lib/cache/public-data";
 import { dirAttr, langAttr } from "@/lib/i18n/dictionaries";
 import { siteDictionary, siteLanguage } from "@/lib/i18n/site";
+import { DEFAULT_SOCIAL_IMAGE } from "@/lib/seo/brand";
 import { serializeJsonLd, websiteJsonLd } from "@/lib/seo/json-ld";
 import { ogLocale } from "@/lib/seo/og-locale";
 import { siteOrigin } from "@/lib/seo/site-url";
@@ -16,7 +17,16 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { absolute: `Newsroom — ${dict.siteTagline}` },
     description: dict.siteTagline,
     alternates: { canonical: `${origin}/`, types: { "application/rss+xml": `${origin}/feed.xml` } },
-    openGraph: { type: "website", siteName: "Newsroom", title: "Newsroom", description: dict.siteTagline, url: `${origin}/`, locale: ogLocale(language) },
+    openGraph: {
+      type: "website",
+      siteName: "Newsroom",
+      title: "Newsroom",
+      description: dict.siteTagline,
+      url: `${origin}/`,
+      locale: ogLocale(language),
+      images: [{ url: `${origin}${DEFAULT_SOCIAL_IMAGE.path}`, width: DEFAULT_SOCIAL_IMAGE.width, height: DEFAULT_SOCIAL_IMAGE.height, alt: DEFAULT_SOCIAL_IMAGE.alt }],
+    },
+    twitter: { card: "summary_large_image", images: [`${origin}${DEFAULT_SOCIAL_IMAGE.path}`] },
   };
 }
 

@@ -8,6 +8,7 @@ import type { FeaturedImage, SeoFields, TagSnapshot } from "@/db/schema";
 import { dictionaryFor, dirAttr, formatDate, langAttr, type Dictionary } from "@/lib/i18n/dictionaries";
 import { readingMinutesOfHtml } from "@/lib/rich-text/count";
 import { resolveArticleSeo } from "@/lib/seo/article-seo";
+import { DEFAULT_SOCIAL_IMAGE, SITE_LOGO } from "@/lib/seo/brand";
 import { newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 import { absolute } from "@/lib/seo/site-url";
 
@@ -51,10 +52,11 @@ export function articleJsonLd(article: ArticleViewModel, origin: string, now: st
     dateModified: article.publishedUpdatedAt ?? article.firstPublishedAt ?? now,
     language: r.language,
     keywords: r.tags.map((t) => t.name),
-    image: seo.image ? absolute(origin, seo.image.src) : null,
+    // Articles without an image of their own carry the site's, as search engines require one.
+    image: absolute(origin, seo.image ? seo.image.src : DEFAULT_SOCIAL_IMAGE.path),
     section: article.section?.name ?? undefined,
     authors: article.authors.map((a) => ({ name: a.displayName, url: absolute(origin, `/authors/${a.slug}`) })),
-    publisher: { name: "Newsroom", url: absolute(origin, "/") },
+    publisher: { name: "Newsroom", url: absolute(origin, "/"), logo: { url: absolute(origin, SITE_LOGO.path), width: SITE_LOGO.width, height: SITE_LOGO.height } },
     basedOn: seo.canonicalUrl,
   });
 }

@@ -10,6 +10,7 @@ import { siteDictionary, siteLanguage } from "@/lib/i18n/site";
 import { profilePageJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 import { ogLocale } from "@/lib/seo/og-locale";
 import { loadPagedListing, movedTo } from "@/lib/seo/paged-listing";
+import { encodedUrl } from "@/lib/seo/encoded-url";
 import { absolute, siteOrigin } from "@/lib/seo/site-url";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
@@ -38,7 +39,11 @@ export default async function AuthorPage({ params, searchParams }: Props) {
   const { author, articles, total, page } = await load((await params).slug, (await searchParams).page);
   const [dict, origin] = await Promise.all([siteDictionary(), siteOrigin()]);
   // Profiles are validated by their editor, but a link that is not http(s) never becomes an href here.
-  const links = author.links.filter((l) => /^https?:\/\//i.test(l.url));
+  // Percent-encoded as validators expect (lib/seo/encoded-url.ts).
+  const links = author.links.flatMap((l) => {
+    const url = encodedUrl(l.url);
+    return url ? [{ ...l, url }] : [];
+  });
   const url = absolute(origin, `/authors/${author.slug}`);
   const jsonLd = profilePageJsonLd({
     url,
