@@ -45,7 +45,7 @@ test("the front page has a lead with its image, a second tier and section blocks
   const lead = page.locator('[data-front="lead"] article');
   await expect(lead).toHaveCount(1);
   await expect(lead.getByRole("heading", { level: 3 })).toBeVisible();
-  await expect(lead.locator("picture img")).toHaveAttribute("fetchpriority", "high");
+  await expect(lead.locator("picture img").first()).toHaveAttribute("fetchpriority", "high");
   await expect(lead.locator("time")).toHaveCount(1);
   const second = page.locator('[data-front="second-tier"] article');
   expect(await second.count()).toBeGreaterThanOrEqual(3);
@@ -148,6 +148,7 @@ test("editors pin the lead and order the section blocks; journalists may not", a
   // Bad input is refused at its field, and what was typed stays.
   await expect(editor.getByText("Enter a whole number from 1 to 99.")).toBeVisible();
   await expect(editor.getByLabel("International: order")).toHaveValue("abc");
+  await expect(editor.getByLabel("Lead story")).toHaveValue(/^[0-9a-f-]{36}$/);
   await editor.getByLabel("International: order").fill("3");
   await editor.getByRole("button", { name: "Save front page" }).click();
   await expect(editor.getByText("Front page saved.")).toBeVisible();
@@ -183,6 +184,7 @@ const PAGES = () => [
 
 for (const width of WIDTHS) {
   test(`no horizontal overflow at ${width} px on any page type, bad input included`, async ({ page }, info) => {
+    test.setTimeout(180_000);
     await page.setViewportSize({ width, height: 900 });
     for (const [name, path] of PAGES()) {
       const response = await page.goto(path);
@@ -196,6 +198,7 @@ for (const width of WIDTHS) {
 
 for (const scheme of ["light", "dark"] as const) {
   test(`axe finds no serious violation on each page type, bad input included (${scheme})`, async ({ page }) => {
+    test.setTimeout(300_000);
     await page.emulateMedia({ colorScheme: scheme });
     for (const [, path] of [...PAGES(), ["404", "/articles/nexiste-pas"]]) {
       await page.goto(path);

@@ -24,7 +24,9 @@ export async function generateMetadata(): Promise<Metadata> {
       description: dict.siteTagline,
       url: `${origin}/`,
       locale: ogLocale(language),
-      images: [{ url: `${origin}${DEFAULT_SOCIAL_IMAGE.path}`, width: DEFAULT_SOCIAL_IMAGE.width, height: DEFAULT_SOCIAL_IMAGE.height, alt: DEFAULT_SOCIAL_IMAGE.alt }],
+      images: [
+        { url: `${origin}${DEFAULT_SOCIAL_IMAGE.path}`, width: DEFAULT_SOCIAL_IMAGE.width, height: DEFAULT_SOCIAL_IMAGE.height, alt: DEFAULT_SOCIAL_IMAGE.alt },
+      ],
     },
     twitter: { card: "summary_large_image", images: [`${origin}${DEFAULT_SOCIAL_IMAGE.path}`] },
   };

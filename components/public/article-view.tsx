@@ -56,7 +56,11 @@ export function articleJsonLd(article: ArticleViewModel, origin: string, now: st
     image: absolute(origin, seo.image ? seo.image.src : DEFAULT_SOCIAL_IMAGE.path),
     section: article.section?.name ?? undefined,
     authors: article.authors.map((a) => ({ name: a.displayName, url: absolute(origin, `/authors/${a.slug}`) })),
-    publisher: { name: "Newsroom", url: absolute(origin, "/"), logo: { url: absolute(origin, SITE_LOGO.path), width: SITE_LOGO.width, height: SITE_LOGO.height } },
+    publisher: {
+      name: "Newsroom",
+      url: absolute(origin, "/"),
+      logo: { url: absolute(origin, SITE_LOGO.path), width: SITE_LOGO.width, height: SITE_LOGO.height },
+    },
     basedOn: seo.canonicalUrl,
   });
 }

@@ -78,7 +78,8 @@ export const getFrontPage = cached("front", async (db) => {
   return {
     lead: lead ? withAuthors(lead) : null,
     secondTier: secondTier.map(withAuthors),
-    latest: rest.slice(SECOND_TIER),
+    // The rest of the news: what no block above already shows.
+    latest: rest.slice(SECOND_TIER).filter((a) => !bySection.some((s) => s.articles.some((b) => b.id === a.id))),
     bySection: bySection.map((s) => ({ ...s, articles: s.articles.map((a, i) => (i === 0 ? withAuthors(a) : a)) })),
   };
 });

@@ -63,7 +63,8 @@ async function makeRenditions(webp: Buffer, image: ParsedImage): Promise<{ key: 
   for (const width of variantWidths(image.width)) {
     const resized = () => sharp(webp).resize({ width });
     out.push({ key: variantKey(image, width, "avif"), data: await resized().avif({ quality: 55, effort: 2 }).toBuffer(), contentType: "image/avif" });
-    if (width < image.width) out.push({ key: variantKey(image, width, "webp"), data: await resized().webp({ quality: 80 }).toBuffer(), contentType: "image/webp" });
+    if (width < image.width)
+      out.push({ key: variantKey(image, width, "webp"), data: await resized().webp({ quality: 80 }).toBuffer(), contentType: "image/webp" });
   }
   return out;
 }

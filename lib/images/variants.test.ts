@@ -21,9 +21,7 @@ describe("responsive image addresses", () => {
     expect(image!.width).toBe(1000);
     expect(image!.height).toBe(1500);
     expect(image!.sources.map((s) => s.type)).toEqual(["image/avif", "image/webp"]);
-    expect(image!.sources[0].srcSet).toBe(
-      [160, 320, 640, 960, 1000].map((w) => `/uploads/mi0abc-0123456789ab-1000x1500-${w}w.avif ${w}w`).join(", "),
-    );
+    expect(image!.sources[0].srcSet).toBe([160, 320, 640, 960, 1000].map((w) => `/uploads/mi0abc-0123456789ab-1000x1500-${w}w.avif ${w}w`).join(", "));
     expect(image!.sources[1].srcSet.split(", ").at(-1)).toBe("/uploads/mi0abc-0123456789ab-1000x1500.webp 1000w");
     expect(image!.sources[1].srcSet.split(", ")[0]).toBe(`/uploads/${variantKey({ id: "mi0abc-0123456789ab", width: 1000, height: 1500 }, 160, "webp")} 160w`);
   });

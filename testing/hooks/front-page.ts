@@ -3,8 +3,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 
-import { getDb, type Db } from "@/db";
-import { sections, users } from "@/db/schema";
+import { getDb } from "@/db";
+import { sections } from "@/db/schema";
 import { saveArticle } from "@/lib/articles/editing";
 import { createArticle } from "@/lib/articles/store";
 import { expirePublicSite } from "@/lib/cache/revalidate";
@@ -13,6 +13,8 @@ import type { PolicyUser } from "@/lib/permissions";
 import { docFromParagraphs } from "@/lib/rich-text/body";
 import type { WorkflowAction } from "@/lib/workflow/article-workflow";
 import { runTransition } from "@/lib/workflow/transitions";
+
+import { demoUser } from "./articles";
 
 /**
  * The issue's bad input, published the newsroom's way (the demo editor writes, the demo admin
@@ -95,12 +97,4 @@ export async function frontPageHook(): Promise<Response> {
   }
   expirePublicSite();
   return Response.json({ ok: true, slugs: pieces.map((p) => p.slug), made });
-}
-
-async function demoUser(db: Db, key: "editor" | "admin"): Promise<PolicyUser> {
-  const [u] = await db
-    .select()
-    .from(users)
-    .where(eq(users.email, `${key}@newsroom.test`));
-  return { id: u.id, role: u.role, active: true };
 }

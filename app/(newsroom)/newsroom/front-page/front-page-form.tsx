@@ -22,7 +22,15 @@ export function FrontPageForm({ leadArticleId, candidates, sections }: FrontPage
     <form action={action} className="max-w-2xl space-y-6" noValidate>
       <FormField id="leadArticleId" label="Lead story" hint="Pin a published article as the lead, or let the most recent one lead." errors={e.leadArticleId}>
         {(aria) => (
-          <select {...aria} name="leadArticleId" defaultValue={v?.leadArticleId ?? leadArticleId ?? ""} className={inputClass}>
+          // Keyed on the value to show: React resets a form after its action and a select keeps only
+          // its first defaultValue, so without a new key a refused save would lose the chosen lead.
+          <select
+            {...aria}
+            key={v?.leadArticleId ?? leadArticleId ?? ""}
+            name="leadArticleId"
+            defaultValue={v?.leadArticleId ?? leadArticleId ?? ""}
+            className={inputClass}
+          >
             <option value="">The most recent article</option>
             {candidates.map((c) => (
               <option key={c.id} value={c.id}>

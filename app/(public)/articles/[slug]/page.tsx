@@ -35,7 +35,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // The site's social image when the article has none, so every share shows a picture.
   const image = seo.image
     ? [{ url: absolute(origin, seo.image.src), alt: seo.image.alt }]
-    : [{ url: absolute(origin, DEFAULT_SOCIAL_IMAGE.path), alt: DEFAULT_SOCIAL_IMAGE.alt, width: DEFAULT_SOCIAL_IMAGE.width, height: DEFAULT_SOCIAL_IMAGE.height }];
+    : [
+        {
+          url: absolute(origin, DEFAULT_SOCIAL_IMAGE.path),
+          alt: DEFAULT_SOCIAL_IMAGE.alt,
+          width: DEFAULT_SOCIAL_IMAGE.width,
+          height: DEFAULT_SOCIAL_IMAGE.height,
+        },
+      ];
   return {
     title: seo.title,
     description: seo.description || undefined,

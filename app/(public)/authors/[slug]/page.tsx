@@ -7,10 +7,10 @@ import { Picture } from "@/components/public/picture";
 import { PAGE_SIZE } from "@/db/queries/public";
 import { getAuthorPage } from "@/lib/cache/public-data";
 import { siteDictionary, siteLanguage } from "@/lib/i18n/site";
+import { encodedUrl } from "@/lib/seo/encoded-url";
 import { profilePageJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 import { ogLocale } from "@/lib/seo/og-locale";
 import { loadPagedListing, movedTo } from "@/lib/seo/paged-listing";
-import { encodedUrl } from "@/lib/seo/encoded-url";
 import { absolute, siteOrigin } from "@/lib/seo/site-url";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
