@@ -53,7 +53,7 @@ export const getFrontPage = cached("front", async (db) => {
   // Three statements in parallel, whatever the number of sections (one lateral join for all of them).
   const [latest, allSections, settings] = await Promise.all([
     q.listPublishedArticles({ db, limit: 12 }),
-    q.listSectionFronts({ db, perSection: 4 + SECOND_TIER + 1 }),
+    q.listSectionFronts({ db, perSection: 5 }),
     getSettings(db),
   ]);
   // The editors' pinned lead while it is published, else the most recent article.
@@ -64,10 +64,10 @@ export const getFrontPage = cached("front", async (db) => {
   const lead = pinned ?? latest[0] ?? null;
   const rest = latest.filter((a) => a.id !== lead?.id);
   const secondTier = rest.slice(0, SECOND_TIER);
-  const shown = new Set([lead?.id, ...secondTier.map((a) => a.id)]);
-  // A section block never repeats a story already shown above it; a section left empty has no block.
+  // A section block never repeats the lead (a small newsroom would otherwise have few blocks, so
+  // it may repeat a second-tier story); a section left empty has no block.
   const bySection = orderSectionBlocks(allSections, settings.frontPage)
-    .map((s) => ({ ...s, articles: s.articles.filter((a) => !shown.has(a.id)).slice(0, 4) }))
+    .map((s) => ({ ...s, articles: s.articles.filter((a) => a.id !== lead?.id).slice(0, 4) }))
     .filter((s) => s.articles.length > 0);
   const ids = [lead, ...secondTier, ...bySection.map((s) => s.articles[0])].filter((a) => a !== undefined && a !== null).map((a) => a.id);
   const bylines = await q.getBylines({ db, articleIds: ids });
