@@ -10,6 +10,7 @@ export const NEWSROOM_NAV: NavItem[] = [
   { href: "/newsroom/profile", key: "myProfile" },
   { href: "/newsroom/tags", key: "tags", requires: "tags:manage" },
   { href: "/newsroom/sections", key: "sections", requires: "sections:manage" },
+  { href: "/newsroom/front-page", key: "frontPage", requires: "front:manage" },
   { href: "/newsroom/users", key: "users", requires: "users:manage" },
   { href: "/newsroom/log", key: "activityLog", requires: "events:view_all" },
   { href: "/newsroom/settings", key: "settings", requires: "settings:manage" },

@@ -47,6 +47,7 @@ const GLOBAL: Record<GlobalAction, (who: Who) => boolean> = {
   "articles:review": editorial, // what changed since the last submission is the reviewer's view
   "tags:manage": editorial,
   "sections:manage": editorial,
+  "front:manage": editorial, // editors choose the lead story and the order of the section blocks
   "users:manage": (w) => w === "admin",
   "settings:manage": (w) => w === "admin",
   "api_keys:manage": (w) => w === "admin",

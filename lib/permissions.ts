@@ -38,6 +38,7 @@ export type GlobalAction =
   | "webhooks:manage"
   | "tags:manage"
   | "sections:manage"
+  | "front:manage"
   | "events:view_all"
   | "articles:view_all"
   | "articles:review";
@@ -61,6 +62,7 @@ export function canGlobal(user: PolicyUser | null, action: GlobalAction): Policy
       return user.role === "admin" ? ALLOW : deny();
     case "tags:manage":
     case "sections:manage":
+    case "front:manage":
     case "articles:review":
       return isEditorial(user.role) ? ALLOW : deny();
     case "articles:view_all":

@@ -14,6 +14,17 @@ export type SiteSettings = {
   twoPersonRule: boolean;
   timeZone: string;
   defaultArticleLanguage: string;
+  /** What editors choose for the front page (lib/front-page/front-page.ts). */
+  frontPage: FrontPageSettings;
+};
+
+export type FrontPageSettings = {
+  /** A published article to keep as the lead story; when it is no longer published, the most recent leads. */
+  leadArticleId: string | null;
+  /** Section slugs in the order of their front-page blocks; sections not listed follow in menu order. */
+  sectionOrder: string[];
+  /** Sections without a block on the front page. */
+  hiddenSections: string[];
 };
 
 const isSiteLanguage = (value: unknown): value is SiteLanguage => SITE_LANGUAGES.includes(value as SiteLanguage);
@@ -30,6 +41,7 @@ export function defaultSettings(): SiteSettings {
     twoPersonRule: true,
     timeZone: "Europe/Paris",
     defaultArticleLanguage: "fr",
+    frontPage: { leadArticleId: null, sectionOrder: [], hiddenSections: [] },
   };
 }
 
@@ -39,6 +51,7 @@ export async function getSettings(db: Tx): Promise<SiteSettings> {
   const settings = { ...defaultSettings(), ...stored } as SiteSettings;
   // A hand-edited row must not put an unknown language into <html lang> or pick no dictionary.
   if (!isSiteLanguage(settings.siteLanguage)) settings.siteLanguage = defaultSettings().siteLanguage;
+  settings.frontPage = { ...defaultSettings().frontPage, ...(settings.frontPage ?? {}) };
   return settings;
 }
 

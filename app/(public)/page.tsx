@@ -5,8 +5,10 @@ import { connection } from "next/server";
 
 import { ArticleCard } from "@/components/public/article-card";
 import { getFrontPage } from "@/lib/cache/public-data";
+import { dirAttr, langAttr } from "@/lib/i18n/dictionaries";
 import { siteDictionary, siteLanguage } from "@/lib/i18n/site";
 import { legacyRedirectFor } from "@/lib/import/redirects";
+import { DEFAULT_SOCIAL_IMAGE } from "@/lib/seo/brand";
 import { serializeJsonLd, websiteJsonLd } from "@/lib/seo/json-ld";
 import { ogLocale } from "@/lib/seo/og-locale";
 import { siteOrigin } from "@/lib/seo/site-url";
@@ -18,7 +20,18 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { absolute: `Newsroom — ${dict.siteTagline}` },
     description: dict.siteTagline,
     alternates: { canonical: `${origin}/`, types: { "application/rss+xml": `${origin}/feed.xml` } },
-    openGraph: { type: "website", siteName: "Newsroom", title: "Newsroom", description: dict.siteTagline, url: `${origin}/`, locale: ogLocale(language) },
+    openGraph: {
+      type: "website",
+      siteName: "Newsroom",
+      title: "Newsroom",
+      description: dict.siteTagline,
+      url: `${origin}/`,
+      locale: ogLocale(language),
+      images: [
+        { url: `${origin}${DEFAULT_SOCIAL_IMAGE.path}`, width: DEFAULT_SOCIAL_IMAGE.width, height: DEFAULT_SOCIAL_IMAGE.height, alt: DEFAULT_SOCIAL_IMAGE.alt },
+      ],
+    },
+    twitter: { card: "summary_large_image", images: [`${origin}${DEFAULT_SOCIAL_IMAGE.path}`] },
   };
 }
 
@@ -34,7 +47,7 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
     if (target) permanentRedirect(target);
     redirect("/");
   }
-  const [dict, origin, language, { lead, latest, bySection }] = await Promise.all([siteDictionary(), siteOrigin(), siteLanguage(), getFrontPage()]);
+  const [dict, origin, language, { lead, secondTier, latest, bySection }] = await Promise.all([siteDictionary(), siteOrigin(), siteLanguage(), getFrontPage()]);
   const jsonLd = (
     <script
       type="application/ld+json"
@@ -54,20 +67,20 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
     <div className="space-y-12">
       {jsonLd}
       <h1 className="sr-only">Newsroom — {dict.siteTagline}</h1>
-      <section aria-labelledby="lead-heading">
+      <section aria-labelledby="lead-heading" data-front="lead">
         <h2 id="lead-heading" className="sr-only">
           {dict.latest}
         </h2>
         <ArticleCard article={lead} variant="lead" headingLevel="h3" />
       </section>
-      {latest.length > 0 && (
-        <section aria-labelledby="latest-heading" className="border-t border-neutral-900 pt-4 dark:border-neutral-200">
-          <h2 id="latest-heading" className="mb-6 font-serif text-2xl font-bold">
+      {secondTier.length > 0 && (
+        <section aria-labelledby="second-tier-heading" data-front="second-tier" className="border-t border-neutral-900 pt-4 dark:border-neutral-200">
+          <h2 id="second-tier-heading" className="mb-6 font-serif text-2xl font-bold">
             {dict.moreNews}
           </h2>
-          <ul className="grid gap-x-8 gap-y-10 sm:grid-cols-2 lg:grid-cols-3">
-            {latest.map((a) => (
-              <li key={a.id}>
+          <ul className="grid gap-x-8 gap-y-10 sm:grid-cols-2 lg:grid-cols-4">
+            {secondTier.map((a) => (
+              <li key={a.id} className="min-w-0">
                 <ArticleCard article={a} headingLevel="h3" />
               </li>
             ))}
@@ -75,13 +88,13 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
         </section>
       )}
       {bySection.length > 0 && (
-        <section aria-labelledby="sections-heading" className="border-t border-neutral-900 pt-4 dark:border-neutral-200">
+        <section aria-labelledby="sections-heading" data-front="sections" className="border-t border-neutral-900 pt-4 dark:border-neutral-200">
           <h2 id="sections-heading" className="mb-6 font-serif text-2xl font-bold">
             {dict.bySection}
           </h2>
-          <div className="grid gap-10 md:grid-cols-3">
+          <div className="grid gap-10 md:grid-cols-2 lg:grid-cols-3">
             {bySection.map((s) => (
-              <section key={s.slug} aria-labelledby={`section-${s.slug}`}>
+              <section key={s.slug} aria-labelledby={`section-${s.slug}`} className="min-w-0">
                 <h3
                   id={`section-${s.slug}`}
                   className="mb-3 border-b border-neutral-300 pb-1 text-sm font-bold uppercase tracking-wider dark:border-neutral-700"
@@ -91,9 +104,13 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
                   </Link>
                 </h3>
                 <ul className="space-y-4">
-                  {s.articles.map((a) => (
+                  {s.articles.map((a, i) => (
                     <li key={a.id}>
-                      <CompactItem slug={a.slug} headline={a.headline} language={a.language} />
+                      {i === 0 ? (
+                        <ArticleCard article={{ ...a, sectionName: null }} headingLevel="h4" />
+                      ) : (
+                        <CompactItem slug={a.slug} headline={a.headline} language={a.language} />
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -102,13 +119,27 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
           </div>
         </section>
       )}
+      {latest.length > 0 && (
+        <section aria-labelledby="latest-heading" data-front="latest" className="border-t border-neutral-900 pt-4 dark:border-neutral-200">
+          <h2 id="latest-heading" className="mb-6 font-serif text-2xl font-bold">
+            {dict.mostRecent}
+          </h2>
+          <ul className="grid gap-x-8 gap-y-6 sm:grid-cols-2 lg:grid-cols-3">
+            {latest.map((a) => (
+              <li key={a.id} className="min-w-0">
+                <ArticleCard article={a} headingLevel="h3" variant="compact" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
 
 function CompactItem({ slug, headline, language }: { slug: string; headline: string; language: string }) {
   return (
-    <p lang={language} className="font-serif text-lg leading-snug">
+    <p lang={langAttr(language)} dir={dirAttr(language)} className="font-serif text-lg leading-snug [overflow-wrap:anywhere]">
       <Link href={`/articles/${slug}`} className="hover:underline">
         {headline}
       </Link>

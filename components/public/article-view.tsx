@@ -3,9 +3,12 @@ import Link from "next/link";
 import { ArticleCard, type CardData } from "@/components/public/article-card";
 import { ArticleHeader } from "@/components/public/article-header";
 import { AuthorCard } from "@/components/public/author-card";
+import { Picture } from "@/components/public/picture";
 import type { FeaturedImage, SeoFields, TagSnapshot } from "@/db/schema";
-import { dictionaryFor, formatDate, langAttr } from "@/lib/i18n/dictionaries";
+import { dictionaryFor, dirAttr, formatDate, langAttr, type Dictionary } from "@/lib/i18n/dictionaries";
+import { readingMinutesOfHtml } from "@/lib/rich-text/count";
 import { resolveArticleSeo } from "@/lib/seo/article-seo";
+import { DEFAULT_SOCIAL_IMAGE, SITE_LOGO } from "@/lib/seo/brand";
 import { newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 import { absolute } from "@/lib/seo/site-url";
 
@@ -22,6 +25,8 @@ export type ArticleViewModel = {
   authors: { slug: string; displayName: string; jobTitle: string; bio: string; bioLanguage: string; photoPath: string | null }[];
   corrections: { id: number; note: string; createdAt: string }[];
   related: CardData[];
+  /** The published articles before and after this one in its section (public page only). */
+  neighbours?: { previous: CardData | null; next: CardData | null };
   revision: {
     headline: string;
     dek: string;
@@ -47,20 +52,29 @@ export function articleJsonLd(article: ArticleViewModel, origin: string, now: st
     dateModified: article.publishedUpdatedAt ?? article.firstPublishedAt ?? now,
     language: r.language,
     keywords: r.tags.map((t) => t.name),
-    image: seo.image ? absolute(origin, seo.image.src) : null,
+    // Articles without an image of their own carry the site's, as search engines require one.
+    image: absolute(origin, seo.image ? seo.image.src : DEFAULT_SOCIAL_IMAGE.path),
     section: article.section?.name ?? undefined,
     authors: article.authors.map((a) => ({ name: a.displayName, url: absolute(origin, `/authors/${a.slug}`) })),
-    publisher: { name: "Newsroom", url: absolute(origin, "/") },
+    publisher: {
+      name: "Newsroom",
+      url: absolute(origin, "/"),
+      logo: { url: absolute(origin, SITE_LOGO.path), width: SITE_LOGO.width, height: SITE_LOGO.height },
+    },
     basedOn: seo.canonicalUrl,
   });
 }
 
-export function ArticleView({ article, jsonLd, timeZone }: { article: ArticleViewModel; jsonLd: object; timeZone: string }) {
+/**
+ * `shareUrl`: the article's public address, for the share links (plain links: no third-party
+ * script or tracker is loaded); previews have none.
+ */
+export function ArticleView({ article, jsonLd, timeZone, shareUrl }: { article: ArticleViewModel; jsonLd: object; timeZone: string; shareUrl?: string }) {
   const r = article.revision;
   const dict = dictionaryFor(r.language);
   const image = r.featuredImage;
   return (
-    <article lang={langAttr(r.language)} className="mx-auto max-w-3xl">
+    <article lang={langAttr(r.language)} dir={dirAttr(r.language)} className="mx-auto max-w-3xl">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <ArticleHeader
         dict={dict}
@@ -72,11 +86,18 @@ export function ArticleView({ article, jsonLd, timeZone }: { article: ArticleVie
         authors={article.authors}
         firstPublishedAt={article.firstPublishedAt}
         publishedUpdatedAt={article.publishedUpdatedAt}
+        readingMinutes={readingMinutesOfHtml(r.bodyHtml)}
+        corrections={article.corrections.length}
       />
       {image?.src && (
         <figure className="article-figure -mx-4 mb-8 sm:mx-0">
-          {/* eslint-disable-next-line @next/next/no-img-element -- uploads are already resized WebP */}
-          <img src={image.src} alt={image.alt} fetchPriority="high" className="aspect-auto w-full sm:rounded" />
+          <Picture
+            src={image.src}
+            alt={image.alt}
+            sizes="(min-width: 800px) 768px, 100vw"
+            priority
+            className="h-auto w-full bg-neutral-200 sm:rounded dark:bg-neutral-800"
+          />
           {(image.caption || image.credit) && (
             <figcaption className="mt-2 px-4 text-sm text-neutral-700 sm:px-0 dark:text-neutral-300">
               {image.caption}
@@ -126,7 +147,7 @@ export function ArticleView({ article, jsonLd, timeZone }: { article: ArticleVie
         </section>
       )}
       {article.corrections.length > 0 && (
-        <section aria-labelledby="corrections-heading" className="mt-10 border-t border-neutral-300 pt-4 dark:border-neutral-700">
+        <section id="corrections" aria-labelledby="corrections-heading" className="mt-10 border-t border-neutral-300 pt-4 dark:border-neutral-700">
           <h2 id="corrections-heading" className="font-serif text-xl font-bold">
             {dict.corrections}
           </h2>
@@ -142,6 +163,7 @@ export function ArticleView({ article, jsonLd, timeZone }: { article: ArticleVie
           </ul>
         </section>
       )}
+      {shareUrl && <ShareLinks url={shareUrl} title={r.headline} dict={dict} />}
       <section aria-labelledby="authors-heading" className="mt-10 space-y-6 border-t border-neutral-300 pt-6 dark:border-neutral-700">
         <h2 id="authors-heading" className="font-serif text-xl font-bold">
           {dict.aboutAuthors}
@@ -150,6 +172,15 @@ export function ArticleView({ article, jsonLd, timeZone }: { article: ArticleVie
           <AuthorCard key={a.slug} author={a} photoAlt={dict.photoOf(a.displayName)} />
         ))}
       </section>
+      {article.neighbours && (article.neighbours.previous || article.neighbours.next) && article.section?.name && (
+        <nav
+          aria-label={dict.inThisSection(article.section.name)}
+          className="no-print mt-12 grid gap-6 border-t border-neutral-300 pt-6 sm:grid-cols-2 dark:border-neutral-700"
+        >
+          {article.neighbours.previous ? <Neighbour label={dict.previousInSection} article={article.neighbours.previous} /> : <span />}
+          {article.neighbours.next && <Neighbour label={dict.nextInSection} article={article.neighbours.next} end />}
+        </nav>
+      )}
       {article.related.length > 0 && (
         <section aria-labelledby="related-heading" className="no-print mt-12 border-t-2 border-neutral-900 pt-4 dark:border-neutral-200">
           <h2 id="related-heading" className="mb-6 font-serif text-2xl font-bold">
@@ -167,3 +198,58 @@ export function ArticleView({ article, jsonLd, timeZone }: { article: ArticleVie
     </article>
   );
 }
+
+function Neighbour({ label, article, end = false }: { label: string; article: CardData; end?: boolean }) {
+  return (
+    <p className={`min-w-0 ${end ? "sm:text-end" : ""}`}>
+      <span className="block text-xs font-bold uppercase tracking-wider text-neutral-600 dark:text-neutral-400">{end ? `${label} →` : `← ${label}`}</span>
+      <Link
+        href={`/articles/${article.slug}`}
+        lang={langAttr(article.language)}
+        dir={dirAttr(article.language)}
+        className="font-serif text-lg leading-snug [overflow-wrap:anywhere] hover:underline"
+      >
+        {article.headline}
+      </Link>
+    </p>
+  );
+}
+
+/** Plain links to each network's own share page: nothing is loaded from them until the reader clicks. */
+export function shareLinks(url: string, title: string) {
+  const u = encodeURIComponent(url);
+  const t = encodeURIComponent(title);
+  return [
+    { network: "Bluesky", href: `https://bsky.app/intent/compose?text=${encodeURIComponent(`${title} ${url}`)}` },
+    { network: "Mastodon", href: `https://mastodonshare.com/?text=${t}&url=${u}` },
+    { network: "LinkedIn", href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
+    { network: "Facebook", href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { network: "X", href: `https://x.com/intent/post?text=${t}&url=${u}` },
+  ];
+}
+
+function ShareLinks({ url, title, dict }: { url: string; title: string; dict: Dictionary }) {
+  return (
+    <section aria-labelledby="share-heading" className="no-print mt-10">
+      <h2 id="share-heading" className="mb-3 text-sm font-bold uppercase tracking-wider">
+        {dict.share}
+      </h2>
+      <ul className="flex flex-wrap gap-2 text-sm">
+        {shareLinks(url, title).map((l) => (
+          <li key={l.network}>
+            <a href={l.href} rel="noopener noreferrer nofollow" target="_blank" aria-label={dict.shareOn(l.network)} className={SHARE_LINK}>
+              {l.network}
+            </a>
+          </li>
+        ))}
+        <li>
+          <a href={`mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(url)}`} className={SHARE_LINK}>
+            {dict.shareByEmail}
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+const SHARE_LINK = "inline-block rounded border border-neutral-500 px-3 py-1 hover:bg-neutral-100 dark:hover:bg-neutral-800";

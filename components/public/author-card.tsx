@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { Picture } from "@/components/public/picture";
 import { langAttr } from "@/lib/i18n/dictionaries";
 
 export type AuthorCardProps = {
@@ -12,8 +13,7 @@ export function AuthorCard({ author, photoAlt }: AuthorCardProps) {
   return (
     <div className="flex gap-4">
       {author.photoPath && (
-        // eslint-disable-next-line @next/next/no-img-element -- profile photos are already resized WebP uploads
-        <img src={author.photoPath} alt={photoAlt} width={64} height={64} loading="lazy" className="size-16 shrink-0 rounded-full object-cover" />
+        <Picture src={author.photoPath} alt={photoAlt} sizes="64px" width={64} height={64} className="size-16 shrink-0 rounded-full object-cover" />
       )}
       <div>
         <h3 className="font-semibold">

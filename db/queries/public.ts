@@ -47,6 +47,7 @@ export const withTag = (tagId: number): SQL =>
 /** On the live revision's byline (published_article_authors), never the working one. */
 export const byAuthor = (userId: string): SQL =>
   sql`exists (select 1 from ${publishedArticleAuthors} where ${publishedArticleAuthors.articleId} = ${articles.id} and ${publishedArticleAuthors.userId} = ${userId})`;
+export const withId = (id: string): SQL => eq(articles.id, id);
 export const publishedSince = (since: Date): SQL => gte(articles.firstPublishedAt, since);
 
 export async function listPublishedArticles({ db, limit = PAGE_SIZE, offset = 0, where }: { db: Tx; limit?: number; offset?: number; where?: SQL }) {
@@ -157,19 +158,61 @@ export async function findSlugRedirect({ db, oldSlug }: { db: Tx; oldSlug: strin
   return rows[0]?.slug;
 }
 
-/** Published articles sharing the most live tags with this one, newest first among equals. */
+/**
+ * Published articles close to this one: each live tag they share counts two, the same live
+ * section one; the closest first, newest first among equals.
+ */
 export async function listRelatedArticles({ db, articleId, limit = 4 }: { db: Tx; articleId: string; limit?: number }) {
   const shared = sql<number>`(select count(*) from published_article_tags p2
     join published_article_tags p3 on p3.tag_id = p2.tag_id
     where p2.article_id = ${articles.id} and p3.article_id = ${articleId})`;
+  const sameSection = sql<number>`(case when ${articles.publishedSectionId} = (select a2.published_section_id from articles a2 where a2.id = ${articleId}) then 1 else 0 end)`;
+  const score = sql<number>`(2 * ${shared} + ${sameSection})`;
   return db
-    .select({ ...cardColumns, shared })
+    .select(cardColumns)
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
     .leftJoin(sections, eq(sections.id, articleRevisions.sectionId))
-    .where(publishedOnly(and(sql`${articles.id} <> ${articleId}`, sql`${shared} > 0`)))
-    .orderBy(desc(shared), desc(articles.firstPublishedAt))
+    .where(publishedOnly(and(sql`${articles.id} <> ${articleId}`, sql`${score} > 0`)))
+    .orderBy(desc(score), desc(articles.firstPublishedAt), desc(articles.id))
     .limit(limit);
+}
+
+/**
+ * The published articles just before (older) and just after (newer) this one in its live
+ * section, by first publication; none when the article has no section.
+ */
+export async function getSectionNeighbours({ db, articleId }: { db: Tx; articleId: string }) {
+  const [self] = await db
+    .select({ sectionId: articles.publishedSectionId, at: articles.firstPublishedAt })
+    .from(articles)
+    .where(publishedOnly(eq(articles.id, articleId)))
+    .limit(1);
+  if (!self?.sectionId || !self.at) return { previous: null, next: null };
+  const neighbour = async (direction: "previous" | "next") => {
+    const before = direction === "previous";
+    const rows = await db
+      .select(cardColumns)
+      .from(articles)
+      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+      .leftJoin(sections, eq(sections.id, articleRevisions.sectionId))
+      .where(
+        publishedOnly(
+          and(
+            eq(articles.publishedSectionId, self.sectionId!),
+            // (first_published_at, id) as one key, so two articles published at the same instant still follow each other.
+            before
+              ? sql`(${articles.firstPublishedAt}, ${articles.id}) < (${self.at!.toISOString()}::timestamptz, ${articleId}::uuid)`
+              : sql`(${articles.firstPublishedAt}, ${articles.id}) > (${self.at!.toISOString()}::timestamptz, ${articleId}::uuid)`,
+          ),
+        ),
+      )
+      .orderBy(...(before ? [desc(articles.firstPublishedAt), desc(articles.id)] : [asc(articles.firstPublishedAt), asc(articles.id)]))
+      .limit(1);
+    return rows[0] ?? null;
+  };
+  const [previous, next] = await Promise.all([neighbour("previous"), neighbour("next")]);
+  return { previous, next };
 }
 
 /** What a byline shows of an author: the article page's author cards, in public and in previews. */

@@ -10,6 +10,7 @@ import { searchPublishedArticles } from "@/db/queries/public-search";
 import { getSlugRedirectTarget, type RedirectKind } from "@/db/queries/slug-redirects";
 import { getPublicGeneration } from "@/db/queries/system";
 import { listLiveTags } from "@/db/queries/tags";
+import { orderSectionBlocks } from "@/lib/front-page/front-page";
 import { ARTICLES_PER_SITEMAP } from "@/lib/seo/sitemaps";
 import { getSettings } from "@/lib/settings";
 import { peekPublicGeneration } from "@/server/public-generation.mjs";
@@ -48,26 +49,56 @@ export const getSlugRedirect = cached("slug-redirect", (db, kind: RedirectKind, 
 
 export const getNavSections = cached("sections", (db) => q.listSections({ db }));
 
+export const SECOND_TIER = 4;
+
 export const getFrontPage = cached("front", async (db) => {
-  // Two statements in parallel, whatever the number of sections (one lateral join for all of them).
-  const [latest, bySection] = await Promise.all([q.listPublishedArticles({ db, limit: 11 }), q.listSectionFronts({ db, perSection: 4 })]);
-  const leadId = latest[0]?.id;
-  for (const s of bySection) s.articles = s.articles.filter((a) => a.id !== leadId).slice(0, 3);
-  return { lead: latest[0] ?? null, latest: latest.slice(1), bySection: bySection.filter((s) => s.articles.length > 0) };
+  // Three statements in parallel, whatever the number of sections (one lateral join for all of them).
+  const [latest, allSections, settings] = await Promise.all([
+    q.listPublishedArticles({ db, limit: 12 }),
+    q.listSectionFronts({ db, perSection: 5 }),
+    getSettings(db),
+  ]);
+  // The editors' pinned lead while it is published, else the most recent article.
+  const pinnedId = settings.frontPage.leadArticleId;
+  const pinned = pinnedId
+    ? (latest.find((a) => a.id === pinnedId) ?? (await q.listPublishedArticles({ db, limit: 1, where: q.withId(pinnedId) }))[0])
+    : undefined;
+  const lead = pinned ?? latest[0] ?? null;
+  const rest = latest.filter((a) => a.id !== lead?.id);
+  const secondTier = rest.slice(0, SECOND_TIER);
+  // A section block never repeats the lead (a small newsroom would otherwise have few blocks, so
+  // it may repeat a second-tier story); a section left empty has no block.
+  const bySection = orderSectionBlocks(allSections, settings.frontPage)
+    .map((s) => ({ ...s, articles: s.articles.filter((a) => a.id !== lead?.id).slice(0, 4) }))
+    .filter((s) => s.articles.length > 0);
+  const ids = [lead, ...secondTier, ...bySection.map((s) => s.articles[0])].filter((a) => a !== undefined && a !== null).map((a) => a.id);
+  const bylines = await q.getBylines({ db, articleIds: ids });
+  const withAuthors = <A extends { id: string }>(a: A) => ({
+    ...a,
+    authors: bylines.filter((b) => b.articleId === a.id).map((b) => ({ slug: b.slug, displayName: b.displayName, photoPath: b.photoPath })),
+  });
+  return {
+    lead: lead ? withAuthors(lead) : null,
+    secondTier: secondTier.map(withAuthors),
+    // The rest of the news: what no block above already shows.
+    latest: rest.slice(SECOND_TIER).filter((a) => !bySection.some((s) => s.articles.some((b) => b.id === a.id))),
+    bySection: bySection.map((s) => ({ ...s, articles: s.articles.map((a, i) => (i === 0 ? withAuthors(a) : a)) })),
+  };
 });
 
 export const getArticlePage = cached("article", async (db, slug: string) => {
   const article = await q.getPublishedArticleBySlug({ db, slug });
   if (!article) return { article: null, redirectTo: (await q.findSlugRedirect({ db, oldSlug: slug })) ?? null };
-  const [authors, corrections, related, liveTags] = await Promise.all([
+  const [authors, corrections, related, liveTags, neighbours] = await Promise.all([
     q.getBylines({ db, articleIds: [article.id] }),
     q.getCorrections({ db, articleId: article.id }),
     q.listRelatedArticles({ db, articleId: article.id }),
     listLiveTags({ db, articleIds: [article.id] }),
+    q.getSectionNeighbours({ db, articleId: article.id }),
   ]);
   // Current names and slugs, so a renamed or merged tag never links to a dead tag page.
   const revision = { ...article.revision, tags: liveTags.get(article.id) ?? article.revision.tags };
-  return { article: { ...article, revision, authors, corrections, related }, redirectTo: null };
+  return { article: { ...article, revision, authors, corrections, related, neighbours }, redirectTo: null };
 });
 
 export const getAuthorPage = cached("author", async (db, slug: string, page: number) => {

@@ -4,14 +4,17 @@ import { eq, sql } from "drizzle-orm";
 
 import type { Db } from "@/db";
 import { insertEvent } from "@/db/queries/events";
+import { updateAuthorProfile } from "@/db/queries/profiles";
 import { getUserByEmail, insertUser } from "@/db/queries/users";
 import { articles, comments, sections, users } from "@/db/schema";
 import { createArticle, cutRevision, makeLive } from "@/lib/articles/store";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { storeImage } from "@/lib/images/upload";
 import { docFromParagraphs } from "@/lib/rich-text/body";
 import type { Role } from "@/lib/roles";
 
 import { DEMO_ARTICLES, DEMO_SECTIONS, DEMO_USERS } from "./content";
+import { demoIllustration, demoPortrait } from "./images";
 
 export type DemoCredential = { email: string; password: string; role: string; name: string };
 export type DemoKey = (typeof DEMO_USERS)[number]["key"];
@@ -45,7 +48,11 @@ function credentialsOf(passwords: DemoPasswords): DemoCredential[] {
  * Seeds the demo newsroom once: four users, three sections and articles in every workflow
  * state. Does nothing when the database already has users, so restarts keep their data.
  */
-export async function seedDemo(db: Db, passwords: DemoPasswords = demoPasswords()): Promise<{ seeded: boolean; credentials: DemoCredential[] }> {
+export async function seedDemo(
+  db: Db,
+  passwords: DemoPasswords = demoPasswords(),
+  { images = true }: { images?: boolean } = {},
+): Promise<{ seeded: boolean; credentials: DemoCredential[] }> {
   const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
   if (Number(count) > 0) return { seeded: false, credentials: [] };
   const credentials = credentialsOf(passwords);
@@ -68,6 +75,11 @@ export async function seedDemo(db: Db, passwords: DemoPasswords = demoPasswords(
       },
     });
     ids.set(u.key, user.id);
+    // Yanis has no photo: the pages must look right without one.
+    if (images && u.key !== "yanis") {
+      const photo = await upload(await demoPortrait({ seed: u.key, name: u.name, size: 400 }), 400);
+      await updateAuthorProfile({ db, userId: user.id, set: { photoPath: photo } });
+    }
   }
   const sectionRows = await db
     .insert(sections)
@@ -89,6 +101,16 @@ export async function seedDemo(db: Db, passwords: DemoPasswords = demoPasswords(
       tags: demo.tags,
       authorIds: (demo.coAuthors ?? []).map((k) => ids.get(k)!),
     });
+    const picture = images ? DEMO_PICTURES[demo.key] : undefined;
+    if (picture) {
+      const section = DEMO_SECTIONS.find((s) => s.slug === demo.section)?.name ?? "";
+      const png = await demoIllustration({ seed: demo.key, label: `${section} — illustration`, width: picture.width, height: picture.height });
+      const src = await upload(png, 1280);
+      await db
+        .update(articles)
+        .set({ featuredImage: { src, alt: picture.alt, caption: picture.caption, credit: "Illustration Newsroom" } })
+        .where(eq(articles.id, article.id));
+    }
     await db.transaction(async (tx) => {
       const at = demo.publishedHoursAgo ? new Date(Date.now() - demo.publishedHoursAgo * 3_600_000) : new Date();
       const submittedAt = new Date(at.getTime() - 3_600_000);
@@ -125,6 +147,30 @@ export async function seedDemo(db: Db, passwords: DemoPasswords = demoPasswords(
     });
   }
   return { seeded: true, credentials };
+}
+
+/**
+ * Featured images of the demo articles: a wide one, a tall one (portrait photos happen), and
+ * none for the English piece, so the pages show both cases.
+ */
+const DEMO_PICTURES: Record<string, { width: number; height: number; alt: string; caption: string }> = {
+  typical: { width: 1280, height: 800, alt: "Silhouettes d’immeubles sous un ciel orangé", caption: "Une ville la nuit tombante (illustration)." },
+  energy: {
+    width: 900,
+    height: 1200,
+    alt: "Collines et pylônes au lever du soleil, en format vertical",
+    caption: "Le réseau électrique vu des collines (illustration).",
+  },
+  approved: { width: 1280, height: 720, alt: "Entrepôts et collines sous un ciel vert pâle", caption: "Une plateforme logistique (illustration)." },
+};
+
+async function upload(png: Buffer, maxWidth: number): Promise<string> {
+  const stored = await storeImage(
+    { size: png.length, arrayBuffer: async () => png.buffer.slice(png.byteOffset, png.byteOffset + png.length) as ArrayBuffer },
+    maxWidth,
+  );
+  if (!stored.ok) throw new Error(`Demo image: ${stored.error}`);
+  return stored.url;
 }
 
 export function formatCredentials(credentials: (DemoCredential & { changed?: boolean })[]): string {

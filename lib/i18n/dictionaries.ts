@@ -29,6 +29,8 @@ function publicDictionary(locale: AppLocale) {
     // capped: more than n articles match and only the n most recent are ranked (db/queries/public-search.ts).
     searchResultsFor: (q: string, n: number, capped = false) => (capped ? t("searchResultsCapped", { q, n: String(n) }) : t("searchResultsFor", { q, n })),
     searchNoResults: (q: string) => t("searchNoResults", { q }),
+    shareOn: (network: string) => t("shareOn", { network }),
+    inThisSection: (name: string) => t("inThisSection", { name }),
   };
 }
 
@@ -78,4 +80,12 @@ export function langAttr(language: string | null | undefined): string {
   } catch {
     return "und";
   }
+}
+
+const RTL = new Set(["ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"]);
+
+/** "rtl" for a language written right to left (Arabic, Hebrew, Persian…), else undefined (the page's direction). */
+export function dirAttr(language: string | null | undefined): "rtl" | "ltr" | undefined {
+  const base = (language ?? "").toLowerCase().split("-")[0];
+  return RTL.has(base) ? "rtl" : undefined;
 }

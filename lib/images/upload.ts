@@ -6,6 +6,7 @@ import sharp, { type OutputInfo } from "sharp";
 import { getStorage, StorageUnavailableError } from "@/lib/storage";
 
 import { MAX_IMAGE_BYTES } from "./limits";
+import { imageKey, variantKey, variantWidths, type ParsedImage } from "./variants";
 
 const ACCEPTED = new Set(["jpeg", "png", "webp"]);
 
@@ -14,7 +15,8 @@ export type ImageResult = { ok: true; url: string; width: number; height: number
 /**
  * Accepts JPEG, PNG or WebP judged by the bytes themselves (not the name or the declared type),
  * at most 10 MB; re-encodes to WebP at most `maxWidth` wide, which also drops metadata and any
- * payload hidden after the image data.
+ * payload hidden after the image data. Narrower renditions in AVIF and WebP are stored beside it
+ * (lib/images/variants.ts), so pages can offer `srcset` without any lookup.
  */
 export async function storeImage(file: { arrayBuffer(): Promise<ArrayBuffer>; size: number }, maxWidth = 1600): Promise<ImageResult> {
   if (!file || file.size === 0) return { ok: false, error: "Choose an image file." };
@@ -28,19 +30,24 @@ export async function storeImage(file: { arrayBuffer(): Promise<ArrayBuffer>; si
   }
   if (!format || !ACCEPTED.has(format)) return { ok: false, error: "This file is not a JPEG, PNG or WebP image." };
   let encoded: { data: Buffer; info: OutputInfo };
+  let renditions: { key: string; data: Buffer; contentType: string }[];
   try {
     encoded = await sharp(input, { limitInputPixels: 50_000_000 })
       .rotate()
       .resize({ width: maxWidth, withoutEnlargement: true })
       .webp({ quality: 82 })
       .toBuffer({ resolveWithObject: true });
+    const id = `${Date.now().toString(36)}-${randomBytes(6).toString("hex")}`;
+    renditions = [{ key: imageKey(id, encoded.info.width, encoded.info.height), data: encoded.data, contentType: "image/webp" }];
+    renditions.push(...(await makeRenditions(encoded.data, { id, width: encoded.info.width, height: encoded.info.height })));
   } catch {
     return { ok: false, error: "The image could not be read; it may be damaged." };
   }
   const { data, info } = encoded;
-  const key = `${Date.now().toString(36)}-${randomBytes(6).toString("hex")}.webp`;
   try {
-    const { url } = await getStorage().put(key, data, "image/webp");
+    // The renditions first: once the main key exists, every address its srcset names exists too.
+    for (const r of renditions.slice(1)) await getStorage().put(r.key, r.data, r.contentType);
+    const { url } = await getStorage().put(renditions[0].key, data, "image/webp");
     return { ok: true, url, width: info.width, height: info.height, bytes: data.length, mimeType: "image/webp" };
   } catch (error) {
     if (!(error instanceof StorageUnavailableError)) throw error;
@@ -48,6 +55,18 @@ export async function storeImage(file: { arrayBuffer(): Promise<ArrayBuffer>; si
     console.error(error.message, error.cause);
     return { ok: false, error: STORAGE_DOWN };
   }
+}
+
+/** Every rendition of an image but the stored WebP itself: AVIF at each width, WebP at each narrower one. */
+async function makeRenditions(webp: Buffer, image: ParsedImage): Promise<{ key: string; data: Buffer; contentType: string }[]> {
+  const out: { key: string; data: Buffer; contentType: string }[] = [];
+  for (const width of variantWidths(image.width)) {
+    const resized = () => sharp(webp).resize({ width });
+    out.push({ key: variantKey(image, width, "avif"), data: await resized().avif({ quality: 55, effort: 2 }).toBuffer(), contentType: "image/avif" });
+    if (width < image.width)
+      out.push({ key: variantKey(image, width, "webp"), data: await resized().webp({ quality: 80 }).toBuffer(), contentType: "image/webp" });
+  }
+  return out;
 }
 
 export const STORAGE_DOWN = "The image could not be saved: the file store is not answering. Nothing was saved; try again in a moment.";

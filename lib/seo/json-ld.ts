@@ -23,7 +23,7 @@ export type NewsArticleInput = {
   image?: string | null;
   authors: { name: string; url: string }[];
   section?: string | null;
-  publisher: { name: string; url: string };
+  publisher: { name: string; url: string; logo?: { url: string; width: number; height: number } };
   /** A syndicated piece's original (its canonical URL). */
   basedOn?: string | null;
 };
@@ -44,7 +44,12 @@ export function newsArticleJsonLd(a: NewsArticleInput) {
     ...(a.image ? { image: [a.image] } : {}),
     ...(a.basedOn ? { isBasedOn: a.basedOn } : {}),
     author: a.authors.map((p) => ({ "@type": "Person", name: p.name, url: p.url })),
-    publisher: { "@type": "Organization", name: a.publisher.name, url: a.publisher.url },
+    publisher: {
+      "@type": "Organization",
+      name: a.publisher.name,
+      url: a.publisher.url,
+      ...(a.publisher.logo ? { logo: { "@type": "ImageObject", ...a.publisher.logo } } : {}),
+    },
   };
 }
 

@@ -51,7 +51,7 @@ export async function articlesHook(request: Request): Promise<Response> {
   }
 }
 
-async function demoUser(db: Db, key: "editor" | "admin"): Promise<PolicyUser> {
+export async function demoUser(db: Db, key: "editor" | "admin"): Promise<PolicyUser> {
   const [u] = await db
     .select()
     .from(users)

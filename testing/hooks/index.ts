@@ -4,6 +4,7 @@ import { articlesHook } from "./articles";
 import { backdateScheduleHook } from "./backdate-schedule";
 import { checklistHook } from "./checklist";
 import { clockHook } from "./clock";
+import { frontPageHook } from "./front-page";
 import { legacyRedirectsHook } from "./legacy-redirects";
 import { previewsHook } from "./previews";
 import { securityHook } from "./security";
@@ -19,6 +20,7 @@ const HOOKS: Record<string, Partial<Record<"GET" | "POST", TestHook>>> = {
   clock: { GET: clockHook.get, POST: clockHook.set },
   previews: { POST: previewsHook },
   "legacy-redirects": { POST: legacyRedirectsHook },
+  "front-page": { POST: frontPageHook },
   security: { GET: securityHook.digest, POST: securityHook.fixtures },
   "xss-corpus": { POST: xssCorpusHook },
 };

@@ -7,7 +7,7 @@ import { Pagination, parsePage } from "@/components/public/pagination";
 import { SearchForm } from "@/components/public/search-form";
 import { PAGE_SIZE } from "@/db/queries/public";
 import { searchArticles } from "@/lib/cache/public-data";
-import { formatDate, langAttr } from "@/lib/i18n/dictionaries";
+import { dirAttr, formatDate, langAttr } from "@/lib/i18n/dictionaries";
 import { siteDictionary, siteTimeZone } from "@/lib/i18n/site";
 import { normalizeSearchQuery, snippetParts } from "@/lib/search/query";
 
@@ -43,7 +43,7 @@ export default async function SearchPage({ searchParams }: Props) {
             <h2 className="mb-4 text-lg font-semibold">{dict.searchResultsFor(q, total, capped)}</h2>
             <ol className="divide-y divide-neutral-300 dark:divide-neutral-700">
               {hits.map((hit) => (
-                <li key={hit.id} lang={langAttr(hit.language)} className="py-5">
+                <li key={hit.id} lang={langAttr(hit.language)} dir={dirAttr(hit.language)} className="py-5">
                   <h3 className="font-serif text-xl font-bold">
                     <Link href={`/articles/${hit.slug}`} className="hover:underline">
                       {hit.headline}

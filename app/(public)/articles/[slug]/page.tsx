@@ -7,6 +7,7 @@ import { articleJsonLd, ArticleView } from "@/components/public/article-view";
 import { getArticlePage } from "@/lib/cache/public-data";
 import { siteTimeZone } from "@/lib/i18n/site";
 import { resolveArticleSeo } from "@/lib/seo/article-seo";
+import { DEFAULT_SOCIAL_IMAGE } from "@/lib/seo/brand";
 import { ogLocale } from "@/lib/seo/og-locale";
 import { absolute, siteOrigin } from "@/lib/seo/site-url";
 import { slugParam } from "@/lib/seo/slug-param";
@@ -31,7 +32,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const url = absolute(origin, `/articles/${article.slug}`);
   // The search and social fields where filled in, else the headline, dek and featured image.
   const seo = resolveArticleSeo(r);
-  const image = seo.image ? [{ url: absolute(origin, seo.image.src), alt: seo.image.alt }] : undefined;
+  // The site's social image when the article has none, so every share shows a picture.
+  const image = seo.image
+    ? [{ url: absolute(origin, seo.image.src), alt: seo.image.alt }]
+    : [
+        {
+          url: absolute(origin, DEFAULT_SOCIAL_IMAGE.path),
+          alt: DEFAULT_SOCIAL_IMAGE.alt,
+          width: DEFAULT_SOCIAL_IMAGE.width,
+          height: DEFAULT_SOCIAL_IMAGE.height,
+        },
+      ];
   return {
     title: seo.title,
     description: seo.description || undefined,
@@ -53,12 +64,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       images: image,
       locale: ogLocale(r.language),
     },
-    twitter: { card: image ? "summary_large_image" : "summary", title: seo.socialTitle, description: seo.socialDescription || undefined, images: image },
+    twitter: { card: "summary_large_image", title: seo.socialTitle, description: seo.socialDescription || undefined, images: image },
   };
 }
 
 export default async function ArticlePage({ params }: Props) {
   const article = await load((await params).slug);
   const [origin, timeZone] = await Promise.all([siteOrigin(), siteTimeZone()]);
-  return <ArticleView article={article} jsonLd={articleJsonLd(article, origin, "")} timeZone={timeZone} />;
+  return (
+    <ArticleView article={article} jsonLd={articleJsonLd(article, origin, "")} timeZone={timeZone} shareUrl={absolute(origin, `/articles/${article.slug}`)} />
+  );
 }

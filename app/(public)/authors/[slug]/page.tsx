@@ -3,9 +3,11 @@ import { cache } from "react";
 
 import { ArticleList } from "@/components/public/article-list";
 import { Bio } from "@/components/public/author-card";
+import { Picture } from "@/components/public/picture";
 import { PAGE_SIZE } from "@/db/queries/public";
 import { getAuthorPage } from "@/lib/cache/public-data";
 import { siteDictionary, siteLanguage } from "@/lib/i18n/site";
+import { encodedUrl } from "@/lib/seo/encoded-url";
 import { profilePageJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 import { ogLocale } from "@/lib/seo/og-locale";
 import { loadPagedListing, movedTo } from "@/lib/seo/paged-listing";
@@ -37,7 +39,11 @@ export default async function AuthorPage({ params, searchParams }: Props) {
   const { author, articles, total, page } = await load((await params).slug, (await searchParams).page);
   const [dict, origin] = await Promise.all([siteDictionary(), siteOrigin()]);
   // Profiles are validated by their editor, but a link that is not http(s) never becomes an href here.
-  const links = author.links.filter((l) => /^https?:\/\//i.test(l.url));
+  // Percent-encoded as validators expect (lib/seo/encoded-url.ts).
+  const links = author.links.flatMap((l) => {
+    const url = encodedUrl(l.url);
+    return url ? [{ ...l, url }] : [];
+  });
   const url = absolute(origin, `/authors/${author.slug}`);
   const jsonLd = profilePageJsonLd({
     url,
@@ -52,11 +58,18 @@ export default async function AuthorPage({ params, searchParams }: Props) {
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <header className="flex flex-col gap-6 border-b border-neutral-300 pb-8 sm:flex-row sm:items-start dark:border-neutral-700">
         {author.photoPath && (
-          // eslint-disable-next-line @next/next/no-img-element -- profile photos are already resized WebP uploads
-          <img src={author.photoPath} alt={dict.photoOf(author.displayName)} width={128} height={128} className="size-32 shrink-0 rounded-full object-cover" />
+          <Picture
+            src={author.photoPath}
+            alt={dict.photoOf(author.displayName)}
+            sizes="128px"
+            width={128}
+            height={128}
+            priority
+            className="size-32 shrink-0 rounded-full object-cover"
+          />
         )}
         <div className="max-w-2xl">
-          <h1 className="font-serif text-4xl font-bold">{author.displayName}</h1>
+          <h1 className="font-serif text-4xl font-bold [overflow-wrap:anywhere]">{author.displayName}</h1>
           {author.jobTitle && <p className="mt-1 text-lg text-neutral-700 dark:text-neutral-300">{author.jobTitle}</p>}
           {author.location && (
             <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
