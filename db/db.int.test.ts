@@ -71,7 +71,8 @@ describe(`database module (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
     await t.db.insert(s.media).values({ path: "/uploads/x.webp", mimeType: "image/webp", bytes: 10 });
     await t.db.insert(s.userTokens).values({ tokenHash: "h", userId: user.id, purpose: "invite", expiresAt: new Date() });
     const revision = await makeLive(t.db, article.id, { actorId: user.id, correction: "Précision ajoutée" });
-    expect(revision.bodyHtml).toContain("<p>Un texte avec des accents : é, à, ç.</p>");
+    // French bodies are rendered with a narrow no-break space before ";:!?" (lib/rich-text/reading-spaces.ts).
+    expect(revision.bodyHtml).toContain("<p>Un texte avec des accents\u202f: é, à, ç.</p>");
     const published = await t.db.select().from(s.publishedArticleTags).where(eq(s.publishedArticleTags.articleId, article.id));
     expect(published).toHaveLength(2);
     const [c] = await t.db.select().from(s.corrections).where(eq(s.corrections.articleId, article.id));

@@ -29,6 +29,15 @@ export async function resetSerial({ db, table, column }: { db: Tx; table: string
   );
 }
 
+/** Before an import: the profiles of users already here whom the export stands for, and the site settings the export brings. */
+export async function clearForImport({ db, table, userIds }: { db: Tx; table: "author_profiles" | "site_settings"; userIds?: string[] }): Promise<void> {
+  if (table === "author_profiles") {
+    if (userIds?.length) await db.delete(authorProfiles).where(inArray(authorProfiles.userId, userIds));
+    return;
+  }
+  await db.execute(sql`delete from site_settings`);
+}
+
 /** lower(email) → id of the users already here among `emails`. */
 export async function existingUsersByEmail({ db, emails }: { db: Tx; emails: string[] }): Promise<Map<string, string>> {
   if (!emails.length) return new Map();

@@ -2,14 +2,15 @@ import "server-only";
 
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { getTableColumns, getTableName, sql } from "drizzle-orm";
+import { getTableColumns, getTableName } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 
 import type { Db } from "@/db";
-import { countRows, existingUsersByEmail, insertRows, listRows, resetSerial } from "@/db/queries/export";
+import { clearForImport, countRows, existingUsersByEmail, insertRows, listRows, resetSerial } from "@/db/queries/export";
 import * as s from "@/db/schema";
+import { renditionKeys } from "@/lib/images/variants";
 import { getStorage, type Storage } from "@/lib/storage";
-import { isStorageKey } from "@/lib/storage/keys";
+import { contentTypeOf, isStorageKey } from "@/lib/storage/keys";
 
 export const EXPORT_FORMAT = "newsroom-export";
 export const EXPORT_VERSION = 1;
@@ -68,11 +69,15 @@ export async function exportJson(
   return { file, images, missingImages };
 }
 
-/** Every uploaded image (`/uploads/<key>`) the content refers to. */
+/**
+ * Every uploaded file (`/uploads/<key>`) the content refers to, with the renditions made beside
+ * each image at upload (lib/images/variants.ts: the pages' `srcset` names them from the address).
+ */
 export function uploadKeys(text: string): string[] {
   // Our addresses are exactly "/uploads/<key>" (a JSON string, or an attribute inside one); an old
   // site's "/wp-content/uploads/2024/03/…" is not one of ours.
-  return [...new Set([...text.matchAll(/"\/uploads\/([A-Za-z0-9._-]+)(?=["\\])/g)].map((m) => m[1]))].filter((k) => isStorageKey(k));
+  const referenced = [...new Set([...text.matchAll(/"\/uploads\/([A-Za-z0-9._-]+)(?=["\\])/g)].map((m) => m[1]))];
+  return [...new Set(referenced.flatMap((k) => [k, ...renditionKeys(k)]))].filter((k) => isStorageKey(k));
 }
 
 export class ExportFormatError extends Error {
@@ -120,8 +125,8 @@ export async function importJson(
       const name = getTableName(table);
       let list = tables[name] ?? [];
       if (table === s.users) list = list.filter((u) => !remap.has(String(u.id)) && ![...remap.values()].includes(String(u.id)));
-      if (table === s.authorProfiles && remap.size) await tx.execute(sql`delete from author_profiles where user_id in ${[...remap.values()]}`);
-      if (table === s.siteSettings) await tx.execute(sql`delete from site_settings`);
+      if (table === s.authorProfiles && remap.size) await clearForImport({ db: tx, table: "author_profiles", userIds: [...remap.values()] });
+      if (table === s.siteSettings) await clearForImport({ db: tx, table: "site_settings" });
       const values = list.map((r) => revive(table, table === s.users ? { ...r, passwordHash: null } : r));
       await insertRows({ db: tx, table, rows: values });
       if (serial) await resetSerial({ db: tx, table: name, column: serial });
@@ -138,7 +143,7 @@ export async function importJson(
       } catch {
         continue;
       }
-      await (opts.storage ?? getStorage()).put(key, data, key.endsWith(".webp") ? "image/webp" : "application/octet-stream");
+      await (opts.storage ?? getStorage()).put(key, data, contentTypeOf(key));
       images++;
     }
   }

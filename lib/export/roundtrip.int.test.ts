@@ -88,14 +88,20 @@ async function publicSite(t: TestDb) {
 describe("newsroom JSON export → import into an empty instance", () => {
   it("reproduces every public page's data and the uploaded images, without secrets", async () => {
     const imagesA = path.join(dir, "export.images");
-    const { file, images } = await exportJson(from.db, { imagesDir: imagesA });
-    expect(images).toBe(1);
+    const { file, images, missingImages } = await exportJson(from.db, { imagesDir: imagesA });
+    // Every stored file travels: the images the content names and the renditions beside each
+    // (their srcset is derived from the address, so a missing one is a broken image on the new site).
+    const stored = readdirSync(path.join(dir, "uploads-a")).sort();
+    expect(missingImages).toEqual([]);
+    expect(stored.some((k) => k.endsWith(".avif"))).toBe(true);
+    expect(readdirSync(imagesA).sort()).toEqual(stored);
+    expect(images).toBe(stored.length);
     const text = JSON.stringify(file);
     expect(text).not.toMatch(/passwordHash|password_hash|sessionVersion|tokenHash/);
 
     const result = await importJson(to.db, text, { imagesDir: imagesA, storage: new LocalStorage(path.join(dir, "uploads-b")) });
-    expect(result.images).toBe(1);
-    expect(readdirSync(path.join(dir, "uploads-b"))).toHaveLength(1);
+    expect(result.images).toBe(stored.length);
+    expect(readdirSync(path.join(dir, "uploads-b")).sort()).toEqual(stored);
     expect(result.matchedUsers).toHaveLength(1);
 
     const [a, b] = [await publicSite(from), await publicSite(to)];

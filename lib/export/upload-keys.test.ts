@@ -11,4 +11,16 @@ describe("uploadKeys", () => {
     });
     expect(uploadKeys(text).sort()).toEqual(["abc-1.webp", "def-2.webp"]);
   });
+
+  it("brings the renditions made beside an image at upload", () => {
+    const keys = uploadKeys(JSON.stringify({ src: "/uploads/img-0a1b-400x300.webp" }));
+    expect(keys.sort()).toEqual([
+      "img-0a1b-400x300-160w.avif",
+      "img-0a1b-400x300-160w.webp",
+      "img-0a1b-400x300-320w.avif",
+      "img-0a1b-400x300-320w.webp",
+      "img-0a1b-400x300-400w.avif",
+      "img-0a1b-400x300.webp",
+    ]);
+  });
 });

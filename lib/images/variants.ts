@@ -40,6 +40,13 @@ export function parseImageSrc(src: string | null | undefined): ParsedImage | nul
   return { id: m[1], width, height };
 }
 
+/** The keys of the renditions stored beside an upload's key (none for an upload without them). */
+export function renditionKeys(key: string): string[] {
+  const parsed = parseImageSrc(`/uploads/${key}`);
+  if (!parsed) return [];
+  return variantWidths(parsed.width).flatMap((w) => IMAGE_FORMATS.filter((f) => !(f === "webp" && w === parsed.width)).map((f) => variantKey(parsed, w, f)));
+}
+
 export type ResponsiveImage = {
   src: string;
   width: number;
