@@ -71,7 +71,7 @@ describe(`database module (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
     await t.db.insert(s.media).values({ path: "/uploads/x.webp", mimeType: "image/webp", bytes: 10 });
     await t.db.insert(s.userTokens).values({ tokenHash: "h", userId: user.id, purpose: "invite", expiresAt: new Date() });
     const revision = await makeLive(t.db, article.id, { actorId: user.id, correction: "Précision ajoutée" });
-    // French bodies are rendered with a narrow no-break space before ";:!?" (lib/rich-text/reading-spaces.ts).
+    // French bodies are rendered with a narrow no-break space before ";:!?" (renderBodyHtml in lib/rich-text/body.ts).
     expect(revision.bodyHtml).toContain("<p>Un texte avec des accents\u202f: é, à, ç.</p>");
     const published = await t.db.select().from(s.publishedArticleTags).where(eq(s.publishedArticleTags.articleId, article.id));
     expect(published).toHaveLength(2);
