@@ -25,6 +25,12 @@ test.beforeAll(async () => {
   prepare(target);
   server = await startServer(target, { JOBS_DISABLED: "1" });
 });
+// These scenarios are the saved-copy path's (autosave retries, the local backstop): the live
+// document's own recovery across a server restart is proven in lib/collab/collab.int.test.ts and
+// e2e/collab.spec.ts. With the collaboration server unreachable the editor takes that path.
+test.beforeEach(async ({ context }) => {
+  await context.routeWebSocket(/\/collab/, (ws) => ws.close());
+});
 test.afterAll(async () => {
   await server?.kill("SIGKILL");
   if (target) await dropDatabase(target);
