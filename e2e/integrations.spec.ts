@@ -68,6 +68,7 @@ test("an admin adds a webhook, sees the signed delivery of a publication in the 
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/newsroom-hooks`;
+  const slug = `webhook-e2e-${Date.now().toString(36)}`;
   try {
     await useAccount(page, "admin", "/newsroom/settings/webhooks");
     // Private addresses are allowed on this server (WEBHOOK_ALLOW_PRIVATE=1, for this receiver): their
@@ -82,7 +83,6 @@ test("an admin adds a webhook, sees the signed delivery of a publication in the 
     secret = await page.getByLabel("Signing secret").inputValue();
     expect(secret).toMatch(/^whsec_/);
 
-    const slug = `webhook-e2e-${Date.now().toString(36)}`;
     await hook(request, "create", slug, "Article pour le webhook", { state: "approved" });
     await hook(request, "publish", slug);
     await expect.poll(() => received.length, { timeout: 20_000 }).toBeGreaterThan(0);
@@ -101,7 +101,12 @@ test("an admin adds a webhook, sees the signed delivery of a publication in the 
     await expect(page.getByText("Queued again")).toBeVisible();
     await expect.poll(() => received.length, { timeout: 20_000 }).toBeGreaterThan(1);
     expect(received[1]).toMatchObject({ id: received[0].id, verified: true });
+
+    // Leave the site as the other specs expect it: no endpoint, and this article not the front page's lead.
+    await page.getByRole("button", { name: `Delete endpoint ${url}` }).click();
+    await expect(page.getByRole("table", { name: `Delivery log of ${url}` })).toHaveCount(0);
   } finally {
+    await hook(request, "unpublish", slug).catch(() => {});
     server.closeAllConnections();
     server.close();
   }
