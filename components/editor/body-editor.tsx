@@ -15,7 +15,7 @@ import type { LiveSession } from "./live-session";
 import { Toolbar } from "./toolbar";
 import { Typography } from "./typography";
 
-type BodyEditorProps = {
+export type BodyEditorProps = {
   initial: unknown;
   editable: boolean;
   error?: string;

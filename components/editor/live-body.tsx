@@ -1,10 +1,9 @@
 "use client";
 
-import type { Editor } from "@tiptap/react";
 import { useSyncExternalStore } from "react";
 
 import type { AutosaveController } from "./autosave";
-import { BodyEditor } from "./body-editor";
+import { BodyEditor, type BodyEditorProps } from "./body-editor";
 import type { LiveSession, LiveState } from "./live-session";
 import { statusText, useSaveStatus } from "./session-ui";
 
@@ -15,17 +14,7 @@ export function useLiveState(live: LiveSession | null): LiveState {
   return useSyncExternalStore(live?.subscribe ?? noop, live?.getState ?? (() => PROBING), () => PROBING);
 }
 
-type LiveBodyEditorProps = {
-  live: LiveSession | null;
-  initial: unknown;
-  editable: boolean;
-  error?: string;
-  onReady: (editor: Editor | null) => void;
-  onDirty: () => void;
-  language: string;
-  languageBus: EventTarget;
-  typography: boolean;
-};
+type LiveBodyEditorProps = Omit<BodyEditorProps, "live"> & { live: LiveSession | null };
 
 /** The Body field on the live document when the collaboration server answers, else on the saved copy. */
 export function LiveBodyEditor({ live, editable, ...rest }: LiveBodyEditorProps) {
