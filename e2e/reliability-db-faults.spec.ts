@@ -63,6 +63,8 @@ test("a public page during the outage: the cached page or the error page, then t
 });
 
 test("autosave during the outage says so, retries, and saves everything once the database is back", async ({ page }) => {
+  // The saved-copy path's autosave (the collaboration server unreachable, as in the editor specs).
+  await page.context().routeWebSocket(/\/collab/, (ws) => ws.close());
   await useAccount(page, "claire");
   await page.goto("/newsroom/articles/new");
   await page.waitForURL(/\/newsroom\/articles\/[0-9a-f-]{36}$/);
