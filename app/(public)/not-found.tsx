@@ -8,7 +8,7 @@ import { siteDictionary } from "@/lib/i18n/site";
 async function latestHeadlines() {
   try {
     const front = await getFrontPage();
-    return [front.lead, ...front.latest].filter((a) => a !== null).slice(0, 5);
+    return [front.lead, ...front.secondTier, ...front.latest].filter((a) => a !== null).slice(0, 5);
   } catch {
     return [];
   }
