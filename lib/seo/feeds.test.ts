@@ -160,4 +160,37 @@ describe("RSS feed read by a validator", () => {
     expect(text(link)).toBe("https://example.org/tags/cyber");
     expect(all(root, "atom:link")[0].attributes?.href).toBe("https://example.org/tags/cyber/feed.xml");
   });
+
+  it("gives an item with an image an enclosure and a Media RSS media:content with its alt text (namespace declared); none without", () => {
+    const withImage = (src: string, alt = "Un port la nuit") =>
+      ({ ...item(["A"]), featuredImage: { src, alt, caption: "", credit: "" } }) as unknown as FeedItem;
+    const xml = buildRssFeed({
+      origin: "https://example.org",
+      path: "/feed.xml",
+      link: "/",
+      title: "T",
+      description: "D",
+      language: "fr",
+      items: [
+        withImage("/uploads/abc-1600x900.webp"),
+        withImage("https://cdn.example.net/photo.JPG", "<b>&</b>"),
+        withImage("https://cdn.example.net/image?id=4"),
+        item(["B"]),
+      ],
+    });
+    const { root, all, text } = parse(xml);
+    const items = all(root, "item");
+    const enclosure = (i: number) => all(items[i], "enclosure")[0]?.attributes;
+    const media = (i: number) => all(items[i], "media:content")[0];
+    expect(enclosure(0)).toEqual({ url: "https://example.org/uploads/abc-1600x900.webp", type: "image/webp", length: "0" });
+    expect(media(0).attributes).toEqual({ url: "https://example.org/uploads/abc-1600x900.webp", medium: "image", type: "image/webp" });
+    expect(all(media(0), "media:description").map(text)).toEqual(["Un port la nuit"]);
+    expect(enclosure(1)?.type).toBe("image/jpeg");
+    expect(all(media(1), "media:description").map(text)).toEqual(["<b>&</b>"]);
+    // No format in the address: no enclosure (its type would be a guess); no image: nothing.
+    expect(enclosure(2)).toBeUndefined();
+    expect(media(2)).toBeUndefined();
+    expect(enclosure(3)).toBeUndefined();
+    expect(all(root, "rss")[0].attributes?.["xmlns:media"]).toBe("http://search.yahoo.com/mrss/");
+  });
 });

@@ -48,6 +48,7 @@ export function buildRssFeed(opts: {
     const link = absolute(origin, `/articles/${item.slug}`);
     // Feed readers show an item like a search result: the SEO title and meta description when set.
     const seo = resolveArticleSeo(item);
+    const image = imageOf(origin, seo.image);
     feed.addItem({
       title: cdataSafe(seo.title),
       id: link,
@@ -57,14 +58,43 @@ export function buildRssFeed(opts: {
       description: cdataSafe(htmlText(seo.description)),
       content: cdataSafe(item.bodyHtml),
       // The library writes an extension's objects with xml-js, which turns an array into repeated elements.
-      extensions: item.authors.length
-        ? [{ name: "dc:creator", objects: item.authors.map((a) => ({ _text: xmlSafe(a.name) })) as unknown as Record<string, unknown> }]
-        : [],
+      extensions: [
+        ...(item.authors.length
+          ? [{ name: "dc:creator", objects: item.authors.map((a) => ({ _text: xmlSafe(a.name) })) as unknown as Record<string, unknown> }]
+          : []),
+        ...(image ? [image.media] : []),
+      ],
       category: item.tags.map((t) => ({ name: xmlSafe(t.name), domain: absolute(origin, `/tags/${t.slug}`) })),
-      ...(seo.image ? { image: absolute(origin, seo.image.src) } : {}),
+      ...(image ? { enclosure: image.enclosure } : {}),
     });
   }
-  return feed.rss2();
+  const xml = feed.rss2();
+  return xml.includes("<media:content") ? xml.replace("<rss ", `<rss xmlns:media="${MEDIA_RSS}" `) : xml;
+}
+
+const MEDIA_RSS = "http://search.yahoo.com/mrss/";
+const IMAGE_TYPES: Record<string, string> = {
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  gif: "image/gif",
+  webp: "image/webp",
+  avif: "image/avif",
+};
+
+/**
+ * An item's image for feed readers: an RSS <enclosure> (length 0: "when an enclosure's size cannot
+ * be determined, a publisher should use a length of 0", RSS Advisory Board) and a Media RSS
+ * <media:content> with the alt text as its description, which readers use for the item's picture.
+ * Left out when the address does not say which image format it is (an enclosure needs a type).
+ */
+function imageOf(origin: string, image: { src: string; alt: string } | null) {
+  if (!image) return null;
+  const url = absolute(origin, image.src);
+  const type = IMAGE_TYPES[new URL(url).pathname.split(".").pop()?.toLowerCase() ?? ""];
+  if (!type) return null;
+  const media = { _attributes: { url, medium: "image", type }, ...(image.alt ? { "media:description": { _text: xmlSafe(image.alt) } } : {}) };
+  return { enclosure: { url, type, length: 0 }, media: { name: "media:content", objects: media as unknown as Record<string, unknown> } };
 }
 
 export function xmlResponse(body: string, type = "application/xml"): Response {
