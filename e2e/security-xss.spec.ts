@@ -165,7 +165,8 @@ async function expectSeoJsonLd(page: Page, seo: Seo, where: string) {
   const ld = await jsonLdOf(page);
   expect(ld.headline, `${where}: JSON-LD headline`).toBe(seo.seoTitle);
   expect(ld.description, `${where}: JSON-LD description`).toBe(seo.metaDescription);
-  if (seo.canonicalUrl) expect(ld.isBasedOn, `${where}: JSON-LD isBasedOn`).toBe(seo.canonicalUrl);
+  // Percent-encoded as typed (lib/seo/encoded-url.ts): the same address once parsed.
+  if (seo.canonicalUrl) expect(ld.isBasedOn, `${where}: JSON-LD isBasedOn`).toBe(new URL(seo.canonicalUrl).href);
 }
 
 // document.title strips and collapses ASCII white space (HTML "strip and collapse").

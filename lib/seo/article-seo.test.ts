@@ -36,6 +36,11 @@ describe("resolveArticleSeo: each field falls back to the headline, dek or featu
     ],
     ["no images at all", { headline: "H", dek: "", featuredImage: null, seo: {} }, { image: null, description: "" }],
     ["canonical URL", { ...base, seo: { canonicalUrl: "https://origin.example/story" } }, { canonicalUrl: "https://origin.example/story" }],
+    [
+      "canonical URL with spaces, accents and an internationalised host, percent-encoded",
+      { ...base, seo: { canonicalUrl: "https://café.example/dépêche 42?q=été" } },
+      { canonicalUrl: "https://xn--caf-dma.example/d%C3%A9p%C3%AAche%2042?q=%C3%A9t%C3%A9" },
+    ],
   ];
   it.each(table)("%s", (_name, input, expected) => {
     expect(resolveArticleSeo(input)).toMatchObject(expected);
@@ -106,7 +111,9 @@ describe("hostile search and social fields where they are emitted", () => {
 
   it("JSON-LD: no payload can close the script element, and each parses back to the exact text", () => {
     for (const payload of XSS_PAYLOADS) {
-      const seo = resolveArticleSeo({ headline: "H", dek: "D", seo: { seoTitle: payload, metaDescription: payload, canonicalUrl: payload } });
+      // A canonical URL is an http(s) address (the validator refuses anything else): the payload rides in its query.
+      const canonicalUrl = `https://origin.example/?q=${payload}`;
+      const seo = resolveArticleSeo({ headline: "H", dek: "D", seo: { seoTitle: payload, metaDescription: payload, canonicalUrl } });
       const json = serializeJsonLd(
         newsArticleJsonLd({
           url: "https://example.org/articles/a",
@@ -123,7 +130,9 @@ describe("hostile search and social fields where they are emitted", () => {
       );
       expect(json).not.toMatch(/[<>]/);
       const back = JSON.parse(json) as { headline: string; description: string; isBasedOn: string };
-      expect([back.headline, back.description, back.isBasedOn]).toEqual([payload.trim(), payload.trim(), payload.trim()]);
+      expect([back.headline, back.description]).toEqual([payload.trim(), payload.trim()]);
+      // Percent-encoded, and the same address once parsed.
+      expect(back.isBasedOn).toBe(new URL(canonicalUrl.trim()).href);
     }
   });
 

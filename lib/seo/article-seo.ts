@@ -6,6 +6,8 @@
  */
 import type { FeaturedImage, SeoFields } from "@/db/schema";
 
+import { encodedUrl } from "./encoded-url";
+
 export type ArticleSeoSource = {
   headline: string;
   dek: string;
@@ -22,7 +24,7 @@ export type ResolvedSeo = {
   socialDescription: string;
   /** The social card's image: the chosen social image, else the featured image. */
   image: { src: string; alt: string } | null;
-  /** Set only for syndicated pieces; otherwise the article's own address is canonical. */
+  /** Set only for syndicated pieces (percent-encoded); otherwise the article's own address is canonical. */
   canonicalUrl: string | null;
 };
 
@@ -41,7 +43,8 @@ export function resolveArticleSeo(a: ArticleSeoSource): ResolvedSeo {
     socialTitle: text(seo.socialTitle) || a.headline,
     socialDescription: text(seo.socialDescription) || description,
     image: seo.socialImage?.src ? { src: seo.socialImage.src, alt: seo.socialImage.alt } : featured,
-    canonicalUrl: text(seo.canonicalUrl) || null,
+    // As validators and crawlers expect it: percent-encoded, punycode host (the stored text is what was typed).
+    canonicalUrl: encodedUrl(text(seo.canonicalUrl)),
   };
 }
 
