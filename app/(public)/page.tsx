@@ -3,7 +3,7 @@ import Link from "next/link";
 import { permanentRedirect, redirect } from "next/navigation";
 import { connection } from "next/server";
 
-import { ArticleCard } from "@/components/public/article-card";
+import { ArticleCard, type ArticleCardProps } from "@/components/public/article-card";
 import { getFrontPage } from "@/lib/cache/public-data";
 import { dirAttr, langAttr } from "@/lib/i18n/dictionaries";
 import { siteDictionary, siteLanguage } from "@/lib/i18n/site";
@@ -73,20 +73,7 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
         </h2>
         <ArticleCard article={lead} variant="lead" headingLevel="h3" />
       </section>
-      {secondTier.length > 0 && (
-        <section aria-labelledby="second-tier-heading" data-front="second-tier" className="border-t border-neutral-900 pt-4 dark:border-neutral-200">
-          <h2 id="second-tier-heading" className="mb-6 font-serif text-2xl font-bold">
-            {dict.moreNews}
-          </h2>
-          <ul className="grid gap-x-8 gap-y-10 sm:grid-cols-2 lg:grid-cols-4">
-            {secondTier.map((a) => (
-              <li key={a.id} className="min-w-0">
-                <ArticleCard article={a} headingLevel="h3" />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <CardBlock name="second-tier" heading={dict.moreNews} articles={secondTier} listClassName="gap-y-10 lg:grid-cols-4" />
       {bySection.length > 0 && (
         <section aria-labelledby="sections-heading" data-front="sections" className="border-t border-neutral-900 pt-4 dark:border-neutral-200">
           <h2 id="sections-heading" className="mb-6 font-serif text-2xl font-bold">
@@ -119,20 +106,7 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
           </div>
         </section>
       )}
-      {latest.length > 0 && (
-        <section aria-labelledby="latest-heading" data-front="latest" className="border-t border-neutral-900 pt-4 dark:border-neutral-200">
-          <h2 id="latest-heading" className="mb-6 font-serif text-2xl font-bold">
-            {dict.mostRecent}
-          </h2>
-          <ul className="grid gap-x-8 gap-y-6 sm:grid-cols-2 lg:grid-cols-3">
-            {latest.map((a) => (
-              <li key={a.id} className="min-w-0">
-                <ArticleCard article={a} headingLevel="h3" variant="compact" />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <CardBlock name="latest" heading={dict.mostRecent} articles={latest} listClassName="gap-y-6 lg:grid-cols-3" variant="compact" />
     </div>
   );
 }
@@ -144,5 +118,26 @@ function CompactItem({ slug, headline, language }: { slug: string; headline: str
         {headline}
       </Link>
     </p>
+  );
+}
+
+type CardArticle = ArticleCardProps["article"] & { id: string };
+
+/** A titled block of article cards in a grid (the second tier, the most recent); nothing when empty. */
+function CardBlock(p: { name: string; heading: string; articles: CardArticle[]; listClassName: string; variant?: "compact" }) {
+  if (p.articles.length === 0) return null;
+  return (
+    <section aria-labelledby={`${p.name}-heading`} data-front={p.name} className="border-t border-neutral-900 pt-4 dark:border-neutral-200">
+      <h2 id={`${p.name}-heading`} className="mb-6 font-serif text-2xl font-bold">
+        {p.heading}
+      </h2>
+      <ul className={`grid gap-x-8 sm:grid-cols-2 ${p.listClassName}`}>
+        {p.articles.map((a) => (
+          <li key={a.id} className="min-w-0">
+            <ArticleCard article={a} headingLevel="h3" variant={p.variant} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
