@@ -6,7 +6,7 @@ import sharp, { type OutputInfo } from "sharp";
 import { getStorage, StorageUnavailableError } from "@/lib/storage";
 
 import { MAX_IMAGE_BYTES } from "./limits";
-import { imageKey, variantKey, variantWidths, type ParsedImage } from "./variants";
+import { imageKey, renditionsOf, type ParsedImage } from "./variants";
 
 const ACCEPTED = new Set(["jpeg", "png", "webp"]);
 
@@ -57,14 +57,13 @@ export async function storeImage(file: { arrayBuffer(): Promise<ArrayBuffer>; si
   }
 }
 
-/** Every rendition of an image but the stored WebP itself: AVIF at each width, WebP at each narrower one. */
+/** Every rendition of an image but the stored WebP itself (lib/images/variants.ts `renditionsOf`). */
 async function makeRenditions(webp: Buffer, image: ParsedImage): Promise<{ key: string; data: Buffer; contentType: string }[]> {
   const out: { key: string; data: Buffer; contentType: string }[] = [];
-  for (const width of variantWidths(image.width)) {
-    const resized = () => sharp(webp).resize({ width });
-    out.push({ key: variantKey(image, width, "avif"), data: await resized().avif({ quality: 55, effort: 2 }).toBuffer(), contentType: "image/avif" });
-    if (width < image.width)
-      out.push({ key: variantKey(image, width, "webp"), data: await resized().webp({ quality: 80 }).toBuffer(), contentType: "image/webp" });
+  for (const { width, format, key } of renditionsOf(image)) {
+    const resized = sharp(webp).resize({ width });
+    const data = await (format === "avif" ? resized.avif({ quality: 55, effort: 2 }) : resized.webp({ quality: 80 })).toBuffer();
+    out.push({ key, data, contentType: `image/${format}` });
   }
   return out;
 }

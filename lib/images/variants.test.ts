@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { imageKey, parseImageSrc, responsiveImage, variantKey, variantWidths } from "./variants";
+import { imageKey, parseImageSrc, renditionKeys, responsiveImage, variantKey, variantWidths } from "./variants";
 
 describe("responsive image addresses", () => {
   it("reads the size back from a key made at upload", () => {
@@ -37,5 +37,14 @@ describe("responsive image addresses", () => {
     ]) {
       expect(responsiveImage(src)).toBeNull();
     }
+  });
+
+  it("lists as renditions every address a srcset names except the stored image itself (what upload makes and export copies)", () => {
+    const src = "/uploads/mi0abc-0123456789ab-1000x1500.webp";
+    const named = responsiveImage(src)!.sources.flatMap((s) => s.srcSet.split(", ").map((c) => c.split(" ")[0]));
+    const stored = renditionKeys("mi0abc-0123456789ab-1000x1500.webp").map((k) => `/uploads/${k}`);
+    expect(new Set(named)).toEqual(new Set([...stored, src]));
+    expect(stored).toHaveLength(5 * 2 - 1);
+    expect(renditionKeys("mi0abc-0123456789ab.webp")).toEqual([]);
   });
 });

@@ -40,11 +40,20 @@ export function parseImageSrc(src: string | null | undefined): ParsedImage | nul
   return { id: m[1], width, height };
 }
 
+/**
+ * Every rendition stored beside an image, narrowest first: each format at each width, except the
+ * full-width WebP, which is the stored image itself. Upload makes exactly these; export copies them.
+ */
+export function renditionsOf(image: ParsedImage): { width: number; format: ImageFormat; key: string }[] {
+  return variantWidths(image.width).flatMap((width) =>
+    IMAGE_FORMATS.filter((format) => !(format === "webp" && width === image.width)).map((format) => ({ width, format, key: variantKey(image, width, format) })),
+  );
+}
+
 /** The keys of the renditions stored beside an upload's key (none for an upload without them). */
 export function renditionKeys(key: string): string[] {
   const parsed = parseImageSrc(`/uploads/${key}`);
-  if (!parsed) return [];
-  return variantWidths(parsed.width).flatMap((w) => IMAGE_FORMATS.filter((f) => !(f === "webp" && w === parsed.width)).map((f) => variantKey(parsed, w, f)));
+  return parsed ? renditionsOf(parsed).map((r) => r.key) : [];
 }
 
 export type ResponsiveImage = {
