@@ -7,6 +7,7 @@ import { articles, events, previewLinks } from "@/db/schema";
 import { saveArticle } from "@/lib/articles/editing";
 import { cutRevision } from "@/lib/articles/store";
 import { PREVIEW_MAX_FAILURES } from "@/lib/auth/rate-limit";
+import { setTestClock } from "@/lib/clock";
 import { createTestDb, type TestDb } from "@/testing/db";
 import { articleRow, makeArticle, makeCast, type Cast } from "@/testing/workflow-fixtures";
 
@@ -100,6 +101,21 @@ describe(`shared previews (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
     const evs = await t.db.select().from(events).where(eq(events.articleId, revoked.articleId));
     expect(evs.map((e) => e.type)).toEqual(expect.arrayContaining(["article.preview_revoked"]));
     expect(evs.some((e) => e.type === "article.preview_opened")).toBe(false);
+  });
+
+  it("expires by the application's clock (lib/clock.ts), as embargoes and the scheduler do", async () => {
+    const link = await shared(false, 1);
+    const before = process.env.E2E_TEST_HOOKS;
+    process.env.E2E_TEST_HOOKS = "1";
+    try {
+      setTestClock(new Date(Date.now() + 61 * 60_000));
+      expect(await openSharedPreview(t.db, { token: link.token, ip: ip() })).toBeNull();
+      setTestClock(null);
+      expect(await openSharedPreview(t.db, { token: link.token, ip: ip() })).not.toBeNull();
+    } finally {
+      setTestClock(null);
+      process.env.E2E_TEST_HOOKS = before;
+    }
   });
 
   it("a link of a deleted article answers null", async () => {

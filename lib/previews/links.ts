@@ -17,6 +17,7 @@ import type { Article } from "@/db/schema";
 import { loadArticle } from "@/lib/articles/access";
 import { cutRevision } from "@/lib/articles/store";
 import { beginPreviewAttempt, markSuccess } from "@/lib/auth/rate-limit";
+import { now as clockNow } from "@/lib/clock";
 import { canSharePreview, type PolicyUser } from "@/lib/permissions";
 
 import { revisionView, workingCopyView } from "./model";
@@ -35,7 +36,7 @@ export async function createPreviewLink(
   user: PolicyUser | null,
   input: { articleId: string; hours: number; pinned: boolean; now?: Date },
 ): Promise<CreatedLink | Refusal> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const expiresAt = previewExpiry(input.hours, now);
   if (!expiresAt) {
     const message = "Choose an expiry between 1 hour and 7 days.";
@@ -77,7 +78,7 @@ export async function revokePreviewLink(
   user: PolicyUser | null,
   input: { articleId: string; linkId: number; now?: Date },
 ): Promise<{ ok: true } | Refusal> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   return db.transaction(async (tx) => {
     const loaded = await loadArticle({ db: tx, id: input.articleId });
     const link = await getPreviewLinkById({ db: tx, id: input.linkId });
@@ -102,7 +103,7 @@ export type SharedPreview = { article: Article; view: ArticleViewModel; revision
  * after the same work (the attempt is registered and a hash looked up whatever the token).
  */
 export async function openSharedPreview(db: Db, input: { token: string; ip: string; now?: Date }): Promise<SharedPreview | null> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const gate = await beginPreviewAttempt(db, { ip: input.ip, now });
   const hash = hashPreviewToken(isWellFormedToken(input.token) ? input.token : `malformed:${input.token.slice(0, 100)}`);
   const link = await getPreviewLinkByHash({ db, tokenHash: hash });
