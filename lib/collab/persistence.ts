@@ -95,7 +95,7 @@ export class LiveBodies {
   }
 
   private async storeRetrying(document: Document, live: Live | undefined): Promise<void> {
-    const memo: { before?: Source } = {};
+    const memo: { before?: Source | null } = {};
     for (let attempt = 0; ; attempt++) {
       if (this.closed) return;
       try {
@@ -115,7 +115,7 @@ export class LiveBodies {
     }
   }
 
-  private async storeNow(document: Document, live: Live | undefined, memo: { before?: Source }): Promise<void> {
+  private async storeNow(document: Document, live: Live | undefined, memo: { before?: Source | null }): Promise<void> {
     const articleId = this.articleIdOf(document.name);
     const body = readBody(document);
     if (!body.ok) {
