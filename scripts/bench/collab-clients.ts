@@ -21,8 +21,29 @@ class NodeWebSocket extends WebSocket {
 
 export type BenchUser = { id: string; sessionVersion: number };
 
+/** Socket closes seen by the simulated clients (a reconnect loop shows here). */
+export const socketCloses: { code: number; reason: string }[] = [];
+
 export function openSocket(url: string): HocuspocusProviderWebsocket {
-  return new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: NodeWebSocket, delay: 100, maxDelay: 1000, minDelay: 50 } as never);
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: NodeWebSocket, delay: 100, maxDelay: 1000, minDelay: 50 } as never);
+  socket.on("close", ({ event }: { event: { code: number; reason: string } }) => void socketCloses.push({ code: event.code, reason: String(event.reason) }));
+  return socket;
+}
+
+/** `p`, or an error after `ms` saying what was awaited: the bench stays bounded. */
+export function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) =>
+      setTimeout(
+        () =>
+          reject(
+            new Error(`${what}: not done in ${ms / 1000} s (simulated sockets closed ${socketCloses.length} times: ${JSON.stringify(socketCloses.slice(-3))})`),
+          ),
+        ms,
+      ).unref(),
+    ),
+  ]);
 }
 
 export type SimClient = { doc: Y.Doc; provider: HocuspocusProvider; synced: Promise<void>; destroy: () => void };

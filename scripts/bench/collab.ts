@@ -31,7 +31,7 @@ import { bodyText, docFromParagraphs } from "@/lib/rich-text/body";
 
 import { ACCOUNTS } from "../../e2e/fixtures";
 import { percentile, signedIn } from "./browser";
-import { docText, epochNow, insertText, openSocket, paragraphText, simClient, type BenchUser, type SimClient } from "./collab-clients";
+import { docText, epochNow, insertText, openSocket, paragraphText, simClient, within, type BenchUser, type SimClient } from "./collab-clients";
 import { longBodyHtml } from "./editor";
 
 const TYPING_SECONDS = Number(process.env.BENCH_COLLAB_SECONDS || 25);
@@ -186,15 +186,15 @@ export async function benchCollab(browser: Browser, o: { origin: string; databas
     pages.push(pageA, pageB);
     await openLive(pageA, big.id, firstWords);
     await openLive(pageB, big.id, firstWords);
-    // Both live: each lists the other among the people in the document.
-    await pageA.getByRole("status").filter({ hasText: ACCOUNTS.claire.name }).first().waitFor({ timeout: 60_000 });
-    await pageB.getByRole("status").filter({ hasText: ACCOUNTS.editor.name }).first().waitFor({ timeout: 60_000 });
+    // Both live: page A lists Claire (page B) among the people in the document, which it can only
+    // learn through the collaboration server from page B's live session.
+    await pageA.getByRole("status").filter({ hasText: ACCOUNTS.claire.name }).first().waitFor({ timeout: 90_000 });
 
     for (let i = 0; i < SIMULATED; i++) {
       if (i % 4 === 0) sockets.push(openSocket(wsUrl));
       clients.push(simClient(sockets.at(-1)!, o.secret, simUsers[i % 2], big.id));
     }
-    await Promise.all(clients.map((c) => c.synced));
+    await within(Promise.all(clients.map((c) => c.synced)), 60_000, "the simulated collaborators' sync");
     for (const page of pages) await installProbe(page);
     await pageA.getByRole("textbox", { name: "Body", exact: true }).click();
     await pageA.keyboard.press("ControlOrMeta+End");
@@ -277,7 +277,7 @@ export async function benchCollab(browser: Browser, o: { origin: string; databas
     }
     sockets.push(...sides.flat());
     clients.push(...pairs.flat());
-    await Promise.all(clients.map((c) => c.synced));
+    await within(Promise.all(clients.map((c) => c.synced)), 90_000, `${DOCUMENTS} documents' sync`);
     const openSeconds = (performance.now() - openStarted) / 1000;
     await sleep(1500);
     const rssAfterMb = rssMb(o.pid);
