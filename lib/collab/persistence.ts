@@ -18,12 +18,21 @@ import { readBody, writeBody } from "./document";
  */
 const SEED_CLIENT_ID = 1;
 
+/** A failed store is tried again after 200 ms, doubling up to this (the driver reconnects within 2 s). */
+const RETRY_FIRST_MS = 200;
+const RETRY_MAX_MS = 2_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Source = Awaited<ReturnType<typeof getCollabSource>>;
+
 type Live = { bytes: number; writers: Set<string>; loadHash: string; storing: Promise<void> | null };
 
 /** Loading and storing the live bodies, with what each open document needs remembered. */
 export class LiveBodies {
   private live = new Map<string, Live>();
   private closed = false;
+  /** Until when a failed store is tried again: for ever, until shutdown sets a deadline (closing()). */
+  private retryUntil = Number.POSITIVE_INFINITY;
   constructor(private opts: { db: () => Promise<Tx>; log: Logger; maxDocumentBytes: number }) {}
 
   articleIdOf(name: string): string {
@@ -64,13 +73,19 @@ export class LiveBodies {
     this.live.get(document.name)?.writers.add(userId);
   }
 
-  /** One store at a time per document; a store asked for during one runs after it. */
+  /**
+   * One store at a time per document; a store asked for during one runs after it. A store that
+   * fails (the database is out) is tried again until it succeeds: it never rejects into
+   * Hocuspocus, whose debounced store leaves the rejection unhandled (the process would exit), and
+   * while it is pending Hocuspocus keeps the document in memory, even once every client has left
+   * (it would otherwise unload it unstored). Only at shutdown does it give up, after closing()'s
+   * deadline.
+   */
   async store(document: Document): Promise<void> {
     const live = this.live.get(document.name);
     if (this.closed) return;
-    // A failed store does not stop the next one (Hocuspocus reports the failure and stores again later).
     const previous = (live?.storing ?? Promise.resolve()).catch(() => undefined);
-    const next = previous.then(() => this.storeNow(document, live));
+    const next = previous.then(() => this.storeRetrying(document, live));
     if (!live) return next;
     const tracked = next.finally(() => {
       if (live.storing === tracked) live.storing = null;
@@ -79,7 +94,28 @@ export class LiveBodies {
     return tracked;
   }
 
-  private async storeNow(document: Document, live: Live | undefined): Promise<void> {
+  private async storeRetrying(document: Document, live: Live | undefined): Promise<void> {
+    const memo: { before?: Source | null } = {};
+    for (let attempt = 0; ; attempt++) {
+      if (this.closed) return;
+      try {
+        await this.storeNow(document, live, memo);
+        if (attempt > 0) this.opts.log.info({ documentName: document.name, attempts: attempt + 1 }, "collab document stored after failures");
+        return;
+      } catch (error) {
+        const wait = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** attempt, this.retryUntil - Date.now());
+        if (wait <= 0) {
+          this.opts.log.error({ err: error, documentName: document.name, attempts: attempt + 1 }, "collab document not stored: giving up at shutdown");
+          throw error;
+        }
+        // The first failure, then one line every ~10 failures: an outage does not flood the log.
+        if (attempt % 10 === 0) this.opts.log.warn({ err: error, documentName: document.name, attempts: attempt + 1 }, "collab store failed, trying again");
+        await sleep(wait);
+      }
+    }
+  }
+
+  private async storeNow(document: Document, live: Live | undefined, memo: { before?: Source | null }): Promise<void> {
     const articleId = this.articleIdOf(document.name);
     const body = readBody(document);
     if (!body.ok) {
@@ -90,7 +126,10 @@ export class LiveBodies {
     const state = Y.encodeStateAsUpdate(document);
     const writers = [...(live?.writers ?? [])];
     const db = await this.opts.db();
-    const before = writers.length ? await getCollabSource({ db, articleId }) : null;
+    // The body before this store, read once: a retry after a failure part-way (the body stored,
+    // the sign-off step not) still compares with the body the writers changed.
+    if (memo.before === undefined) memo.before = writers.length ? await getCollabSource({ db, articleId }) : null;
+    const before = memo.before;
     const hash = await storeCollabDocument({ db, articleId, state, body: body.doc, userId: writers.at(-1) ?? null });
     if (hash === null) return; // the article was deleted meanwhile
     if (writers.length) await addContributors(db, articleId, writers);
@@ -118,6 +157,11 @@ export class LiveBodies {
     if (!claimed) return;
     this.opts.log.info({ documentName: document.name }, "collab document replaced by a body saved outside the live session");
     writeBody(document, src.body);
+  }
+
+  /** Shutdown: failed stores are tried again only for `ms` more (then the stores reject). */
+  closing(ms: number): void {
+    this.retryUntil = Math.min(this.retryUntil, Date.now() + ms);
   }
 
   /** After the last stores on shutdown: nothing more is written (the database may be closing). */

@@ -159,6 +159,8 @@ export function createCollabServer(opts: CollabServerOptions): CollabServer {
 
   const close = async () => {
     clearInterval(timer);
+    // The process exits 5 s after SIGTERM (server/serve.mjs): a store failing then is not retried for ever.
+    bodies.closing(3_000);
     await Promise.all([...hocuspocus.documents.values()].map((d) => bodies.store(d).catch(() => undefined)));
     bodies.close();
     hocuspocus.closeConnections();

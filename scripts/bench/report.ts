@@ -1,4 +1,5 @@
 /** latest.md (tables, targets) from the bench's results. */
+import type { CollabResult } from "./collab";
 import type { EditorResult } from "./editor";
 import type { Driver, LoadPoint } from "./load";
 import type { PageWeight, UncachedPoint } from "./pages";
@@ -22,6 +23,7 @@ export type Results = {
   publish: { engine: string; result: PublishResult }[];
   editor: { engine: string; result: EditorResult }[];
   scale: ScaleResult | null;
+  collab: CollabResult | null;
   junkQuery: { engine: string; point: LoadPoint; hotArticleStillCached: boolean }[];
   weights: PageWeight[];
   uncached: { engine: string; points: UncachedPoint[] }[];
@@ -257,7 +259,69 @@ export function renderMarkdown(r: Results): string {
     out.push("");
   }
 
+  out.push(renderCollab(r));
+  targets.push(...collabTargets(r));
   out.push("## Targets", "", "| target | now | |", "| --- | --- | --- |", ...targets, "");
   if (r.errors.length) out.push("## Errors (the bench broke here)", "", ...r.errors.map((e) => `- ${e}`), "");
+  return out.join("\n");
+}
+
+export const COLLAB_HEADING = "## 5. Co-editing (PostgreSQL, Chromium + Yjs clients)";
+
+function collabTargets(r: Results): string[] {
+  const c = r.collab;
+  if (!c) return [];
+  return [
+    `| remote keystroke → visible in another browser p95 < 100 ms | ${f(c.remote.pageToPage.p95Ms, 0)} ms (Yjs client → browser ${f(c.remote.yjsToPage.p95Ms, 0)} ms) | ${ok(c.remote.pageToPage.p95Ms < 100 && c.remote.yjsToPage.p95Ms < 100)} |`,
+    `| local keystroke p95 < 16 ms with 10 collaborators typing | ${f(c.local.domP95Ms)} ms | ${ok(c.local.domP95Ms < 16)} |`,
+    `| ${c.many.documents} documents open at once: all converge and are stored | ${c.many.converged} converged, ${c.many.stored} stored | ${ok(c.many.converged === c.many.documents && c.many.stored === c.many.documents)} |`,
+  ];
+}
+
+/** The co-editing section (scripts/bench/collab.ts); `npm run bench -- --only collab` writes it alone into latest.md. */
+export function renderCollab(r: Results): string {
+  const out: string[] = [COLLAB_HEADING, ""];
+  const c = r.collab;
+  if (!c) {
+    out.push("Not measured (see errors).", "");
+    return out.join("\n");
+  }
+  const m = r.meta;
+  out.push(
+    `Measured ${m.date}, commit \`${m.commit}\`, ${m.cpus} CPUs **shared with other sessions' builds and tests**: load average (1 / 5 / 15 min) ${c.loadBefore} when typing began, ${c.loadAfter} when it ended. ` +
+      "The built app (`server/serve.mjs`, collaboration under `/collab` in the same process) on PostgreSQL; figures move with the machine's load.",
+    "",
+    `**${c.collaborators.browsers + c.collaborators.simulated} collaborators on a ${c.words.toLocaleString("en")}-word article for ${c.typingSeconds} s**: ${c.collaborators.browsers} Chromium pages in the live editor typing through the keyboard ` +
+      `(one at the end, one at the start) and ${c.collaborators.simulated} \`@hocuspocus/provider\` clients over WebSockets inserting at random places of their own paragraphs, each ~5 keystrokes/s. ` +
+      "Remote: a marker typed in one page (from the keydown of its last character) or inserted by a Yjs client, until a MutationObserver in the other page(s) sees it in the editor's DOM " +
+      "(`performance.timeOrigin + performance.now()` on both sides: pages of one browser share a clock; the Yjs clients run in the bench's Node process, on the same system clock). " +
+      "Local: keydown → the next mutation of the paragraph holding the caret (→ the next animation frame). Server CPU: user + system time of the app's process from /proc over the window ÷ updates sent " +
+      `(every keystroke or insertion is one Yjs update; the process's idle CPU, ${f(c.idleCpuMsPerSecond)} ms/s just before, is subtracted).`,
+    "",
+    "| measure | n | p50 ms | p95 ms | max ms |",
+    "| --- | --- | --- | --- | --- |",
+    `| remote keystroke, browser → other browser | ${c.remote.pageToPage.n} | ${f(c.remote.pageToPage.p50Ms)} | ${f(c.remote.pageToPage.p95Ms)} | ${f(c.remote.pageToPage.maxMs)} |`,
+    `| remote keystroke, Yjs client → browsers | ${c.remote.yjsToPage.n} | ${f(c.remote.yjsToPage.p50Ms)} | ${f(c.remote.yjsToPage.p95Ms)} | ${f(c.remote.yjsToPage.maxMs)} |`,
+    `| local keystroke → DOM (both browsers) | ${c.local.keystrokes} | ${f(c.local.domP50Ms)} | ${f(c.local.domP95Ms)} | |`,
+    `| local keystroke → next frame | ${c.local.keystrokes} | ${f(c.local.frameP50Ms)} | ${f(c.local.frameP95Ms)} | |`,
+    "",
+    `Markers never seen: ${c.remote.missing}. Server CPU: **${f(c.cpuMsPer1000Updates, 0)} ms per 1,000 updates** (${c.updates} updates).`,
+    "",
+    `**${c.many.documents} documents open at once** (${c.many.wordsEach} words each, 2 Yjs clients per document, five documents per WebSocket): opened and synced in ${f(c.many.openSeconds)} s; ` +
+      `app RSS ${f(c.many.rssBeforeMb, 0)} → ${f(c.many.rssAfterMb, 0)} MB, i.e. **${f(c.many.mbPerDocument, 2)} MB per open document** (connections included; RSS, so garbage not yet collected counts too). ` +
+      "Then each client inserts a marker every second for a few seconds: sync latency is from one client's insertion to its arrival at the other (both in the bench's process).",
+    "",
+    "| measure | value |",
+    "| --- | --- |",
+    `| sync latency p50 / p95 / max (n) | ${f(c.many.sync.p50Ms)} / ${f(c.many.sync.p95Ms)} / ${f(c.many.sync.maxMs)} ms (${c.many.sync.n}) |`,
+    `| server CPU per 1,000 updates | ${f(c.many.cpuMsPer1000Updates, 0)} ms (${c.many.updates} updates) |`,
+    `| pairs converged (identical text holding every marker) | ${c.many.converged} / ${c.many.documents} |`,
+    `| stored bodies holding every marker after everyone left | ${c.many.stored} / ${c.many.documents} |`,
+    "",
+    "| co-editing target | now | |",
+    "| --- | --- | --- |",
+    ...collabTargets(r),
+    "",
+  );
   return out.join("\n");
 }

@@ -6,11 +6,13 @@
  * (admin URL, default TEST_PG_URL or postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_SECONDS (per load point, default 8), BENCH_ROUNDS (interleaved rounds of the article
  * load, default 3), BENCH_SKIP_BUILD=1 (reuse .next-bench),
- * BENCH_ONLY (comma list of article,weights,uncached,publish,editor,scale), BENCH_ENGINES (pglite,postgres),
- * BENCH_ARTICLES (scale size, default 50000).
+ * BENCH_ONLY or `npm run bench -- --only <list>` (comma list of article,weights,uncached,publish,editor,scale,collab),
+ * BENCH_ENGINES (pglite,postgres), BENCH_ARTICLES (scale size, default 50000), BENCH_COLLAB_SECONDS
+ * (co-editing typing window, default 25). `--only collab` (PostgreSQL only, ~2–3 min after the
+ * build) writes its section into the existing bench/results/latest.{md,json} instead of a partial file.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -18,11 +20,12 @@ import postgres from "postgres";
 
 import { TYPICAL } from "../../e2e/fixtures";
 import { launch } from "./browser";
+import { benchCollab } from "./collab";
 import { benchEditor } from "./editor";
 import { chooseDriver, loadPoint, pinServer, randomQuery, startBaseline, startNginx, warmUp, type LoadPoint } from "./load";
 import { pageTypes, pageWeights, uncachedRenders, type PageType } from "./pages";
 import { benchPublish } from "./publish";
-import { renderMarkdown, type Results } from "./report";
+import { COLLAB_HEADING, renderCollab, renderMarkdown, type Results } from "./report";
 import { benchScale } from "./scale";
 import { LOG_DIR, startApp, type AppServer } from "./server";
 
@@ -34,7 +37,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const driver = chooseDriver();
 const ARTICLES = Number(process.env.BENCH_ARTICLES || 50_000);
-const ONLY = new Set((process.env.BENCH_ONLY || "article,weights,uncached,publish,editor,scale").split(","));
+const onlyArg = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+const ONLY_LIST = onlyArg || process.env.BENCH_ONLY;
+const ONLY = new Set((ONLY_LIST || "article,weights,uncached,publish,editor,scale,collab").split(","));
+/** The secret the bench's app signs with (scripts/e2e-server.mjs): collaboration tickets are signed with it. */
+const AUTH_SECRET = process.env.AUTH_SECRET || "e2e-secret-not-for-production-0123456789";
 const ENGINES = (process.env.BENCH_ENGINES || "pglite,postgres").split(",");
 const RESULTS = path.join(process.cwd(), "bench", "results");
 const log = (msg: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
@@ -58,6 +65,7 @@ const results: Results = {
   publish: [],
   editor: [],
   scale: null,
+  collab: null,
   junkQuery: [],
   weights: [],
   uncached: [],
@@ -249,6 +257,19 @@ for (const engine of engines) {
     );
     if (engine === "postgres") {
       await step(
+        "co-editing on PostgreSQL",
+        async () => {
+          const r = await benchCollab(browser, { origin: running.origin, databaseUrl: running.databaseUrl!, pid: running.listenerPid, secret: AUTH_SECRET });
+          results.collab = r;
+          log(
+            `  remote keystroke page→page p95 ${r.remote.pageToPage.p95Ms.toFixed(0)} ms, Yjs→page p95 ${r.remote.yjsToPage.p95Ms.toFixed(0)} ms, ` +
+              `local p95 ${r.local.domP95Ms.toFixed(1)} ms, ${r.cpuMsPer1000Updates.toFixed(0)} ms CPU/1,000 updates; ` +
+              `${r.many.documents} documents: ${r.many.mbPerDocument.toFixed(2)} MB each, sync p95 ${r.many.sync.p95Ms.toFixed(0)} ms, ${r.many.converged} converged, ${r.many.stored} stored`,
+          );
+        },
+        "collab",
+      );
+      await step(
         "scale on PostgreSQL",
         async () => {
           results.scale = await benchScale({
@@ -305,9 +326,30 @@ await browser.close();
 
 results.meta.loadAfter = os.loadavg();
 results.meta.totalSeconds = (performance.now() - started) / 1000;
+// `--only collab`: the co-editing section of the last full table is replaced (or added), the rest kept.
+if (ONLY.size === 1 && ONLY.has("collab") && !process.env.BENCH_ENGINES) {
+  const mdPath = path.join(RESULTS, "latest.md");
+  const jsonPath = path.join(RESULTS, "latest.json");
+  const section = renderCollab(results);
+  let md = existsSync(mdPath) ? readFileSync(mdPath, "utf8") : "";
+  const start = md.indexOf(COLLAB_HEADING);
+  if (start >= 0) {
+    const end = md.indexOf("\n## ", start + 1);
+    md = md.slice(0, start) + section + (end >= 0 ? md.slice(end + 1) : "");
+  } else {
+    const targets = md.indexOf("## Targets");
+    md = targets >= 0 ? md.slice(0, targets) + section + md.slice(targets) : `${md}\n${section}`;
+  }
+  writeFileSync(mdPath, md);
+  const json = existsSync(jsonPath) ? (JSON.parse(readFileSync(jsonPath, "utf8")) as Record<string, unknown>) : {};
+  writeFileSync(jsonPath, JSON.stringify({ ...json, collab: results.collab, collabMeta: results.meta, collabErrors: results.errors }, null, 2));
+  console.log(`\n${section}`);
+  log("wrote the co-editing section into bench/results/latest.md and latest.json");
+  process.exit(results.errors.length ? 1 : 0);
+}
 const md = renderMarkdown(results);
-// A partial run (BENCH_ONLY / BENCH_ENGINES) must not pass for the full table.
-const name = process.env.BENCH_ONLY || process.env.BENCH_ENGINES ? "partial" : "latest";
+// A partial run (--only / BENCH_ONLY / BENCH_ENGINES) must not pass for the full table.
+const name = ONLY_LIST || process.env.BENCH_ENGINES ? "partial" : "latest";
 const [mdFile, jsonFile] = name === "latest" ? ["latest.md", "latest.json"] : ["partial.md.tmp", "partial.json.tmp"];
 writeFileSync(path.join(RESULTS, mdFile), md);
 writeFileSync(path.join(RESULTS, jsonFile), JSON.stringify(results, null, 2));
