@@ -5,20 +5,14 @@
  * are kept, so the interface renders as usual. Text on a page that still has a plain ASCII
  * letter (and is not user content) did not come from the catalogue.
  *
- * Only a server started with E2E_TEST_HOOKS=1 serves it (lib/i18n/request.ts), to a browser
- * that carries the PSEUDO_COOKIE.
+ * Only a server started with E2E_TEST_HOOKS=1 serves it (`pseudoLocaleRequested` in
+ * lib/i18n/interface.ts), to a browser that carries the PSEUDO_COOKIE; dates and numbers are then
+ * formatted in English.
  */
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 
 /** Set in a test browser (value "1") to see the newsroom in the pseudo locale. */
 export const PSEUDO_COOKIE = "newsroom-pseudo-locale";
-
-/**
- * The locale dates, numbers and relative times are formatted with in the pseudo locale: Greek
- * writes no Latin letter ("29 Νοεμβρίου 2026 στις 10:07 π.μ.", "πριν από 3 ημέρες") and has
- * English's plural categories (one, other).
- */
-export const PSEUDO_FORMAT_LOCALE = "el";
 
 const FROM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const TO = "åƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ";
