@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 
 import { ACCOUNTS, expect, signIn, test } from "./fixtures";
+import { label } from "./pages/i18n";
 
 // Every test signs in from its own made-up client address, so the per-IP sign-in limit never
 // couples this file's failures to other specs (the server takes the X-Forwarded-For entry).
@@ -117,13 +118,17 @@ test("an admin invites a journalist, who sets a password through the link and si
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/newsroom$/);
   await expect(page.getByRole("banner").getByText("Nadia Haddad")).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Newsroom" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+  // Nadia has not chosen a language: her newsroom speaks the site language, French.
+  const nav = page.getByRole("navigation", { name: label("fr", "newsroom.header.navigation") });
+  await expect(nav.getByRole("link", { name: label("fr", "newsroom.nav.dashboard") })).toBeVisible();
+  await expect(nav.getByRole("link", { name: label("fr", "newsroom.nav.users") })).toHaveCount(0);
 
   // The link worked once.
   await page.goto(new URL(link).pathname + new URL(link).search);
   await expect(page.getByRole("alert").filter({ hasText: "This link is not valid any more" })).toBeVisible();
   await page.goto("/newsroom");
-  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await expect(page).toHaveURL(/\/newsroom$/);
+  await expect(nav.getByRole("link", { name: label("fr", "newsroom.nav.dashboard") })).toBeVisible();
 
   // Deactivated by an admin in another browser, Nadia is out at her next request.
   const adminContext = await browser.newContext();

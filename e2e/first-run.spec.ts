@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 
 import { freePort, startExtraInstance, type ExtraInstance } from "../testing/extra-instance";
 import { expect, test } from "./fixtures";
+import { label } from "./pages/i18n";
 import { LoginPage } from "./pages/login-page";
 import { SetupPage } from "./pages/setup-page";
 
@@ -72,7 +73,10 @@ test.describe("first-run page on an empty database", () => {
     await new LoginPage(winner.page).signIn({ email: winnerEmail, password: PASSWORD });
     await expect(winner.page).toHaveURL(/\/newsroom/);
     await winner.page.goto("/newsroom/users");
-    await expect(winner.page.getByRole("heading", { name: "Users" })).toBeVisible();
+    // The new admin has not chosen a language: the newsroom speaks the site language, French.
+    const nav = winner.page.getByRole("navigation", { name: label("fr", "newsroom.header.navigation") });
+    await expect(nav.getByRole("link", { name: label("fr", "newsroom.nav.users") })).toBeVisible();
+    await expect(winner.page.getByRole("heading", { level: 1 })).toBeVisible();
 
     // Closed for good.
     expect((await loser.page.goto("/setup"))?.status()).toBe(404);

@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 
 import { expect, test, useAccount } from "./fixtures";
 import { EditorPage } from "./pages/editor-page";
+import { chooseInterfaceLanguage } from "./pages/i18n";
 
 const NNBSP = "\u202F";
 /** The body's exact text: Playwright's text assertions fold the narrow no-break space into a space. */
@@ -101,23 +102,27 @@ test("typography can be turned off on the profile", async ({ page }) => {
   }
 });
 
-test("the interface language: the header follows the user's choice; sign-in follows the browser", async ({ page, browser }) => {
+test("the interface language: the user's choice, else the site language (French here); sign-in follows the browser", async ({ page, browser }) => {
   await useAccount(page, "yanis", "/newsroom/profile");
-  await page.getByLabel("Interface language").selectOption("fr");
-  await page.getByRole("button", { name: "Save preferences" }).click();
-  await expect(page.getByText("Préférences enregistrées.")).toBeVisible();
   try {
+    await page.getByLabel("Interface language").selectOption("fr");
+    await page.getByRole("button", { name: "Save preferences" }).click();
+    await expect(page.getByText("Préférences enregistrées.")).toBeVisible();
     await page.goto("/newsroom");
     const nav = page.getByRole("navigation", { name: "Rédaction" });
     await expect(nav.getByRole("link", { name: "Tableau de bord" })).toBeVisible();
     await expect(page.getByRole("banner")).toHaveAttribute("lang", "fr");
     await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+
+    // No choice: the site language, French in the demo.
+    await chooseInterfaceLanguage(page, "");
+    await page.goto("/newsroom");
+    await expect(nav.getByRole("link", { name: "Tableau de bord" })).toBeVisible();
   } finally {
-    await page.goto("/newsroom/profile");
-    await page.getByLabel("Langue de l’interface").selectOption("");
-    await page.getByRole("button", { name: "Enregistrer les préférences" }).click();
-    await expect(page.getByText("Preferences saved.")).toBeVisible();
+    await chooseInterfaceLanguage(page, "en");
   }
+  await page.goto("/newsroom");
+  await expect(page.getByRole("navigation", { name: "Newsroom" }).getByRole("link", { name: "Dashboard" })).toBeVisible();
 
   const french = await browser.newContext({ locale: "fr-FR" });
   const signIn = await french.newPage();

@@ -5,6 +5,8 @@
  * catalogue must have the English one's shape). English is the reference for the types: a key
  * used in code that is not in the catalogue does not compile (global.d.ts).
  */
+import { cache } from "react";
+
 import en_articles from "@/messages/en/articles.json";
 import en_comments from "@/messages/en/comments.json";
 import en_common from "@/messages/en/common.json";
@@ -111,7 +113,27 @@ export const LOCALES = ["fr", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
 export type Messages = typeof en;
 
-export const MESSAGES: Record<AppLocale, Messages> = { fr, en };
+/**
+ * Per request (React's cache): the catalogue every language is read from instead of its own — the
+ * pseudo locale of the e2e "no string left behind" check (lib/i18n/pseudo.ts), set by
+ * `pseudoLocaleRequested()` (lib/i18n/interface.ts) only on a test server. Null otherwise, and
+ * always outside a server render.
+ */
+export const messagesOverride = cache((): { messages: Messages | null } => ({ messages: null }));
+
+const CATALOGUES = { fr, en };
+
+export const MESSAGES: Record<AppLocale, Messages> = {
+  get fr() {
+    return messagesOverride().messages ?? CATALOGUES.fr;
+  },
+  get en() {
+    return messagesOverride().messages ?? CATALOGUES.en;
+  },
+};
+
+/** The catalogues themselves, whatever the request (tests, the pseudo locale's source). */
+export const CATALOGUE_FILES: Record<AppLocale, Messages> = CATALOGUES;
 
 export function isAppLocale(value: unknown): value is AppLocale {
   return LOCALES.includes(value as AppLocale);
