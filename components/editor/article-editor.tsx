@@ -109,6 +109,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const others = usePresence(articleId);
   // The live session exists only in the browser (IndexedDB, WebSocket): created after hydration.
   const [live, setLive] = useState<LiveSession | null>(null);
+  // A ref, not an effect dependency: new messages after a page refresh must not restart the live session.
+  const liveTexts = useRef({ offline: t("status.liveOffline"), notSaved: t("status.liveNotSaved") });
   const liveState = useLiveState(live);
   const { id: meId, name: meName } = props.me;
   useEffect(() => {
@@ -120,12 +122,11 @@ export function ArticleEditor(props: ArticleEditorProps) {
       articleId,
       me: { id: meId, name: meName },
       getTicket,
-      texts: { offline: t("status.liveOffline"), notSaved: t("status.liveNotSaved") },
+      texts: liveTexts.current,
     });
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     setLive(session);
     return () => session.destroy();
-  }, [articleId, meId, meName, t]);
+  }, [articleId, meId, meName]);
   const isLive = liveState.mode === "live" && live !== null;
   useSafetyNets(ctl, props.editable);
 
