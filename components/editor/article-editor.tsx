@@ -1,12 +1,14 @@
 "use client";
 
 import type { Editor } from "@tiptap/react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 
 import { copyAsDraftAction, saveArticleAction } from "@/app/(newsroom)/newsroom/articles/actions";
 import { collabTicketAction } from "@/app/(newsroom)/newsroom/articles/collab-actions";
+import { isLabelledField, labelKey } from "@/lib/validations/article";
 
 import { ArticleForm, type FormValues, type Person } from "./article-form";
 import { AutosaveController, clearLocalDraft, readLocalDraft, type LocalDraft } from "./autosave";
@@ -65,6 +67,7 @@ const asDoc = (body: unknown) => {
 export function ArticleEditor(props: ArticleEditorProps) {
   const { articleId } = props;
   const router = useRouter();
+  const t = useTranslations("editor");
   const editorRef = useRef<Editor | null>(null);
   const restoredBody = useRef<unknown>(undefined);
   const headlineBus = useMemo(() => new EventTarget(), []);
@@ -77,7 +80,6 @@ export function ArticleEditor(props: ArticleEditorProps) {
 
   const [ctl] = useState(
     // The controller reads the refs only in its save callbacks, after render.
-    // eslint-disable-next-line react-hooks/refs
     () =>
       new AutosaveController({
         articleId,
@@ -87,6 +89,16 @@ export function ArticleEditor(props: ArticleEditorProps) {
         // as such, and one string is also the cheapest thing to send for a long article.
         getBody: () => (editorRef.current ? JSON.stringify(editorRef.current.getJSON()) : restoredBody.current),
         onFieldErrors: setErrors,
+        texts: {
+          unreachable: t("status.unreachable"),
+          resolveConflictFirst: t("status.resolveConflictFirst"),
+          offline: t("status.offlineKept"),
+          notSaved: t("status.notSaved"),
+          invalid: (fields, detail) => {
+            const names = fields.map((f) => (isLabelledField(f) ? t(`fields.${labelKey(f)}`) : f)).join(", ");
+            return detail ? t("status.invalidDetail", { fields: names, detail }) : t("status.invalid", { fields: names });
+          },
+        },
         onSaved: (r, sent) => {
           setVersion(r.version);
           if (sent.slug !== undefined) savedSlugBus.dispatchEvent(new CustomEvent("slug", { detail: r.slug }));
@@ -97,6 +109,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const others = usePresence(articleId);
   // The live session exists only in the browser (IndexedDB, WebSocket): created after hydration.
   const [live, setLive] = useState<LiveSession | null>(null);
+  // A ref, not an effect dependency: new messages after a page refresh must not restart the live session.
+  const liveTexts = useRef({ offline: t("status.liveOffline"), notSaved: t("status.liveNotSaved") });
   const liveState = useLiveState(live);
   const { id: meId, name: meName } = props.me;
   useEffect(() => {
@@ -104,8 +118,12 @@ export function ArticleEditor(props: ArticleEditorProps) {
       const r = await collabTicketAction(articleId).catch(() => null);
       return r?.ok ? r.data.ticket : "";
     };
-    const session = new LiveSession({ articleId, me: { id: meId, name: meName }, getTicket });
-    // eslint-disable-next-line react-hooks/set-state-in-effect
+    const session = new LiveSession({
+      articleId,
+      me: { id: meId, name: meName },
+      getTicket,
+      texts: liveTexts.current,
+    });
     setLive(session);
     return () => session.destroy();
   }, [articleId, meId, meName]);
@@ -178,7 +196,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     const { authors: _a, slug: _s, ...base } = values;
     const mine = { ...base, ...latest, body: editorRef.current ? JSON.stringify(editorRef.current.getJSON()) : values.body };
     const r = await copyAsDraftAction(mine).catch(() => null);
-    if (!r || !r.ok) return r?.message ?? "The copy could not be created. Your text is still kept on this device.";
+    if (!r || !r.ok) return r?.message ?? t("conflict.copyFailed");
     ctl.stop();
     clearLocalDraft(articleId);
     router.push(`/newsroom/articles/${r.data.id}`);
@@ -194,7 +212,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
           {props.editable && <SaveVersionButton articleId={articleId} flush={flush} />}
           <PreviewButton articleId={articleId} flush={props.editable ? flush : null} />
           <Link href={`/newsroom/articles/${articleId}/history`} className="rounded border border-neutral-400 px-3 py-1 text-sm">
-            History
+            {t("page.history")}
           </Link>
         </div>
       </div>
@@ -204,7 +222,9 @@ export function ArticleEditor(props: ArticleEditorProps) {
             {props.notice}
           </p>
         )}
-        {!props.editable && props.lockReason && <p className="rounded bg-neutral-100 px-3 py-2 text-sm dark:bg-neutral-900">Read only: {props.lockReason}</p>}
+        {!props.editable && props.lockReason && (
+          <p className="rounded bg-neutral-100 px-3 py-2 text-sm dark:bg-neutral-900">{t("page.readOnly", { reason: props.lockReason })}</p>
+        )}
         {offer && (
           <RestoreOffer
             draft={offer}

@@ -1,7 +1,8 @@
 "use client";
 
 import type { Editor } from "@tiptap/react";
-import { memo, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { memo, useEffect, useMemo, useRef, type ReactNode } from "react";
 
 import type { FeaturedImage, SeoFields } from "@/db/schema";
 import { LIMITS } from "@/lib/validations/article";
@@ -15,6 +16,7 @@ import { LiveBodyEditor } from "./live-body";
 import type { LiveSession } from "./live-session";
 import { SeoFieldsSection } from "./seo-fields";
 import { TagsField } from "./tags-field";
+import type { InputTypographyOptions } from "./typography-input";
 
 export type Person = { id: string; name: string };
 export type FormValues = {
@@ -31,15 +33,8 @@ export type FormValues = {
   authors: Person[];
 };
 
-export const LANGUAGES = [
-  { value: "fr", label: "French (fr)" },
-  { value: "en", label: "English (en)" },
-  { value: "de", label: "German (de)" },
-  { value: "es", label: "Spanish (es)" },
-  { value: "it", label: "Italian (it)" },
-  { value: "ar", label: "Arabic (ar)" },
-  { value: "zh", label: "Chinese (zh)" },
-];
+/** The article languages offered (names in editor.languages). */
+export const LANGUAGES = ["fr", "en", "de", "es", "it", "ar", "zh"] as const;
 
 type ArticleFormProps = {
   ctl: AutosaveController;
@@ -64,35 +59,48 @@ type ArticleFormProps = {
 
 /** Every field owns its state; this form re-renders only when errors or editability change. */
 export const ArticleForm = memo(function ArticleForm(p: ArticleFormProps) {
+  const t = useTranslations("editor");
   const err = (k: string) => p.errors[k]?.join(" ");
   const disabled = !p.editable;
-  const languages = LANGUAGES.some((l) => l.value === p.values.language) ? LANGUAGES : [...LANGUAGES, { value: p.values.language, label: p.values.language }];
+  const known = LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }));
+  const languages = known.some((l) => l.value === p.values.language) ? known : [...known, { value: p.values.language, label: p.values.language }];
+  // The headline, dek and key points follow the article's language as it changes, like the body.
+  const language = useRef(p.values.language);
+  const { headlineBus, typography } = p;
+  useEffect(() => {
+    const follow = (e: Event) => void (language.current = (e as CustomEvent<string>).detail);
+    headlineBus.addEventListener("language", follow);
+    return () => headlineBus.removeEventListener("language", follow);
+  }, [headlineBus]);
+  const typing: InputTypographyOptions = useMemo(() => ({ language: () => language.current, enabled: () => typography }), [typography]);
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="space-y-4">
         <TextField
           ctl={p.ctl}
           name="headline"
-          label="Headline"
+          label={t("fields.headline")}
           initial={p.values.headline}
           max={LIMITS.headline}
           disabled={disabled}
           error={err("headline")}
           onValue={(v) => p.headlineBus.dispatchEvent(new CustomEvent("headline", { detail: v }))}
           className="font-serif text-2xl font-bold"
+          typing={typing}
         />
         <TextField
           ctl={p.ctl}
           name="dek"
-          label="Dek"
+          label={t("fields.dek")}
           initial={p.values.dek}
           max={LIMITS.dek}
           multiline
           disabled={disabled}
           error={err("dek")}
           onValue={(v) => p.headlineBus.dispatchEvent(new CustomEvent("dek", { detail: v }))}
+          typing={typing}
         />
-        <HighlightsField ctl={p.ctl} initial={p.values.highlights} disabled={disabled} error={err("highlights")} />
+        <HighlightsField ctl={p.ctl} initial={p.values.highlights} disabled={disabled} error={err("highlights")} typing={typing} />
         <LiveBodyEditor
           live={p.live}
           initial={p.values.body}
@@ -111,16 +119,16 @@ export const ArticleForm = memo(function ArticleForm(p: ArticleFormProps) {
         <SelectField
           ctl={p.ctl}
           name="sectionId"
-          label="Section"
+          label={t("fields.sectionId")}
           initial={p.values.sectionId ? String(p.values.sectionId) : ""}
-          options={[{ value: "", label: "No section" }, ...p.sections.map((s) => ({ value: String(s.id), label: s.name }))]}
+          options={[{ value: "", label: t("form.noSection") }, ...p.sections.map((s) => ({ value: String(s.id), label: s.name }))]}
           disabled={disabled}
           error={err("sectionId")}
         />
         <SelectField
           ctl={p.ctl}
           name="language"
-          label="Language"
+          label={t("fields.language")}
           initial={p.values.language}
           options={languages}
           disabled={disabled}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { memo, useState } from "react";
 
 import type { AutosaveController } from "./autosave";
@@ -10,6 +11,7 @@ type AuthorsFieldProps = { ctl: AutosaveController; initial: Person[]; people: P
 
 /** The byline, in order: the creator first, co-authors added and reordered by editors and authors. */
 export const AuthorsField = memo(function AuthorsField({ ctl, initial, people, disabled, error }: AuthorsFieldProps) {
+  const t = useTranslations("editor");
   const [authors, setAuthors] = useState(initial);
   const [pick, setPick] = useState("");
   const [announce, setAnnounce] = useState("");
@@ -24,14 +26,14 @@ export const AuthorsField = memo(function AuthorsField({ ctl, initial, people, d
   const move = (i: number, d: -1 | 1) => {
     const next = [...authors];
     [next[i], next[i + d]] = [next[i + d], next[i]];
-    commit(next, `${authors[i].name} moved to position ${i + d + 1}.`);
+    commit(next, t("authors.moved", { name: authors[i].name, n: i + d + 1 }));
   };
   const candidates = people.filter((p) => !authors.some((a) => a.id === p.id));
   const small = "rounded border border-neutral-400 px-2 py-0.5 text-xs disabled:opacity-40 dark:border-neutral-600";
   return (
     <div role="group" aria-labelledby="authors-label">
       <span id="authors-label" className="mb-1 block text-sm font-semibold">
-        Authors
+        {t("fields.authorIds")}
       </span>
       <ol className="space-y-1">
         {authors.map((a, i) => (
@@ -39,7 +41,13 @@ export const AuthorsField = memo(function AuthorsField({ ctl, initial, people, d
             <span className="flex-1">
               {i + 1}. {a.name}
             </span>
-            <button type="button" className={small} disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={`Move ${a.name} up`}>
+            <button
+              type="button"
+              className={small}
+              disabled={disabled || i === 0}
+              onClick={() => move(i, -1)}
+              aria-label={t("authors.moveUp", { name: a.name })}
+            >
               ↑
             </button>
             <button
@@ -47,7 +55,7 @@ export const AuthorsField = memo(function AuthorsField({ ctl, initial, people, d
               className={small}
               disabled={disabled || i === authors.length - 1}
               onClick={() => move(i, 1)}
-              aria-label={`Move ${a.name} down`}
+              aria-label={t("authors.moveDown", { name: a.name })}
             >
               ↓
             </button>
@@ -58,10 +66,10 @@ export const AuthorsField = memo(function AuthorsField({ ctl, initial, people, d
               onClick={() =>
                 commit(
                   authors.filter((x) => x.id !== a.id),
-                  `${a.name} removed from the byline.`,
+                  t("authors.removed", { name: a.name }),
                 )
               }
-              aria-label={`Remove ${a.name}`}
+              aria-label={t("authors.remove", { name: a.name })}
             >
               ✕
             </button>
@@ -71,10 +79,10 @@ export const AuthorsField = memo(function AuthorsField({ ctl, initial, people, d
       {candidates.length > 0 && (
         <div className="mt-1 flex gap-1">
           <label htmlFor="add-author" className="sr-only">
-            Co-author to add
+            {t("authors.toAdd")}
           </label>
           <select id="add-author" value={pick} disabled={disabled} onChange={(e) => setPick(e.target.value)} className={inputClass}>
-            <option value="">Choose a co-author…</option>
+            <option value="">{t("authors.choose")}</option>
             {candidates.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -87,11 +95,11 @@ export const AuthorsField = memo(function AuthorsField({ ctl, initial, people, d
             disabled={disabled || !pick}
             onClick={() => {
               const person = people.find((p) => p.id === pick);
-              if (person) commit([...authors, person], `${person.name} added to the byline.`);
+              if (person) commit([...authors, person], t("authors.addedOne", { name: person.name }));
               setPick("");
             }}
           >
-            Add co-author
+            {t("authors.add")}
           </button>
         </div>
       )}

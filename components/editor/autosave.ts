@@ -7,7 +7,6 @@
  */
 import type { ConflictInfo } from "@/lib/articles/editing";
 import type { SaveAnswer, Saved } from "@/lib/articles/save-answer";
-import { FIELD_LABELS } from "@/lib/validations/article";
 
 export type Changes = Record<string, unknown>;
 export type SaveStatus =
@@ -30,6 +29,25 @@ type Options = {
   getBody: () => unknown;
   onSaved?: (saved: Saved, sent: Changes) => void;
   onFieldErrors?: (errors: Record<string, string[]>) => void;
+  /** The controller's own sentences in the interface language (English when not given). */
+  texts?: Partial<AutosaveTexts>;
+};
+
+export type AutosaveTexts = {
+  unreachable: string;
+  resolveConflictFirst: string;
+  offline: string;
+  notSaved: string;
+  /** "Not saved: check Headline, Dek (The headline is at most 200 characters.)." */
+  invalid: (fields: string[], detail: string | undefined) => string;
+};
+
+const ENGLISH: AutosaveTexts = {
+  unreachable: "The server could not be reached.",
+  resolveConflictFirst: "Someone else saved a newer version: resolve the conflict first.",
+  offline: "You are offline: changes are kept on this device.",
+  notSaved: "Changes could not be saved.",
+  invalid: (fields, detail) => `Not saved: check ${fields.join(", ")}${detail ? ` (${detail})` : ""}.`,
 };
 
 export const DEBOUNCE_MS = 1000;
@@ -93,8 +111,11 @@ export class AutosaveController {
   private stopped = false;
   private listeners = new Set<() => void>();
 
+  private readonly texts: AutosaveTexts;
+
   constructor(private readonly opts: Options) {
     this.version = opts.version;
+    this.texts = { ...ENGLISH, ...opts.texts };
   }
 
   subscribe = (listener: () => void) => {
@@ -183,11 +204,11 @@ export class AutosaveController {
       await this.save(true);
     }
     const s = this.status;
-    if (s.kind === "conflict") return { ok: false, message: "Someone else saved a newer version: resolve the conflict first." };
+    if (s.kind === "conflict") return { ok: false, message: this.texts.resolveConflictFirst };
     if (this.pending.size || this.bodyDirty) {
       return {
         ok: false,
-        message: "message" in s ? s.message : s.kind === "offline" ? "You are offline: changes are kept on this device." : "Changes could not be saved.",
+        message: "message" in s ? s.message : s.kind === "offline" ? this.texts.offline : this.texts.notSaved,
       };
     }
     return { ok: true, version: this.version };
@@ -236,7 +257,7 @@ export class AutosaveController {
       result = await this.opts.save({ id: this.opts.articleId, expectedVersion: this.version, saveId: this.saveId, changes });
     } catch {
       this.putBack(changes);
-      this.scheduleRetry(typeof navigator !== "undefined" && !navigator.onLine ? null : "The server could not be reached.");
+      this.scheduleRetry(typeof navigator !== "undefined" && !navigator.onLine ? null : this.texts.unreachable);
       return;
     }
     // The outcome is known unless the server was unavailable (it may have committed first).
@@ -255,9 +276,8 @@ export class AutosaveController {
       this.setStatus({ kind: "conflict", current: result.data });
     } else if (result.code === "invalid" && result.fieldErrors) {
       this.opts.onFieldErrors?.(result.fieldErrors);
-      const fields = Object.keys(result.fieldErrors).map((k) => FIELD_LABELS[k] ?? k);
       const detail = Object.values(result.fieldErrors).flat()[0];
-      this.setStatus({ kind: "invalid", message: `Not saved: check ${fields.join(", ")}${detail ? ` (${detail})` : ""}.` });
+      this.setStatus({ kind: "invalid", message: this.texts.invalid(Object.keys(result.fieldErrors), detail) });
     } else if (result.code === "unavailable") {
       this.scheduleRetry(result.message);
     } else {

@@ -2,6 +2,7 @@
 
 import Collaboration from "@tiptap/extension-collaboration";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { useTranslations } from "next-intl";
 import { memo, useEffect, useRef, useState } from "react";
 
 import { readingMinutes, wordCount } from "@/lib/rich-text/count";
@@ -36,6 +37,7 @@ export type BodyEditorProps = {
  * the autosave engine that the body changed (it calls getJSON when it actually saves).
  */
 export const BodyEditor = memo(function BodyEditor({ initial, editable, error, onReady, onDirty, language, languageBus, typography, live }: BodyEditorProps) {
+  const t = useTranslations("editor");
   const [linkOpen, setLinkOpen] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);
   const [pastedImage, setPastedImage] = useState<File | null>(null);
@@ -106,7 +108,7 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
   return (
     <div>
       <span id="body-label" className="mb-1 block text-sm font-semibold">
-        Body
+        {t("fields.body")}
       </span>
       <div
         className={`rounded border ${error ? "border-red-600" : "border-neutral-400 dark:border-neutral-600"} focus-within:ring-2 focus-within:ring-blue-600`}
@@ -141,8 +143,8 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
       />
       <ImageDialog
         open={imageOpen}
-        title="Insert an image"
-        submitLabel="Insert image"
+        title={t("image.insertTitle")}
+        submitLabel={t("image.insertSubmit")}
         file={pastedImage}
         onClose={() => {
           setImageOpen(false);
@@ -164,6 +166,7 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
 
 /** Counted after typing pauses, so a long article never pays for it per keystroke. */
 function WordCount({ editor }: { editor: Editor }) {
+  const t = useTranslations("editor.body");
   const [words, setWords] = useState(() => wordCount(editor.state.doc.textBetween(0, editor.state.doc.content.size, "\n", " ")));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -177,9 +180,5 @@ function WordCount({ editor }: { editor: Editor }) {
       editor.off("update", update);
     };
   }, [editor]);
-  return (
-    <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
-      {words.toLocaleString("en")} {words === 1 ? "word" : "words"} · {words ? readingMinutes(words) : 0} min read
-    </p>
-  );
+  return <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">{t("count", { words, minutes: words ? readingMinutes(words) : 0 })}</p>;
 }

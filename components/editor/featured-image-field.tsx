@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { memo, useState } from "react";
 
 import type { FeaturedImage } from "@/db/schema";
@@ -11,6 +12,7 @@ import { ImageDialog } from "./image-dialog";
 type FeaturedImageFieldProps = { ctl: AutosaveController; initial: FeaturedImage | null; disabled: boolean; error?: string };
 
 export const FeaturedImageField = memo(function FeaturedImageField({ ctl, initial, disabled, error }: FeaturedImageFieldProps) {
+  const t = useTranslations("editor");
   const [image, setImage] = useState(initial);
   const [open, setOpen] = useState(false);
   const commit = (next: FeaturedImage | null) => {
@@ -21,14 +23,14 @@ export const FeaturedImageField = memo(function FeaturedImageField({ ctl, initia
   return (
     <div role="group" aria-labelledby="featured-label">
       <span id="featured-label" className="mb-1 block text-sm font-semibold">
-        Featured image
+        {t("fields.featuredImage")}
       </span>
       {image ? (
         <div className="space-y-1">
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src={image.src} alt={image.alt} className="max-h-40 rounded" />
           <label htmlFor="featured-alt" className="block text-xs font-medium">
-            Featured image alt text
+            {t("image.featuredAlt")}
           </label>
           <input
             id="featured-alt"
@@ -40,7 +42,7 @@ export const FeaturedImageField = memo(function FeaturedImageField({ ctl, initia
             className={inputClass}
           />
           <label htmlFor="featured-caption" className="block text-xs font-medium">
-            Featured image caption
+            {t("image.featuredCaption")}
           </label>
           <input
             id="featured-caption"
@@ -50,23 +52,23 @@ export const FeaturedImageField = memo(function FeaturedImageField({ ctl, initia
             className={inputClass}
           />
           <label htmlFor="featured-credit" className="block text-xs font-medium">
-            Featured image credit
+            {t("image.featuredCredit")}
           </label>
           <input id="featured-credit" value={image.credit ?? ""} disabled={disabled} onChange={(e) => edit("credit", e.target.value)} className={inputClass} />
           <button type="button" disabled={disabled} onClick={() => commit(null)} className="rounded border px-2 py-0.5 text-xs">
-            Remove featured image
+            {t("image.featuredRemove")}
           </button>
         </div>
       ) : (
         <button type="button" disabled={disabled} onClick={() => setOpen(true)} className="rounded border border-neutral-400 px-2 py-1 text-sm">
-          Choose featured image
+          {t("image.featuredChoose")}
         </button>
       )}
       <FieldError id="featured-error" error={error} />
       <ImageDialog
         open={open}
-        title="Featured image"
-        submitLabel="Set featured image"
+        title={t("image.featuredTitle")}
+        submitLabel={t("image.featuredSubmit")}
         onClose={() => setOpen(false)}
         onInsert={(img) => {
           commit({ src: img.src, alt: img.alt, caption: img.caption, credit: img.credit });

@@ -1,10 +1,12 @@
 "use client";
 
-import { memo, useEffect, useId, useState } from "react";
+import { useTranslations } from "next-intl";
+import { memo, useEffect, useId, useMemo, useState } from "react";
 
 import { slugify } from "@/lib/slug";
 
 import type { AutosaveController } from "./autosave";
+import { typographyRef, type InputTypographyOptions } from "./typography-input";
 
 export const inputClass =
   "w-full rounded border border-neutral-400 px-2 py-1 aria-invalid:border-red-600 disabled:bg-neutral-100 dark:border-neutral-600 dark:bg-neutral-900 dark:disabled:bg-neutral-800";
@@ -29,11 +31,15 @@ type TextFieldProps = {
   error?: string;
   onValue?: (value: string) => void;
   className?: string;
+  /** Typography as you type (the user's switch and the article's language). */
+  typing?: InputTypographyOptions;
 };
 
 /** Owns its value: typing here re-renders this field only. */
-export const TextField = memo(function TextField({ ctl, name, label, initial, max, multiline, disabled, error, onValue, className }: TextFieldProps) {
+export const TextField = memo(function TextField({ ctl, name, label, initial, max, multiline, disabled, error, onValue, className, typing }: TextFieldProps) {
+  const t = useTranslations("editor");
   const [value, setValue] = useState(initial);
+  const ref = useMemo(() => typographyRef(typing), [typing]);
   const id = `field-${name}`;
   const hint = `${id}-count`;
   const change = (v: string) => {
@@ -56,12 +62,12 @@ export const TextField = memo(function TextField({ ctl, name, label, initial, ma
         {label}
       </label>
       {multiline ? (
-        <textarea {...common} rows={2} onChange={(e) => change(e.target.value)} className={`${inputClass} ${className ?? ""}`} />
+        <textarea {...common} ref={ref} rows={2} onChange={(e) => change(e.target.value)} className={`${inputClass} ${className ?? ""}`} />
       ) : (
-        <input {...common} onChange={(e) => change(e.target.value)} className={`${inputClass} ${className ?? ""}`} />
+        <input {...common} ref={ref} onChange={(e) => change(e.target.value)} className={`${inputClass} ${className ?? ""}`} />
       )}
       <p id={hint} className="mt-0.5 text-right text-xs text-neutral-600 dark:text-neutral-400">
-        {value.length}/{max}
+        {t("form.count", { count: value.length, max })}
       </p>
       <FieldError id={`${id}-error`} error={error} />
     </div>
@@ -81,6 +87,7 @@ type SlugFieldProps = {
 
 /** Follows the headline until typed by hand; locked after the first publication (the URL is public). */
 export const SlugField = memo(function SlugField({ ctl, initial, initialAuto, locked, disabled, error, headlineBus, savedSlugBus }: SlugFieldProps) {
+  const t = useTranslations("editor");
   const [value, setValue] = useState(initial);
   const [auto, setAuto] = useState(initialAuto && !locked);
   useEffect(() => {
@@ -104,7 +111,7 @@ export const SlugField = memo(function SlugField({ ctl, initial, initialAuto, lo
   return (
     <div>
       <label htmlFor="field-slug" className="mb-1 block text-sm font-semibold">
-        Slug
+        {t("fields.slug")}
       </label>
       <input
         id="field-slug"
@@ -130,11 +137,7 @@ export const SlugField = memo(function SlugField({ ctl, initial, initialAuto, lo
         className={`${inputClass} font-mono text-sm`}
       />
       <p id={hintId} className="mt-0.5 text-xs text-neutral-600 dark:text-neutral-400">
-        {locked
-          ? "Locked: the article has been published at this address."
-          : auto
-            ? "Follows the headline until you edit it."
-            : "Letters, digits and hyphens; accents are folded."}
+        {locked ? t("form.slugLocked") : auto ? t("form.slugFollows") : t("form.slugRules")}
       </p>
       <FieldError id="field-slug-error" error={error} />
     </div>

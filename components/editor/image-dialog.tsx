@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 
 import { uploadImageAction } from "@/app/(newsroom)/newsroom/articles/actions";
@@ -19,6 +20,7 @@ type ImageDialogProps = {
 
 /** Upload with the words that must go with it: alt text is required before anything is inserted. */
 export function ImageDialog({ open, title, submitLabel, onInsert, onClose, file }: ImageDialogProps) {
+  const t = useTranslations("editor.image");
   const ref = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
@@ -45,11 +47,11 @@ export function ImageDialog({ open, title, submitLabel, onInsert, onClose, file 
     const formEl = e.currentTarget;
     const form = new FormData(formEl);
     const alt = String(form.get("alt") ?? "").trim();
-    if (!alt) return setError("Alt text is required: describe the image for readers who cannot see it.");
+    if (!alt) return setError(t("altRequired"));
     const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) return setError("Choose an image file.");
+    if (!(file instanceof File) || file.size === 0) return setError(t("chooseFile"));
     // Same limit as the server (lib/images/upload.ts); larger bodies would not even reach it.
-    if (file.size > MAX_IMAGE_BYTES) return setError("The image is larger than 10 MB.");
+    if (file.size > MAX_IMAGE_BYTES) return setError(t("tooLarge"));
     setBusy(true);
     const upload = new FormData();
     upload.set("file", file);
@@ -64,7 +66,7 @@ export function ImageDialog({ open, title, submitLabel, onInsert, onClose, file 
       });
       formEl.reset();
     } catch {
-      setError("The upload failed. Check your connection and try again.");
+      setError(t("uploadFailed"));
     } finally {
       setBusy(false);
     }
@@ -83,19 +85,19 @@ export function ImageDialog({ open, title, submitLabel, onInsert, onClose, file 
           {title}
         </h2>
         <label htmlFor={`${uid}-image-file`} className="text-sm font-medium">
-          Image file (JPEG, PNG or WebP, up to 10 MB)
+          {t("file")}
         </label>
         <input id={`${uid}-image-file`} name="file" type="file" accept={ACCEPTED_IMAGE_TYPES.join(",")} className={field} />
         <label htmlFor={`${uid}-image-alt`} className="text-sm font-medium">
-          Alt text (required)
+          {t("alt")}
         </label>
         <input id={`${uid}-image-alt`} name="alt" required maxLength={300} className={field} />
         <label htmlFor={`${uid}-image-caption`} className="text-sm font-medium">
-          Caption
+          {t("caption")}
         </label>
         <input id={`${uid}-image-caption`} name="caption" maxLength={300} className={field} />
         <label htmlFor={`${uid}-image-credit`} className="text-sm font-medium">
-          Credit
+          {t("credit")}
         </label>
         <input id={`${uid}-image-credit`} name="credit" maxLength={200} className={field} />
         {error && (
@@ -105,14 +107,14 @@ export function ImageDialog({ open, title, submitLabel, onInsert, onClose, file 
         )}
         <div className="mt-2 flex justify-end gap-2">
           <button type="button" onClick={onClose} className="rounded border px-3 py-1">
-            Cancel
+            {t("cancel")}
           </button>
           <button
             type="submit"
             disabled={busy}
             className="rounded bg-neutral-900 px-3 py-1 text-white disabled:opacity-50 dark:bg-neutral-100 dark:text-neutral-900"
           >
-            {busy ? "Uploading…" : submitLabel}
+            {busy ? t("uploading") : submitLabel}
           </button>
         </div>
       </form>

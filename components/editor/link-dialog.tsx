@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
 import { isAllowedHref } from "./extensions";
@@ -21,6 +22,7 @@ export function normaliseHref(input: string): string {
 }
 
 export function LinkDialog({ open, initialHref, onApply, onRemove, onClose }: LinkDialogProps) {
+  const t = useTranslations("editor.link");
   const ref = useRef<HTMLDialogElement>(null);
   const [href, setHref] = useState(initialHref);
   const [error, setError] = useState("");
@@ -39,7 +41,7 @@ export function LinkDialog({ open, initialHref, onApply, onRemove, onClose }: Li
     e.preventDefault();
     const value = normaliseHref(href);
     if (!isAllowedHref(value)) {
-      setError("Only http, https and mailto links are allowed.");
+      setError(t("notAllowed"));
       return;
     }
     onApply(value);
@@ -54,10 +56,10 @@ export function LinkDialog({ open, initialHref, onApply, onRemove, onClose }: Li
     >
       <form onSubmit={submit} className="flex w-96 max-w-full flex-col gap-3 p-4">
         <h2 id="link-dialog-title" className="text-lg font-semibold">
-          Link
+          {t("title")}
         </h2>
         <label htmlFor="link-href" className="text-sm font-medium">
-          Link address
+          {t("address")}
         </label>
         <input
           id="link-href"
@@ -77,14 +79,14 @@ export function LinkDialog({ open, initialHref, onApply, onRemove, onClose }: Li
         <div className="flex justify-end gap-2">
           {initialHref && (
             <button type="button" onClick={onRemove} className="rounded border px-3 py-1">
-              Remove link
+              {t("remove")}
             </button>
           )}
           <button type="button" onClick={onClose} className="rounded border px-3 py-1">
-            Cancel
+            {t("cancel")}
           </button>
           <button type="submit" className="rounded bg-neutral-900 px-3 py-1 text-white dark:bg-neutral-100 dark:text-neutral-900">
-            Apply link
+            {t("apply")}
           </button>
         </div>
       </form>

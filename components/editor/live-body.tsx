@@ -1,11 +1,12 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 
 import type { AutosaveController } from "./autosave";
 import { BodyEditor, type BodyEditorProps } from "./body-editor";
 import type { LiveSession, LiveState } from "./live-session";
-import { statusText, useSaveStatus } from "./session-ui";
+import { CLOCK, useSaveStatus, useStatusText } from "./session-ui";
 
 const PROBING: LiveState = { mode: "probing", online: false, unsynced: false, storedAt: null, readOnly: false, people: [] };
 const noop = () => () => {};
@@ -19,15 +20,16 @@ type LiveBodyEditorProps = Omit<BodyEditorProps, "live"> & { live: LiveSession |
 /** The Body field on the live document when the collaboration server answers, else on the saved copy. */
 export function LiveBodyEditor({ live, editable, ...rest }: LiveBodyEditorProps) {
   const state = useLiveState(live);
+  const t = useTranslations("editor");
   if (state.mode === "probing") {
     return (
       <div>
-        <span className="mb-1 block text-sm font-semibold">Body</span>
+        <span className="mb-1 block text-sm font-semibold">{t("fields.body")}</span>
         <p
           role="status"
           className="min-h-[24rem] rounded border border-neutral-400 px-3 py-2 text-sm text-neutral-600 dark:border-neutral-600 dark:text-neutral-400"
         >
-          Opening the live document…
+          {t("status.openingLive")}
         </p>
       </div>
     );
@@ -39,6 +41,7 @@ export function LiveBodyEditor({ live, editable, ...rest }: LiveBodyEditorProps)
 /** Who else has the live document open, each in their caret's colour (replaces the heartbeat note). */
 export function LivePresence({ live }: { live: LiveSession }) {
   const { people } = useLiveState(live);
+  const t = useTranslations("editor.presence");
   const byName = new Map(people.map((p) => [p.name, p]));
   if (!byName.size) return null;
   const list = [...byName.values()];
@@ -51,10 +54,10 @@ export function LivePresence({ live }: { live: LiveSession }) {
         <span key={p.clientId} className="inline-flex items-center gap-1">
           <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-full" style={{ backgroundColor: p.color }} />
           {p.name}
-          {i < list.length - 2 ? "," : i === list.length - 2 ? " and" : ""}
+          {i < list.length - 2 ? "," : i === list.length - 2 ? t("and").trimEnd() : ""}
         </span>
       ))}
-      <span>{list.length === 1 ? "is" : "are"} also editing</span>
+      <span>{t("verb", { count: list.length })}</span>
     </p>
   );
 }
@@ -63,16 +66,18 @@ export function LivePresence({ live }: { live: LiveSession }) {
 export function LiveStatusLine({ live, ctl }: { live: LiveSession; ctl: AutosaveController }) {
   const state = useLiveState(live);
   const fields = useSaveStatus(ctl);
-  const time = (d: Date) => d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  const t = useTranslations("editor.status");
+  const format = useFormatter();
+  const statusText = useStatusText();
   let text: string;
   let bad = false;
-  if (!state.online) [text, bad] = ["Offline — changes kept on this device", true];
+  if (!state.online) [text, bad] = [t("offline"), true];
   else if (!["idle", "saved"].includes(fields.kind))
     [text, bad] = [statusText(fields), ["offline", "retrying", "invalid", "blocked", "conflict"].includes(fields.kind)];
-  else if (state.unsynced) text = "Saving…";
+  else if (state.unsynced) text = t("saving");
   else {
     const at = [state.storedAt, fields.kind === "saved" ? fields.at : null].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
-    text = at ? `Saved at ${time(at)}` : "No unsaved changes";
+    text = at ? t("saved", { time: format.dateTime(at, CLOCK) }) : t("idle");
   }
   return (
     <p
@@ -82,7 +87,7 @@ export function LiveStatusLine({ live, ctl }: { live: LiveSession; ctl: Autosave
       className={`text-sm ${bad ? "font-semibold text-red-700 dark:text-red-400" : "text-neutral-700 dark:text-neutral-300"}`}
     >
       {text}
-      {state.readOnly ? " · read only" : ""}
+      {state.readOnly ? t("readOnlySuffix") : ""}
     </p>
   );
 }

@@ -34,7 +34,14 @@ export function colorFor(userId: string): string {
   return PALETTE[h % PALETTE.length];
 }
 
-type Options = { articleId: string; me: { id: string; name: string }; getTicket: () => Promise<string> };
+/** The session's own sentences in the interface language (English when not given). */
+export type LiveTexts = { offline: string; notSaved: string };
+const LIVE_ENGLISH: LiveTexts = {
+  offline: "You are offline: the text is kept on this device and sent when the connection returns.",
+  notSaved: "The text could not be saved yet. Try again in a moment.",
+};
+
+type Options = { articleId: string; me: { id: string; name: string }; getTicket: () => Promise<string>; texts?: LiveTexts };
 
 export class LiveSession {
   readonly doc = new Y.Doc();
@@ -46,8 +53,10 @@ export class LiveSession {
   private waiters = new Map<number, () => void>();
   private nextFlush = 1;
   private probe: ReturnType<typeof setTimeout>;
+  private readonly texts: LiveTexts;
 
   constructor(private opts: Options) {
+    this.texts = opts.texts ?? LIVE_ENGLISH;
     this.idb = new IndexeddbPersistence(`newsroom-article-${opts.articleId}`, this.doc);
     const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
     this.socket = new HocuspocusProviderWebsocket({ url, maxDelay: 5000 } as never);
@@ -92,7 +101,7 @@ export class LiveSession {
    */
   async flush(): Promise<{ ok: true } | { ok: false; message: string }> {
     if (this.state.mode !== "live") return { ok: true };
-    if (!this.state.online) return { ok: false, message: "You are offline: the text is kept on this device and sent when the connection returns." };
+    if (!this.state.online) return { ok: false, message: this.texts.offline };
     const end = Date.now() + FLUSH_MS;
     while (this.provider.hasUnsyncedChanges && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
     const id = this.nextFlush++;
@@ -104,7 +113,7 @@ export class LiveSession {
     const ok = await stored;
     this.waiters.delete(id);
     if (ok) this.set({ storedAt: new Date() });
-    return ok ? { ok: true } : { ok: false, message: "The text could not be saved yet. Try again in a moment." };
+    return ok ? { ok: true } : { ok: false, message: this.texts.notSaved };
   }
 
   /** The browser knows before the socket does; the socket may also have survived a short drop. */

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { memo, useEffect, useState } from "react";
 
 import type { FeaturedImage, SeoFields } from "@/db/schema";
@@ -29,11 +30,12 @@ type SeoFieldsSectionProps = {
 
 /** A character count with the length search engines and social networks show before cutting. */
 function Counter({ id, length, guide, max }: { id: string; length: number; guide?: number; max: number }) {
+  const t = useTranslations("editor");
   const over = guide !== undefined && length > guide;
   return (
     <p id={id} className={`mt-0.5 text-right text-xs ${over ? "text-amber-800 dark:text-amber-300" : "text-neutral-600 dark:text-neutral-400"}`}>
-      {length}/{max}
-      {guide !== undefined && (over ? ` — over ${guide}: may be cut off in results` : ` — up to ${guide} shows in full`)}
+      {t("form.count", { count: length, max })}
+      {guide !== undefined && (over ? t("seo.overGuide", { guide }) : t("seo.underGuide", { guide }))}
     </p>
   );
 }
@@ -43,6 +45,7 @@ function Counter({ id, length, guide, max }: { id: string; length: number; guide
  * search result and a social card built by the same fallbacks as the public page.
  */
 export const SeoFieldsSection = memo(function SeoFieldsSection(p: SeoFieldsSectionProps) {
+  const t = useTranslations("editor");
   const [seo, setSeo] = useState<SeoFields>(p.initial);
   const [headline, setHeadline] = useState(p.headline);
   const [dek, setDek] = useState(p.dek);
@@ -98,37 +101,37 @@ export const SeoFieldsSection = memo(function SeoFieldsSection(p: SeoFieldsSecti
 
   return (
     <details open={open || hasErrors} onToggle={(e) => setOpen(e.currentTarget.open)} className="rounded border border-neutral-300 p-2 dark:border-neutral-700">
-      <summary className="cursor-pointer text-sm font-semibold">Search and social</summary>
+      <summary className="cursor-pointer text-sm font-semibold">{t("seo.summary")}</summary>
       <div className="mt-2 space-y-3">
-        <p className="text-xs text-neutral-600 dark:text-neutral-400">Empty fields use the headline, dek and featured image.</p>
-        {field("seoTitle", "SEO title", LIMITS.seoTitle, SEO_GUIDANCE.title)}
-        {field("metaDescription", "Meta description", LIMITS.metaDescription, SEO_GUIDANCE.description, true)}
-        <figure aria-label="Search result preview" className="rounded border border-neutral-200 p-2 text-sm dark:border-neutral-700">
-          <figcaption className="mb-1 text-xs text-neutral-600 dark:text-neutral-400">Search result preview</figcaption>
+        <p className="text-xs text-neutral-600 dark:text-neutral-400">{t("seo.emptyUse")}</p>
+        {field("seoTitle", t("fields.seo_seoTitle"), LIMITS.seoTitle, SEO_GUIDANCE.title)}
+        {field("metaDescription", t("fields.seo_metaDescription"), LIMITS.metaDescription, SEO_GUIDANCE.description, true)}
+        <figure aria-label={t("seo.searchPreview")} className="rounded border border-neutral-200 p-2 text-sm dark:border-neutral-700">
+          <figcaption className="mb-1 text-xs text-neutral-600 dark:text-neutral-400">{t("seo.searchPreview")}</figcaption>
           <p className="truncate text-xs text-green-800 dark:text-green-300">{p.path}</p>
           <p className="truncate text-base text-blue-800 dark:text-blue-300">{resolved.title}</p>
           <p className="line-clamp-2 text-neutral-700 dark:text-neutral-300">{resolved.description}</p>
         </figure>
-        {field("socialTitle", "Social title", LIMITS.socialTitle, SEO_GUIDANCE.title)}
-        {field("socialDescription", "Social description", LIMITS.socialDescription, SEO_GUIDANCE.description, true)}
+        {field("socialTitle", t("fields.seo_socialTitle"), LIMITS.socialTitle, SEO_GUIDANCE.title)}
+        {field("socialDescription", t("fields.seo_socialDescription"), LIMITS.socialDescription, SEO_GUIDANCE.description, true)}
         <SocialImageField
           image={seo.socialImage ?? null}
           disabled={p.disabled}
           error={err("socialImage")}
           onChange={(socialImage) => commit({ ...seo, socialImage })}
         />
-        <figure aria-label="Social card preview" className="overflow-hidden rounded border border-neutral-200 text-sm dark:border-neutral-700">
+        <figure aria-label={t("seo.socialPreview")} className="overflow-hidden rounded border border-neutral-200 text-sm dark:border-neutral-700">
           {resolved.image && (
             // eslint-disable-next-line @next/next/no-img-element -- an upload, already resized
             <img src={resolved.image.src} alt={resolved.image.alt} className="aspect-[1.91/1] w-full object-cover" />
           )}
           <figcaption className="p-2">
-            <span className="block text-xs text-neutral-600 dark:text-neutral-400">Social card preview</span>
+            <span className="block text-xs text-neutral-600 dark:text-neutral-400">{t("seo.socialPreview")}</span>
             <span className="block truncate font-semibold">{resolved.socialTitle}</span>
             <span className="line-clamp-2 block text-neutral-700 dark:text-neutral-300">{resolved.socialDescription}</span>
           </figcaption>
         </figure>
-        {field("canonicalUrl", "Canonical URL", LIMITS.canonicalUrl)}
+        {field("canonicalUrl", t("fields.seo_canonicalUrl"), LIMITS.canonicalUrl)}
       </div>
     </details>
   );
@@ -144,15 +147,16 @@ type SocialImageFieldProps = {
 /** An upload with its alt text, like the featured image; without one the card uses the featured image. */
 function SocialImageField({ image, disabled, error, onChange }: SocialImageFieldProps) {
   const [dialog, setDialog] = useState(false);
+  const t = useTranslations("editor");
   return (
     <div role="group" aria-labelledby="social-image-label">
       <span id="social-image-label" className="mb-1 block text-xs font-medium">
-        Social image
+        {t("fields.seo_socialImage")}
       </span>
       {image ? (
         <div className="space-y-1">
           <label htmlFor="social-image-alt" className="block text-xs font-medium">
-            Social image alt text
+            {t("image.socialAlt")}
           </label>
           <input
             id="social-image-alt"
@@ -164,19 +168,19 @@ function SocialImageField({ image, disabled, error, onChange }: SocialImageField
             className={inputClass}
           />
           <button type="button" disabled={disabled} onClick={() => onChange(null)} className="rounded border px-2 py-0.5 text-xs">
-            Remove social image
+            {t("image.socialRemove")}
           </button>
         </div>
       ) : (
         <button type="button" disabled={disabled} onClick={() => setDialog(true)} className="rounded border border-neutral-400 px-2 py-1 text-sm">
-          Choose social image
+          {t("image.socialChoose")}
         </button>
       )}
       <FieldError id="social-image-error" error={error} />
       <ImageDialog
         open={dialog}
-        title="Social image"
-        submitLabel="Set social image"
+        title={t("image.socialTitle")}
+        submitLabel={t("image.socialSubmit")}
         onClose={() => setDialog(false)}
         onInsert={(img) => {
           onChange({ src: img.src, alt: img.alt });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
 
 import { getWorkingCopyAction } from "@/app/(newsroom)/newsroom/articles/actions";
@@ -7,28 +8,34 @@ import type { ConflictInfo } from "@/lib/articles/editing";
 
 import type { AutosaveController, LocalDraft, SaveStatus } from "./autosave";
 
-const time = (d: Date) => d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+/** Hours and minutes, 24-hour clock in both languages ("Saved at 14:32", « Enregistré à 14:32 »). */
+export const CLOCK = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
 
-export function statusText(s: SaveStatus): string {
-  switch (s.kind) {
-    case "idle":
-      return "No unsaved changes";
-    case "dirty":
-      return "Unsaved changes";
-    case "saving":
-      return "Saving…";
-    case "saved":
-      return `Saved at ${time(s.at)}`;
-    case "offline":
-      return "Offline — changes kept on this device";
-    case "retrying":
-      return `Not saved: ${s.message} Retrying in ${s.inSeconds} s — changes kept on this device`;
-    case "invalid":
-    case "blocked":
-      return s.message;
-    case "conflict":
-      return "Not saved: someone else saved a newer version — changes kept on this device";
-  }
+/** The save status in words, in the interface language. */
+export function useStatusText(): (s: SaveStatus) => string {
+  const t = useTranslations("editor.status");
+  const format = useFormatter();
+  return (s) => {
+    switch (s.kind) {
+      case "idle":
+        return t("idle");
+      case "dirty":
+        return t("dirty");
+      case "saving":
+        return t("saving");
+      case "saved":
+        return t("saved", { time: format.dateTime(s.at, CLOCK) });
+      case "offline":
+        return t("offline");
+      case "retrying":
+        return t("retrying", { message: s.message, seconds: s.inSeconds });
+      case "invalid":
+      case "blocked":
+        return s.message;
+      case "conflict":
+        return t("conflict");
+    }
+  };
 }
 
 export function useSaveStatus(ctl: AutosaveController): SaveStatus {
@@ -37,6 +44,7 @@ export function useSaveStatus(ctl: AutosaveController): SaveStatus {
 
 export function StatusLine({ ctl }: { ctl: AutosaveController }) {
   const status = useSaveStatus(ctl);
+  const statusText = useStatusText();
   const bad = ["offline", "retrying", "invalid", "blocked", "conflict"].includes(status.kind);
   return (
     <p
@@ -54,10 +62,12 @@ type ConflictBannerProps = { articleId: string; current: ConflictInfo; onCopy: (
 
 /** A stale save never overwrites: the writer chooses what happens to their text. */
 export function ConflictBanner({ articleId, current, onCopy, onReload }: ConflictBannerProps) {
+  const t = useTranslations("editor.conflict");
+  const format = useFormatter();
   const [other, setOther] = useState<{ headline: string; dek: string; highlights: string[]; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
-  const who = current.updatedByName ?? "Someone else";
+  const who = current.updatedByName ?? t("someoneElse");
   return (
     <section
       role="alert"
@@ -65,12 +75,9 @@ export function ConflictBanner({ articleId, current, onCopy, onReload }: Conflic
       className="rounded border-2 border-amber-600 bg-amber-50 p-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50"
     >
       <h2 id="conflict-title" className="font-semibold">
-        This article was changed by {who} while you were editing
+        {t("title", { who })}
       </h2>
-      <p className="text-sm">
-        Their version was saved at {new Date(current.updatedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}. Your latest changes were
-        not saved over it; they are kept on this device until you choose.
-      </p>
+      <p className="text-sm">{t("body", { time: format.dateTime(new Date(current.updatedAt), CLOCK) })}</p>
       <div className="mt-2 flex flex-wrap gap-2">
         <button
           type="button"
@@ -78,10 +85,10 @@ export function ConflictBanner({ articleId, current, onCopy, onReload }: Conflic
           onClick={async () => {
             const r = await getWorkingCopyAction(articleId).catch(() => null);
             if (r && r.ok) setOther(r.data);
-            else setError("The other version could not be loaded.");
+            else setError(t("otherFailed"));
           }}
         >
-          See the other version
+          {t("seeOther")}
         </button>
         <button
           type="button"
@@ -94,20 +101,20 @@ export function ConflictBanner({ articleId, current, onCopy, onReload }: Conflic
             if (problem) setError(problem);
           }}
         >
-          Keep mine as a copy
+          {t("keepMine")}
         </button>
         <button type="button" className="rounded bg-amber-700 px-3 py-1 text-sm text-white" onClick={onReload}>
-          Reload
+          {t("reload")}
         </button>
       </div>
       {error && <p className="mt-1 text-sm font-semibold">{error}</p>}
       {other && (
         <div
-          aria-label="The other version"
+          aria-label={t("other")}
           role="region"
           className="mt-3 max-h-80 overflow-auto rounded bg-white p-3 text-neutral-900 dark:bg-neutral-900 dark:text-neutral-100"
         >
-          <h3 className="font-serif text-lg font-bold">{other.headline || "(no headline)"}</h3>
+          <h3 className="font-serif text-lg font-bold">{other.headline || t("noHeadline")}</h3>
           {other.dek && <p className="italic">{other.dek}</p>}
           {other.highlights.length > 0 && (
             <ul className="list-disc pl-5 text-sm">
@@ -124,6 +131,8 @@ export function ConflictBanner({ articleId, current, onCopy, onReload }: Conflic
 }
 
 export function RestoreOffer({ draft, onRestore, onDiscard }: { draft: LocalDraft; onRestore: () => void; onDiscard: () => void }) {
+  const t = useTranslations("editor.restore");
+  const format = useFormatter();
   return (
     <section
       role="alert"
@@ -131,17 +140,15 @@ export function RestoreOffer({ draft, onRestore, onDiscard }: { draft: LocalDraf
       className="rounded border-2 border-blue-700 bg-blue-50 p-3 text-blue-950 dark:bg-blue-950 dark:text-blue-50"
     >
       <h2 id="restore-title" className="font-semibold">
-        Unsaved changes were found on this device
+        {t("title")}
       </h2>
-      <p className="text-sm">
-        They were made at {new Date(draft.at).toLocaleString("en-GB", { dateStyle: "short", timeStyle: "short" })} and never reached the server.
-      </p>
+      <p className="text-sm">{t("body", { at: format.dateTime(new Date(draft.at), { dateStyle: "short", timeStyle: "short", hourCycle: "h23" }) })}</p>
       <div className="mt-2 flex gap-2">
         <button type="button" onClick={onRestore} className="rounded bg-blue-800 px-3 py-1 text-sm text-white">
-          Restore my changes
+          {t("restore")}
         </button>
         <button type="button" onClick={onDiscard} className="rounded border border-blue-800 px-3 py-1 text-sm">
-          Discard them
+          {t("discard")}
         </button>
       </div>
     </section>
@@ -149,12 +156,13 @@ export function RestoreOffer({ draft, onRestore, onDiscard }: { draft: LocalDraf
 }
 
 export function PresenceNote({ others }: { others: { id: string; name: string }[] }) {
+  const t = useTranslations("editor.presence");
   if (!others.length) return null;
   const names = others.map((o) => o.name);
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")}${t("and")}${names.at(-1)}`;
   return (
     <p role="status" className="rounded bg-violet-100 px-2 py-1 text-sm text-violet-950 dark:bg-violet-950 dark:text-violet-100">
-      {list} {names.length === 1 ? "is" : "are"} also editing
+      {t("alsoEditing", { names: list, count: names.length })}
     </p>
   );
 }

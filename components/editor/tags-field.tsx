@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { memo, useEffect, useRef, useState } from "react";
 
 import { suggestTagsAction } from "@/app/(newsroom)/newsroom/articles/actions";
@@ -13,6 +14,7 @@ type TagsFieldProps = { ctl: AutosaveController; initial: string[]; disabled: bo
 
 /** Tags as typed (#CybersécuritéFrançaise), added with Enter or a comma; one per folded slug. */
 export const TagsField = memo(function TagsField({ ctl, initial, disabled, error }: TagsFieldProps) {
+  const t = useTranslations("editor");
   const [tags, setTags] = useState(initial);
   const [text, setText] = useState("");
   const [message, setMessage] = useState("");
@@ -45,32 +47,32 @@ export const TagsField = memo(function TagsField({ ctl, initial, disabled, error
     setText("");
     setSuggestions([]);
     if (!key) return;
-    if (name.length > LIMITS.tag) return setMessage(`A tag is at most ${LIMITS.tag} characters.`);
-    if (tags.some((t) => tagKey(t) === key)) return setMessage(`#${name} is already there.`);
-    if (tags.length >= LIMITS.tags) return setMessage(`At most ${LIMITS.tags} tags.`);
-    update([...tags, name], `#${name} added.`);
+    if (name.length > LIMITS.tag) return setMessage(t("tags.tooLong", { max: LIMITS.tag }));
+    if (tags.some((t) => tagKey(t) === key)) return setMessage(t("tags.already", { tag: name }));
+    if (tags.length >= LIMITS.tags) return setMessage(t("tags.max", { max: LIMITS.tags }));
+    update([...tags, name], t("tags.addedOne", { tag: name }));
   };
   const remove = (i: number) =>
     update(
       tags.filter((_, j) => j !== i),
-      `#${tags[i]} removed.`,
+      t("tags.removedOne", { tag: tags[i] }),
     );
 
   const open = suggestions.length > 0;
   return (
     <div>
       <label htmlFor="field-tags" className="mb-1 block text-sm font-semibold">
-        Tags
+        {t("fields.tags")}
       </label>
-      <ul className="mb-1 flex flex-wrap gap-1" aria-label="Tags added">
-        {tags.map((t, i) => (
-          <li key={tagKey(t)} className="flex items-center gap-1 rounded-full bg-neutral-200 px-2 py-0.5 text-sm dark:bg-neutral-800">
-            #{t}
+      <ul className="mb-1 flex flex-wrap gap-1" aria-label={t("tags.added")}>
+        {tags.map((tag, i) => (
+          <li key={tagKey(tag)} className="flex items-center gap-1 rounded-full bg-neutral-200 px-2 py-0.5 text-sm dark:bg-neutral-800">
+            #{tag}
             <button
               type="button"
               disabled={disabled}
               onClick={() => remove(i)}
-              aria-label={`Remove tag ${t}`}
+              aria-label={t("tags.remove", { tag })}
               className="rounded-full px-1 hover:bg-neutral-300 dark:hover:bg-neutral-700"
             >
               ✕
@@ -90,7 +92,7 @@ export const TagsField = memo(function TagsField({ ctl, initial, disabled, error
           aria-invalid={error ? true : undefined}
           value={text}
           disabled={disabled}
-          placeholder="#Tag"
+          placeholder={t("tags.placeholder")}
           onChange={(e) => {
             const v = e.target.value;
             if (v.includes(",")) {
@@ -118,7 +120,7 @@ export const TagsField = memo(function TagsField({ ctl, initial, disabled, error
           <ul
             id="tag-suggestions"
             role="listbox"
-            aria-label="Existing tags"
+            aria-label={t("tags.existing")}
             className="absolute z-20 mt-1 w-full rounded border border-neutral-400 bg-white shadow dark:bg-neutral-900"
           >
             {suggestions.map((s, i) => (
@@ -140,7 +142,7 @@ export const TagsField = memo(function TagsField({ ctl, initial, disabled, error
         )}
       </div>
       <p id="tags-help" className="mt-0.5 text-xs text-neutral-600 dark:text-neutral-400">
-        Enter or comma adds a tag ({tags.length}/{LIMITS.tags}).
+        {t("tags.help", { count: tags.length, max: LIMITS.tags })}
       </p>
       <p aria-live="polite" className="text-xs text-neutral-700 dark:text-neutral-300">
         {message}

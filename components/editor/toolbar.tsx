@@ -1,6 +1,7 @@
 "use client";
 
 import { useEditorState, type Editor } from "@tiptap/react";
+import { useTranslations } from "next-intl";
 
 type ToolbarProps = { editor: Editor; disabled: boolean; onLink: () => void; onImage: () => void };
 
@@ -9,6 +10,7 @@ const btn =
 
 /** Re-renders only when the active marks and nodes change, not on every keystroke. */
 export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
+  const t = useTranslations("editor.toolbar");
   const s = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -27,35 +29,35 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
     }),
   });
   const chain = () => editor.chain().focus();
-  const items: { label: string; text: string; pressed?: boolean; run: () => void; enabled?: boolean; keys?: string }[] = [
-    { label: "Heading 2", text: "H2", pressed: s.h2, run: () => chain().toggleHeading({ level: 2 }).run(), keys: "Control+Alt+2" },
-    { label: "Heading 3", text: "H3", pressed: s.h3, run: () => chain().toggleHeading({ level: 3 }).run(), keys: "Control+Alt+3" },
-    { label: "Heading 4", text: "H4", pressed: s.h4, run: () => chain().toggleHeading({ level: 4 }).run(), keys: "Control+Alt+4" },
-    { label: "Bold", text: "B", pressed: s.bold, run: () => chain().toggleBold().run(), keys: "Control+B" },
-    { label: "Italic", text: "I", pressed: s.italic, run: () => chain().toggleItalic().run(), keys: "Control+I" },
-    { label: "Strikethrough", text: "S", pressed: s.strike, run: () => chain().toggleStrike().run(), keys: "Control+Shift+S" },
-    { label: "Link", text: "Link", pressed: s.link, run: onLink, keys: "Control+K" },
-    { label: "Bullet list", text: "•", pressed: s.bullet, run: () => chain().toggleBulletList().run(), keys: "Control+Shift+8" },
-    { label: "Numbered list", text: "1.", pressed: s.ordered, run: () => chain().toggleOrderedList().run(), keys: "Control+Shift+7" },
-    { label: "Quote", text: "❝", pressed: s.quote, run: () => chain().toggleBlockquote().run(), keys: "Control+Shift+B" },
-    { label: "Horizontal rule", text: "―", run: () => chain().setHorizontalRule().run() },
-    { label: "Image", text: "Image", run: onImage },
-    { label: "Undo", text: "↶", run: () => chain().undo().run(), enabled: s.undo, keys: "Control+Z" },
-    { label: "Redo", text: "↷", run: () => chain().redo().run(), enabled: s.redo, keys: "Control+Shift+Z" },
+  const items: { key: string; label: string; text: string; pressed?: boolean; run: () => void; enabled?: boolean; keys?: string }[] = [
+    { key: "heading2", label: t("heading2"), text: "H2", pressed: s.h2, run: () => chain().toggleHeading({ level: 2 }).run(), keys: "Control+Alt+2" },
+    { key: "heading3", label: t("heading3"), text: "H3", pressed: s.h3, run: () => chain().toggleHeading({ level: 3 }).run(), keys: "Control+Alt+3" },
+    { key: "heading4", label: t("heading4"), text: "H4", pressed: s.h4, run: () => chain().toggleHeading({ level: 4 }).run(), keys: "Control+Alt+4" },
+    { key: "bold", label: t("bold"), text: "B", pressed: s.bold, run: () => chain().toggleBold().run(), keys: "Control+B" },
+    { key: "italic", label: t("italic"), text: "I", pressed: s.italic, run: () => chain().toggleItalic().run(), keys: "Control+I" },
+    { key: "strike", label: t("strike"), text: "S", pressed: s.strike, run: () => chain().toggleStrike().run(), keys: "Control+Shift+S" },
+    { key: "link", label: t("link"), text: t("linkText"), pressed: s.link, run: onLink, keys: "Control+K" },
+    { key: "bullet", label: t("bullet"), text: "•", pressed: s.bullet, run: () => chain().toggleBulletList().run(), keys: "Control+Shift+8" },
+    { key: "ordered", label: t("ordered"), text: "1.", pressed: s.ordered, run: () => chain().toggleOrderedList().run(), keys: "Control+Shift+7" },
+    { key: "quote", label: t("quote"), text: "❝", pressed: s.quote, run: () => chain().toggleBlockquote().run(), keys: "Control+Shift+B" },
+    { key: "rule", label: t("rule"), text: "―", run: () => chain().setHorizontalRule().run() },
+    { key: "image", label: t("image"), text: t("imageText"), run: onImage },
+    { key: "undo", label: t("undo"), text: "↶", run: () => chain().undo().run(), enabled: s.undo, keys: "Control+Z" },
+    { key: "redo", label: t("redo"), text: "↷", run: () => chain().redo().run(), enabled: s.redo, keys: "Control+Shift+Z" },
   ];
   return (
     <div
       role="toolbar"
-      aria-label="Formatting"
+      aria-label={t("label")}
       aria-controls="article-body"
       className="sticky top-0 z-10 flex flex-wrap gap-1 border-b border-neutral-300 bg-white p-1 dark:border-neutral-700 dark:bg-neutral-950"
     >
       {items.map((item) => (
         <button
-          key={item.label}
+          key={item.key}
           type="button"
           aria-label={item.label}
-          title={item.keys ? `${item.label} (${item.keys})` : item.label}
+          title={item.keys ? t("withKeys", { label: item.label, keys: item.keys }) : item.label}
           aria-keyshortcuts={item.keys}
           aria-pressed={item.pressed === undefined ? undefined : item.pressed}
           disabled={disabled || item.enabled === false}
@@ -65,7 +67,7 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
         >
           <span
             aria-hidden="true"
-            className={item.label === "Bold" ? "font-bold" : item.label === "Italic" ? "italic" : item.label === "Strikethrough" ? "line-through" : ""}
+            className={item.key === "bold" ? "font-bold" : item.key === "italic" ? "italic" : item.key === "strike" ? "line-through" : ""}
           >
             {item.text}
           </span>

@@ -57,10 +57,11 @@ describe(`search and social fields (${process.env.TEST_ENGINE ?? "pglite"})`, ()
     expect(r).toMatchObject({
       ok: false,
       code: "invalid",
+      // Catalogue keys: the action translates them into the interface language (lib/validations/messages.ts).
       fieldErrors: {
-        "seo.canonicalUrl": ["The canonical URL must be an http:// or https:// address."],
-        "seo.seoTitle": ["The SEO title is at most 200 characters."],
-        "seo.socialImage": ["The social image needs alt text."],
+        "seo.canonicalUrl": ["article.canonicalUrlHttp"],
+        "seo.seoTitle": ["article.seoTitleMax"],
+        "seo.socialImage": ["article.socialImageAlt"],
       },
     });
     expect(await dbDigest(t.db)).toEqual(before);

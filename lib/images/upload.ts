@@ -10,7 +10,10 @@ import { imageKey, renditionsOf, type ParsedImage } from "./variants";
 
 const ACCEPTED = new Set(["jpeg", "png", "webp"]);
 
-export type ImageResult = { ok: true; url: string; width: number; height: number; bytes: number; mimeType: string } | { ok: false; error: string };
+export type ImageResult =
+  { ok: true; url: string; width: number; height: number; bytes: number; mimeType: string } | { ok: false; error: string; code: ImageErrorCode };
+/** Why an image was refused, for the catalogue (`editor.image.upload.<code>`); `error` stays the English sentence. */
+export type ImageErrorCode = "empty" | "tooLarge" | "format" | "damaged" | "storage";
 
 /**
  * Accepts JPEG, PNG or WebP judged by the bytes themselves (not the name or the declared type),
@@ -19,8 +22,8 @@ export type ImageResult = { ok: true; url: string; width: number; height: number
  * (lib/images/variants.ts), so pages can offer `srcset` without any lookup.
  */
 export async function storeImage(file: { arrayBuffer(): Promise<ArrayBuffer>; size: number }, maxWidth = 1600): Promise<ImageResult> {
-  if (!file || file.size === 0) return { ok: false, error: "Choose an image file." };
-  if (file.size > MAX_IMAGE_BYTES) return { ok: false, error: "The image is larger than 10 MB." };
+  if (!file || file.size === 0) return { ok: false, error: "Choose an image file.", code: "empty" };
+  if (file.size > MAX_IMAGE_BYTES) return { ok: false, error: "The image is larger than 10 MB.", code: "tooLarge" };
   const input = Buffer.from(await file.arrayBuffer());
   let format: string | undefined;
   try {
@@ -28,7 +31,7 @@ export async function storeImage(file: { arrayBuffer(): Promise<ArrayBuffer>; si
   } catch {
     format = undefined;
   }
-  if (!format || !ACCEPTED.has(format)) return { ok: false, error: "This file is not a JPEG, PNG or WebP image." };
+  if (!format || !ACCEPTED.has(format)) return { ok: false, error: "This file is not a JPEG, PNG or WebP image.", code: "format" };
   let encoded: { data: Buffer; info: OutputInfo };
   let renditions: { key: string; data: Buffer; contentType: string }[];
   try {
@@ -41,7 +44,7 @@ export async function storeImage(file: { arrayBuffer(): Promise<ArrayBuffer>; si
     renditions = [{ key: imageKey(id, encoded.info.width, encoded.info.height), data: encoded.data, contentType: "image/webp" }];
     renditions.push(...(await makeRenditions(encoded.data, { id, width: encoded.info.width, height: encoded.info.height })));
   } catch {
-    return { ok: false, error: "The image could not be read; it may be damaged." };
+    return { ok: false, error: "The image could not be read; it may be damaged.", code: "damaged" };
   }
   const { data, info } = encoded;
   try {
@@ -53,7 +56,7 @@ export async function storeImage(file: { arrayBuffer(): Promise<ArrayBuffer>; si
     if (!(error instanceof StorageUnavailableError)) throw error;
     // The operator needs the reason; the editor needs to know the image is not saved and why it is not their file.
     console.error(error.message, error.cause);
-    return { ok: false, error: STORAGE_DOWN };
+    return { ok: false, error: STORAGE_DOWN, code: "storage" };
   }
 }
 

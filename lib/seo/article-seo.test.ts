@@ -6,6 +6,7 @@ import { findInjected } from "@/e2e/corpus/dom-check";
 import { XSS_PAYLOADS } from "@/e2e/corpus/xss-payloads";
 import { fieldErrorsOf } from "@/lib/actions/result";
 import { articleChangesSchema, articleFieldOf, LIMITS } from "@/lib/validations/article";
+import { translateFieldErrors } from "@/lib/validations/messages";
 
 import { cleanSeoFields, resolveArticleSeo, seoText } from "./article-seo";
 import { buildRssFeed, type FeedItem } from "./feeds";
@@ -64,7 +65,8 @@ describe("search and social fields validation", () => {
   const parse = (seo: unknown) => articleChangesSchema.safeParse({ seo });
   const errorsOf = (seo: unknown) => {
     const r = parse(seo);
-    return r.success ? {} : fieldErrorsOf(r.error, articleFieldOf);
+    // The schema gives catalogue keys; the editor shows them in the interface language.
+    return r.success ? {} : translateFieldErrors(fieldErrorsOf(r.error, articleFieldOf), "en");
   };
 
   it.each([

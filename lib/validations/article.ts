@@ -5,6 +5,7 @@
  */
 import { isAllowedImageSrc } from "@/components/editor/extensions";
 import { slugify, tagDisplayName } from "@/lib/slug";
+import { V, type ValidationKey } from "@/lib/validations/keys";
 import { z } from "@/lib/validations/zod";
 
 export const LIMITS = {
@@ -52,10 +53,10 @@ export const featuredImageSchema = z.object({
   src: z
     .string()
     .max(2048)
-    .refine((s) => isAllowedImageSrc(s), "This image address is not allowed."),
-  alt: z.string().trim().min(1, "Alt text is required.").max(300, "Alt text is at most 300 characters."),
-  caption: z.string().trim().max(300, "The caption is at most 300 characters.").optional(),
-  credit: z.string().trim().max(200, "The credit is at most 200 characters.").optional(),
+    .refine((s) => isAllowedImageSrc(s), V.imageAddress),
+  alt: z.string().trim().min(1, V.altRequired).max(300, V.altMax),
+  caption: z.string().trim().max(300, V.captionMax).optional(),
+  credit: z.string().trim().max(200, V.creditMax).optional(),
 });
 
 /** An absolute http(s) address: anything else (javascript:, data:, relative) is no canonical URL. */
@@ -68,10 +69,10 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-const optionalText = (max: number, label: string) =>
+const optionalText = (max: number, message: ValidationKey) =>
   z
     .string()
-    .max(max, `The ${label} is at most ${max} characters.`)
+    .max(max, message)
     .transform((s) => s.trim())
     .optional();
 
@@ -81,25 +82,25 @@ const optionalText = (max: number, label: string) =>
  */
 export const seoFieldsSchema = z
   .object({
-    seoTitle: optionalText(LIMITS.seoTitle, "SEO title"),
-    metaDescription: optionalText(LIMITS.metaDescription, "meta description"),
-    socialTitle: optionalText(LIMITS.socialTitle, "social title"),
-    socialDescription: optionalText(LIMITS.socialDescription, "social description"),
+    seoTitle: optionalText(LIMITS.seoTitle, V.seoTitleMax),
+    metaDescription: optionalText(LIMITS.metaDescription, V.metaDescriptionMax),
+    socialTitle: optionalText(LIMITS.socialTitle, V.socialTitleMax),
+    socialDescription: optionalText(LIMITS.socialDescription, V.socialDescriptionMax),
     socialImage: z
       .object({
         src: z
           .string()
           .max(2048)
-          .refine((s) => s.startsWith("/uploads/") && isAllowedImageSrc(s), "Choose the social image from the uploads."),
-        alt: z.string().trim().min(1, "The social image needs alt text.").max(300, "Alt text is at most 300 characters."),
+          .refine((s) => s.startsWith("/uploads/") && isAllowedImageSrc(s), V.socialImageUploads),
+        alt: z.string().trim().min(1, V.socialImageAlt).max(300, V.altMax),
       })
       .nullable()
       .optional(),
     canonicalUrl: z
       .string()
-      .max(LIMITS.canonicalUrl, `The canonical URL is at most ${LIMITS.canonicalUrl} characters.`)
+      .max(LIMITS.canonicalUrl, V.canonicalUrlMax)
       .transform((s) => s.trim())
-      .refine((s) => s === "" || isHttpUrl(s), "The canonical URL must be an http:// or https:// address.")
+      .refine((s) => s === "" || isHttpUrl(s), V.canonicalUrlHttp)
       .optional(),
   })
   .strict();
@@ -107,25 +108,23 @@ export const seoFieldsSchema = z
 /** The fields an editor save may change; absent fields stay as they are (saves send only what changed). */
 export const articleChangesSchema = z
   .object({
-    headline: z.string().max(LIMITS.headline, `The headline is at most ${LIMITS.headline} characters.`),
-    dek: z.string().max(LIMITS.dek, `The dek is at most ${LIMITS.dek} characters.`),
-    highlights: z
-      .array(z.string().max(LIMITS.highlight, `Each key point is at most ${LIMITS.highlight} characters.`))
-      .max(LIMITS.highlights, `At most ${LIMITS.highlights} key points.`),
+    headline: z.string().max(LIMITS.headline, V.headlineMax),
+    dek: z.string().max(LIMITS.dek, V.dekMax),
+    highlights: z.array(z.string().max(LIMITS.highlight, V.highlightMax)).max(LIMITS.highlights, V.highlightsMax),
     tags: z
-      .array(z.string().max(LIMITS.tag + 1, `Each tag is at most ${LIMITS.tag} characters.`))
-      .max(LIMITS.tags * 2, `At most ${LIMITS.tags} tags.`)
+      .array(z.string().max(LIMITS.tag + 1, V.tagMax))
+      .max(LIMITS.tags * 2, V.tagsMax)
       .transform(normaliseTags)
-      .refine((t) => t.length <= LIMITS.tags, `At most ${LIMITS.tags} tags.`)
-      .refine((t) => t.every((name) => name.length <= LIMITS.tag), `Each tag is at most ${LIMITS.tag} characters.`),
+      .refine((t) => t.length <= LIMITS.tags, V.tagsMax)
+      .refine((t) => t.every((name) => name.length <= LIMITS.tag), V.tagMax),
     sectionId: z.number().int().positive().nullable(),
-    language: z.string().trim().regex(LANGUAGE_PATTERN, "Use a language code such as fr or en."),
-    slug: z.string().max(LIMITS.slug * 2, `The slug is at most ${LIMITS.slug} characters.`),
+    language: z.string().trim().regex(LANGUAGE_PATTERN, V.languageCode),
+    slug: z.string().max(LIMITS.slug * 2, V.slugMax),
     /** The slug follows the headline (not typed by hand): the server picks a free variant on a clash. */
     slugAuto: z.boolean(),
     body: z.unknown(),
     featuredImage: featuredImageSchema.nullable(),
-    authorIds: z.array(z.uuid()).min(1, "An article needs at least one author.").max(LIMITS.authors),
+    authorIds: z.array(z.uuid()).min(1, V.authorsMin).max(LIMITS.authors),
     seo: seoFieldsSchema,
   })
   .partial()
@@ -146,26 +145,30 @@ export const saveArticleSchema = z.object({
 });
 export type SaveArticleInput = z.input<typeof saveArticleSchema>;
 
-/** Form labels of the save fields, to name them in messages. */
-export const FIELD_LABELS: Record<string, string> = {
-  headline: "Headline",
-  dek: "Dek",
-  highlights: "Highlights",
-  body: "Body",
-  tags: "Tags",
-  sectionId: "Section",
-  language: "Language",
-  slug: "Slug",
-  authorIds: "Authors",
-  featuredImage: "Featured image",
-  seo: "Search and social",
-  "seo.seoTitle": "SEO title",
-  "seo.metaDescription": "Meta description",
-  "seo.socialTitle": "Social title",
-  "seo.socialDescription": "Social description",
-  "seo.socialImage": "Social image",
-  "seo.canonicalUrl": "Canonical URL",
-};
+/** The save fields that have a label in the catalogue (`editor.fields.<field with _ for .>`), to name them in messages. */
+export const LABELLED_FIELDS = [
+  "headline",
+  "dek",
+  "highlights",
+  "body",
+  "tags",
+  "sectionId",
+  "language",
+  "slug",
+  "authorIds",
+  "featuredImage",
+  "seo",
+  "seo.seoTitle",
+  "seo.metaDescription",
+  "seo.socialTitle",
+  "seo.socialDescription",
+  "seo.socialImage",
+  "seo.canonicalUrl",
+] as const;
+export type LabelledField = (typeof LABELLED_FIELDS)[number];
+export const isLabelledField = (field: string): field is LabelledField => (LABELLED_FIELDS as readonly string[]).includes(field);
+/** The catalogue key of a field's label: `seo.canonicalUrl` → `seo_canonicalUrl` (editor.fields.*). */
+export const labelKey = <F extends LabelledField>(field: F) => field.replace(".", "_") as F extends `${infer A}.${infer B}` ? `${A}_${B}` : F;
 
 /**
  * The editor shows errors per field, not per list item: `changes.highlights.2` → `highlights`.

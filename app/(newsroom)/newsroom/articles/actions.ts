@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
@@ -12,23 +13,28 @@ import { loadArticleForUser } from "@/lib/articles/access";
 import { copyAsNewDraft, saveArticle } from "@/lib/articles/editing";
 import { heartbeat } from "@/lib/articles/presence";
 import { restoreRevision, saveVersion } from "@/lib/articles/revisions";
-import { saveAnswer, type SaveAnswer } from "@/lib/articles/save-answer";
+import { saveAnswer, saveMessage, type SaveAnswer } from "@/lib/articles/save-answer";
 import { createArticle } from "@/lib/articles/store";
 import { suggestTags } from "@/lib/articles/tag-suggestions";
 import type { CurrentUser } from "@/lib/auth/session";
+import { newsroomLocale } from "@/lib/i18n/interface";
 import { storeImage } from "@/lib/images/upload";
 import { requestLog } from "@/lib/observability/request-log";
 import { canGlobal } from "@/lib/permissions";
 import { bodyText } from "@/lib/rich-text/body";
 import { getSettings } from "@/lib/settings";
 import type { ArticleChanges } from "@/lib/validations/article";
+import { translateFieldErrors } from "@/lib/validations/messages";
 
 // The editor's payloads are validated by the domain functions themselves (with the editor's own
 // field names and messages); these schemas only let them through.
 const anyChanges = z.custom<ArticleChanges>();
 const articleId = z.uuid();
 
-const save = authedAction(z.unknown(), async (input, user): Promise<SaveAnswer> => saveAnswer(await saveArticle(await getDb(), user, input)));
+const save = authedAction(z.unknown(), async (input, user): Promise<SaveAnswer> => {
+  const result = await saveArticle(await getDb(), user, input);
+  return saveAnswer(result, await newsroomLocale());
+});
 
 /** Autosave and flush: the domain function does validation, policy and the conditional update. */
 export async function saveArticleAction(input: unknown): Promise<SaveAnswer> {
@@ -37,7 +43,9 @@ export async function saveArticleAction(input: unknown): Promise<SaveAnswer> {
     return await save(input);
   } catch (error) {
     (await requestLog()).error({ err: error }, "saveArticle failed");
-    return fail("unavailable");
+    // The language read needs the database too: English when it is the one unreachable.
+    const locale = await newsroomLocale().catch(() => "en" as const);
+    return fail("unavailable", saveMessage("unavailable", locale) ?? undefined);
   }
 }
 
@@ -52,7 +60,9 @@ export const createDraftAction = authedAction(z.void(), async (_none, user): Pro
 
 export const copyAsDraftAction = authedAction(anyChanges, async (changes, user): Promise<ActionResult<{ id: string }>> => {
   const r = await copyAsNewDraft(await getDb(), user, changes);
-  return r.ok ? { ok: true, data: { id: r.id } } : refused(r);
+  if (r.ok) return { ok: true, data: { id: r.id } };
+  const locale = await newsroomLocale();
+  return refused({ ...r, message: saveMessage(r.code, locale) ?? r.message, fieldErrors: r.fieldErrors && translateFieldErrors(r.fieldErrors, locale) });
 });
 
 async function loadViewable(user: CurrentUser, id: string) {
@@ -124,9 +134,10 @@ export async function restoreRevisionAction(formData: FormData) {
 export const uploadImageAction = authedAction(z.instanceof(FormData), async (formData, user): Promise<ActionResult<{ url: string }>> => {
   if (!canGlobal(user, "article:create").ok) return fail("forbidden");
   const file = formData.get("file");
-  if (!(file instanceof File)) return fail("invalid", "Choose an image file.");
+  const t = await getTranslations({ locale: await newsroomLocale(), namespace: "editor" });
+  if (!(file instanceof File)) return fail("invalid", t("image.chooseFile"));
   const stored = await storeImage(file);
-  if (!stored.ok) return fail("invalid", stored.error);
+  if (!stored.ok) return fail("invalid", t(`image.upload.${stored.code}`));
   await insertMedia({
     db: await getDb(),
     path: stored.url,

@@ -1,10 +1,12 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
 import { getDb } from "@/db";
 import { authedAction } from "@/lib/actions/authed-action";
 import { refused, type ActionResult } from "@/lib/actions/result";
+import { newsroomLocale } from "@/lib/i18n/interface";
 import { createPreviewLink, revokePreviewLink } from "@/lib/previews/links";
 
 const createSchema = z.object({
@@ -17,9 +19,10 @@ const createSchema = z.object({
 export const createPreviewLinkAction = authedAction(createSchema, async (input, user): Promise<ActionResult<{ path: string; expiresAt: string }>> => {
   const r = await createPreviewLink(await getDb(), user, input);
   if (!r.ok) return refused(r);
+  const t = await getTranslations({ locale: await newsroomLocale(), namespace: "articles.actions" });
   return {
     ok: true,
-    message: "Preview link created. Copy it now: it is shown only once.",
+    message: t("previewLinkCreated"),
     data: { path: `/preview/${r.token}`, expiresAt: r.expiresAt.toISOString() },
   };
 });
@@ -29,5 +32,6 @@ const revokeSchema = z.object({ articleId: z.uuid(), linkId: z.number().int().po
 export const revokePreviewLinkAction = authedAction(revokeSchema, async (input, user): Promise<ActionResult> => {
   const r = await revokePreviewLink(await getDb(), user, input);
   if (!r.ok) return refused(r);
-  return { ok: true, message: "The link was revoked." };
+  const t = await getTranslations({ locale: await newsroomLocale(), namespace: "articles.actions" });
+  return { ok: true, message: t("previewLinkRevoked") };
 });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 
 import { ArticleEditor } from "@/components/editor/article-editor";
+import { EditorIntlProvider } from "@/components/editor/editor-intl";
 import { ArticleSidebar } from "@/components/workflow/article-sidebar";
 import { getDb } from "@/db";
 import { listActiveUsers } from "@/db/queries/article-people";
@@ -9,11 +11,15 @@ import { listArticleTags } from "@/db/queries/article-tags";
 import { listSectionChoices } from "@/db/queries/sections";
 import { loadArticleForUser } from "@/lib/articles/access";
 import { requireUser } from "@/lib/auth/session";
+import { newsroomLocale } from "@/lib/i18n/interface";
 import { canArticle } from "@/lib/permissions";
 import { preferencesOf } from "@/lib/preferences/preferences";
 import { slugify } from "@/lib/slug";
 
-export const metadata: Metadata = { title: "Edit article" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: await newsroomLocale(), namespace: "editor" });
+  return { title: t("page.editTitle") };
+}
 
 /** A slug still follows the headline when it is what the headline gives (possibly with a -2 suffix). */
 function followsHeadline(slug: string, headline: string): boolean {
@@ -31,6 +37,7 @@ export default async function EditArticlePage({ params, searchParams }: { params
   if (!loaded.ok) notFound();
   const { article, authors, authorIds } = loaded;
   const edit = canArticle(user, "edit", loaded.policy);
+  const t = await getTranslations({ locale: await newsroomLocale(), namespace: "editor" });
   const [tags, sectionRows, people, prefs] = await Promise.all([
     listArticleTags({ db, articleId: article.id }),
     listSectionChoices({ db }),
@@ -39,8 +46,8 @@ export default async function EditArticlePage({ params, searchParams }: { params
   ]);
 
   return (
-    <div>
-      <h1 className="sr-only">Edit article</h1>
+    <EditorIntlProvider>
+      <h1 className="sr-only">{t("page.editTitle")}</h1>
       <ArticleEditor
         articleId={article.id}
         me={{ id: user.id, name: user.name }}
@@ -65,7 +72,7 @@ export default async function EditArticlePage({ params, searchParams }: { params
         editable={edit.ok}
         lockReason={edit.ok ? undefined : edit.reason}
         typography={prefs.typographyAsYouType}
-        notice={restored ? `Revision ${Number(restored)} was restored as the working copy.` : undefined}
+        notice={restored ? t("page.restored", { number: Number(restored) }) : undefined}
       >
         <ArticleSidebar
           user={user}
@@ -79,6 +86,6 @@ export default async function EditArticlePage({ params, searchParams }: { params
           }}
         />
       </ArticleEditor>
-    </div>
+    </EditorIntlProvider>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
@@ -7,6 +8,7 @@ import { createDraftAction } from "../actions";
 
 export function CreateDraft() {
   const router = useRouter();
+  const t = useTranslations("editor.page");
   const started = useRef(false);
   const [error, setError] = useState("");
   const create = async () => {
@@ -16,7 +18,7 @@ export function CreateDraft() {
       if (r.ok) router.replace(`/newsroom/articles/${r.data.id}`);
       else setError(r.message);
     } catch {
-      setError("The article could not be created. Check your connection.");
+      setError(t("createFailed"));
     }
   };
   useEffect(() => {
@@ -31,11 +33,11 @@ export function CreateDraft() {
         <div role="alert">
           <p className="text-red-700 dark:text-red-400">{error}</p>
           <button type="button" onClick={create} className="mt-2 rounded border px-3 py-1">
-            Try again
+            {t("tryAgain")}
           </button>
         </div>
       ) : (
-        <p>Creating a draft…</p>
+        <p>{t("creating")}</p>
       )}
     </div>
   );

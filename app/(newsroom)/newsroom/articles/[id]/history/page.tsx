@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
@@ -6,8 +7,9 @@ import { getDb } from "@/db";
 import { listArticleTags } from "@/db/queries/article-tags";
 import { getRevision, listRevisions } from "@/db/queries/revisions";
 import { loadArticleForUser } from "@/lib/articles/access";
-import { diffRevisions, REASON_LABELS, revisionText } from "@/lib/articles/revisions";
+import { diffRevisions, revisionText } from "@/lib/articles/revisions";
 import { requireUser } from "@/lib/auth/session";
+import { newsroomLocale } from "@/lib/i18n/interface";
 import { canArticle } from "@/lib/permissions";
 import { getSettings } from "@/lib/settings";
 import { formatInZone } from "@/lib/workflow/time-zone";
@@ -15,7 +17,28 @@ import { formatInZone } from "@/lib/workflow/time-zone";
 import { restoreRevisionAction } from "../../actions";
 import { RevisionDiff } from "./revision-diff";
 
-export const metadata: Metadata = { title: "History" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: await newsroomLocale(), namespace: "articles" });
+  return { title: t("history.title") };
+}
+
+/** The revision reasons the catalogue names (articles.history.reasons.*); another one shows as stored. */
+const REASONS = [
+  "save_version",
+  "shared_preview",
+  "before_restore",
+  "restore",
+  "submit",
+  "withdraw",
+  "request_changes",
+  "approve",
+  "publish",
+  "schedule",
+  "unschedule",
+  "unpublish",
+  "publish_scheduled",
+] as const;
+const isReason = (reason: string): reason is (typeof REASONS)[number] => (REASONS as readonly string[]).includes(reason);
 
 type Search = { a?: string; b?: string; error?: string };
 
@@ -23,6 +46,8 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const search = await searchParams;
   const user = await requireUser(`/newsroom/articles/${id}/history`);
+  const locale = await newsroomLocale();
+  const t = await getTranslations({ locale, namespace: "articles.history" });
   const db = await getDb();
   const [loaded, settings] = await Promise.all([loadArticleForUser({ db, id, user, action: "view" }), getSettings(db)]);
   if (!loaded.ok) notFound();
@@ -38,16 +63,19 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const a = search.a ?? (revisions[1] ? String(revisions[1].number) : undefined);
   const b = search.b ?? (revisions[0] ? String(revisions[0].number) : undefined);
   const [older, newer] = search.a && search.b ? [await textOf(a), await textOf(b)] : [null, null];
-  const label = (v?: string) => (v === "current" ? "the working copy" : `revision ${v}`);
-  const options = [{ value: "current", label: "Working copy" }, ...revisions.map((r) => ({ value: String(r.number), label: `Revision ${r.number}` }))];
+  const label = (v?: string) => (v === "current" ? t("theWorkingCopy") : t("revisionLower", { number: v ?? "" }));
+  const options = [
+    { value: "current", label: t("workingCopy") },
+    ...revisions.map((r) => ({ value: String(r.number), label: t("revisionOption", { number: r.number }) })),
+  ];
 
   return (
     <div className="space-y-6">
       <div>
         <Link href={`/newsroom/articles/${article.id}`} className="text-sm underline">
-          ← Back to the editor
+          {t("back")}
         </Link>
-        <h1 className="mt-2 font-serif text-3xl font-bold">History: {article.headline || "(untitled)"}</h1>
+        <h1 className="mt-2 font-serif text-3xl font-bold">{t("heading", { headline: article.headline || t("untitled") })}</h1>
       </div>
       {search.error && (
         <p role="alert" className="text-red-700 dark:text-red-400">
@@ -56,23 +84,23 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
       )}
       <section aria-labelledby="revisions-title">
         <h2 id="revisions-title" className="text-xl font-semibold">
-          Revisions
+          {t("revisions")}
         </h2>
         {revisions.length === 0 ? (
-          <p className="mt-2 text-sm">No revision yet. Use “Save version” in the editor, or submit the article.</p>
+          <p className="mt-2 text-sm">{t("none")}</p>
         ) : (
           <table className="mt-2 w-full text-left text-sm">
             <thead>
               <tr className="border-b border-neutral-300 dark:border-neutral-700">
                 <th scope="col" className="py-1">
-                  Revision
+                  {t("revision")}
                 </th>
-                <th scope="col">Why</th>
-                <th scope="col">Who</th>
-                <th scope="col">When</th>
+                <th scope="col">{t("why")}</th>
+                <th scope="col">{t("who")}</th>
+                <th scope="col">{t("when")}</th>
                 {mayRestore && (
                   <th scope="col">
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{t("actions")}</span>
                   </th>
                 )}
               </tr>
@@ -82,12 +110,12 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
                 <tr key={r.id} className="border-b border-neutral-200 dark:border-neutral-800">
                   <td className="py-1">{r.number}</td>
                   <td>
-                    {REASON_LABELS[r.reason] ?? r.reason}
+                    {isReason(r.reason) ? t(`reasons.${r.reason}`) : r.reason}
                     {r.note && <span className="text-neutral-600 dark:text-neutral-400"> — {r.note}</span>}
                   </td>
-                  <td>{r.createdByName ?? "System"}</td>
+                  <td>{r.createdByName ?? t("system")}</td>
                   <td>
-                    <time dateTime={r.createdAt.toISOString()}>{formatInZone(r.createdAt, settings.timeZone)}</time>
+                    <time dateTime={r.createdAt.toISOString()}>{formatInZone(r.createdAt, settings.timeZone, locale === "fr" ? "fr-FR" : "en-GB")}</time>
                   </td>
                   {mayRestore && (
                     <td className="text-right">
@@ -95,7 +123,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
                         <input type="hidden" name="articleId" value={article.id} />
                         <input type="hidden" name="number" value={r.number} />
                         <button type="submit" className="rounded border border-neutral-400 px-2 py-0.5">
-                          Restore revision {r.number}
+                          {t("restore", { number: r.number })}
                         </button>
                       </form>
                     </td>
@@ -109,13 +137,13 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
       {revisions.length > 0 && (
         <section aria-labelledby="compare-title">
           <h2 id="compare-title" className="text-xl font-semibold">
-            Compare
+            {t("compare")}
           </h2>
           <form method="get" className="mt-2 flex flex-wrap items-end gap-3">
             {(["a", "b"] as const).map((key) => (
               <div key={key}>
                 <label htmlFor={`compare-${key}`} className="block text-sm font-medium">
-                  {key === "a" ? "From" : "To"}
+                  {key === "a" ? t("from") : t("to")}
                 </label>
                 <select
                   id={`compare-${key}`}
@@ -132,10 +160,10 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
               </div>
             ))}
             <button type="submit" className="rounded bg-neutral-900 px-3 py-1 text-white dark:bg-neutral-100 dark:text-neutral-900">
-              Compare
+              {t("compare")}
             </button>
           </form>
-          {older !== null && newer !== null && <RevisionDiff title={`Changes from ${label(a)} to ${label(b)}`} parts={diffRevisions(older, newer)} />}
+          {older !== null && newer !== null && <RevisionDiff title={t("changes", { from: label(a), to: label(b) })} parts={diffRevisions(older, newer)} />}
         </section>
       )}
     </div>

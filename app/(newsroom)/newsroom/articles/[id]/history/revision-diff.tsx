@@ -1,15 +1,17 @@
+import { getTranslations } from "next-intl/server";
+
 import type { DiffPart } from "@/lib/articles/revisions";
+import { newsroomLocale } from "@/lib/i18n/interface";
 
 /** Insertions and deletions marked with <ins> and <del>, with a text cue for colour-blind readers. */
-export function RevisionDiff({ title, parts }: { title: string; parts: DiffPart[] }) {
+export async function RevisionDiff({ title, parts }: { title: string; parts: DiffPart[] }) {
+  const t = await getTranslations({ locale: await newsroomLocale(), namespace: "articles.history" });
   const inserted = parts.filter((p) => p.kind === "ins").length;
   const deleted = parts.filter((p) => p.kind === "del").length;
   return (
     <div className="mt-4">
       <h3 className="font-semibold">{title}</h3>
-      <p className="text-sm text-neutral-600 dark:text-neutral-400">
-        {inserted} insertion{inserted === 1 ? "" : "s"}, {deleted} deletion{deleted === 1 ? "" : "s"}.
-      </p>
+      <p className="text-sm text-neutral-600 dark:text-neutral-400">{t("counts", { inserted, deleted })}</p>
       <div
         data-testid="revision-diff"
         className="mt-2 whitespace-pre-wrap rounded border border-neutral-300 p-3 font-serif leading-relaxed dark:border-neutral-700"

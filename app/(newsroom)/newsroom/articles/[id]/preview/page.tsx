@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
@@ -8,12 +9,16 @@ import { getDb } from "@/db";
 import { getLiveRevisionNumber } from "@/db/queries/previews";
 import { loadArticleForUser } from "@/lib/articles/access";
 import { requireUser } from "@/lib/auth/session";
+import { newsroomLocale } from "@/lib/i18n/interface";
 import { workingCopyView } from "@/lib/previews/model";
 import { siteOrigin } from "@/lib/seo/site-url";
 import { getSettings } from "@/lib/settings";
 
 // Never indexed; the response is dynamic (Next answers it `no-store`) and no page cache covers /newsroom.
-export const metadata: Metadata = { title: "Preview", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: await newsroomLocale(), namespace: "articles.preview" });
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ width?: string | string[] }> };
 
@@ -22,6 +27,7 @@ export default async function ArticlePreviewPage({ params, searchParams }: Props
   const { id } = await params;
   const width = widthOf((await searchParams).width);
   const user = await requireUser(`/newsroom/articles/${id}/preview`);
+  const t = await getTranslations({ locale: await newsroomLocale(), namespace: "articles.preview" });
   const db = await getDb();
   const loaded = await loadArticleForUser({ db, id, user, action: "view" });
   // Same 404 as an unknown article: nobody learns that someone else's article exists.
@@ -36,25 +42,25 @@ export default async function ArticlePreviewPage({ params, searchParams }: Props
   const now = article.updatedAt.toISOString();
   return (
     <div>
-      <h1 className="sr-only">Preview of “{article.headline}”</h1>
+      <h1 className="sr-only">{t("heading", { headline: article.headline })}</h1>
       <PreviewBanner
         basePath={`/newsroom/articles/${article.id}/preview`}
         width={width}
-        versionLabel={`Version ${article.version}`}
+        versionLabel={t("version", { number: article.version })}
         savedAt={article.updatedAt}
         embargoUntil={article.embargoUntil}
         timeZone={settings.timeZone}
       >
         {liveNumber !== null && (
           <span>
-            Pending changes to a published article.{" "}
+            {t("pending")}{" "}
             <Link href={`/newsroom/articles/${article.id}/history?a=${liveNumber}&b=current`} className="underline">
-              Compare with the live version
+              {t("compareLive")}
             </Link>
           </span>
         )}
         <Link href={`/newsroom/articles/${article.id}`} className="underline">
-          Back to the editor
+          {t("back")}
         </Link>
       </PreviewBanner>
       <PreviewFrame width={width}>
