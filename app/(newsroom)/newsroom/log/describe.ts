@@ -14,7 +14,8 @@ export function describeLogEvent(t: LogWords, e: Event, at: (d: Date) => string,
   const label = String(e.data.label ?? "");
   const embargo = () => {
     const d = typeof e.data.embargoUntil === "string" ? new Date(e.data.embargoUntil) : null;
-    return d && !Number.isNaN(d.getTime()) ? t("event.embargoAt", { date: at(d), zone: timeZone }) : t("event.laterTime");
+    const until = d && !Number.isNaN(d.getTime()) ? t("event.embargoAt", { date: at(d), zone: timeZone }) : null;
+    return { known: until ? "yes" : "no", until: until ?? "" };
   };
   switch (e.type) {
     case "article.transition": {
@@ -30,7 +31,7 @@ export function describeLogEvent(t: LogWords, e: Event, at: (d: Date) => string,
     case "article.embargo_lifted":
       return t("event.embargoLifted");
     case "article.embargo_changed":
-      return t("event.embargoChanged", { until: embargo() });
+      return t("event.embargoChanged", embargo());
     case "article.preview_shared":
       return t("event.previewShared", { id });
     case "article.preview_revoked":
@@ -44,7 +45,7 @@ export function describeLogEvent(t: LogWords, e: Event, at: (d: Date) => string,
     case "article.checklist_cleared":
       return t("event.checklistCleared");
     default:
-      if (e.type.startsWith("article.embargo_")) return t("event.embargoSet", { until: embargo() });
+      if (e.type.startsWith("article.embargo_")) return t("event.embargoSet", embargo());
       // A kind this page does not know yet (user.*, webhook.*…): its name, readable.
       return e.type.replace(/[._]/g, " ");
   }

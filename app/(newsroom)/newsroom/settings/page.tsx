@@ -28,7 +28,7 @@ export default async function SettingsPage() {
           {t("apiKeys")}
         </Link>
         <Link href="/newsroom/settings/webhooks" className="underline">
-          {t("webhooks")}
+          {t("webhooksLink")}
         </Link>
       </nav>
       <SettingsForm settings={settings} />
