@@ -7,6 +7,8 @@ import { expect, test, useAccount } from "./fixtures";
  * share the account.
  */
 test("an admin who reads French administers users, settings, sections and tags in French", async ({ page }) => {
+  // Four pages and three refused forms, on a loaded machine: more than the default minute.
+  test.setTimeout(240_000);
   await useAccount(page, "admin");
   await page.goto("/newsroom/profile");
   await page.getByLabel("Interface language").selectOption("fr");
