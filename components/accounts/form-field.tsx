@@ -47,14 +47,27 @@ export function FormMessage({ ok, message, id }: { ok?: boolean; message?: strin
   );
 }
 
-/** A new password and its confirmation (fields `password` and `confirm`), as every account form asks for them. */
-export function NewPasswordFields({ label, errors }: { label: string; errors: { password?: string[]; confirm?: string[] } }) {
+/**
+ * A new password and its confirmation (fields `password` and `confirm`), as every account form asks
+ * for them. The words come from the page (signed-out pages have no catalogue provider); English by default.
+ */
+export function NewPasswordFields({
+  label,
+  errors,
+  hint = "At least 10 characters.",
+  confirmLabel = "Confirm password",
+}: {
+  label: string;
+  errors: { password?: string[]; confirm?: string[] };
+  hint?: string;
+  confirmLabel?: string;
+}) {
   return (
     <>
-      <FormField id="password" label={label} errors={errors.password} hint="At least 10 characters.">
+      <FormField id="password" label={label} errors={errors.password} hint={hint}>
         {(aria) => <input {...aria} name="password" type="password" autoComplete="new-password" className={inputClass} />}
       </FormField>
-      <FormField id="confirm" label="Confirm password" errors={errors.confirm}>
+      <FormField id="confirm" label={confirmLabel} errors={errors.confirm}>
         {(aria) => <input {...aria} name="confirm" type="password" autoComplete="new-password" className={inputClass} />}
       </FormField>
     </>

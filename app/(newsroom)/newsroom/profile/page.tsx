@@ -16,7 +16,10 @@ import { signOutEverywhereAction } from "../sign-out";
 import { PreferencesForm } from "./preferences-form";
 import { ProfileForm } from "./profile-form";
 
-export const metadata: Metadata = { title: "Profile" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: await newsroomLocale(), namespace: "profile" });
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<{ user?: string }> };
 
@@ -29,10 +32,11 @@ export default async function ProfilePage({ searchParams }: Props) {
   const [owner, profile] = await Promise.all([getUserById({ db, id: userId }), getAuthorProfile({ db, userId })]);
   if (!owner || !profile) notFound();
   const own = owner.id === me.id;
+  const t = await getTranslations({ locale: await newsroomLocale(), namespace: "profile" });
   return (
     <div className="mx-auto max-w-2xl">
-      <h1 className="font-serif text-3xl font-bold">{own ? "My profile" : `Profile of ${owner.name}`}</h1>
-      <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">What readers see on the author page and under every article.</p>
+      <h1 className="font-serif text-3xl font-bold">{own ? t("mine") : t("of", { name: owner.name })}</h1>
+      <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">{t("intro")}</p>
       <ProfileForm
         userId={owner.id}
         photoPath={profile.photoPath}
@@ -50,14 +54,12 @@ export default async function ProfilePage({ searchParams }: Props) {
       {own && (
         <section aria-labelledby="sessions-heading" className="mt-10 border-t border-neutral-300 pt-6 dark:border-neutral-700">
           <h2 id="sessions-heading" className="font-serif text-xl font-bold">
-            Sessions
+            {t("sessions")}
           </h2>
-          <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
-            Signed in on a computer you no longer use? This ends every session of your account, on every device, this one included.
-          </p>
+          <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">{t("sessionsHint")}</p>
           <form action={signOutEverywhereAction} className="mt-3">
             <button type="submit" className="rounded border border-neutral-500 px-3 py-1.5 font-medium">
-              Sign out everywhere
+              {t("signOutEverywhere")}
             </button>
           </form>
         </section>

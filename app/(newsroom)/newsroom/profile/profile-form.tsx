@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 
 import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
@@ -12,6 +13,8 @@ import { updateProfileAction } from "./actions";
 export type ProfileFormProps = { userId: string; photoPath: string | null; initial: ProfileInput };
 
 export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
+  const t = useTranslations("profile");
+  const format = useFormatter();
   const [state, action, pending] = useActionState<FormState<undefined, undefined, ProfileInput>, FormData>(updateProfileAction, null);
   // After an error the form shows what was typed; after a success, what was saved.
   const v = state?.values ?? initial;
@@ -23,7 +26,7 @@ export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
   const checkPhoto = (input: HTMLInputElement | null) => {
     const file = input?.files?.[0];
     if (input && file && file.size > MAX_IMAGE_BYTES) {
-      setPhotoError(`The image is larger than 10 MB (${(file.size / 1024 / 1024).toFixed(1)} MB): choose a smaller file.`);
+      setPhotoError(t("photoTooLarge", { size: format.number(file.size / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }));
       input.value = "";
       return false;
     }
@@ -42,35 +45,35 @@ export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
       }}
     >
       <input type="hidden" name="userId" value={userId} />
-      <FormField id="displayName" label="Display name" errors={e.displayName}>
+      <FormField id="displayName" label={t("displayName")} errors={e.displayName}>
         {(aria) => <input {...aria} name="displayName" defaultValue={v.displayName} className={inputClass} />}
       </FormField>
-      <FormField id="slug" label="Slug" errors={e.slug} hint="The address of your author page: letters, digits and hyphens; accents are folded.">
+      <FormField id="slug" label={t("slug")} errors={e.slug} hint={t("slugHint")}>
         {(aria) => <input {...aria} name="slug" defaultValue={v.slug} className={inputClass} />}
       </FormField>
-      <FormField id="jobTitle" label="Job title" errors={e.jobTitle}>
+      <FormField id="jobTitle" label={t("jobTitle")} errors={e.jobTitle}>
         {(aria) => <input {...aria} name="jobTitle" defaultValue={v.jobTitle} className={inputClass} />}
       </FormField>
-      <FormField id="bio" label="Bio" errors={e.bio} hint={`Plain text; a blank line starts a new paragraph. ${bioLength} / ${BIO_MAX} characters.`}>
+      <FormField id="bio" label={t("bio")} errors={e.bio} hint={t("bioHint", { length: String(bioLength), max: String(BIO_MAX) })}>
         {(aria) => (
           <textarea {...aria} name="bio" rows={8} defaultValue={v.bio} onChange={(ev) => setBioLength([...ev.target.value].length)} className={inputClass} />
         )}
       </FormField>
-      <FormField id="bioLanguage" label="Bio language" errors={e.bioLanguage} hint="A language code such as fr or en.">
+      <FormField id="bioLanguage" label={t("bioLanguage")} errors={e.bioLanguage} hint={t("bioLanguageHint")}>
         {(aria) => <input {...aria} name="bioLanguage" defaultValue={v.bioLanguage} className={`${inputClass} max-w-32`} />}
       </FormField>
-      <FormField id="location" label="Location" errors={e.location}>
+      <FormField id="location" label={t("location")} errors={e.location}>
         {(aria) => <input {...aria} name="location" defaultValue={v.location} className={inputClass} />}
       </FormField>
       <fieldset className="space-y-3">
-        <legend className="text-sm font-medium">Links</legend>
+        <legend className="text-sm font-medium">{t("links")}</legend>
         {e.links && <p className="text-sm text-red-700 dark:text-red-400">{e.links.join(" ")}</p>}
         {Array.from({ length: rows }, (_, i) => (
           <div key={i} className="grid gap-2 sm:grid-cols-[1fr_2fr]">
-            <FormField id={`links.${i}.label`} label={`Link ${i + 1} label`} errors={e[`links.${i}.label`]}>
+            <FormField id={`links.${i}.label`} label={t("linkLabel", { n: i + 1 })} errors={e[`links.${i}.label`]}>
               {(aria) => <input {...aria} name={`links.${i}.label`} defaultValue={v.links[i]?.label ?? ""} placeholder="Mastodon" className={inputClass} />}
             </FormField>
-            <FormField id={`links.${i}.url`} label={`Link ${i + 1} URL`} errors={e[`links.${i}.url`]}>
+            <FormField id={`links.${i}.url`} label={t("linkUrl", { n: i + 1 })} errors={e[`links.${i}.url`]}>
               {(aria) => (
                 <input {...aria} name={`links.${i}.url`} type="url" defaultValue={v.links[i]?.url ?? ""} placeholder="https://" className={inputClass} />
               )}
@@ -81,15 +84,10 @@ export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
       <div className="flex items-start gap-4">
         {photoPath && (
           // eslint-disable-next-line @next/next/no-img-element -- an uploaded file, already resized
-          <img src={photoPath} alt="Current photo" width={96} height={96} className="h-24 w-24 rounded object-cover" />
+          <img src={photoPath} alt={t("currentPhoto")} width={96} height={96} className="h-24 w-24 rounded object-cover" />
         )}
         <div className="flex-1">
-          <FormField
-            id="photo"
-            label="Photo"
-            errors={photoError ? [photoError] : e.photo}
-            hint="JPEG, PNG or WebP, at most 10 MB. Leave empty to keep the current photo."
-          >
+          <FormField id="photo" label={t("photo")} errors={photoError ? [photoError] : e.photo} hint={t("photoHint")}>
             {(aria) => (
               <input
                 {...aria}
@@ -109,7 +107,7 @@ export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
         disabled={pending}
         className="rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900"
       >
-        {pending ? "Saving…" : "Save profile"}
+        {pending ? t("saving") : t("save")}
       </button>
     </form>
   );

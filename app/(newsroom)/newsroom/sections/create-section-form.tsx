@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
@@ -9,6 +10,7 @@ import { SECTION_NAME_MAX } from "@/lib/taxonomy/validation";
 import { createSectionAction } from "./actions";
 
 export function CreateSectionForm() {
+  const t = useTranslations("taxonomy.sections");
   const [state, action, pending] = useActionState<FormState, FormData>(createSectionAction, null);
   const v = state?.ok ? {} : (state?.values ?? {});
   return (
@@ -16,9 +18,9 @@ export function CreateSectionForm() {
       {/* key: empty again after a success, what was typed kept after an error. */}
       <FormField
         id="new-section-name"
-        label="Name"
+        label={t("name")}
         errors={state?.ok === false ? state.fieldErrors?.name : undefined}
-        hint={`Up to ${SECTION_NAME_MAX} characters. The address (/sections/…) is made from it and does not change later.`}
+        hint={t("nameHint", { max: SECTION_NAME_MAX })}
       >
         {(aria) => <input {...aria} key={`n-${state?.ok}`} name="name" defaultValue={v.name} autoComplete="off" className={inputClass} />}
       </FormField>
@@ -27,7 +29,7 @@ export function CreateSectionForm() {
         disabled={pending}
         className="mt-6 rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900"
       >
-        Create section
+        {t("create")}
       </button>
       <div className="sm:col-span-2">
         <FormMessage ok={state?.ok} message={state?.message} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
 import { useAnnouncedAction } from "../tags/announcer";
@@ -13,6 +14,7 @@ export type SectionRowProps = {
 };
 
 export function SectionRow({ section, first, last }: SectionRowProps) {
+  const t = useTranslations("taxonomy.sections");
   const [renameState, rename, renaming] = useAnnouncedAction(renameSectionAction);
   const [moveState, move, moving] = useAnnouncedAction(moveSectionAction);
   const [, remove, deleting] = useAnnouncedAction(deleteSectionAction);
@@ -32,7 +34,7 @@ export function SectionRow({ section, first, last }: SectionRowProps) {
           id={`section-name-${section.id}`}
           rowId={section.id}
           name="name"
-          label={`Name of section ${section.name}`}
+          label={t("nameOf", { name: section.name })}
           state={renameState}
           action={rename}
           pending={renaming}
@@ -40,7 +42,8 @@ export function SectionRow({ section, first, last }: SectionRowProps) {
           inputClassName="w-48"
           button={
             <>
-              Rename<span className="sr-only"> {section.name}</span>
+              {t("rename")}
+              <span className="sr-only"> {section.name}</span>
             </>
           }
         />
@@ -58,7 +61,7 @@ export function SectionRow({ section, first, last }: SectionRowProps) {
               <input type="hidden" name="id" value={section.id} />
               <input type="hidden" name="direction" value={direction} />
               <button ref={direction === "up" ? up : down} type="submit" disabled={(direction === "up" ? first : last) || moving} className={button}>
-                Move {direction}
+                {direction === "up" ? t("moveUp") : t("moveDown")}
                 <span className="sr-only"> {section.name}</span>
               </button>
             </form>
@@ -66,7 +69,8 @@ export function SectionRow({ section, first, last }: SectionRowProps) {
           <form action={remove}>
             <input type="hidden" name="id" value={section.id} />
             <button type="submit" disabled={deleting} className={button}>
-              Delete<span className="sr-only"> {section.name}</span>
+              {t("delete")}
+              <span className="sr-only"> {section.name}</span>
             </button>
           </form>
         </div>

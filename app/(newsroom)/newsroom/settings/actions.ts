@@ -1,11 +1,14 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import { getDb } from "@/db";
 import { authedFormAction } from "@/lib/actions/authed-action";
 import { refused, type ActionResult } from "@/lib/actions/result";
+import { newsroomLocale } from "@/lib/i18n/interface";
+import { localizedAction } from "@/lib/i18n/localized-action";
 import { updateSettings } from "@/lib/settings-admin";
 
 // Only the form's shape: updateSettings validates the values themselves.
@@ -20,13 +23,17 @@ const settingsForm = z.object({
   defaultArticleLanguage: z.string().default(""),
 });
 
-export const saveSettingsAction = authedFormAction(
-  settingsForm,
-  async (input, actor): Promise<ActionResult> => {
-    const r = await updateSettings(await getDb(), actor, input);
-    if (!r.ok) return refused(r);
-    revalidatePath("/newsroom", "layout");
-    return { ok: true, message: "Settings saved." };
-  },
-  { echo: true },
+export const saveSettingsAction = localizedAction(
+  authedFormAction(
+    settingsForm,
+    async (input, actor): Promise<ActionResult> => {
+      const r = await updateSettings(await getDb(), actor, input);
+      if (!r.ok) return refused(r);
+      revalidatePath("/newsroom", "layout");
+      // Asked after the save: the answer is in the newsroom's language.
+      const t = await getTranslations({ locale: await newsroomLocale(), namespace: "settings" });
+      return { ok: true, message: t("saved") };
+    },
+    { echo: true },
+  ),
 );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
@@ -11,6 +12,7 @@ import { rowButton as button, FieldError } from "../tags/inline-field";
 import { createChecklistItemAction, deleteChecklistItemAction, moveChecklistItemAction, updateChecklistItemAction } from "./checklist-actions";
 
 export function CreateChecklistItemForm() {
+  const t = useTranslations("settings.checklist");
   const [state, action, pending] = useActionState<FormState, FormData>(createChecklistItemAction, null);
   const v = state?.ok ? {} : (state?.values ?? {});
   return (
@@ -18,22 +20,22 @@ export function CreateChecklistItemForm() {
       {/* key: empty again after a success, what was typed kept after an error. */}
       <FormField
         id="new-checklist-label"
-        label="Label"
+        label={t("label")}
         errors={state?.ok === false ? state.fieldErrors?.label : undefined}
-        hint={`Up to ${CHECKLIST_LABEL_MAX} characters, e.g. “Legal read”.`}
+        hint={t("labelHint", { max: CHECKLIST_LABEL_MAX })}
       >
         {(aria) => <input {...aria} key={`l-${state?.ok}`} name="label" defaultValue={v.label} autoComplete="off" className={inputClass} />}
       </FormField>
       <label className="mt-8 flex items-center gap-2 text-sm">
         <input key={`r-${state?.ok}`} type="checkbox" name="required" defaultChecked={state?.ok === false ? v.required === "on" : true} />
-        Required
+        {t("required")}
       </label>
       <button
         type="submit"
         disabled={pending}
         className="mt-6 rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900"
       >
-        Add item
+        {t("add")}
       </button>
       <div className="sm:col-span-3">
         <FormMessage ok={state?.ok} message={state?.message} />
@@ -43,6 +45,7 @@ export function CreateChecklistItemForm() {
 }
 
 export function ChecklistItemRow({ item, first, last }: { item: { id: number; label: string; required: boolean }; first: boolean; last: boolean }) {
+  const t = useTranslations("settings.checklist");
   const [saveState, save, saving] = useAnnouncedAction(updateChecklistItemAction);
   const [, move, moving] = useAnnouncedAction(moveChecklistItemAction);
   const [, remove, deleting] = useAnnouncedAction(deleteChecklistItemAction);
@@ -58,7 +61,7 @@ export function ChecklistItemRow({ item, first, last }: { item: { id: number; la
         <form action={save} noValidate className="flex flex-wrap items-start gap-2">
           <input type="hidden" name="id" value={item.id} />
           <label htmlFor={`${id}-label`} className="sr-only">
-            Label of checklist item {item.label}
+            {t("labelOf", { label: item.label })}
           </label>
           <input
             id={`${id}-label`}
@@ -72,10 +75,12 @@ export function ChecklistItemRow({ item, first, last }: { item: { id: number; la
           />
           <label className="flex items-center gap-1 py-1 text-sm">
             <input key={`${item.required}-${saveState?.ok}`} type="checkbox" name="required" defaultChecked={required} />
-            Required<span className="sr-only"> {item.label}</span>
+            {t("required")}
+            <span className="sr-only"> {item.label}</span>
           </label>
           <button type="submit" disabled={saving} className={button}>
-            Save<span className="sr-only"> {item.label}</span>
+            {t("save")}
+            <span className="sr-only"> {item.label}</span>
           </button>
         </form>
         <FieldError id={`${id}-error`} errors={errors} />
@@ -87,7 +92,7 @@ export function ChecklistItemRow({ item, first, last }: { item: { id: number; la
               <input type="hidden" name="id" value={item.id} />
               <input type="hidden" name="direction" value={direction} />
               <button type="submit" disabled={(direction === "up" ? first : last) || moving} className={button}>
-                Move {direction}
+                {direction === "up" ? t("moveUp") : t("moveDown")}
                 <span className="sr-only"> {item.label}</span>
               </button>
             </form>
@@ -98,7 +103,8 @@ export function ChecklistItemRow({ item, first, last }: { item: { id: number; la
         <form action={remove}>
           <input type="hidden" name="id" value={item.id} />
           <button type="submit" disabled={deleting} className={button}>
-            Delete<span className="sr-only"> {item.label}</span>
+            {t("delete")}
+            <span className="sr-only"> {item.label}</span>
           </button>
         </form>
       </td>

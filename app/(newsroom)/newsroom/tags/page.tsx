@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { DataTable } from "@/components/newsroom/data-table";
 import { getDb } from "@/db";
 import { requirePower } from "@/lib/auth/guards";
+import { newsroomLocale } from "@/lib/i18n/interface";
 import { listTagsWithUsage } from "@/lib/taxonomy/tags";
 import { TAGS_PAGE_SIZE } from "@/lib/taxonomy/validation";
 
 import { Announcer } from "./announcer";
 import { TagRow } from "./tag-row";
 
-export const metadata: Metadata = { title: "Tags" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: await newsroomLocale(), namespace: "taxonomy.tags" });
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
@@ -23,19 +28,17 @@ export default async function TagsPage({ searchParams }: Props) {
   const page = Math.max(1, Math.min(10_000, Number.parseInt(one(params.page), 10) || 1));
   const { rows, total } = await listTagsWithUsage(await getDb(), { query, page });
   const pages = Math.max(1, Math.ceil(total / TAGS_PAGE_SIZE));
+  const t = await getTranslations({ locale: await newsroomLocale(), namespace: "taxonomy.tags" });
   const href = (p: number) => `/newsroom/tags?${new URLSearchParams({ ...(query ? { q: query } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
   return (
     <div className="space-y-6">
-      <h1 className="font-serif text-3xl font-bold">Tags</h1>
-      <p className="text-sm text-neutral-700 dark:text-neutral-300">
-        Tags are created by typing them in articles. Renaming changes the tag’s address (/tags/…). Merging moves every article onto the other tag and deletes
-        this one. Only a tag no article uses can be deleted.
-      </p>
+      <h1 className="font-serif text-3xl font-bold">{t("title")}</h1>
+      <p className="text-sm text-neutral-700 dark:text-neutral-300">{t("intro")}</p>
       <search>
         <form method="get" action="/newsroom/tags" className="flex flex-wrap items-end gap-2">
           <div>
             <label htmlFor="tag-search" className="block text-sm font-medium">
-              Search tags
+              {t("search")}
             </label>
             <input
               id="tag-search"
@@ -46,18 +49,18 @@ export default async function TagsPage({ searchParams }: Props) {
             />
           </div>
           <button type="submit" className="rounded bg-neutral-900 px-4 py-2 font-medium text-white dark:bg-neutral-100 dark:text-neutral-900">
-            Search
+            {t("searchButton")}
           </button>
         </form>
       </search>
       <p role="status" className="text-sm">
-        {total} tag{total === 1 ? "" : "s"}
-        {query ? ` matching “${query}”` : ""}
-        {pages > 1 ? ` — page ${page} of ${pages}` : ""}
+        {t("count", { total })}
+        {query ? t("matching", { query }) : ""}
+        {pages > 1 ? t("pageOf", { page, pages }) : ""}
       </p>
       <Announcer id="tags-message">
         {rows.length > 0 && (
-          <DataTable columns={["Name", "Slug", "Working copies", "Published", "Actions"]}>
+          <DataTable columns={[t("columns.name"), t("columns.slug"), t("columns.working"), t("columns.published"), t("columns.actions")]}>
             {rows.map((t) => (
               <TagRow key={t.id} tag={t} />
             ))}
@@ -65,15 +68,15 @@ export default async function TagsPage({ searchParams }: Props) {
         )}
       </Announcer>
       {pages > 1 && (
-        <nav aria-label="Tag pages" className="flex gap-4">
+        <nav aria-label={t("pages")} className="flex gap-4">
           {page > 1 && (
             <Link href={href(page - 1)} rel="prev" className="underline">
-              Previous page
+              {t("previous")}
             </Link>
           )}
           {page < pages && (
             <Link href={href(page + 1)} rel="next" className="underline">
-              Next page
+              {t("next")}
             </Link>
           )}
         </nav>

@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 import { deleteTagAction, mergeTagAction, mergeTagByIdAction, renameTagAction } from "./actions";
 import { useAnnouncedAction } from "./announcer";
 import { rowButton as button, InlineFieldForm } from "./inline-field";
@@ -7,6 +9,7 @@ import { rowButton as button, InlineFieldForm } from "./inline-field";
 export type TagRowProps = { tag: { id: number; name: string; slug: string; working: number; live: number } };
 
 export function TagRow({ tag }: TagRowProps) {
+  const t = useTranslations("taxonomy.tags");
   const [renameState, rename, renaming] = useAnnouncedAction(renameTagAction);
   const [mergeState, merge, merging] = useAnnouncedAction(mergeTagAction);
   const [, mergeOffered, mergingOffered] = useAnnouncedAction(mergeTagByIdAction);
@@ -19,7 +22,7 @@ export function TagRow({ tag }: TagRowProps) {
           id={`tag-name-${tag.id}`}
           rowId={tag.id}
           name="name"
-          label={`Name of tag ${tag.name}`}
+          label={t("nameOf", { name: tag.name })}
           state={renameState}
           action={rename}
           pending={renaming}
@@ -27,7 +30,8 @@ export function TagRow({ tag }: TagRowProps) {
           inputClassName="w-44"
           button={
             <>
-              Rename<span className="sr-only"> #{tag.name}</span>
+              {t("rename")}
+              <span className="sr-only"> #{tag.name}</span>
             </>
           }
           after={
@@ -36,7 +40,7 @@ export function TagRow({ tag }: TagRowProps) {
                 <input type="hidden" name="id" value={tag.id} />
                 <input type="hidden" name="intoId" value={offer.id} />
                 <button type="submit" disabled={mergingOffered} className={button}>
-                  Merge #{tag.name} into #{offer.name}
+                  {t("mergeOffer", { name: tag.name, into: offer.name })}
                 </button>
               </form>
             )
@@ -57,16 +61,17 @@ export function TagRow({ tag }: TagRowProps) {
               id={`tag-into-${tag.id}`}
               rowId={tag.id}
               name="into"
-              label={`Merge #${tag.name} into tag`}
+              label={t("mergeLabel", { name: tag.name })}
               state={mergeState}
               action={merge}
               pending={merging}
               current=""
-              placeholder="Merge into…"
+              placeholder={t("mergePlaceholder")}
               inputClassName="w-44"
               button={
                 <>
-                  Merge<span className="sr-only"> #{tag.name}</span>
+                  {t("merge")}
+                  <span className="sr-only"> #{tag.name}</span>
                 </>
               }
             />
@@ -74,7 +79,8 @@ export function TagRow({ tag }: TagRowProps) {
           <form action={remove}>
             <input type="hidden" name="id" value={tag.id} />
             <button type="submit" disabled={deleting} className={button}>
-              Delete<span className="sr-only"> #{tag.name}</span>
+              {t("delete")}
+              <span className="sr-only"> #{tag.name}</span>
             </button>
           </form>
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { FormMessage } from "@/components/accounts/form-field";
@@ -14,6 +15,8 @@ export type UserRowActionsProps = { user: { id: string; name: string; role: Role
 const button = "rounded border border-neutral-500 px-2 py-1 text-sm disabled:opacity-60";
 
 export function UserRowActions({ user }: UserRowActionsProps) {
+  const t = useTranslations("users");
+  const common = useTranslations("common");
   const [roleState, roleAction, rolePending] = useActionState<FormState, FormData>(changeRoleAction, null);
   const [activeState, activeAction, activePending] = useActionState<FormState, FormData>(setActiveAction, null);
   const [resetState, resetAction, resetPending] = useActionState<FormState<AccountLink>, FormData>(resetPasswordAction, null);
@@ -23,30 +26,35 @@ export function UserRowActions({ user }: UserRowActionsProps) {
         <form action={roleAction} className="flex items-center gap-1">
           <input type="hidden" name="userId" value={user.id} />
           <label htmlFor={`role-${user.id}`} className="sr-only">
-            Role for {user.name}
+            {t("roleFor", { name: user.name })}
           </label>
           <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded border border-neutral-500 bg-transparent px-1 py-1 text-sm">
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {r}
+                {common("role", { role: r })}
               </option>
             ))}
           </select>
-          <button type="submit" disabled={rolePending} className={button} aria-label={`Change role of ${user.name}`}>
-            Change role
+          <button type="submit" disabled={rolePending} className={button} aria-label={t("changeRoleOf", { name: user.name })}>
+            {t("changeRole")}
           </button>
         </form>
         <form action={activeAction}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-          <button type="submit" disabled={activePending} className={button} aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.name}`}>
-            {user.active ? "Deactivate" : "Reactivate"}
+          <button
+            type="submit"
+            disabled={activePending}
+            className={button}
+            aria-label={user.active ? t("deactivateName", { name: user.name }) : t("reactivateName", { name: user.name })}
+          >
+            {user.active ? t("deactivate") : t("reactivate")}
           </button>
         </form>
         <form action={resetAction}>
           <input type="hidden" name="userId" value={user.id} />
-          <button type="submit" disabled={resetPending} className={button} aria-label={`Reset password of ${user.name}`}>
-            Reset password
+          <button type="submit" disabled={resetPending} className={button} aria-label={t("resetOf", { name: user.name })}>
+            {t("reset")}
           </button>
         </form>
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
@@ -12,22 +13,23 @@ import { createApiKeyAction, revokeApiKeyAction, type NewKey } from "./actions";
 const button = "rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900";
 
 export function CreateApiKeyForm() {
+  const t = useTranslations("settings.api");
   const [state, action, pending] = useActionState<FormState<NewKey>, FormData>(createApiKeyAction, null);
   const e = (state?.ok === false && state.fieldErrors) || {};
   return (
     <div className="space-y-3">
       <form action={action} className="max-w-xl space-y-3" noValidate>
-        <FormField id="key-name" label="Key name" hint="Who uses it, e.g. “Mobile app” or “Partner: Le Quotidien”." errors={e.name}>
+        <FormField id="key-name" label={t("keyName")} hint={t("keyNameHint")} errors={e.name}>
           {(aria) => <input {...aria} name="name" defaultValue={state?.ok === false ? state.values?.name : ""} className={inputClass} />}
         </FormField>
         <button type="submit" disabled={pending} className={button}>
-          Create key
+          {t("createButton")}
         </button>
       </form>
       <FormMessage ok={state?.ok} message={state?.message} />
       {state?.ok && (
-        <ShownOnce id="new-api-key" label="New API key" value={state.data.key}>
-          Send it as <code>Authorization: Bearer …</code>. Only a hash is stored: once you leave this page, nobody can see it again.
+        <ShownOnce id="new-api-key" label={t("newKey")} value={state.data.key}>
+          {t.rich("newKeyHint", { code: (chunks) => <code>{chunks}</code> })}
         </ShownOnce>
       )}
     </div>
@@ -35,5 +37,6 @@ export function CreateApiKeyForm() {
 }
 
 export function RevokeApiKeyButton({ keyId, name }: { keyId: string; name: string }) {
-  return <RowActionButton action={revokeApiKeyAction} fields={{ keyId }} label="Revoke" name={`Revoke ${name}`} />;
+  const t = useTranslations("settings.api");
+  return <RowActionButton action={revokeApiKeyAction} fields={{ keyId }} label={t("revoke")} name={t("revokeName", { name })} />;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { FormField, FormMessage, inputClass } from "@/components/accounts/form-field";
@@ -12,16 +13,17 @@ import { createWebhookAction, deleteWebhookAction, redeliverWebhookAction, type 
 const primary = "rounded bg-neutral-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-neutral-100 dark:text-neutral-900";
 
 export function CreateWebhookForm({ events }: { events: readonly string[] }) {
+  const t = useTranslations("settings.webhooks");
   const [state, action, pending] = useActionState<FormState<NewEndpoint>, FormData>(createWebhookAction, null);
   const e = (state?.ok === false && state.fieldErrors) || {};
   return (
     <div className="space-y-3">
       <form action={action} className="max-w-xl space-y-4" noValidate>
-        <FormField id="webhook-url" label="Endpoint URL" hint="A public https address that accepts POST requests." errors={e.url}>
+        <FormField id="webhook-url" label={t("url")} hint={t("urlHint")} errors={e.url}>
           {(aria) => <input {...aria} name="url" type="url" defaultValue={state?.ok === false ? state.values?.url : ""} className={inputClass} />}
         </FormField>
         <fieldset aria-describedby={e.events?.length ? "webhook-events-error" : undefined}>
-          <legend className="text-sm font-medium">Events</legend>
+          <legend className="text-sm font-medium">{t("eventsLegend")}</legend>
           {events.map((ev) => (
             <label key={ev} className="mt-1 flex items-center gap-2 text-sm">
               <input type="checkbox" name="events" value={ev} defaultChecked />
@@ -35,13 +37,13 @@ export function CreateWebhookForm({ events }: { events: readonly string[] }) {
           ) : null}
         </fieldset>
         <button type="submit" disabled={pending} className={primary}>
-          Add endpoint
+          {t("addButton")}
         </button>
       </form>
       <FormMessage ok={state?.ok} message={state?.message} />
       {state?.ok && (
-        <ShownOnce id="webhook-secret" label="Signing secret" value={state.data.secret}>
-          Verify the <code>webhook-signature</code> header with it (Standard Webhooks libraries do this for you).
+        <ShownOnce id="webhook-secret" label={t("secret")} value={state.data.secret}>
+          {t.rich("secretHint", { code: (chunks) => <code>{chunks}</code> })}
         </ShownOnce>
       )}
     </div>
@@ -49,9 +51,19 @@ export function CreateWebhookForm({ events }: { events: readonly string[] }) {
 }
 
 export function DeleteWebhookButton({ endpointId, url }: { endpointId: string; url: string }) {
-  return <RowActionButton action={deleteWebhookAction} fields={{ endpointId }} label="Delete" name={`Delete endpoint ${url}`} />;
+  const t = useTranslations("settings.webhooks");
+  return <RowActionButton action={deleteWebhookAction} fields={{ endpointId }} label={t("delete")} name={t("deleteName", { url })} />;
 }
 
 export function RedeliverButton({ deliveryId, label }: { deliveryId: number; label: string }) {
-  return <RowActionButton action={redeliverWebhookAction} fields={{ deliveryId: String(deliveryId) }} label="Redeliver" name={`Redeliver ${label}`} confirm />;
+  const t = useTranslations("settings.webhooks");
+  return (
+    <RowActionButton
+      action={redeliverWebhookAction}
+      fields={{ deliveryId: String(deliveryId) }}
+      label={t("redeliver")}
+      name={t("redeliverName", { label })}
+      confirm
+    />
+  );
 }

@@ -1,0 +1,50 @@
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+
+import { MESSAGES, type AppLocale } from "@/lib/i18n/messages";
+
+import { describeLogEvent, describeTransition } from "./describe";
+
+const words = (locale: AppLocale) => createTranslator({ locale, messages: MESSAGES[locale], namespace: "log" });
+const at = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
+const event = (type: string, data: Record<string, unknown> = {}, fromStatus: string | null = null, toStatus: string | null = null) => ({
+  type,
+  data,
+  fromStatus,
+  toStatus,
+});
+
+describe("describeLogEvent", () => {
+  it("says what happened in English, as the log always has", () => {
+    const t = words("en");
+    expect(describeLogEvent(t, event("article.transition", { action: "request_changes" }), at, "Europe/Paris")).toBe("requested changes");
+    expect(describeLogEvent(t, event("article.transition", { action: "publish", update: true }), at, "Europe/Paris")).toBe("published an update");
+    // Older events carry no action: it is inferred from the states.
+    expect(describeLogEvent(t, event("article.transition", {}, "draft", "in_review"), at, "Europe/Paris")).toBe("submitted for review");
+    expect(describeLogEvent(t, event("article.transition", {}, "draft", "draft"), at, "Europe/Paris")).toBe("moved from draft to draft");
+    expect(describeLogEvent(t, event("article.checklist_ticked", { label: "Legal read" }), at, "UTC")).toBe("ticked “Legal read” on the checklist");
+    expect(describeLogEvent(t, event("article.embargo_set", { embargoUntil: "2026-12-01T08:00:00Z" }), at, "Europe/Paris")).toBe(
+      "set an embargo until 2026-12-01 08:00 (Europe/Paris)",
+    );
+    expect(describeLogEvent(t, event("user.role_changed"), at, "UTC")).toBe("user role changed");
+  });
+
+  it("says it in French from the same kind and parameters", () => {
+    const t = words("fr");
+    expect(describeLogEvent(t, event("article.transition", { action: "request_changes" }), at, "Europe/Paris")).toBe("a demandé des modifications");
+    expect(describeLogEvent(t, event("article.transition", {}, "in_review", "approved"), at, "Europe/Paris")).toBe("a approuvé");
+    expect(describeLogEvent(t, event("article.preview_shared", { linkId: 7 }), at, "UTC")).toBe("a partagé le lien d’aperçu n°\u00a07");
+    expect(describeLogEvent(t, event("article.embargo_changed", { embargoUntil: "nonsense" }), at, "UTC")).toBe("a reporté l’embargo à une date ultérieure");
+    expect(describeLogEvent(t, event("article.created"), at, "UTC")).toBe("a créé l’article");
+  });
+});
+
+describe("describeTransition", () => {
+  it("names both states in the reader's words, and nothing when no state moved", () => {
+    const e = event("article.transition", {}, "in_review", "published");
+    expect(describeTransition(words("en"), e)).toBe("in_review → published");
+    expect(describeTransition(words("fr"), e)).toBe("en relecture → publié");
+    expect(describeTransition(words("fr"), event("article.created", {}, null, "draft"))).toBe("— → brouillon");
+    expect(describeTransition(words("fr"), event("article.created"))).toBe("");
+  });
+});

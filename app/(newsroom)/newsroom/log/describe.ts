@@ -1,0 +1,73 @@
+import type { createTranslator } from "next-intl";
+
+import type { Messages } from "@/lib/i18n/messages";
+
+type LogWords = ReturnType<typeof createTranslator<Messages, "log">>;
+type Event = { type: string; fromStatus: string | null; toStatus: string | null; data: Record<string, unknown> };
+
+/**
+ * An event of the activity log in the reader's words: from its kind and parameters, never from a
+ * stored sentence. `at` formats a date in the newsroom's time zone.
+ */
+export function describeLogEvent(t: LogWords, e: Event, at: (d: Date) => string, timeZone: string): string {
+  const id = String(e.data.linkId ?? "?");
+  const label = String(e.data.label ?? "");
+  const embargo = () => {
+    const d = typeof e.data.embargoUntil === "string" ? new Date(e.data.embargoUntil) : null;
+    const until = d && !Number.isNaN(d.getTime()) ? t("event.embargoAt", { date: at(d), zone: timeZone }) : null;
+    return { known: until ? "yes" : "no", until: until ?? "" };
+  };
+  switch (e.type) {
+    case "article.transition": {
+      // Older events (the demo seed) carry no action: inferred from the states.
+      const inferred = String(e.data.action ?? inferAction(e.fromStatus, e.toStatus));
+      const action = inferred === "publish" && e.data.update ? "publish_update" : inferred;
+      return t("event.transition", { action: action || "other", from: String(e.fromStatus), to: String(e.toStatus) });
+    }
+    case "article.created":
+      return t("event.created");
+    case "article.authors_changed":
+      return t("event.authorsChanged");
+    case "article.embargo_lifted":
+      return t("event.embargoLifted");
+    case "article.embargo_changed":
+      return t("event.embargoChanged", embargo());
+    case "article.preview_shared":
+      return t("event.previewShared", { id });
+    case "article.preview_revoked":
+      return t("event.previewRevoked", { id });
+    case "article.preview_opened":
+      return t("event.previewOpened", { id });
+    case "article.checklist_ticked":
+      return t("event.checklistTicked", { label });
+    case "article.checklist_unticked":
+      return t("event.checklistUnticked", { label });
+    case "article.checklist_cleared":
+      return t("event.checklistCleared");
+    default:
+      if (e.type.startsWith("article.embargo_")) return t("event.embargoSet", embargo());
+      // A kind this page does not know yet (user.*, webhook.*…): its name, readable.
+      return e.type.replace(/[._]/g, " ");
+  }
+}
+
+/** "in_review → published", each status in the reader's words; empty when the event moved nothing. */
+export function describeTransition(t: LogWords, e: Event): string {
+  if (!e.fromStatus && !e.toStatus) return "";
+  const status = (s: string | null) => (s ? t("status", { status: s }) : "—");
+  return `${status(e.fromStatus)} → ${status(e.toStatus)}`;
+}
+
+/** The action of an older transition event (the demo seed's), from its states, as lib/workflow/timeline.ts infers it. */
+function inferAction(from: string | null, to: string | null): string {
+  if (to === "approved") return from === "scheduled" ? "unschedule" : "approve";
+  if (to === "draft" && from === "in_review") return "withdraw";
+  const byTarget: Record<string, string> = {
+    in_review: "submit",
+    changes_requested: "request_changes",
+    published: "publish",
+    scheduled: "schedule",
+    unpublished: "unpublish",
+  };
+  return (to && byTarget[to]) || "";
+}

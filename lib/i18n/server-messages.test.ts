@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+
+import { fail, fieldErrorsOf } from "@/lib/actions/result";
+import { createSectionSchema, mergeTagSchema } from "@/lib/taxonomy/validation";
+import { createUserSchema, firstAdminSchema } from "@/lib/users/validation";
+
+import { MESSAGES } from "./messages";
+import { localizeResult, translateServerMessage } from "./server-messages";
+
+const NNBSP = "\u202f";
+
+describe("translateServerMessage", () => {
+  it("gives every sentence of the catalogue back in French, and English unchanged", () => {
+    for (const [key, en] of Object.entries(MESSAGES.en.errors.server)) {
+      const fr = MESSAGES.fr.errors.server[key as keyof typeof MESSAGES.fr.errors.server];
+      if (en.includes("{")) continue;
+      expect(translateServerMessage(en, "fr"), key).toBe(fr);
+      expect(translateServerMessage(en, "en"), key).toBe(en);
+    }
+  });
+
+  it("carries placeholders over: lengths and names", () => {
+    expect(translateServerMessage("At most 120 characters.", "fr")).toBe("120 caractères au maximum.");
+    expect(translateServerMessage("At most 5 links.", "fr")).toBe("5 liens au maximum.");
+    expect(translateServerMessage("This is the same tag as “Chine”, which already exists: merge instead.", "fr")).toBe(
+      `C’est le même mot-clé que «${NNBSP}Chine${NNBSP}», qui existe déjà${NNBSP}: fusionnez plutôt.`,
+    );
+    expect(translateServerMessage("No tag “#Élysée” exists.", "fr")).toBe(`Aucun mot-clé «${NNBSP}#Élysée${NNBSP}» n’existe.`);
+  });
+
+  it("leaves a sentence the catalogue does not know as it is", () => {
+    expect(translateServerMessage("Something nobody wrote down.", "fr")).toBe("Something nobody wrote down.");
+    expect(translateServerMessage("At most 120 characters. And more.", "fr")).toBe("At most 120 characters. And more.");
+  });
+});
+
+describe("localizeResult", () => {
+  it("translates what the user schemas say, at each field", () => {
+    const parsed = createUserSchema.safeParse({ name: "", email: "not-an-address", role: "chief" });
+    expect(parsed.success).toBe(false);
+    const r = fail("invalid", undefined, fieldErrorsOf(parsed.error!));
+    expect(localizeResult(r, "fr")).toMatchObject({
+      ok: false,
+      code: "invalid",
+      message: "Corrigez les champs signalés.",
+      fieldErrors: {
+        name: ["Saisissez un nom."],
+        email: ["Saisissez une adresse e-mail valide, comme nom@exemple.fr."],
+        role: ["Choisissez journaliste, éditeur ou administrateur."],
+      },
+    });
+    expect(localizeResult(r, "en")).toMatchObject({
+      message: "Please correct the highlighted fields.",
+      fieldErrors: { name: ["Enter a name."], role: ["Choose journalist, editor or admin."] },
+    });
+  });
+
+  it("translates the password rules of the first-run setup", () => {
+    const parsed = firstAdminSchema.safeParse({ name: "Ada", email: "ada@example.org", password: "short", confirm: "other" });
+    const r = localizeResult(fail("invalid", undefined, fieldErrorsOf(parsed.error!)), "fr");
+    expect(r.fieldErrors).toEqual({ password: ["Utilisez au moins 10 caractères."], confirm: ["Les deux mots de passe diffèrent."] });
+  });
+
+  it("translates the taxonomy schemas, length included", () => {
+    const long = createSectionSchema.safeParse({ name: "x".repeat(61) });
+    expect(localizeResult(fail("invalid", undefined, fieldErrorsOf(long.error!)), "fr").fieldErrors).toEqual({ name: ["60 caractères au maximum."] });
+    const merge = mergeTagSchema.safeParse({ id: "1", into: " " });
+    expect(localizeResult(fail("invalid", undefined, fieldErrorsOf(merge.error!)), "fr").fieldErrors?.into).toEqual([
+      "Saisissez le mot-clé dans lequel fusionner.",
+    ]);
+  });
+
+  it("keeps everything else (code, values, data) as it was", () => {
+    const r = { ok: false as const, code: "duplicate", message: "Please correct the highlighted fields.", values: { name: "Chine" }, data: { id: 3 } };
+    expect(localizeResult(r, "fr")).toEqual({ ...r, message: "Corrigez les champs signalés." });
+  });
+});
