@@ -6,7 +6,7 @@
  * (admin URL, default TEST_PG_URL or postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_SECONDS (per load point, default 8), BENCH_ROUNDS (interleaved rounds of the article
  * load, default 3), BENCH_SKIP_BUILD=1 (reuse .next-bench),
- * BENCH_ONLY (comma list of article,weights,uncached,publish,editor,scale), BENCH_ENGINES (pglite,postgres),
+ * BENCH_ONLY or --only (comma list of article,weights,uncached,publish,editor,scale,import), BENCH_ENGINES (pglite,postgres),
  * BENCH_ARTICLES (scale size, default 50000).
  */
 import { spawnSync } from "node:child_process";
@@ -19,6 +19,7 @@ import postgres from "postgres";
 import { TYPICAL } from "../../e2e/fixtures";
 import { launch } from "./browser";
 import { benchEditor } from "./editor";
+import { benchMoving } from "./import";
 import { chooseDriver, loadPoint, pinServer, randomQuery, startBaseline, startNginx, warmUp, type LoadPoint } from "./load";
 import { pageTypes, pageWeights, uncachedRenders, type PageType } from "./pages";
 import { benchPublish } from "./publish";
@@ -34,7 +35,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const driver = chooseDriver();
 const ARTICLES = Number(process.env.BENCH_ARTICLES || 50_000);
-const ONLY = new Set((process.env.BENCH_ONLY || "article,weights,uncached,publish,editor,scale").split(","));
+const onlyArg = process.argv.indexOf("--only");
+const ONLY_LIST = onlyArg > 0 ? process.argv[onlyArg + 1] : process.env.BENCH_ONLY;
+const ONLY = new Set((ONLY_LIST || "article,weights,uncached,publish,editor,scale,import").split(","));
 const ENGINES = (process.env.BENCH_ENGINES || "pglite,postgres").split(",");
 const RESULTS = path.join(process.cwd(), "bench", "results");
 const log = (msg: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
@@ -145,6 +148,19 @@ async function pgReachable(): Promise<boolean> {
 mkdirSync(LOG_DIR, { recursive: true });
 mkdirSync(RESULTS, { recursive: true });
 let broken = false;
+// Moving in and out (scripts/bench/import.ts, bench/results/moving.md): needs no app server, so it runs before the build.
+await step(
+  "import, Content API and export",
+  async () => {
+    const moving = await benchMoving({ pgAdminUrl: (await pgReachable()) ? PG_URL : null, articles: ARTICLES, log, resultsDir: RESULTS });
+    results.errors.push(...moving.errors.map((e) => `moving: ${e}`));
+  },
+  "import",
+);
+if ([...ONLY].every((p) => p === "import")) {
+  log("wrote bench/results/moving.md and moving.json");
+  process.exit(results.errors.length ? 1 : 0);
+}
 if (process.env.BENCH_SKIP_BUILD !== "1") {
   log(`next build into ${DIST} (log: ${path.join(LOG_DIR, "build.log")})`);
   const b = spawnSync("npx", ["next", "build"], {
@@ -307,7 +323,7 @@ results.meta.loadAfter = os.loadavg();
 results.meta.totalSeconds = (performance.now() - started) / 1000;
 const md = renderMarkdown(results);
 // A partial run (BENCH_ONLY / BENCH_ENGINES) must not pass for the full table.
-const name = process.env.BENCH_ONLY || process.env.BENCH_ENGINES ? "partial" : "latest";
+const name = ONLY_LIST || process.env.BENCH_ENGINES ? "partial" : "latest";
 const [mdFile, jsonFile] = name === "latest" ? ["latest.md", "latest.json"] : ["partial.md.tmp", "partial.json.tmp"];
 writeFileSync(path.join(RESULTS, mdFile), md);
 writeFileSync(path.join(RESULTS, jsonFile), JSON.stringify(results, null, 2));
