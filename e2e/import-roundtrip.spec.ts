@@ -94,13 +94,26 @@ function nonceOf(csp: string | null): { nonce?: string } {
   return nonce ? { nonce } : {};
 }
 
-/** The bytes, minus what is per request (the CSP nonce) or per server (its origin, which holds its port). */
+/**
+ * The bytes, minus what is per request (the CSP nonce), per server (its origin, which holds its
+ * port, also URL-encoded as in the share links) or per process: React's flight payload inlined for
+ * hydration (`self.__next_f.push(…)` scripts), whose rows are numbered in the order this process
+ * first loaded the client modules. The HTML around them, which holds the same content, is compared.
+ */
 function normalise(page: Page, base: string): Buffer {
   if (!/^(text\/|application\/(xml|rss\+xml|atom\+xml|json|feed\+json|manifest\+json))/.test(page.type)) return page.body;
   let text = page.body.toString("utf8");
   if (page.nonce) text = text.split(page.nonce).join("NONCE");
+  text = text.replace(/<script[^>]*>self\.__next_f\.push\([\s\S]*?<\/script>/g, "<script>FLIGHT</script>");
   const { host } = new URL(base);
-  return Buffer.from(text.split(base).join("ORIGIN").split(host).join("HOST"));
+  for (const [value, name] of [
+    [base, "ORIGIN"],
+    [encodeURIComponent(base), "ORIGIN"],
+    [host, "HOST"],
+    [encodeURIComponent(host), "HOST"],
+  ])
+    text = text.split(value).join(name);
+  return Buffer.from(text);
 }
 
 const PUBLIC = /^\/(articles|authors|tags|sections|sitemaps|search|uploads|feed\.xml|sitemap\.xml|news-sitemap\.xml|robots\.txt)?/;
