@@ -128,6 +128,13 @@ async function scan(file: string, handlers: Handlers, onChunk?: () => Promise<vo
 }
 
 /** First pass: everything but the posts' bodies. Throws WxrError on a file that is not a complete WXR. */
+/**
+ * A copy of a string that shares no memory with the parser's input. Strings cut from a chunk of
+ * the file can be V8 "sliced strings" that keep the whole 256 KB chunk alive: kept in the channel
+ * (one per attachment, author, term), they held most of the file in memory.
+ */
+const own = (s: string): string => (s ? Buffer.from(s, "utf8").toString("utf8") : "");
+
 export async function readWxrChannel(file: string): Promise<WxrChannel> {
   const channel: WxrChannel = {
     version: null,
@@ -144,13 +151,13 @@ export async function readWxrChannel(file: string): Promise<WxrChannel> {
   const { sawRss, sawChannel } = await scan(file, {
     onChannelField(name, value, parent) {
       if (parent === "channel") {
-        if (name === "wp:wxr_version") channel.version = value.trim();
-        if (name === "wp:base_site_url" || (name === "link" && !channel.siteUrl)) channel.siteUrl = value.trim();
-        if (name === "language") channel.language = value.trim();
+        if (name === "wp:wxr_version") channel.version = own(value.trim());
+        if (name === "wp:base_site_url" || (name === "link" && !channel.siteUrl)) channel.siteUrl = own(value.trim());
+        if (name === "language") channel.language = own(value.trim());
         return;
       }
       if (name !== "__end__") {
-        group.set(name, value);
+        group.set(name, own(value));
         return;
       }
       if (parent === "wp:author") {
@@ -175,15 +182,15 @@ export async function readWxrChannel(file: string): Promise<WxrChannel> {
     },
     onItem(item) {
       const type = item.fields.get("wp:post_type") ?? "post";
-      channel.itemTypes.set(type, (channel.itemTypes.get(type) ?? 0) + 1);
+      channel.itemTypes.set(own(type), (channel.itemTypes.get(type) ?? 0) + 1);
       if (type === "post") channel.posts++;
       if (type === "attachment") {
         const id = item.fields.get("wp:post_id") ?? "";
         const url = item.fields.get("wp:attachment_url") ?? item.fields.get("guid") ?? "";
-        channel.attachments.set(id, {
-          url: url.trim(),
-          alt: item.meta.get("_wp_attachment_image_alt") ?? "",
-          caption: item.fields.get("excerpt:encoded") ?? "",
+        channel.attachments.set(own(id), {
+          url: own(url.trim()),
+          alt: own(item.meta.get("_wp_attachment_image_alt") ?? ""),
+          caption: own(item.fields.get("excerpt:encoded") ?? ""),
         });
       }
     },

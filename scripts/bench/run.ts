@@ -6,7 +6,7 @@
  * (admin URL, default TEST_PG_URL or postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_SECONDS (per load point, default 8), BENCH_ROUNDS (interleaved rounds of the article
  * load, default 3), BENCH_SKIP_BUILD=1 (reuse .next-bench),
- * BENCH_ONLY or `npm run bench -- --only <list>` (comma list of article,weights,uncached,publish,editor,scale,collab),
+ * BENCH_ONLY or `npm run bench -- --only <list>` (comma list of article,weights,uncached,publish,editor,scale,collab,import),
  * BENCH_ENGINES (pglite,postgres), BENCH_ARTICLES (scale size, default 50000), BENCH_COLLAB_SECONDS
  * (co-editing typing window, default 25). `--only collab` (PostgreSQL only, ~2–3 min after the
  * build) writes its section into the existing bench/results/latest.{md,json} instead of a partial file.
@@ -22,6 +22,7 @@ import { TYPICAL } from "../../e2e/fixtures";
 import { launch } from "./browser";
 import { benchCollab } from "./collab";
 import { benchEditor } from "./editor";
+import { benchMoving } from "./import";
 import { chooseDriver, loadPoint, pinServer, randomQuery, startBaseline, startNginx, warmUp, type LoadPoint } from "./load";
 import { pageTypes, pageWeights, uncachedRenders, type PageType } from "./pages";
 import { benchPublish } from "./publish";
@@ -39,7 +40,7 @@ const driver = chooseDriver();
 const ARTICLES = Number(process.env.BENCH_ARTICLES || 50_000);
 const onlyArg = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 const ONLY_LIST = onlyArg || process.env.BENCH_ONLY;
-const ONLY = new Set((ONLY_LIST || "article,weights,uncached,publish,editor,scale,collab").split(","));
+const ONLY = new Set((ONLY_LIST || "article,weights,uncached,publish,editor,scale,collab,import").split(","));
 /** The secret the bench's app signs with (scripts/e2e-server.mjs): collaboration tickets are signed with it. */
 const AUTH_SECRET = process.env.AUTH_SECRET || "e2e-secret-not-for-production-0123456789";
 const ENGINES = (process.env.BENCH_ENGINES || "pglite,postgres").split(",");
@@ -153,6 +154,19 @@ async function pgReachable(): Promise<boolean> {
 mkdirSync(LOG_DIR, { recursive: true });
 mkdirSync(RESULTS, { recursive: true });
 let broken = false;
+// Moving in and out (scripts/bench/import.ts, bench/results/moving.md): needs no app server, so it runs before the build.
+await step(
+  "import, Content API and export",
+  async () => {
+    const moving = await benchMoving({ pgAdminUrl: (await pgReachable()) ? PG_URL : null, articles: ARTICLES, log, resultsDir: RESULTS });
+    results.errors.push(...moving.errors.map((e) => `moving: ${e}`));
+  },
+  "import",
+);
+if ([...ONLY].every((p) => p === "import")) {
+  log("wrote bench/results/moving.md and moving.json");
+  process.exit(results.errors.length ? 1 : 0);
+}
 if (process.env.BENCH_SKIP_BUILD !== "1") {
   log(`next build into ${DIST} (log: ${path.join(LOG_DIR, "build.log")})`);
   const b = spawnSync("npx", ["next", "build"], {
