@@ -47,7 +47,7 @@ export class LiveSession {
   private nextFlush = 1;
   private probe: ReturnType<typeof setTimeout>;
 
-  constructor(private opts: Options) {
+  constructor(readonly opts: Options) {
     this.idb = new IndexeddbPersistence(`newsroom-article-${opts.articleId}`, this.doc);
     const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
     this.socket = new HocuspocusProviderWebsocket({ url, maxDelay: 5000 } as never);

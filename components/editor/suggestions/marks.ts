@@ -28,7 +28,13 @@ export const SuggestionInsertion = Mark.create({
   addAttributes: suggestionAttributes,
   // Never read from pasted HTML: a suggestion is made by typing with Suggest on, not forged.
   parseHTML: () => [],
-  renderHTML: ({ HTMLAttributes }) => ["ins", mergeAttributes(HTMLAttributes, { class: "suggestion suggestion-insertion" }), 0],
+  renderHTML: ({ HTMLAttributes }) => [
+    "ins",
+    mergeAttributes(HTMLAttributes, {
+      class: "suggestion-insertion bg-green-100 text-green-950 underline decoration-green-700 dark:bg-green-950 dark:text-green-100",
+    }),
+    0,
+  ],
 });
 
 export const SuggestionDeletion = Mark.create({
@@ -37,5 +43,9 @@ export const SuggestionDeletion = Mark.create({
   excludes: `${INSERTION} ${DELETION}`,
   addAttributes: suggestionAttributes,
   parseHTML: () => [],
-  renderHTML: ({ HTMLAttributes }) => ["del", mergeAttributes(HTMLAttributes, { class: "suggestion suggestion-deletion" }), 0],
+  renderHTML: ({ HTMLAttributes }) => [
+    "del",
+    mergeAttributes(HTMLAttributes, { class: "suggestion-deletion bg-red-100 text-red-950 line-through decoration-red-700 dark:bg-red-950 dark:text-red-100" }),
+    0,
+  ],
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
 import { notFound } from "next/navigation";
 
 import { ArticleEditor } from "@/components/editor/article-editor";
@@ -38,47 +39,50 @@ export default async function EditArticlePage({ params, searchParams }: { params
     preferencesOf(db, user.id),
   ]);
 
+  // The editor's client components read the catalogues (all namespaces, inherited from the request).
   return (
-    <div>
-      <h1 className="sr-only">Edit article</h1>
-      <ArticleEditor
-        articleId={article.id}
-        me={{ id: user.id, name: user.name }}
-        version={article.version}
-        values={{
-          headline: article.headline,
-          dek: article.dek,
-          highlights: article.highlights,
-          body: article.body,
-          tags: tags.map((t) => t.name),
-          sectionId: article.sectionId,
-          language: article.language,
-          slug: article.slug,
-          featuredImage: article.featuredImage ?? null,
-          seo: article.seo ?? {},
-          authors,
-        }}
-        slugAuto={followsHeadline(article.slug, article.headline)}
-        slugLocked={article.firstPublishedAt !== null}
-        sections={sectionRows}
-        people={people}
-        editable={edit.ok}
-        lockReason={edit.ok ? undefined : edit.reason}
-        typography={prefs.typographyAsYouType}
-        notice={restored ? `Revision ${Number(restored)} was restored as the working copy.` : undefined}
-      >
-        <ArticleSidebar
-          user={user}
-          article={{
-            id: article.id,
-            status: article.status,
-            version: article.version,
-            authorIds,
-            hasUnpublishedChanges: article.hasUnpublishedChanges,
+    <NextIntlClientProvider>
+      <div>
+        <h1 className="sr-only">Edit article</h1>
+        <ArticleEditor
+          articleId={article.id}
+          me={{ id: user.id, name: user.name }}
+          version={article.version}
+          values={{
+            headline: article.headline,
+            dek: article.dek,
+            highlights: article.highlights,
+            body: article.body,
+            tags: tags.map((t) => t.name),
+            sectionId: article.sectionId,
+            language: article.language,
             slug: article.slug,
+            featuredImage: article.featuredImage ?? null,
+            seo: article.seo ?? {},
+            authors,
           }}
-        />
-      </ArticleEditor>
-    </div>
+          slugAuto={followsHeadline(article.slug, article.headline)}
+          slugLocked={article.firstPublishedAt !== null}
+          sections={sectionRows}
+          people={people}
+          editable={edit.ok}
+          lockReason={edit.ok ? undefined : edit.reason}
+          typography={prefs.typographyAsYouType}
+          notice={restored ? `Revision ${Number(restored)} was restored as the working copy.` : undefined}
+        >
+          <ArticleSidebar
+            user={user}
+            article={{
+              id: article.id,
+              status: article.status,
+              version: article.version,
+              authorIds,
+              hasUnpublishedChanges: article.hasUnpublishedChanges,
+              slug: article.slug,
+            }}
+          />
+        </ArticleEditor>
+      </div>
+    </NextIntlClientProvider>
   );
 }
