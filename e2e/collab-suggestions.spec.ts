@@ -8,6 +8,9 @@ const body = (page: Page) => new EditorPage(page).body;
 const workflow = (page: Page) => page.getByRole("complementary", { name: "Workflow" });
 const suggestions = (page: Page) => page.getByRole("region", { name: /^Suggestions/ });
 
+// Three people, a publication and a reader: longer than one edit on this shared machine.
+test.setTimeout(240_000);
+
 test("the desk suggests, the author accepts one and rejects another, the public page shows exactly the accepted text", async ({ browser, as }) => {
   const headline = `Suggestions du desk ${Date.now().toString(36)}`;
   const claire = await as("claire");
