@@ -13,6 +13,8 @@ import { ImageDialog } from "./image-dialog";
 import { LinkDialog } from "./link-dialog";
 import { LiveCarets } from "./live-carets";
 import type { LiveSession } from "./live-session";
+import { Suggestions } from "./suggestions/extension";
+import { SuggestionsPanel } from "./suggestions/panel";
 import { Toolbar } from "./toolbar";
 import { Typography } from "./typography";
 
@@ -49,6 +51,7 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
             ...articleExtensions({ live: true }),
             Collaboration.configure({ document: live.doc, field: "default" }),
             LiveCarets.configure({ awareness: live.provider.awareness }),
+            Suggestions.configure({ user: live.opts.me }),
           ]
         : articleExtensions()),
       // The extension reads the ref at each keystroke only, never during render.
@@ -116,6 +119,7 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
         {editor && <Toolbar editor={editor} disabled={!editable} onLink={() => setLinkOpen(true)} onImage={() => setImageOpen(true)} />}
         <EditorContent editor={editor} />
       </div>
+      {live && editor && <SuggestionsPanel editor={editor} editable={editable} />}
       {error && (
         <p id="body-error" role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
           {error}

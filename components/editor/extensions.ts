@@ -7,6 +7,8 @@ import { mergeAttributes, type AnyExtension } from "@tiptap/core";
 import Image from "@tiptap/extension-image";
 import StarterKit from "@tiptap/starter-kit";
 
+import { SuggestionDeletion, SuggestionInsertion } from "./suggestions/marks";
+
 export const LINK_PROTOCOLS = ["http:", "https:", "mailto:"] as const;
 
 /** Links may only point at http, https or mailto addresses. */
@@ -95,5 +97,8 @@ export function articleExtensions({ live = false }: { live?: boolean } = {}): An
       },
     }),
     NewsImage.configure({ inline: false, allowBase64: false }),
+    // Track changes: pending suggestions (components/editor/suggestions/).
+    SuggestionInsertion,
+    SuggestionDeletion,
   ];
 }

@@ -55,7 +55,7 @@ export class LiveSession {
   private probe: ReturnType<typeof setTimeout>;
   private readonly texts: LiveTexts;
 
-  constructor(private opts: Options) {
+  constructor(readonly opts: Options) {
     this.texts = opts.texts ?? LIVE_ENGLISH;
     this.idb = new IndexeddbPersistence(`newsroom-article-${opts.articleId}`, this.doc);
     const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;

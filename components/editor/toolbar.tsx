@@ -3,6 +3,9 @@
 import { useEditorState, type Editor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 
+import { isSuggesting } from "./suggestions/extension";
+import { SuggestToggle } from "./suggestions/panel";
+
 type ToolbarProps = { editor: Editor; disabled: boolean; onLink: () => void; onImage: () => void };
 
 const btn =
@@ -26,6 +29,7 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
       quote: e.isActive("blockquote"),
       undo: e.can().undo(),
       redo: e.can().redo(),
+      suggesting: isSuggesting(e.state),
     }),
   });
   const chain = () => editor.chain().focus();
@@ -73,6 +77,9 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
           </span>
         </button>
       ))}
+      {editor.extensionManager.extensions.some((x) => x.name === "suggestions") && (
+        <SuggestToggle editor={editor} on={s.suggesting} disabled={disabled} className={`${btn} ml-auto`} />
+      )}
     </div>
   );
 }

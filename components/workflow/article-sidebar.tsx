@@ -3,6 +3,7 @@
  * timeline. The editor page renders it with the article's current state; everything else is
  * re-read here so the buttons shown are exactly those the server would accept.
  */
+import { PendingSuggestionsNote } from "@/components/editor/suggestions/pending-note";
 import { getDb } from "@/db";
 import { listContributorIds } from "@/db/queries/article-people";
 import { listArticleComments } from "@/db/queries/comments";
@@ -12,6 +13,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { loadArticleChecklist } from "@/lib/checklist/checklist";
 import { now as clockNow } from "@/lib/clock";
 import { availableTransitions, canGlobal, twoPersonBar } from "@/lib/permissions";
+import { pendingSuggestionCount } from "@/lib/rich-text/suggestions";
 import { getSettings } from "@/lib/settings";
 import { describeStatus, type ArticleStatus } from "@/lib/workflow/article-workflow";
 import { formatInZone, utcToZonedLocal } from "@/lib/workflow/time-zone";
@@ -48,6 +50,7 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
   const actions = availableTransitions(user, facts, { twoPersonRule: settings.twoPersonRule });
   const bar = twoPersonBar(user, facts, settings.twoPersonRule);
   const tz = settings.timeZone;
+  const storedSuggestions = row ? pendingSuggestionCount(row.body) : 0;
   return (
     <aside aria-label="Workflow" className="space-y-6 text-sm">
       <section aria-labelledby="workflow-heading" className="rounded border border-neutral-300 p-4 dark:border-neutral-700">
@@ -71,6 +74,7 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
             Two-person rule: you wrote, edited or were on the byline of this version, so another editor approves or publishes it.
           </p>
         )}
+        <PendingSuggestionsNote stored={storedSuggestions} />
         <div className="mt-3">
           <WorkflowPanel
             articleId={article.id}
@@ -78,6 +82,7 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
             actions={actions}
             timeZone={tz}
             canCorrect={Boolean(row?.firstPublishedAt)}
+            pendingSuggestions={storedSuggestions}
             // A server component renders once per request: "an hour from now" is from this request.
             defaultScheduleAt={utcToZonedLocal(new Date(Math.max(clockNow().getTime() + 3_600_000, row?.embargoUntil?.getTime() ?? 0)), tz)}
           />

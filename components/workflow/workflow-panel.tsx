@@ -5,6 +5,8 @@ import { useId, useState, useTransition } from "react";
 
 import { transitionArticleAction } from "@/app/(newsroom)/newsroom/articles/workflow-actions";
 import { useEditorSession } from "@/components/editor/editor-session";
+import { usePendingSuggestions } from "@/components/editor/suggestions/pending";
+import { PublishWarning } from "@/components/editor/suggestions/publish-warning";
 import { ACTION_LABELS, type WorkflowAction } from "@/lib/workflow/article-workflow";
 
 export type WorkflowPanelProps = {
@@ -15,6 +17,8 @@ export type WorkflowPanelProps = {
   /** Publishing an update (or republishing) may carry a dated correction note. */
   canCorrect: boolean;
   defaultScheduleAt: string;
+  /** Pending suggestions in the stored copy (the live editor's count replaces it when there is one). */
+  pendingSuggestions?: number;
 };
 
 type Result = { ok: boolean; message?: string; fieldErrors?: Record<string, string[]>; action: WorkflowAction } | null;
@@ -24,7 +28,7 @@ const primary = `${button} bg-neutral-900 text-white dark:bg-neutral-100 dark:te
 const secondary = `${button} border border-neutral-500`;
 const field = "mt-1 w-full rounded border border-neutral-400 bg-white px-2 py-1 text-sm dark:bg-neutral-950 aria-[invalid=true]:border-red-700";
 
-export function WorkflowPanel({ articleId, version, actions, timeZone, canCorrect, defaultScheduleAt }: WorkflowPanelProps) {
+export function WorkflowPanel({ articleId, version, actions, timeZone, canCorrect, defaultScheduleAt, pendingSuggestions = 0 }: WorkflowPanelProps) {
   const session = useEditorSession();
   const router = useRouter();
   const id = useId();
@@ -33,7 +37,13 @@ export function WorkflowPanel({ articleId, version, actions, timeZone, canCorrec
   const [values, setValues] = useState({ comment: "", reason: "", scheduledAt: defaultScheduleAt, correction: "" });
   const set = (k: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
 
-  function run(action: WorkflowAction) {
+  const suggestions = usePendingSuggestions(pendingSuggestions);
+  const [confirmPublish, setConfirmPublish] = useState(false);
+
+  function run(action: WorkflowAction, confirmed = false) {
+    // Publishing with suggestions pending: the editor confirms first (insertions stay out, deletions go).
+    if (action === "publish" && suggestions > 0 && !confirmed) return setConfirmPublish(true);
+    setConfirmPublish(false);
     startTransition(async () => {
       let current = version;
       if (session) {
@@ -105,7 +115,14 @@ export function WorkflowPanel({ articleId, version, actions, timeZone, canCorrec
           case "unpublish":
             return form(action, textField(action, "reason", "Reason for unpublishing", "comment"));
           case "publish":
-            return form(action, canCorrect ? textField(action, "correction", "Correction note (optional)", "correction", false) : null, primary);
+            return (
+              <div key={action}>
+                {form(action, canCorrect ? textField(action, "correction", "Correction note (optional)", "correction", false) : null, primary)}
+                {confirmPublish && suggestions > 0 && (
+                  <PublishWarning count={suggestions} pending={pending} onConfirm={() => run("publish", true)} onCancel={() => setConfirmPublish(false)} />
+                )}
+              </div>
+            );
           case "schedule":
             return form(
               action,

@@ -10,6 +10,7 @@ import { insertRevision } from "@/db/queries/revisions";
 import { getUserById } from "@/db/queries/users";
 import type { Article, ArticleRevision, Tag } from "@/db/schema";
 import { bodyText, renderBodyHtml } from "@/lib/rich-text/body";
+import { publicBody } from "@/lib/rich-text/suggestions";
 import { slugify, tagDisplayName } from "@/lib/slug";
 
 export type { SlugViewer };
@@ -117,7 +118,8 @@ export async function cutRevision(
       headline: article.headline,
       dek: article.dek,
       highlights: article.highlights,
-      body: article.body,
+      // What readers get never holds a pending suggestion (insertions out, deletions still in).
+      body: reason === "publish" ? publicBody(article.body) : article.body,
       bodyHtml: renderBodyHtml(article.body, article.language),
       tags: tagSnapshot,
       sectionId: article.sectionId,

@@ -16,6 +16,7 @@ import {
   listFeedArticles,
   withTag,
 } from "@/db/queries/public";
+import { publicBody } from "@/lib/rich-text/suggestions";
 import { originOf } from "@/lib/seo/site-url";
 
 import { apiError, BadParameter, CORS_HEADERS, decodeCursor, encodeCursor, jsonWithEtag, limitParam } from "./http";
@@ -117,7 +118,7 @@ export function getArticle(slug: string | null): Handler {
     const data = {
       ...summary,
       highlights: r.highlights,
-      body: r.body,
+      body: publicBody(r.body),
       corrections: corrections.map((c) => ({ note: c.note, created_at: isoDate(c.createdAt) })),
       seo: {
         title: seo.seoTitle || null,

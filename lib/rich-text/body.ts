@@ -12,6 +12,8 @@ import type { TiptapDoc } from "@/db/schema";
 import { depthExceeds, jsonTextDepthExceeds } from "@/lib/security/depth";
 import { frenchSpacesForReading, typographyLanguage } from "@/lib/typography/rules";
 
+import { DELETION, INSERTION, publicBody, suggestionAttrsProblem } from "./suggestions";
+
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /**
  * How deep a document may nest, counting JSON objects and arrays (a node is an object plus its
@@ -40,6 +42,7 @@ function checkTree(node: PMNode): string | null {
       if (mark.type.name === "link" && !isAllowedHref(mark.attrs.href)) {
         problem = "Links must start with http://, https:// or mailto:.";
       }
+      if (mark.type.name === INSERTION || mark.type.name === DELETION) problem ??= suggestionAttrsProblem(mark.attrs);
     }
     if (child.type.name === "heading" && !HEADING_LEVELS.includes(child.attrs.level)) problem = "Headings can only be of levels 2 to 4.";
     if (child.type.name === "image") {
@@ -106,17 +109,18 @@ function mapText(json: unknown, fn: (text: string) => string): unknown {
 }
 
 /**
- * HTML for readers. Text is escaped by the renderer; attributes are limited to the schema's. In a
+ * HTML for readers (pending suggestions rejected: see publicBody). Text is escaped by the renderer; attributes are limited to the schema's. In a
  * French article the spaces around ; : ! ? « » are narrow no-break ones, so no line starts with them.
  */
 export function renderBodyHtml(doc: TiptapDoc, language?: string): string {
   const parsed = parseBody(doc);
   if (!parsed.ok) return "";
-  const readable = typographyLanguage(language) === "fr" ? mapText(parsed.doc, frenchSpacesForReading) : parsed.doc;
+  const shown = publicBody(parsed.doc);
+  const readable = typographyLanguage(language) === "fr" ? mapText(shown, frenchSpacesForReading) : shown;
   return generateHTML(readable as Parameters<typeof generateHTML>[0], articleExtensions());
 }
 
-/** Plain text of a document, for word counts, search and excerpts. */
+/** Plain text of a document as readers get it (pending suggestions rejected), for word counts, search and excerpts. */
 export function bodyText(doc: TiptapDoc): string {
   const out: string[] = [];
   const walk = (n: unknown) => {
@@ -128,7 +132,7 @@ export function bodyText(doc: TiptapDoc): string {
       if (node.type && node.type !== "text" && node.type !== "doc") out.push("\n");
     }
   };
-  walk(doc);
+  walk(publicBody(doc));
   return out
     .join("")
     .replace(/\n{2,}/g, "\n")
