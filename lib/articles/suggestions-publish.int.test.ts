@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { updateArticle } from "@/db/queries/articles";
+import type { TiptapDoc } from "@/db/schema";
 import { makeLive } from "@/lib/articles/store";
 import { pendingSuggestionCount } from "@/lib/rich-text/suggestions";
 import { createTestDb, type TestDb } from "@/testing/db";
@@ -20,7 +21,7 @@ const who = (id: string) => ({ id, authorId: "u1", authorName: "<b>Marc</b>", at
 describe("publishing with pending suggestions", () => {
   it("publishes the text without pending insertions and with pending deletions; the working copy keeps them", async () => {
     const a = await makeArticle(t.db, cast.claire.id);
-    const body = {
+    const body: TiptapDoc = {
       type: "doc",
       content: [
         {
