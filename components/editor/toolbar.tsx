@@ -2,6 +2,9 @@
 
 import { useEditorState, type Editor } from "@tiptap/react";
 
+import { CommentButton } from "./comments/comment-button";
+import { commentStarter } from "./comments/registry";
+
 type ToolbarProps = { editor: Editor; disabled: boolean; onLink: () => void; onImage: () => void };
 
 const btn =
@@ -24,6 +27,8 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
       quote: e.isActive("blockquote"),
       undo: e.can().undo(),
       redo: e.can().redo(),
+      // Inline comments (live sessions): a selection to comment on.
+      comment: commentStarter(e) !== null && !e.state.selection.empty,
     }),
   });
   const chain = () => editor.chain().focus();
@@ -71,6 +76,7 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
           </span>
         </button>
       ))}
+      <CommentButton editor={editor} enabled={s.comment} className={btn} />
     </div>
   );
 }
