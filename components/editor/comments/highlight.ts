@@ -39,6 +39,8 @@ function build(state: EditorState, threads: AnchoredThread[], active: number | n
         Decoration.inline(ok.from, ok.to, {
           class: t.id === active ? "inline-comment inline-comment-active" : "inline-comment",
           "data-thread-id": String(t.id),
+          // Styled here rather than in globals.css: the highlight is this module's alone.
+          style: `background-color: rgb(250 204 21 / ${t.id === active ? 0.55 : 0.3}); border-bottom: 2px solid rgb(202 138 4)`,
         }),
       );
     }
