@@ -28,6 +28,7 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
       undo: e.can().undo(),
       redo: e.can().redo(),
       // Inline comments (live sessions): a selection to comment on.
+      commentable: commentStarter(e) !== null,
       comment: commentStarter(e) !== null && !e.state.selection.empty,
     }),
   });

@@ -39,7 +39,7 @@ function Margin({ editor, live, articleId }: { editor: Editor; live: LiveSession
   const [notice, setNotice] = useState<string | null>(null);
   const [showResolved, setShowResolved] = useState(false);
   const [active, setActive] = useState<number | null>(null);
-  const lastSeen = useRef(0);
+  const nudges = useRef(0);
 
   const reload = useCallback(async () => {
     const r = await listInlineThreadsAction({ articleId });
@@ -49,8 +49,8 @@ function Margin({ editor, live, articleId }: { editor: Editor; live: LiveSession
   /** After a change of mine: re-read, and tell the others through the awareness. */
   const changed = useCallback(async () => {
     await reload();
-    lastSeen.current = Date.now();
-    live.provider.setAwarenessField("comments", lastSeen.current);
+    nudges.current += 1;
+    live.provider.setAwarenessField("comments", Date.now() + nudges.current);
   }, [reload, live]);
 
   // The highlight plugin, for as long as the margin is mounted.
@@ -73,19 +73,21 @@ function Margin({ editor, live, articleId }: { editor: Editor; live: LiveSession
 
   // The list: now, on others' nudges, and every POLL_MS.
   useEffect(() => {
+    const mountedAt = Date.now() - POLL_MS;
     const first = setTimeout(() => void reload(), 0);
     const timer = setInterval(() => void reload(), POLL_MS);
     const awareness = live.provider.awareness;
+    // Each other client's last nudge: a new value from anyone means a change to read.
+    const seen = new Map<number, number>();
     const onChange = () => {
-      let newest = 0;
+      let news = false;
       for (const [id, s] of awareness?.getStates() ?? []) {
         const at = (s as { comments?: unknown }).comments;
-        if (id !== live.doc.clientID && typeof at === "number") newest = Math.max(newest, at);
+        if (id === live.doc.clientID || typeof at !== "number" || seen.get(id) === at) continue;
+        news ||= seen.has(id) || at > mountedAt;
+        seen.set(id, at);
       }
-      if (newest > lastSeen.current) {
-        lastSeen.current = newest;
-        void reload();
-      }
+      if (news) void reload();
     };
     awareness?.on("change", onChange);
     return () => {
