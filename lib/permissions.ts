@@ -103,6 +103,16 @@ export function canArticle(user: PolicyUser | null, action: ArticleAction, artic
 }
 
 /**
+ * Inline comments on the live body (lib/inline-comments/) are authorised like the article's
+ * discussion: whoever may comment on the article may open a thread, reply, resolve and reopen;
+ * whoever may view it may read the threads; nobody else learns they exist.
+ */
+export type InlineCommentAction = "read" | "write";
+export function canInlineComment(user: PolicyUser | null, action: InlineCommentAction, article: PolicyArticle): PolicyResult {
+  return canArticle(user, action === "read" ? "view" : "comment", article);
+}
+
+/**
  * What a live (co-editing) session of the article may do: write when the user may edit it, only
  * follow it when they may only view it (the server drops their writes), nothing otherwise.
  */

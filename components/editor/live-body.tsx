@@ -1,10 +1,12 @@
 "use client";
 
+import type { Editor } from "@tiptap/react";
 import { useFormatter, useTranslations } from "next-intl";
-import { useSyncExternalStore } from "react";
+import { useCallback, useState, useSyncExternalStore } from "react";
 
 import type { AutosaveController } from "./autosave";
 import { BodyEditor, type BodyEditorProps } from "./body-editor";
+import { InlineComments } from "./comments/inline-comments";
 import type { LiveSession, LiveState } from "./live-session";
 import { CLOCK, useSaveStatus, useStatusText } from "./session-ui";
 
@@ -34,8 +36,27 @@ export function LiveBodyEditor({ live, editable, ...rest }: LiveBodyEditorProps)
       </div>
     );
   }
-  if (state.mode === "live" && live) return <BodyEditor key="live" live={live} editable={editable && !state.readOnly} {...rest} />;
+  if (state.mode === "live" && live) return <LiveWithComments live={live} editable={editable && !state.readOnly} {...rest} />;
   return <BodyEditor key="classic" editable={editable} {...rest} />;
+}
+
+/** The live body with its inline comments' margin beside it (components/editor/comments/). */
+function LiveWithComments({ live, onReady, ...rest }: Omit<BodyEditorProps, "live"> & { live: LiveSession }) {
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const ready = useCallback(
+    (e: Editor | null) => {
+      setEditor(e);
+      onReady(e);
+    },
+    [onReady],
+  );
+  const articleId = String(live.provider.configuration.name).replace(/^article:/, "");
+  return (
+    <div className="grid gap-3 xl:grid-cols-[minmax(0,1fr)_16rem]">
+      <BodyEditor key="live" live={live} onReady={ready} {...rest} />
+      {editor && <InlineComments editor={editor} live={live} articleId={articleId} />}
+    </div>
+  );
 }
 
 /** Who else has the live document open, each in their caret's colour (replaces the heartbeat note). */

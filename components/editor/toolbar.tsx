@@ -3,6 +3,8 @@
 import { useEditorState, type Editor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 
+import { CommentButton } from "./comments/comment-button";
+import { commentStarter } from "./comments/registry";
 import { isSuggesting } from "./suggestions/extension";
 import { SuggestToggle } from "./suggestions/panel";
 
@@ -30,6 +32,9 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
       undo: e.can().undo(),
       redo: e.can().redo(),
       suggesting: isSuggesting(e.state),
+      // Inline comments (live sessions): a selection to comment on.
+      commentable: commentStarter(e) !== null,
+      comment: commentStarter(e) !== null && !e.state.selection.empty,
     }),
   });
   const chain = () => editor.chain().focus();
@@ -77,6 +82,7 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
           </span>
         </button>
       ))}
+      <CommentButton editor={editor} enabled={s.comment} className={btn} />
       {editor.extensionManager.extensions.some((x) => x.name === "suggestions") && (
         <SuggestToggle editor={editor} on={s.suggesting} disabled={disabled} className={`${btn} ml-auto`} />
       )}

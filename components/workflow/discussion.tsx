@@ -1,3 +1,4 @@
+import { InlineThreadsList } from "@/components/editor/comments/discussion-threads";
 import { formatInZone } from "@/lib/workflow/time-zone";
 
 import { CommentForm } from "./comment-form";
@@ -29,6 +30,8 @@ export function Discussion({ articleId, comments, timeZone }: DiscussionProps) {
           ))}
         </ol>
       )}
+      {/* Inline comments on the text (components/editor/comments/). */}
+      <InlineThreadsList articleId={articleId} timeZone={timeZone} />
       <CommentForm articleId={articleId} />
     </section>
   );

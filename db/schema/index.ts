@@ -13,3 +13,4 @@ export * from "./integrations";
 export * from "./preferences";
 export * from "./imports";
 export * from "./collab";
+export * from "./inline-comments";

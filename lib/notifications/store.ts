@@ -6,7 +6,8 @@ import { loadArticle } from "@/lib/articles/access";
 import { queueMail } from "@/lib/mail/outbox";
 import { canArticle } from "@/lib/permissions";
 
-export type NotificationType = "submitted" | "changes_requested" | "approved" | "scheduled" | "published" | "unpublished" | "comment" | "byline_changed";
+export type NotificationType =
+  "submitted" | "changes_requested" | "approved" | "scheduled" | "published" | "unpublished" | "comment" | "mention" | "byline_changed";
 
 /**
  * Of `userIds`, those who may view the article now (active, and an editor or one of its working
