@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { authedFormAction } from "@/lib/actions/authed-action";
 import { refused, type ActionResult } from "@/lib/actions/result";
 import { appOrigin } from "@/lib/auth/origin";
-import { accountLinkMail, sendAccountMail } from "@/lib/users/mail";
+import { accountLinkMailFor, sendAccountMail } from "@/lib/users/mail";
 import { changeRole, createUser, resetPassword, setActive, type Issued } from "@/lib/users/manage";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema } from "@/lib/users/validation";
 
@@ -16,7 +16,10 @@ export type AccountLink = { link: string; mail: "sent" | "not_configured" | "fai
 /** The link is shown to the admin in every case, and mailed as well when SMTP_URL is set. */
 async function deliver(issued: Issued, purpose: "invite" | "reset"): Promise<ActionResult<AccountLink>> {
   const link = `${await appOrigin()}/set-password?token=${issued.token}`;
-  const mail = await sendAccountMail({ to: issued.email, ...accountLinkMail({ name: issued.name, link, purpose, expiresAt: issued.expiresAt }) });
+  const mail = await sendAccountMail({
+    to: issued.email,
+    ...(await accountLinkMailFor(await getDb(), { userId: issued.userId, name: issued.name, link, purpose, expiresAt: issued.expiresAt })),
+  });
   const sent = mail === "sent" ? ` An email with the link was sent to ${issued.email}.` : " Send this link to them yourself.";
   const what = purpose === "invite" ? `Account created for ${issued.name}.` : `Password reset for ${issued.name}: the old password no longer works.`;
   return { ok: true, message: `${what}${sent} It works once, for 48 hours.`, data: { link, mail } };
