@@ -4,6 +4,7 @@ import { embargoNoticeIn } from "@/lib/embargo/notice";
 
 import { durationParts } from "./duration";
 import { durationText } from "./duration-text";
+import { workflowMessage } from "./messages";
 import { describeEvent, describeEventIn } from "./timeline";
 
 const submitted = { type: "article.transition", fromStatus: "draft", toStatus: "in_review", data: { action: "submit" } };
@@ -44,5 +45,28 @@ describe("durations and embargo notices", () => {
     const now = new Date("2026-11-29T08:00:00Z");
     expect(embargoNoticeIn("en", a, "Europe/Paris", now)).toBe("Embargoed until 1 Dec 2026, 09:00 (Europe/Paris)");
     expect(embargoNoticeIn("fr", a, "Europe/Paris", now)).toBe("Sous embargo jusqu’au 1 déc. 2026, 09:00 (Europe/Paris)");
+  });
+});
+
+describe("the workflow's answers in the reader's language", () => {
+  it("leaves English as the domain wrote it", () => {
+    expect(workflowMessage("en", "Cannot approve: the article is a draft.", "approve")).toBe("Cannot approve: the article is a draft.");
+  });
+
+  it.each([
+    ["Submitted for review.", "submit", "Soumis pour relecture."],
+    ["The update is published.", "publish", "La mise à jour est publiée."],
+    ["Say what needs to change: a comment is required.", "request_changes", "Dites ce qui doit changer : un commentaire est obligatoire."],
+    ["Cannot approve: the article is a draft.", "approve", "Action impossible (approuver) : l’article est brouillon."],
+    ["Checklist: 1 required item is not ticked yet.", "publish", "Liste de contrôle : 1 élément obligatoire n’est pas coché."],
+    ["Checklist: 3 required items are not ticked yet.", "publish", "Liste de contrôle : 3 éléments obligatoires ne sont pas cochés."],
+    [
+      "Embargoed until 1 Dec 2026, 09:00 (Europe/Paris): it cannot be published before then.",
+      "publish",
+      "Sous embargo jusqu’au 1 Dec 2026, 09:00 (Europe/Paris) : l’article ne peut pas être publié avant.",
+    ],
+    ["Something new.", "publish", "Something new."],
+  ] as const)("%s", (english, action, french) => {
+    expect(workflowMessage("fr", english, action)).toBe(french);
   });
 });
