@@ -34,7 +34,7 @@ test("an editor who reads the newsroom in French sees the dashboard, the notific
     const queue = editor.getByRole("region", { name: /File de relecture/ });
     await expect(queue.getByRole("listitem").filter({ hasText: headline })).toContainText(/En relecture · en attente depuis \d+ min/);
     await expect(editor.getByRole("region", { name: /Mes brouillons/ })).toBeVisible();
-    await expect(editor.getByRole("link", { name: "Nouvel article" })).toBeVisible();
+    await expect(editor.getByRole("main").getByRole("link", { name: "Nouvel article" })).toBeVisible();
 
     // Written by an English-speaking journalist's action, read in French.
     await editor.goto("/newsroom/notifications");
