@@ -3,6 +3,9 @@
  * timeline. The editor page renders it with the article's current state; everything else is
  * re-read here so the buttons shown are exactly those the server would accept.
  */
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations } from "next-intl/server";
+
 import { PendingSuggestionsNote } from "@/components/editor/suggestions/pending-note";
 import { getDb } from "@/db";
 import { listContributorIds } from "@/db/queries/article-people";
@@ -12,11 +15,13 @@ import { loadArticle } from "@/lib/articles/access";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadArticleChecklist } from "@/lib/checklist/checklist";
 import { now as clockNow } from "@/lib/clock";
+import { newsroomLocale } from "@/lib/i18n/interface";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { availableTransitions, canGlobal, twoPersonBar } from "@/lib/permissions";
 import { pendingSuggestionCount } from "@/lib/rich-text/suggestions";
 import { getSettings } from "@/lib/settings";
-import { describeStatus, type ArticleStatus } from "@/lib/workflow/article-workflow";
-import { formatInZone, utcToZonedLocal } from "@/lib/workflow/time-zone";
+import type { ArticleStatus } from "@/lib/workflow/article-workflow";
+import { dateLocaleOf, formatInZone, utcToZonedLocal } from "@/lib/workflow/time-zone";
 
 import { ChecklistSection } from "./checklist-section";
 import { Discussion } from "./discussion";
@@ -33,6 +38,8 @@ export type ArticleSidebarProps = {
 
 export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
   const db = await getDb();
+  const locale = await newsroomLocale();
+  const t = await getTranslations({ locale, namespace: "workflow" });
   const [settings, loaded, comments, events, contributorIds, checklist] = await Promise.all([
     getSettings(db),
     loadArticle({ db, id: article.id }),
@@ -52,48 +59,49 @@ export async function ArticleSidebar({ user, article }: ArticleSidebarProps) {
   const tz = settings.timeZone;
   const storedSuggestions = row ? pendingSuggestionCount(row.body) : 0;
   return (
-    <aside aria-label="Workflow" className="space-y-6 text-sm">
-      <section aria-labelledby="workflow-heading" className="rounded border border-neutral-300 p-4 dark:border-neutral-700">
-        <h2 id="workflow-heading" className="text-base font-semibold">
-          Workflow
-        </h2>
-        <p className="mt-1">
-          Status: <strong data-testid="workflow-status">{describeStatus(status)}</strong>
-          {status === "published" && hasUnpublishedChanges && <span> — published, with unpublished changes</span>}
-        </p>
-        {status === "scheduled" && row?.scheduledAt && (
+    // The client parts (buttons, forms) read the workflow words from this provider, in the reader's language.
+    <NextIntlClientProvider locale={locale} messages={{ workflow: MESSAGES[locale].workflow, suggestions: MESSAGES[locale].suggestions }} timeZone={tz}>
+      <aside aria-label={t("sidebar.label")} className="space-y-6 text-sm">
+        <section aria-labelledby="workflow-heading" className="rounded border border-neutral-300 p-4 dark:border-neutral-700">
+          <h2 id="workflow-heading" className="text-base font-semibold">
+            {t("sidebar.heading")}
+          </h2>
           <p className="mt-1">
-            Scheduled for <time dateTime={row.scheduledAt.toISOString()}>{formatInZone(row.scheduledAt, tz)}</time> ({tz})
+            {t("sidebar.status")} <strong data-testid="workflow-status">{t(`states.${status}`)}</strong>
+            {status === "published" && hasUnpublishedChanges && <span>{t("sidebar.publishedWithChanges")}</span>}
           </p>
-        )}
-        {bar === "author" && (
-          <p className="mt-1 text-neutral-700 dark:text-neutral-300">Two-person rule: as an author, you cannot approve, publish or schedule this article.</p>
-        )}
-        {bar === "contributor" && (
-          <p className="mt-1 text-neutral-700 dark:text-neutral-300">
-            Two-person rule: you wrote, edited or were on the byline of this version, so another editor approves or publishes it.
-          </p>
-        )}
-        <PendingSuggestionsNote stored={storedSuggestions} />
-        <div className="mt-3">
-          <WorkflowPanel
-            articleId={article.id}
-            version={article.version}
-            actions={actions}
-            timeZone={tz}
-            canCorrect={Boolean(row?.firstPublishedAt)}
-            pendingSuggestions={storedSuggestions}
-            // A server component renders once per request: "an hour from now" is from this request.
-            defaultScheduleAt={utcToZonedLocal(new Date(Math.max(clockNow().getTime() + 3_600_000, row?.embargoUntil?.getTime() ?? 0)), tz)}
-          />
-        </div>
-      </section>
-      {row && <EmbargoPanel user={user} article={row} facts={facts} timeZone={tz} twoPersonRule={settings.twoPersonRule} />}
-      <ChecklistSection user={user} articleId={article.id} article={facts} checklist={checklist} twoPersonRule={settings.twoPersonRule} timeZone={tz} />
-      {canGlobal(user, "articles:review").ok && row && <ReviewChanges article={row} />}
-      <SharePreview user={user} articleId={article.id} policy={facts} timeZone={tz} />
-      <Discussion articleId={article.id} comments={comments} timeZone={tz} />
-      <Timeline events={events} timeZone={tz} />
-    </aside>
+          {status === "scheduled" && row?.scheduledAt && (
+            <p className="mt-1">
+              {t.rich("sidebar.scheduledFor", {
+                when: formatInZone(row.scheduledAt, tz, dateLocaleOf(locale)),
+                timeZone: tz,
+                time: (chunks) => <time dateTime={row.scheduledAt!.toISOString()}>{chunks}</time>,
+              })}
+            </p>
+          )}
+          {bar === "author" && <p className="mt-1 text-neutral-700 dark:text-neutral-300">{t("sidebar.twoPersonAuthor")}</p>}
+          {bar === "contributor" && <p className="mt-1 text-neutral-700 dark:text-neutral-300">{t("sidebar.twoPersonContributor")}</p>}
+          <PendingSuggestionsNote stored={storedSuggestions} />
+          <div className="mt-3">
+            <WorkflowPanel
+              articleId={article.id}
+              version={article.version}
+              actions={actions}
+              timeZone={tz}
+              canCorrect={Boolean(row?.firstPublishedAt)}
+              pendingSuggestions={storedSuggestions}
+              // A server component renders once per request: "an hour from now" is from this request.
+              defaultScheduleAt={utcToZonedLocal(new Date(Math.max(clockNow().getTime() + 3_600_000, row?.embargoUntil?.getTime() ?? 0)), tz)}
+            />
+          </div>
+        </section>
+        {row && <EmbargoPanel user={user} article={row} facts={facts} timeZone={tz} twoPersonRule={settings.twoPersonRule} />}
+        <ChecklistSection user={user} articleId={article.id} article={facts} checklist={checklist} twoPersonRule={settings.twoPersonRule} timeZone={tz} />
+        {canGlobal(user, "articles:review").ok && row && <ReviewChanges article={row} />}
+        <SharePreview user={user} articleId={article.id} policy={facts} timeZone={tz} />
+        <Discussion articleId={article.id} comments={comments} timeZone={tz} />
+        <Timeline events={events} timeZone={tz} />
+      </aside>
+    </NextIntlClientProvider>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 
@@ -8,6 +9,7 @@ import { postCommentAction } from "@/app/(newsroom)/newsroom/articles/workflow-a
 export type CommentFormProps = { articleId: string };
 
 export function CommentForm({ articleId }: CommentFormProps) {
+  const t = useTranslations("workflow.discussion");
   const router = useRouter();
   const id = useId();
   const [body, setBody] = useState("");
@@ -28,7 +30,7 @@ export function CommentForm({ articleId }: CommentFormProps) {
       }}
     >
       <label htmlFor={`${id}-body`} className="block text-sm font-medium">
-        Add a comment
+        {t("add")}
       </label>
       <textarea
         id={`${id}-body`}
@@ -45,7 +47,7 @@ export function CommentForm({ articleId }: CommentFormProps) {
         </p>
       )}
       <button type="submit" disabled={pending} className="rounded border border-neutral-500 px-3 py-1.5 text-sm focus-visible:outline focus-visible:outline-2">
-        Post comment
+        {t("post")}
       </button>
     </form>
   );

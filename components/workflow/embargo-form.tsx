@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 
 import { setEmbargoAction } from "@/app/(newsroom)/newsroom/articles/embargo-actions";
@@ -10,6 +11,7 @@ const field = "mt-1 w-full rounded border border-neutral-400 bg-white px-2 py-1 
 
 /** The `Embargo until` field: a `datetime-local` read in the newsroom time zone, set and lift buttons. */
 export function EmbargoForm({ articleId, timeZone, current }: { articleId: string; timeZone: string; current: string }) {
+  const t = useTranslations("workflow.embargo");
   const [state, action, pending] = useActionState(setEmbargoAction, null);
   const id = useId();
   const error = state && !state.ok ? state.fieldErrors?.embargoUntil?.[0] : undefined;
@@ -19,10 +21,10 @@ export function EmbargoForm({ articleId, timeZone, current }: { articleId: strin
       <input type="hidden" name="articleId" value={articleId} />
       <div>
         <label htmlFor={id} className="block text-sm font-medium">
-          Embargo until
+          {t("until")}
         </label>
         <span id={`${id}-zone`} className="text-xs text-neutral-600 dark:text-neutral-400">
-          Newsroom time ({timeZone})
+          {t("zone", { timeZone })}
         </span>
         <input
           id={id}
@@ -42,11 +44,11 @@ export function EmbargoForm({ articleId, timeZone, current }: { articleId: strin
       </div>
       <div className="flex gap-2">
         <button type="submit" name="intent" value="set" className={button} disabled={pending}>
-          {current ? "Change embargo" : "Set embargo"}
+          {current ? t("change") : t("set")}
         </button>
         {current && (
           <button type="submit" name="intent" value="lift" className={button} disabled={pending}>
-            Lift embargo
+            {t("lift")}
           </button>
         )}
       </div>

@@ -2,17 +2,21 @@
  * The embargo in the article sidebar: when it ends and how long is left, `Publish` shown disabled
  * with the reason while it holds, and, for editors, the `Embargo until` field.
  */
+import { getTranslations } from "next-intl/server";
+
 import type { Article } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session";
 import { now as clockNow } from "@/lib/clock";
-import { embargoNotice, embargoTimeLeft } from "@/lib/embargo/notice";
+import { embargoMinutesLeft, embargoNoticeIn } from "@/lib/embargo/notice";
+import { newsroomLocale } from "@/lib/i18n/interface";
 import { canEmbargo, embargoedTransitions, type PolicyArticle } from "@/lib/permissions";
-import { ACTION_LABELS } from "@/lib/workflow/article-workflow";
+import { durationParts } from "@/lib/workflow/duration";
+import { durationText } from "@/lib/workflow/duration-text";
 import { utcToZonedLocal } from "@/lib/workflow/time-zone";
 
 import { EmbargoForm } from "./embargo-form";
 
-export function EmbargoPanel({
+export async function EmbargoPanel({
   user,
   article,
   facts,
@@ -27,7 +31,9 @@ export function EmbargoPanel({
 }) {
   // A server component renders once per request: "now" is this request's.
   const now = clockNow();
-  const notice = embargoNotice(article, timeZone, now);
+  const locale = await newsroomLocale();
+  const t = await getTranslations({ locale, namespace: "workflow" });
+  const notice = embargoNoticeIn(locale, article, timeZone, now);
   const editor = canEmbargo(user).ok;
   if (!notice && !editor) return null;
   const held = embargoedTransitions(user, { ...facts, embargoUntil: article.embargoUntil }, { twoPersonRule, now, timeZone });
@@ -35,14 +41,14 @@ export function EmbargoPanel({
   return (
     <section aria-labelledby="embargo-heading" className="rounded border border-neutral-300 p-4 dark:border-neutral-700">
       <h2 id="embargo-heading" className="text-base font-semibold">
-        Embargo
+        {t("embargo.heading")}
       </h2>
       {notice && article.embargoUntil ? (
         <p className="mt-1" data-testid="embargo-notice">
-          {notice} — {embargoTimeLeft(article.embargoUntil, now)} left.
+          {t("embargo.noticeLeft", { notice, time: durationText(locale, durationParts(embargoMinutesLeft(article.embargoUntil, now))) })}
         </p>
       ) : (
-        <p className="mt-1 text-neutral-700 dark:text-neutral-300">No embargo: the article may be published as soon as it is approved.</p>
+        <p className="mt-1 text-neutral-700 dark:text-neutral-300">{t("embargo.none")}</p>
       )}
       {held.actions.length > 0 && (
         <div className="mt-2 space-y-1">
@@ -54,7 +60,7 @@ export function EmbargoPanel({
               aria-describedby={reasonId}
               className="rounded bg-neutral-900 px-3 py-1.5 text-sm font-medium text-white opacity-60 dark:bg-neutral-100 dark:text-neutral-900"
             >
-              {ACTION_LABELS[a]}
+              {t(`actions.${a}`)}
             </button>
           ))}
           <p id={reasonId} className="text-neutral-700 dark:text-neutral-300">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 
@@ -7,7 +8,7 @@ import { transitionArticleAction } from "@/app/(newsroom)/newsroom/articles/work
 import { useEditorSession } from "@/components/editor/editor-session";
 import { usePendingSuggestions } from "@/components/editor/suggestions/pending";
 import { PublishWarning } from "@/components/editor/suggestions/publish-warning";
-import { ACTION_LABELS, type WorkflowAction } from "@/lib/workflow/article-workflow";
+import type { WorkflowAction } from "@/lib/workflow/article-workflow";
 
 export type WorkflowPanelProps = {
   articleId: string;
@@ -29,6 +30,7 @@ const secondary = `${button} border border-neutral-500`;
 const field = "mt-1 w-full rounded border border-neutral-400 bg-white px-2 py-1 text-sm dark:bg-neutral-950 aria-[invalid=true]:border-red-700";
 
 export function WorkflowPanel({ articleId, version, actions, timeZone, canCorrect, defaultScheduleAt, pendingSuggestions = 0 }: WorkflowPanelProps) {
+  const t = useTranslations("workflow");
   const session = useEditorSession();
   const router = useRouter();
   const id = useId();
@@ -73,7 +75,7 @@ export function WorkflowPanel({ articleId, version, actions, timeZone, canCorrec
     <form key={action} className="space-y-1" onSubmit={(e) => (e.preventDefault(), run(action))}>
       {children}
       <button type="submit" className={style} disabled={pending}>
-        {ACTION_LABELS[action]}
+        {t(`actions.${action}`)}
       </button>
     </form>
   );
@@ -103,7 +105,7 @@ export function WorkflowPanel({ articleId, version, actions, timeZone, canCorrec
     );
   };
 
-  if (actions.length === 0) return <p className="text-sm text-neutral-600 dark:text-neutral-400">No workflow action is open to you at this stage.</p>;
+  if (actions.length === 0) return <p className="text-sm text-neutral-600 dark:text-neutral-400">{t("panel.noAction")}</p>;
   const scheduleError = errorFor("schedule", "scheduledAt");
   const scheduleId = `${id}-schedule-at`;
   return (
@@ -111,13 +113,13 @@ export function WorkflowPanel({ articleId, version, actions, timeZone, canCorrec
       {actions.map((action) => {
         switch (action) {
           case "request_changes":
-            return form(action, textField(action, "comment", "Comment for the author", "comment"));
+            return form(action, textField(action, "comment", t("panel.comment"), "comment"));
           case "unpublish":
-            return form(action, textField(action, "reason", "Reason for unpublishing", "comment"));
+            return form(action, textField(action, "reason", t("panel.reason"), "comment"));
           case "publish":
             return (
               <div key={action}>
-                {form(action, canCorrect ? textField(action, "correction", "Correction note (optional)", "correction", false) : null, primary)}
+                {form(action, canCorrect ? textField(action, "correction", t("panel.correction"), "correction", false) : null, primary)}
                 {confirmPublish && suggestions > 0 && (
                   <PublishWarning count={suggestions} pending={pending} onConfirm={() => run("publish", true)} onCancel={() => setConfirmPublish(false)} />
                 )}
@@ -128,7 +130,7 @@ export function WorkflowPanel({ articleId, version, actions, timeZone, canCorrec
               action,
               <div>
                 <label htmlFor={scheduleId} className="block text-sm font-medium">
-                  Publication time ({timeZone})
+                  {t("panel.publicationTime", { timeZone })}
                 </label>
                 <input
                   id={scheduleId}
@@ -154,7 +156,7 @@ export function WorkflowPanel({ articleId, version, actions, timeZone, canCorrec
         }
       })}
       <div aria-live="polite" className="min-h-5 text-sm">
-        {pending && <p>Working…</p>}
+        {pending && <p>{t("panel.working")}</p>}
         {!pending && result?.ok && (
           <p role="status" className="text-green-800 dark:text-green-400">
             {result.message}

@@ -3,7 +3,7 @@ import "server-only";
 import { and, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 
 import type { Tx } from "@/db";
-import { notifications, users } from "@/db/schema";
+import { notifications, userPreferences, users } from "@/db/schema";
 
 /** The users a notification may go to, with what the policy needs to decide whether it does. */
 export async function listRecipientCandidates({ db, ids }: { db: Tx; ids: string[] }) {
@@ -42,4 +42,14 @@ export async function markNotificationsRead({ db, userId, articleId }: { db: Tx;
     .update(notifications)
     .set({ readAt: new Date() })
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), articleId ? eq(notifications.articleId, articleId) : undefined));
+}
+
+/** The interface language each of `ids` chose on their profile (those who chose none are absent). */
+export async function listInterfaceLanguages({ db, ids }: { db: Tx; ids: string[] }): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ userId: userPreferences.userId, language: userPreferences.interfaceLanguage })
+    .from(userPreferences)
+    .where(inArray(userPreferences.userId, ids));
+  return new Map(rows.filter((r) => r.language).map((r) => [r.userId, r.language as string]));
 }

@@ -45,7 +45,10 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     articleId: uuid("article_id").references(() => articles.id, { onDelete: "cascade" }),
     type: text("type").notNull(),
+    // The English sentence, as written when created (rows older than `data` have only this).
     message: text("message").notNull(),
+    // What the sentence is made of (a catalogue key and its arguments), so each reader sees it in their own language.
+    data: jsonb("data").$type<{ key: string; params: Record<string, string | null> }>(),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -26,8 +26,7 @@ export async function checkAuthors(db: Tx, current: string[], wanted: string[]):
  */
 export async function notifyBylineChange(tx: Tx, actor: PolicyUser, articleId: string, headline: string, from: string[], to: string[]) {
   const me = await getUserById({ db: tx, id: actor.id });
-  const who = me?.name ?? "Someone";
-  const title = `“${headline || "Untitled"}”`;
+  const params = { actor: me?.name ?? null, title: headline };
   const stay = to.filter((id) => id !== actor.id);
   const gone = from.filter((id) => !to.includes(id) && id !== actor.id);
   await notifyUsers(tx, {
@@ -35,7 +34,7 @@ export async function notifyBylineChange(tx: Tx, actor: PolicyUser, articleId: s
     actorId: actor.id,
     articleId,
     type: "byline_changed",
-    message: `${who} changed the byline of ${title}`,
+    message: { key: "byline_changed", params },
     link: appLink(`/newsroom/articles/${articleId}`),
   });
   await notifyUsers(tx, {
@@ -43,6 +42,6 @@ export async function notifyBylineChange(tx: Tx, actor: PolicyUser, articleId: s
     actorId: actor.id,
     articleId: null,
     type: "byline_changed",
-    message: `${who} removed you from the byline of ${title}`,
+    message: { key: "byline_removed", params },
   });
 }

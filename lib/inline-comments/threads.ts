@@ -2,7 +2,6 @@ import "server-only";
 
 import { getSchema } from "@tiptap/core";
 import type { Schema } from "@tiptap/pm/model";
-import { createTranslator } from "next-intl";
 import * as Y from "yjs";
 
 import { articleExtensions } from "@/components/editor/extensions";
@@ -18,7 +17,6 @@ import {
 } from "@/db/queries/inline-comments";
 import { getUserById } from "@/db/queries/users";
 import { loadArticle } from "@/lib/articles/access";
-import { MESSAGES } from "@/lib/i18n/messages";
 import { appLink } from "@/lib/mail/config";
 import { notifyUsers } from "@/lib/notifications/store";
 import { canInlineComment, type InlineCommentAction, type PolicyUser } from "@/lib/permissions";
@@ -62,7 +60,6 @@ async function liveDocument(db: Tx, articleId: string): Promise<Y.Doc | null> {
   return doc;
 }
 
-const en = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "comments" });
 const excerptOf = (body: string) => (body.length > 140 ? `${body.slice(0, 139)}…` : body);
 
 async function notifyAbout(
@@ -70,9 +67,8 @@ async function notifyAbout(
   input: { actor: PolicyUser; articleId: string; headline: string; body: string; participants: string[]; quote: string | null; isReply: boolean },
 ) {
   const me = await getUserById({ db: tx, id: input.actor.id });
-  const name = me?.name ?? en("someone");
-  const headline = input.headline || en("untitled");
-  const excerpt = excerptOf(input.body);
+  // Stored as a catalogue key and its arguments: each reader sees it in their language (lib/notifications/messages.ts).
+  const params = { actor: me?.name ?? null, title: input.headline || null, excerpt: excerptOf(input.body) };
   const link = appLink(`/newsroom/articles/${input.articleId}`);
   const mentioned = findMentions(input.body, await listMentionableUsers({ db: tx }));
   // notifyUsers keeps only those who may view the article, and never the actor.
@@ -81,13 +77,13 @@ async function notifyAbout(
     actorId: input.actor.id,
     articleId: input.articleId,
     type: "mention",
-    message: en("mentionNotice", { name, headline, excerpt }),
+    message: { key: "inline_mention", params },
     link,
   });
   const others = input.participants.filter((id) => !mentioned.includes(id));
   const message = input.isReply
-    ? en("replyNotice", { name, headline, excerpt })
-    : en("threadNotice", { name, headline, excerpt, quote: excerptOf(input.quote ?? "") });
+    ? ({ key: "inline_reply", params } as const)
+    : ({ key: "inline_thread", params: { ...params, quote: excerptOf(input.quote ?? "") } } as const);
   await notifyUsers(tx, { userIds: others, actorId: input.actor.id, articleId: input.articleId, type: "comment", message, link });
 }
 

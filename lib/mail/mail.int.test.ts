@@ -5,6 +5,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { emailOutbox } from "@/db/schema";
+import { setSetting } from "@/lib/settings";
 import { runTransition } from "@/lib/workflow/transitions";
 import { createTestDb, type TestDb } from "@/testing/db";
 import { articleRow, makeArticle, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
@@ -46,6 +47,8 @@ const savedUrl = process.env.SMTP_URL;
 beforeAll(async () => {
   t = await createTestDb();
   cast = await makeCast(t.db, "mail-");
+  // Mail is written in each recipient's language, the site language by default (lib/mail/mail-language.int.test.ts).
+  await setSetting(t.db, "siteLanguage", "en");
 });
 afterAll(async () => {
   if (savedUrl === undefined) delete process.env.SMTP_URL;

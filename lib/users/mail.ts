@@ -1,7 +1,12 @@
 import "server-only";
 
+import { createFormatter, createTranslator } from "next-intl";
+
+import type { Tx } from "@/db";
+import { MESSAGES, type AppLocale } from "@/lib/i18n/messages";
 import { mailConfig } from "@/lib/mail/config";
 import { smtpTransport } from "@/lib/mail/worker";
+import { recipientLocales } from "@/lib/notifications/store";
 import { logger } from "@/lib/observability/log.mjs";
 
 /**
@@ -23,10 +28,23 @@ export async function sendAccountMail(mail: { to: string; subject: string; text:
   }
 }
 
-export function accountLinkMail(p: { name: string; link: string; purpose: "invite" | "reset"; expiresAt: Date }) {
-  const what = p.purpose === "invite" ? "You have been invited to the newsroom." : "An admin has reset your newsroom password.";
+/**
+ * The invitation or reset mail, in the recipient's interface language (their choice, else the
+ * site language: someone invited has none yet); the expiry in the newsroom's time zone.
+ */
+export function accountLinkMail(p: { name: string; link: string; purpose: "invite" | "reset"; expiresAt: Date; locale?: AppLocale; timeZone?: string }) {
+  const locale = p.locale ?? "en";
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "emails.account" });
+  const format = createFormatter({ locale, timeZone: p.timeZone ?? "UTC" });
+  const until = format.dateTime(p.expiresAt, { dateStyle: "full", timeStyle: "long" });
   return {
-    subject: p.purpose === "invite" ? "Your newsroom account" : "Set a new newsroom password",
-    text: `Hello ${p.name},\n\n${what} Choose your password here (the link works once, until ${p.expiresAt.toUTCString()}):\n\n${p.link}\n`,
+    subject: p.purpose === "invite" ? t("inviteSubject") : t("resetSubject"),
+    text: t("body", { name: p.name, what: p.purpose === "invite" ? t("invited") : t("reset"), until, link: p.link }),
   };
+}
+
+/** accountLinkMail in the language of the user it goes to. */
+export async function accountLinkMailFor(db: Tx, p: { userId: string; name: string; link: string; purpose: "invite" | "reset"; expiresAt: Date }) {
+  const { localeOf, timeZone } = await recipientLocales(db, [p.userId]);
+  return accountLinkMail({ ...p, locale: localeOf(p.userId), timeZone });
 }

@@ -34,7 +34,7 @@ export async function addComment(db: Db, actor: PolicyUser, input: { articleId: 
       actorId: actor.id,
       articleId: input.articleId,
       type: "comment",
-      message: `${me?.name ?? "Someone"} commented on “${loaded.article.headline || "Untitled"}”: ${excerpt}`,
+      message: { key: "comment", params: { actor: me?.name ?? null, title: loaded.article.headline, excerpt } },
       link: appLink(`/newsroom/articles/${input.articleId}`),
     });
     return { ok: true, id: row.id };

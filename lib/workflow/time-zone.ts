@@ -39,3 +39,11 @@ export function utcToZonedLocal(date: Date, timeZone: string): string {
 export function formatInZone(date: Date, timeZone: string, locale = "en-GB"): string {
   return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "medium", timeStyle: "short" }).format(date);
 }
+
+/**
+ * The date conventions of an interface language: the English newsroom writes dates the British
+ * way ("3 Mar 2026, 14:30", as it always has), the French one "3 mars 2026, 14:30".
+ */
+export function dateLocaleOf(locale: string): string {
+  return locale === "fr" ? "fr-FR" : "en-GB";
+}

@@ -1,36 +1,42 @@
 /** How the timeline and the activity log put an event in words. Pure: the events come from db/queries/timeline. */
-import { formatInZone } from "./time-zone";
+import { createTranslator } from "next-intl";
 
-/** "Claire Martin submitted for review", in the words of the buttons. */
-export function describeEvent(
-  e: { type: string; fromStatus: string | null; toStatus: string | null; data: Record<string, unknown> },
-  timeZone = "UTC",
-): string {
+import { MESSAGES, type AppLocale } from "@/lib/i18n/messages";
+
+import { dateLocaleOf, formatInZone } from "./time-zone";
+
+type Event = { type: string; fromStatus: string | null; toStatus: string | null; data: Record<string, unknown> };
+type Words = ReturnType<typeof createTranslator<(typeof MESSAGES)["en"], "timeline.events">>;
+
+const TRANSITIONS = ["submit", "withdraw", "request_changes", "approve", "publish", "publish_scheduled", "schedule", "unschedule", "unpublish"] as const;
+
+/** "Claire Martin submitted for review", in the words of the buttons (English: the activity log's words). */
+export function describeEvent(e: Event, timeZone = "UTC"): string {
+  return describeEventIn("en", e, timeZone);
+}
+
+/** describeEvent in an interface language ("a soumis pour relecture"). */
+export function describeEventIn(locale: AppLocale, e: Event, timeZone = "UTC"): string {
+  const t: Words = createTranslator({ locale, messages: MESSAGES[locale], namespace: "timeline.events" });
   if (e.type === "article.transition") {
     // Older events (the demo seed) carry no action: infer it from the states.
     const action = String(e.data.action ?? inferAction(e.fromStatus, e.toStatus));
-    const words: Record<string, string> = {
-      submit: "submitted for review",
-      withdraw: "withdrew from review",
-      request_changes: "requested changes",
-      approve: "approved",
-      publish: e.data.update ? "published an update" : "published",
-      publish_scheduled: "published on schedule",
-      schedule: "scheduled",
-      unschedule: "unscheduled",
-      unpublish: "unpublished",
-    };
-    return words[action] ?? `moved from ${e.fromStatus} to ${e.toStatus}`;
+    if (action === "publish" && e.data.update) return t("publish_update");
+    return (TRANSITIONS as readonly string[]).includes(action)
+      ? t(action as (typeof TRANSITIONS)[number])
+      : t("moved", { from: String(e.fromStatus), to: String(e.toStatus) });
   }
-  if (e.type === "article.created") return "created the article";
-  if (e.type === "article.authors_changed") return "changed the byline";
-  if (e.type.startsWith("article.embargo_")) return embargoWords(e.type, e.data, timeZone);
-  if (e.type === "article.preview_shared") return `shared preview link #${String(e.data.linkId ?? "?")}`;
-  if (e.type === "article.preview_revoked") return `revoked preview link #${String(e.data.linkId ?? "?")}`;
-  if (e.type === "article.preview_opened") return `opened shared preview link #${String(e.data.linkId ?? "?")}`;
-  if (e.type === "article.checklist_ticked") return `ticked “${String(e.data.label ?? "")}” on the checklist`;
-  if (e.type === "article.checklist_unticked") return `unticked “${String(e.data.label ?? "")}” on the checklist`;
-  if (e.type === "article.checklist_cleared") return "changed the headline or body: the checklist ticks were cleared";
+  const id = String(e.data.linkId ?? "?");
+  const label = String(e.data.label ?? "");
+  if (e.type === "article.created") return t("created");
+  if (e.type === "article.authors_changed") return t("authorsChanged");
+  if (e.type.startsWith("article.embargo_")) return embargoWords(t, locale, e.type, e.data, timeZone);
+  if (e.type === "article.preview_shared") return t("previewShared", { id });
+  if (e.type === "article.preview_revoked") return t("previewRevoked", { id });
+  if (e.type === "article.preview_opened") return t("previewOpened", { id });
+  if (e.type === "article.checklist_ticked") return t("checklistTicked", { label });
+  if (e.type === "article.checklist_unticked") return t("checklistUnticked", { label });
+  if (e.type === "article.checklist_cleared") return t("checklistCleared");
   return e.type.replace(/[._]/g, " ");
 }
 
@@ -48,10 +54,10 @@ function inferAction(from: string | null, to: string | null): string {
 }
 
 /** "set an embargo until 1 Dec 2026, 09:00 (Europe/Paris)", in the newsroom's time zone. */
-function embargoWords(type: string, data: Record<string, unknown>, timeZone: string): string {
+function embargoWords(t: Words, locale: AppLocale, type: string, data: Record<string, unknown>, timeZone: string): string {
   const at = typeof data.embargoUntil === "string" ? new Date(data.embargoUntil) : null;
-  const until = at && !Number.isNaN(at.getTime()) ? `${formatInZone(at, timeZone)} (${timeZone})` : "a later time";
-  if (type === "article.embargo_lifted") return "lifted the embargo";
-  if (type === "article.embargo_changed") return `moved the embargo to ${until}`;
-  return `set an embargo until ${until}`;
+  const until = at && !Number.isNaN(at.getTime()) ? t("untilAt", { when: formatInZone(at, timeZone, dateLocaleOf(locale)), timeZone }) : t("laterTime");
+  if (type === "article.embargo_lifted") return t("embargoLifted");
+  if (type === "article.embargo_changed") return t("embargoChanged", { until });
+  return t("embargoSet", { until });
 }

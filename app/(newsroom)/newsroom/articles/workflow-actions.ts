@@ -5,10 +5,12 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { authedAction } from "@/lib/actions/authed-action";
 import { fail, type ActionResult } from "@/lib/actions/result";
+import { newsroomLocale } from "@/lib/i18n/interface";
 import { deliverDueMail } from "@/lib/mail/worker";
 import { getSettings } from "@/lib/settings";
 import { WORKFLOW_ACTIONS } from "@/lib/workflow/article-workflow";
 import { addComment, MAX_COMMENT } from "@/lib/workflow/comments";
+import { workflowMessage } from "@/lib/workflow/messages";
 import { zonedLocalToUtc } from "@/lib/workflow/time-zone";
 import { runTransition } from "@/lib/workflow/transitions";
 
@@ -40,21 +42,27 @@ export const transitionArticleAction = authedAction(transitionSchema, async (inp
     scheduledAt,
     correction: input.correction,
   });
+  // In the reader's language (the domain words it in English).
+  const message = workflowMessage(await newsroomLocale(), r.message, input.action as (typeof WORKFLOW_ACTIONS)[number]);
   if (!r.ok) {
     // An embargo refusal belongs at the schedule's time field; a refused publish has no field.
     const field = r.code === "embargoed" ? (input.action === "schedule" ? "scheduledAt" : undefined) : FIELD_OF[r.code];
-    return fail(r.code, r.message, field ? { [field]: [r.message] } : undefined);
+    return fail(r.code, message, field ? { [field]: [message] } : undefined);
   }
   // Mail goes out now when it can; the job runner retries whatever fails.
   void deliverDueMail(db).catch(() => {});
-  return { ok: true, message: r.message, data: { status: r.status } };
+  return { ok: true, message, data: { status: r.status } };
 });
 
 export const postCommentAction = authedAction(
   z.object({ articleId: z.uuid(), body: z.string().max(MAX_COMMENT, `At most ${MAX_COMMENT} characters.`) }),
   async (input, user) => {
     const r = await addComment(await getDb(), user, input);
-    if (!r.ok) return fail(r.code, r.message, r.code === "invalid" ? { body: [r.message] } : undefined);
-    return { ok: true as const, message: "Comment posted." };
+    const locale = await newsroomLocale();
+    if (!r.ok) {
+      const message = workflowMessage(locale, r.message);
+      return fail(r.code, message, r.code === "invalid" ? { body: [message] } : undefined);
+    }
+    return { ok: true as const, message: workflowMessage(locale, "Comment posted.") };
   },
 );

@@ -9,7 +9,7 @@ import { refused, type ActionResult } from "@/lib/actions/result";
 import { appOrigin } from "@/lib/auth/origin";
 import { newsroomLocale } from "@/lib/i18n/interface";
 import { localizedAction } from "@/lib/i18n/localized-action";
-import { accountLinkMail, sendAccountMail } from "@/lib/users/mail";
+import { accountLinkMailFor, sendAccountMail } from "@/lib/users/mail";
 import { changeRole, createUser, resetPassword, setActive, type Issued } from "@/lib/users/manage";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema } from "@/lib/users/validation";
 
@@ -21,7 +21,10 @@ const words = async () => getTranslations({ locale: await newsroomLocale(), name
 /** The link is shown to the admin in every case, and mailed as well when SMTP_URL is set. */
 async function deliver(issued: Issued, purpose: "invite" | "reset"): Promise<ActionResult<AccountLink>> {
   const link = `${await appOrigin()}/set-password?token=${issued.token}`;
-  const mail = await sendAccountMail({ to: issued.email, ...accountLinkMail({ name: issued.name, link, purpose, expiresAt: issued.expiresAt }) });
+  const mail = await sendAccountMail({
+    to: issued.email,
+    ...(await accountLinkMailFor(await getDb(), { userId: issued.userId, name: issued.name, link, purpose, expiresAt: issued.expiresAt })),
+  });
   const t = await words();
   const sent = mail === "sent" ? t("mailSent", { email: issued.email }) : t("mailYourself");
   const what = purpose === "invite" ? t("created", { name: issued.name }) : t("resetDone", { name: issued.name });

@@ -12,6 +12,7 @@ CREATE TABLE "inline_comments" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "data" jsonb;--> statement-breakpoint
 ALTER TABLE "inline_comments" ADD CONSTRAINT "inline_comments_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inline_comments" ADD CONSTRAINT "inline_comments_parent_id_inline_comments_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."inline_comments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inline_comments" ADD CONSTRAINT "inline_comments_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
