@@ -5,6 +5,9 @@ import { useEffect, useRef, useState } from "react";
 
 import { isAllowedHref } from "./extensions";
 
+/** The start of a web address: not a word to translate. */
+const URL_START = "https://";
+
 type LinkDialogProps = {
   open: boolean;
   initialHref: string;
@@ -65,7 +68,7 @@ export function LinkDialog({ open, initialHref, onApply, onRemove, onClose }: Li
           id="link-href"
           value={href}
           onChange={(e) => setHref(e.target.value)}
-          placeholder="https://"
+          placeholder={URL_START}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "link-href-error" : undefined}
           className="rounded border border-neutral-400 px-2 py-1 dark:bg-neutral-800"

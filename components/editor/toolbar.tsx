@@ -65,7 +65,9 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
         <button
           key={item.key}
           type="button"
-          aria-label={item.label}
+          // A visible text of letters or digits ("H2", "1.") begins the name, so those who speak or
+          // see the button's text can find it by it (WCAG 2.5.3, label in name).
+          aria-label={/[\p{L}\d]{2}|\d/u.test(item.text) && !item.label.includes(item.text) ? `${item.text} — ${item.label}` : item.label}
           title={item.keys ? t("withKeys", { label: item.label, keys: item.keys }) : item.label}
           aria-keyshortcuts={item.keys}
           aria-pressed={item.pressed === undefined ? undefined : item.pressed}

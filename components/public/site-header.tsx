@@ -2,6 +2,9 @@ import Link from "next/link";
 
 import type { Dictionary } from "@/lib/i18n/dictionaries";
 
+/** The masthead: the newspaper's name, the same in every language. */
+const SITE_NAME = "Newsroom";
+
 export type SiteHeaderProps = { language: string; timeZone: string; dict: Dictionary; sections: { name: string; slug: string }[] };
 
 export function SiteHeader({ language, timeZone, dict, sections }: SiteHeaderProps) {
@@ -18,7 +21,7 @@ export function SiteHeader({ language, timeZone, dict, sections }: SiteHeaderPro
         <p className="order-2 text-sm text-neutral-700 first-letter:uppercase md:order-1 md:w-1/3 dark:text-neutral-300">{today}</p>
         <div className="order-1 text-center md:order-2 md:w-1/3">
           <Link href="/" className="font-serif text-4xl font-black tracking-tight sm:text-5xl">
-            Newsroom
+            {SITE_NAME}
           </Link>
           <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">{dict.siteTagline}</p>
         </div>

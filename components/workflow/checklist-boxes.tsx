@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useOptimistic, useState, useTransition } from "react";
 
@@ -10,6 +11,7 @@ export type ChecklistBox = { id: number; label: string; required: boolean; ticke
 
 /** One checkbox per item; a change is saved at once (after the editor's pending text, which the tick vouches for). */
 export function ChecklistBoxes({ articleId, items, canTick }: { articleId: string; items: ChecklistBox[]; canTick: boolean }) {
+  const t = useTranslations("workflow.checklist");
   const session = useEditorSession();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -47,12 +49,12 @@ export function ChecklistBoxes({ articleId, items, canTick }: { articleId: strin
               />
               <span>
                 {item.label}
-                {item.required && <span className="text-neutral-600 dark:text-neutral-400"> (required)</span>}
+                {item.required && <span className="text-neutral-600 dark:text-neutral-400">{t("required")}</span>}
               </span>
             </label>
             {item.note && (
               <p id={`checklist-note-${item.id}`} className="ml-6 text-xs text-neutral-600 dark:text-neutral-400">
-                Ticked by {item.note}
+                {item.note}
               </p>
             )}
           </li>

@@ -3,11 +3,14 @@
  * Hidden while the newsroom defines no items. Only editors the two-person rule does not bar may
  * tick (lib/permissions.ts canTickChecklist); the others see the boxes read-only, with the reason.
  */
+import { getTranslations } from "next-intl/server";
+
 import type { CurrentUser } from "@/lib/auth/session";
 import type { ArticleChecklist } from "@/lib/checklist/checklist";
+import { newsroomLocale } from "@/lib/i18n/interface";
 import { canTickChecklist, type PolicyArticle } from "@/lib/permissions";
 import { checklistGap } from "@/lib/workflow/article-workflow";
-import { formatInZone } from "@/lib/workflow/time-zone";
+import { dateLocaleOf, formatInZone } from "@/lib/workflow/time-zone";
 
 import { ChecklistBoxes } from "./checklist-boxes";
 
@@ -20,19 +23,19 @@ export type ChecklistSectionProps = {
   timeZone: string;
 };
 
-export function ChecklistSection({ user, articleId, article, checklist, twoPersonRule, timeZone }: ChecklistSectionProps) {
+export async function ChecklistSection({ user, articleId, article, checklist, twoPersonRule, timeZone }: ChecklistSectionProps) {
   if (checklist.items.length === 0) return null;
   const may = canTickChecklist(user, article, twoPersonRule);
   const left = checklistGap(checklist.facts).length;
+  const locale = await newsroomLocale();
+  const t = await getTranslations({ locale, namespace: "workflow.checklist" });
   return (
     <section aria-labelledby="checklist-heading" className="rounded border border-neutral-300 p-4 dark:border-neutral-700">
       <h2 id="checklist-heading" className="text-base font-semibold">
-        Checklist
+        {t("heading")}
       </h2>
       <p className="mt-1" data-testid="checklist-summary">
-        {left === 0
-          ? "Every required item is ticked."
-          : `${left === 1 ? "1 required item" : `${left} required items`} left: Approve, Publish and Schedule wait for them.`}
+        {left === 0 ? t("allTicked") : t("left", { count: left })}
       </p>
       {!may.ok && <p className="mt-1 text-neutral-700 dark:text-neutral-300">{may.reason}</p>}
       <ChecklistBoxes
@@ -43,7 +46,7 @@ export function ChecklistSection({ user, articleId, article, checklist, twoPerso
           label: i.label,
           required: i.required,
           ticked: i.tick !== null,
-          note: i.tick ? `${i.tick.byName ?? "Someone"}, ${formatInZone(i.tick.at, timeZone)}` : null,
+          note: i.tick ? t("tickedBy", { who: `${i.tick.byName ?? t("someone")}, ${formatInZone(i.tick.at, timeZone, dateLocaleOf(locale))}` }) : null,
         }))}
       />
     </section>

@@ -1,8 +1,10 @@
 import { diffWords } from "diff";
+import { getTranslations } from "next-intl/server";
 
 import { getDb } from "@/db";
 import type { Article, ArticleRevision } from "@/db/schema";
 import { reviewBaseline } from "@/lib/articles/revisions";
+import { newsroomLocale } from "@/lib/i18n/interface";
 import { bodyText } from "@/lib/rich-text/body";
 import { seoText } from "@/lib/seo/article-seo";
 
@@ -17,7 +19,9 @@ const text = (s: Snapshot) => [s.headline, s.dek, ...s.highlights, bodyText(s.bo
 export async function ReviewChanges({ article }: { article: Article }) {
   const baseline = await reviewBaseline(await getDb(), article);
   if (!baseline) return null;
-  const { base, title } = baseline;
+  const { base, since } = baseline;
+  const t = await getTranslations({ locale: await newsroomLocale(), namespace: "workflow.review" });
+  const title = since === "submission" ? t("sinceSubmission") : t("sinceLive");
   const parts = diffWords(text(base), text(article));
   const changed = parts.some((p) => p.added || p.removed);
   return (
@@ -26,7 +30,7 @@ export async function ReviewChanges({ article }: { article: Article }) {
         {title}
       </h2>
       {!changed ? (
-        <p className="mt-2">No change in the text.</p>
+        <p className="mt-2">{t("noChange")}</p>
       ) : (
         <p className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap font-serif leading-relaxed">
           {parts.map((p, i) =>

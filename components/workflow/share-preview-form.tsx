@@ -1,21 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { createPreviewLinkAction, revokePreviewLinkAction } from "@/app/(newsroom)/newsroom/articles/preview-actions";
 
-const CHOICES: { hours: number; label: string }[] = [
-  { hours: 1, label: "1 hour" },
-  { hours: 6, label: "6 hours" },
-  { hours: 24, label: "1 day" },
-  { hours: 48, label: "2 days" },
-  { hours: 72, label: "3 days" },
-  { hours: 168, label: "7 days" },
-];
+const CHOICES = [1, 6, 24, 48, 72, 168];
 
 /** Creates a link; its address is shown here once (only its hash is kept). */
 export function SharePreviewForm({ articleId, defaultHours }: { articleId: string; defaultHours: number }) {
+  const t = useTranslations("workflow.share");
   const router = useRouter();
   const [hours, setHours] = useState(defaultHours);
   const [pinned, setPinned] = useState(false);
@@ -32,7 +27,7 @@ export function SharePreviewForm({ articleId, defaultHours }: { articleId: strin
       setUrl(new URL(r.data.path, window.location.origin).toString());
       router.refresh();
     } catch {
-      setError("The link could not be created. Try again.");
+      setError(t("createFailed"));
     } finally {
       setBusy(false);
     }
@@ -40,30 +35,31 @@ export function SharePreviewForm({ articleId, defaultHours }: { articleId: strin
   return (
     <div className="space-y-2">
       <label className="block">
-        <span className="block font-medium">Expires after</span>
+        <span className="block font-medium">{t("expiresAfter")}</span>
         <select
           value={hours}
           onChange={(e) => setHours(Number(e.target.value))}
           className="mt-1 rounded border border-neutral-400 px-2 py-1 dark:bg-neutral-900"
         >
-          {CHOICES.map((c) => (
-            <option key={c.hours} value={c.hours}>
-              {c.label}
+          {CHOICES.map((hours) => (
+            <option key={hours} value={hours}>
+              {hours < 24 ? t("hours", { hours }) : t("days", { days: hours / 24 })}
             </option>
           ))}
         </select>
       </label>
       <fieldset>
-        <legend className="font-medium">Shows</legend>
+        <legend className="font-medium">{t("shows")}</legend>
+        {/* Radios of 24 px: a target a finger or a shaky hand can hit (WCAG 2.2 target size). */}
         <label className="mr-3 inline-flex items-center gap-1">
-          <input type="radio" name="preview-pin" checked={!pinned} onChange={() => setPinned(false)} /> Always the latest version
+          <input type="radio" name="preview-pin" checked={!pinned} onChange={() => setPinned(false)} className="h-6 w-6" /> {t("alwaysLatest")}
         </label>
         <label className="inline-flex items-center gap-1">
-          <input type="radio" name="preview-pin" checked={pinned} onChange={() => setPinned(true)} /> This version
+          <input type="radio" name="preview-pin" checked={pinned} onChange={() => setPinned(true)} className="h-6 w-6" /> {t("thisVersion")}
         </label>
       </fieldset>
       <button type="button" onClick={share} disabled={busy} className="rounded border border-neutral-400 px-3 py-1 disabled:opacity-50">
-        Share preview
+        {t("share")}
       </button>
       {error && (
         <p role="alert" className="text-red-800 dark:text-red-300">
@@ -73,7 +69,7 @@ export function SharePreviewForm({ articleId, defaultHours }: { articleId: strin
       {url && (
         <div role="status">
           <label className="block">
-            <span className="block">Preview link (shown only once: copy it now)</span>
+            <span className="block">{t("linkOnce")}</span>
             <input
               readOnly
               value={url}
@@ -88,18 +84,19 @@ export function SharePreviewForm({ articleId, defaultHours }: { articleId: strin
 }
 
 export function RevokePreviewButton({ articleId, linkId }: { articleId: string; linkId: number }) {
+  const t = useTranslations("workflow.share");
   const router = useRouter();
   const [error, setError] = useState("");
   const revoke = async () => {
     setError("");
     const r = await revokePreviewLinkAction({ articleId, linkId }).catch(() => null);
-    if (!r || !r.ok) return setError(r?.message ?? "The link could not be revoked. Try again.");
+    if (!r || !r.ok) return setError(r?.message ?? t("revokeFailed"));
     router.refresh();
   };
   return (
     <>
-      <button type="button" onClick={revoke} aria-label={`Revoke link #${linkId}`} className="rounded border border-neutral-400 px-2 py-0.5 text-xs">
-        Revoke
+      <button type="button" onClick={revoke} aria-label={t("revokeLabel", { id: linkId })} className="rounded border border-neutral-400 px-2 py-0.5 text-xs">
+        {t("revoke")}
       </button>
       {error && (
         <span role="alert" className="text-red-800 dark:text-red-300">

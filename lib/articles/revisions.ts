@@ -87,14 +87,14 @@ export function diffRevisions(older: string, newer: string): DiffPart[] {
  * What the reviewer compares the working copy with: in review, the previous submission; for an
  * update after publication, the live version. Undefined when there is nothing to compare.
  */
-export async function reviewBaseline(db: Tx, article: Article): Promise<{ title: string; base: ArticleRevision } | undefined> {
+export async function reviewBaseline(db: Tx, article: Article): Promise<{ since: "submission" | "live"; base: ArticleRevision } | undefined> {
   if (article.status === "in_review") {
     const submissions = await listRevisionsByReason({ db, articleId: article.id, reason: "submit", limit: 2 });
-    return submissions[1] && { title: "Changes since the previous submission", base: submissions[1] };
+    return submissions[1] && { since: "submission" as const, base: submissions[1] };
   }
   if (article.status === "published" && article.hasUnpublishedChanges && article.publishedRevisionId) {
     const live = await getRevisionById({ db, id: article.publishedRevisionId });
-    return live && { title: "Changes since the live version", base: live };
+    return live && { since: "live" as const, base: live };
   }
   return undefined;
 }

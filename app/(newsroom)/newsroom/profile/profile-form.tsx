@@ -10,6 +10,10 @@ import { BIO_MAX, MAX_LINKS, type ProfileInput } from "@/lib/profiles/validation
 
 import { updateProfileAction } from "./actions";
 
+/** Not words to translate: a site's own name as an example, and the start of a web address. */
+const EXAMPLE_SITE = "Mastodon";
+const URL_START = "https://";
+
 export type ProfileFormProps = { userId: string; photoPath: string | null; initial: ProfileInput };
 
 export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
@@ -71,11 +75,11 @@ export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
         {Array.from({ length: rows }, (_, i) => (
           <div key={i} className="grid gap-2 sm:grid-cols-[1fr_2fr]">
             <FormField id={`links.${i}.label`} label={t("linkLabel", { n: i + 1 })} errors={e[`links.${i}.label`]}>
-              {(aria) => <input {...aria} name={`links.${i}.label`} defaultValue={v.links[i]?.label ?? ""} placeholder="Mastodon" className={inputClass} />}
+              {(aria) => <input {...aria} name={`links.${i}.label`} defaultValue={v.links[i]?.label ?? ""} placeholder={EXAMPLE_SITE} className={inputClass} />}
             </FormField>
             <FormField id={`links.${i}.url`} label={t("linkUrl", { n: i + 1 })} errors={e[`links.${i}.url`]}>
               {(aria) => (
-                <input {...aria} name={`links.${i}.url`} type="url" defaultValue={v.links[i]?.url ?? ""} placeholder="https://" className={inputClass} />
+                <input {...aria} name={`links.${i}.url`} type="url" defaultValue={v.links[i]?.url ?? ""} placeholder={URL_START} className={inputClass} />
               )}
             </FormField>
           </div>

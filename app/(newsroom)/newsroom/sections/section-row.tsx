@@ -15,6 +15,7 @@ export type SectionRowProps = {
 
 export function SectionRow({ section, first, last }: SectionRowProps) {
   const t = useTranslations("taxonomy.sections");
+  const publicPath = `/sections/${section.slug}`;
   const [renameState, rename, renaming] = useAnnouncedAction(renameSectionAction);
   const [moveState, move, moving] = useAnnouncedAction(moveSectionAction);
   const [, remove, deleting] = useAnnouncedAction(deleteSectionAction);
@@ -49,8 +50,8 @@ export function SectionRow({ section, first, last }: SectionRowProps) {
         />
       </td>
       <td className="py-2 pr-3">
-        <a href={`/sections/${section.slug}`} className="underline">
-          /sections/{section.slug}
+        <a href={publicPath} className="underline">
+          {publicPath}
         </a>
       </td>
       <td className="py-2 pr-3 tabular-nums">{section.articles}</td>
