@@ -83,14 +83,17 @@ const PENDING_TEXTS = [
 const PENDING_SCOPE = ["header", 'section[aria-labelledby="preferences-heading"]'];
 
 /** Words that are right in any interface language: each language's own name in the language menus. */
-const SAME_IN_EVERY_LANGUAGE = ["Français", "English"];
+const SAME_IN_EVERY_LANGUAGE = ["Français", "English", "https://"];
+/** Time zones by their IANA names (Europe/Paris), the same in every language. */
+const TIME_ZONE = /\b[A-Z][A-Za-z_]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?\b/g;
 
 type Found = { text: string; where: string };
 
 /** In the browser: every visible text and user-visible attribute under the scopes, with where it is. */
 function collect({ scopes, exclude }: { scopes: string[] | null; exclude: string[] }): Found[] {
   const out: Found[] = [];
-  const skip = (el: Element) => el.closest(["script", "style", "noscript", "template", "[contenteditable]", ...exclude].join(",")) !== null;
+  // `code`: identifiers a program reads (webhook event names), never words to translate.
+  const skip = (el: Element) => el.closest(["script", "style", "noscript", "template", "code", "[contenteditable]", ...exclude].join(",")) !== null;
   const describe = (el: Element) => {
     const bits: string[] = [];
     for (let e: Element | null = el; e && bits.length < 3 && e !== document.body; e = e.parentElement) {
@@ -155,20 +158,24 @@ const RELATIVE = (() => {
 /** The part of a text that is neither pseudo-transformed, user content, nor formatted by Intl. */
 function untranslated(text: string, userContent: RegExp | null): string | null {
   let rest = PENDING_TEXTS.reduce((t, pending) => t.replaceAll(pending, " "), text);
-  rest = rest.replace(ADDRESSES, " ").replace(RELATIVE, " ");
+  rest = rest.replace(ADDRESSES, " ").replace(TIME_ZONE, " ").replace(RELATIVE, " ");
   rest = rest.replace(DATE_RUN, (run) => (DATE_NAME.test(run) ? " " : run));
   if (userContent) rest = rest.replace(userContent, " ");
   for (const word of SAME_IN_EVERY_LANGUAGE) rest = rest.replaceAll(word, " ");
   return /[A-Za-z]/.test(rest) ? rest.replace(/\s+/g, " ").trim() : null;
 }
 
+const TIPTAP_NAMES = new Set(
+  "doc paragraph text heading bold italic strike link bulletList orderedList listItem blockquote image hardBreak horizontalRule insertion deletion".split(" "),
+);
+
 /** One pattern for every user string, longest first, matched as whole words. */
 function userContentPattern(strings: string[]): RegExp | null {
   const usable = strings
     .flatMap((s) => [s, ...s.split("\n")])
     .map((s) => s.trim())
-    // Tiptap's own names ("paragraph", "bold") and keys are not text anyone sees.
-    .filter((s) => s.length > 1 && !/^[a-z][a-zA-Z]*$/.test(s));
+    // Tiptap's own names ("paragraph", "bold") are not text anyone sees; slugs ("chine") are.
+    .filter((s) => s.length > 1 && !TIPTAP_NAMES.has(s));
   if (usable.length === 0) return null;
   const sorted = [...new Set(usable)].sort((a, b) => b.length - a.length).map(escape);
   return new RegExp(`(?<![\\p{L}\\p{N}])(${sorted.join("|")})(?![\\p{L}\\p{N}])`, "gu");

@@ -5,9 +5,9 @@ import { expect, test } from "./fixtures";
 /** The workflow sidebar of a French-interface user (its English name is "Workflow"). */
 const circuit = (page: Page) => page.getByRole("complementary", { name: "Circuit de validation" });
 
-async function chooseLanguage(page: Page, value: "fr" | "") {
+async function chooseLanguage(page: Page, value: "fr" | "en") {
   await page.goto("/newsroom/profile");
-  const fromFrench = value === "";
+  const fromFrench = value === "en";
   await page.getByLabel(fromFrench ? "Langue de l’interface" : "Interface language").selectOption(value);
   await page.getByRole("button", { name: fromFrench ? "Enregistrer les préférences" : "Save preferences" }).click();
   await expect(page.getByText(fromFrench ? "Preferences saved." : "Préférences enregistrées.")).toBeVisible();
@@ -57,7 +57,7 @@ test("an editor who reads the newsroom in French sees the dashboard, the notific
     await expect(circuit(editor)).toContainText("Statut : brouillon");
     await expect(editor.getByRole("button", { name: "Soumettre pour relecture" })).toBeVisible();
   } finally {
-    await chooseLanguage(editor, "");
+    await chooseLanguage(editor, "en");
   }
 
   // The journalist, in English, reads the same kind of notification in English.

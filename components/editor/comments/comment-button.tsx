@@ -3,17 +3,12 @@
 import type { Editor } from "@tiptap/core";
 import { useTranslations } from "next-intl";
 
-import { CommentsIntl } from "./intl";
 import { commentStarter } from "./registry";
 
 /** The toolbar's Comment button: only in a live session, enabled on a selection (also read-only: reviewers comment). */
 export function CommentButton({ editor, enabled, className }: { editor: Editor; enabled: boolean; className: string }) {
   if (!commentStarter(editor)) return null;
-  return (
-    <CommentsIntl>
-      <Button editor={editor} enabled={enabled} className={className} />
-    </CommentsIntl>
-  );
+  return <Button editor={editor} enabled={enabled} className={className} />;
 }
 
 function Button({ editor, enabled, className }: { editor: Editor; enabled: boolean; className: string }) {

@@ -17,18 +17,14 @@ import type { InlineThread } from "@/lib/inline-comments/threads";
 
 import type { LiveSession } from "../live-session";
 import { bindingOf, inlineCommentsKey, inlineCommentsPlugin } from "./highlight";
-import { CommentsIntl } from "./intl";
 import { registerCommentStarter } from "./registry";
 
 const POLL_MS = 15_000;
 type Draft = { from: string; to: string; quote: string };
 
+/** The margin of inline threads. Its words come from the editor's catalogue provider (components/editor/editor-intl.tsx). */
 export function InlineComments(props: { editor: Editor; live: LiveSession; articleId: string }) {
-  return (
-    <CommentsIntl>
-      <Margin {...props} />
-    </CommentsIntl>
-  );
+  return <Margin {...props} />;
 }
 
 function Margin({ editor, live, articleId }: { editor: Editor; live: LiveSession; articleId: string }) {
