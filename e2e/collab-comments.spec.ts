@@ -37,6 +37,7 @@ async function select(page: Page, phrase: string, at?: number) {
 test("a comment follows edits around and inside its text, gets a reply with a mention, is resolved, and never reaches the public page", async ({
   browser,
   as,
+  request,
 }) => {
   test.setTimeout(180_000);
   const headline = `Commentaires en marge ${Date.now().toString(36)}`;
@@ -115,4 +116,9 @@ test("a comment follows edits around and inside its text, gets a reply with a me
   await expect(reader.locator("body")).toContainText("Le maire a démissionné brusquement mardi soir");
   const html = await reader.content();
   for (const secret of ["Source pour l’heure", "peux-tu vérifier", "inline-comment", "data-thread-id"]) expect(html).not.toContain(secret);
+
+  // Leave the site as the specs after this one expect it: this article not on the front page.
+  const slug = new URL(reader.url()).pathname.split("/").pop()!;
+  const unpublished = await request.post("/api/test-hooks/articles", { data: { action: "unpublish", slug } });
+  expect(unpublished.ok(), await unpublished.text()).toBe(true);
 });
