@@ -106,7 +106,8 @@ describe("bulk WordPress import", () => {
     console.log(`streaming read: ${m.fileMB.toFixed(0)} MB file, peak RSS ${m.peakRssMB.toFixed(0)} MB (${m.rssBeforeMB.toFixed(0)} MB before reading)`);
     expect(m.posts).toBe(500);
     expect(m.bodyMB).toBeGreaterThan(90);
-    // Loaded whole, the file would take its size again (twice as a JavaScript string): the growth stays under a third of it.
-    expect(m.peakRssMB - m.rssBeforeMB).toBeLessThan(m.fileMB / 3);
+    // Loaded whole, the file would take its size again (twice as a JavaScript string): the growth stays under half of
+    // it (measured 19–35 MB on 104 MB; the resident size also holds the allocator's slack, which varies run to run).
+    expect(m.peakRssMB - m.rssBeforeMB).toBeLessThan(m.fileMB / 2);
   });
 });
