@@ -52,7 +52,14 @@ test("the desk suggests, the author accepts one and rejects another, the public 
   await expect(list).toContainText("1 pending suggestion");
   await expect(body(claire).locator("del")).toHaveCount(0);
   await expect(body(marc).locator("ins", { hasText: "Confirmé." })).toHaveCount(0);
-  await expect(body(marc)).toContainText("URGENT Le maire a dit non hier soir. Confirmé.");
+  // The text without the others' caret labels (drawn inside the editable text).
+  const typed = (page: Page) =>
+    body(page).evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll(".live-caret").forEach((c) => c.remove());
+      return copy.textContent;
+    });
+  await expect.poll(() => typed(marc)).toContain("URGENT Le maire a dit non hier soir. Confirmé.");
   await expect(workflow(claire).getByTestId("pending-suggestions")).toHaveText("1 pending suggestion");
   await claire.getByRole("button", { name: "Submit for review" }).click();
   await expect(workflow(claire)).toContainText("Status: in review");
