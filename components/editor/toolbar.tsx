@@ -38,6 +38,12 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
     }),
   });
   const chain = () => editor.chain().focus();
+  // aria-keyshortcuts keeps the standard names; the tooltip says them as the reader's keyboard does (Maj, Ctrl).
+  const keysShown = (keys: string) =>
+    keys
+      .split("+")
+      .map((k) => (k === "Control" || k === "Alt" || k === "Shift" ? t(`keyNames.${k}`) : k))
+      .join("+");
   const items: { key: string; label: string; text: string; pressed?: boolean; run: () => void; enabled?: boolean; keys?: string }[] = [
     {
       key: "heading2",
@@ -89,7 +95,7 @@ export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
           // A visible text of letters or digits ("H2", "1.") begins the name, so those who speak or
           // see the button's text can find it by it (WCAG 2.5.3, label in name).
           aria-label={/[\p{L}\d]{2}|\d/u.test(item.text) && !item.label.includes(item.text) ? `${item.text} — ${item.label}` : item.label}
-          title={item.keys ? t("withKeys", { label: item.label, keys: item.keys }) : item.label}
+          title={item.keys ? t("withKeys", { label: item.label, keys: keysShown(item.keys) }) : item.label}
           aria-keyshortcuts={item.keys}
           aria-pressed={item.pressed === undefined ? undefined : item.pressed}
           disabled={disabled || item.enabled === false}

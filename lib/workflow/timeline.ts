@@ -37,7 +37,10 @@ export function describeEventIn(locale: AppLocale, e: Event, timeZone = "UTC"): 
   if (e.type === "article.checklist_ticked") return t("checklistTicked", { label });
   if (e.type === "article.checklist_unticked") return t("checklistUnticked", { label });
   if (e.type === "article.checklist_cleared") return t("checklistCleared");
-  return e.type.replace(/[._]/g, " ");
+  // Other kinds (an edit, a restored version…) by their name in the catalogue, as the activity log says them.
+  const words = createTranslator({ locale, messages: MESSAGES[locale], namespace: "log" });
+  const key = `types.${e.type}` as Parameters<typeof words>[0];
+  return words.has(key) ? words(key) : e.type.replace(/[._]/g, " ");
 }
 
 function inferAction(from: string | null, to: string | null): string {

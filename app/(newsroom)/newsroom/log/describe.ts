@@ -46,8 +46,8 @@ export function describeLogEvent(t: LogWords, e: Event, at: (d: Date) => string,
       return t("event.checklistCleared");
     default:
       if (e.type.startsWith("article.embargo_")) return t("event.embargoSet", embargo());
-      // A kind this page does not know yet (user.*, webhook.*…): its name, readable.
-      return e.type.replace(/[._]/g, " ");
+      // Other kinds (user.*, webhook.*, settings…) by their name in the catalogue; one it lacks, readable.
+      return eventTypeWords(t, e.type);
   }
 }
 
@@ -70,4 +70,10 @@ function inferAction(from: string | null, to: string | null): string {
     unpublished: "unpublish",
   };
   return (to && byTarget[to]) || "";
+}
+
+/** An event kind's name from the catalogue (`log.types`), else the kind itself, readable. */
+export function eventTypeWords(t: LogWords, type: string): string {
+  const key = `types.${type}` as Parameters<LogWords>[0];
+  return t.has(key) ? t(key) : type.replace(/[._]/g, " ");
 }

@@ -15,6 +15,8 @@ const TEXT = [
   ["article_revisions", "note"],
   ["corrections", "note"],
   ["comments", "body"],
+  ["inline_comments", "body"],
+  ["inline_comments", "quote"],
   ["events", "comment"],
   ["users", "name"],
   ["users", "email"],
