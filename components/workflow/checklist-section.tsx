@@ -8,6 +8,7 @@ import { getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { ArticleChecklist } from "@/lib/checklist/checklist";
 import { newsroomLocale } from "@/lib/i18n/interface";
+import { translateServerMessage } from "@/lib/i18n/server-messages";
 import { canTickChecklist, type PolicyArticle } from "@/lib/permissions";
 import { checklistGap } from "@/lib/workflow/article-workflow";
 import { dateLocaleOf, formatInZone } from "@/lib/workflow/time-zone";
@@ -37,7 +38,7 @@ export async function ChecklistSection({ user, articleId, article, checklist, tw
       <p className="mt-1" data-testid="checklist-summary">
         {left === 0 ? t("allTicked") : t("left", { count: left })}
       </p>
-      {!may.ok && <p className="mt-1 text-neutral-700 dark:text-neutral-300">{may.reason}</p>}
+      {!may.ok && <p className="mt-1 text-neutral-700 dark:text-neutral-300">{translateServerMessage(may.reason, locale)}</p>}
       <ChecklistBoxes
         articleId={articleId}
         canTick={may.ok}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { fail, fieldErrorsOf } from "@/lib/actions/result";
+import { canArticle, canTickChecklist, type PolicyUser } from "@/lib/permissions";
 import { createSectionSchema, mergeTagSchema } from "@/lib/taxonomy/validation";
 import { createUserSchema, firstAdminSchema } from "@/lib/users/validation";
 
@@ -73,5 +74,22 @@ describe("localizeResult", () => {
   it("keeps everything else (code, values, data) as it was", () => {
     const r = { ok: false as const, code: "duplicate", message: "Please correct the highlighted fields.", values: { name: "Chine" }, data: { id: 3 } };
     expect(localizeResult(r, "fr")).toEqual({ ...r, message: "Corrigez les champs signalés." });
+  });
+});
+
+describe("the policy's refusals shown on newsroom pages", () => {
+  it("are in the catalogue: why an author cannot edit, tick the checklist or share a preview, in French", () => {
+    const journalist: PolicyUser = { id: "j", role: "journalist", active: true };
+    const editor: PolicyUser = { id: "e", role: "editor", active: true };
+    const inReview = { status: "in_review" as const, authorIds: ["j"], contributorIds: ["e"] };
+    const reasons = [
+      canArticle(journalist, "edit", inReview),
+      canArticle(journalist, "edit", { ...inReview, status: "approved" as const }),
+      canTickChecklist(journalist, inReview, true),
+      canTickChecklist(editor, inReview, true),
+      canTickChecklist(editor, { ...inReview, authorIds: ["e"] }, true),
+    ].map((r) => (r.ok ? "" : r.reason));
+    expect(reasons.every(Boolean)).toBe(true);
+    for (const reason of reasons) expect(translateServerMessage(reason, "fr"), reason).not.toBe(reason);
   });
 });

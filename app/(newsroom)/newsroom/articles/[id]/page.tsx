@@ -12,6 +12,7 @@ import { listSectionChoices } from "@/db/queries/sections";
 import { loadArticleForUser } from "@/lib/articles/access";
 import { requireUser } from "@/lib/auth/session";
 import { newsroomLocale } from "@/lib/i18n/interface";
+import { translateServerMessage } from "@/lib/i18n/server-messages";
 import { canArticle } from "@/lib/permissions";
 import { preferencesOf } from "@/lib/preferences/preferences";
 import { slugify } from "@/lib/slug";
@@ -37,7 +38,8 @@ export default async function EditArticlePage({ params, searchParams }: { params
   if (!loaded.ok) notFound();
   const { article, authors, authorIds } = loaded;
   const edit = canArticle(user, "edit", loaded.policy);
-  const t = await getTranslations({ locale: await newsroomLocale(), namespace: "editor" });
+  const locale = await newsroomLocale();
+  const t = await getTranslations({ locale, namespace: "editor" });
   const [tags, sectionRows, people, prefs] = await Promise.all([
     listArticleTags({ db, articleId: article.id }),
     listSectionChoices({ db }),
@@ -70,7 +72,7 @@ export default async function EditArticlePage({ params, searchParams }: { params
         sections={sectionRows}
         people={people}
         editable={edit.ok}
-        lockReason={edit.ok ? undefined : edit.reason}
+        lockReason={edit.ok ? undefined : translateServerMessage(edit.reason, locale)}
         typography={prefs.typographyAsYouType}
         notice={restored ? t("page.restored", { number: Number(restored) }) : undefined}
       >
