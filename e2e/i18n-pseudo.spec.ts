@@ -63,10 +63,7 @@ const PAGES: Where[] = [
  * the catalogue (their header and navigation are checked all the same; the profile's Preferences
  * section too). The merger empties this list once the editor, workflow and admin pages are merged.
  */
-const PENDING = new Set<string>([
-  // The preview banner's words come from its callers (components/public/preview-banner.tsx): not yet moved.
-  "preview",
-]);
+const PENDING = new Set<string>([]);
 /**
  * Parts still written in English outside the pending pages, until the branches translating them
  * are merged (the merger empties both lists): elements (selectors) and exact texts.

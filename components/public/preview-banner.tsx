@@ -1,13 +1,16 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
-import { embargoNotice } from "@/lib/embargo/notice";
-import { formatInZone } from "@/lib/workflow/time-zone";
+import { embargoNoticeIn } from "@/lib/embargo/notice";
+import type { AppLocale } from "@/lib/i18n/messages";
+import { dateLocaleOf, formatInZone } from "@/lib/workflow/time-zone";
 
 /**
  * The fixed banner over every preview, so nobody takes one for the published page. The width
  * switch is two links (a query parameter): no script needed, and the choice survives a reload.
  */
-export function PreviewBanner({
+export async function PreviewBanner({
+  locale,
   basePath,
   width,
   versionLabel,
@@ -16,6 +19,8 @@ export function PreviewBanner({
   timeZone,
   children,
 }: {
+  /** The newsroom's interface language for its own preview, the site language for a shared one. */
+  locale: AppLocale;
   basePath: string;
   width: "phone" | "desktop";
   versionLabel: string;
@@ -24,6 +29,7 @@ export function PreviewBanner({
   timeZone: string;
   children?: React.ReactNode;
 }) {
+  const t = await getTranslations({ locale, namespace: "common.previewBanner" });
   const switchLink = (to: "phone" | "desktop", label: string) => (
     <Link
       href={to === "desktop" ? basePath : `${basePath}?width=phone`}
@@ -36,27 +42,27 @@ export function PreviewBanner({
     </Link>
   );
   // The same words as the sidebar's, and only while the embargo runs.
-  const embargo = embargoNotice({ embargoUntil: embargoUntil ?? null }, timeZone);
+  const embargo = embargoNoticeIn(locale, { embargoUntil: embargoUntil ?? null }, timeZone);
   return (
     <div
       role="region"
-      aria-label="Preview banner"
+      aria-label={t("region")}
       className="sticky top-0 z-50 -mx-4 mb-6 border-b-2 border-amber-900 bg-amber-100 px-4 py-2 text-sm text-amber-950 sm:mx-0"
     >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-        <strong className="text-base">Preview — not published</strong>
+        <strong className="text-base">{t("title")}</strong>
         <span>
           {versionLabel}
           {savedAt && (
             <>
-              , saved <time dateTime={savedAt.toISOString()}>{formatInZone(savedAt, timeZone)}</time> ({timeZone})
+              {t("saved")} <time dateTime={savedAt.toISOString()}>{formatInZone(savedAt, timeZone, dateLocaleOf(locale))}</time> ({timeZone})
             </>
           )}
         </span>
         {embargo && <span>{embargo}</span>}
-        <nav aria-label="Preview width" className="ml-auto flex gap-2">
-          {switchLink("phone", "Phone")}
-          {switchLink("desktop", "Desktop")}
+        <nav aria-label={t("width")} className="ml-auto flex gap-2">
+          {switchLink("phone", t("phone"))}
+          {switchLink("desktop", t("desktop"))}
         </nav>
       </div>
       {children && <div className="mt-1 flex flex-wrap gap-x-4">{children}</div>}

@@ -7,7 +7,8 @@ export class ArticleViewPage {
   readonly keyPoints: Locator;
 
   constructor(readonly page: Page) {
-    this.banner = page.getByRole("region", { name: "Preview banner" });
+    // The newsroom's preview speaks the interface language, a shared one the site's (French in the demo).
+    this.banner = page.getByRole("region", { name: /^(Preview banner|Bandeau d’aperçu)$/ });
     this.headline = page.getByRole("article").getByRole("heading", { level: 1 });
     this.keyPoints = page
       .getByRole("complementary")
@@ -32,6 +33,6 @@ export class ArticleViewPage {
   }
 
   async expectPreviewBanner() {
-    await expect(this.banner).toContainText("Preview — not published");
+    await expect(this.banner).toContainText(/Preview — not published|Aperçu — non publié/);
   }
 }

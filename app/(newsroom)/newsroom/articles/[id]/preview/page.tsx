@@ -44,6 +44,7 @@ export default async function ArticlePreviewPage({ params, searchParams }: Props
     <div>
       <h1 className="sr-only">{t("heading", { headline: article.headline })}</h1>
       <PreviewBanner
+        locale={await newsroomLocale()}
         basePath={`/newsroom/articles/${article.id}/preview`}
         width={width}
         versionLabel={t("version", { number: article.version })}
