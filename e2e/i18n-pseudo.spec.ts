@@ -81,6 +81,8 @@ const PENDING_SCOPE = ["header", 'section[aria-labelledby="preferences-heading"]
 
 /** Words that are right in any interface language: each language's own name in the language menus. */
 const SAME_IN_EVERY_LANGUAGE = ["Français", "English", "https://"];
+/** The letter of a keyboard shortcut (the B of Ctrl+B), the same key in every language. */
+const KEY_LETTER = /\+[A-Z0-9](?![\p{L}\p{N}])/gu;
 /** Time zones by their IANA names (Europe/Paris), the same in every language. */
 const TIME_ZONE = /\b[A-Z][A-Za-z_]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?\b/g;
 
@@ -155,7 +157,7 @@ const RELATIVE = (() => {
 /** The part of a text that is neither pseudo-transformed, user content, nor formatted by Intl. */
 function untranslated(text: string, userContent: RegExp | null): string | null {
   let rest = PENDING_TEXTS.reduce((t, pending) => t.replaceAll(pending, " "), text);
-  rest = rest.replace(ADDRESSES, " ").replace(TIME_ZONE, " ").replace(RELATIVE, " ");
+  rest = rest.replace(ADDRESSES, " ").replace(TIME_ZONE, " ").replace(KEY_LETTER, " ").replace(RELATIVE, " ");
   rest = rest.replace(DATE_RUN, (run) => (DATE_NAME.test(run) ? " " : run));
   if (userContent) rest = rest.replace(userContent, " ");
   for (const word of SAME_IN_EVERY_LANGUAGE) rest = rest.replaceAll(word, " ");
