@@ -43,7 +43,8 @@ export function describeEventIn(locale: AppLocale, e: Event, timeZone = "UTC"): 
   return words.has(key) ? words(key) : e.type.replace(/[._]/g, " ");
 }
 
-function inferAction(from: string | null, to: string | null): string {
+/** The action of an older transition event (the demo seed's), from its states. */
+export function inferAction(from: string | null, to: string | null): string {
   if (to === "approved") return from === "scheduled" ? "unschedule" : "approve";
   if (to === "draft" && from === "in_review") return "withdraw";
   const byTarget: Record<string, string> = {

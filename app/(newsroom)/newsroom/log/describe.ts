@@ -1,6 +1,7 @@
 import type { createTranslator } from "next-intl";
 
 import type { Messages } from "@/lib/i18n/messages";
+import { inferAction } from "@/lib/workflow/timeline";
 
 type LogWords = ReturnType<typeof createTranslator<Messages, "log">>;
 type Event = { type: string; fromStatus: string | null; toStatus: string | null; data: Record<string, unknown> };
@@ -56,20 +57,6 @@ export function describeTransition(t: LogWords, e: Event): string {
   if (!e.fromStatus && !e.toStatus) return "";
   const status = (s: string | null) => (s ? t("status", { status: s }) : "—");
   return `${status(e.fromStatus)} → ${status(e.toStatus)}`;
-}
-
-/** The action of an older transition event (the demo seed's), from its states, as lib/workflow/timeline.ts infers it. */
-function inferAction(from: string | null, to: string | null): string {
-  if (to === "approved") return from === "scheduled" ? "unschedule" : "approve";
-  if (to === "draft" && from === "in_review") return "withdraw";
-  const byTarget: Record<string, string> = {
-    in_review: "submit",
-    changes_requested: "request_changes",
-    published: "publish",
-    scheduled: "schedule",
-    unpublished: "unpublish",
-  };
-  return (to && byTarget[to]) || "";
 }
 
 /** An event kind's name from the catalogue (`log.types`), else the kind itself, readable. */
