@@ -72,8 +72,6 @@ const PENDING_ELEMENTS: string[] = [];
 const PENDING_TEXTS = [
   // The root layout's page-title template (app/layout.tsx: "%s · Newsroom"), on sign-in and set-password.
   " · Newsroom",
-  // set-password's answer to an unknown or used link (lib/users, helper C).
-  "This link is not valid any more: it was already used, replaced by a newer one or has expired. Ask an admin for a new one.",
 ];
 
 /** What a pending page is checked on meanwhile: the newsroom header, and the profile's Preferences. */

@@ -5,6 +5,7 @@ import { connection } from "next/server";
 
 import { getDb } from "@/db";
 import { interfaceLocale } from "@/lib/i18n/interface";
+import { translateServerMessage } from "@/lib/i18n/server-messages";
 import { inspectToken } from "@/lib/users/tokens";
 
 import { SetPasswordForm } from "./set-password-form";
@@ -31,7 +32,7 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
         </>
       ) : (
         <>
-          <p role="alert">{check.message}</p>
+          <p role="alert">{translateServerMessage(check.message, locale)}</p>
           <p className="mt-6">
             <Link href="/login" className="underline">
               {t("goToSignIn")}
