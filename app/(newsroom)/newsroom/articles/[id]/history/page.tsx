@@ -12,6 +12,7 @@ import { requireUser } from "@/lib/auth/session";
 import { newsroomLocale } from "@/lib/i18n/interface";
 import { canArticle } from "@/lib/permissions";
 import { getSettings } from "@/lib/settings";
+import { WORKFLOW_ACTIONS } from "@/lib/workflow/article-workflow";
 import { formatInZone } from "@/lib/workflow/time-zone";
 
 import { restoreRevisionAction } from "../../actions";
@@ -23,21 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The revision reasons the catalogue names (articles.history.reasons.*); another one shows as stored. */
-const REASONS = [
-  "save_version",
-  "shared_preview",
-  "before_restore",
-  "restore",
-  "submit",
-  "withdraw",
-  "request_changes",
-  "approve",
-  "publish",
-  "schedule",
-  "unschedule",
-  "unpublish",
-  "publish_scheduled",
-] as const;
+const REASONS = ["save_version", "shared_preview", "before_restore", "restore", ...WORKFLOW_ACTIONS] as const;
 const isReason = (reason: string): reason is (typeof REASONS)[number] => (REASONS as readonly string[]).includes(reason);
 
 type Search = { a?: string; b?: string; error?: string };
