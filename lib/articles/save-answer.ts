@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 
 import { fail, type ActionResult } from "@/lib/actions/result";
 import { MESSAGES, type AppLocale } from "@/lib/i18n/messages";

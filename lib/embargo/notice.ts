@@ -1,5 +1,5 @@
 /** The words every page uses for an embargo still running (pure: safe in previews and client code). */
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 
 import { now as clockNow } from "@/lib/clock";
 import { MESSAGES, type AppLocale } from "@/lib/i18n/messages";

@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 
 import en from "@/messages/en/errors.json";
 import fr from "@/messages/fr/errors.json";

@@ -1,4 +1,4 @@
-import { createFormatter, createTranslator } from "next-intl";
+import { createFormatter, createTranslator } from "use-intl/core";
 
 import { appLocaleOf, MESSAGES, type AppLocale, type Messages } from "@/lib/i18n/messages";
 

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 
 import type { Tx } from "@/db";
 import { insertNotifications, listInterfaceLanguages, listRecipientCandidates } from "@/db/queries/notifications";

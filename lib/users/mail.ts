@@ -1,6 +1,6 @@
 import "server-only";
 
-import { createFormatter, createTranslator } from "next-intl";
+import { createFormatter, createTranslator } from "use-intl/core";
 
 import type { Tx } from "@/db";
 import { MESSAGES, type AppLocale } from "@/lib/i18n/messages";

@@ -5,7 +5,7 @@
  * rules in lib/articles/editing.ts, which also answer the API and imports in English) are
  * recognised and translated too; any other message passes through unchanged.
  */
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 
 import type { FieldErrors } from "@/lib/actions/result";
 import { MESSAGES, type AppLocale, type Messages } from "@/lib/i18n/messages";

@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 
 import { MESSAGES, type AppLocale } from "@/lib/i18n/messages";
 

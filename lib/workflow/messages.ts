@@ -5,7 +5,7 @@
  * workflow.refusals.*). An English reader gets the domain's sentence unchanged; a sentence this
  * does not know stays English rather than being lost.
  */
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 
 import { MESSAGES, type AppLocale } from "@/lib/i18n/messages";
 

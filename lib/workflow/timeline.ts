@@ -1,5 +1,5 @@
 /** How the timeline and the activity log put an event in words. Pure: the events come from db/queries/timeline. */
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 
 import { MESSAGES, type AppLocale } from "@/lib/i18n/messages";
 

@@ -1,4 +1,4 @@
-import type { createTranslator } from "next-intl";
+import type { createTranslator } from "use-intl/core";
 
 import type { Messages } from "@/lib/i18n/messages";
 import { inferAction } from "@/lib/workflow/timeline";
