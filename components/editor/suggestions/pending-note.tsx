@@ -8,9 +8,11 @@ import { usePendingSuggestions } from "./pending";
 export function PendingSuggestionsNote({ stored }: { stored: number }) {
   const t = useTranslations("suggestions");
   const count = usePendingSuggestions(stored);
+  // A plain note, not a live region: the sidebar's one status line is the workflow's answer.
+  if (count === 0) return null;
   return (
-    <p role="status" data-testid="pending-suggestions" className="mt-1">
-      {count > 0 ? t("pending", { count }) : null}
+    <p data-testid="pending-suggestions" className="mt-1">
+      {t("pending", { count })}
     </p>
   );
 }
