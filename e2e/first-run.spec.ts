@@ -100,7 +100,8 @@ test.describe("first-run page on an empty database", () => {
     });
     // The action ran and refused: its answer carries the refusal, and no redirect to sign-in.
     expect(replay.headers()["x-action-redirect"]).toBeUndefined();
-    expect(await replay.text()).toContain("The newsroom is already set up");
+    // The winner is signed in and has chosen no language: the answer is in the site language, French.
+    expect(await replay.text()).toContain(label("fr", "errors.server.alreadySetUp"));
     const intruder = await browser.newContext({ baseURL: server.base });
     const login = new LoginPage(await intruder.newPage());
     await login.goto();

@@ -98,13 +98,16 @@ function nonceOf(csp: string | null): { nonce?: string } {
  * The bytes, minus what is per request (the CSP nonce), per server (its origin, which holds its
  * port, also URL-encoded as in the share links) or per process: React's flight payload inlined for
  * hydration (`self.__next_f.push(…)` scripts), whose rows are numbered in the order this process
- * first loaded the client modules. The HTML around them, which holds the same content, is compared.
+ * first loaded the client modules, and cut into as many scripts as the stream happened to flush
+ * (so a run of them counts as one). The HTML around them, which holds the same content, is compared.
  */
 function normalise(page: Page, base: string): Buffer {
   if (!/^(text\/|application\/(xml|rss\+xml|atom\+xml|json|feed\+json|manifest\+json))/.test(page.type)) return page.body;
   let text = page.body.toString("utf8");
   if (page.nonce) text = text.split(page.nonce).join("NONCE");
-  text = text.replace(/<script[^>]*>self\.__next_f\.push\([\s\S]*?<\/script>/g, "<script>FLIGHT</script>");
+  text = text
+    .replace(/<script[^>]*>self\.__next_f\.push\([\s\S]*?<\/script>/g, "<script>FLIGHT</script>")
+    .replace(/(<script>FLIGHT<\/script>)+/g, "<script>FLIGHT</script>");
   const { host } = new URL(base);
   for (const [value, name] of [
     [base, "ORIGIN"],

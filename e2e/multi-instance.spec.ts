@@ -15,6 +15,7 @@ import { actionId, dropDatabase, freshDatabase, prepare, signIn, sleep, startSer
 import { HttpEditor } from "../scripts/stress/http-editor";
 import { startS3, type TestS3 } from "../testing/s3";
 import { ACCOUNTS, DRAFT_SLUG, expect, test } from "./fixtures";
+import { label } from "./pages/i18n";
 
 // PGlite admits one process per data folder: two instances need a database server.
 test.skip(!process.env.E2E_PG_URL, "several instances share one PostgreSQL database; the embedded PGlite admits a single process");
@@ -248,7 +249,8 @@ test("with the store down, an upload is refused with a clear message and leaves 
     .toBuffer();
   const started = Date.now();
   const text = await uploadOnA(png);
-  expect(text).toContain("The image could not be saved: the file store is not answering. Nothing was saved; try again in a moment.");
+  // The editor of this fresh newsroom has chosen no language: the answer is in the site language, French.
+  expect(text).toContain(label("fr", "editor.image.upload.storage"));
   expect(Date.now() - started).toBeLessThan(15_000);
   expect(await sql`select id from media`).toEqual(before);
   const image = await fetch(`${B()}${url}`);

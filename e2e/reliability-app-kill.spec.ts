@@ -7,6 +7,7 @@ import type { Page } from "@playwright/test";
 
 import { dropDatabase, freshDatabase, prepare, startServer, type Server, type Target } from "../scripts/stress/harness";
 import { ACCOUNTS, expect, test } from "./fixtures";
+import { chooseInterfaceLanguage } from "./pages/i18n";
 
 const port = Number(process.env.E2E_PORT || 3200) + 10;
 const base = `http://localhost:${port}`;
@@ -42,6 +43,8 @@ async function openNewArticle(page: Page) {
   await page.getByLabel("Password").fill(ACCOUNTS.claire.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  // This server's newsroom is new and speaks the site language, French; the checks below read English.
+  await chooseInterfaceLanguage(page, "en");
   await page.goto("/newsroom/articles/new");
   await page.waitForURL(/\/newsroom\/articles\/[0-9a-f-]{36}$/);
   await expect(body(page)).toBeVisible();
