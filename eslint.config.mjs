@@ -49,6 +49,7 @@ export default defineConfig([
     ".tmp/**",
     "db/migrations/**",
     "test-results/**",
+    "test-results-*/**",
     "playwright-report/**",
     "bench/results/**",
     "next-env.d.ts",

@@ -8,6 +8,8 @@ const executablePath = process.env.CHROMIUM_PATH || (existsSync(debianChromium) 
 
 export default defineConfig({
   testDir: "./e2e",
+  // Its own folder per suite when the two engines' suites run side by side (scripts/test.mjs).
+  outputDir: process.env.E2E_OUTPUT_DIR || "test-results",
   fullyParallel: false,
   workers: Number(process.env.E2E_WORKERS || 1),
   retries: process.env.CI ? 1 : 0,

@@ -23,7 +23,8 @@ export const TYPICAL = {
 export const DRAFT_SLUG = "brouillon-enquete-sur-les-failles-des-objets-connectes";
 
 /** Where e2e/auth.setup.ts saves each demo account's signed-in browser state. */
-export const authFile = (who: AccountKey) => path.join(".tmp", "e2e-auth", `${who}.json`);
+// One folder per suite's server (its port): the two engines' suites may run side by side.
+export const authFile = (who: AccountKey) => path.join(".tmp", `e2e-auth-${process.env.E2E_PORT || 3200}`, `${who}.json`);
 
 /** Signs in through the form: for the specs that sign out or test the form (the others use saved sessions). */
 export async function signIn(page: Page, who: AccountKey, next?: string) {

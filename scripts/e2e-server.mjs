@@ -31,6 +31,9 @@ if (process.env.E2E_PG_URL) {
   rmSync(env.PGLITE_DIR, { recursive: true, force: true });
   delete env.DATABASE_URL;
 }
+// Uploads of this server only (two suites' servers may run side by side).
+env.UPLOADS_DIR ||= path.join(root, ".data", `e2e-${port}-uploads`);
+rmSync(env.UPLOADS_DIR, { recursive: true, force: true });
 // SEED_DEMO=0 gives an empty database (the first-run spec starts such a server of its own).
 env.SEED_DEMO ??= "1";
 // Known demo passwords for the suites (e2e/fixtures.ts); npm start makes random ones.

@@ -8,8 +8,8 @@
 // administrative URL: tests create and drop their own databases). Without a reachable server the
 // PostgreSQL runs are skipped with a warning, except under CI=true where that is a failure.
 // Ends with one line "N passed, N failed" summing every runner; exits non-zero on any failure.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -33,6 +33,27 @@ function run(cmd, args, env = {}) {
   const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
   return { status: r.status ?? 1, seconds: Math.round((Date.now() - started) / 1000) };
+}
+
+/**
+ * `run` for a runner that shares the terminal with another: each line of its output is prefixed
+ * with `tag`, so the two suites' lines can be told apart.
+ */
+function runTagged(tag, cmd, args, env = {}) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0", ...env } });
+    for (const stream of [child.stdout, child.stderr]) {
+      let rest = "";
+      stream.on("data", (chunk) => {
+        const parts = (rest + chunk.toString("utf8")).split("\n");
+        rest = parts.pop() ?? "";
+        for (const line of parts) process.stdout.write(`[${tag}] ${line}\n`);
+      });
+      stream.on("end", () => rest && process.stdout.write(`[${tag}] ${rest}\n`));
+    }
+    child.on("close", (code) => resolve({ status: code ?? 1, seconds: Math.round((Date.now() - started) / 1000) }));
+  });
 }
 
 function record(name, passed, failed, skipped, seconds, note = "", flaky = 0) {
@@ -72,10 +93,11 @@ function vitest(name, env, filter = []) {
   record(name, j.numPassedTests, failed, j.numPendingTests + j.numTodoTests, r.seconds, failed > j.numFailedTests ? "(runner error)" : "");
 }
 
-function playwright(name, env) {
+async function playwright(name, env, tag = null) {
   const file = path.join(out, `${name}.json`);
   rmSync(file, { force: true });
-  const r = run(bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file, ...env });
+  const penv = { PLAYWRIGHT_JSON_OUTPUT_NAME: file, ...env };
+  const r = tag ? await runTagged(tag, bin("playwright"), ["test"], penv) : run(bin("playwright"), ["test"], penv);
   const j = readJson(file);
   if (!j?.stats) return record(name, 0, 1, 0, r.seconds, "(no report: the web server or runner failed)");
   const { expected, unexpected, flaky, skipped } = j.stats;
@@ -159,8 +181,24 @@ if (want("e2e-pglite") || want("e2e-postgres")) {
   if (build.status !== 0) record("next build", 0, 1, 0, build.seconds, "(build failed)");
   else {
     lines.push(`${"next build".padEnd(22)} ok  ${build.seconds}s`);
-    if (want("e2e-pglite")) playwright("playwright-pglite", { NEXT_DIST_DIR: distDir, E2E_PORT: "3200" });
-    if (want("e2e-postgres") && withPg) playwright("playwright-postgres", { NEXT_DIST_DIR: distDir, E2E_PORT: "3201", E2E_PG_URL: pgUrl });
+    const pglite = want("e2e-pglite");
+    const postgres = want("e2e-postgres") && withPg;
+    // Each suite has its own server, port (and the ports its specs start at E2E_PORT + 10…12),
+    // database, uploads, sessions and output folder. Side by side (the default under CI; E2E_SIDE_BY_SIDE=0
+    // or 1 decides elsewhere) they take about half the time on two cores, with one browser each.
+    const sideBySide = pglite && postgres && (process.env.E2E_SIDE_BY_SIDE ?? (process.env.CI ? "1" : "0")) === "1";
+    const pgDist = sideBySide ? `${distDir}-pg` : distDir;
+    if (sideBySide) {
+      // A copy of the build (without its compiler cache): each server writes its own runtime cache.
+      rmSync(pgDist, { recursive: true, force: true });
+      cpSync(distDir, pgDist, { recursive: true, verbatimSymlinks: true, filter: (src) => path.relative(distDir, src) !== "cache" });
+    }
+    const suites = [
+      pglite && ["playwright-pglite", { NEXT_DIST_DIR: distDir, E2E_PORT: "3200" }, "pglite"],
+      postgres && ["playwright-postgres", { NEXT_DIST_DIR: pgDist, E2E_PORT: "3300", E2E_PG_URL: pgUrl, E2E_OUTPUT_DIR: "test-results-postgres" }, "postgres"],
+    ].filter(Boolean);
+    if (sideBySide) await Promise.all(suites.map(([name, env, tag]) => playwright(name, env, tag)));
+    else for (const [name, env] of suites) await playwright(name, env);
   }
 }
 

@@ -45,6 +45,7 @@ export async function startExtraInstance(env: Record<string, string>, timeoutMs 
     }
     if (process.env.E2E_PG_URL) await adminQuery(process.env.E2E_PG_URL, `DROP DATABASE IF EXISTS newsroom_e2e_${port} WITH (FORCE)`);
     else rmSync(path.join(process.cwd(), ".data", `e2e-${port}`), { recursive: true, force: true });
+    rmSync(path.join(process.cwd(), ".data", `e2e-${port}-uploads`), { recursive: true, force: true });
   };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
