@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import WebSocket from "ws";
 
 import { ACCOUNTS, expect, test } from "./fixtures";
 import { EditorPage } from "./pages/editor-page";
@@ -40,6 +41,22 @@ test("two people type in the same paragraph and see each other's text, caret and
   await expect(body(claire)).toContainText("Claire commence la phrase.");
   await expect(body(claire)).toContainText("Marc la termine.");
   await expect(body(claire)).toContainText("Et Claire ajoute un mot.");
+});
+
+test("a connection to the collaboration server stays open after its handshake, as a proxy or a Node client sees it", async ({ page, baseURL }) => {
+  // Next, at its first request, adds an upgrade listener of its own that ended every /collab socket
+  // (the path matches the public catch-all route) just after the handshake: Chromium kept reading,
+  // but a client or proxy that takes the end of the stream as a close (Node's ws, nginx) was cut.
+  await page.goto("/");
+  const url = `${baseURL!.replace(/^http/, "ws")}/collab`;
+  const outcome = await new Promise<string>((resolve) => {
+    const ws = new WebSocket(url);
+    ws.on("close", (code) => resolve(`closed (${code})`));
+    ws.on("error", (error) => resolve(`error: ${error.message}`));
+    ws.on("open", () => setTimeout(() => resolve("open"), 3_000));
+    setTimeout(() => resolve("no handshake in 10 s"), 10_000);
+  });
+  expect(outcome).toBe("open");
 });
 
 test("one goes offline, both keep typing, nothing is lost when the connection returns", async ({ as }) => {

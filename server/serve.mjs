@@ -44,6 +44,14 @@ process.env.NODE_ENV = "production";
 const { default: next } = await import("next");
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
+// WebSocket upgrades are ours (the collaboration server, below), never Next's: at its first request
+// Next adds an "upgrade" listener of its own to the HTTP server, which ends the socket of any upgrade
+// whose path matches a page — and /collab matches the catch-all app/(public)/[...legacy], so every
+// co-editing connection was cut just after its handshake (close 1006). Next's listener only serves
+// development's hot reload and rewrites to external WebSocket servers, neither of which runs here;
+// its own flag (next/dist/server/next.js, setupWebSocketHandler) keeps it from being added.
+if ("didWebSocketSetup" in app || typeof app.setupWebSocketHandler === "function") app.didWebSocketSetup = true;
+else throw new Error("next: setupWebSocketHandler not found; check server/serve.mjs against this Next version");
 // With CDN_MAX_AGE, public pages carry CDN cache headers and tags (server/cdn.mjs).
 const handle = withCdnHeaders(cdnConfig(process.env), app.getRequestHandler());
 await app.prepare();
@@ -106,6 +114,7 @@ for (const [i, host] of listenHosts.entries()) {
   server.keepAliveTimeout = 65_000;
   // Co-editing: WebSocket /collab goes to the collaboration server (server/collab-bridge.mjs).
   server.on("upgrade", (req, socket, head) => {
+    if (server.listenerCount("upgrade") > 1) log.error("another upgrade listener is on the HTTP server: co-editing connections may be cut");
     if (!isValidHostHeader(req.headers.host ?? "") || !collabUpgrade(req, socket, head)) socket.destroy();
   });
   const optional = !hostname && i > 0; // ::1 where the machine has IPv6
