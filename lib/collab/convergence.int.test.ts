@@ -1,9 +1,10 @@
 /**
  * Randomised convergence (seeded: COLLAB_SEED to replay): 4 clients type and delete at random
- * places, make suggestions (insertions and deletions with the suggestion marks, as the editor's
- * Suggest mode writes them) and accept or reject them, with random disconnects; the server restarts
+ * places, anchor inline comments on random ranges, make suggestions (insertions and deletions
+ * with the suggestion marks, as the editor's Suggest mode writes them) and accept or reject them, with random disconnects; the server restarts
  * once in the middle; at the end every client holds the same document (text, marks and their
- * attributes), the stored body equals it, and every typed marker is there or was deleted by
+ * attributes), the stored body equals it, every comment's anchor resolves to the same place for
+ * every client, inside the document or detached, and every typed marker is there or was deleted by
  * someone (a plain deletion, a rejected insertion or an accepted deletion). Then two servers
  * joined by Redis serve one document to a client each.
  */
@@ -13,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 
 import { parseBody } from "@/lib/rich-text/body";
+import { pmOf, resolveAnchor, type Anchor } from "@/lib/inline-comments/anchor";
+import { bodySchema, checkAnchors, randomCommentStep } from "@/lib/inline-comments/random";
 import { listSuggestions } from "@/lib/rich-text/suggestions";
 import { connectClient, fragmentText, startCollab, ticketFor, until, type Client, type RunningCollab } from "@/testing/collab";
 import { createTestDb, type TestDb } from "@/testing/db";
@@ -111,7 +114,7 @@ function liveBody(doc: Y.Doc) {
 }
 
 describe(`randomised convergence (seed ${SEED})`, () => {
-  it("4 clients, random edits, suggestions and decisions, disconnects, a server restart: identical documents, equal to the stored body, no marker lost", async () => {
+  it("4 clients, random edits, comments, suggestions and decisions, disconnects, a server restart: identical documents, equal to the stored body, no marker lost", async () => {
     const random = rng(SEED);
     const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
     const a = await makeArticle(t.db, cast.claire.id);
@@ -126,6 +129,8 @@ describe(`randomised convergence (seed ${SEED})`, () => {
     const deleted = new Set<string>();
     const offline = new Set<number>();
     const stats = { suggested: 0, decided: 0 };
+    // Inline comments: anchored (Yjs relative positions, as the editor's Comment button makes them) on random ranges.
+    const anchors: Anchor[] = [];
     let nextSuggestion = 0;
     const names = ["Claire", "Édouard « Ed »", "<b>Edwige</b>", "Ada"];
     const attrsFor = (i: number) => ({ id: `s${i}x${nextSuggestion++}`, authorId: users[i].id, authorName: names[i], at: new Date().toISOString() });
@@ -196,7 +201,10 @@ describe(`randomised convergence (seed ${SEED})`, () => {
           });
           stats.decided++;
         }
-      } else if (r < 0.44) {
+      } else if (r < 0.43) {
+        const comment = randomCommentStep(c.doc, random);
+        if (comment) anchors.push(comment.anchor);
+      } else if (r < 0.47) {
         c.doc.transact(() => {
           const p = new Y.XmlElement("paragraph");
           p.insert(0, [new Y.XmlText()]);
@@ -250,6 +258,20 @@ describe(`randomised convergence (seed ${SEED})`, () => {
     expect(typed.length).toBeGreaterThan(50);
     expect(stats.suggested).toBeGreaterThan(10);
     expect(stats.decided).toBeGreaterThan(5);
+    // Every comment's anchor followed the text: inside the final document or detached (its text was
+    // deleted), never elsewhere, and at the same place for every client.
+    expect(anchors.length).toBeGreaterThan(3);
+    const checks = cs.map((c) => checkAnchors(c.doc, anchors));
+    for (const check of checks) expect(check.problems).toEqual([]);
+    expect(checks[0].attached).toBeGreaterThan(0);
+    const places = cs.map((c) => {
+      const view = pmOf(c.doc, bodySchema());
+      return anchors.map((anchor) => {
+        const range = resolveAnchor(c.doc, view.fragment, view.mapping, anchor);
+        return range ? `${range.from}-${range.to}` : "detached";
+      });
+    });
+    for (const other of places.slice(1)) expect(other).toEqual(places[0]);
     // Some suggestions are still pending at the end, and the stored copy has them with their authors.
     for (const sug of listSuggestions(live)) expect(names).toContain(sug.authorName);
   }, 180_000);
