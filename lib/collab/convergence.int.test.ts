@@ -13,9 +13,9 @@ import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 
-import { parseBody } from "@/lib/rich-text/body";
 import { pmOf, resolveAnchor, type Anchor } from "@/lib/inline-comments/anchor";
 import { bodySchema, checkAnchors, randomCommentStep } from "@/lib/inline-comments/random";
+import { parseBody } from "@/lib/rich-text/body";
 import { listSuggestions } from "@/lib/rich-text/suggestions";
 import { connectClient, fragmentText, startCollab, ticketFor, until, type Client, type RunningCollab } from "@/testing/collab";
 import { createTestDb, type TestDb } from "@/testing/db";
