@@ -50,7 +50,7 @@ const nextConfig = {
   // own build coexist without overwriting each other.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its WASM and data files by path; bundling it breaks that at runtime.
-  serverExternalPackages: ["@electric-sql/pglite", "sharp", "@node-rs/bcrypt"],
+  serverExternalPackages: ["@electric-sql/pglite", "sharp", "@node-rs/bcrypt", "yjs"],
   poweredByHeader: false,
   generateBuildId: async () => gitBuildId(),
   experimental: {

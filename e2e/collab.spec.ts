@@ -43,10 +43,10 @@ test("two people type in the same paragraph and see each other's text, caret and
   await expect(body(claire)).toContainText("Et Claire ajoute un mot.");
 });
 
-test("a connection to the collaboration server stays open after its handshake, as a proxy or a Node client sees it", async ({ page, baseURL }) => {
+test("a connection to the collaboration server stays open after its handshake, as a Node client sees it", async ({ page, baseURL }) => {
   // Next, at its first request, adds an upgrade listener of its own that ended every /collab socket
   // (the path matches the public catch-all route) just after the handshake: Chromium kept reading,
-  // but a client or proxy that takes the end of the stream as a close (Node's ws, nginx) was cut.
+  // but a client that takes the end of the stream as a close (Node's ws) was cut.
   await page.goto("/");
   const url = `${baseURL!.replace(/^http/, "ws")}/collab`;
   const outcome = await new Promise<string>((resolve) => {
