@@ -51,6 +51,8 @@ for (const lang of ["en", "fr"] as const) {
     browser,
     as,
   }) => {
+    // Five steps by three people, each in a browser of their own: ~50 s on a quiet machine.
+    test.setTimeout(150_000);
     const missing = missingKeys();
     test.fixme(lang === "fr" && missing.length > 0, `keys not in the catalogues yet: ${missing.join(", ")}`);
     const { w, pattern } = words(lang);
