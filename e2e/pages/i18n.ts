@@ -37,7 +37,7 @@ export const hasLabels = (...keys: string[]) => keys.every((k) => maybeLabel("fr
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Either language's text of a key, exactly. */
-const eitherLanguage = (key: string) => new RegExp(`^(${escape(label("en", key))}|${escape(label("fr", key))})$`);
+export const eitherLanguage = (key: string) => new RegExp(`^(${escape(label("en", key))}|${escape(label("fr", key))})$`);
 
 /**
  * Sets the signed-in person's Interface language on /newsroom/profile → Preferences ("" = the
