@@ -33,6 +33,7 @@ import { ACCOUNTS } from "../../e2e/fixtures";
 import { percentile, signedIn } from "./browser";
 import { docText, epochNow, insertText, openSocket, paragraphText, simClient, within, type BenchUser, type SimClient } from "./collab-clients";
 import { longBodyHtml } from "./editor";
+import { startPageProfile } from "./page-profile";
 
 const TYPING_SECONDS = Number(process.env.BENCH_COLLAB_SECONDS || 25);
 const SIMULATED = 8;
@@ -212,6 +213,10 @@ export async function benchCollab(browser: Browser, o: { origin: string; databas
     const loadBefore = loadavg();
     const yjsSent = new Map<string, number>();
     let simInserts = 0;
+    const profileDir = process.env.BENCH_PAGE_PROFILE;
+    const profilers = profileDir ? await Promise.all(pages.map((p, i) => startPageProfile(p, `collab-page-${"ab"[i]}`, profileDir))) : [];
+    const tracePath = process.env.BENCH_PAGE_TRACE;
+    if (tracePath) await browser.startTracing(pageA, { path: tracePath, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
     const cpuStart = cpuMs(o.pid);
     const until = performance.now() + TYPING_SECONDS * 1000;
     const simulated = clients.map(async (c, ci) => {
@@ -234,6 +239,8 @@ export async function benchCollab(browser: Browser, o: { origin: string; databas
     });
     await Promise.all([...simulated, typeLoop(pageA, (n) => `QZ${n}Q `, until), typeLoop(pageB, () => "et la suite ", until)]);
     await sleep(1500); // the last markers arrive
+    for (const p of profilers) console.log((await p.stop()).join("\n"));
+    if (tracePath) await browser.stopTracing();
     const cpuUsed = cpuMs(o.pid) - cpuStart - idleCpuMsPerSecond * 1.5;
     const [a, b] = await Promise.all([readProbe(pageA), readProbe(pageB)]);
     const loadAfter = loadavg();
