@@ -17,6 +17,9 @@ import { Suggestions } from "./suggestions/extension";
 import { SuggestionsPanel } from "./suggestions/panel";
 import { Toolbar } from "./toolbar";
 import { Typography } from "./typography";
+import { patchYBinding } from "./y-binding";
+
+patchYBinding();
 
 export type BodyEditorProps = {
   initial: unknown;

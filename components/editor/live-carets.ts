@@ -7,6 +7,8 @@ import { Extension } from "@tiptap/core";
 import { yCursorPlugin } from "@tiptap/y-tiptap";
 import type { Awareness } from "y-protocols/awareness";
 
+import { withQuietCarets } from "./y-binding";
+
 function caret(user: { name?: unknown; color?: unknown }): HTMLElement {
   const color = typeof user.color === "string" && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : "#555555";
   const el = document.createElement("span");
@@ -26,13 +28,15 @@ export const LiveCarets = Extension.create<{ awareness: Awareness | null }>({
   addProseMirrorPlugins() {
     if (!this.options.awareness) return [];
     return [
-      yCursorPlugin(this.options.awareness, {
-        cursorBuilder: (user: { name?: unknown; color?: unknown }) => caret(user),
-        selectionBuilder: (user: { color?: unknown }) => ({
-          class: "live-selection",
-          style: `background-color: ${typeof user.color === "string" && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : "#555555"}33`,
+      withQuietCarets(
+        yCursorPlugin(this.options.awareness, {
+          cursorBuilder: (user: { name?: unknown; color?: unknown }) => caret(user),
+          selectionBuilder: (user: { color?: unknown }) => ({
+            class: "live-selection",
+            style: `background-color: ${typeof user.color === "string" && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : "#555555"}33`,
+          }),
         }),
-      }),
+      ),
     ];
   },
 });
