@@ -13,7 +13,7 @@ import { isLabelledField, labelKey } from "@/lib/validations/article";
 import { ArticleForm, type FormValues, type Person } from "./article-form";
 import { AutosaveController, clearLocalDraft, readLocalDraft, type LocalDraft } from "./autosave";
 import { EditorSessionContext, type EditorSession } from "./editor-session";
-import { LivePresence, LiveStatusLine, useLiveState } from "./live-body";
+import { LivePresence, LiveStatusLine, useLiveField } from "./live-body";
 import { LiveSession } from "./live-session";
 import { PreviewButton } from "./preview-button";
 import { SaveVersionButton } from "./save-version";
@@ -111,7 +111,9 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const [live, setLive] = useState<LiveSession | null>(null);
   // A ref, not an effect dependency: new messages after a page refresh must not restart the live session.
   const liveTexts = useRef({ offline: t("status.liveOffline"), notSaved: t("status.liveNotSaved") });
-  const liveState = useLiveState(live);
+  // Two fields, not the whole live state: the form must not re-render on every caret move or sync.
+  const liveMode = useLiveField(live, "mode");
+  const liveUnsynced = useLiveField(live, "unsynced");
   const { id: meId, name: meName } = props.me;
   useEffect(() => {
     const getTicket = async () => {
@@ -127,7 +129,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     setLive(session);
     return () => session.destroy();
   }, [articleId, meId, meName]);
-  const isLive = liveState.mode === "live" && live !== null;
+  const isLive = liveMode === "live" && live !== null;
   useSafetyNets(ctl, props.editable);
 
   // Editability follows the workflow (a withdraw or a submit refreshes the page props).
@@ -183,7 +185,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     const body = live ? await live.flush() : ({ ok: true } as const);
     return body.ok ? ctl.flush() : body;
   }, [ctl, live]);
-  const dirty = !["idle", "saved"].includes(status.kind) || (isLive && liveState.unsynced);
+  const dirty = !["idle", "saved"].includes(status.kind) || (isLive && liveUnsynced);
   const session: EditorSession = useMemo(() => ({ flush, version, dirty }), [flush, version, dirty]);
   const onEditor = useCallback((e: Editor | null) => void (editorRef.current = e), []);
   const onBodyDirty = useCallback(() => ctl.markBodyDirty(), [ctl]);

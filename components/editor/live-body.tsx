@@ -17,13 +17,23 @@ export function useLiveState(live: LiveSession | null): LiveState {
   return useSyncExternalStore(live?.subscribe ?? noop, live?.getState ?? (() => PROBING), () => PROBING);
 }
 
+/** One field of the live state (a string or boolean): re-renders only when that field changes, not on every caret move or save. */
+export function useLiveField<K extends "mode" | "readOnly" | "online" | "unsynced">(live: LiveSession | null, key: K): LiveState[K] {
+  return useSyncExternalStore(
+    live?.subscribe ?? noop,
+    () => (live ? live.getState()[key] : PROBING[key]),
+    () => PROBING[key],
+  );
+}
+
 type LiveBodyEditorProps = Omit<BodyEditorProps, "live"> & { live: LiveSession | null };
 
 /** The Body field on the live document when the collaboration server answers, else on the saved copy. */
 export function LiveBodyEditor({ live, editable, ...rest }: LiveBodyEditorProps) {
-  const state = useLiveState(live);
+  const mode = useLiveField(live, "mode");
+  const readOnly = useLiveField(live, "readOnly");
   const t = useTranslations("editor");
-  if (state.mode === "probing") {
+  if (mode === "probing") {
     return (
       <div>
         <span className="mb-1 block text-sm font-semibold">{t("fields.body")}</span>
@@ -36,7 +46,7 @@ export function LiveBodyEditor({ live, editable, ...rest }: LiveBodyEditorProps)
       </div>
     );
   }
-  if (state.mode === "live" && live) return <LiveWithComments live={live} editable={editable && !state.readOnly} {...rest} />;
+  if (mode === "live" && live) return <LiveWithComments live={live} editable={editable && !readOnly} {...rest} />;
   return <BodyEditor key="classic" editable={editable} {...rest} />;
 }
 

@@ -13,6 +13,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
 
+import { afterTask } from "./after-task";
+
 export const PROBE_MS = 4000;
 const FLUSH_MS = 10_000;
 
@@ -41,13 +43,102 @@ const LIVE_ENGLISH: LiveTexts = {
   notSaved: "The text could not be saved yet. Try again in a moment.",
 };
 
+/**
+ * The provider, with two changes from HocuspocusProvider 3.4:
+ * - it sends the server only this client's own awareness changes: it used to send back every
+ *   change it received from the server too, so each person's caret move came back once per
+ *   other person in the document (ignored by the server as not newer);
+ * - this person's document updates are sent right after the keystroke's task (components/editor/
+ *   after-task.ts), merged when several came in one task, instead of inside it: the keystroke
+ *   is on screen sooner, and a burst of typing is one message. `flush()` checks `hasUnsent`.
+ */
+export class LiveProvider extends HocuspocusProvider {
+  private outbox: Uint8Array[] = [];
+  private readonly sendSoon = afterTask(() => {
+    const updates = this.outbox;
+    this.outbox = [];
+    if (updates.length) super.documentUpdateHandler(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates), null);
+  });
+
+  get hasUnsent(): boolean {
+    return this.outbox.length > 0;
+  }
+
+  override documentUpdateHandler(update: Uint8Array, origin: unknown): void {
+    if (origin === this) return;
+    this.outbox.push(update);
+    this.sendSoon.schedule();
+  }
+
+  override awarenessUpdateHandler(changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
+    if (origin === this) return;
+    super.awarenessUpdateHandler(changes, origin);
+  }
+
+  override destroy(): void {
+    this.sendSoon.flush();
+    super.destroy();
+  }
+}
+
+/** How long other people's updates may wait to be written to this device, together. */
+const REMOTE_BATCH_MS = 300;
+
+/**
+ * The device's copy of the document (y-indexeddb), which writes every update in an IndexedDB
+ * transaction of its own, at once, inside the keystroke (or the remote change) that made it:
+ * fifty transactions a second with ten people typing. Updates are now written together: this
+ * person's own right after the keystroke has been handled (a zero timer), other people's (already
+ * on the server) at most REMOTE_BATCH_MS later, everything waiting in one merged update. On
+ * `pagehide` and when the session ends, what waits is written at once. Yjs updates apply in any
+ * order, so a copy read back is always whole; an update whose neighbours were not written yet
+ * waits in it until they arrive from the server.
+ */
+export class LocalCopy extends IndexeddbPersistence {
+  private pending: Uint8Array[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private soon = false;
+  private readonly write: (update: Uint8Array, origin: unknown) => void;
+
+  constructor(name: string, doc: Y.Doc, isRemote: (origin: unknown) => boolean) {
+    super(name, doc);
+    this.write = this._storeUpdate;
+    doc.off("update", this.write);
+    this._storeUpdate = (update, origin) => {
+      if (origin === this) return;
+      this.pending.push(update);
+      const local = !isRemote(origin);
+      if (this.timer !== null && (this.soon || !local)) return;
+      if (this.timer !== null) clearTimeout(this.timer);
+      this.soon = local;
+      this.timer = setTimeout(this.flush, local ? 0 : REMOTE_BATCH_MS);
+    };
+    doc.on("update", this._storeUpdate);
+  }
+
+  /** Writes what waits now, merged into one update. */
+  readonly flush = () => {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.pending.length) return;
+    const merged = this.pending.length === 1 ? this.pending[0] : Y.mergeUpdates(this.pending);
+    this.pending = [];
+    this.write(merged, null);
+  };
+
+  override destroy(): Promise<void> {
+    this.flush();
+    return super.destroy();
+  }
+}
+
 type Options = { articleId: string; me: { id: string; name: string }; getTicket: () => Promise<string>; texts?: LiveTexts };
 
 export class LiveSession {
   readonly doc = new Y.Doc();
-  readonly provider: HocuspocusProvider;
+  readonly provider: LiveProvider;
   private socket: HocuspocusProviderWebsocket;
-  private idb: IndexeddbPersistence;
+  private idb: LocalCopy;
   private state: LiveState = { mode: "probing", online: false, unsynced: false, storedAt: null, readOnly: false, people: [] };
   private listeners = new Set<() => void>();
   private waiters = new Map<number, () => void>();
@@ -57,10 +148,10 @@ export class LiveSession {
 
   constructor(readonly opts: Options) {
     this.texts = opts.texts ?? LIVE_ENGLISH;
-    this.idb = new IndexeddbPersistence(`newsroom-article-${opts.articleId}`, this.doc);
+    this.idb = new LocalCopy(`newsroom-article-${opts.articleId}`, this.doc, (origin) => origin === this.provider);
     const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
     this.socket = new HocuspocusProviderWebsocket({ url, maxDelay: 5000 } as never);
-    this.provider = new HocuspocusProvider({
+    this.provider = new LiveProvider({
       websocketProvider: this.socket,
       name: `article:${opts.articleId}`,
       document: this.doc,
@@ -78,6 +169,7 @@ export class LiveSession {
     this.provider.attach();
     window.addEventListener("offline", this.wentOffline);
     window.addEventListener("online", this.cameOnline);
+    window.addEventListener("pagehide", this.idb.flush);
     this.provider.setAwarenessField("user", { name: opts.me.name, color: colorFor(opts.me.id) });
     void this.idb.whenSynced.then(() => {
       if (this.state.mode === "probing" && !navigator.onLine && this.holdsBody()) this.set({ mode: "live" });
@@ -103,7 +195,7 @@ export class LiveSession {
     if (this.state.mode !== "live") return { ok: true };
     if (!this.state.online) return { ok: false, message: this.texts.offline };
     const end = Date.now() + FLUSH_MS;
-    while (this.provider.hasUnsyncedChanges && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    while ((this.provider.hasUnsent || this.provider.hasUnsyncedChanges) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
     const id = this.nextFlush++;
     const stored = new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), Math.max(0, end - Date.now()));
@@ -129,6 +221,7 @@ export class LiveSession {
   destroy() {
     window.removeEventListener("offline", this.wentOffline);
     window.removeEventListener("online", this.cameOnline);
+    window.removeEventListener("pagehide", this.idb.flush);
     clearTimeout(this.probe);
     this.provider.destroy();
     this.socket.destroy();
@@ -159,6 +252,7 @@ export class LiveSession {
     if (msg.type === "access") this.set({ readOnly: msg.access !== "edit" });
   }
 
+  /** On every awareness change (each caret move of each person): the state changes only when the list does. */
   private readPeople() {
     const people: LivePerson[] = [];
     for (const [clientId, s] of this.provider.awareness?.getStates() ?? []) {
@@ -166,6 +260,8 @@ export class LiveSession {
       if (clientId === this.doc.clientID || typeof user?.name !== "string") continue;
       people.push({ clientId, name: user.name, color: typeof user.color === "string" ? user.color : "#555" });
     }
+    const same = (a: LivePerson, b: LivePerson | undefined) => b !== undefined && a.clientId === b.clientId && a.name === b.name && a.color === b.color;
+    if (people.length === this.state.people.length && people.every((p, i) => same(p, this.state.people[i]))) return;
     this.set({ people });
   }
 

@@ -1,8 +1,12 @@
 "use client";
 
-import { useEditorState, type Editor } from "@tiptap/react";
+import type { Transaction } from "@tiptap/pm/state";
+import type { Editor } from "@tiptap/react";
+import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { useTranslations } from "next-intl";
+import { useRef, useSyncExternalStore } from "react";
 
+import { afterTask } from "./after-task";
 import { CommentButton } from "./comments/comment-button";
 import { commentStarter } from "./comments/registry";
 import { isSuggesting } from "./suggestions/extension";
@@ -13,30 +17,67 @@ type ToolbarProps = { editor: Editor; disabled: boolean; onLink: () => void; onI
 const btn =
   "min-w-8 rounded px-2 py-1 text-sm hover:bg-neutral-200 aria-pressed:bg-neutral-900 aria-pressed:text-white disabled:opacity-40 dark:hover:bg-neutral-800 dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900";
 
+type ToolbarState = ReturnType<typeof readToolbar>;
+
+function readToolbar(e: Editor) {
+  return {
+    h2: e.isActive("heading", { level: 2 }),
+    h3: e.isActive("heading", { level: 3 }),
+    h4: e.isActive("heading", { level: 4 }),
+    bold: e.isActive("bold"),
+    italic: e.isActive("italic"),
+    strike: e.isActive("strike"),
+    link: e.isActive("link"),
+    bullet: e.isActive("bulletList"),
+    ordered: e.isActive("orderedList"),
+    quote: e.isActive("blockquote"),
+    undo: e.can().undo(),
+    redo: e.can().redo(),
+    suggesting: isSuggesting(e.state),
+    // Inline comments (live sessions): a selection to comment on.
+    commentable: commentStarter(e) !== null,
+    comment: commentStarter(e) !== null && !e.state.selection.empty,
+  };
+}
+
+const sameState = (a: ToolbarState, b: ToolbarState) => (Object.keys(a) as (keyof ToolbarState)[]).every((k) => a[k] === b[k]);
+
+/**
+ * The toolbar's pressed and enabled states, re-read after this person's transactions only: other
+ * people's changes (the live session's remote transactions, up to dozens a second) never change
+ * the marks at this person's caret or their own undo history, and reading them costs a keystroke's
+ * time on a long article. Read right after the keystroke's task (after-task.ts), once for a burst;
+ * re-renders only when a state changes.
+ */
+function useToolbarState(editor: Editor): ToolbarState {
+  const current = useRef<ToolbarState | null>(null);
+  return useSyncExternalStore(
+    (notify) => {
+      const later = afterTask(() => {
+        if (editor.isDestroyed) return;
+        const next = readToolbar(editor);
+        if (current.current && sameState(current.current, next)) return;
+        current.current = next;
+        notify();
+      });
+      const reread = ({ transaction }: { transaction: Transaction }) => {
+        if (!(transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin) later.schedule();
+      };
+      editor.on("transaction", reread);
+      return () => {
+        later.cancel();
+        editor.off("transaction", reread);
+      };
+    },
+    () => (current.current ??= readToolbar(editor)),
+    () => (current.current ??= readToolbar(editor)),
+  );
+}
+
 /** Re-renders only when the active marks and nodes change, not on every keystroke. */
 export function Toolbar({ editor, disabled, onLink, onImage }: ToolbarProps) {
   const t = useTranslations("editor.toolbar");
-  const s = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      h2: e.isActive("heading", { level: 2 }),
-      h3: e.isActive("heading", { level: 3 }),
-      h4: e.isActive("heading", { level: 4 }),
-      bold: e.isActive("bold"),
-      italic: e.isActive("italic"),
-      strike: e.isActive("strike"),
-      link: e.isActive("link"),
-      bullet: e.isActive("bulletList"),
-      ordered: e.isActive("orderedList"),
-      quote: e.isActive("blockquote"),
-      undo: e.can().undo(),
-      redo: e.can().redo(),
-      suggesting: isSuggesting(e.state),
-      // Inline comments (live sessions): a selection to comment on.
-      commentable: commentStarter(e) !== null,
-      comment: commentStarter(e) !== null && !e.state.selection.empty,
-    }),
-  });
+  const s = useToolbarState(editor);
   const chain = () => editor.chain().focus();
   // aria-keyshortcuts keeps the standard names; the tooltip says them as the reader's keyboard does (Maj, Ctrl).
   const keysShown = (keys: string) =>

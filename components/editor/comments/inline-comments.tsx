@@ -20,6 +20,15 @@ import { bindingOf, inlineCommentsKey, inlineCommentsPlugin } from "./highlight"
 import { registerCommentStarter } from "./registry";
 
 const POLL_MS = 15_000;
+const NO_RANGES = new Map<number, Range | null>();
+/** The threads in the order of their text, detached ones marked: what the margin's layout depends on. */
+function orderOf(ranges: Map<number, Range | null>): string {
+  return [...ranges]
+    .map(([id, r]) => [id, r ? r.from : -1] as const)
+    .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+    .map(([id, from]) => (from < 0 ? `${id}!` : String(id)))
+    .join(",");
+}
 type Draft = { from: string; to: string; quote: string };
 
 /** The margin of inline threads. Its words come from the editor's catalogue provider (components/editor/editor-intl.tsx). */
@@ -53,7 +62,12 @@ function Margin({ editor, live, articleId }: { editor: Editor; live: LiveSession
   useEffect(() => {
     const plugin = inlineCommentsPlugin();
     editor.registerPlugin(plugin);
-    const read = () => setRanges(inlineCommentsKey.getState(editor.state)?.ranges ?? new Map());
+    // Only when a thread is attached or detached, or their order changes: positions move with
+    // every keystroke, and the cards read them at layout time (Positioned), not through React.
+    const read = () => {
+      const next = inlineCommentsKey.getState(editor.state)?.ranges ?? NO_RANGES;
+      setRanges((prev) => (orderOf(prev) === orderOf(next) ? prev : next));
+    };
     editor.on("transaction", read);
     return () => {
       editor.off("transaction", read);
@@ -138,7 +152,7 @@ function Margin({ editor, live, articleId }: { editor: Editor; live: LiveSession
           }}
         />
       )}
-      <Positioned editor={editor} items={placed.map((p) => ({ key: p.th.id, pos: p.range?.from ?? null }))}>
+      <Positioned editor={editor} items={placed.map((p) => ({ key: p.th.id, attached: p.range !== null }))}>
         {placed.map(({ th, range }) => (
           <ThreadCard key={th.id} thread={th} detached={!range} active={active === th.id} onActivate={() => setActive(th.id)} onChanged={changed} />
         ))}
@@ -156,31 +170,39 @@ function Margin({ editor, live, articleId }: { editor: Editor; live: LiveSession
  * Puts each card level with its text when the margin is beside the editor (a top margin, never
  * overlapping the card above); stacked in order when the margin is below it.
  */
-function Positioned({ editor, items, children }: { editor: Editor; items: { key: number; pos: number | null }[]; children: React.ReactNode[] }) {
+function Positioned({ editor, items, children }: { editor: Editor; items: { key: number; attached: boolean }[]; children: React.ReactNode[] }) {
   const box = useRef<HTMLDivElement>(null);
   const [, bump] = useState(0);
+  const any = items.length > 0;
   useEffect(() => {
+    // Nothing to place: no layout to read (each read after an edit is a layout of the whole article).
+    if (!any) return;
     let frame = 0;
     const again = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => bump((n) => n + 1));
     };
-    editor.on("transaction", again);
+    const edited = ({ transaction }: { transaction: { docChanged: boolean } }) => {
+      if (transaction.docChanged) again();
+    };
+    editor.on("transaction", edited);
     window.addEventListener("resize", again);
     return () => {
       cancelAnimationFrame(frame);
-      editor.off("transaction", again);
+      editor.off("transaction", edited);
       window.removeEventListener("resize", again);
     };
-  }, [editor]);
+  }, [editor, any]);
   useLayoutEffect(() => {
     const el = box.current;
-    if (!el || editor.isDestroyed) return;
+    if (!el || editor.isDestroyed || !any) return;
+    const ranges = inlineCommentsKey.getState(editor.state)?.ranges;
     const beside = el.getBoundingClientRect().left >= editor.view.dom.getBoundingClientRect().right - 1;
     let bottom = el.getBoundingClientRect().top;
     [...el.children].forEach((child, i) => {
       const card = child as HTMLElement;
-      const pos = items[i]?.pos;
+      const item = items[i];
+      const pos = item?.attached ? (ranges?.get(item.key)?.from ?? null) : null;
       let gap = 8;
       if (beside && pos !== null && pos !== undefined && pos <= editor.state.doc.content.size) {
         try {
