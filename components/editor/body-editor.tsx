@@ -46,6 +46,8 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
   const [linkOpen, setLinkOpen] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);
   const [pastedImage, setPastedImage] = useState<File | null>(null);
+  // Suggest mode refused to delete an image or a rule (components/editor/suggestions/extension.ts).
+  const [refused, setRefused] = useState(0);
   const lang = useRef(language);
   const editor = useEditor({
     extensions: [
@@ -54,7 +56,7 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
             ...articleExtensions({ live: true }),
             Collaboration.configure({ document: live.doc, field: "default" }),
             LiveCarets.configure({ awareness: live.provider.awareness }),
-            Suggestions.configure({ user: live.opts.me }),
+            Suggestions.configure({ user: live.opts.me, onRefused: () => setRefused(Date.now()) }),
           ]
         : articleExtensions()),
       // The extension reads the ref at each keystroke only, never during render.
@@ -122,6 +124,7 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
         {editor && <Toolbar editor={editor} disabled={!editable} onLink={() => setLinkOpen(true)} onImage={() => setImageOpen(true)} />}
         <EditorContent editor={editor} />
       </div>
+      {refused > 0 && <RefusedNote at={refused} onDone={() => setRefused(0)} />}
       {live && editor && <SuggestionsPanel editor={editor} editable={editable} />}
       {error && (
         <p id="body-error" role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
@@ -170,6 +173,20 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
     </div>
   );
 });
+
+/** Why nothing happened: Suggest mode cannot mark an image or a rule as deleted. Goes after a while. */
+function RefusedNote({ at, onDone }: { at: number; onDone: () => void }) {
+  const t = useTranslations("suggestions");
+  useEffect(() => {
+    const timer = setTimeout(onDone, 8000);
+    return () => clearTimeout(timer);
+  }, [at, onDone]);
+  return (
+    <p role="status" className="mt-1 text-sm font-semibold text-amber-900 dark:text-amber-200">
+      {t("blockNotDeleted")}
+    </p>
+  );
+}
 
 /** Counted after typing pauses, so a long article never pays for it per keystroke. */
 function WordCount({ editor }: { editor: Editor }) {

@@ -4,7 +4,7 @@ import { EditorState, TextSelection } from "@tiptap/pm/state";
 import { describe, expect, it } from "vitest";
 
 import { articleExtensions } from "@/components/editor/extensions";
-import { decideTr, setSuggestingMeta, suggestionRanges, suggestPlugin } from "@/components/editor/suggestions/extension";
+import { decideTr, deletesTextlessBlock, setSuggestingMeta, suggestionRanges, suggestPlugin } from "@/components/editor/suggestions/extension";
 import type { TiptapDoc } from "@/db/schema";
 
 import { bodyText, parseBody, renderBodyHtml } from "./body";
@@ -127,12 +127,21 @@ describe("suggestion marks in the validator", () => {
 describe("Suggest mode in the editor (ProseMirror plugin)", () => {
   const schema = getSchema(articleExtensions({ live: true }));
   let n = 0;
-  const make = (text: string) => {
+  let refusals = 0;
+  const make = (text: string, body: TiptapDoc = doc([t(text)])) => {
     n = 0;
+    refusals = 0;
     const state = EditorState.create({
       schema,
-      doc: PMNode.fromJSON(schema, doc([t(text)])),
-      plugins: [suggestPlugin({ user: { id: "u-yanis", name: "Yanis" }, now: () => new Date("2026-11-29T10:00:00Z"), newId: () => `id${++n}` })],
+      doc: PMNode.fromJSON(schema, body),
+      plugins: [
+        suggestPlugin({
+          user: { id: "u-yanis", name: "Yanis" },
+          now: () => new Date("2026-11-29T10:00:00Z"),
+          newId: () => `id${++n}`,
+          onRefused: () => refusals++,
+        }),
+      ],
     });
     return state.apply(setSuggestingMeta(state.tr, true));
   };
@@ -186,5 +195,33 @@ describe("Suggest mode in the editor (ProseMirror plugin)", () => {
     s = s.apply(setSuggestingMeta(s.tr, false));
     s = s.apply(s.tr.insertText("A", 1));
     expect(pendingSuggestionCount(json(s))).toBe(0);
+  });
+
+  it("an image or a rule cannot be deleted while suggesting (no mark can show it): the edit is refused and said, text around it still is suggested", () => {
+    const image = { type: "image", attrs: { src: "/uploads/a.webp", alt: "La place", caption: null, credit: null } };
+    const body = {
+      type: "doc",
+      content: [{ type: "paragraph", content: [t("Avant")] }, image, { type: "horizontalRule" }, { type: "paragraph", content: [t("Après")] }],
+    } as TiptapDoc;
+    let s = make("", body);
+    const imageAt = s.doc.child(0).nodeSize;
+    const tr = s.tr.delete(imageAt, imageAt + 1);
+    expect(deletesTextlessBlock(tr)).toBe(true);
+    const before = s.doc;
+    s = s.applyTransaction(tr).state;
+    expect(s.doc).toBe(before);
+    expect(refusals).toBe(1);
+    // A selection across text, the image and the rule: refused as a whole, nothing half-done.
+    s = s.applyTransaction(s.tr.delete(3, s.doc.content.size - 3)).state;
+    expect(s.doc).toBe(before);
+    expect(refusals).toBe(2);
+    // Text alone is still a suggestion, and with Suggest off the image can go.
+    s = s.apply(s.tr.delete(1, 3));
+    expect(listSuggestions(json(s))).toMatchObject([{ kind: "deletion", text: "Av" }]);
+    s = s.apply(setSuggestingMeta(s.tr, false));
+    const at = s.doc.child(0).nodeSize;
+    s = s.apply(s.tr.delete(at, at + 1));
+    expect(s.doc.childCount).toBe(3);
+    expect(refusals).toBe(2);
   });
 });

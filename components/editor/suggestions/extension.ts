@@ -10,8 +10,10 @@
  * Why not @handlewithcare/prosemirror-suggest-changes 0.1.8: it wraps the view's
  * dispatchTransaction (Tiptap owns it), needs suggestion marks on block nodes (which the stored
  * JSON and the Yjs mapping would then carry), and its marks hold a numeric id only, not who and
- * when. Paragraph structure (Enter, joining paragraphs) and images are not tracked: they change
- * for real, as in most shared editors' "suggesting" mode for layout.
+ * when. Paragraph structure (Enter, joining paragraphs) is not tracked: it changes for real, as in
+ * most shared editors' "suggesting" mode for layout. Blocks without text (an image, a rule) cannot
+ * carry a mark, so deleting one cannot be a suggestion: while Suggest is on, an edit that would
+ * delete one is refused (`onRefused` lets the editor say why), never applied unseen.
  */
 import { Extension } from "@tiptap/core";
 import { Fragment, Slice, type Mark, type MarkType, type Node as PMNode } from "@tiptap/pm/model";
@@ -35,7 +37,23 @@ function randomId(): string {
   return globalThis.crypto?.randomUUID?.().replace(/-/g, "").slice(0, 16) ?? Math.random().toString(36).slice(2, 18);
 }
 
-type Options = { user: SuggestUser | null; now: () => Date; newId: () => string };
+type Options = { user: SuggestUser | null; now: () => Date; newId: () => string; onRefused?: () => void };
+
+/** Whether `tr` deletes a block without text (an image, a rule): what Suggest mode cannot mark. */
+export function deletesTextlessBlock(tr: Transaction): boolean {
+  return tr.steps.some((step, i) => {
+    if (!(step instanceof ReplaceStep)) return false;
+    const { from, to } = step as unknown as { from: number; to: number };
+    let found = false;
+    if (to > from)
+      tr.docs[i].nodesBetween(from, to, (node, pos) => {
+        if (found) return false;
+        if (node.isLeaf && !node.isInline && pos >= from && pos + node.nodeSize <= to) found = true;
+        return !found;
+      });
+    return found;
+  });
+}
 
 /** The suggestion mark of this kind around `pos` made by `user` (to extend it rather than start a new one). */
 function adjacentAttrs(doc: PMNode, pos: number, type: MarkType, userId: string): SuggestionAttrs | null {
@@ -137,6 +155,14 @@ export function suggestPlugin(options: Partial<Options> & { user: SuggestUser | 
       },
     },
     appendTransaction: (trs, oldState, newState) => track(trs, oldState, newState, opts),
+    // This person's edits only: remote (Yjs) changes and decisions on suggestions are never refused.
+    filterTransaction: (tr, state) => {
+      if (!suggestKey.getState(state)?.on || !tr.docChanged || tr.getMeta(ySyncPluginKey) || (tr.getMeta(suggestKey) as Meta | undefined)?.internal)
+        return true;
+      if (!deletesTextlessBlock(tr)) return true;
+      opts.onRefused?.();
+      return false;
+    },
   });
 }
 
