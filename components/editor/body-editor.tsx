@@ -46,7 +46,7 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
   const [linkOpen, setLinkOpen] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);
   const [pastedImage, setPastedImage] = useState<File | null>(null);
-  // Suggest mode refused to delete an image or a rule (components/editor/suggestions/extension.ts).
+  // How many times Suggest mode refused to delete an image or a rule (components/editor/suggestions/extension.ts); 0 once said.
   const [refused, setRefused] = useState(0);
   const lang = useRef(language);
   const editor = useEditor({
@@ -56,7 +56,7 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
             ...articleExtensions({ live: true }),
             Collaboration.configure({ document: live.doc, field: "default" }),
             LiveCarets.configure({ awareness: live.provider.awareness }),
-            Suggestions.configure({ user: live.opts.me, onRefused: () => setRefused(Date.now()) }),
+            Suggestions.configure({ user: live.opts.me, onRefused: () => setRefused((n) => n + 1) }),
           ]
         : articleExtensions()),
       // The extension reads the ref at each keystroke only, never during render.
