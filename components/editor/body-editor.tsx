@@ -3,7 +3,7 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
-import { memo, useEffect, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useRef, useState } from "react";
 
 import { readingMinutes, wordCount } from "@/lib/rich-text/count";
 
@@ -48,6 +48,7 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
   const [pastedImage, setPastedImage] = useState<File | null>(null);
   // How many times Suggest mode refused to delete an image or a rule (components/editor/suggestions/extension.ts); 0 once said.
   const [refused, setRefused] = useState(0);
+  const refusedSaid = useCallback(() => setRefused(0), []);
   const lang = useRef(language);
   const editor = useEditor({
     extensions: [
@@ -124,7 +125,7 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, error, o
         {editor && <Toolbar editor={editor} disabled={!editable} onLink={() => setLinkOpen(true)} onImage={() => setImageOpen(true)} />}
         <EditorContent editor={editor} />
       </div>
-      {refused > 0 && <RefusedNote at={refused} onDone={() => setRefused(0)} />}
+      {refused > 0 && <RefusedNote at={refused} onDone={refusedSaid} />}
       {live && editor && <SuggestionsPanel editor={editor} editable={editable} />}
       {error && (
         <p id="body-error" role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
