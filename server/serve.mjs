@@ -24,8 +24,9 @@ import { closeCollab, collabUpgrade } from "./collab-bridge.mjs";
 import { cspApplier, cspTemplate } from "./csp.mjs";
 import { createMetrics } from "./metrics.mjs";
 import { createObserver } from "./observe.mjs";
+import { isReaderPage, withoutClientRuntime } from "./page-cache/no-client-js.mjs";
 import { createPageCache } from "./page-cache/page-cache.mjs";
-import { isNextDataRequest } from "./page-cache/public-routes.mjs";
+import { canonicalPublicUrl, isNextDataRequest } from "./page-cache/public-routes.mjs";
 import { peekPublicGeneration, readPublicGeneration } from "./public-generation.mjs";
 import { createRequestGuard, uploadActionIdsFrom } from "./request-guard.mjs";
 
@@ -81,9 +82,19 @@ const plain = (res, status, text) => {
 };
 // Every response gets a CSP nonce of its own, pages from the cache included (server/csp.mjs).
 const applyCsp = cspApplier(cspTemplate({ oidcIssuer: process.env.AUTH_OIDC_ISSUER }));
+// A reader's page leaves without Next's client runtime (server/page-cache/no-client-js.mjs),
+// rewritten inside the render so that the page cache keeps the rewritten page.
 const serve = (req, res) => {
   const nonce = applyCsp(req, res);
-  return cache.handle(req, res, () => handle(req, res), nonce);
+  return cache.handle(
+    req,
+    res,
+    () => {
+      if (isReaderPage(req, canonicalPublicUrl)) withoutClientRuntime(res);
+      return handle(req, res);
+    },
+    nonce,
+  );
 };
 const fail = (req, res, error) => {
   log.error({ reqId: req.headers["x-request-id"], err: error }, "request failed");

@@ -1,0 +1,171 @@
+// @ts-check
+/**
+ * Public pages without Next's client runtime (shared/docs/product.md §6: no client JavaScript
+ * beyond what an interaction needs).
+ *
+ * A public page is server components only: links, a search form that submits with GET, share
+ * links, colours that follow the system. Nothing on it needs script. Next's App Router still
+ * ships its router and React for every page (about 570 KB, 175 KB gzipped, in ten files), plus
+ * the page's React Server Component payload inlined as `self.__next_f.push(…)` scripts (20–35 KB):
+ * they only serve client-side navigation and hydration, which a reader's page does not use. A
+ * link is then an ordinary page load, answered from the page cache.
+ *
+ * So the HTML of a public page (the public routes of public-routes.mjs, GET/HEAD, a 200 in
+ * `text/html`) is rewritten before it leaves the server and before the page cache keeps
+ * it: every `<script>` goes except structured data (`application/ld+json`), and so do script
+ * preloads. Nothing else is touched. Newsroom pages keep everything (the editor is an app), and so
+ * do error pages: Next sends a 404 or 500 as an empty shell (`<html id="__next_error__">`) that
+ * its client runtime fills in.
+ *
+ * Next writes the page compressed (gzip, sometimes deflate) and streamed; the rewrite holds the
+ * response back until Next ends it (public pages are rendered whole before they are sent anyway:
+ * nothing on them suspends), decodes it, rewrites it, encodes it again with the same coding and
+ * sends it with its length. A body in a coding it does not know is passed on as it is.
+ */
+import { deflateSync, gunzipSync, gzipSync, inflateSync } from "node:zlib";
+
+const SCRIPT = /<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi;
+const LINK = /<link\b[^>]*>/gi;
+
+/** @param {string} tag @param {string} name */
+function attr(tag, name) {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(tag);
+  return m ? (m[1] ?? m[2] ?? m[3] ?? "") : null;
+}
+
+/**
+ * The page without Next's client runtime: scripts (structured data kept) and script preloads removed.
+ * @param {string} html
+ */
+export function stripClientRuntime(html) {
+  return html
+    .replace(SCRIPT, (whole, attrs) => ((attr(` ${attrs}`, "type") ?? "").toLowerCase() === "application/ld+json" ? whole : ""))
+    .replace(LINK, (tag) => {
+      const rel = (attr(tag, "rel") ?? "").toLowerCase();
+      return rel === "modulepreload" || (rel === "preload" && (attr(tag, "as") ?? "").toLowerCase() === "script") ? "" : tag;
+    });
+}
+
+/** @param {Buffer} body @param {string} coding @returns {string | null} */
+function decode(body, coding) {
+  try {
+    if (coding === "identity") return body.toString("utf8");
+    if (coding === "gzip" || coding === "x-gzip") return gunzipSync(body).toString("utf8");
+    if (coding === "deflate") return inflateSync(body).toString("utf8");
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/** @param {string} text @param {string} coding */
+function encode(text, coding) {
+  const raw = Buffer.from(text, "utf8");
+  if (coding === "gzip" || coding === "x-gzip") return gzipSync(raw);
+  if (coding === "deflate") return deflateSync(raw);
+  return raw;
+}
+
+/** @param {unknown} chunk @param {unknown} encoding */
+function toBuffer(chunk, encoding) {
+  if (Buffer.isBuffer(chunk)) return Buffer.from(chunk);
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk);
+  return Buffer.from(String(chunk), typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8");
+}
+
+/** @param {import("node:http").ServerResponse} res @param {unknown[]} rest @param {string} name */
+function headerOf(res, rest, name) {
+  const last = rest[rest.length - 1];
+  if (last && typeof last === "object") {
+    if (Array.isArray(last)) {
+      for (let i = 0; i + 1 < last.length; i += 2) if (String(last[i]).toLowerCase() === name) return String(last[i + 1]);
+    } else for (const [k, v] of Object.entries(last)) if (k.toLowerCase() === name) return String(v);
+  }
+  const v = res.getHeader(name);
+  return v === undefined ? "" : String(v);
+}
+
+/**
+ * Rewrites the HTML written to `res` with `stripClientRuntime` (see above). To be called before
+ * Next's handler writes anything, after any wrapper that must see the rewritten page (the page
+ * cache's capture).
+ * @param {import("node:http").ServerResponse} res
+ */
+export function withoutClientRuntime(res) {
+  const out = /** @type {any} */ (res);
+  const { writeHead, write, end } = out;
+  /** @type {Buffer[]} */
+  const chunks = [];
+  /** @type {unknown[] | null} */
+  let head = null;
+  let mode = /** @type {"undecided" | "hold" | "pass"} */ ("undecided");
+  // The wrappers stay in place once decided: Next's compression wraps write and end after them
+  // and calls these very functions, so putting the originals back would cut it out.
+  const { flushHeaders } = out;
+  out.writeHead = function (/** @type {number} */ status, /** @type {unknown[]} */ ...rest) {
+    const type = headerOf(res, rest, "content-type").toLowerCase();
+    const coding = (headerOf(res, rest, "content-encoding") || "identity").toLowerCase();
+    if (status !== 200 || !type.startsWith("text/html") || !["identity", "gzip", "x-gzip", "deflate"].includes(coding)) {
+      mode = "pass";
+      return writeHead.call(this, status, ...rest);
+    }
+    mode = "hold";
+    head = [status, ...rest];
+    return this;
+  };
+  // Nothing may go out before the rewritten page (Next may ask to flush the headers early).
+  out.flushHeaders = function () {
+    if (mode === "pass") return flushHeaders.call(this);
+  };
+  out.write = function (/** @type {unknown[]} */ ...args) {
+    if (mode === "undecided") this.writeHead(this.statusCode);
+    if (mode === "pass") return write.apply(this, args);
+    if (args[0] != null && typeof args[0] !== "function") chunks.push(toBuffer(args[0], args[1]));
+    const cb = args.find((a) => typeof a === "function");
+    if (typeof cb === "function") process.nextTick(cb);
+    return true;
+  };
+  out.end = function (/** @type {unknown[]} */ ...args) {
+    if (args[0] != null && typeof args[0] !== "function") {
+      if (mode === "undecided") this.writeHead(this.statusCode);
+      if (mode === "hold") chunks.push(toBuffer(args[0], args[1]));
+    }
+    if (mode === "pass") return end.apply(this, args);
+    const cb = args.find((a) => typeof a === "function");
+    if (mode === "undecided") {
+      mode = "pass";
+      return end.call(this, cb);
+    }
+    mode = "pass"; // what follows (Node's own calls) goes straight through
+    const [status, ...rest] = /** @type {[number, ...unknown[]]} */ (head);
+    const coding = (headerOf(res, rest, "content-encoding") || "identity").toLowerCase();
+    const body = Buffer.concat(chunks);
+    const text = decode(body, coding);
+    const sent = text === null ? body : encode(stripClientRuntime(text), coding);
+    this.removeHeader("transfer-encoding");
+    this.setHeader("content-length", String(sent.length));
+    const headers = rest[rest.length - 1];
+    if (headers && typeof headers === "object" && !Array.isArray(headers)) {
+      /** @type {Record<string, unknown>} */
+      const copy = { ...headers };
+      for (const k of Object.keys(copy)) if (["content-length", "transfer-encoding"].includes(k.toLowerCase())) delete copy[k];
+      rest[rest.length - 1] = { ...copy, "content-length": String(sent.length) };
+    }
+    writeHead.call(this, status, ...rest);
+    // A HEAD response sends no body whatever is passed (Node drops it).
+    return end.call(this, sent, cb);
+  };
+}
+
+/**
+ * Whether the answer to `req` is a reader's page to rewrite: GET or HEAD of a public route, not
+ * a client-navigation payload (those are `text/x-component` and pass through anyway).
+ * @param {import("node:http").IncomingMessage} req
+ * @param {(url: string) => string | null} canonical
+ */
+export function isReaderPage(req, canonical) {
+  const method = req.method ?? "GET";
+  if (method !== "GET" && method !== "HEAD") return false;
+  if (req.headers.rsc !== undefined || req.headers["next-router-prefetch"] !== undefined) return false;
+  return canonical(req.url ?? "/") !== null;
+}
