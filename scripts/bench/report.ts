@@ -1,6 +1,7 @@
 /** latest.md (tables, targets) from the bench's results. */
 import type { CollabResult } from "./collab";
 import type { EditorResult } from "./editor";
+import type { LighthouseRow } from "./lighthouse";
 import type { Driver, LoadPoint } from "./load";
 import type { PageWeight, UncachedPoint } from "./pages";
 import type { PublishResult } from "./publish";
@@ -26,6 +27,7 @@ export type Results = {
   collab: CollabResult | null;
   junkQuery: { engine: string; point: LoadPoint; hotArticleStillCached: boolean }[];
   weights: PageWeight[];
+  lighthouse: LighthouseRow[];
   uncached: { engine: string; points: UncachedPoint[] }[];
   errors: string[];
 };
@@ -196,6 +198,29 @@ export function renderMarkdown(r: Results): string {
       );
     const art = r.weights.find((w) => w.name === "article");
     if (art) targets.push(`| article total transfer < 100 KB gzipped | ${kb(art.totalGzip)} KB | ${ok(art.totalGzip < 100 * 1024)} |`);
+    out.push("");
+  }
+
+  if (r.lighthouse?.length) {
+    out.push(
+      "## 1d. Lighthouse (phone, throttled)",
+      "",
+      "Lighthouse 12.2.3 with Debian's Chromium, its default configuration (phone emulation, simulated slow 4G, 4× CPU slowdown), every page in turn in each round; the run with the median performance score is shown (all runs' performance scores in brackets). On a loaded machine the performance score falls with the load (the CPU slowdown is applied on top of it).",
+      "",
+      "| page | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS | FCP ms | transfer KB | top opportunities (estimated savings) |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    );
+    for (const l of r.lighthouse) {
+      const opp = l.opportunities.map((o) => `${o.title} (${f(o.savingsMs, 0)} ms)`).join("; ") || "none";
+      out.push(
+        `| ${l.name} | ${l.scores.performance} (${l.performanceRuns.join(", ")}) | ${l.scores.accessibility} | ${l.scores.bestPractices} | ${l.scores.seo} | ${f(l.lcpMs, 0)} | ${f(l.tbtMs, 0)} | ${f(l.cls, 3)} | ${f(l.fcpMs, 0)} | ${f(l.transferKb, 1)} | ${opp} |`,
+      );
+      targets.push(
+        `| Lighthouse ${l.name}: performance ≥ 95, accessibility, best practices and SEO 100, CLS 0 | ${l.scores.performance} / ${l.scores.accessibility} / ${l.scores.bestPractices} / ${l.scores.seo}, CLS ${f(l.cls, 3)} | ${ok(l.scores.performance >= 95 && l.scores.accessibility === 100 && l.scores.bestPractices === 100 && l.scores.seo === 100 && l.cls === 0)} |`,
+      );
+    }
+    const failed = r.lighthouse.flatMap((l) => l.failed.map((x) => `${l.name}: ${x.category} — ${x.title}`));
+    if (failed.length) out.push("", "Audits that kept a category below 100:", "", ...failed.map((x) => `- ${x}`));
     out.push("");
   }
 

@@ -6,9 +6,9 @@
  * (admin URL, default TEST_PG_URL or postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_SECONDS (per load point, default 8), BENCH_ROUNDS (interleaved rounds of the article
  * load, default 3), BENCH_SKIP_BUILD=1 (reuse .next-bench),
- * BENCH_ONLY or `npm run bench -- --only <list>` (comma list of article,weights,uncached,publish,editor,scale,collab,import),
+ * BENCH_ONLY or `npm run bench -- --only <list>` (comma list of article,weights,lighthouse,uncached,publish,editor,scale,collab,import),
  * BENCH_ENGINES (pglite,postgres), BENCH_ARTICLES (scale size, default 50000), BENCH_COLLAB_SECONDS
- * (co-editing typing window, default 25). `--only collab` (PostgreSQL only, ~2–3 min after the
+ * (co-editing typing window, default 25), BENCH_LIGHTHOUSE_RUNS (Lighthouse runs per page, default 3). `--only collab` (PostgreSQL only, ~2–3 min after the
  * build) writes its section into the existing bench/results/latest.{md,json} instead of a partial file.
  */
 import { spawnSync } from "node:child_process";
@@ -23,6 +23,7 @@ import { launch } from "./browser";
 import { benchCollab } from "./collab";
 import { benchEditor } from "./editor";
 import { benchMoving } from "./import";
+import { benchLighthouse } from "./lighthouse";
 import { chooseDriver, loadPoint, pinServer, randomQuery, startBaseline, startNginx, warmUp, type LoadPoint } from "./load";
 import { pageTypes, pageWeights, uncachedRenders, type PageType } from "./pages";
 import { benchPublish } from "./publish";
@@ -40,7 +41,7 @@ const driver = chooseDriver();
 const ARTICLES = Number(process.env.BENCH_ARTICLES || 50_000);
 const onlyArg = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 const ONLY_LIST = onlyArg || process.env.BENCH_ONLY;
-const ONLY = new Set((ONLY_LIST || "article,weights,uncached,publish,editor,scale,collab,import").split(","));
+const ONLY = new Set((ONLY_LIST || "article,weights,lighthouse,uncached,publish,editor,scale,collab,import").split(","));
 /** The secret the bench's app signs with (scripts/e2e-server.mjs): collaboration tickets are signed with it. */
 const AUTH_SECRET = process.env.AUTH_SECRET || "e2e-secret-not-for-production-0123456789";
 const ENGINES = (process.env.BENCH_ENGINES || "pglite,postgres").split(",");
@@ -69,6 +70,7 @@ const results: Results = {
   collab: null,
   junkQuery: [],
   weights: [],
+  lighthouse: [],
   uncached: [],
   errors: [],
 };
@@ -183,7 +185,7 @@ if (process.env.BENCH_SKIP_BUILD !== "1") {
 const browser = await launch();
 const htmlFile = path.join(LOG_DIR, "article.html");
 const engines: ("pglite" | "postgres")[] = [];
-if (ENGINES.includes("pglite") && ["article", "weights", "uncached", "publish", "editor"].some((p) => ONLY.has(p))) engines.push("pglite");
+if (ENGINES.includes("pglite") && ["article", "weights", "lighthouse", "uncached", "publish", "editor"].some((p) => ONLY.has(p))) engines.push("pglite");
 if (ENGINES.includes("postgres") && (await pgReachable())) engines.push("postgres");
 else if (!ENGINES.includes("postgres")) void 0;
 else results.errors.push(`PostgreSQL at ${PG_URL} is not reachable: PostgreSQL measurements and the scale test were skipped.`);
@@ -250,6 +252,20 @@ for (const engine of engines) {
             );
         },
         "weights",
+      );
+    if (!results.lighthouse.length)
+      await step(
+        "Lighthouse (phone, throttled)",
+        async () => {
+          if (!pages.length) pages = await pageTypes(running.origin);
+          const wanted = ["front page", "article", "author", "tag", "search"];
+          results.lighthouse = await benchLighthouse(
+            running.origin,
+            pages.filter((p) => wanted.includes(p.name)),
+            log,
+          );
+        },
+        "lighthouse",
       );
     await step(
       `publish-to-visible on ${engine}`,
