@@ -147,7 +147,14 @@ export class Importer {
 
   private async applyBatch(posts: ImportPost[]): Promise<void> {
     await this.inTransaction(async (tx, state) => {
-      for (const post of posts) await this.applyPost(tx, post, state);
+      for (const post of posts) {
+        await this.applyPost(tx, post, state);
+        // Back to the event loop between posts. V8 keeps every WeakRef target alive until the
+        // current job ends, and happy-dom holds each converted document's nodes that way; a batch
+        // of in-process PGlite queries never left its job, so a batch of 200 KB bodies kept ~14 MB
+        // a post alive until it committed (and ran out of a 256 MB heap).
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     });
     this.done += posts.length;
     this.opts.onProgress?.(this.done);
