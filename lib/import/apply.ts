@@ -41,6 +41,7 @@ export type ImporterOptions = {
 
 const HEADLINE_MAX = 300;
 const DEK_MAX = 500;
+const IMPORTED_STATUSES: readonly string[] = ["publish", "future", "draft", "pending"];
 const UNKNOWN_AUTHOR: ImportAuthor = { key: "__unknown__", email: null, name: "Unknown author" };
 /** Thrown inside a dry run's transaction so that everything it did is rolled back. */
 const ROLLBACK = Symbol("dry-run rollback");
@@ -95,7 +96,13 @@ export class Importer {
   /** Queues posts; every full batch is written in its own transaction. */
   async add(posts: Iterable<ImportPost>): Promise<void> {
     const size = this.opts.batchSize ?? 50;
-    for (const post of posts) {
+    const list = [...posts];
+    // Their images start uploading now, while the batches before them are written.
+    await this.uploads.prefetch(
+      this.db,
+      list.filter((p) => IMPORTED_STATUSES.includes(p.status)).flatMap((p) => [...imageSources(p.html), ...(p.featuredImage ? [p.featuredImage.src] : [])]),
+    );
+    for (const post of list) {
       this.pending.push(post);
       if (this.pending.length >= size) await this.applyBatch(this.pending.splice(0));
     }
@@ -165,7 +172,7 @@ export class Importer {
     const title = post.title || post.slug || post.label;
     if (this.seen.has(post.externalId)) return report.skip(post.label, title, `duplicate GUID ${post.externalId} (the first one was imported)`);
     this.seen.add(post.externalId);
-    if (!["publish", "future", "draft", "pending"].includes(post.status)) {
+    if (!IMPORTED_STATUSES.includes(post.status)) {
       return report.skip(post.label, title, `status "${post.status}" is not imported`);
     }
     const notes: string[] = [];
