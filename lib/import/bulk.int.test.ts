@@ -124,7 +124,10 @@ describe("bulk WordPress import", () => {
       NODE_OPTIONS: "--max-old-space-size=160",
     };
     delete env.DATABASE_URL;
-    const r = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/bench/import-child.ts", file], { encoding: "utf8", env });
+    const r = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/bench/import-child.ts", file], {
+      encoding: "utf8",
+      env,
+    });
     expect(r.status, r.stderr.split("\n").slice(-20).join("\n")).toBe(0);
     const m = JSON.parse(r.stdout.trim().split("\n").pop()!) as { created: number; skipped: number };
     const imported = (g.byStatus.publish ?? 0) + (g.byStatus.draft ?? 0) + (g.byStatus.pending ?? 0) + (g.byStatus.future ?? 0);

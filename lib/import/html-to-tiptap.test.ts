@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 
 import { htmlToDoc } from "./html-to-tiptap";
 
-const texts = (doc: unknown): string => JSON.stringify(doc).match(/"text":"[^"]*"/g)?.join(" ") ?? "";
+const texts = (doc: unknown): string =>
+  JSON.stringify(doc)
+    .match(/"text":"[^"]*"/g)
+    ?.join(" ") ?? "";
 
 describe("htmlToDoc", () => {
   it("names dropped elements as a pass per element type would, outermost first only within a type", () => {

@@ -6,7 +6,7 @@
  */
 import { getSchema } from "@tiptap/core";
 import { DOMParser as ProseMirrorParser, type Schema } from "@tiptap/pm/model";
-import { type Element as DomElement, Window } from "happy-dom";
+import { Window, type Element as DomElement } from "happy-dom";
 
 import { articleExtensions, isAllowedHref, isAllowedImageSrc } from "@/components/editor/extensions";
 import type { TiptapDoc } from "@/db/schema";
@@ -232,7 +232,9 @@ export function htmlToDoc(rawHtml: string, images: ImageMap = new Map()): Conver
 
   let json: unknown;
   try {
-    json = editorParser().parse.parse(body as unknown as globalThis.Node).toJSON();
+    json = editorParser()
+      .parse.parse(body as unknown as globalThis.Node)
+      .toJSON();
   } catch {
     json = null;
   }
