@@ -152,7 +152,7 @@ export class Importer {
       });
     } catch (error) {
       if (error !== ROLLBACK) {
-        this.uploads.reset();
+        this.uploads.abort();
         throw error;
       }
     }

@@ -50,6 +50,7 @@ export class UploadsFolder {
   private readonly started = new Map<string, Promise<Stored>>();
   private running = 0;
   private readonly queue: (() => void)[] = [];
+  private aborted = false;
 
   constructor(
     /** null: no folder this run, but images uploaded by an earlier run are still used. */
@@ -97,6 +98,14 @@ export class UploadsFolder {
     this.done.clear();
   }
 
+  /** The import stops: uploads not yet begun never start (those running finish, unrecorded). */
+  abort(): void {
+    this.reset();
+    this.aborted = true;
+    this.started.clear();
+    for (const go of this.queue.splice(0)) go();
+  }
+
   private async upload(db: Tx, rel: string): Promise<ImageOutcome> {
     const key = { source: this.source, kind: "image" as const, externalId: rel };
     const background = this.started.get(rel);
@@ -138,8 +147,9 @@ export class UploadsFolder {
   }
 
   /** Runs `work` when fewer than UPLOAD_CONCURRENCY uploads are running. */
-  private async limited<T>(work: () => Promise<T>): Promise<T> {
+  private async limited(work: () => Promise<Stored>): Promise<Stored> {
     if (this.running >= UPLOAD_CONCURRENCY) await new Promise<void>((go) => this.queue.push(go));
+    if (this.aborted) return null;
     this.running++;
     try {
       return await work();
