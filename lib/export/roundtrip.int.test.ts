@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -17,6 +17,7 @@ import { createTestDb, type TestDb } from "@/testing/db";
 
 import { runExportCli } from "./cli";
 import { exportJson, importJson } from "./json";
+import { exportWxr } from "./wxr";
 
 const FIXTURE = path.join(__dirname, "..", "import", "fixtures", "wordpress-6.xml");
 let from: TestDb;
@@ -129,6 +130,10 @@ describe("newsroom JSON export → import into an empty instance", () => {
       expect(
         await runExportCli(["--format", "wxr", "--out", file, "--site", "https://news.example"], from.db, { out: (l) => out.push(l), err: (l) => out.push(l) }),
       ).toBe(0);
+      // Read a page of articles at a time (500): pages of 2 give the same file.
+      let paged = "";
+      for await (const chunk of exportWxr(from.db, "https://news.example", { pageSize: 2 })) paged += chunk;
+      expect(paged).toBe(readFileSync(file, "utf8"));
       const report = await importWordpress(third.db, file);
       expect(report.skipped).toEqual([]);
       const shape = async (t: { db: TestDb["db"] }) => {

@@ -1,23 +1,15 @@
 import "server-only";
 
 import { createHash } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
 
 import { isAllowedImageSrc } from "@/components/editor/extensions";
 import type { Db, Tx } from "@/db";
 import { replaceArticleAuthors } from "@/db/queries/article-people";
 import { getArticleById, updateArticle } from "@/db/queries/articles";
-import { insertEvent } from "@/db/queries/events";
-import {
-  articleExists,
-  getImportSource,
-  getSectionBySlug,
-  insertImportedSection,
-  nextSectionPosition,
-  upsertImportSource,
-  upsertLegacyRedirect,
-} from "@/db/queries/import";
+import { getImportSource, getSectionBySlug, insertImportedSection, nextSectionPosition, upsertImportSource, upsertLegacyRedirect } from "@/db/queries/import";
 import { getUserByEmail, getUserById, insertUser, updateUser } from "@/db/queries/users";
-import type { FeaturedImage } from "@/db/schema";
+import { articles, events, importSources, legacyRedirects, type FeaturedImage } from "@/db/schema";
 import { addContributors, createArticle, cutRevision, makeLive, setArticleTags } from "@/lib/articles/store";
 import { slugify } from "@/lib/slug";
 import { tagSlug } from "@/lib/taxonomy/tags";
@@ -41,6 +33,7 @@ export type ImporterOptions = {
 
 const HEADLINE_MAX = 300;
 const DEK_MAX = 500;
+const IMPORTED_STATUSES: readonly string[] = ["publish", "future", "draft", "pending"];
 const UNKNOWN_AUTHOR: ImportAuthor = { key: "__unknown__", email: null, name: "Unknown author" };
 /** Thrown inside a dry run's transaction so that everything it did is rolled back. */
 const ROLLBACK = Symbol("dry-run rollback");
@@ -63,7 +56,19 @@ function clip(s: string, max: number): string {
 }
 
 /** Batch-local state: merged into the importer only once the batch has committed. */
-type BatchState = { report: ImportReport; users: Map<string, string>; sections: Map<string, number> };
+type BatchState = {
+  report: ImportReport;
+  users: Map<string, string>;
+  sections: Map<string, number>;
+  /** This batch's posts already imported by an earlier run (and still there): GUID → article and content hash. */
+  known: Map<string, { targetId: string; contentHash: string }>;
+  /** Rows written together at the end of the batch, in its transaction (by key: the last one wins, as one upsert after another did). */
+  redirects: Map<string, string>;
+  sources: Map<string, { targetId: string; contentHash: string }>;
+  events: (typeof events.$inferInsert)[];
+};
+/** Rows per multi-row insert. */
+const ROWS_PER_INSERT = 500;
 
 /**
  * Writes normalised posts (from any source) into the newsroom, one transaction per batch:
@@ -95,7 +100,13 @@ export class Importer {
   /** Queues posts; every full batch is written in its own transaction. */
   async add(posts: Iterable<ImportPost>): Promise<void> {
     const size = this.opts.batchSize ?? 50;
-    for (const post of posts) {
+    const list = [...posts];
+    // Their images start uploading now, while the batches before them are written.
+    await this.uploads.prefetch(
+      this.db,
+      list.filter((p) => IMPORTED_STATUSES.includes(p.status)).flatMap((p) => [...imageSources(p.html), ...(p.featuredImage ? [p.featuredImage.src] : [])]),
+    );
+    for (const post of list) {
       this.pending.push(post);
       if (this.pending.length >= size) await this.applyBatch(this.pending.splice(0));
     }
@@ -124,15 +135,24 @@ export class Importer {
   }
 
   private async inTransaction(work: (tx: Tx, state: BatchState) => Promise<void>): Promise<void> {
-    const state: BatchState = { report: new ImportReport(), users: new Map(), sections: new Map() };
+    const state: BatchState = {
+      report: new ImportReport(),
+      users: new Map(),
+      sections: new Map(),
+      known: new Map(),
+      redirects: new Map(),
+      sources: new Map(),
+      events: [],
+    };
     try {
       await this.db.transaction(async (tx) => {
         await work(tx, state);
+        await this.writeBatchRows(tx, state);
         if (this.opts.dryRun) throw ROLLBACK;
       });
     } catch (error) {
       if (error !== ROLLBACK) {
-        this.uploads.reset();
+        this.uploads.abort();
         throw error;
       }
     }
@@ -147,7 +167,15 @@ export class Importer {
 
   private async applyBatch(posts: ImportPost[]): Promise<void> {
     await this.inTransaction(async (tx, state) => {
-      for (const post of posts) await this.applyPost(tx, post, state);
+      await this.findKnownPosts(tx, posts, state);
+      for (const post of posts) {
+        await this.applyPost(tx, post, state);
+        // Back to the event loop between posts. V8 keeps every WeakRef target alive until the
+        // current job ends, and happy-dom holds each converted document's nodes that way; a batch
+        // of in-process PGlite queries never left its job, so a batch of 200 KB bodies kept ~14 MB
+        // a post alive until it committed (and ran out of a 256 MB heap).
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     });
     this.done += posts.length;
     this.opts.onProgress?.(this.done);
@@ -158,11 +186,10 @@ export class Importer {
     const title = post.title || post.slug || post.label;
     if (this.seen.has(post.externalId)) return report.skip(post.label, title, `duplicate GUID ${post.externalId} (the first one was imported)`);
     this.seen.add(post.externalId);
-    if (!["publish", "future", "draft", "pending"].includes(post.status)) {
+    if (!IMPORTED_STATUSES.includes(post.status)) {
       return report.skip(post.label, title, `status "${post.status}" is not imported`);
     }
     const notes: string[] = [];
-    const key = { source: this.opts.source, kind: "post" as const, externalId: post.externalId };
 
     // Images first (uploads happen outside the transaction's rollback; they are content-addressed by path).
     const images = new Map<string, string>();
@@ -180,8 +207,8 @@ export class Importer {
       .update(JSON.stringify({ ...post, date: post.date?.toISOString() ?? null, modified: null, legacyPaths: post.legacyPaths, doc: converted.doc, featured }))
       .digest("hex");
 
-    const known = await getImportSource({ db: tx, key });
-    const existing = known && (await articleExists({ db: tx, id: known.targetId })) ? known.targetId : null;
+    const known = state.known.get(post.externalId);
+    const existing = known?.targetId ?? null;
     if (existing && known?.contentHash === hash) {
       report.unchanged++;
       return;
@@ -200,9 +227,13 @@ export class Importer {
     const wantedSlug = slugify(decodeURIComponentSafe(post.slug)) || slugify(headline) || `post-${post.label}`;
 
     let articleId: string;
+    /** What applyStatus needs of the article as it stands before its status is applied. */
+    let standing: { status: string; submittedAt: Date | null };
     if (existing) {
       articleId = existing;
       const before = await getArticleById({ db: tx, id: articleId });
+      if (!before) throw new Error(`Article ${articleId} vanished during the import`);
+      standing = before;
       await updateArticle({
         db: tx,
         id: articleId,
@@ -235,23 +266,27 @@ export class Importer {
         language: post.language,
       });
       articleId = created.id;
+      standing = created;
       await updateArticle({ db: tx, id: articleId, set: { featuredImage: featured, createdAt: post.date ?? this.now() } });
       report.created++;
     }
 
-    await this.applyStatus(tx, articleId, post, notes);
-    const after = await getArticleById({ db: tx, id: articleId });
-    if (after && after.slug !== wantedSlug && post.status === "publish") notes.push(`slug “${wantedSlug}” was taken: published as “${after.slug}”`);
+    await this.applyStatus(tx, articleId, standing, post, notes);
+    if (post.status === "publish") {
+      const [after] = await tx.select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId));
+      if (after && after.slug !== wantedSlug) notes.push(`slug “${wantedSlug}” was taken: published as “${after.slug}”`);
+    }
     for (const p of post.legacyPaths) {
       const path = legacyPathKey(p);
       if (!path) continue;
-      await upsertLegacyRedirect({ db: tx, path, articleId });
+      state.redirects.set(path, articleId);
       report.redirects++;
     }
-    await upsertImportSource({ db: tx, key, targetId: articleId, contentHash: hash });
-    await insertEvent({
-      db: tx,
-      event: { type: "article.imported", articleId, data: { source: this.opts.source, externalId: post.externalId, updated: Boolean(existing) } },
+    state.sources.set(post.externalId, { targetId: articleId, contentHash: hash });
+    state.events.push({
+      type: "article.imported",
+      articleId,
+      data: { source: this.opts.source, externalId: post.externalId, updated: Boolean(existing) },
     });
 
     report.externalImages += converted.images.length + (featured && featured.src.startsWith("https:") ? 1 : 0);
@@ -271,9 +306,13 @@ export class Importer {
     return { src, alt: clip(alt, 500), ...(post.featuredImage.caption ? { caption: clip(post.featuredImage.caption, 1000) } : {}) };
   }
 
-  private async applyStatus(tx: Tx, articleId: string, post: ImportPost, notes: string[]): Promise<void> {
-    const article = await getArticleById({ db: tx, id: articleId });
-    if (!article) throw new Error(`Article ${articleId} vanished during the import`);
+  private async applyStatus(
+    tx: Tx,
+    articleId: string,
+    article: { status: string; submittedAt: Date | null },
+    post: ImportPost,
+    notes: string[],
+  ): Promise<void> {
     const published = article.status === "published";
     switch (post.status) {
       case "publish":
@@ -297,6 +336,46 @@ export class Importer {
       default:
         if (published) notes.push("a draft in the source but published here: left published");
     }
+  }
+
+  /** One look-up for the batch: which of its posts an earlier run imported, with the article still there. */
+  private async findKnownPosts(tx: Tx, posts: ImportPost[], state: BatchState): Promise<void> {
+    const ids = [...new Set(posts.map((p) => p.externalId))];
+    for (let i = 0; i < ids.length; i += ROWS_PER_INSERT) {
+      const rows = await tx
+        .select({ externalId: importSources.externalId, targetId: importSources.targetId, contentHash: importSources.contentHash })
+        .from(importSources)
+        .where(
+          and(eq(importSources.source, this.opts.source), eq(importSources.kind, "post"), inArray(importSources.externalId, ids.slice(i, i + ROWS_PER_INSERT))),
+        );
+      const uuids = rows.map((r) => r.targetId).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+      const alive = new Set(uuids.length ? (await tx.select({ id: articles.id }).from(articles).where(inArray(articles.id, uuids))).map((a) => a.id) : []);
+      for (const r of rows) if (alive.has(r.targetId)) state.known.set(r.externalId, { targetId: r.targetId, contentHash: r.contentHash });
+    }
+  }
+
+  /** The batch's redirects, import_sources rows (its resumable cursor) and events, a few statements for the whole batch. */
+  private async writeBatchRows(tx: Tx, state: BatchState): Promise<void> {
+    const chunks = <T>(list: T[]) =>
+      Array.from({ length: Math.ceil(list.length / ROWS_PER_INSERT) }, (_, i) => list.slice(i * ROWS_PER_INSERT, (i + 1) * ROWS_PER_INSERT));
+    for (const rows of chunks([...state.redirects].map(([path, articleId]) => ({ path, articleId, target: null })))) {
+      await tx
+        .insert(legacyRedirects)
+        .values(rows)
+        .onConflictDoUpdate({ target: legacyRedirects.path, set: { articleId: sql`excluded.article_id`, target: sql`excluded.target` } });
+    }
+    const now = new Date();
+    const sources = [...state.sources].map(([externalId, s]) => ({ source: this.opts.source, kind: "post" as const, externalId, ...s }));
+    for (const rows of chunks(sources)) {
+      await tx
+        .insert(importSources)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [importSources.source, importSources.kind, importSources.externalId],
+          set: { targetId: sql`excluded.target_id`, contentHash: sql`excluded.content_hash`, updatedAt: now },
+        });
+    }
+    for (const rows of chunks(state.events)) await tx.insert(events).values(rows);
   }
 
   private async ensureUser(tx: Tx, key: string, state: BatchState): Promise<string> {

@@ -110,4 +110,28 @@ describe("bulk WordPress import", () => {
     // it (measured 19–35 MB on 104 MB; the resident size also holds the allocator's slack, which varies run to run).
     expect(m.peakRssMB - m.rssBeforeMB).toBeLessThan(m.fileMB / 2);
   });
+
+  it("imports 200 KB bodies whole under a 160 MB heap: a batch does not keep its posts' documents", { timeout: 600_000 }, async () => {
+    // More posts than one batch (50): each 200 KB body left ~14 MB of happy-dom nodes alive until
+    // its batch ended (V8 keeps WeakRef targets until the job ends, and a batch ran as one job),
+    // so one batch took ~700 MB and a 256 MB heap ran out (bench/results/moving.md, 2026-11-28).
+    const file = path.join(dir, "big-bodies.xml");
+    const g = await generateWxr(file, { posts: 60, bodyBytes: 200_000, images: 4 });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PGLITE_DIR: path.join(dir, "heap-capped-db"),
+      UPLOADS_DIR: path.join(dir, "heap-capped-stored"),
+      NODE_OPTIONS: "--max-old-space-size=160",
+    };
+    delete env.DATABASE_URL;
+    const r = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/bench/import-child.ts", file], {
+      encoding: "utf8",
+      env,
+    });
+    expect(r.status, r.stderr.split("\n").slice(-20).join("\n")).toBe(0);
+    const m = JSON.parse(r.stdout.trim().split("\n").pop()!) as { created: number; skipped: number };
+    const imported = (g.byStatus.publish ?? 0) + (g.byStatus.draft ?? 0) + (g.byStatus.pending ?? 0) + (g.byStatus.future ?? 0);
+    expect(m.created).toBe(imported);
+    expect(m.created + m.skipped).toBe(60);
+  });
 });

@@ -1,4 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -96,5 +98,49 @@ describe("Ghost 5 import", () => {
     expect(out.join("\n")).toMatch(/✖ This is not a Ghost export/);
     writeFileSync(bad, '{"db": [{"data": {"posts": [');
     await expect(importGhost(t.db, bad)).rejects.toThrow(/not JSON \(or it is truncated\)/);
+    // Cut after whole posts: the first pass reaches the cut before anything is written.
+    const [{ n: before }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(articles);
+    const whole = readFileSync(FIXTURE, "utf8");
+    writeFileSync(bad, whole.slice(0, whole.lastIndexOf('"users"')));
+    await expect(importGhost(t.db, bad)).rejects.toThrow(/not JSON \(or it is truncated\)/);
+    writeFileSync(bad, '{"db": [{"meta": {}, "data": {"users": []}}]}');
+    await expect(importGhost(t.db, bad)).rejects.toThrow(/no db\[0\]\.data\.posts/);
+    const [{ n: after }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(articles);
+    expect(after).toBe(before);
+  });
+
+  it("streams: reading a 100 MB export keeps the process's peak memory far below the file's size", { timeout: 600_000 }, async () => {
+    // 500 posts of 200 KB, their tags and authors after them as Ghost writes them. Parsed whole
+    // (JSON.parse of the file read as one string: the string, then the objects) it needs twice
+    // its size; the stream's own buffers (file chunks, tokens, a few assembled posts) take ~20 MB.
+    const file = path.join(dir, "big.json");
+    const out = createWriteStream(file);
+    const write = async (s: string) => {
+      if (!out.write(s)) await once(out, "drain");
+    };
+    const paragraph = `<p>${"Le port de commerce rouvre ses quais après les travaux. ".repeat(20)}</p>`;
+    await write('{"db":[{"meta":{"version":"5.80.0"},"data":{"posts":[');
+    for (let i = 0; i < 500; i++) {
+      const post = { id: `p${i}`, uuid: `u-${i}`, title: `Post ${i}`, slug: `post-${i}`, type: "post", status: "published", html: paragraph.repeat(190) };
+      await write(`${i ? "," : ""}${JSON.stringify(post)}`);
+    }
+    await write('],"posts_tags":[{"post_id":"p1","tag_id":"t1"}],"tags":[{"id":"t1","name":"Port","slug":"port"}],"users":[{"id":"a1","name":"A"}]}}]}');
+    out.end();
+    await once(out, "finish");
+    const r = spawnSync(
+      path.join("node_modules", ".bin", "tsx"),
+      ["--conditions=react-server", "scripts/bench/import-child.ts", file, "--read-only", "--ghost"],
+      {
+        encoding: "utf8",
+        env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=96" },
+      },
+    );
+    expect(r.status, r.stderr.split("\n").slice(-20).join("\n")).toBe(0);
+    const m = JSON.parse(r.stdout.trim().split("\n").pop()!) as { posts: number; bodyMB: number; fileMB: number; rssBeforeMB: number; peakRssMB: number };
+    console.log(`Ghost streaming read: ${m.fileMB.toFixed(0)} MB file, peak RSS ${m.peakRssMB.toFixed(0)} MB (${m.rssBeforeMB.toFixed(0)} MB before reading)`);
+    expect(m.fileMB).toBeGreaterThan(100);
+    expect(m.posts).toBe(500);
+    expect(m.bodyMB).toBeGreaterThan(90);
+    expect(m.peakRssMB - m.rssBeforeMB).toBeLessThan(m.fileMB / 2);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
 
 import type { Db } from "@/db";
 
@@ -109,92 +109,166 @@ export function mobiledocToHtml(mobiledoc: string): string {
     .join("\n");
 }
 
+/** Posts handed to the importer at once (its batches and image uploads start from these). */
+const POSTS_PER_CHUNK = 100;
+
 const GHOST_STATUS: Record<string, string> = { published: "publish", draft: "draft", scheduled: "future", sent: "publish" };
 
-/** Reads a Ghost 5 export (Settings → Labs → Export) into normalised posts. */
-export function parseGhostExport(text: string): { posts: ImportPost[]; authors: Map<string, ImportAuthor>; archives: LegacyArchive[]; skippedPages: number } {
-  let json: unknown;
+/** The tables read from `db[0].data`; every other one (settings, members…) is skipped unread. */
+const TABLES = new Set(["posts", "users", "tags", "posts_meta", "posts_tags", "posts_authors"]);
+type Table = "posts" | "users" | "tags" | "posts_meta" | "posts_tags" | "posts_authors";
+
+/**
+ * Streams the rows of `db[0].data.<table>` for the tables asked, in file order, one row
+ * assembled at a time (stream-json): a post's body is in memory only while it is handled, so
+ * an export of any size is never held whole. `onRow` is awaited (the file waits for it).
+ * Throws GhostError when the file is not JSON or ends early; says whether `posts` was there.
+ */
+async function scanGhost(file: string, wanted: ReadonlySet<Table>, onRow: (table: Table, row: Row) => Promise<void> | void): Promise<{ sawPosts: boolean }> {
+  const [{ default: chain }, { parser }, { pick }, { streamValues }] = await Promise.all([
+    import("stream-chain"),
+    import("stream-json"),
+    import("stream-json/filters/pick.js"),
+    import("stream-json/streamers/stream-values.js"),
+  ]);
+  let sawPosts = false;
+  // pick hands on the rows' tokens in file order and streamValues assembles them in that order,
+  // so the table of each assembled row is the oldest one queued here when its row started.
+  const started: Table[] = [];
+  const filter = (stack: (string | number | null)[], token: { name: string }) => {
+    if (stack[0] !== "db" || stack[1] !== 0 || stack[2] !== "data" || typeof stack[3] !== "string") return false;
+    if (stack[3] === "posts") sawPosts = true;
+    if (stack.length !== 5 || typeof stack[4] !== "number" || !TABLES.has(stack[3]) || !wanted.has(stack[3] as Table)) return false;
+    if (token.name === "startObject") started.push(stack[3] as Table);
+    return true;
+  };
+  const pipeline = chain([createReadStream(file), parser(), pick({ filter }), streamValues()]);
   try {
-    json = JSON.parse(text);
-  } catch {
+    for await (const item of pipeline as AsyncIterable<{ value: unknown }>) {
+      const table = started.shift();
+      if (table && item.value && typeof item.value === "object" && !Array.isArray(item.value)) await onRow(table, item.value as Row);
+    }
+  } catch (error) {
+    pipeline.destroy();
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new GhostError(`No such file: ${file}`);
     throw new GhostError("This is not a Ghost export: the file is not JSON (or it is truncated).");
   }
-  const root = json as { db?: { data?: Record<string, Row[]>; meta?: Row }[] };
-  const data = root.db?.[0]?.data;
-  if (!data || !Array.isArray(data.posts))
-    throw new GhostError("This is not a Ghost export: no db[0].data.posts. Export from Ghost Admin → Settings → Labs → Export.");
-  const users = new Map((data.users ?? []).map((u) => [str(u.id), u]));
-  const tags = new Map((data.tags ?? []).map((t) => [str(t.id), t]));
-  const meta = new Map((data.posts_meta ?? []).map((m) => [str(m.post_id), m]));
-  const byPost = <K extends string>(rows: Row[] | undefined, key: K) => {
+  return { sawPosts };
+}
+
+/** What the posts need from the other tables (first pass): no body, so it stays small whatever the export's size. */
+type GhostContext = {
+  authors: Map<string, ImportAuthor>;
+  tags: Map<string, { name: string; slug: string }>;
+  meta: Map<string, { alt: unknown; caption: unknown }>;
+  postTags: Map<string, string[]>;
+  postAuthors: Map<string, string[]>;
+  posts: number;
+  pages: number;
+};
+
+export async function readGhostContext(file: string): Promise<GhostContext> {
+  const ctx: GhostContext = { authors: new Map(), tags: new Map(), meta: new Map(), postTags: new Map(), postAuthors: new Map(), posts: 0, pages: 0 };
+  const links = { posts_tags: [] as Row[], posts_authors: [] as Row[] };
+  const { sawPosts } = await scanGhost(file, new Set<Table>(["posts", "users", "tags", "posts_meta", "posts_tags", "posts_authors"]), (table, r) => {
+    switch (table) {
+      case "posts":
+        if ((str(r.type) || "post") === "post") ctx.posts++;
+        else ctx.pages++;
+        return;
+      case "users":
+        ctx.authors.set(str(r.id), { key: str(r.id), email: str(r.email) || null, name: str(r.name) || str(r.slug) });
+        return;
+      case "tags":
+        ctx.tags.set(str(r.id), { name: str(r.name), slug: str(r.slug) });
+        return;
+      case "posts_meta":
+        ctx.meta.set(str(r.post_id), { alt: r.feature_image_alt, caption: r.feature_image_caption });
+        return;
+      default:
+        links[table].push({ post_id: str(r.post_id), tag_id: str(r.tag_id), author_id: str(r.author_id), sort_order: Number(r.sort_order ?? 0) });
+    }
+  });
+  if (!sawPosts) throw new GhostError("This is not a Ghost export: no db[0].data.posts. Export from Ghost Admin → Settings → Labs → Export.");
+  const byPost = (rows: Row[], key: string) => {
     const out = new Map<string, string[]>();
-    for (const r of [...(rows ?? [])].sort((a, b) => Number(a.sort_order ?? 0) - Number(b.sort_order ?? 0))) {
+    for (const r of rows.sort((a, b) => Number(a.sort_order) - Number(b.sort_order))) {
       const list = out.get(str(r.post_id)) ?? [];
       list.push(str(r[key]));
       out.set(str(r.post_id), list);
     }
     return out;
   };
-  const postTags = byPost(data.posts_tags, "tag_id");
-  const postAuthors = byPost(data.posts_authors, "author_id");
-  const authors = new Map<string, ImportAuthor>([...users].map(([id, u]) => [id, { key: id, email: str(u.email) || null, name: str(u.name) || str(u.slug) }]));
+  ctx.postTags = byPost(links.posts_tags, "tag_id");
+  ctx.postAuthors = byPost(links.posts_authors, "author_id");
+  return ctx;
+}
+
+/** One Ghost post row → a normalised post (null for a page). */
+function ghostPost(p: Row, ctx: GhostContext): ImportPost | null {
+  if ((str(p.type) || "post") !== "post") return null;
+  const id = str(p.id);
+  const m = ctx.meta.get(id);
+  const html = str(p.html) || (p.lexical ? lexicalToHtml(str(p.lexical)) : p.mobiledoc ? mobiledocToHtml(str(p.mobiledoc)) : "");
+  const feature = str(p.feature_image).replace(/^__GHOST_URL__/, "");
+  const slug = str(p.slug);
   const date = (v: unknown) => (v ? new Date(str(v)) : null);
-  let skippedPages = 0;
-  const posts: ImportPost[] = [];
-  for (const p of data.posts) {
-    if ((str(p.type) || "post") !== "post") {
-      skippedPages++;
-      continue;
-    }
-    const id = str(p.id);
-    const m = meta.get(id);
-    const html = str(p.html) || (p.lexical ? lexicalToHtml(str(p.lexical)) : p.mobiledoc ? mobiledocToHtml(str(p.mobiledoc)) : "");
-    const feature = str(p.feature_image).replace(/^__GHOST_URL__/, "");
-    const slug = str(p.slug);
-    const tagNames = (postTags.get(id) ?? []).map((t) => tags.get(t)).filter((t): t is Row => Boolean(t) && !str(t!.name).startsWith("#"));
-    posts.push({
-      externalId: str(p.uuid) || id,
-      label: id,
-      title: str(p.title),
-      slug,
-      status: GHOST_STATUS[str(p.status)] ?? str(p.status),
-      html: html.replace(/__GHOST_URL__/g, ""),
-      excerpt: str(p.custom_excerpt),
-      date: date(p.published_at),
-      modified: date(p.updated_at),
-      authorKeys: postAuthors.get(id) ?? (p.author_id ? [str(p.author_id)] : []),
-      categories: [],
-      tags: tagNames.map((t) => str(t.name)),
-      featuredImage: feature
-        ? {
-            src: feature,
-            alt: str(m?.feature_image_alt ?? p.feature_image_alt),
-            caption: str(m?.feature_image_caption ?? p.feature_image_caption).replace(/<[^>]*>/g, "") || undefined,
-          }
-        : null,
-      legacyPaths: slug ? [`/${slug}/`] : [],
-    });
-  }
-  const archives: LegacyArchive[] = [...tags.values()]
-    .filter((t) => !str(t.name).startsWith("#"))
-    .map((t) => ({ kind: "tag", slug: str(t.slug), name: str(t.name), path: `/tag/${str(t.slug)}/` }));
-  return { posts, authors, archives, skippedPages };
+  const tagNames = (ctx.postTags.get(id) ?? []).map((t) => ctx.tags.get(t)).filter((t) => t !== undefined && !t.name.startsWith("#"));
+  return {
+    externalId: str(p.uuid) || id,
+    label: id,
+    title: str(p.title),
+    slug,
+    status: GHOST_STATUS[str(p.status)] ?? str(p.status),
+    html: html.replace(/__GHOST_URL__/g, ""),
+    excerpt: str(p.custom_excerpt),
+    date: date(p.published_at),
+    modified: date(p.updated_at),
+    authorKeys: ctx.postAuthors.get(id) ?? (p.author_id ? [str(p.author_id)] : []),
+    categories: [],
+    tags: tagNames.map((t) => t!.name),
+    featuredImage: feature
+      ? {
+          src: feature,
+          alt: str(m?.alt ?? p.feature_image_alt),
+          caption: str(m?.caption ?? p.feature_image_caption).replace(/<[^>]*>/g, "") || undefined,
+        }
+      : null,
+    legacyPaths: slug ? [`/${slug}/`] : [],
+  };
+}
+
+/** Second pass: the posts (pages left out), in file order, handed to `sink` a chunk at a time; reading waits for it. */
+export async function readGhostPosts(file: string, ctx: GhostContext, sink: (posts: ImportPost[]) => Promise<void>): Promise<void> {
+  const chunk: ImportPost[] = [];
+  await scanGhost(file, new Set<Table>(["posts"]), async (_table, row) => {
+    const post = ghostPost(row, ctx);
+    if (post) chunk.push(post);
+    if (chunk.length >= POSTS_PER_CHUNK) await sink(chunk.splice(0));
+  });
+  if (chunk.length) await sink(chunk.splice(0));
 }
 
 export async function importGhost(db: Db, file: string, opts: RunOptions = {}): Promise<ImportReport> {
-  const parsed = parseGhostExport(await readFile(file, "utf8"));
-  opts.onStart?.(parsed.posts.length);
+  // Two passes, as for WordPress: the first reads authors, tags and their links to the posts
+  // (they come after the posts in Ghost's file) and proves the file complete before anything
+  // is written; the second streams the posts into the importer, a chunk at a time.
+  const ctx = await readGhostContext(file);
+  opts.onStart?.(ctx.posts);
   const importer = new Importer(db, {
     source: "ghost",
     dryRun: opts.dryRun,
     uploadsDir: opts.uploadsDir,
     batchSize: opts.batchSize,
-    authors: parsed.authors,
+    authors: ctx.authors,
     onProgress: opts.onProgress,
   });
-  await importer.add(parsed.posts);
+  await readGhostPosts(file, ctx, (posts) => importer.add(posts));
   await importer.flush();
-  await importer.importArchives(parsed.archives);
-  if (parsed.skippedPages) importer.report.skip("-", `${parsed.skippedPages} page(s)`, "only posts are imported");
+  const archives: LegacyArchive[] = [...ctx.tags.values()]
+    .filter((t) => !t.name.startsWith("#"))
+    .map((t) => ({ kind: "tag", slug: t.slug, name: t.name, path: `/tag/${t.slug}/` }));
+  await importer.importArchives(archives);
+  if (ctx.pages) importer.report.skip("-", `${ctx.pages} page(s)`, "only posts are imported");
   return importer.report;
 }

@@ -4,8 +4,9 @@
  * then parsed by the editor's own extensions and validated by parseBody, exactly like a save
  * from the editor. What the schema cannot hold is removed and named in `dropped`.
  */
-import { generateJSON } from "@tiptap/html";
-import { Window } from "happy-dom";
+import { getSchema } from "@tiptap/core";
+import { DOMParser as ProseMirrorParser, type Schema } from "@tiptap/pm/model";
+import { Window, type Element as DomElement } from "happy-dom";
 
 import { articleExtensions, isAllowedHref, isAllowedImageSrc } from "@/components/editor/extensions";
 import type { TiptapDoc } from "@/db/schema";
@@ -50,6 +51,9 @@ const DROPPED_ELEMENTS = [
 // Gutenberg blocks and classic markup standing for embeds and galleries.
 // (Tables, videos and audio are dropped as elements above, wherever they sit.)
 const DROPPED_CLASSES = ["gallery", "wp-block-gallery", "wp-block-embed", "kg-gallery-card", "kg-embed-card"];
+const DROPPED_SELECTOR = DROPPED_ELEMENTS.join(", ");
+const DROPPED_ELEMENTS_UPPER = DROPPED_ELEMENTS.map((t) => t.toUpperCase());
+const DROPPED_CLASS_SELECTOR = DROPPED_CLASSES.map((c) => `.${c}`).join(", ");
 // Shortcodes whose content is an embed (dropped with it); others lose only their brackets.
 const EMBED_SHORTCODES = new Set(["gallery", "embed", "audio", "video", "playlist", "wpvideo", "youtube", "vimeo", "soundcloud", "tweet", "instagram"]);
 
@@ -114,6 +118,20 @@ export function imageSources(html: string): string[] {
   return [...out].filter(Boolean);
 }
 
+/**
+ * The editor's schema and its HTML parser, built once: what `generateJSON` from @tiptap/html
+ * does per call (a new happy-dom Window, a schema from the extensions, a second parse of the
+ * HTML) took most of a post's conversion time. The rules are the same extensions' parseHTML.
+ */
+let parser: { schema: Schema; parse: ProseMirrorParser } | null = null;
+function editorParser() {
+  if (!parser) {
+    const schema = getSchema(articleExtensions());
+    parser = { schema, parse: ProseMirrorParser.fromSchema(schema) };
+  }
+  return parser;
+}
+
 let windowInstance: Window | null = null;
 function documentFor(html: string) {
   windowInstance ??= new Window({
@@ -130,6 +148,24 @@ function documentFor(html: string) {
 }
 
 /**
+ * Removes the matched elements; returns, per rank (the position of its kind in a list), the ones
+ * that a removal pass per rank in order would have found still in the document: no matched
+ * ancestor of the same or an earlier rank.
+ */
+function removeOutermost(matched: DomElement[], rank: (el: DomElement) => number): Map<number, DomElement[]> {
+  const set = new Set(matched);
+  const out = new Map<number, DomElement[]>();
+  const found = matched.map((el) => {
+    const r = rank(el);
+    for (let up = el.parentElement; up; up = up.parentElement) if (set.has(up) && rank(up) <= r) return null;
+    return { el, r };
+  });
+  for (const f of found) if (f && f.r >= 0) out.set(f.r, [...(out.get(f.r) ?? []), f.el]);
+  for (const el of matched) el.remove();
+  return new Map([...out].sort((a, b) => a[0] - b[0]));
+}
+
+/**
  * Converts post HTML. `images` maps old addresses to uploaded copies; an image neither mapped
  * nor https stays out (reported), an https one is kept as an external image.
  */
@@ -140,20 +176,23 @@ export function htmlToDoc(rawHtml: string, images: ImageMap = new Map()): Conver
   const document = documentFor(html);
   const body = document.body;
 
-  for (const tag of DROPPED_ELEMENTS) {
-    for (const el of [...body.querySelectorAll(tag)]) {
-      if (!el.isConnected) continue;
-      // Ghost cards that have no HTML equivalent arrive as <iframe data-card="bookmark">.
-      dropped.push(el.getAttribute("data-card") ? `${el.getAttribute("data-card")} card` : tag);
-      el.remove();
-    }
+  // One walk for all of them (a selector per element type walked the tree thirty times); the
+  // report keeps its order: elements by the list's order, then classes.
+  // One walk for all of them (a selector per element type walked the tree thirty times). What
+  // is reported is what a pass per type, in the lists' order, would report: an element inside
+  // one that such a pass removed first is not named.
+  // Upper case, as the selector matches: <ſcript> is an SCRIPT there (ſ upper-cases to S).
+  const elementRank = (el: DomElement) => DROPPED_ELEMENTS_UPPER.indexOf(el.tagName.toUpperCase());
+  const byTag = removeOutermost([...body.querySelectorAll(DROPPED_SELECTOR)], elementRank);
+  for (const [index, els] of byTag.entries()) {
+    // Ghost cards that have no HTML equivalent arrive as <iframe data-card="bookmark">.
+    for (const el of els) dropped.push(el.getAttribute("data-card") ? `${el.getAttribute("data-card")} card` : DROPPED_ELEMENTS[index]);
   }
-  for (const cls of DROPPED_CLASSES) {
-    for (const el of [...body.querySelectorAll(`.${cls}`)]) {
-      if (!el.isConnected) continue;
-      dropped.push(cls.includes("gallery") ? "gallery" : cls.replace(/^wp-block-|^kg-|-card$/g, ""));
-      el.remove();
-    }
+  const classRank = (el: DomElement) => DROPPED_CLASSES.findIndex((cls) => el.classList.contains(cls));
+  const byClass = removeOutermost([...body.querySelectorAll(DROPPED_CLASS_SELECTOR)], classRank);
+  for (const [index, els] of byClass.entries()) {
+    const cls = DROPPED_CLASSES[index];
+    dropped.push(...els.map(() => (cls.includes("gallery") ? "gallery" : cls.replace(/^wp-block-|^kg-|-card$/g, ""))));
   }
   // Our headings are levels 2 to 4 (the headline is the h1).
   for (const h of [...body.querySelectorAll("h1, h5, h6")]) {
@@ -193,7 +232,9 @@ export function htmlToDoc(rawHtml: string, images: ImageMap = new Map()): Conver
 
   let json: unknown;
   try {
-    json = generateJSON(body.innerHTML, articleExtensions());
+    json = editorParser()
+      .parse.parse(body as unknown as globalThis.Node)
+      .toJSON();
   } catch {
     json = null;
   }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -231,6 +231,16 @@ describe("WordPress import", () => {
     expect(JSON.stringify(report.warnings)).toMatch(/huge\.jpg is larger than 10 MB/);
     const article = await getPublishedArticleBySlug({ db, slug: "images" });
     expect(article!.revision.bodyHtml).toMatch(/<img src="\/uploads\/[a-z0-9-]+\.webp" alt="Le quai"/);
+
+    // Uploads start ahead of the batch that needs them; a second run (post changed, image not)
+    // stores no file again and points at the same one.
+    const stored = readdirSync(process.env.UPLOADS_DIR!).sort();
+    writeFileSync(file, readFileSync(file, "utf8").replace("<p>a</p>", "<p>b</p>"));
+    const again = await importWordpress(db, file, { uploadsDir: uploads });
+    expect(again.updated).toBe(1);
+    expect(readdirSync(process.env.UPLOADS_DIR!).sort()).toEqual(stored);
+    const after = await getPublishedArticleBySlug({ db, slug: "images" });
+    expect(after!.revision.bodyHtml).toContain(/<img src="(\/uploads\/[^"]+)"/.exec(article!.revision.bodyHtml)![1]);
   });
 
   it("runs the XSS corpus through the importer: nothing unsafe in the rendered articles", { timeout: 240_000 }, async () => {

@@ -4,7 +4,8 @@
  * on the database of DATABASE_URL, else PGLITE_DIR (migrated first). Prints one JSON line:
  * the report's counts, seconds, posts/s and the process's peak resident set (getrusage maxrss),
  * which is what proves the file is streamed (bench step "import", lib/import/bulk.int.test.ts).
- * With --read-only, only the two streaming passes of the reader run (no database is opened).
+ * With --read-only, only the two streaming passes of the reader run (no database is opened);
+ * with --read-only --ghost, those of the Ghost reader.
  */
 import { statSync } from "node:fs";
 import path from "node:path";
@@ -14,6 +15,22 @@ const uploadsAt = rest.indexOf("--uploads");
 const uploadsDir = uploadsAt >= 0 ? path.resolve(rest[uploadsAt + 1]) : null;
 const peakRssMB = () => process.resourceUsage().maxRSS / 1024; // getrusage's maxrss is in kilobytes on Linux
 const fileMB = statSync(file).size / 2 ** 20;
+if (rest.includes("--read-only") && rest.includes("--ghost")) {
+  // A Ghost export, read the same way (stream-json): lib/import/ghost.int.test.ts.
+  const { readGhostContext, readGhostPosts } = await import("@/lib/import/ghost");
+  const rssBefore = process.memoryUsage().rss;
+  const started = performance.now();
+  const ctx = await readGhostContext(file);
+  let posts = 0;
+  let bodyBytes = 0;
+  await readGhostPosts(file, ctx, async (batch) => {
+    posts += batch.length;
+    for (const p of batch) bodyBytes += p.html.length;
+  });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(JSON.stringify({ posts, bodyMB: bodyBytes / 2 ** 20, seconds, fileMB, rssBeforeMB: rssBefore / 2 ** 20, peakRssMB: peakRssMB() }));
+  process.exit(0);
+}
 if (rest.includes("--read-only")) {
   // Only the reader's modules (sax), so the figures are the reading's own.
   const { readWxrChannel, readWxrPosts } = await import("@/lib/import/wordpress");
@@ -35,9 +52,14 @@ const { importWordpress } = await import("@/lib/import/run");
 const handle = await openDb();
 const rssBefore = process.memoryUsage().rss;
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 try {
   const report = await importWordpress(handle.db, file, { uploadsDir });
   const seconds = (performance.now() - started) / 1000;
+  // User + system CPU of the whole process (its threads too: sharp encodes on libuv's), which a
+  // shared machine's load does not inflate the way it does the elapsed time.
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const imported = report.created + report.updated + report.unchanged;
   console.log(
     JSON.stringify({
@@ -50,6 +72,7 @@ try {
       externalImages: report.externalImages,
       seconds,
       postsPerSecond: imported / seconds,
+      cpuSeconds,
       fileMB,
       rssBeforeMB: rssBefore / 2 ** 20,
       peakRssMB: peakRssMB(),
