@@ -1,10 +1,28 @@
 import "server-only";
 
-import { asc, eq, inArray, sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import { asc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 
 import { queryRows, type Tx } from "@/db";
 import { articleAuthors, articleRevisions, articles, articleTags, authorProfiles, sections, tags, users } from "@/db/schema";
+
+/** The rows of a table after `after` in the order of its one-column primary key `column`, `limit` of them (export, a page at a time). */
+export async function listRowsAfter({
+  db,
+  table,
+  column,
+  after,
+  limit,
+}: {
+  db: Tx;
+  table: PgTable;
+  column: AnyPgColumn;
+  after: unknown;
+  limit: number;
+}): Promise<Record<string, unknown>[]> {
+  const q = db.select().from(table);
+  return (await (after === undefined ? q : q.where(gt(column, after))).orderBy(asc(column)).limit(limit)) as Record<string, unknown>[];
+}
 
 /** Every row of a table (export). */
 export async function listRows({ db, table }: { db: Tx; table: PgTable }): Promise<Record<string, unknown>[]> {

@@ -2,11 +2,10 @@ import "server-only";
 
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { writeFile } from "node:fs/promises";
 
 import type { Db } from "@/db";
 
-import { exportJson } from "./json";
+import { writeExportJson } from "./json";
 import { exportWxr } from "./wxr";
 
 export type Io = { out: (line: string) => void; err: (line: string) => void; write?: (chunk: string) => void };
@@ -33,15 +32,27 @@ export async function runExportCli(args: string[], db: Db, io: Io): Promise<numb
   const write = io.write ?? ((c: string) => process.stdout.write(c));
   try {
     if (format === "json") {
-      const { file, images, missingImages } = await exportJson(db, { imagesDir: out ? `${out}.images` : null });
-      const text = `${JSON.stringify(file, null, 1)}\n`;
-      if (out) await writeFile(out, text);
-      else write(text);
-      const counts = Object.entries(file.tables)
-        .filter(([, rows]) => rows.length)
-        .map(([name, rows]) => `${name} ${rows.length}`)
+      // Written as it is read, a row at a time: an archive of any size is never one string.
+      const stream = out ? createWriteStream(out) : null;
+      const { counts, images, missingImages } = await writeExportJson(
+        db,
+        async (chunk) => {
+          if (stream) {
+            if (!stream.write(chunk)) await once(stream, "drain");
+          } else if (io.write) io.write(chunk);
+          else if (!process.stdout.write(chunk)) await once(process.stdout, "drain");
+        },
+        { imagesDir: out ? `${out}.images` : null },
+      );
+      if (stream) {
+        stream.end();
+        await once(stream, "finish");
+      }
+      const listed = Object.entries(counts)
+        .filter(([, n]) => n)
+        .map(([name, n]) => `${name} ${n}`)
         .join(", ");
-      io.err(`Exported ${counts}${out ? ` to ${out}; ${images} image(s) in ${out}.images/` : " (images are copied only with --out)"}.`);
+      io.err(`Exported ${listed}${out ? ` to ${out}; ${images} image(s) in ${out}.images/` : " (images are copied only with --out)"}.`);
       if (missingImages.length)
         io.err(`⚠ ${missingImages.length} image(s) referred to but missing from the uploads store: ${missingImages.slice(0, 10).join(", ")}`);
       return 0;

@@ -1,12 +1,14 @@
 import "server-only";
 
+import { createReadStream } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { getTableColumns, getTableName } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 
 import type { Db } from "@/db";
-import { clearForImport, countRows, existingUsersByEmail, insertRows, listRows, resetSerial } from "@/db/queries/export";
+import { clearForImport, countRows, existingUsersByEmail, insertRows, listRows, listRowsAfter, resetSerial } from "@/db/queries/export";
 import * as s from "@/db/schema";
 import { renditionKeys } from "@/lib/images/variants";
 import { getStorage, type Storage } from "@/lib/storage";
@@ -41,22 +43,62 @@ const TABLES: { table: PgTable; omit?: string[]; serial?: string }[] = [
 
 export type ExportFile = { format: typeof EXPORT_FORMAT; version: number; exportedAt: string; tables: Record<string, Record<string, unknown>[]> };
 
-/** The whole newsroom as one JSON document; uploaded images it refers to go to `imagesDir`. */
-export async function exportJson(
-  db: Db,
-  opts: { imagesDir?: string | null; storage?: Storage } = {},
-): Promise<{ file: ExportFile; images: number; missingImages: string[] }> {
-  const tables: ExportFile["tables"] = {};
-  for (const { table, omit = [] } of TABLES) {
-    const rows = await listRows({ db, table });
-    tables[getTableName(table)] = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !omit.includes(k))));
+/** Rows read per query: the tables that grow with the archive (articles, revisions…) are never held whole. */
+const PAGE_ROWS = 500;
+
+/** The table's rows, a page at a time when it has a one-column primary key (every table that grows with the archive), else at once. */
+async function* rowPages(db: Db, table: PgTable, pageRows: number): AsyncGenerator<Record<string, unknown>[]> {
+  const key = Object.entries(getTableColumns(table)).filter(([, c]) => c.primary);
+  if (key.length !== 1) {
+    yield await listRows({ db, table });
+    return;
   }
-  const file: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), tables };
+  const [property, column] = key[0];
+  let after: unknown = undefined;
+  for (;;) {
+    const rows = await listRowsAfter({ db, table, column, after, limit: pageRows });
+    if (rows.length) yield rows;
+    if (rows.length < pageRows) return;
+    after = rows[rows.length - 1][property];
+  }
+}
+
+/**
+ * The whole newsroom as one JSON document, written a row at a time to `write` (awaited: a file's
+ * back-pressure holds the reading), so that an archive of any size is never one string; uploaded
+ * images it refers to go to `imagesDir`. The document is `{ format, version, exportedAt, tables:
+ * { <table>: [rows…] } }`, tables in the order an import writes them.
+ */
+export async function writeExportJson(
+  db: Db,
+  write: (chunk: string) => Promise<void> | void,
+  opts: { imagesDir?: string | null; storage?: Storage; pageRows?: number } = {},
+): Promise<{ counts: Record<string, number>; images: number; missingImages: string[] }> {
+  const counts: Record<string, number> = {};
+  const keys = new Set<string>();
+  await write(`{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"exportedAt":${JSON.stringify(new Date().toISOString())},"tables":{`);
+  for (const [i, { table, omit = [] }] of TABLES.entries()) {
+    const name = getTableName(table);
+    await write(`${i ? "," : ""}\n${JSON.stringify(name)}:[`);
+    let n = 0;
+    for await (const rows of rowPages(db, table, opts.pageRows ?? PAGE_ROWS)) {
+      let chunk = "";
+      for (const r of rows) {
+        const text = JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => !omit.includes(k))));
+        for (const k of uploadKeys(text)) keys.add(k);
+        chunk += `${n++ ? "," : ""}\n${text}`;
+      }
+      await write(chunk);
+    }
+    counts[name] = n;
+    await write("]");
+  }
+  await write("\n}}\n");
   let images = 0;
   const missingImages: string[] = [];
   if (opts.imagesDir) {
     await mkdir(opts.imagesDir, { recursive: true });
-    for (const key of uploadKeys(JSON.stringify(tables))) {
+    for (const key of keys) {
       const got = await (opts.storage ?? getStorage()).get(key);
       if (!got) {
         missingImages.push(key);
@@ -66,7 +108,17 @@ export async function exportJson(
       images++;
     }
   }
-  return { file, images, missingImages };
+  return { counts, images, missingImages };
+}
+
+/** The export as one object (tests and small newsrooms): `writeExportJson` into memory. */
+export async function exportJson(
+  db: Db,
+  opts: { imagesDir?: string | null; storage?: Storage; pageRows?: number } = {},
+): Promise<{ file: ExportFile; images: number; missingImages: string[] }> {
+  const chunks: string[] = [];
+  const r = await writeExportJson(db, (c) => void chunks.push(c), opts);
+  return { file: JSON.parse(chunks.join("")) as ExportFile, images: r.images, missingImages: r.missingImages };
 }
 
 /**
@@ -84,59 +136,155 @@ export class ExportFormatError extends Error {
   override name = "ExportFormatError";
 }
 
+type Row = Record<string, unknown>;
+/** Where an export's bytes come from: called once per pass over them. */
+export type ExportSource = () => Readable;
+
+const NOT_JSON = "This is not a newsroom export: the file is not JSON (or it is truncated).";
+
+/** `format` and `version`, from the start of the file (both exporters write them first, before the tables). */
+async function readHeader(source: ExportSource): Promise<{ format: string | null; version: number | null }> {
+  let head = "";
+  for await (const chunk of source()) {
+    head += typeof chunk === "string" ? chunk : (chunk as Buffer).toString("utf8");
+    if (head.length >= 4096 || head.includes('"tables"')) break;
+  }
+  const before = head.split('"tables"')[0];
+  if (!/^\s*\{/.test(before)) throw new ExportFormatError(NOT_JSON);
+  return {
+    format: /"format"\s*:\s*"([^"\\]*)"/.exec(before)?.[1] ?? null,
+    version: Number(/"version"\s*:\s*(\d+)/.exec(before)?.[1] ?? NaN) || null,
+  };
+}
+
+/**
+ * The rows of `tables.<name>[]`, in file order, one assembled at a time (stream-json); awaited.
+ * Throws ExportFormatError when the file is not JSON or ends early.
+ */
+async function scanRows(source: ExportSource, onRow: (table: string, row: Row) => Promise<void> | void): Promise<void> {
+  const [{ default: chain }, { parser }, { pick }, { streamValues }] = await Promise.all([
+    import("stream-chain"),
+    import("stream-json"),
+    import("stream-json/filters/pick.js"),
+    import("stream-json/streamers/stream-values.js"),
+  ]);
+  // pick hands on the rows' tokens in file order and streamValues assembles them in that order.
+  const started: string[] = [];
+  const filter = (stack: (string | number | null)[], token: { name: string }) => {
+    if (stack.length !== 3 || stack[0] !== "tables" || typeof stack[1] !== "string" || typeof stack[2] !== "number") return false;
+    if (token.name === "startObject") started.push(stack[1]);
+    return true;
+  };
+  const pipeline = chain([source(), parser(), pick({ filter }), streamValues()]);
+  try {
+    for await (const item of pipeline as AsyncIterable<{ value: unknown }>) {
+      const table = started.shift();
+      if (table && item.value && typeof item.value === "object" && !Array.isArray(item.value)) await onRow(table, item.value as Row);
+    }
+  } catch (error) {
+    pipeline.destroy();
+    if (error instanceof ExportFormatError || !(error instanceof Error) || !/parser|JSON|token|unexpected/i.test(error.message)) throw error;
+    throw new ExportFormatError(NOT_JSON);
+  }
+}
+
 /**
  * Loads a newsroom export into an instance that has no articles yet (a fresh install, maybe with
  * its first admin): rows keep their ids, so every address and every page comes out the same. A
  * user already here with the same e-mail is the exported one (their id is rewritten). Imported
  * users have no password: they are invited or reset their password. One transaction: all or nothing.
+ *
+ * The file is read as a stream, twice, never whole: a first pass proves it complete JSON and
+ * reads who the exported users are; the second writes the rows, a few hundred at a time.
  */
-export async function importJson(
+export async function importJsonFrom(
   db: Db,
-  text: string,
+  source: ExportSource,
   opts: { imagesDir?: string | null; storage?: Storage } = {},
 ): Promise<{ rows: number; images: number; matchedUsers: { exported: string; here: string }[] }> {
-  let file: ExportFile;
-  try {
-    file = JSON.parse(text) as ExportFile;
-  } catch {
-    throw new ExportFormatError("This is not a newsroom export: the file is not JSON (or it is truncated).");
-  }
-  if (file?.format !== EXPORT_FORMAT || typeof file.tables !== "object")
-    throw new ExportFormatError('This is not a newsroom export (no "format": "newsroom-export").');
-  if (file.version > EXPORT_VERSION)
-    throw new ExportFormatError(`This export is version ${file.version}; this newsroom reads up to version ${EXPORT_VERSION}. Update it first.`);
+  const header = await readHeader(source);
+  if (header.format !== EXPORT_FORMAT) throw new ExportFormatError('This is not a newsroom export (no "format": "newsroom-export").');
+  if ((header.version ?? 0) > EXPORT_VERSION)
+    throw new ExportFormatError(`This export is version ${header.version}; this newsroom reads up to version ${EXPORT_VERSION}. Update it first.`);
+
+  // First pass: the whole file parses, and who its users are.
+  const exportedUsers: { id: string; email: string }[] = [];
+  await scanRows(source, (table, row) => {
+    if (table === "users") exportedUsers.push({ id: String(row.id), email: String(row.email ?? "") });
+  });
   if ((await countRows({ db, table: s.articles })) > 0)
     throw new ExportFormatError("This newsroom already has articles: a newsroom export is loaded into an empty instance only.");
-
-  const exportedUsers = (file.tables.users ?? []) as { id: string; email: string }[];
   const here = await existingUsersByEmail({ db, emails: exportedUsers.map((u) => u.email) });
   const remap = new Map<string, string>();
   for (const u of exportedUsers) {
     const mine = here.get(u.email.toLowerCase());
     if (mine) remap.set(u.id, mine);
   }
-  let tablesText = JSON.stringify(file.tables);
-  for (const [from, to] of remap) tablesText = tablesText.split(from).join(to);
-  const tables = JSON.parse(tablesText) as ExportFile["tables"];
+  const mapped = new Set(remap.values());
+  const byName = new Map(TABLES.map((t) => [getTableName(t.table), t]));
 
   let rows = 0;
+  const keys = new Set<string>();
   await db.transaction(async (tx) => {
-    for (const { table, serial } of TABLES) {
-      const name = getTableName(table);
-      let list = tables[name] ?? [];
-      if (table === s.users) list = list.filter((u) => !remap.has(String(u.id)) && ![...remap.values()].includes(String(u.id)));
-      if (table === s.authorProfiles && remap.size) await clearForImport({ db: tx, table: "author_profiles", userIds: [...remap.values()] });
-      if (table === s.siteSettings) await clearForImport({ db: tx, table: "site_settings" });
-      const values = list.map((r) => revive(table, table === s.users ? { ...r, passwordHash: null } : r));
-      await insertRows({ db: tx, table, rows: values });
-      if (serial) await resetSerial({ db: tx, table: name, column: serial });
-      rows += values.length;
-    }
+    // Tables are written in TABLES order (the file's): each one's set-up before its first row,
+    // its serial reset after its last, and those of tables the file leaves empty in between.
+    let next = 0;
+    let batch: { table: PgTable; rows: Row[] } | null = null;
+    const flush = async () => {
+      if (batch?.rows.length) await insertRows({ db: tx, table: batch.table, rows: batch.rows });
+      if (batch) rows += batch.rows.length;
+      batch = null;
+    };
+    const open = async (entry: (typeof TABLES)[number]) => {
+      if (entry.table === s.authorProfiles && remap.size) await clearForImport({ db: tx, table: "author_profiles", userIds: [...mapped] });
+      if (entry.table === s.siteSettings) await clearForImport({ db: tx, table: "site_settings" });
+    };
+    const close = async (entry: (typeof TABLES)[number]) => {
+      await flush();
+      if (entry.serial) await resetSerial({ db: tx, table: getTableName(entry.table), column: entry.serial });
+    };
+    /** Every table up to `name` (included) opened, the ones before it closed. */
+    const reach = async (name: string | null) => {
+      while (next < TABLES.length) {
+        const entry = TABLES[next];
+        if (batch && batch.table === entry.table) {
+          if (getTableName(entry.table) === name) return entry;
+          await close(entry);
+          next++;
+          continue;
+        }
+        await open(entry);
+        if (getTableName(entry.table) === name) {
+          batch = { table: entry.table, rows: [] };
+          return entry;
+        }
+        await close(entry);
+        next++;
+      }
+      return null;
+    };
+    await scanRows(source, async (name, raw) => {
+      if (!byName.has(name)) return;
+      const entry = await reach(name);
+      if (!entry) throw new ExportFormatError(`This export's tables are not in the order this newsroom writes them ("${name}" comes too late).`);
+      let text = JSON.stringify(raw);
+      for (const [from, to] of remap) text = text.split(from).join(to);
+      for (const k of uploadKeys(text)) keys.add(k);
+      const row = JSON.parse(text) as Row;
+      if (entry.table === s.users && (remap.has(String(raw.id)) || mapped.has(String(row.id)))) return;
+      batch!.rows.push(revive(entry.table, entry.table === s.users ? { ...row, passwordHash: null } : row));
+      if (batch!.rows.length >= PAGE_ROWS) {
+        await insertRows({ db: tx, table: entry.table, rows: batch!.rows });
+        rows += batch!.rows.length;
+        batch!.rows = [];
+      }
+    });
+    await reach(null);
   });
 
   let images = 0;
   if (opts.imagesDir) {
-    for (const key of uploadKeys(tablesText)) {
+    for (const key of keys) {
       let data: Buffer;
       try {
         data = await readFile(path.join(opts.imagesDir, key));
@@ -148,6 +296,16 @@ export async function importJson(
     }
   }
   return { rows, images, matchedUsers: [...remap].map(([exported, here]) => ({ exported, here })) };
+}
+
+/** An export held in memory (tests, small files). */
+export function importJson(db: Db, text: string, opts: { imagesDir?: string | null; storage?: Storage } = {}) {
+  return importJsonFrom(db, () => Readable.from([text]), opts);
+}
+
+/** An export file, streamed. */
+export function importJsonFile(db: Db, file: string, opts: { imagesDir?: string | null; storage?: Storage } = {}) {
+  return importJsonFrom(db, () => createReadStream(file), opts);
 }
 
 /** JSON → the column types drizzle expects (dates). */

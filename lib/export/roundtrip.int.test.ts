@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -16,7 +16,7 @@ import { LocalStorage } from "@/lib/storage";
 import { createTestDb, type TestDb } from "@/testing/db";
 
 import { runExportCli } from "./cli";
-import { exportJson, importJson } from "./json";
+import { exportJson, importJson, importJsonFile } from "./json";
 import { exportWxr } from "./wxr";
 
 const FIXTURE = path.join(__dirname, "..", "import", "fixtures", "wordpress-6.xml");
@@ -120,6 +120,35 @@ describe("newsroom JSON export → import into an empty instance", () => {
     await expect(importJson(from.db, JSON.stringify(file))).rejects.toThrow(/already has articles/);
     await expect(importJson(to.db, "{")).rejects.toThrow(/not a newsroom export/);
     await expect(importJson(to.db, JSON.stringify({ format: "other" }))).rejects.toThrow(/not a newsroom export/);
+  });
+
+  it("reads a page of rows at a time and streams files both ways: the same export whatever the page, a truncated file writes nothing", async () => {
+    const whole = await exportJson(from.db);
+    const paged = await exportJson(from.db, { pageRows: 2 });
+    expect({ ...paged.file, exportedAt: "" }).toEqual({ ...whole.file, exportedAt: "" });
+    expect(whole.file.tables.article_revisions.length).toBeGreaterThan(4);
+
+    // Through the CLI to a file, then back from the file, a stream at a time.
+    const out = path.join(dir, "streamed.json");
+    const io = { out: () => undefined, err: () => undefined };
+    expect(await runExportCli(["--format", "json", "--out", out], from.db, io)).toBe(0);
+    const written = readFileSync(out, "utf8");
+    expect({ ...JSON.parse(written), exportedAt: "" }).toEqual({ ...whole.file, exportedAt: "" });
+
+    const empty = await createTestDb();
+    try {
+      // Cut anywhere after the header: refused as truncated, and nothing at all is written.
+      const cut = path.join(dir, "cut.json");
+      writeFileSync(cut, written.slice(0, Math.floor(written.length * 0.6)));
+      await expect(importJsonFile(empty.db, cut)).rejects.toThrow(/not JSON \(or it is truncated\)/);
+      expect(await empty.db.select({ id: articles.id }).from(articles)).toEqual([]);
+      expect(await empty.db.select({ id: users.id }).from(users)).toEqual([]);
+      const r = await importJsonFile(empty.db, out, { imagesDir: null });
+      expect(r.rows).toBe(Object.values(whole.file.tables).reduce((n, rows) => n + rows.length, 0));
+      expect((await publicSite(empty)).list.map((a) => a.slug)).toEqual((await publicSite(from)).list.map((a) => a.slug));
+    } finally {
+      await empty.drop();
+    }
   });
 
   it("the WXR export imports back through our WordPress importer", { timeout: 240_000 }, async () => {

@@ -73,11 +73,10 @@ export async function runImportCli(args: string[], db: Db, io: Io): Promise<numb
 }
 
 async function importNewsroom(db: Db, file: string, io: Io): Promise<number> {
-  const { readFile } = await import("node:fs/promises");
-  const { importJson, ExportFormatError } = await import("@/lib/export/json");
+  const { importJsonFile, ExportFormatError } = await import("@/lib/export/json");
   const images = `${file}.images`;
   try {
-    const r = await importJson(db, await readFile(file, "utf8"), { imagesDir: existsSync(images) ? images : null });
+    const r = await importJsonFile(db, file, { imagesDir: existsSync(images) ? images : null });
     io.out(
       `Imported ${r.rows} rows and ${r.images} image(s).${r.matchedUsers.length ? ` ${r.matchedUsers.length} exported user(s) matched by e-mail to people already here.` : ""}`,
     );
