@@ -71,48 +71,81 @@ export async function existingUsersByEmail({ db, emails }: { db: Tx; emails: str
   return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
 }
 
-/** Every article with its live revision (null when never published), for the WXR export. */
-export async function listArticlesForWxr({ db }: { db: Tx }) {
-  return db
-    .select({
-      id: articles.id,
-      status: articles.status,
-      slug: articles.slug,
-      headline: articles.headline,
-      dek: articles.dek,
-      body: articles.body,
-      sectionId: articles.sectionId,
-      featuredImage: articles.featuredImage,
-      createdAt: articles.createdAt,
-      scheduledAt: articles.scheduledAt,
-      firstPublishedAt: articles.firstPublishedAt,
-      live: {
-        id: articleRevisions.id,
-        headline: articleRevisions.headline,
-        dek: articleRevisions.dek,
-        bodyHtml: articleRevisions.bodyHtml,
-        tags: articleRevisions.tags,
-        sectionId: articleRevisions.sectionId,
-        featuredImage: articleRevisions.featuredImage,
-        authorIds: articleRevisions.authorIds,
-      },
-    })
-    .from(articles)
-    .leftJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
-    .orderBy(asc(articles.createdAt), asc(articles.id));
+/** Every article's id and first author (as the item will name it), in export order: no body. */
+export async function listArticleOrderForWxr({ db }: { db: Tx }) {
+  const [order, working] = await Promise.all([
+    db
+      .select({ id: articles.id, liveId: articleRevisions.id, liveAuthorIds: articleRevisions.authorIds })
+      .from(articles)
+      .leftJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+      .orderBy(asc(articles.createdAt), asc(articles.id)),
+    db
+      .select({ articleId: articleAuthors.articleId, userId: articleAuthors.userId })
+      .from(articleAuthors)
+      .orderBy(asc(articleAuthors.articleId), asc(articleAuthors.position)),
+  ]);
+  const firstWorking = new Map<string, string>();
+  for (const a of working) if (!firstWorking.has(a.articleId)) firstWorking.set(a.articleId, a.userId);
+  return order.map((r) => {
+    const live = r.liveId ? r.liveAuthorIds : null;
+    const first = live ? live[0] : firstWorking.get(r.id);
+    return { id: r.id, firstAuthor: first ?? null };
+  });
 }
 
-/** Working bylines and tags of every article, in order. */
-export async function listArticleLinks({ db }: { db: Tx }) {
-  const [authors, tagRows] = await Promise.all([
-    db.select().from(articleAuthors).orderBy(asc(articleAuthors.articleId), asc(articleAuthors.position)),
+/** A page of articles with their live revision (null when never published), working bylines and tags. */
+export async function listArticlePageForWxr({ db, ids }: { db: Tx; ids: string[] }) {
+  const [rows, authors, tagRows] = await Promise.all([
+    db
+      .select({
+        id: articles.id,
+        status: articles.status,
+        slug: articles.slug,
+        headline: articles.headline,
+        dek: articles.dek,
+        body: articles.body,
+        sectionId: articles.sectionId,
+        featuredImage: articles.featuredImage,
+        createdAt: articles.createdAt,
+        scheduledAt: articles.scheduledAt,
+        firstPublishedAt: articles.firstPublishedAt,
+        live: {
+          id: articleRevisions.id,
+          headline: articleRevisions.headline,
+          dek: articleRevisions.dek,
+          bodyHtml: articleRevisions.bodyHtml,
+          tags: articleRevisions.tags,
+          sectionId: articleRevisions.sectionId,
+          featuredImage: articleRevisions.featuredImage,
+          authorIds: articleRevisions.authorIds,
+        },
+      })
+      .from(articles)
+      .leftJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+      .where(inArray(articles.id, ids)),
+    db
+      .select({ articleId: articleAuthors.articleId, userId: articleAuthors.userId })
+      .from(articleAuthors)
+      .where(inArray(articleAuthors.articleId, ids))
+      .orderBy(asc(articleAuthors.articleId), asc(articleAuthors.position)),
     db
       .select({ articleId: articleTags.articleId, name: tags.name, slug: tags.slug })
       .from(articleTags)
       .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(inArray(articleTags.articleId, ids))
       .orderBy(asc(articleTags.articleId), asc(articleTags.position)),
   ]);
-  return { authors, tags: tagRows };
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const authorsOf = new Map<string, string[]>();
+  for (const a of authors) authorsOf.set(a.articleId, [...(authorsOf.get(a.articleId) ?? []), a.userId]);
+  const tagsOf = new Map<string, { name: string; slug: string }[]>();
+  for (const t of tagRows) tagsOf.set(t.articleId, [...(tagsOf.get(t.articleId) ?? []), { name: t.name, slug: t.slug }]);
+  return { rows: ids.map((id) => byId.get(id)).filter((r) => r !== undefined), authorsOf, tagsOf };
+}
+
+/** Every tag some article carries (working or live), for the header. */
+export async function listUsedTagsForWxr({ db }: { db: Tx }) {
+  return db.selectDistinct({ slug: tags.slug, name: tags.name }).from(tags).innerJoin(articleTags, eq(articleTags.tagId, tags.id)).orderBy(asc(tags.slug));
 }
 
 /** People with their public profile slug (their WordPress login in a WXR export). */

@@ -11,6 +11,7 @@ import type { Db } from "@/db";
 import { clearForImport, countRows, existingUsersByEmail, insertRows, listRows, listRowsAfter, resetSerial } from "@/db/queries/export";
 import * as s from "@/db/schema";
 import { renditionKeys } from "@/lib/images/variants";
+import { JsonInputError, scanJsonObjects, type JsonStack } from "@/lib/import/json-objects";
 import { getStorage, type Storage } from "@/lib/storage";
 import { contentTypeOf, isStorageKey } from "@/lib/storage/keys";
 
@@ -158,32 +159,16 @@ async function readHeader(source: ExportSource): Promise<{ format: string | null
 }
 
 /**
- * The rows of `tables.<name>[]`, in file order, one assembled at a time (stream-json); awaited.
- * Throws ExportFormatError when the file is not JSON or ends early.
+ * The rows of `tables.<name>[]`, in file order, one at a time (lib/import/json-objects.ts); awaited.
+ * Throws ExportFormatError when the file is not JSON or ends early; what `onRow` throws goes out as it is.
  */
 async function scanRows(source: ExportSource, onRow: (table: string, row: Row) => Promise<void> | void): Promise<void> {
-  const [{ default: chain }, { parser }, { pick }, { streamValues }] = await Promise.all([
-    import("stream-chain"),
-    import("stream-json"),
-    import("stream-json/filters/pick.js"),
-    import("stream-json/streamers/stream-values.js"),
-  ]);
-  // pick hands on the rows' tokens in file order and streamValues assembles them in that order.
-  const started: string[] = [];
-  const filter = (stack: (string | number | null)[], token: { name: string }) => {
-    if (stack.length !== 3 || stack[0] !== "tables" || typeof stack[1] !== "string" || typeof stack[2] !== "number") return false;
-    if (token.name === "startObject") started.push(stack[1]);
-    return true;
-  };
-  const pipeline = chain([source(), parser(), pick({ filter }), streamValues()]);
+  const pick = (stack: JsonStack) =>
+    stack.length === 3 && stack[0] === "tables" && typeof stack[1] === "string" && typeof stack[2] === "number" ? stack[1] : null;
   try {
-    for await (const item of pipeline as AsyncIterable<{ value: unknown }>) {
-      const table = started.shift();
-      if (table && item.value && typeof item.value === "object" && !Array.isArray(item.value)) await onRow(table, item.value as Row);
-    }
+    await scanJsonObjects(source(), pick, onRow);
   } catch (error) {
-    pipeline.destroy();
-    if (error instanceof ExportFormatError || !(error instanceof Error) || !/parser|JSON|token|unexpected/i.test(error.message)) throw error;
+    if (!(error instanceof JsonInputError) || error.code === "ENOENT") throw error;
     throw new ExportFormatError(NOT_JSON);
   }
 }

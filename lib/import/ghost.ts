@@ -5,6 +5,7 @@ import { createReadStream } from "node:fs";
 import type { Db } from "@/db";
 
 import { Importer } from "./apply";
+import { JsonInputError, scanJsonObjects, type JsonStack } from "./json-objects";
 import type { ImportAuthor, ImportPost, LegacyArchive } from "./model";
 import type { ImportReport } from "./report";
 import type { RunOptions } from "./run";
@@ -125,32 +126,18 @@ type Table = "posts" | "users" | "tags" | "posts_meta" | "posts_tags" | "posts_a
  * Throws GhostError when the file is not JSON or ends early; says whether `posts` was there.
  */
 async function scanGhost(file: string, wanted: ReadonlySet<Table>, onRow: (table: Table, row: Row) => Promise<void> | void): Promise<{ sawPosts: boolean }> {
-  const [{ default: chain }, { parser }, { pick }, { streamValues }] = await Promise.all([
-    import("stream-chain"),
-    import("stream-json"),
-    import("stream-json/filters/pick.js"),
-    import("stream-json/streamers/stream-values.js"),
-  ]);
   let sawPosts = false;
-  // pick hands on the rows' tokens in file order and streamValues assembles them in that order,
-  // so the table of each assembled row is the oldest one queued here when its row started.
-  const started: Table[] = [];
-  const filter = (stack: (string | number | null)[], token: { name: string }) => {
-    if (stack[0] !== "db" || stack[1] !== 0 || stack[2] !== "data" || typeof stack[3] !== "string") return false;
+  const pick = (stack: JsonStack): Table | null => {
+    if (stack[0] !== "db" || stack[1] !== 0 || stack[2] !== "data" || typeof stack[3] !== "string") return null;
     if (stack[3] === "posts") sawPosts = true;
-    if (stack.length !== 5 || typeof stack[4] !== "number" || !TABLES.has(stack[3]) || !wanted.has(stack[3] as Table)) return false;
-    if (token.name === "startObject") started.push(stack[3] as Table);
-    return true;
+    if (stack.length !== 5 || typeof stack[4] !== "number" || !TABLES.has(stack[3]) || !wanted.has(stack[3] as Table)) return null;
+    return stack[3] as Table;
   };
-  const pipeline = chain([createReadStream(file), parser(), pick({ filter }), streamValues()]);
   try {
-    for await (const item of pipeline as AsyncIterable<{ value: unknown }>) {
-      const table = started.shift();
-      if (table && item.value && typeof item.value === "object" && !Array.isArray(item.value)) await onRow(table, item.value as Row);
-    }
+    await scanJsonObjects(createReadStream(file), pick, (table, row) => onRow(table, row as Row));
   } catch (error) {
-    pipeline.destroy();
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new GhostError(`No such file: ${file}`);
+    if (!(error instanceof JsonInputError)) throw error; // the importer's own failure, as it is
+    if (error.code === "ENOENT") throw new GhostError(`No such file: ${file}`);
     throw new GhostError("This is not a Ghost export: the file is not JSON (or it is truncated).");
   }
   return { sawPosts };

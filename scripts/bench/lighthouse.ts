@@ -1,15 +1,16 @@
 /**
  * Lighthouse on the public page types (issue #17, "Lighthouse in the bench"): the `lighthouse`
- * package (12.2.3: 13 wants Node 22) driving Debian's Chromium (or CHROME_PATH) through
+ * package (12.2.3: 13 wants Node 22) driving the e2e suite's Chromium (Debian's, or CHROME_PATH) through
  * chrome-launcher, with its default configuration — a phone (Moto G Power emulation), simulated
  * slow 4G and a 4× CPU slowdown. Each page BENCH_LIGHTHOUSE_RUNS times (default 3), the pages
  * taken in turn in every round so that the machine's load falls on all of them alike; the run
  * with the median performance score is reported, with its category scores, LCP, TBT, CLS, bytes
  * and the top opportunities (what Lighthouse estimates each would save).
  */
-import { existsSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+
+import config from "../../playwright.config";
 
 export type LighthouseRow = {
   name: string;
@@ -33,21 +34,10 @@ type Lhr = {
   runtimeError?: { message: string };
 };
 
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-function chromePath(): string | undefined {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
-  return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => existsSync(p));
-}
+/** Chromium as the Playwright suite launches it (playwright.config.ts), headless; CHROME_PATH (chrome-launcher's own variable) wins. */
+const launchOptions = config.use?.launchOptions ?? {};
+const CHROME_FLAGS = ["--headless=new", ...(launchOptions.args ?? [])];
+const chromePath = () => process.env.CHROME_PATH || launchOptions.executablePath;
 
 const score = (lhr: Lhr, id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
 
