@@ -103,6 +103,8 @@ export function withoutClientRuntime(res) {
   // and calls these very functions, so putting the originals back would cut it out.
   const { flushHeaders } = out;
   out.writeHead = function (/** @type {number} */ status, /** @type {unknown[]} */ ...rest) {
+    // Held already: a later call (compression asks again while nothing has gone out) keeps the first one's headers.
+    if (mode === "hold") return this;
     const type = headerOf(res, rest, "content-type").toLowerCase();
     const coding = (headerOf(res, rest, "content-encoding") || "identity").toLowerCase();
     if (status !== 200 || !type.startsWith("text/html") || !["identity", "gzip", "x-gzip", "deflate"].includes(coding)) {
