@@ -15,31 +15,23 @@ const uploadsAt = rest.indexOf("--uploads");
 const uploadsDir = uploadsAt >= 0 ? path.resolve(rest[uploadsAt + 1]) : null;
 const peakRssMB = () => process.resourceUsage().maxRSS / 1024; // getrusage's maxrss is in kilobytes on Linux
 const fileMB = statSync(file).size / 2 ** 20;
-if (rest.includes("--read-only") && rest.includes("--ghost")) {
-  // A Ghost export, read the same way (stream-json): lib/import/ghost.int.test.ts.
-  const { readGhostContext, readGhostPosts } = await import("@/lib/import/ghost");
-  const rssBefore = process.memoryUsage().rss;
-  const started = performance.now();
-  const ctx = await readGhostContext(file);
-  let posts = 0;
-  let bodyBytes = 0;
-  await readGhostPosts(file, ctx, async (batch) => {
-    posts += batch.length;
-    for (const p of batch) bodyBytes += p.html.length;
-  });
-  const seconds = (performance.now() - started) / 1000;
-  console.log(JSON.stringify({ posts, bodyMB: bodyBytes / 2 ** 20, seconds, fileMB, rssBeforeMB: rssBefore / 2 ** 20, peakRssMB: peakRssMB() }));
-  process.exit(0);
-}
 if (rest.includes("--read-only")) {
-  // Only the reader's modules (sax), so the figures are the reading's own.
-  const { readWxrChannel, readWxrPosts } = await import("@/lib/import/wordpress");
+  // Only the reader's modules (sax for WXR, stream-json for Ghost), so the figures are the reading's own.
+  type Post = { html: string };
+  type Read = (onBatch: (batch: Post[]) => Promise<void>) => Promise<unknown>;
+  let read: Read;
+  if (rest.includes("--ghost")) {
+    const { readGhostContext, readGhostPosts } = await import("@/lib/import/ghost");
+    read = async (onBatch) => readGhostPosts(file, await readGhostContext(file), onBatch);
+  } else {
+    const { readWxrChannel, readWxrPosts } = await import("@/lib/import/wordpress");
+    read = async (onBatch) => readWxrPosts(file, await readWxrChannel(file), onBatch);
+  }
   const rssBefore = process.memoryUsage().rss;
   const started = performance.now();
-  const channel = await readWxrChannel(file);
   let posts = 0;
   let bodyBytes = 0;
-  await readWxrPosts(file, channel, async (batch) => {
+  await read(async (batch) => {
     posts += batch.length;
     for (const p of batch) bodyBytes += p.html.length;
   });
