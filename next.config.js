@@ -53,6 +53,10 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "sharp", "@node-rs/bcrypt", "yjs"],
   poweredByHeader: false,
   generateBuildId: async () => gitBuildId(),
+  // Metadata (title, canonical link, Open Graph) in the <head> for every reader, never streamed
+  // into the body: a reader's page has no script to move it there (server/page-cache/no-client-js.mjs),
+  // and crawlers other than Next's list read the head only.
+  htmlLimitedBots: /.*/,
   experimental: {
     // One limit for every action, so it is the uploads' (10 MB images plus the form). The server
     // caps each request before Next reads it (server/request-guard.mjs): 64 KB signed out,

@@ -24,7 +24,7 @@ import { closeCollab, collabUpgrade } from "./collab-bridge.mjs";
 import { cspApplier, cspTemplate } from "./csp.mjs";
 import { createMetrics } from "./metrics.mjs";
 import { createObserver } from "./observe.mjs";
-import { isReaderPage, withoutClientRuntime } from "./page-cache/no-client-js.mjs";
+import { isReaderPage, wholePageRequest, withoutClientRuntime } from "./page-cache/no-client-js.mjs";
 import { createPageCache } from "./page-cache/page-cache.mjs";
 import { canonicalPublicUrl, isNextDataRequest } from "./page-cache/public-routes.mjs";
 import { peekPublicGeneration, readPublicGeneration } from "./public-generation.mjs";
@@ -90,7 +90,10 @@ const serve = (req, res) => {
     req,
     res,
     () => {
-      if (isReaderPage(req, canonicalPublicUrl)) withoutClientRuntime(res);
+      if (isReaderPage(req, canonicalPublicUrl)) {
+        wholePageRequest(req);
+        withoutClientRuntime(res);
+      }
       return handle(req, res);
     },
     nonce,

@@ -18,14 +18,24 @@
  * its client runtime fills in.
  *
  * Next writes the page compressed (gzip, sometimes deflate) and streamed; the rewrite holds the
- * response back until Next ends it (public pages are rendered whole before they are sent anyway:
- * nothing on them suspends), decodes it, rewrites it, encodes it again with the same coding and
- * sends it with its length. A body in a coding it does not know is passed on as it is.
+ * response back until Next ends it, decodes it, rewrites it, encodes it again with the same coding
+ * and sends it with its length. A body in a coding it does not know is passed on as it is.
+ *
+ * A page without script must arrive whole: React streams a part that was not ready when the
+ * shell went out as a hidden `<div>` that only a script moves into place (its `<!--$?-->`
+ * boundary). Nothing on a public page suspends except Next's own metadata (the `<title>`, the
+ * canonical link, the Open Graph tags), which Next streams into the body when `generateMetadata`
+ * is slower than the shell, for browsers; so next.config.js makes metadata blocking for every
+ * user agent (`htmlLimitedBots`), and `wholePageRequest` gives a request without one a
+ * user agent, since Next streams for those whatever the setting. Should a page still come with a
+ * boundary pending, it keeps its scripts rather than lose what is inside.
  */
 import { deflateSync, gunzipSync, gzipSync, inflateSync } from "node:zlib";
 
 const SCRIPT = /<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi;
 const LINK = /<link\b[^>]*>/gi;
+/** A Suspense boundary React sent as pending: its content follows, hidden, for a script to move in. */
+const PENDING_BOUNDARY = /<!--\$\?-->/;
 
 /** @param {string} tag @param {string} name */
 function attr(tag, name) {
@@ -38,6 +48,7 @@ function attr(tag, name) {
  * @param {string} html
  */
 export function stripClientRuntime(html) {
+  if (PENDING_BOUNDARY.test(html)) return html;
   return html
     .replace(SCRIPT, (whole, attrs) => ((attr(` ${attrs}`, "type") ?? "").toLowerCase() === "application/ld+json" ? whole : ""))
     .replace(LINK, (tag) => {
@@ -170,4 +181,14 @@ export function isReaderPage(req, canonical) {
   if (method !== "GET" && method !== "HEAD") return false;
   if (req.headers.rsc !== undefined || req.headers["next-router-prefetch"] !== undefined) return false;
   return canonical(req.url ?? "/") !== null;
+}
+
+/**
+ * Makes Next render the page whole, metadata included (see above): a request without a
+ * User-Agent header gets one, because Next streams the metadata of such requests whatever
+ * `htmlLimitedBots` says. Nothing in the app reads the user agent otherwise.
+ * @param {import("node:http").IncomingMessage} req
+ */
+export function wholePageRequest(req) {
+  if (!req.headers["user-agent"]) req.headers["user-agent"] = "-";
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createGzip, gunzipSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 
-import { isReaderPage, stripClientRuntime, withoutClientRuntime } from "./no-client-js.mjs";
+import { isReaderPage, stripClientRuntime, wholePageRequest, withoutClientRuntime } from "./no-client-js.mjs";
 import { canonicalPublicUrl } from "./public-routes.mjs";
 
 /** What Next writes for a public page, in the shape it has (runtime chunks, preloads, flight payload, JSON-LD). */
@@ -47,6 +47,35 @@ describe("stripClientRuntime", () => {
     expect(out).toContain("<h1>Alerte &lt;/script&gt;&lt;script&gt;x()&lt;/script&gt;</h1>");
     expect(out).toContain('<p title="&lt;script&gt;">Texte</p></main></body></html>');
     expect(stripClientRuntime(out)).toBe(out);
+  });
+
+  it("keeps the scripts of a page whose part came after the shell, which only a script moves into place", () => {
+    // What Next sends when the metadata is streamed: the title waits in a hidden boundary.
+    const streamed = PAGE.replace("<title>L’été à Montréal</title>", "").replace(
+      "<body>",
+      '<body><div hidden=""><!--$?--><template id="B:0"></template><!--/$--></div><div hidden id="S:0"><title>L’été à Montréal</title></div><script nonce="N">$RC("B:0","S:0")</script>',
+    );
+    expect(stripClientRuntime(streamed)).toBe(streamed);
+  });
+});
+
+describe("the page comes whole, metadata in the head", () => {
+  const chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+  it("Next is told to block on metadata for every user agent, browsers included", async () => {
+    const config = (await import("../../next.config.js")).default as { htmlLimitedBots?: RegExp };
+    expect(config.htmlLimitedBots).toBeInstanceOf(RegExp);
+    for (const ua of [chrome, "curl/8.5.0", "-", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Version/18.0 Mobile/15E148 Safari/604.1"])
+      expect(config.htmlLimitedBots!.test(ua), ua).toBe(true);
+  });
+
+  it("a request without a user agent gets one (Next streams for those whatever the setting); one with its own keeps it", () => {
+    const bare = { headers: {} } as IncomingMessage;
+    wholePageRequest(bare);
+    expect(bare.headers["user-agent"]).toBe("-");
+    const browser = { headers: { "user-agent": chrome } } as IncomingMessage;
+    wholePageRequest(browser);
+    expect(browser.headers["user-agent"]).toBe(chrome);
   });
 });
 
