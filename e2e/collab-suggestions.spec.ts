@@ -30,10 +30,24 @@ test("the desk suggests, the author accepts one and rejects another, the public 
   await body(marc).click();
   await marc.keyboard.press("ControlOrMeta+End");
   await marc.keyboard.type(" Confirmé.");
-  // Select "hier" with the keyboard: from the start of "Le maire a dit non hier soir.", 19 characters on.
-  await marc.keyboard.press("ControlOrMeta+Home");
-  for (let i = 0; i < "Le maire a dit non ".length; i++) await marc.keyboard.press("ArrowRight");
-  for (let i = 0; i < "hier".length; i++) await marc.keyboard.press("Shift+ArrowRight");
+  await expect(body(marc).locator("ins", { hasText: "Confirmé." })).toBeVisible();
+  // Select "hier" as a reader of the text does, with a double click on the word.
+  const word = await body(marc).evaluate((el) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent?.indexOf("hier") ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + "hier".length);
+      const box = range.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+    return null;
+  });
+  expect(word, "the word hier on screen").not.toBeNull();
+  await marc.mouse.dblclick(word!.x, word!.y);
+  await expect.poll(() => marc.evaluate(() => document.getSelection()?.toString())).toBe("hier");
   await marc.keyboard.press("Delete");
   await marc.keyboard.press("ControlOrMeta+Home");
   await marc.keyboard.type("URGENT ");
