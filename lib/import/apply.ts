@@ -16,7 +16,7 @@ import { tagSlug } from "@/lib/taxonomy/tags";
 
 import { decodeURIComponentSafe, htmlToDoc, imageSources } from "./html-to-tiptap";
 import { UploadsFolder } from "./images";
-import type { ImportAuthor, ImportPost, ImportSourceName, ImportTerm, LegacyArchive } from "./model";
+import { own, type ImportAuthor, type ImportPost, type ImportSourceName, type ImportTerm, type LegacyArchive } from "./model";
 import { legacyPathKey } from "./permalinks";
 import { ImportReport, type PostNote } from "./report";
 
@@ -185,7 +185,7 @@ export class Importer {
     const { report } = state;
     const title = post.title || post.slug || post.label;
     if (this.seen.has(post.externalId)) return report.skip(post.label, title, `duplicate GUID ${post.externalId} (the first one was imported)`);
-    this.seen.add(post.externalId);
+    this.seen.add(own(post.externalId));
     if (!IMPORTED_STATUSES.includes(post.status)) {
       return report.skip(post.label, title, `status "${post.status}" is not imported`);
     }
@@ -291,8 +291,8 @@ export class Importer {
 
     report.externalImages += converted.images.length + (featured && featured.src.startsWith("https:") ? 1 : 0);
     if (converted.images.length) notes.push(`kept as external images: ${converted.images.join(", ")}`);
-    if (converted.dropped.length) report.dropped.push({ post: post.label, title, notes: converted.dropped });
-    if (notes.length) report.warnings.push({ post: post.label, title, notes });
+    if (converted.dropped.length) report.note("dropped", post.label, title, converted.dropped);
+    if (notes.length) report.note("warnings", post.label, title, notes);
   }
 
   private featured(post: ImportPost, images: Map<string, string>, notes: string[]): FeaturedImage | null {

@@ -1,3 +1,5 @@
+import { own } from "./model";
+
 /** What an import did, printed at the end (and the same with --dry-run). */
 export type PostNote = { post: string; title: string; notes: string[] };
 
@@ -16,7 +18,12 @@ export class ImportReport {
   uploadedImages = 0;
 
   skip(post: string, title: string, reason: string): void {
-    this.skipped.push({ post, title, notes: [reason] });
+    this.note("skipped", post, title, [reason]);
+  }
+
+  /** Kept to the end of the import: copies, never slices of the file being read (model.ts `own`). */
+  note(list: "skipped" | "dropped" | "warnings", post: string, title: string, notes: string[]): void {
+    this[list].push({ post: own(post), title: own(title), notes: notes.map(own) });
   }
 
   get total(): number {

@@ -7,7 +7,7 @@
 import { createReadStream } from "node:fs";
 import sax from "sax";
 
-import type { ImportAuthor, ImportPost, ImportTerm, LegacyArchive } from "./model";
+import { own, type ImportAuthor, type ImportPost, type ImportTerm, type LegacyArchive } from "./model";
 
 export class WxrError extends Error {}
 
@@ -87,7 +87,7 @@ async function scan(file: string, handlers: Handlers, onChunk?: () => Promise<vo
     }
     if (name === "wp:postmeta" && group && item) {
       const key = group.get("wp:meta_key");
-      if (key) item.meta.set(key, group.get("wp:meta_value") ?? "");
+      if (key) item.meta.set(key, own(group.get("wp:meta_value") ?? ""));
       group = null;
       return;
     }
@@ -97,9 +97,9 @@ async function scan(file: string, handlers: Handlers, onChunk?: () => Promise<vo
     }
     if (item) {
       if (name === "category" && categoryAttrs) {
-        item.categories.push({ ...categoryAttrs, name: value.trim() });
+        item.categories.push({ ...categoryAttrs, name: own(value.trim()) });
         categoryAttrs = null;
-      } else if (stack[stack.length - 1] === "item") item.fields.set(name, value);
+      } else if (stack[stack.length - 1] === "item") item.fields.set(name, own(value));
       return;
     }
     if (stack[stack.length - 1] === "channel") handlers.onChannelField?.(name, value, "channel");
@@ -128,12 +128,6 @@ async function scan(file: string, handlers: Handlers, onChunk?: () => Promise<vo
 }
 
 /** First pass: everything but the posts' bodies. Throws WxrError on a file that is not a complete WXR. */
-/**
- * A copy of a string that shares no memory with the parser's input. Strings cut from a chunk of
- * the file can be V8 "sliced strings" that keep the whole 256 KB chunk alive: kept in the channel
- * (one per attachment, author, term), they held most of the file in memory.
- */
-const own = (s: string): string => (s ? Buffer.from(s, "utf8").toString("utf8") : "");
 
 export async function readWxrChannel(file: string): Promise<WxrChannel> {
   const channel: WxrChannel = {
