@@ -68,7 +68,15 @@ export async function benchEditor(browser: Browser, origin: string, o: { words: 
     el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   }, longBodyHtml(o.words));
   await status.filter({ hasText: /^Saved at/ }).waitFor({ timeout: 60_000 });
-  const words = await page.evaluate(() => (document.getElementById("article-body")?.innerText.match(/\S+/g) ?? []).length);
+  // Block by block from the text itself: innerText leaves out the blocks off screen (they are not
+  // laid out, content-visibility: auto), and textContent alone runs one block's last word into the next's first.
+  const words = await page.evaluate(
+    () =>
+      [...(document.getElementById("article-body")?.children ?? [])]
+        .map((b) => b.textContent ?? "")
+        .join(" ")
+        .match(/\S+/g)?.length ?? 0,
+  );
   if (words < o.words * 0.95) throw new Error(`the pasted body has ${words} words, expected ${o.words}`);
 
   // The probe is installed after the editor, so its observer runs after ProseMirror's own.

@@ -86,15 +86,23 @@ export async function benchLighthouse(origin: string, pages: { name: string; pat
   try {
     for (let round = 0; round < runs; round++)
       for (const page of pages) {
-        const result = await lighthouse(origin + page.path, {
-          port: chrome.port,
-          output: "json",
-          logLevel: "error",
-          onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
-        });
-        const lhr = result?.lhr as unknown as Lhr | undefined;
-        if (!lhr || lhr.runtimeError) throw new Error(`lighthouse on ${page.path}: ${lhr?.runtimeError?.message ?? "no result"}`);
-        seen.set(page.name, [...(seen.get(page.name) ?? []), lhr]);
+        // Lighthouse itself fails now and then (NO_NAVSTART: the trace missed the navigation's
+        // start); such a run measured nothing and is run again, once, and said.
+        let lhr: Lhr | undefined;
+        for (let attempt = 1; attempt <= 2; attempt++) {
+          const result = await lighthouse(origin + page.path, {
+            port: chrome.port,
+            output: "json",
+            logLevel: "error",
+            onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+          });
+          lhr = result?.lhr as unknown as Lhr | undefined;
+          const failure = !lhr ? "no result" : lhr.runtimeError?.message;
+          if (!failure) break;
+          if (attempt === 2) throw new Error(`lighthouse on ${page.path}: ${failure}`);
+          log(`  lighthouse on ${page.path} failed (${failure}): run again`);
+        }
+        seen.set(page.name, [...(seen.get(page.name) ?? []), lhr!]);
       }
   } finally {
     await chrome.kill();
