@@ -3,9 +3,6 @@ import { DashboardPage } from "./pages/dashboard-page";
 import { EditorPage } from "./pages/editor-page";
 import { EmbargoSection } from "./pages/embargo-section";
 
-const HEADLINE = "Sous embargo : le rapport annuel de la Cour des comptes";
-const SLUG = "sous-embargo-rapport-cour-des-comptes";
-
 const TZ = "Europe/Paris";
 /** A `datetime-local` value in the newsroom time zone, as the sidebar's fields take it. */
 function local(d: Date): string {
@@ -28,6 +25,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 test("an embargoed article cannot be published until the clock passes it, then the scheduler publishes it once", async ({ browser, as, request }) => {
   // Two waits on the job runner (every 15 s) on a loaded machine.
   test.setTimeout(180_000);
+  // An article of its own: a retry (or another run on the same server) must not meet an earlier one's.
+  const run = Date.now().toString(36);
+  const HEADLINE = `Sous embargo : le rapport annuel de la Cour des comptes ${run}`;
+  const SLUG = `sous-embargo-rapport-cour-des-comptes-${run}`;
   // Written by the demo editor, approved by the admin: the admin may publish it (two-person rule).
   const created = await request.post("/api/test-hooks/articles", { data: { action: "create", slug: SLUG, value: HEADLINE, state: "approved" } });
   expect(created.ok(), await created.text()).toBe(true);

@@ -57,6 +57,9 @@ for (const lang of ["en", "fr"] as const) {
     test.fixme(lang === "fr" && missing.length > 0, `keys not in the catalogues yet: ${missing.join(", ")}`);
     const { w, pattern } = words(lang);
     const workflow = (page: Page) => page.getByRole("complementary", { name: w("workflow") });
+    // The status itself: the sidebar's history names the states too ("draft → in review"), so the
+    // sidebar contains a state's words long before the article is in it.
+    const status = (page: Page) => workflow(page).getByTestId("workflow-status");
 
     const headline = `Le port du Havre teste une alerte cyber partagée ${lang} ${Date.now().toString(36)}`;
     const claire = await as("claire");
@@ -69,7 +72,7 @@ for (const lang of ["en", "fr"] as const) {
       await claire.keyboard.type("Premier paragraphe : « un exercice grandeur nature » — é, à, ç, 東京, 🚢.");
       await expect(claire.getByText(pattern("savedAt", false))).toBeVisible({ timeout: 15_000 });
       await claire.getByRole("button", { name: w("submit") }).click();
-      await expect(workflow(claire)).toContainText(w("inReview"));
+      await expect(status(claire)).toHaveText(w("inReview"), { timeout: 20_000 });
       // Frozen review: the author cannot edit while the article is in review.
       await expect(claire.getByLabel(w("headline"), { exact: true })).not.toBeEditable();
       const url = claire.url();
@@ -81,7 +84,7 @@ for (const lang of ["en", "fr"] as const) {
         .click();
       await editor.getByLabel(w("commentForAuthor")).fill("Citez le nom du responsable du port, s’il vous plaît.");
       await editor.getByRole("button", { name: w("requestChanges") }).click();
-      await expect(workflow(editor)).toContainText(w("changesRequested"));
+      await expect(status(editor)).toHaveText(w("changesRequested"));
 
       await claire.goto("/newsroom");
       await expect(claire.getByRole("link", { name: new RegExp(`^${escape(w("notifications"))}\\b.*\\d`) })).toBeVisible();
@@ -91,14 +94,14 @@ for (const lang of ["en", "fr"] as const) {
       await claire.keyboard.press("End");
       await claire.keyboard.type(" Selon Jean Dupont, directeur du port.");
       await claire.getByRole("button", { name: w("submit") }).click();
-      await expect(workflow(claire)).toContainText(w("inReview"));
+      await expect(status(claire)).toHaveText(w("inReview"), { timeout: 20_000 });
 
       await editor.goto(url);
       await expect(editor.getByRole("region", { name: w("changesSinceSubmission") })).toContainText("Jean Dupont");
       await editor.getByRole("button", { name: w("approve") }).click();
-      await expect(workflow(editor)).toContainText(w("approved"));
+      await expect(status(editor)).toHaveText(w("approved"));
       await editor.getByRole("button", { name: w("publish"), exact: true }).click();
-      await expect(workflow(editor)).toContainText(w("published"));
+      await expect(status(editor)).toHaveText(w("published"));
     } finally {
       if (lang === "fr") await Promise.all([chooseInterfaceLanguage(claire, "en"), chooseInterfaceLanguage(editor, "en")]);
     }
