@@ -249,12 +249,17 @@ export function renderMarkdown(r: Results): string {
   );
   for (const e of r.editor) {
     const x = e.result;
+    // In the live editor the body goes to the collaboration server over /collab (§5), not through an autosave action.
+    const live = x.autosaves === 0;
+    const saves = live ? "– (live body) | –" : `${f(x.autosaveP50Ms, 0)} / ${f(x.autosaveP95Ms, 0)} | ${f(x.autosaveBodyKb, 0)}`;
     out.push(
-      `| ${e.engine} | ${x.words} | ${x.keystrokes} | ${f(x.domP50Ms)} / ${f(x.domP95Ms)} | ${f(x.frameP50Ms)} / ${f(x.frameP95Ms)} | ${x.autosaves} | ${f(x.autosaveP50Ms, 0)} / ${f(x.autosaveP95Ms, 0)} | ${f(x.autosaveBodyKb, 0)} | ${x.otherActions}, ${f(x.otherActionP50Ms, 0)} |`,
+      `| ${e.engine} | ${x.words} | ${x.keystrokes} | ${f(x.domP50Ms)} / ${f(x.domP95Ms)} | ${f(x.frameP50Ms)} / ${f(x.frameP95Ms)} | ${x.autosaves} | ${saves} | ${x.otherActions}, ${f(x.otherActionP50Ms, 0)} |`,
     );
     targets.push(`| typing p95 < 16 ms on ${e.engine} (keystroke→DOM) | ${f(x.domP95Ms)} ms | ${ok(x.domP95Ms < 16)} |`);
-    targets.push(`| autosave p95 < 100 ms on ${e.engine} | ${f(x.autosaveP95Ms, 0)} ms | ${ok(x.autosaveP95Ms < 100)} |`);
+    if (!live) targets.push(`| autosave p95 < 100 ms on ${e.engine} | ${f(x.autosaveP95Ms, 0)} ms | ${ok(x.autosaveP95Ms < 100)} |`);
   }
+  if (r.editor.some((e) => e.result.autosaves === 0))
+    out.push("", "No autosave ran where the editor was live: the body is sent to the collaboration server as it is typed and stored by it (co-editing, §5).");
   out.push("");
 
   out.push("## 4. Scale (PostgreSQL)", "");

@@ -281,7 +281,9 @@ for (const engine of engines) {
       async () => {
         const result = await benchEditor(browser, running.origin, { words: 10_000, bursts: 25, perBurst: 8 });
         results.editor.push({ engine, result });
-        log(`  keystroke p95 ${result.domP95Ms.toFixed(1)} ms, autosave p95 ${result.autosaveP95Ms.toFixed(0)} ms`);
+        log(
+          `  keystroke p95 ${result.domP95Ms.toFixed(1)} ms, ${result.autosaves ? `autosave p95 ${result.autosaveP95Ms.toFixed(0)} ms` : "no autosave (live body)"}`,
+        );
       },
       "editor",
     );
