@@ -99,7 +99,10 @@ async function scan(file: string, handlers: Handlers, onChunk?: () => Promise<vo
       if (name === "category" && categoryAttrs) {
         item.categories.push({ ...categoryAttrs, name: own(value.trim()) });
         categoryAttrs = null;
-      } else if (stack[stack.length - 1] === "item") item.fields.set(name, own(value));
+      } else if (stack[stack.length - 1] === "item") {
+        // The body is converted and dropped with its batch: only what may outlive the post is copied.
+        item.fields.set(name, name === "content:encoded" ? value : own(value));
+      }
       return;
     }
     if (stack[stack.length - 1] === "channel") handlers.onChannelField?.(name, value, "channel");
@@ -128,7 +131,6 @@ async function scan(file: string, handlers: Handlers, onChunk?: () => Promise<vo
 }
 
 /** First pass: everything but the posts' bodies. Throws WxrError on a file that is not a complete WXR. */
-
 export async function readWxrChannel(file: string): Promise<WxrChannel> {
   const channel: WxrChannel = {
     version: null,
