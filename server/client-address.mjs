@@ -28,12 +28,25 @@ export function parseTrustProxy(value) {
     return (_addr, hop) => hop < hops;
   }
   if (v.toLowerCase() === "true") throw new Error("TRUST_PROXY=true would trust any client's X-Forwarded-For: give a hop count or your proxies' addresses");
-  return proxyAddr.compile(
+  const compiled = proxyAddr.compile(
     v
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean),
   );
+  // A list of addresses or subnets: the answer depends on the address alone, and every request
+  // asks it of the peer (parsing the address each time). The few peers a server sees are remembered.
+  /** @type {Map<string, boolean>} */
+  const known = new Map();
+  return (addr, hop) => {
+    let trusted = known.get(addr);
+    if (trusted === undefined) {
+      trusted = compiled(addr, hop);
+      if (known.size >= 1024) known.clear();
+      known.set(addr, trusted);
+    }
+    return trusted;
+  };
 }
 
 /**
@@ -46,7 +59,8 @@ export function stampClientAddress(req, trust) {
   const peer = req.socket?.remoteAddress ?? "";
   let address = peer;
   if (peer && trust(peer, 0)) {
-    address = proxyAddr(req, trust);
+    // Without X-Forwarded-For the client is the proxy itself (proxy-addr's answer, without its parsing).
+    if (req.headers["x-forwarded-for"] !== undefined) address = proxyAddr(req, trust);
   } else {
     for (const name of FORWARDING_HEADERS) delete req.headers[name];
   }

@@ -48,6 +48,18 @@ describe("stampClientAddress", () => {
     expect(h["x-forwarded-host"]).toBe("evil.example");
   });
 
+  it("from a trusted proxy that sends no X-Forwarded-For: the proxy's own address", async () => {
+    const h = await seenBy("loopback", { "x-forwarded-host": "news.example" });
+    expect(h[CLIENT_ADDRESS_HEADER]).toBe("127.0.0.1");
+    expect(h["x-forwarded-host"]).toBe("news.example");
+  });
+
+  it("a list of trusted addresses answers the same when asked again (its answers are remembered)", () => {
+    const trust = parseTrustProxy("10.0.0.0/8, ::1");
+    for (let round = 0; round < 2; round++)
+      expect(["10.1.2.3", "11.1.2.3", "::1", "::2", "not an ip"].map((a) => trust(a, 0))).toEqual([true, false, true, false, false]);
+  });
+
   it("TRUST_PROXY naming other addresses does not trust this peer", async () => {
     const h = await seenBy("10.0.0.0/8, 192.0.2.1", spoof);
     expect(h[CLIENT_ADDRESS_HEADER]).toBe("127.0.0.1");

@@ -74,7 +74,8 @@ const observe = createObserver({ log, metrics, trust: trustProxy });
 
 // Body caps, same-origin proof and HSTS, before Next reads a byte (server/request-guard.mjs).
 const manifest = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json");
-const guard = createRequestGuard({ uploadActionIds: uploadActionIdsFrom(JSON.parse(readFileSync(manifest, "utf8"))) });
+// A copy of the environment, read once: process.env costs a call into Node for every property read.
+const guard = createRequestGuard({ env: { ...process.env }, uploadActionIds: uploadActionIdsFrom(JSON.parse(readFileSync(manifest, "utf8"))) });
 
 const plain = (res, status, text) => {
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
@@ -120,7 +121,19 @@ const onRequest = (req, res) => {
   // Answered here, before the guard and Next: a scraper is neither a reader nor an editor.
   if (req.url === "/metrics" || req.url?.startsWith("/metrics?")) return void metrics.handle(req, res).catch((error) => fail(req, res, error));
   const verdict = guard(req, res); // true: refused (answered), false: go on, or a promise of either
-  (verdict === false ? serve(req, res) : Promise.resolve(verdict).then((refused) => refused || serve(req, res))).catch((error) => fail(req, res, error));
+  if (verdict === true) return;
+  if (verdict === false) return settle(req, res);
+  verdict.then((refused) => refused || settle(req, res)).catch((error) => fail(req, res, error));
+};
+// A page-cache hit is answered synchronously (no promise to make): anything that throws, at once
+// or later, ends in fail().
+const settle = (req, res) => {
+  try {
+    const answer = serve(req, res);
+    if (typeof answer?.then === "function") Promise.resolve(answer).catch((error) => fail(req, res, error));
+  } catch (error) {
+    fail(req, res, error);
+  }
 };
 const servers = [];
 for (const [i, host] of listenHosts.entries()) {

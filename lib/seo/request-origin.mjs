@@ -20,9 +20,28 @@ function first(value) {
   return v === "" ? null : v;
 }
 
-/** @param {string | null} v lower case, trimmed */
+/** @type {Map<string, string | null>} */
+const checked = new Map();
+
+/**
+ * Every request's Host is checked two or three times (the server's door, the page cache's key,
+ * the page's origin): the answers for the few hosts a site sees are remembered.
+ * @param {string | null} v lower case, trimmed
+ */
 function hostOrNull(v) {
-  if (!v || v.length > 255 || !HOST.test(v)) return null;
+  if (!v) return null;
+  let known = checked.get(v);
+  if (known === undefined) {
+    known = checkHost(v);
+    if (checked.size >= 256) checked.clear();
+    checked.set(v, known);
+  }
+  return known;
+}
+
+/** @param {string} v lower case, trimmed */
+function checkHost(v) {
+  if (v.length > 255 || !HOST.test(v)) return null;
   const port = v.match(/:([0-9]+)$/);
   if (port && !v.endsWith("]") && Number(port[1]) > 65535) return null;
   return v;

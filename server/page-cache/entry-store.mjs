@@ -45,6 +45,8 @@ export function createEntryStore({ maxBytes, maxEntries, maxEntryBytes, ttlMs, s
   let bytes = 0;
   let protectedBytes = 0;
   let generationSeen = -1;
+  /** The key touch() last put at the recent end of the protected segment (a hot page asked again and again). */
+  let lastTouched = "";
 
   /** @param {string} key */
   function drop(key) {
@@ -133,6 +135,9 @@ export function createEntryStore({ maxBytes, maxEntries, maxEntryBytes, ttlMs, s
 
   /** A second request for a page on probation protects it; the protected overflow goes back on probation. @param {string} key @param {Entry} entry */
   function touch(key, entry) {
+    // Already the most recent: moving it to the end again would change nothing.
+    if (key === lastTouched && protectedEntries.get(key) === entry) return;
+    lastTouched = key;
     if (protectedEntries.has(key)) {
       protectedEntries.delete(key);
       protectedEntries.set(key, entry);

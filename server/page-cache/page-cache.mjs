@@ -87,7 +87,8 @@ export function refuseMethod(req, res) {
 export function createPageCache(options) {
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const maxEntryBytes = options.maxEntryBytes ?? 4 * 1024 * 1024;
-  const now = options.now ?? Date.now;
+  // Monotonic, and not the Date.now that Next wraps for its own bookkeeping (a cost on every hit).
+  const now = options.now ?? (() => performance.now());
   // Read once: process.env is slow to read on every request.
   const keyOptions = { siteUrl: options.siteUrl ?? process.env.SITE_URL ?? "" };
   const stats = { hits: 0, misses: 0, bypassed: 0, stored: 0, evicted: 0, swept: 0 };
@@ -112,9 +113,12 @@ export function createPageCache(options) {
    * Serves from the cache, or calls `render` (Next's handler) and keeps a copy of its answer.
    * `nonce`: this response's CSP nonce, which the server has already put in the request's and the
    * response's Content-Security-Policy header (absent: pages are kept and served as rendered).
+   * A hit on a generation the database pushed is answered synchronously (undefined; no promise
+   * to make or settle); anything else returns what `render` returns, or a promise.
    * @param {Req} req @param {Res} res @param {() => unknown} render @param {string} [nonce]
+   * @returns {unknown}
    */
-  async function handle(req, res, render, nonce) {
+  function handle(req, res, render, nonce) {
     if (refuseMethod(req, res)) return;
     const found = maxBytes > 0 ? classify(req, keyOptions) : null;
     if (!found) {
@@ -127,17 +131,33 @@ export function createPageCache(options) {
     // Next renders what the key says: the canonical URL, without the parameters no page reads.
     req.url = found.url;
     // Pushed by the database (LISTEN/NOTIFY) while the watch vouches for it: no read, no wait.
-    let generation = options.peekGeneration?.() ?? null;
-    if (generation === null)
-      try {
-        generation = await readFresh();
-      } catch {
-        // No generation (the app is starting, or the database is down): no cache, Next answers.
-        stats.bypassed++;
-        return render();
-      }
+    const pushed = options.peekGeneration?.() ?? null;
+    if (pushed === null) return readThenHandle(req, res, render, key, nonce);
+    entries.noteGeneration(pushed);
+    if (serveHit(req, res, key, pushed, nonce)) return;
+    return missOrWait(req, res, render, key, pushed, nonce);
+  }
+
+  /** @param {Req} req @param {Res} res @param {() => unknown} render @param {string} key @param {string | undefined} nonce */
+  async function readThenHandle(req, res, render, key, nonce) {
+    let generation;
+    try {
+      generation = await readFresh();
+    } catch {
+      // No generation (the app is starting, or the database is down): no cache, Next answers.
+      stats.bypassed++;
+      return render();
+    }
     entries.noteGeneration(generation);
     if (serveHit(req, res, key, generation, nonce)) return;
+    return missOrWait(req, res, render, key, generation, nonce);
+  }
+
+  /**
+   * Not in the cache: wait for a render of this page already under way, or render it.
+   * @param {Req} req @param {Res} res @param {() => unknown} render @param {string} key @param {number} generation @param {string | undefined} nonce
+   */
+  async function missOrWait(req, res, render, key, generation, nonce) {
     const inFlight = renders.inFlight(key, generation);
     if (inFlight) {
       await inFlight;
@@ -185,13 +205,13 @@ export function createPageCache(options) {
     stats.hits++;
     entries.touch(key, hit);
     if (!hit.template || nonce === undefined) {
-      res.writeHead(hit.status, { ...hit.headers, "content-length": String(hit.body.length), "x-newsroom-cache": "hit" });
+      res.writeHead(hit.status, hitHeaders(hit, hit.body.length));
       res.end(req.method === "HEAD" ? undefined : hit.body);
       return true;
     }
     // The page's pieces with this response's nonce between them, written without joining them.
     const { parts, length } = fillTemplateParts(hit.template, nonce);
-    res.writeHead(hit.status, { ...hit.headers, "content-length": String(length), "x-newsroom-cache": "hit" });
+    res.writeHead(hit.status, hitHeaders(hit, length));
     if (req.method === "HEAD") {
       res.end();
       return true;
@@ -200,6 +220,16 @@ export function createPageCache(options) {
     for (let i = 0; i < parts.length - 1; i++) res.write(parts[i]);
     res.end(parts[parts.length - 1]);
     return true;
+  }
+
+  /**
+   * A hit's response headers, built once per entry (and body length: nonces all have one length).
+   * @param {import("./entry-store.mjs").Entry & { sent?: { length: number; headers: Record<string, string | string[]> } }} hit
+   * @param {number} length
+   */
+  function hitHeaders(hit, length) {
+    if (hit.sent?.length !== length) hit.sent = { length, headers: { ...hit.headers, "content-length": String(length), "x-newsroom-cache": "hit" } };
+    return hit.sent.headers;
   }
 
   return {

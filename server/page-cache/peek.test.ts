@@ -25,12 +25,14 @@ describe("page cache with a pushed generation (peekGeneration)", () => {
       peekGeneration: () => pushed,
       checkIntervalMs: 0,
     });
+    const answers: string[] = [];
     server = createServer((req, res) => {
-      void cache.handle(req, res, () => {
+      const answer = cache.handle(req, res, () => {
         renders++;
         res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
         res.end(`<p>render ${renders}</p>`);
       });
+      answers.push(answer instanceof Promise ? "promise" : String(answer));
     });
     await new Promise<void>((r) => server!.listen(0, "127.0.0.1", () => r()));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/articles/a`;
@@ -42,6 +44,8 @@ describe("page cache with a pushed generation (peekGeneration)", () => {
     expect(await get()).toEqual({ body: "<p>render 1</p>", cache: "miss" });
     expect(await get()).toEqual({ body: "<p>render 1</p>", cache: "hit" });
     expect(reads).toBe(0);
+    // A hit on a pushed generation is answered before handle() returns: no promise made for it.
+    expect(answers).toEqual(["promise", "undefined"]);
 
     // A notification: the very next request renders the new generation.
     pushed = 2;

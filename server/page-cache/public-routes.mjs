@@ -55,6 +55,26 @@ function canonicalSegment(raw) {
  * @returns {string | null}
  */
 export function canonicalPublicUrl(url) {
+  if (url.length > MEMO_MAX_URL_LENGTH) return canonicalOf(url);
+  let known = memo.get(url);
+  if (known === undefined) {
+    known = canonicalOf(url);
+    // Readers ask for the same few hundred URLs; a flood of new ones only refills this.
+    if (memo.size >= MEMO_ENTRIES) memo.clear();
+    memo.set(url, known);
+  }
+  return known;
+}
+
+// Every request asks this two or three times (page cache, metrics, the render's own check): the
+// answers for recent URLs are kept (a pure function of the URL).
+const MEMO_ENTRIES = 2048;
+const MEMO_MAX_URL_LENGTH = 512;
+/** @type {Map<string, string | null>} */
+const memo = new Map();
+
+/** @param {string} url */
+function canonicalOf(url) {
   if (!url.startsWith("/")) return null;
   const q = url.indexOf("?");
   const hash = url.indexOf("#");
