@@ -17,12 +17,14 @@ export async function register() {
   const windowMs = Number(process.env.PAGE_CACHE_FRESHNESS_MS ?? 500);
   if (windowMs > 0) {
     const { watchPublicGeneration } = await import("./lib/cache/generation-watch");
-    const { registerPublicGenerationWatch } = await import("./server/public-generation.mjs");
+    const { announcePublicGeneration, registerPublicGenerationWatch } = await import("./server/public-generation.mjs");
     const { logger } = await import("./lib/observability/log.mjs");
     const handle = await getHandle();
     const watch = watchPublicGeneration({
       listener: handle.listener,
       windowMs,
+      // The page cache renders the pages readers keep reading again, ahead of them (server/page-cache/prime.mjs).
+      onChange: announcePublicGeneration,
       onState: (state, error) =>
         state === "lost"
           ? logger().warn({ err: error }, "public generation: LISTEN connection lost, reading the database per request until it is back")

@@ -17,7 +17,7 @@
 const SLOT = Symbol.for("newsroom.publicGenerationReader");
 
 /** @typedef {() => Promise<number>} GenerationReader */
-/** @typedef {{ read?: GenerationReader, peek?: () => number | null, invalidate?: () => void }} Slot */
+/** @typedef {{ read?: GenerationReader, peek?: () => number | null, invalidate?: () => void, listeners?: Set<(generation: number) => void> }} Slot */
 
 /** @returns {Slot} */
 function slot() {
@@ -51,4 +51,26 @@ export function peekPublicGeneration() {
 /** After a change made here: no pushed value counts until a read that starts now completes. */
 export function invalidatePublicGeneration() {
   slot().invalidate?.();
+}
+
+/**
+ * Calls `listener` with each new public generation the watch learns of (the page cache's
+ * refresh-ahead, server/page-cache/prime.mjs). Returns the way to stop.
+ * @param {(generation: number) => void} listener
+ */
+export function onPublicGenerationChange(listener) {
+  const listeners = (slot().listeners ??= new Set());
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Told by the generation watch (instrumentation.ts) when the database announced a new generation. @param {number} generation */
+export function announcePublicGeneration(generation) {
+  for (const listener of slot().listeners ?? []) {
+    try {
+      listener(generation);
+    } catch {
+      // A listener's failure is its own; the watch and the other listeners go on.
+    }
+  }
 }

@@ -13,7 +13,7 @@
  * LOG_LEVEL). METRICS_TOKEN turns on GET /metrics (server/metrics.mjs).
  */
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, get as httpGet } from "node:http";
 import path from "node:path";
 
 import { logger } from "../lib/observability/log.mjs";
@@ -26,8 +26,9 @@ import { createMetrics } from "./metrics.mjs";
 import { createObserver } from "./observe.mjs";
 import { isReaderPage, wholePageRequest, withoutClientRuntime } from "./page-cache/no-client-js.mjs";
 import { createPageCache } from "./page-cache/page-cache.mjs";
+import { createPrimer } from "./page-cache/prime.mjs";
 import { canonicalPublicUrl, isNextDataRequest } from "./page-cache/public-routes.mjs";
-import { peekPublicGeneration, readPublicGeneration } from "./public-generation.mjs";
+import { onPublicGenerationChange, peekPublicGeneration, readPublicGeneration } from "./public-generation.mjs";
 import { createRequestGuard, uploadActionIdsFrom } from "./request-guard.mjs";
 
 const args = process.argv.slice(2);
@@ -153,6 +154,37 @@ for (const [i, host] of listenHosts.entries()) {
     });
   });
 }
+
+// Refresh-ahead (server/page-cache/prime.mjs): on each new public generation, the pages readers
+// keep reading are requested again from this server, so their next reader gets them from memory.
+// The request comes from the address the server listens on: a page keyed on forwarded headers is
+// primed only when that address is a trusted proxy (else the headers would be dropped, and with
+// them the key).
+const primeHost = { "0.0.0.0": "127.0.0.1", "::": "::1" }[listenHosts[0]] ?? listenHosts[0];
+const primeAddress = { localhost: "127.0.0.1" }[primeHost] ?? primeHost;
+const primer = createPrimer({
+  hotPages: (n) =>
+    cache
+      .hotPages(n)
+      .filter((p) => (p.replay.headers["x-forwarded-host"] ?? p.replay.headers["x-forwarded-proto"]) === undefined || trustProxy(primeAddress, 0)),
+  maxPages: mb > 0 ? Number(process.env.PAGE_CACHE_PRIME_PAGES ?? 16) : 0,
+  request: ({ url, headers }) =>
+    new Promise((resolve) => {
+      const request = httpGet(
+        { host: primeHost, port, path: url, headers: { ...headers, "user-agent": "newsroom-page-cache-prime" }, timeout: 10_000 },
+        (res) => {
+          res.resume();
+          res.on("end", resolve);
+          res.on("error", resolve);
+        },
+      );
+      request.on("error", resolve);
+      request.on("timeout", () => request.destroy());
+    }),
+  onPass: (p) => log.debug(p, "page cache: pages rendered again ahead of readers"),
+});
+onPublicGenerationChange((generation) => primer.changed(generation));
+
 const shown = hostname ? (hostname.includes(":") ? `[${hostname}]` : hostname) : "localhost";
 log.info(
   { port, hosts: listenHosts, pageCacheMb: mb > 0 ? mb : 0, metrics: Boolean(process.env.METRICS_TOKEN?.trim()) },
@@ -165,6 +197,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     if (closing) process.exit(1);
     closing = true;
     log.info({ signal }, "stopping: finishing in-flight requests");
+    primer.close();
     let open = servers.length;
     // What live sessions typed since the last store is written before the exit (and their sockets closed).
     void closeCollab()

@@ -67,6 +67,19 @@ describe("public generation pushed by the database (LISTEN/NOTIFY)", () => {
     expect(tap.notified.at(-1)).toBe(String(w.peek()));
   });
 
+  it("announces each new generation it learns (not the first it reads), for the page cache's refresh-ahead", async () => {
+    const { listener, nextNotification } = tappedListener();
+    const announced: number[] = [];
+    const w = watchPublicGeneration({ listener, windowMs: 60_000, onChange: (g) => announced.push(g) });
+    watches.push(w);
+    await until(() => w.state === "listening", "the watch to listen");
+    expect(announced).toEqual([]);
+    const notified = nextNotification();
+    await change("Bio announced");
+    await notified;
+    expect(announced).toEqual([await getPublicGeneration({ db: t.db })]);
+  });
+
   it("vouches for nothing between invalidate() and a read that started after it", async () => {
     const { listener } = tappedListener();
     let clock = 0;

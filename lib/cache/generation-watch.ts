@@ -37,6 +37,8 @@ export type WatchOptions = {
   retryMs?: number;
   now?: () => number;
   onState?: (state: GenerationWatch["state"], error?: unknown) => void;
+  /** Each new generation learnt after the first (a notification, or a read that found a newer one). */
+  onChange?: (generation: number) => void;
 };
 
 export function watchPublicGeneration(o: WatchOptions): GenerationWatch {
@@ -50,6 +52,19 @@ export function watchPublicGeneration(o: WatchOptions): GenerationWatch {
   let invalidatedAt = -Infinity;
   let reading: Promise<void> | null = null;
   let retry: ReturnType<typeof setTimeout> | null = null;
+
+  /** The generation as learnt now; a newer one than known is announced (not the first, nor an older one). */
+  const learn = (g: number) => {
+    const before = generation;
+    generation = g;
+    if (before !== null && g > before && o.onChange) {
+      try {
+        o.onChange(g);
+      } catch {
+        // The listener's failure is its own.
+      }
+    }
+  };
 
   const setState = (next: GenerationWatch["state"], error?: unknown) => {
     if (state === "closed" || state === next) return;
@@ -70,7 +85,7 @@ export function watchPublicGeneration(o: WatchOptions): GenerationWatch {
     reading = Promise.race([getPublicGeneration({ db: current.db }), timeout])
       .then((g) => {
         if (listener !== current) return;
-        generation = g;
+        learn(g);
         confirmedAt = started;
       })
       .finally(() => {
@@ -102,7 +117,7 @@ export function watchPublicGeneration(o: WatchOptions): GenerationWatch {
         if (channel !== PUBLIC_GENERATION_CHANNEL || listener !== current) return;
         const g = Number(payload);
         // Notifications come in commit order, after the result of any read already answered.
-        if (Number.isFinite(g)) generation = g;
+        if (Number.isFinite(g)) learn(g);
       },
       () => {
         if (listener === current) lost(new Error("the listening connection closed"));

@@ -11,9 +11,16 @@
 
 /**
  * `template`: the body with its CSP nonce cut out (nonce-body.mjs); `body` then holds its bytes.
- * @typedef {{ status: number; headers: Record<string, string | string[]>; body: Buffer; template?: import("./nonce-body.mjs").NonceTemplate; generation: number; storedAt: number; cost: number }} Entry
+ * `replay`: the request that renders this entry again (its canonical URL and the headers its key
+ * holds), for prime.mjs.
+ * @typedef {{ url: string; headers: Record<string, string> }} Replay
+ * @typedef {{ status: number; headers: Record<string, string | string[]>; body: Buffer; template?: import("./nonce-body.mjs").NonceTemplate; replay?: Replay; generation: number; storedAt: number; cost: number }} Entry
+ * @typedef {{ key: string; replay: Replay; generation: number }} HotPage
  * @typedef {{ stored: number; evicted: number; swept: number }} StoreStats
  */
+
+/** How many of the most recently read pages are remembered across a change of generation (hotPages). */
+const HOT_KEPT = 64;
 
 /** Rough fixed cost of one entry beyond its bytes (Map slot, entry object, Buffer object). */
 const ENTRY_OVERHEAD = 64;
@@ -47,6 +54,8 @@ export function createEntryStore({ maxBytes, maxEntries, maxEntryBytes, ttlMs, s
   let generationSeen = -1;
   /** The key touch() last put at the recent end of the protected segment (a hot page asked again and again). */
   let lastTouched = "";
+  /** The pages readers were reading when the generation last changed (hotPages). @type {HotPage[]} */
+  let hotAtChange = [];
 
   /** @param {string} key */
   function drop(key) {
@@ -73,8 +82,50 @@ export function createEntryStore({ maxBytes, maxEntries, maxEntryBytes, ttlMs, s
   /** Every stored page belongs to an older generation once a new one is seen: none can be served again. @param {number} generation */
   function noteGeneration(generation) {
     if (generation === generationSeen) return;
+    // Which pages readers were reading, for whoever renders them again ahead of the readers.
+    hotAtChange = recentlyRead(HOT_KEPT);
     clear();
     generationSeen = generation;
+  }
+
+  /**
+   * The pages read most recently: first the protected ones (read at least twice), then, while
+   * there is room, those on probation (read once since the last change: on a small site, or
+   * right after a change, that is every page). Most recent first in each.
+   * @param {number} n
+   * @returns {HotPage[]}
+   */
+  function recentlyRead(n) {
+    /** @type {HotPage[]} */
+    const pages = [];
+    if (n <= 0) return pages;
+    for (const map of [protectedEntries, probation]) {
+      /** @type {HotPage[]} */
+      const all = [];
+      for (const [key, e] of map) if (e.replay) all.push({ key, replay: e.replay, generation: e.generation });
+      pages.push(...all.slice(-(n - pages.length)).reverse());
+      if (pages.length >= n) break;
+    }
+    return pages;
+  }
+
+  /**
+   * The pages readers read, most recent first: those in the store now, then those that were when
+   * the generation last changed (the change emptied the store, maybe before anyone asked for them
+   * again). `generation`: that of the page's entry now, else of the one it had.
+   * @param {number} n
+   * @returns {HotPage[]}
+   */
+  function hotPages(n) {
+    /** @type {Map<string, HotPage>} */
+    const pages = new Map();
+    for (const page of [...recentlyRead(n), ...hotAtChange]) {
+      if (pages.size >= n) break;
+      if (pages.has(page.key)) continue;
+      const current = protectedEntries.get(page.key) ?? probation.get(page.key);
+      pages.set(page.key, current ? { ...page, generation: current.generation } : page);
+    }
+    return [...pages.values()];
   }
 
   /** Drops what can never be served again (expired, or of an older generation). */
@@ -158,6 +209,7 @@ export function createEntryStore({ maxBytes, maxEntries, maxEntryBytes, ttlMs, s
 
   return {
     noteGeneration,
+    hotPages,
     lookup,
     touch,
     store,

@@ -83,6 +83,24 @@ export function refuseMethod(req, res) {
   return true;
 }
 
+/** The request headers a cache key holds (cache-key.mjs), which a request rendering the page again must send. */
+const KEYED_HEADERS = ["host", "accept-encoding", "x-forwarded-host", "x-forwarded-proto"];
+
+/**
+ * How to ask for this page again (prime.mjs): its canonical URL and the headers its key holds.
+ * @param {Req} req
+ * @returns {import("./entry-store.mjs").Replay}
+ */
+function replayOf(req) {
+  /** @type {Record<string, string>} */
+  const headers = {};
+  for (const name of KEYED_HEADERS) {
+    const v = req.headers[name];
+    if (v !== undefined) headers[name] = Array.isArray(v) ? v.join(", ") : v;
+  }
+  return { url: req.url ?? "/", headers };
+}
+
 /** @param {Options} options */
 export function createPageCache(options) {
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
@@ -176,15 +194,16 @@ export function createPageCache(options) {
     // sends no body (it was created for a HEAD), and the next HEAD or GET is a hit.
     if (req.method === "HEAD") req.method = "GET";
     renders.begin(key, generation, res);
+    const replay = replayOf(req);
     capture(
       res,
       (entry) => {
-        if (nonce === undefined) return entries.store(key, { ...entry, generation, storedAt: now() });
+        if (nonce === undefined) return entries.store(key, { ...entry, replay, generation, storedAt: now() });
         // The policy names this response's nonce: each hit sends its own.
         const { "content-security-policy": _policy, ...headers } = entry.headers;
         const template = templateOf(entry.body, String(headers["content-encoding"] ?? "identity").toLowerCase(), nonce);
         // A coding kept only as rendered would replay its nonce: not kept (no browser asks for it).
-        if (template) entries.store(key, { ...entry, headers, body: template.stored, template, generation, storedAt: now() });
+        if (template) entries.store(key, { ...entry, headers, body: template.stored, template, replay, generation, storedAt: now() });
       },
       maxEntryBytes,
     );
@@ -234,6 +253,8 @@ export function createPageCache(options) {
 
   return {
     handle,
+    /** The pages readers come back to, most recent first (prime.mjs). @param {number} n */
+    hotPages: (n) => entries.hotPages(n),
     stats,
     limiter,
     sweep: entries.sweep,
