@@ -226,7 +226,7 @@ export function renderMarkdown(r: Results): string {
 
   out.push("## 2. Publish-to-visible", "");
   out.push(
-    "An editor publishes an update (new dek + correction note) from the workflow sidebar; from the moment the action has answered, the public page is polled with `fetch` every 20 ms until it shows the new dek.",
+    "An editor publishes an update (new dek + correction note) from the workflow sidebar; from the moment the action has answered, the public page is polled with `fetch` every 20 ms until it shows the new dek. The page is read once before the first publication (it has a reader); after each change the server renders the pages read most recently again before a reader asks (refresh-ahead, `PAGE_CACHE_PRIME_PAGES`).",
     "",
   );
   out.push("| engine | runs | publish action p50 ms | visible after p50 ms | max ms | each run ms |", "| --- | --- | --- | --- | --- | --- |");
