@@ -28,7 +28,7 @@
  * }} options
  */
 export function createPrimer(options) {
-  const maxPages = Math.max(0, options.maxPages ?? 16);
+  const maxPages = Number.isFinite(options.maxPages) ? Math.max(0, Math.floor(/** @type {number} */ (options.maxPages))) : 16;
   const concurrency = Math.max(1, options.concurrency ?? 2);
   const minIntervalMs = options.minIntervalMs ?? 1000;
   let latest = Number.NEGATIVE_INFINITY;
