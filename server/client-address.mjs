@@ -11,6 +11,8 @@
  */
 import proxyAddr from "proxy-addr";
 
+import { boundedMemo } from "../lib/bounded-memo.mjs";
+
 export const CLIENT_ADDRESS_HEADER = "x-newsroom-client-address";
 const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
 
@@ -36,17 +38,8 @@ export function parseTrustProxy(value) {
   );
   // A list of addresses or subnets: the answer depends on the address alone, and every request
   // asks it of the peer (parsing the address each time). The few peers a server sees are remembered.
-  /** @type {Map<string, boolean>} */
-  const known = new Map();
-  return (addr, hop) => {
-    let trusted = known.get(addr);
-    if (trusted === undefined) {
-      trusted = compiled(addr, hop);
-      if (known.size >= 1024) known.clear();
-      known.set(addr, trusted);
-    }
-    return trusted;
-  };
+  const trusted = boundedMemo((addr) => compiled(addr, 0), { maxEntries: 1024 });
+  return (addr) => trusted(addr);
 }
 
 /**

@@ -10,6 +10,8 @@
  * feeds). A forwarded list ("a, b") counts by its first entry, the one the first proxy saw.
  */
 
+import { boundedMemo } from "../bounded-memo.mjs";
+
 /** host or host:port: a DNS name, IPv4 or bracketed IPv6; nothing else (no path, user, space). */
 const HOST = /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*\.?|\[[0-9a-f:.]{2,45}\])(?::[0-9]{1,5})?$/;
 
@@ -20,23 +22,13 @@ function first(value) {
   return v === "" ? null : v;
 }
 
-/** @type {Map<string, string | null>} */
-const checked = new Map();
+// Every request's Host is checked two or three times (the server's door, the page cache's key,
+// the page's origin): the answers for the few hosts a site sees are remembered.
+const checked = boundedMemo(checkHost, { maxEntries: 256 });
 
-/**
- * Every request's Host is checked two or three times (the server's door, the page cache's key,
- * the page's origin): the answers for the few hosts a site sees are remembered.
- * @param {string | null} v lower case, trimmed
- */
+/** @param {string | null} v lower case, trimmed */
 function hostOrNull(v) {
-  if (!v) return null;
-  let known = checked.get(v);
-  if (known === undefined) {
-    known = checkHost(v);
-    if (checked.size >= 256) checked.clear();
-    checked.set(v, known);
-  }
-  return known;
+  return v ? checked(v) : null;
 }
 
 /** @param {string} v lower case, trimmed */

@@ -4,6 +4,8 @@
  * alike (part of the cache key), and whether a stored body may be sent to a client.
  */
 
+import { boundedMemo } from "../../lib/bounded-memo.mjs";
+
 /**
  * Accept-Encoding as q-values (RFC 9110 §12.5.3): coding (lower case) → q. Unparsable q-values
  * count as 0 (not acceptable), so a malformed header never widens what a client accepts.
@@ -56,8 +58,8 @@ export function acceptsEncoding(header, coding) {
   return coding === "identity" || quality(parseAcceptEncoding(header), coding) > 0;
 }
 
-/** @type {Map<string, string>} */
-const classMemo = new Map();
+// Browsers send a handful of distinct headers; a client inventing new ones only refills this.
+const classOf = boundedMemo((/** @type {string} */ header) => negotiateClass(header), { maxEntries: 256 });
 
 /**
  * The class of clients that Next's compression (next/dist/compiled/compression: gzip, deflate
@@ -66,15 +68,7 @@ const classMemo = new Map();
  * @param {string | string[] | undefined} header
  */
 export function encodingClass(header) {
-  const text = Array.isArray(header) ? header.join(",") : (header ?? "");
-  let known = classMemo.get(text);
-  if (known === undefined) {
-    known = negotiateClass(text);
-    // Browsers send a handful of distinct headers; a client inventing new ones only refills this.
-    if (classMemo.size >= 256) classMemo.clear();
-    classMemo.set(text, known);
-  }
-  return known;
+  return classOf(Array.isArray(header) ? header.join(",") : (header ?? ""));
 }
 
 /** @param {string} header */

@@ -9,6 +9,7 @@
  *
  * A route is a list of path segments: a string is literal, SLUG is one [slug] segment.
  */
+import { boundedMemo } from "../../lib/bounded-memo.mjs";
 import { decodePathSegment } from "../../lib/seo/path-segment.mjs";
 
 export const SLUG = Symbol("slug");
@@ -55,23 +56,13 @@ function canonicalSegment(raw) {
  * @returns {string | null}
  */
 export function canonicalPublicUrl(url) {
-  if (url.length > MEMO_MAX_URL_LENGTH) return canonicalOf(url);
-  let known = memo.get(url);
-  if (known === undefined) {
-    known = canonicalOf(url);
-    // Readers ask for the same few hundred URLs; a flood of new ones only refills this.
-    if (memo.size >= MEMO_ENTRIES) memo.clear();
-    memo.set(url, known);
-  }
-  return known;
+  return canonicalOfRecent(url);
 }
 
 // Every request asks this two or three times (page cache, metrics, the render's own check): the
-// answers for recent URLs are kept (a pure function of the URL).
-const MEMO_ENTRIES = 2048;
-const MEMO_MAX_URL_LENGTH = 512;
-/** @type {Map<string, string | null>} */
-const memo = new Map();
+// answers for recent URLs are kept (a pure function of the URL). Readers ask for the same few
+// hundred URLs; a flood of new ones only refills this.
+const canonicalOfRecent = boundedMemo(canonicalOf, { maxEntries: 2048, maxKeyLength: 512 });
 
 /** @param {string} url */
 function canonicalOf(url) {
