@@ -296,7 +296,7 @@ for (const engine of engines) {
           log(
             `  remote keystroke page→page p95 ${r.remote.pageToPage.p95Ms.toFixed(0)} ms, Yjs→page p95 ${r.remote.yjsToPage.p95Ms.toFixed(0)} ms, ` +
               `local p95 ${r.local.domP95Ms.toFixed(1)} ms, ${r.cpuMsPer1000Updates.toFixed(0)} ms CPU/1,000 updates; ` +
-              `${r.many.documents} documents: ${r.many.mbPerDocument.toFixed(2)} MB each, sync p95 ${r.many.sync.p95Ms.toFixed(0)} ms, ${r.many.converged} converged, ${r.many.stored} stored`,
+              `${r.many.documents} documents: ${r.many.mbPerDocument >= 0 ? `${r.many.mbPerDocument.toFixed(2)} MB each` : "memory not measurable (RSS fell)"}, sync p95 ${r.many.sync.p95Ms.toFixed(0)} ms, ${r.many.converged} converged, ${r.many.stored} stored`,
           );
         },
         "collab",
