@@ -116,8 +116,9 @@ const schema = z.object({
   // Longest a cached public page may lag a change if the LISTEN connection dies silently (0: no
   // LISTEN/NOTIFY, read the generation per request). lib/cache/generation-watch.ts.
   PAGE_CACHE_FRESHNESS_MS: integer(0, 60_000).default(500),
-  // Pages rendered again ahead of readers when the generation changes (server/page-cache/prime.mjs; 0: none).
-  PAGE_CACHE_PRIME_PAGES: integer(0, 1000).default(16),
+  // Pages rendered again ahead of readers when the generation changes (server/page-cache/prime.mjs; 0: none;
+  // at most the 64 the page cache remembers across a change, entry-store.mjs).
+  PAGE_CACHE_PRIME_PAGES: integer(0, 64).default(16),
   PAGE_RENDER_CONCURRENCY: integer(1).default(8),
   CDN_MAX_AGE: integer(0).optional(),
   CDN_STALE_WHILE_REVALIDATE: integer(0).default(60),
