@@ -10,6 +10,9 @@ import { canonicalPublicUrl } from "./public-routes.mjs";
 /** @param {string | string[] | undefined} v */
 const one = (v) => (Array.isArray(v) ? v[0] : v);
 
+/** The request headers `classify` puts in a key: a request rendering a page again must send the same (prime.mjs). */
+export const KEYED_HEADERS = ["host", "x-forwarded-host", "x-forwarded-proto", "accept-encoding"];
+
 /**
  * The cache key and the canonical URL to render, or null for a request the cache leaves to Next.
  * The key holds the origin pages build absolute URLs from (none when SITE_URL is set; malformed

@@ -59,7 +59,7 @@ export function acceptsEncoding(header, coding) {
 }
 
 // Browsers send a handful of distinct headers; a client inventing new ones only refills this.
-const classOf = boundedMemo((/** @type {string} */ header) => negotiateClass(header), { maxEntries: 256 });
+const classOf = boundedMemo(negotiateClass, { maxEntries: 256 });
 
 /**
  * The class of clients that Next's compression (next/dist/compiled/compression: gzip, deflate

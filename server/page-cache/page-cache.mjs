@@ -40,7 +40,7 @@
  * (copying Next's answer); this file puts them together around one request.
  */
 
-import { classify } from "./cache-key.mjs";
+import { classify, KEYED_HEADERS } from "./cache-key.mjs";
 import { capture } from "./capture.mjs";
 import { acceptsEncoding } from "./encoding.mjs";
 import { createEntryStore } from "./entry-store.mjs";
@@ -82,9 +82,6 @@ export function refuseMethod(req, res) {
   res.end("Method Not Allowed");
   return true;
 }
-
-/** The request headers a cache key holds (cache-key.mjs), which a request rendering the page again must send. */
-const KEYED_HEADERS = ["host", "accept-encoding", "x-forwarded-host", "x-forwarded-proto"];
 
 /**
  * How to ask for this page again (prime.mjs): its canonical URL and the headers its key holds.
