@@ -125,6 +125,8 @@ const schema = z.object({
   CDN_PURGE_URL: webUrl.optional(),
   CDN_PURGE_TOKEN: text.optional(),
   API_RATE_LIMIT: integer(1, 1_000_000).default(300),
+  // Content API answers kept per public generation (lib/content-api/response-cache.ts; 0: off).
+  API_CACHE_MB: decimal(0).default(8),
   WEBHOOK_ALLOW_PRIVATE: flag.default(false),
   WEBHOOK_INTERVAL_MS: integer(100).default(2_000),
   READY_TOKEN: token.optional(),

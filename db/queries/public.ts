@@ -24,7 +24,8 @@ export function publishedOnly(extra?: SQL): SQL {
 
 export const PAGE_SIZE = 20;
 
-const cardColumns = {
+/** What a card (and the Content API's list) shows of an article. */
+export const cardColumns = {
   id: articles.id,
   slug: articles.slug,
   headline: articleRevisions.headline,

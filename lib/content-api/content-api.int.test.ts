@@ -11,7 +11,9 @@ import { doc, expectMatchesOpenApi } from "@/testing/openapi-check";
 import { articleInState, makeCast, type Cast } from "@/testing/workflow-fixtures";
 
 import { getArticle, listArticles, listAuthors, listSections, listTags, serveApi } from "./handlers";
+import { jsonBody } from "./http";
 import { createApiKey, revokeApiKey } from "./keys";
+import { responseCache } from "./response-cache";
 
 /*
  * The Content API against a real database: published content only (each way an article can be
@@ -222,5 +224,62 @@ describe(`Content API (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
       if (saved === undefined) delete process.env.API_RATE_LIMIT;
       else process.env.API_RATE_LIMIT = saved;
     }
+  });
+
+  it("keeps an answer for the current public generation and reads again once the public site changed", async () => {
+    const cache = responseCache(1024 * 1024);
+    let reads = 0;
+    const counting: Handler = async (...args) => {
+      reads++;
+      return listArticles(...args);
+    };
+    const ask = async (k = key) =>
+      serveApi(t.db, new Request("http://localhost/api/v1/articles?limit=100", { headers: { authorization: `Bearer ${k}` } }), counting, cache);
+    const first = await (await ask()).json();
+    const second = await ask();
+    expect(reads).toBe(1);
+    expect(await second.json()).toEqual(first);
+    expect(second.headers.get("x-ratelimit-remaining")).toMatch(/^\d+$/);
+    // A revoked key is refused even though the answer is kept.
+    const other = await createApiKey(t.db, cast.admin, { name: "Révoquée" });
+    if (!other.ok) throw new Error(other.message);
+    await revokeApiKey(t.db, cast.admin, other.id);
+    expect((await ask(other.key)).status).toBe(401);
+    // Publishing changes the public generation: the next request reads, and sees the new article.
+    const fresh = await publish("Publié après la mise en cache", { at: new Date(Date.UTC(2026, 0, 20)) });
+    const after = await (await ask()).json();
+    expect(reads).toBeGreaterThan(1);
+    expect(after.data[0].id).toBe(fresh.id);
+    // Unpublishing it again: gone on the next request.
+    await t.db.update(articles).set({ status: "unpublished" }).where(eq(articles.id, fresh.id));
+    const gone = await (await ask()).json();
+    expect(gone.data.map((a: { id: string }) => a.id)).not.toContain(fresh.id);
+  });
+
+  it("reads while the key is checked, but a refused key gets its refusal, never the answer or its failure", async () => {
+    let reads = 0;
+    const failing: Handler = async () => {
+      reads++;
+      throw new Error("database unavailable");
+    };
+    const answer: Handler = async () => {
+      reads++;
+      return jsonBody({ data: "SECRET-ANSWER" });
+    };
+    const call = (handler: Handler, authorization?: string) =>
+      serveApi(t.db, new Request("http://localhost/api/v1/articles", { headers: authorization ? { authorization } : {} }), handler, null);
+    const wrong = await call(failing, "Bearer nrk_wrong");
+    expect(wrong.status).toBe(401);
+    expect(reads).toBe(1);
+    const refused = await call(answer, "Bearer nrk_wrong");
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).not.toContain("SECRET-ANSWER");
+    // Without a key nothing is read at all.
+    expect((await call(answer)).status).toBe(401);
+    expect((await call(answer, "Basic abc")).status).toBe(401);
+    expect(reads).toBe(2);
+    // With a good key the handler's failure is the request's.
+    await expect(call(failing, `Bearer ${key}`)).rejects.toThrow("database unavailable");
+    expect(await (await call(answer, `Bearer ${key}`)).json()).toEqual({ data: "SECRET-ANSWER" });
   });
 });

@@ -3,7 +3,7 @@ import "server-only";
 import { and, type SQL } from "drizzle-orm";
 
 import type { Tx } from "@/db";
-import { afterArticle, listPublicAuthors, listPublicSections, listPublicTags, updatedSince } from "@/db/queries/content-api";
+import { afterArticle, listApiArticles, listPublicAuthors, listPublicSections, listPublicTags, updatedSince } from "@/db/queries/content-api";
 import {
   byAuthor,
   findSlugRedirect,
@@ -13,14 +13,16 @@ import {
   getPublicTagBySlug,
   getPublishedArticleBySlug,
   inSection,
-  listFeedArticles,
   withTag,
 } from "@/db/queries/public";
+import { getPublicGeneration } from "@/db/queries/system";
 import { publicBody } from "@/lib/rich-text/suggestions";
 import { originOf } from "@/lib/seo/site-url";
+import { peekPublicGeneration } from "@/server/public-generation.mjs";
 
-import { apiError, BadParameter, CORS_HEADERS, decodeCursor, encodeCursor, jsonWithEtag, limitParam } from "./http";
+import { apiError, BadParameter, CORS_HEADERS, decodeCursor, encodeCursor, jsonBody, limitParam, respondJson } from "./http";
 import { checkApiKey } from "./keys";
+import { sharedResponseCache, type ApiBody, type ResponseCache } from "./response-cache";
 import { articleSummaryJson, authorJson, imageJson, isoDate, sectionJson } from "./serialize";
 
 /*
@@ -29,11 +31,27 @@ import { articleSummaryJson, authorJson, imageJson, isoDate, sectionJson } from 
  * article, no working copy of a published one, no preview.
  */
 
-type Handler = (db: Tx, request: Request, url: URL, origin: string) => Promise<Response>;
+/** A handler's answer: the JSON of a 200 (kept by the response cache), or any other response. */
+type Handler = (db: Tx, url: URL, origin: string) => Promise<ApiBody | Response>;
 
-/** The key check, then the handler; a bad parameter is a 400 naming it. */
-export async function serveApi(db: Tx, request: Request, handler: Handler): Promise<Response> {
-  const key = await checkApiKey(db, request.headers.get("authorization"));
+/**
+ * The key check and the answer. The answer comes from the response cache when this page was
+ * already answered at the current public generation, else from the handler; it is read while the
+ * key is checked (the check is a write of its own: one round trip less on every request) and goes
+ * out only if the key passes. Only published content is ever read, the same any reader of the
+ * public site may have rendered, so a refused request costs a read and learns nothing. A request
+ * without a key is refused before anything is read. A bad parameter is a 400 naming it.
+ */
+export async function serveApi(db: Tx, request: Request, handler: Handler, cache = sharedResponseCache()): Promise<Response> {
+  const authorization = request.headers.get("authorization");
+  const checking = checkApiKey(db, authorization);
+  const answering = /^Bearer\s+\S/i.test(authorization ?? "") ? answer(db, request, handler, cache) : undefined;
+  // Settled here so that a failure while the key is refused is never an unhandled rejection.
+  const answered = answering?.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  const key = await checking;
   if (!key.ok) {
     const headers: Record<string, string> = key.status === 401 ? { "www-authenticate": 'Bearer realm="newsroom"' } : {};
     if (key.retryAfterSeconds) headers["retry-after"] = String(key.retryAfterSeconds);
@@ -41,14 +59,33 @@ export async function serveApi(db: Tx, request: Request, handler: Handler): Prom
     return apiError(key.status, key.code, key.message, { headers });
   }
   const rate = { "x-ratelimit-limit": String(key.limit), "x-ratelimit-remaining": String(key.remaining) };
-  try {
-    const response = await handler(db, request, new URL(request.url), originOf(request));
-    for (const [k, v] of Object.entries(rate)) response.headers.set(k, v);
-    return response;
-  } catch (error) {
+  const result = await answered!; // a key that passed came as `Bearer …`
+  if ("error" in result) {
+    const error = result.error;
     if (error instanceof BadParameter) return apiError(400, "invalid_parameter", error.message, { parameter: error.parameter, headers: rate });
     throw error;
   }
+  const value = result.value;
+  if (value instanceof Response) {
+    for (const [k, v] of Object.entries(rate)) value.headers.set(k, v);
+    return value;
+  }
+  return respondJson(request, value, rate);
+}
+
+/** The handler's answer, or the one kept for this origin, path and query at the current public generation. */
+async function answer(db: Tx, request: Request, handler: Handler, cache: ResponseCache | null): Promise<ApiBody | Response> {
+  const url = new URL(request.url);
+  const origin = originOf(request);
+  if (!cache) return handler(db, url, origin);
+  // Read before the handler's reads: what they see is at least this generation, never older.
+  const generation = peekPublicGeneration() ?? (await getPublicGeneration({ db }));
+  const cacheKey = `${origin}${url.pathname}${url.search}`;
+  const kept = cache.get(generation, cacheKey);
+  if (kept) return kept;
+  const value = await handler(db, url, origin);
+  if (!(value instanceof Response)) cache.set(generation, cacheKey, value);
+  return value;
 }
 
 function dateParam(params: URLSearchParams, name: string): Date | undefined {
@@ -82,29 +119,28 @@ async function articleFilters(db: Tx, params: URLSearchParams): Promise<SQL[] | 
   return where;
 }
 
-export const listArticles: Handler = async (db, request, url, origin) => {
+export const listArticles: Handler = async (db, url, origin) => {
   const params = url.searchParams;
   const limit = limitParam(params);
   const cursor = decodeCursor(params, ["p", "i"] as const);
   const filters = await articleFilters(db, params);
-  if (!filters) return jsonWithEtag(request, { data: [], next_cursor: null });
+  if (!filters) return jsonBody({ data: [], next_cursor: null });
   if (cursor) {
     const publishedAt = new Date(cursor.p);
     if (Number.isNaN(publishedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(cursor.i)) throw new BadParameter("cursor", "cursor is not one this API returned.");
     filters.push(afterArticle({ publishedAt, id: cursor.i }));
   }
-  const rows = await listFeedArticles({ db, where: filters.length ? and(...filters) : undefined, limit: limit + 1 });
+  const rows = await listApiArticles({ db, where: filters.length ? and(...filters) : undefined, limit: limit + 1 });
   const page = rows.slice(0, limit);
-  const bylines = await getBylines({ db, articleIds: page.map((r) => r.id) });
   const last = page.at(-1);
   const next = rows.length > limit && last?.firstPublishedAt ? encodeCursor({ p: last.firstPublishedAt.toISOString(), i: last.id }) : null;
-  const data = page.map((r) => articleSummaryJson(origin, { ...r, section: { name: r.sectionName, slug: r.sectionSlug } }, bylines));
-  return jsonWithEtag(request, { data, next_cursor: next });
+  const data = page.map((r) => articleSummaryJson(origin, { ...r, section: { name: r.sectionName, slug: r.sectionSlug } }, r.authors));
+  return jsonBody({ data, next_cursor: next });
 };
 
 /** `slug` as slugParam read it from the path: null (malformed) is a 404 like an unknown one. */
 export function getArticle(slug: string | null): Handler {
-  return async (db, request, _url, origin) => {
+  return async (db, _url, origin) => {
     const a = slug ? await getPublishedArticleBySlug({ db, slug }) : undefined;
     if (!a) {
       const moved = slug ? await findSlugRedirect({ db, oldSlug: slug }) : undefined;
@@ -129,30 +165,30 @@ export function getArticle(slug: string | null): Handler {
         canonical_url: seo.canonicalUrl || null,
       },
     };
-    return jsonWithEtag(request, { data });
+    return jsonBody({ data });
   };
 }
 
-export const listAuthors: Handler = async (db, request, url, origin) => {
+export const listAuthors: Handler = async (db, url, origin) => {
   const limit = limitParam(url.searchParams);
   const cursor = decodeCursor(url.searchParams, ["s"] as const);
   const rows = await listPublicAuthors({ db, after: cursor?.s, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const next = rows.length > limit ? encodeCursor({ s: page.at(-1)!.slug }) : null;
-  return jsonWithEtag(request, { data: page.map((a) => authorJson(origin, a)), next_cursor: next });
+  return jsonBody({ data: page.map((a) => authorJson(origin, a)), next_cursor: next });
 };
 
-export const listTags: Handler = async (db, request, url, origin) => {
+export const listTags: Handler = async (db, url, origin) => {
   const limit = limitParam(url.searchParams);
   const cursor = decodeCursor(url.searchParams, ["s"] as const);
   const rows = await listPublicTags({ db, after: cursor?.s, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const next = rows.length > limit ? encodeCursor({ s: page.at(-1)!.slug }) : null;
   const data = page.map((t) => ({ name: t.name, slug: t.slug, url: new URL(`/tags/${t.slug}`, `${origin}/`).toString() }));
-  return jsonWithEtag(request, { data, next_cursor: next });
+  return jsonBody({ data, next_cursor: next });
 };
 
-export const listSections: Handler = async (db, request, _url, origin) => {
+export const listSections: Handler = async (db, _url, origin) => {
   const rows = await listPublicSections({ db });
-  return jsonWithEtag(request, { data: rows.map((s) => ({ ...sectionJson(origin, s)!, position: s.position })), next_cursor: null });
+  return jsonBody({ data: rows.map((s) => ({ ...sectionJson(origin, s)!, position: s.position })), next_cursor: null });
 };

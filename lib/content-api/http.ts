@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 
+import type { ApiBody } from "./response-cache";
+
 /*
  * The HTTP side of the Content API: CORS for GET, ETag/304, Cache-Control and the one error shape
  * `{ "error": { "code", "message", "parameter"? } }`.
@@ -52,13 +54,20 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
   });
 }
 
-/** 200 with the JSON, or 304 when the client already has this exact body. */
-export function jsonWithEtag(request: Request, value: unknown, headers: Record<string, string> = {}): Response {
-  const body = JSON.stringify(value);
-  const etag = etagOf(body);
-  const common = { ...CORS_HEADERS, etag, "cache-control": CACHE_CONTROL, ...headers };
-  if (matches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers: common });
-  return new Response(body, { status: 200, headers: { ...common, "content-type": "application/json; charset=utf-8" } });
+/** An answer's JSON and its ETag, made once (and kept by the response cache, response-cache.ts). */
+export function jsonBody(value: unknown): ApiBody {
+  const json = JSON.stringify(value);
+  return { json, etag: etagOf(json) };
+}
+
+/**
+ * 200 with the JSON, or 304 when the client already has this exact body. (Compression is Next's:
+ * it drops a Content-Encoding a route handler sets, so a body cannot be sent already compressed.)
+ */
+export function respondJson(request: Request, body: ApiBody, headers: Record<string, string> = {}): Response {
+  const common = { ...CORS_HEADERS, etag: body.etag, "cache-control": CACHE_CONTROL, ...headers };
+  if (matches(request.headers.get("if-none-match"), body.etag)) return new Response(null, { status: 304, headers: common });
+  return new Response(body.json, { status: 200, headers: { ...common, "content-type": "application/json; charset=utf-8" } });
 }
 
 /** `limit`: 1–100, default 20. */

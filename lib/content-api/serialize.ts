@@ -1,14 +1,24 @@
 import type { FeaturedImage, TagSnapshot } from "@/db/schema";
+import { boundedMemo } from "@/lib/bounded-memo.mjs";
 
 /*
  * The API's JSON shapes (snake_case, absolute URLs, ISO dates), the same as
  * /api/v1/openapi.json describes. Plain functions of rows already read through the public queries.
  */
 
-export type Byline = { articleId: string; slug: string; displayName: string; jobTitle: string };
+export type Byline = { slug: string; displayName: string; jobTitle: string };
 type Section = { name: string | null; slug: string | null } | null;
 
-const abs = (origin: string, path: string) => new URL(path, `${origin}/`).toString();
+// A list page names the same tags, sections and authors again and again (hundreds of URLs a page):
+// each absolute URL is made once and remembered (bounded; a space never occurs in an origin).
+const absUrl = boundedMemo(
+  (key: string) => {
+    const space = key.indexOf(" ");
+    return new URL(key.slice(space + 1), `${key.slice(0, space)}/`).toString();
+  },
+  { maxEntries: 4096, maxKeyLength: 1024 },
+);
+const abs = (origin: string, path: string) => absUrl(`${origin} ${path}`);
 const date = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function imageJson(origin: string, image: FeaturedImage | null) {
@@ -43,7 +53,8 @@ export type ArticleRow = {
   section: Section;
 };
 
-export function articleSummaryJson(origin: string, a: ArticleRow, bylines: Byline[]) {
+/** An article as the API lists it; `authors` is its own live byline, in order. */
+export function articleSummaryJson(origin: string, a: ArticleRow, authors: Byline[]) {
   return {
     id: a.id,
     slug: a.slug,
@@ -53,7 +64,7 @@ export function articleSummaryJson(origin: string, a: ArticleRow, bylines: Bylin
     language: a.language,
     section: sectionJson(origin, a.section),
     tags: a.tags.map((t) => tagJson(origin, t)),
-    authors: bylines.filter((b) => b.articleId === a.id).map((b) => bylineJson(origin, b)),
+    authors: authors.map((b) => bylineJson(origin, b)),
     featured_image: imageJson(origin, a.featuredImage),
     published_at: date(a.firstPublishedAt),
     updated_at: date(a.publishedUpdatedAt),
