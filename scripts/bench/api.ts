@@ -2,7 +2,8 @@
  * The Content API and the export at scale, on PostgreSQL: a database of its own with the demo
  * newsroom and N bulk articles (scripts/bench/bulk-seed.ts, generated in SQL), then
  *  - list (first page, pages further on by cursor, a tag filter) and item p50/p95 through
- *    `serveApi` in this process (key check, rate limit, query, JSON, ETag: everything but HTTP),
+ *    `serveApi` in this process (key check, rate limit, query, JSON, ETag: everything but HTTP;
+ *    the response cache off, so every answer is read from the database),
  *  - `writeExportJson` (the JSON export) and the WXR export, timed.
  * Used by the bench step "import" (scripts/bench/import.ts).
  */
@@ -49,7 +50,8 @@ export async function benchApiAndExport(adminUrl: string, articles: number, log:
     const authorization = `Bearer ${created.key}`;
     const call = async (path: string, handler: Parameters<typeof serveApi>[2]) => {
       const t0 = performance.now();
-      const res = await serveApi(db, new Request(`http://localhost/api/v1${path}`, { headers: { authorization } }), handler);
+      // No response cache (null): every answer is read, the cost of a first request for a page.
+      const res = await serveApi(db, new Request(`http://localhost/api/v1${path}`, { headers: { authorization } }), handler, null);
       const body = await res.text();
       const ms = performance.now() - t0;
       if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${body.slice(0, 200)}`);

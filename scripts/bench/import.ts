@@ -175,7 +175,7 @@ export function movingMarkdown(r: MovingResults): string {
   if (r.api) {
     const a = r.api;
     lines.push(
-      `Content API (in process: \`serveApi\` with key check, query, JSON and ETag; no HTTP) and export, PostgreSQL, ${a.articles} bulk articles, 80 % of them published (seeded in ${f(a.seedSeconds, 0)} s):`,
+      `Content API (in process: \`serveApi\` with key check, query, JSON and ETag, the response cache off so every answer is read; no HTTP) and export, PostgreSQL, ${a.articles} bulk articles, 80 % of them published (seeded in ${f(a.seedSeconds, 0)} s):`,
       "",
       "| measure | n | p50 | p95 | target |",
       "| --- | ---: | ---: | ---: | --- |",

@@ -102,6 +102,11 @@ export function pinServer(driver: Driver, pid: number) {
   spawnSync("taskset", ["-a", "-p", "-c", driver.serverCpus, String(pid)], { stdio: "ignore" });
 }
 
+/** Gives a pinned server (every thread) every CPU again. */
+export function unpinServer(pid: number) {
+  spawnSync("taskset", ["-a", "-p", "-c", `0-${os.cpus().length - 1}`, String(pid)], { stdio: "ignore" });
+}
+
 const WRK_SCRIPT = `done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format('WRKJSON {"requests":%d,"duration_us":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"p50":%f,"p99":%f}\\n',

@@ -273,10 +273,10 @@ export function renderMarkdown(r: Results): string {
     out.push("| what | path | first ms | p50 ms | p95 ms | n |", "| --- | --- | --- | --- | --- | --- |");
     for (const t of s.http)
       out.push(
-        `| ${t.name} | ${t.name.startsWith("Content API") ? "HTTP (API, uncached)" : "HTTP (cached render)"} | ${f(t.firstMs, 0)} | ${f(t.p50Ms)} | ${f(t.p95Ms)} | ${t.n} |`,
+        `| ${t.name} | ${t.name.startsWith("Content API") ? (t.name.includes("once") ? "HTTP (API, read from the database)" : "HTTP (API, kept until the next change)") : "HTTP (cached render)"} | ${f(t.firstMs, 0)} | ${f(t.p50Ms)} | ${f(t.p95Ms)} | ${t.n} |`,
       );
     for (const t of s.direct) out.push(`| ${t.name} | database reads, direct | ${f(t.firstMs, 0)} | ${f(t.p50Ms)} | ${f(t.p95Ms)} | ${t.n} |`);
-    // The Content API (uncached, key check included) has its own target: p95 < 20 ms.
+    // The Content API (key check included; kept answers and answers read each once) has its own target: p95 < 20 ms.
     for (const t of s.http) {
       const target = t.name.startsWith("Content API") ? 20 : 50;
       targets.push(`| ${t.name} p95 < ${target} ms at 50,000 (HTTP) | ${f(t.p95Ms)} ms | ${ok(t.p95Ms < target)} |`);

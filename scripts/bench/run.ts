@@ -24,7 +24,7 @@ import { benchCollab } from "./collab";
 import { benchEditor } from "./editor";
 import { benchMoving } from "./import";
 import { benchLighthouse } from "./lighthouse";
-import { chooseDriver, loadPoint, pinServer, randomQuery, startBaseline, startNginx, warmUp, type LoadPoint } from "./load";
+import { chooseDriver, loadPoint, pinServer, randomQuery, startBaseline, startNginx, unpinServer, warmUp, type LoadPoint } from "./load";
 import { pageTypes, pageWeights, uncachedRenders, type PageType } from "./pages";
 import { benchPublish } from "./publish";
 import { COLLAB_HEADING, renderCollab, renderMarkdown, type Results } from "./report";
@@ -134,6 +134,9 @@ async function articleLoad(app: AppServer, htmlFile: string) {
           );
         }
   } finally {
+    // The pin is this measurement's (the load generator's core kept free): the app's later
+    // measurements (publish, editor, co-editing, scale) run on every CPU, as without it.
+    unpinServer(app.listenerPid);
     await baseline.stop();
     if (!("error" in nginx)) await nginx.stop();
     await db?.end();

@@ -145,9 +145,13 @@ export async function measureReads(
 }
 
 /**
- * The Content API's list and one article of the seed, each with a key made for the bench (target
- * p95 < 20 ms). A key of its own per measure: each stays under the per-key limit (API_RATE_LIMIT,
- * 300 a minute), which would otherwise answer 429.
+ * The Content API over HTTP, each measure with a key made for the bench (target p95 < 20 ms). A
+ * key of its own per measure: each stays under the per-key limit (API_RATE_LIMIT, 300 a minute),
+ * which would otherwise answer 429. Two kinds of request, both measured:
+ *  - asked again (the first page, one article): after the first, the API's response cache answers
+ *    until the public site changes (lib/content-api/response-cache.ts);
+ *  - each once (a walk by next_cursor, then each article of those pages): every answer is read
+ *    from the database, as for a client backfilling the archive.
  */
 async function benchContentApi(client: postgres.Sql, origin: string, iterations: number): Promise<Timing[]> {
   const newKey = async () => {
@@ -157,18 +161,35 @@ async function benchContentApi(client: postgres.Sql, origin: string, iterations:
     return key;
   };
   const [{ slug }] = await client<{ slug: string }[]>`select slug from articles where status = 'published' order by first_published_at desc limit 1`;
-  const get = (path: string, key: string) => async () => {
+  const fetchJson = async (path: string, key: string) => {
     const r = await fetch(origin + path, { headers: { authorization: `Bearer ${key}` } });
-    await r.text();
+    const text = await r.text();
     if (!r.ok) throw new Error(`${path} answered ${r.status}`);
+    return JSON.parse(text) as { data: { slug: string }[] | { slug: string }; next_cursor?: string | null };
   };
+  const get = (path: string, key: string) => async () => void (await fetchJson(path, key));
   // Its target is a p95: from the page reads' 30 requests that is the second slowest, one pause of
   // the machine. 200 each, as the in-process figures of bench/results/moving.md.
   const n = Math.min(Math.max(iterations, 200), 250);
-  return [
-    await time("Content API list", n, get("/api/v1/articles?limit=20", await newKey())),
-    await time("Content API item", n, get(`/api/v1/articles/${encodeURIComponent(slug)}`, await newKey())),
-  ];
+  const listAgain = await time("Content API list (first page, asked again)", n, get("/api/v1/articles?limit=20", await newKey()));
+  const itemAgain = await time("Content API item (one article, asked again)", n, get(`/api/v1/articles/${encodeURIComponent(slug)}`, await newKey()));
+  // A walk from the second page on (the first one is kept by now): n + 1 pages, each asked once.
+  const walkKey = await newKey();
+  let cursor = (await fetchJson("/api/v1/articles?limit=20", walkKey)).next_cursor;
+  const slugs: string[] = [];
+  const listOnce = await time("Content API list (by cursor, each page once)", n, async () => {
+    if (!cursor) throw new Error("the walk ran out of pages");
+    const body = await fetchJson(`/api/v1/articles?limit=20&cursor=${encodeURIComponent(cursor)}`, walkKey);
+    slugs.push(...(body.data as { slug: string }[]).map((a) => a.slug));
+    cursor = body.next_cursor;
+  });
+  const itemKey = await newKey();
+  let next = 0;
+  const itemOnce = await time("Content API item (each article once)", n, async () => {
+    const s = slugs[(next++ * 7) % slugs.length];
+    await fetchJson(`/api/v1/articles/${encodeURIComponent(s)}`, itemKey);
+  });
+  return [listAgain, listOnce, itemAgain, itemOnce];
 }
 
 async function readFrontPage(db: Db) {
