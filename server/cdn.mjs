@@ -4,7 +4,9 @@
  * s-maxage=N, stale-while-revalidate=M` (browsers still revalidate: no max-age) and the page's
  * cache tags in `Cache-Tag` (comma-separated, Cloudflare) and `Surrogate-Key` (space-separated,
  * Fastly and others), so that a purge by tag (lib/cdn/purge.ts) drops exactly the pages a change
- * touched. Unset, responses keep Next's `private, no-store`: every request reaches this server.
+ * touched. Unset, public pages say `private, no-cache` instead of Next's `no-store`: a browser
+ * still asks this server on every visit (a change shows on the next request, and no shared cache
+ * keeps them), but it may keep the page for its back/forward cache, which `no-store` forbids.
  *
  * Only complete public pages get them: a 200 to a GET or HEAD of a public route (the page
  * cache's list), never a client-navigation payload, never a response that sets a cookie.
@@ -62,15 +64,17 @@ export function cdnCacheablePath(req) {
   return q === -1 ? url : url.slice(0, q);
 }
 
+/** A public page's Cache-Control without a CDN: revalidated on every visit, yet back/forward-cacheable. */
+export const BROWSER_CACHE_CONTROL = "private, no-cache";
+
 /**
- * Puts the CDN headers on `res` once it is known to be a cookie-free 200 (when its head is
- * written), replacing Next's Cache-Control.
+ * Puts `cacheControl` (and the cache tags, when given) on `res` once it is known to be a
+ * cookie-free 200 (when its head is written), replacing Next's Cache-Control.
  * @param {import("node:http").ServerResponse} res
- * @param {{ maxAge: number; staleWhileRevalidate: number }} config
- * @param {string[]} tags
+ * @param {string} cacheControl
+ * @param {string[] | null} tags
  */
-export function setCdnHeaders(res, config, tags) {
-  const cacheControl = `public, s-maxage=${config.maxAge}, stale-while-revalidate=${config.staleWhileRevalidate}`;
+function setPublicHeaders(res, cacheControl, tags) {
   const out = /** @type {any} */ (res);
   const { writeHead } = out;
   out.writeHead = function (/** @type {number} */ status, /** @type {unknown[]} */ ...rest) {
@@ -80,21 +84,39 @@ export function setCdnHeaders(res, config, tags) {
     if (status === 200 && !cookie) {
       if (inline) for (const k of Object.keys(inline)) if (k.toLowerCase() === "cache-control") delete inline[k];
       this.setHeader("Cache-Control", cacheControl);
-      this.setHeader("Cache-Tag", tags.join(","));
-      this.setHeader("Surrogate-Key", tags.join(" "));
+      if (tags) {
+        this.setHeader("Cache-Tag", tags.join(","));
+        this.setHeader("Surrogate-Key", tags.join(" "));
+      }
     }
     return writeHead.call(this, status, ...rest);
   };
 }
 
 /**
+ * Puts the CDN headers on `res` once it is known to be a cookie-free 200.
+ * @param {import("node:http").ServerResponse} res
+ * @param {{ maxAge: number; staleWhileRevalidate: number }} config
+ * @param {string[]} tags
+ */
+function setCdnHeaders(res, config, tags) {
+  setPublicHeaders(res, `public, s-maxage=${config.maxAge}, stale-while-revalidate=${config.staleWhileRevalidate}`, tags);
+}
+
+/**
  * Wraps Next's handler: public pages get the CDN headers with their tags (one small lookup per
- * render; pages served from the page cache keep the headers they were stored with).
+ * render), or without a CDN the browsers' `private, no-cache`; pages served from the page cache
+ * keep the headers they were stored with.
  * @param {{ maxAge: number; staleWhileRevalidate: number } | null} config
  * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<unknown>} handle
  */
 export function withCdnHeaders(config, handle) {
-  if (!config) return handle;
+  if (!config)
+    /** @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res */
+    return (req, res) => {
+      if (cdnCacheablePath(req) !== null) setPublicHeaders(res, BROWSER_CACHE_CONTROL, null);
+      return handle(req, res);
+    };
   /** @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res */
   return async (req, res) => {
     const path = cdnCacheablePath(req);

@@ -47,12 +47,18 @@ describe("CDN headers", () => {
     return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
   }
 
-  it("unset, leaves Next's headers exactly as they were", async () => {
+  it("unset, lets browsers keep public pages for back/forward (no-cache, not no-store), and leaves the rest as Next sent it", async () => {
     const base = await start(null);
     const res = await fetch(`${base}/articles/une`);
-    expect(res.headers.get("cache-control")).toBe("private, no-cache, no-store, max-age=0, must-revalidate");
+    expect(res.headers.get("cache-control")).toBe("private, no-cache");
     expect(res.headers.get("cache-tag")).toBeNull();
     expect(res.headers.get("surrogate-key")).toBeNull();
+    for (const path of ["/articles/missing", "/articles/cookie", "/newsroom", "/api/health"]) {
+      const other = await fetch(`${base}${path}`);
+      expect(other.headers.get("cache-control"), path).toBe("private, no-cache, no-store, max-age=0, must-revalidate");
+    }
+    const rsc = await fetch(`${base}/articles/une`, { headers: { rsc: "1" } });
+    expect(rsc.headers.get("cache-control")).toContain("no-store");
   });
 
   it("set, gives public pages s-maxage, stale-while-revalidate and their tags; nothing else", async () => {
