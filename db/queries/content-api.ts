@@ -1,11 +1,11 @@
 import "server-only";
 
-import { and, asc, desc, eq, gt, gte, sql, type SQL } from "drizzle-orm";
+import { and, asc, gt, gte, sql, type SQL } from "drizzle-orm";
 
 import type { Tx } from "@/db";
-import { articleRevisions, articles, authorProfiles, publishedArticleAuthors, sections, tags } from "@/db/schema";
+import { articles, authorProfiles, sections, tags } from "@/db/schema";
 
-import { cardColumns, publicAuthorColumns, publishedOnly, withLiveByline, withTagInUse } from "./public";
+import { publicAuthorColumns, withLiveByline, withTagInUse } from "./public";
 
 /*
  * The Content API's own reads. Articles come from the public queries (db/queries/public.ts, all
@@ -19,31 +19,6 @@ export const afterArticle = (cursor: { publishedAt: Date; id: string }): SQL =>
 
 /** Articles whose live version changed at or after `since`. */
 export const updatedSince = (since: Date): SQL => gte(articles.publishedUpdatedAt, since);
-
-/** An author as an API article lists them: from the live byline (published_article_authors). */
-export type ApiByline = { slug: string; displayName: string; jobTitle: string };
-
-/** The article's live byline in order, as a JSON array, read in the article's own statement. */
-const liveBylineJson = sql<ApiByline[]>`coalesce((
-    select json_agg(json_build_object('slug', ${authorProfiles.slug}, 'displayName', ${authorProfiles.displayName}, 'jobTitle', ${authorProfiles.jobTitle})
-      order by ${publishedArticleAuthors.position})
-    from ${publishedArticleAuthors} join ${authorProfiles} on ${authorProfiles.userId} = ${publishedArticleAuthors.userId}
-    where ${publishedArticleAuthors.articleId} = ${articles.id}), '[]'::json)`;
-
-/**
- * A page of the API's article list (the public lists' order, through publishedOnly), each article
- * with its live byline: one statement a page.
- */
-export async function listApiArticles({ db, where, limit }: { db: Tx; where?: SQL; limit: number }) {
-  return db
-    .select({ ...cardColumns, bodyHtml: articleRevisions.bodyHtml, tags: articleRevisions.tags, authors: liveBylineJson })
-    .from(articles)
-    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
-    .leftJoin(sections, eq(sections.id, articleRevisions.sectionId))
-    .where(publishedOnly(where))
-    .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
-    .limit(limit);
-}
 
 /** Authors with a live byline (as their public pages), by slug. */
 export async function listPublicAuthors({ db, after, limit }: { db: Tx; after?: string; limit: number }) {

@@ -24,8 +24,7 @@ export function publishedOnly(extra?: SQL): SQL {
 
 export const PAGE_SIZE = 20;
 
-/** What a card (and the Content API's list) shows of an article. */
-export const cardColumns = {
+const cardColumns = {
   id: articles.id,
   slug: articles.slug,
   headline: articleRevisions.headline,
@@ -350,10 +349,23 @@ export async function listSitemapEntries({ db }: { db: Tx }) {
   return { tags: tagRows.map((t) => t.slug), authors: authorRows.map((a) => a.slug) };
 }
 
-/** Articles for a feed: the card plus the live body and tags. */
+/** An author as a feed item or the Content API's list names them: from the live byline. */
+export type ListByline = { slug: string; displayName: string; jobTitle: string };
+
+/** The article's live byline (published_article_authors) in order, as a JSON array, read in the article's own statement. */
+const liveBylineJson = sql<ListByline[]>`coalesce((
+    select json_agg(json_build_object('slug', ${authorProfiles.slug}, 'displayName', ${authorProfiles.displayName}, 'jobTitle', ${authorProfiles.jobTitle})
+      order by ${publishedArticleAuthors.position})
+    from ${publishedArticleAuthors} join ${authorProfiles} on ${authorProfiles.userId} = ${publishedArticleAuthors.userId}
+    where ${publishedArticleAuthors.articleId} = ${articles.id}), '[]'::json)`;
+
+/**
+ * Articles for a feed and the Content API's list: the card plus the live body, tags, SEO fields
+ * and byline, one statement for a page of them.
+ */
 export async function listFeedArticles({ db, where, limit = 30 }: { db: Tx; where?: SQL; limit?: number }) {
   return db
-    .select({ ...cardColumns, bodyHtml: articleRevisions.bodyHtml, tags: articleRevisions.tags, seo: articleRevisions.seo })
+    .select({ ...cardColumns, bodyHtml: articleRevisions.bodyHtml, tags: articleRevisions.tags, seo: articleRevisions.seo, authors: liveBylineJson })
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
     .leftJoin(sections, eq(sections.id, articleRevisions.sectionId))

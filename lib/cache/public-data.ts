@@ -144,7 +144,7 @@ export const getFeed = cached("feed", async (db, scope: FeedScope, slug: string)
   }
   const items = await q.listFeedArticles({ db, where });
   const ids = items.map((i) => i.id);
-  const [bylines, liveTags, settings] = await Promise.all([q.getBylines({ db, articleIds: ids }), listLiveTags({ db, articleIds: ids }), getSettings(db)]);
+  const [liveTags, settings] = await Promise.all([listLiveTags({ db, articleIds: ids }), getSettings(db)]);
   return {
     title,
     // The feed's own words and <language>: carried here so a feed request reads one cache entry.
@@ -152,7 +152,7 @@ export const getFeed = cached("feed", async (db, scope: FeedScope, slug: string)
     items: items.map((i) => ({
       ...i,
       tags: liveTags.get(i.id) ?? i.tags,
-      authors: bylines.filter((b) => b.articleId === i.id).map((b) => ({ name: b.displayName, slug: b.slug })),
+      authors: i.authors.map((b) => ({ name: b.displayName, slug: b.slug })),
     })),
   };
 });

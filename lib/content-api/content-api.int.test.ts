@@ -2,7 +2,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { articles, sections } from "@/db/schema";
+import { articles, publishedArticleAuthors, sections } from "@/db/schema";
 import { createArticle, cutRevision, makeLive } from "@/lib/articles/store";
 import { createPreviewLink } from "@/lib/previews/links";
 import { docFromParagraphs } from "@/lib/rich-text/body";
@@ -281,5 +281,16 @@ describe(`Content API (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
     // With a good key the handler's failure is the request's.
     await expect(call(failing, `Bearer ${key}`)).rejects.toThrow("database unavailable");
     expect(await (await call(answer, `Bearer ${key}`)).json()).toEqual({ data: "SECRET-ANSWER" });
+  });
+
+  it("lists each article's live byline in its order, co-authors included, in the article's own statement", async () => {
+    // Yanis goes on pub1's live byline before Claire (as a publication of a byline change does).
+    await t.db.update(publishedArticleAuthors).set({ position: 1 }).where(eq(publishedArticleAuthors.articleId, ids.pub1));
+    await t.db.insert(publishedArticleAuthors).values({ articleId: ids.pub1, userId: cast.yanis.id, position: 0 });
+    const r = await get("/articles?limit=100");
+    const pub1 = r.body.data.find((a: { id: string }) => a.id === ids.pub1);
+    expect(pub1.authors.map((a: { name: string }) => a.name)).toEqual(["Yanis api-", "Claire api-"]);
+    const pub2 = r.body.data.find((a: { id: string }) => a.id === ids.pub2);
+    expect(pub2.authors.map((a: { name: string }) => a.name)).toEqual(["Claire api-"]);
   });
 });

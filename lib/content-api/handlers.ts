@@ -3,7 +3,7 @@ import "server-only";
 import { and, type SQL } from "drizzle-orm";
 
 import type { Tx } from "@/db";
-import { afterArticle, listApiArticles, listPublicAuthors, listPublicSections, listPublicTags, updatedSince } from "@/db/queries/content-api";
+import { afterArticle, listPublicAuthors, listPublicSections, listPublicTags, updatedSince } from "@/db/queries/content-api";
 import {
   byAuthor,
   findSlugRedirect,
@@ -13,6 +13,7 @@ import {
   getPublicTagBySlug,
   getPublishedArticleBySlug,
   inSection,
+  listFeedArticles,
   withTag,
 } from "@/db/queries/public";
 import { getPublicGeneration } from "@/db/queries/system";
@@ -130,7 +131,7 @@ export const listArticles: Handler = async (db, url, origin) => {
     if (Number.isNaN(publishedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(cursor.i)) throw new BadParameter("cursor", "cursor is not one this API returned.");
     filters.push(afterArticle({ publishedAt, id: cursor.i }));
   }
-  const rows = await listApiArticles({ db, where: filters.length ? and(...filters) : undefined, limit: limit + 1 });
+  const rows = await listFeedArticles({ db, where: filters.length ? and(...filters) : undefined, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const next = rows.length > limit && last?.firstPublishedAt ? encodeCursor({ p: last.firstPublishedAt.toISOString(), i: last.id }) : null;

@@ -7,7 +7,7 @@ import { resolveArticleSeo } from "./article-seo";
 import { absolute } from "./site-url";
 import { cdataSafe, htmlText, xmlSafe } from "./xml-text";
 
-export type FeedItem = Jsonify<Awaited<ReturnType<typeof listFeedArticles>>[number]> & { authors: { name: string; slug: string }[] };
+export type FeedItem = Omit<Jsonify<Awaited<ReturnType<typeof listFeedArticles>>[number]>, "authors"> & { authors: { name: string; slug: string }[] };
 
 /**
  * An RSS 2.0 feed built by the `feed` library (it escapes and wraps every text itself for XML).
