@@ -24,7 +24,7 @@ import { peekPublicGeneration } from "@/server/public-generation.mjs";
 import { apiError, BadParameter, CORS_HEADERS, decodeCursor, encodeCursor, jsonBody, limitParam, respondJson } from "./http";
 import { checkApiKey } from "./keys";
 import { sharedResponseCache, type ApiBody, type ResponseCache } from "./response-cache";
-import { articleSummaryJson, authorJson, imageJson, isoDate, sectionJson } from "./serialize";
+import { articleSummaryJson, authorJson, imageJson, isoDate, sectionJson, tagJson } from "./serialize";
 
 /*
  * The Content API's GET handlers. Every read goes through the public queries (publishedOnly), so
@@ -185,8 +185,7 @@ export const listTags: Handler = async (db, url, origin) => {
   const rows = await listPublicTags({ db, after: cursor?.s, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const next = rows.length > limit ? encodeCursor({ s: page.at(-1)!.slug }) : null;
-  const data = page.map((t) => ({ name: t.name, slug: t.slug, url: new URL(`/tags/${t.slug}`, `${origin}/`).toString() }));
-  return jsonBody({ data, next_cursor: next });
+  return jsonBody({ data: page.map((t) => tagJson(origin, t)), next_cursor: next });
 };
 
 export const listSections: Handler = async (db, _url, origin) => {
