@@ -51,6 +51,13 @@ export type KeyUse = { id: string; windowStart: Date; windowCount: number };
  * One statement per API request: finds the live key by its hash, marks it used and counts the
  * request in its fixed window (a new window starts when the old one is `windowMs` old). Atomic,
  * so every app instance shares the same count. Nothing when the key is unknown or revoked.
+ *
+ * Committed without waiting for the disk (`synchronous_commit = off`, for this statement's
+ * transaction only): the count and `last_used_at` are bookkeeping, and an API request should not
+ * wait on a WAL flush, whose time on a busy disk is the request's tail. The change is visible to
+ * every other session at once (the rate limit and revocation stay exact); what a crash can lose is
+ * the last fraction of a second of counts, never content. `set_config(…, true)` in the statement
+ * itself: the setting is read at commit, and one statement is its own transaction.
  */
 export async function spendApiKeyRequest({
   db,
@@ -69,6 +76,7 @@ export async function spendApiKeyRequest({
     sql`update api_keys set last_used_at = ${iso(now)}::timestamptz,
           window_start = case when ${stale} then ${iso(now)}::timestamptz else window_start end,
           window_count = case when ${stale} then 1 else window_count + 1 end
+        from (select set_config('synchronous_commit', 'off', true)) as no_flush_wait
         where token_hash = ${tokenHash} and revoked_at is null
         returning id, window_start as "windowStart", window_count as "windowCount"`,
   );

@@ -1,7 +1,8 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { rowsOf, type Tx } from "@/db";
 import { articles, publishedArticleAuthors, sections } from "@/db/schema";
 import { createArticle, cutRevision, makeLive } from "@/lib/articles/store";
 import { createPreviewLink } from "@/lib/previews/links";
@@ -12,7 +13,7 @@ import { articleInState, makeCast, type Cast } from "@/testing/workflow-fixtures
 
 import { getArticle, listArticles, listAuthors, listSections, listTags, serveApi } from "./handlers";
 import { jsonBody } from "./http";
-import { createApiKey, revokeApiKey } from "./keys";
+import { checkApiKey, createApiKey, revokeApiKey } from "./keys";
 import { responseCache } from "./response-cache";
 
 /*
@@ -25,6 +26,7 @@ let cast: Cast;
 let key: string;
 const SECRET = "SECRET-WORKING-COPY";
 const ids: Record<string, string> = {};
+class Rollback extends Error {}
 
 type Handler = Parameters<typeof serveApi>[2];
 const HANDLERS: Record<string, Handler> = { "/articles": listArticles, "/authors": listAuthors, "/tags": listTags, "/sections": listSections };
@@ -202,6 +204,25 @@ describe(`Content API (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
     const revoked = await get("/tags", { key: other.key });
     expect(revoked.status).toBe(401);
     expect(revoked.body.error).toMatchObject({ code: "revoked_key", message: expect.stringMatching(/revoked/) });
+  });
+
+  it("counts a request without waiting for the disk, for that statement's transaction only", async () => {
+    const k = await createApiKey(t.db, cast.admin, { name: "Sans attente" });
+    if (!k.ok) throw new Error();
+    const setting = async (db: Tx) => rowsOf<{ s: string }>(await db.execute(sql`select current_setting('synchronous_commit') as s`))[0].s;
+    // Inside a transaction (to look before the commit): the count's statement turned the flush wait off…
+    await t.db
+      .transaction(async (tx) => {
+        expect(await checkApiKey(tx, `Bearer ${k.key}`)).toMatchObject({ ok: true });
+        expect(await setting(tx)).toBe("off");
+        throw new Rollback();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof Rollback)) throw e;
+      });
+    // …and nothing else: the next transaction (articles, revisions) waits for its flush as before.
+    expect(await checkApiKey(t.db, `Bearer ${k.key}`)).toMatchObject({ ok: true });
+    expect(await setting(t.db)).toBe("on");
   });
 
   it("limits each key per minute with 429 and Retry-After", async () => {
