@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import createNextIntlPlugin from "next-intl/plugin";
 
 import { cspDirectives } from "./server/csp.mjs";
+import { SECURITY_HEADERS } from "./server/security-headers.mjs";
 
 const isDev = process.env.NODE_ENV === "development";
 
@@ -21,8 +22,8 @@ function gitBuildId() {
 }
 
 /**
- * Security headers on every response. The production server (server/serve.mjs) sends the
- * Content-Security-Policy itself, with a nonce of its own on every response (server/csp.mjs):
+ * Security headers on every response (server/security-headers.mjs). The production server
+ * (server/serve.mjs) sends the Content-Security-Policy itself, with a nonce of its own on every response (server/csp.mjs):
  * a policy here would be the same for every response and replace that one. Only the development
  * server gets it from here, lenient: React's development build needs eval and the dev server
  * injects inline scripts without a nonce. Editors set style attributes (ProseMirror), hence
@@ -30,15 +31,7 @@ function gitBuildId() {
  */
 function securityHeaders() {
   const csp = cspDirectives({ scriptSrc: "'self' 'unsafe-inline' 'unsafe-eval'", connectSrc: "'self' ws:", oidcIssuer: process.env.AUTH_OIDC_ISSUER });
-  const headers = [
-    ...(isDev ? [{ key: "Content-Security-Policy", value: csp }] : []),
-    { key: "X-Frame-Options", value: "DENY" },
-    { key: "X-Content-Type-Options", value: "nosniff" },
-    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
-    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-    { key: "X-DNS-Prefetch-Control", value: "off" },
-  ];
+  const headers = [...(isDev ? [{ key: "Content-Security-Policy", value: csp }] : []), ...SECURITY_HEADERS];
   // HSTS is not here: a build-time header went out over plain HTTP too. The server sends it on
   // HTTPS requests only (server/request-guard.mjs).
   return headers;
