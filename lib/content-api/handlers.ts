@@ -21,7 +21,7 @@ import { publicBody } from "@/lib/rich-text/suggestions";
 import { originOf } from "@/lib/seo/site-url";
 import { peekPublicGeneration } from "@/server/public-generation.mjs";
 
-import { apiError, BadParameter, CORS_HEADERS, decodeCursor, encodeCursor, jsonBody, limitParam, respondJson } from "./http";
+import { apiError, BadParameter, CORS_HEADERS, decodeCursor, encodeCursor, jsonBody, limitParam, respondJson, toResponse, type ApiAnswer } from "./http";
 import { checkApiKey } from "./keys";
 import { sharedResponseCache, type ApiBody, type ResponseCache } from "./response-cache";
 import { articleSummaryJson, authorJson, imageJson, isoDate, sectionJson, tagJson } from "./serialize";
@@ -35,6 +35,11 @@ import { articleSummaryJson, authorJson, imageJson, isoDate, sectionJson, tagJso
 /** A handler's answer: the JSON of a 200 (kept by the response cache), or any other response. */
 type Handler = (db: Tx, url: URL, origin: string) => Promise<ApiBody | Response>;
 
+/** answerApi as a fetch Response (Next's route handlers, the tests, the in-process bench). */
+export async function serveApi(db: Tx, request: Request, handler: Handler, cache = sharedResponseCache()): Promise<Response> {
+  return toResponse(await answerApi(db, request, handler, cache));
+}
+
 /**
  * The key check and the answer. The answer comes from the response cache when this page was
  * already answered at the current public generation, else from the handler; it is read while the
@@ -43,7 +48,7 @@ type Handler = (db: Tx, url: URL, origin: string) => Promise<ApiBody | Response>
  * public site may have rendered, so a refused request costs a read and learns nothing. A request
  * without a key is refused before anything is read. A bad parameter is a 400 naming it.
  */
-export async function serveApi(db: Tx, request: Request, handler: Handler, cache = sharedResponseCache()): Promise<Response> {
+export async function answerApi(db: Tx, request: Request, handler: Handler, cache = sharedResponseCache()): Promise<ApiAnswer> {
   const authorization = request.headers.get("authorization");
   const checking = checkApiKey(db, authorization);
   const answering = /^Bearer\s+\S/i.test(authorization ?? "") ? answer(db, request, handler, cache) : undefined;

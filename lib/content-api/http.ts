@@ -61,13 +61,26 @@ export function jsonBody(value: unknown): ApiBody {
 }
 
 /**
- * 200 with the JSON, or 304 when the client already has this exact body. (Compression is Next's:
- * it drops a Content-Encoding a route handler sets, so a body cannot be sent already compressed.)
+ * An answer before it is a response: a kept JSON body (200, or 304 when the client has it) with
+ * its headers, or a response made whole (errors, redirects, the preflight). Two ways out: a
+ * fetch-style Response for Next's route handlers (toResponse), and the production server's own
+ * writer, which also sends the body gzipped once per kept answer (node.ts).
  */
-export function respondJson(request: Request, body: ApiBody, headers: Record<string, string> = {}): Response {
+export type ApiAnswer = { status: 200 | 304; headers: Record<string, string>; body: ApiBody } | Response;
+
+export const JSON_TYPE = "application/json; charset=utf-8";
+
+/** 200 with the JSON, or 304 when the client already has this exact body. */
+export function respondJson(request: Request, body: ApiBody, headers: Record<string, string> = {}): ApiAnswer {
   const common = { ...CORS_HEADERS, etag: body.etag, "cache-control": CACHE_CONTROL, ...headers };
-  if (matches(request.headers.get("if-none-match"), body.etag)) return new Response(null, { status: 304, headers: common });
-  return new Response(body.json, { status: 200, headers: { ...common, "content-type": "application/json; charset=utf-8" } });
+  return { status: matches(request.headers.get("if-none-match"), body.etag) ? 304 : 200, headers: common, body };
+}
+
+/** The answer as a fetch Response. (Next compresses it: it drops a Content-Encoding a route handler sets.) */
+export function toResponse(answer: ApiAnswer): Response {
+  if (answer instanceof Response) return answer;
+  if (answer.status === 304) return new Response(null, { status: 304, headers: answer.headers });
+  return new Response(answer.body.json, { status: 200, headers: { ...answer.headers, "content-type": JSON_TYPE } });
 }
 
 /** `limit`: 1–100, default 20. */

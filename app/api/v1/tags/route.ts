@@ -1,11 +1,6 @@
-import { getDb } from "@/db";
-import { listTags, serveApi } from "@/lib/content-api/handlers";
-import { preflight } from "@/lib/content-api/http";
+import { contentApiRoute } from "@/lib/content-api/routes";
 
+// The answer is lib/content-api/routes.ts's, as for every path under /api/v1 (the production server answers them itself).
 export const dynamic = "force-dynamic";
-
-export async function GET(request: Request) {
-  return serveApi(await getDb(), request, listTags);
-}
-
-export const OPTIONS = preflight;
+export const GET = contentApiRoute;
+export const OPTIONS = contentApiRoute;

@@ -1,12 +1,6 @@
-import { getDb } from "@/db";
-import { getArticle, serveApi } from "@/lib/content-api/handlers";
-import { preflight } from "@/lib/content-api/http";
-import { slugParam } from "@/lib/seo/slug-param";
+import { contentApiRoute } from "@/lib/content-api/routes";
 
+// The answer is lib/content-api/routes.ts's, as for every path under /api/v1 (the production server answers them itself).
 export const dynamic = "force-dynamic";
-
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return serveApi(await getDb(), request, getArticle(slugParam((await params).slug)));
-}
-
-export const OPTIONS = preflight;
+export const GET = contentApiRoute;
+export const OPTIONS = contentApiRoute;
