@@ -40,6 +40,10 @@ export async function register() {
   const { cacheTagsForPath } = await import("./lib/cdn/tags");
   const { registerCacheTagReader } = await import("./server/cdn.mjs");
   registerCacheTagReader(async (path) => cacheTagsForPath(await getDb(), path));
+  // The Content API (/api/v1), answered by server/serve.mjs itself with the routes of app/api/v1: lib/content-api/node.ts.
+  const { serveContentApi } = await import("./lib/content-api/node");
+  const { registerContentApi } = await import("./server/content-api-bridge.mjs");
+  registerContentApi((req, res) => serveContentApi(req, res));
   // Co-editing (WebSocket /collab on this same port, through server/serve.mjs): lib/collab/server.ts.
   if (process.env.AUTH_SECRET) {
     const { createCollabServer } = await import("./lib/collab/server");

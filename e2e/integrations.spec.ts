@@ -27,6 +27,11 @@ test("an admin creates an API key (shown once), the API answers it, and a revoke
   const ok = await request.get("/api/v1/articles?limit=100", { headers: { authorization: `Bearer ${key}` } });
   expect(ok.status()).toBe(200);
   expect(ok.headers()["access-control-allow-origin"]).toBe("*");
+  // Answered by the production server itself (lib/content-api/node.ts), not Next's route
+  // machinery: gzipped once and sent whole, with its length (Next streams it, chunked).
+  expect(ok.headers()["content-encoding"]).toBe("gzip");
+  expect(ok.headers()["content-length"]).toMatch(/^\d+$/);
+  expect(ok.headers()["x-frame-options"]).toBe("DENY");
   const slugs = ((await ok.json()) as { data: { slug: string }[] }).data.map((a) => a.slug);
   expect(slugs).toContain(TYPICAL.slug);
   const one = await request.get(`/api/v1/articles/${TYPICAL.slug}`, { headers: { authorization: `Bearer ${key}` } });

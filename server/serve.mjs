@@ -21,6 +21,7 @@ import { isValidHostHeader, sanitizeForwardedHeaders } from "../lib/seo/request-
 import { cdnConfig, withCdnHeaders } from "./cdn.mjs";
 import { parseTrustProxy, stampClientAddress } from "./client-address.mjs";
 import { closeCollab, collabUpgrade } from "./collab-bridge.mjs";
+import { contentApi } from "./content-api-bridge.mjs";
 import { cspApplier, cspTemplate } from "./csp.mjs";
 import { createMetrics } from "./metrics.mjs";
 import { createObserver } from "./observe.mjs";
@@ -88,6 +89,9 @@ const applyCsp = cspApplier(cspTemplate({ oidcIssuer: process.env.AUTH_OIDC_ISSU
 // rewritten inside the render so that the page cache keeps the rewritten page.
 const serve = (req, res) => {
   const nonce = applyCsp(req, res);
+  // The Content API answers its own routes (server/content-api-bridge.mjs); the rest goes on.
+  const api = contentApi(req, res);
+  if (api) return api;
   return cache.handle(
     req,
     res,

@@ -1,3 +1,6 @@
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +17,9 @@ import { articleInState, makeCast, type Cast } from "@/testing/workflow-fixtures
 import { getArticle, listArticles, listAuthors, listSections, listTags, serveApi } from "./handlers";
 import { jsonBody } from "./http";
 import { checkApiKey, createApiKey, revokeApiKey } from "./keys";
+import { serveContentApi } from "./node";
 import { responseCache } from "./response-cache";
+import { apiResponse } from "./routes";
 
 /*
  * The Content API against a real database: published content only (each way an article can be
@@ -313,5 +318,112 @@ describe(`Content API (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
     expect(pub1.authors.map((a: { name: string }) => a.name)).toEqual(["Yanis api-", "Claire api-"]);
     const pub2 = r.body.data.find((a: { id: string }) => a.id === ids.pub2);
     expect(pub2.authors.map((a: { name: string }) => a.name)).toEqual(["Claire api-"]);
+  });
+});
+
+describe(`Content API through the production server's own door (node.ts, ${process.env.TEST_ENGINE ?? "pglite"})`, () => {
+  let server: Server;
+  let base = "";
+  const PASSED_ON = 599;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const answering = serveContentApi(req, res, async () => t.db);
+      if (!answering) {
+        res.writeHead(PASSED_ON);
+        res.end();
+        return;
+      }
+      answering.catch(() => {
+        res.writeHead(500);
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  /** Raw HTTP (no automatic decompression): status, headers and the body as sent. */
+  const raw = (path: string, opts: { method?: string; headers?: Record<string, string> } = {}) =>
+    new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const r = httpRequest(`${base}/api/v1${path}`, { method: opts.method ?? "GET", headers: opts.headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      r.on("error", reject);
+      r.end();
+    });
+  const keyed = (extra: Record<string, string> = {}) => ({ authorization: `Bearer ${key}`, ...extra });
+
+  it("answers every route as Next's route files do: same status, same JSON, same API headers", async () => {
+    const slug = (await get("/articles?limit=1")).body.data[0].slug as string;
+    for (const path of [
+      "/articles?limit=100",
+      `/articles/${encodeURIComponent(slug)}`,
+      "/authors",
+      "/tags?limit=1",
+      "/sections",
+      "/openapi.json",
+      "/articles/nope",
+      "/articles?limit=0",
+    ]) {
+      const viaNext = await apiResponse(new Request(`http://127.0.0.1/api/v1${path}`, { headers: keyed() }), async () => t.db);
+      const direct = await raw(path, { headers: keyed({ host: "127.0.0.1" }) });
+      expect(direct.status, path).toBe(viaNext.status);
+      expect(JSON.parse(direct.body.toString("utf8")), path).toEqual(await viaNext.json());
+      for (const name of ["access-control-allow-origin", "cache-control", "etag", "x-ratelimit-limit", "content-type"])
+        expect(direct.headers[name] !== undefined, `${path} ${name}`).toBe(viaNext.headers.get(name) !== null);
+      expect(direct.headers.etag, path).toBe(viaNext.headers.get("etag") ?? undefined);
+      // What next.config.js adds to Next's answers, this door adds too.
+      expect(direct.headers["x-frame-options"], path).toBe("DENY");
+      expect(direct.headers["x-content-type-options"], path).toBe("nosniff");
+    }
+  });
+
+  it("sends JSON gzipped to clients that ask for it, and as it is to the others", async () => {
+    const plain = await raw("/articles?limit=100", { headers: keyed() });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    for (const accept of ["gzip, deflate, br", "br;q=1, gzip;q=0.5"]) {
+      const zipped = await raw("/articles?limit=100", { headers: keyed({ "accept-encoding": accept }) });
+      expect(zipped.headers["content-encoding"], accept).toBe("gzip");
+      expect(Number(zipped.headers["content-length"])).toBe(zipped.body.length);
+      expect(gunzipSync(zipped.body).toString("utf8")).toBe(plain.body.toString("utf8"));
+    }
+    expect((await raw("/articles?limit=100", { headers: keyed({ "accept-encoding": "gzip;q=0, identity" }) })).headers["content-encoding"]).toBeUndefined();
+    const description = await raw("/openapi.json", { headers: { "accept-encoding": "gzip" } });
+    expect(description.headers["content-encoding"]).toBe("gzip");
+    expect(JSON.parse(gunzipSync(description.body).toString("utf8")).openapi).toBe("3.1.0");
+    // A small answer goes as it is.
+    expect((await raw("/tags?limit=1", { headers: keyed({ "accept-encoding": "gzip" }) })).headers["content-encoding"]).toBeUndefined();
+  });
+
+  it("answers 304 to a client that has the answer, HEAD without a body, and the CORS preflight", async () => {
+    const first = await raw("/sections", { headers: keyed() });
+    const again = await raw("/sections", { headers: keyed({ "if-none-match": String(first.headers.etag) }) });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    const head = await raw("/sections", { method: "HEAD", headers: keyed() });
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+    const pre = await raw("/articles", { method: "OPTIONS", headers: { origin: "https://app.example", "access-control-request-method": "GET" } });
+    expect(pre.status).toBe(204);
+    expect(pre.headers["access-control-allow-methods"]).toContain("GET");
+    const refused = await raw("/articles");
+    expect(refused.status).toBe(401);
+    expect(refused.headers["www-authenticate"]).toContain("Bearer");
+  });
+
+  it("passes on what it does not answer: other paths, other methods", async () => {
+    for (const [method, path] of [
+      ["GET", "/nothing"],
+      ["GET", "/articles/a/b"],
+      ["GET", "/articles/"],
+      ["GET", "/toString"],
+      ["POST", "/articles"],
+      ["DELETE", "/articles/x"],
+    ] as const)
+      expect((await raw(path, { method, headers: keyed() })).status, `${method} ${path}`).toBe(PASSED_ON);
   });
 });

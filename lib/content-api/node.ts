@@ -1,0 +1,97 @@
+import "server-only";
+
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
+
+import type { Tx } from "@/db";
+import { SECURITY_HEADERS } from "@/server/security-headers.mjs";
+
+import { JSON_TYPE, type ApiAnswer } from "./http";
+import type { ApiBody } from "./response-cache";
+import { answerApiRequest, API_METHODS, apiRoute } from "./routes";
+
+/*
+ * The Content API answered by the production server itself (server/serve.mjs, through
+ * server/content-api-bridge.mjs), with the routes Next's route files use (routes.ts): the same
+ * answers, without Next's route machinery in front. What Next would add, this adds: its security
+ * headers (server/security-headers.mjs) and gzip for clients that ask for it. A kept answer
+ * (response-cache.ts) is compressed once and sent compressed to every later client.
+ */
+
+/** Smaller bodies go as they are (as Next's compression does). */
+const GZIP_MIN_BYTES = 1024;
+
+const BASE_HEADERS: Record<string, string> = Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key.toLowerCase(), h.value]));
+
+/** A kept answer's gzipped bytes, made at its first gzip client and kept with it. */
+const gzipped = new WeakMap<ApiBody, Buffer>();
+
+function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(",").some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(";");
+    if (coding.trim() !== "gzip" && coding.trim() !== "*") return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+/** The request as a fetch Request (what the handlers read: method, URL, headers). */
+function toRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  const host = typeof req.headers.host === "string" && req.headers.host ? req.headers.host : "localhost";
+  return new Request(`http://${host}${req.url ?? "/"}`, { method: req.method, headers });
+}
+
+async function write(req: IncomingMessage, res: ServerResponse, answer: ApiAnswer): Promise<void> {
+  const head = req.method === "HEAD";
+  if (answer instanceof Response) {
+    const headers: Record<string, string> = { ...BASE_HEADERS };
+    answer.headers.forEach((value, name) => void (headers[name] = value));
+    let body: Buffer | null = answer.body === null ? null : Buffer.from(await answer.arrayBuffer());
+    if (body && body.length >= GZIP_MIN_BYTES && acceptsGzip(req.headers["accept-encoding"])) {
+      body = gzipSync(body); // the description, a long error: made once per request
+      headers["content-encoding"] = "gzip";
+      headers.vary = "Accept-Encoding";
+    }
+    if (body) headers["content-length"] = String(body.length);
+    res.writeHead(answer.status, headers);
+    res.end(head ? undefined : (body ?? undefined));
+    return;
+  }
+  const headers: Record<string, string> = { ...BASE_HEADERS, ...answer.headers, vary: "Accept-Encoding" };
+  if (answer.status === 304) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  headers["content-type"] = JSON_TYPE;
+  let body: Buffer | string = answer.body.json;
+  if (Buffer.byteLength(body) >= GZIP_MIN_BYTES && acceptsGzip(req.headers["accept-encoding"])) {
+    let zipped = gzipped.get(answer.body);
+    if (!zipped) gzipped.set(answer.body, (zipped = gzipSync(body)));
+    body = zipped;
+    headers["content-encoding"] = "gzip";
+  }
+  headers["content-length"] = String(Buffer.byteLength(body));
+  res.writeHead(200, headers);
+  res.end(head ? undefined : body);
+}
+
+/**
+ * A request the Content API answers (a GET, HEAD or preflight on one of its routes): the promise
+ * of its answer, written to `res`. Anything else: null, synchronously, and the server passes the
+ * request on to Next (which answers 404, 405 or its redirects as before).
+ */
+export function serveContentApi(req: IncomingMessage, res: ServerResponse, db?: () => Promise<Tx>): Promise<void> | null {
+  const url = req.url ?? "/";
+  if (!url.startsWith("/api/v1/") || !API_METHODS.has(req.method ?? "GET")) return null;
+  const q = url.indexOf("?");
+  const route = apiRoute(q === -1 ? url : url.slice(0, q));
+  if (!route) return null;
+  return answerApiRequest(route, toRequest(req), db).then((answer) => write(req, res, answer));
+}
