@@ -12,22 +12,23 @@
  * cache's list), never a client-navigation payload, never a response that sets a cookie.
  *
  * The tags come from the app (lib/cdn/tags.ts), registered by instrumentation.ts in one
- * process-wide slot (as server/public-generation.mjs does, for the same reason).
+ * process-wide slot (lib/process-slot.mjs: this file is loaded twice in the one process).
  */
+import { processSlot } from "../lib/process-slot.mjs";
 import { canonicalPublicUrl } from "./page-cache/public-routes.mjs";
-
-const SLOT = Symbol.for("newsroom.cacheTagReader");
 
 /** @typedef {(path: string) => Promise<string[]>} CacheTagReader */
 
+const tagReader = processSlot("newsroom.cacheTagReader", () => /** @type {{ read: CacheTagReader | null }} */ ({ read: null }));
+
 /** @param {CacheTagReader} read */
 export function registerCacheTagReader(read) {
-  /** @type {Record<symbol, CacheTagReader | undefined>} */ (/** @type {unknown} */ (globalThis))[SLOT] = read;
+  tagReader().read = read;
 }
 
 /** @param {string} path */
 function readCacheTags(path) {
-  const read = /** @type {Record<symbol, CacheTagReader | undefined>} */ (/** @type {unknown} */ (globalThis))[SLOT];
+  const read = tagReader().read;
   return read ? read(path) : Promise.resolve(["site"]);
 }
 

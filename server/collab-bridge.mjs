@@ -1,11 +1,11 @@
 // @ts-check
 /**
  * How server/serve.mjs reaches the collaboration server that the app starts (instrumentation.ts,
- * lib/collab/server.ts): one process-wide slot, like server/metrics-bridge.mjs, because this file
+ * lib/collab/server.ts): one process-wide slot (lib/process-slot.mjs), because this file
  * is loaded twice in the one process (in Next's bundle and by Node for serve.mjs). WebSocket
  * upgrades to /collab go to it; on SIGTERM it stores every open document before the exit.
  */
-const SLOT = Symbol.for("newsroom.collabBridge");
+import { processSlot } from "../lib/process-slot.mjs";
 
 /**
  * @typedef {{
@@ -14,11 +14,7 @@ const SLOT = Symbol.for("newsroom.collabBridge");
  * }} CollabEndpoint
  */
 
-/** @returns {{ endpoint: CollabEndpoint | null }} */
-function bridge() {
-  const g = /** @type {Record<symbol, { endpoint: CollabEndpoint | null } | undefined>} */ (/** @type {unknown} */ (globalThis));
-  return (g[SLOT] ??= { endpoint: null });
-}
+const bridge = processSlot("newsroom.collabBridge", () => /** @type {{ endpoint: CollabEndpoint | null }} */ ({ endpoint: null }));
 
 /** @param {CollabEndpoint} endpoint */
 export function registerCollabEndpoint(endpoint) {

@@ -1,20 +1,16 @@
 // @ts-check
 /**
  * How server/serve.mjs reaches the Content API that the app registers (instrumentation.ts,
- * lib/content-api/node.ts): one process-wide slot, like server/collab-bridge.mjs, because this
- * file is loaded twice in the one process (in Next's bundle and by Node for serve.mjs). Until the
+ * lib/content-api/node.ts): one process-wide slot (lib/process-slot.mjs), because this file is
+ * loaded twice in the one process (in Next's bundle and by Node for serve.mjs). Until the
  * app has registered it, and for anything it does not answer, requests go on to Next, whose route
  * files (app/api/v1) answer with the same routes.
  */
-const SLOT = Symbol.for("newsroom.contentApiBridge");
+import { processSlot } from "../lib/process-slot.mjs";
 
 /** @typedef {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void> | null} ApiServer */
 
-/** @returns {{ serve: ApiServer | null }} */
-function bridge() {
-  const g = /** @type {Record<symbol, { serve: ApiServer | null } | undefined>} */ (/** @type {unknown} */ (globalThis));
-  return (g[SLOT] ??= { serve: null });
-}
+const bridge = processSlot("newsroom.contentApiBridge", () => /** @type {{ serve: ApiServer | null }} */ ({ serve: null }));
 
 /** @param {ApiServer} serve */
 export function registerContentApi(serve) {

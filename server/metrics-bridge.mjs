@@ -1,13 +1,13 @@
 // @ts-check
 /**
  * What the app tells the metrics (server/metrics.mjs) and how the metrics ask the app: one
- * process-wide slot, like server/public-generation.mjs, because this file is loaded twice in the
+ * process-wide slot (lib/process-slot.mjs), because this file is loaded twice in the
  * one process (in Next's bundle and by Node for server/serve.mjs). The app counts events here
  * (sign-in failures, scheduler runs) and registers the function that reads the operational state
  * from its database (lib/observability/snapshot.ts); the server turns both into Prometheus
  * metrics when scraped. Without serve.mjs in front (`next dev`, tests) the counts simply stay here.
  */
-const SLOT = Symbol.for("newsroom.metricsBridge");
+import { processSlot } from "../lib/process-slot.mjs";
 
 /**
  * @typedef {{
@@ -28,11 +28,14 @@ const SLOT = Symbol.for("newsroom.metricsBridge");
  * }} Bridge
  */
 
-/** @returns {Bridge} */
-export function metricsBridge() {
-  const g = /** @type {Record<symbol, Bridge | undefined>} */ (/** @type {unknown} */ (globalThis));
-  return (g[SLOT] ??= { signInFailures: {}, schedulerRuns: 0, schedulerPublished: 0, schedulerLastRunSeconds: 0, readSnapshot: null });
-}
+/** @type {() => Bridge} */
+export const metricsBridge = processSlot("newsroom.metricsBridge", () => ({
+  signInFailures: {},
+  schedulerRuns: 0,
+  schedulerPublished: 0,
+  schedulerLastRunSeconds: 0,
+  readSnapshot: null,
+}));
 
 /** A refused sign-in, by reason ("invalid": wrong email or password; "rate_limited"). @param {string} reason */
 export function countSignInFailure(reason) {

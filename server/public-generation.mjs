@@ -12,18 +12,14 @@
  *
  * Next bundles instrumentation.ts, so this module is loaded twice in the one process (once in
  * Next's bundle, once by Node for server/serve.mjs) and a plain module variable would not be
- * shared: the functions live in one process-wide slot, named and touched only here.
+ * shared: the functions live in one process-wide slot (lib/process-slot.mjs), touched only here.
  */
-const SLOT = Symbol.for("newsroom.publicGenerationReader");
+import { processSlot } from "../lib/process-slot.mjs";
 
 /** @typedef {() => Promise<number>} GenerationReader */
 /** @typedef {{ read?: GenerationReader, peek?: () => number | null, invalidate?: () => void, listeners?: Set<(generation: number) => void> }} Slot */
 
-/** @returns {Slot} */
-function slot() {
-  const g = /** @type {Record<symbol, Slot | undefined>} */ (/** @type {unknown} */ (globalThis));
-  return (g[SLOT] ??= {});
-}
+const slot = processSlot("newsroom.publicGenerationReader", () => /** @type {Slot} */ ({}));
 
 /** @param {GenerationReader} read */
 export function registerPublicGenerationReader(read) {

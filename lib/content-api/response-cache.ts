@@ -13,6 +13,8 @@
  * used first out.
  */
 
+import { processSlot } from "@/lib/process-slot.mjs";
+
 export type ApiBody = { json: string; etag: string };
 
 export type ResponseCache = {
@@ -73,17 +75,18 @@ export function responseCache(maxBytes: number): ResponseCache {
   };
 }
 
-const SLOT = Symbol.for("newsroom.contentApiResponseCache");
-
 /**
- * The process's one cache (every API route shares it, whichever bundle loaded this module), or
+ * The process's one cache (every API route shares it, whichever bundle loaded this module:
+ * lib/process-slot.mjs), or
  * null when API_CACHE_MB is 0.
  */
 export function sharedResponseCache(env: Record<string, string | undefined> = process.env): ResponseCache | null {
-  const g = globalThis as unknown as Record<symbol, ResponseCache | null | undefined>;
-  if (g[SLOT] === undefined) {
+  const kept = slot();
+  if (kept.cache === undefined) {
     const mb = Number(env.API_CACHE_MB ?? 8);
-    g[SLOT] = Number.isFinite(mb) && mb > 0 ? responseCache(mb * 1024 * 1024) : null;
+    kept.cache = Number.isFinite(mb) && mb > 0 ? responseCache(mb * 1024 * 1024) : null;
   }
-  return g[SLOT];
+  return kept.cache;
 }
+
+const slot = processSlot("newsroom.contentApiResponseCache", (): { cache?: ResponseCache | null } => ({}));

@@ -7,12 +7,13 @@
  *
  * server/serve.mjs (plain Node) and the app (Next's bundle; pino is one of the packages Next
  * leaves unbundled) both import this file, so the process would hold two loggers writing to the
- * same stdout; the logger lives in one process-wide slot instead, created by whichever side
- * loads first.
+ * same stdout; the logger lives in one process-wide slot instead (lib/process-slot.mjs), created
+ * by whichever side asks first.
  */
 import pino from "pino";
 
-const SLOT = Symbol.for("newsroom.logger");
+import { processSlot } from "../process-slot.mjs";
+
 const LEVELS = new Set(["trace", "debug", "info", "warn", "error", "fatal", "silent"]);
 
 /** The header that carries a request's id from server/serve.mjs to the app and back to the client. */
@@ -39,11 +40,8 @@ export function createLogger(options = {}) {
   );
 }
 
-/** The process's logger. @returns {import("pino").Logger} */
-export function logger() {
-  const g = /** @type {Record<symbol, import("pino").Logger | undefined>} */ (/** @type {unknown} */ (globalThis));
-  return (g[SLOT] ??= createLogger());
-}
+/** The process's logger. @type {() => import("pino").Logger} */
+export const logger = processSlot("newsroom.logger", () => createLogger());
 
 /**
  * The process's logger for one request (every line carries `reqId`), or the plain logger when
