@@ -76,9 +76,8 @@ export function responseCache(maxBytes: number): ResponseCache {
 }
 
 /**
- * The process's one cache (every API route shares it, whichever bundle loaded this module:
- * lib/process-slot.mjs), or
- * null when API_CACHE_MB is 0.
+ * The process's one cache, or null when API_CACHE_MB is 0. Every API route shares it, whichever
+ * copy of this module it loaded (lib/process-slot.mjs).
  */
 export function sharedResponseCache(env: Record<string, string | undefined> = process.env): ResponseCache | null {
   const kept = slot();
