@@ -371,7 +371,10 @@ describe(`Content API through the production server's own door (node.ts, ${proce
       const viaNext = await apiResponse(new Request(`http://127.0.0.1/api/v1${path}`, { headers: keyed() }), async () => t.db);
       const direct = await raw(path, { headers: keyed({ host: "127.0.0.1" }) });
       expect(direct.status, path).toBe(viaNext.status);
-      expect(JSON.parse(direct.body.toString("utf8")), path).toEqual(await viaNext.json());
+      const body: unknown = JSON.parse(direct.body.toString("utf8"));
+      expect(body, path).toEqual(await viaNext.json());
+      const described = new URL(path, "http://x").pathname.replace(/^\/articles\/[^/]+$/, "/articles/{slug}");
+      if (described !== "/openapi.json") expectMatchesOpenApi(described, direct.status, body);
       for (const name of ["access-control-allow-origin", "cache-control", "etag", "x-ratelimit-limit", "content-type"])
         expect(direct.headers[name] !== undefined, `${path} ${name}`).toBe(viaNext.headers.get(name) !== null);
       expect(direct.headers.etag, path).toBe(viaNext.headers.get("etag") ?? undefined);
