@@ -23,7 +23,11 @@ const GZIP_MIN_BYTES = 1024;
 
 const BASE_HEADERS: Record<string, string> = Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key.toLowerCase(), h.value]));
 
-/** A kept answer's gzipped bytes, made at its first gzip client and kept with it. */
+/**
+ * A kept answer's gzipped bytes, made at its first gzip client and gone with it when the response
+ * cache lets it go. Not counted against API_CACHE_MB: gzipped JSON is about a tenth of what the
+ * cache counts for the answer itself (its text as UTF-16), or less.
+ */
 const gzipped = new WeakMap<ApiBody, Buffer>();
 
 function acceptsGzip(header: string | undefined): boolean {
