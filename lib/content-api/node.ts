@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 
 import type { Tx } from "@/db";
+import { acceptsEncoding } from "@/server/page-cache/encoding.mjs";
 import { SECURITY_HEADERS } from "@/server/security-headers.mjs";
 
 import { JSON_TYPE, type ApiAnswer } from "./http";
@@ -30,16 +31,6 @@ const BASE_HEADERS: Record<string, string> = Object.fromEntries(SECURITY_HEADERS
  */
 const gzipped = new WeakMap<ApiBody, Buffer>();
 
-function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  return header.split(",").some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(";");
-    if (coding.trim() !== "gzip" && coding.trim() !== "*") return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}
-
 /** The request as a fetch Request (what the handlers read: method, URL, headers). */
 function toRequest(req: IncomingMessage): Request {
   const headers = new Headers();
@@ -51,39 +42,38 @@ function toRequest(req: IncomingMessage): Request {
   return new Request(`http://${host}${req.url ?? "/"}`, { method: req.method, headers });
 }
 
+/**
+ * Writes the answer: gzipped when it is long enough to gain and the client accepts gzip (`zip`
+ * makes, or finds, the gzipped bytes), always with its length.
+ */
+function send(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer | string | null, zip: () => Buffer) {
+  if (body !== null && Buffer.byteLength(body) >= GZIP_MIN_BYTES && acceptsEncoding(req.headers["accept-encoding"], "gzip")) {
+    body = zip();
+    headers["content-encoding"] = "gzip";
+    headers.vary = "Accept-Encoding";
+  }
+  if (body !== null) headers["content-length"] = String(Buffer.byteLength(body));
+  res.writeHead(status, headers);
+  res.end(req.method === "HEAD" || body === null ? undefined : body);
+}
+
 async function write(req: IncomingMessage, res: ServerResponse, answer: ApiAnswer): Promise<void> {
-  const head = req.method === "HEAD";
   if (answer instanceof Response) {
     const headers: Record<string, string> = { ...BASE_HEADERS };
     answer.headers.forEach((value, name) => void (headers[name] = value));
-    let body: Buffer | null = answer.body === null ? null : Buffer.from(await answer.arrayBuffer());
-    if (body && body.length >= GZIP_MIN_BYTES && acceptsGzip(req.headers["accept-encoding"])) {
-      body = gzipSync(body); // the description, a long error: made once per request
-      headers["content-encoding"] = "gzip";
-      headers.vary = "Accept-Encoding";
-    }
-    if (body) headers["content-length"] = String(body.length);
-    res.writeHead(answer.status, headers);
-    res.end(head ? undefined : (body ?? undefined));
-    return;
+    const body = answer.body === null ? null : Buffer.from(await answer.arrayBuffer());
+    // The description, a long error: compressed for this request only.
+    return send(req, res, answer.status, headers, body, () => gzipSync(body!));
   }
   const headers: Record<string, string> = { ...BASE_HEADERS, ...answer.headers, vary: "Accept-Encoding" };
-  if (answer.status === 304) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
+  if (answer.status === 304) return send(req, res, 304, headers, null, () => Buffer.alloc(0));
   headers["content-type"] = JSON_TYPE;
-  let body: Buffer | string = answer.body.json;
-  if (Buffer.byteLength(body) >= GZIP_MIN_BYTES && acceptsGzip(req.headers["accept-encoding"])) {
-    let zipped = gzipped.get(answer.body);
-    if (!zipped) gzipped.set(answer.body, (zipped = gzipSync(body)));
-    body = zipped;
-    headers["content-encoding"] = "gzip";
-  }
-  headers["content-length"] = String(Buffer.byteLength(body));
-  res.writeHead(200, headers);
-  res.end(head ? undefined : body);
+  const kept = answer.body;
+  return send(req, res, 200, headers, kept.json, () => {
+    let zipped = gzipped.get(kept);
+    if (!zipped) gzipped.set(kept, (zipped = gzipSync(kept.json)));
+    return zipped;
+  });
 }
 
 /**
