@@ -33,6 +33,21 @@ export default defineConfig([
     rules: { "newsroom/no-literal-text": "error" },
   },
   {
+    // A Link prefetches the page it points to as soon as it is on screen, and again after every
+    // router.refresh(): each one a server render the reader never asked for (39 on opening one
+    // article from the dashboard and posting a comment). Every Link says whether it may.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXOpeningElement[name.name='Link']:not(:has(JSXAttribute[name.name='prefetch']))",
+          message: "Say whether this Link prefetches: prefetch={false} unless the page it opens is cheap and nearly always next.",
+        },
+      ],
+    },
+  },
+  {
     // Playwright's fixtures hand values over through `use`: no React there.
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

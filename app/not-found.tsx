@@ -9,7 +9,7 @@ export default async function NotFound() {
       <h1 className="font-serif text-4xl font-bold">{dict.notFoundTitle}</h1>
       <p className="mt-4 text-neutral-700 dark:text-neutral-300">{dict.notFoundText}</p>
       <p className="mt-6">
-        <Link href="/" className="underline">
+        <Link prefetch={false} href="/" className="underline">
           {dict.backHome}
         </Link>
       </p>

@@ -246,3 +246,25 @@ test("the workflow pages have no serious or critical accessibility violations", 
   const log = await new AxeBuilder({ page: admin }).analyze();
   expect(log.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 });
+
+test("newsroom pages ask the server for no other page before a click, also after a workflow action refreshes them", async ({ as }) => {
+  const editor = await as("editor");
+  // A prefetch is a server render of another page (the public front page's included, which its
+  // cache never holds in that form); every router.refresh() would ask for them all again.
+  const ahead: string[] = [];
+  editor.on("request", (r) => {
+    if (r.headers()["next-router-prefetch"] !== undefined) ahead.push(r.url());
+  });
+  const dashboard = new DashboardPage(editor);
+  await dashboard.goto();
+  await openFromDashboard(editor, PUBLISHED);
+  await editor.getByLabel("Add a comment").fill("Relu : rien à signaler.");
+  await editor.getByRole("button", { name: "Post comment" }).click();
+  await expect(editor.getByRole("region", { name: "Discussion" })).toContainText("Relu : rien à signaler.");
+  // Links enter the viewport and prefetch when idle: give them the time they would take.
+  await editor.waitForTimeout(1500);
+  expect(ahead).toEqual([]);
+  // Navigation still works, fetched on the click.
+  await editor.getByRole("navigation", { name: "Newsroom" }).getByRole("link", { name: "Tags" }).click();
+  await expect(editor).toHaveURL(/\/newsroom\/tags$/);
+});

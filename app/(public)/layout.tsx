@@ -28,12 +28,12 @@ export default async function PublicLayout({ children }: { children: React.React
               </a>
             </li>
             <li>
-              <Link href="/search" className="underline underline-offset-2">
+              <Link prefetch={false} href="/search" className="underline underline-offset-2">
                 {dict.search}
               </Link>
             </li>
             <li>
-              <Link href="/newsroom" className="underline underline-offset-2" prefetch={false}>
+              <Link prefetch={false} href="/newsroom" className="underline underline-offset-2">
                 {dict.newsroom}
               </Link>
             </li>

@@ -30,7 +30,7 @@ export default async function PublicNotFound() {
           <ul className="mt-3 space-y-2">
             {latest.map((a) => (
               <li key={a.id} lang={a.language}>
-                <Link href={`/articles/${a.slug}`} className="underline underline-offset-2">
+                <Link prefetch={false} href={`/articles/${a.slug}`} className="underline underline-offset-2">
                   {a.headline}
                 </Link>
               </li>
@@ -39,7 +39,7 @@ export default async function PublicNotFound() {
         </section>
       )}
       <p className="mt-8 text-center">
-        <Link href="/" className="underline underline-offset-2">
+        <Link prefetch={false} href="/" className="underline underline-offset-2">
           {dict.backHome}
         </Link>
       </p>

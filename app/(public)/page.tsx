@@ -86,7 +86,7 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
                   id={`section-${s.slug}`}
                   className="mb-3 border-b border-neutral-300 pb-1 text-sm font-bold uppercase tracking-wider dark:border-neutral-700"
                 >
-                  <Link href={`/sections/${s.slug}`} className="hover:underline">
+                  <Link prefetch={false} href={`/sections/${s.slug}`} className="hover:underline">
                     {s.name}
                   </Link>
                 </h3>
@@ -114,7 +114,7 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
 function CompactItem({ slug, headline, language }: { slug: string; headline: string; language: string }) {
   return (
     <p lang={langAttr(language)} dir={dirAttr(language)} className="font-serif text-lg leading-snug [overflow-wrap:anywhere]">
-      <Link href={`/articles/${slug}`} className="hover:underline">
+      <Link prefetch={false} href={`/articles/${slug}`} className="hover:underline">
         {headline}
       </Link>
     </p>

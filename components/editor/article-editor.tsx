@@ -213,7 +213,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
         <div className="ml-auto flex items-center gap-2">
           {props.editable && <SaveVersionButton articleId={articleId} flush={flush} />}
           <PreviewButton articleId={articleId} flush={props.editable ? flush : null} />
-          <Link href={`/newsroom/articles/${articleId}/history`} className="rounded border border-neutral-400 px-3 py-1 text-sm">
+          <Link prefetch={false} href={`/newsroom/articles/${articleId}/history`} className="rounded border border-neutral-400 px-3 py-1 text-sm">
             {t("page.history")}
           </Link>
         </div>

@@ -27,7 +27,7 @@ export async function EmbargoedList({ user, timeZone }: { user: CurrentUser; tim
       <ul className="mt-2 divide-y divide-neutral-200 dark:divide-neutral-800">
         {rows.map((a) => (
           <li key={a.id} className="py-2">
-            <Link href={`/newsroom/articles/${a.id}`} className="font-medium hover:underline">
+            <Link prefetch={false} href={`/newsroom/articles/${a.id}`} className="font-medium hover:underline">
               {a.headline || t("untitled")}
             </Link>
             {a.embargoUntil && (

@@ -18,22 +18,23 @@ export async function NewsroomHeader({ user, signOut, locale }: NewsroomHeaderPr
         {t("header.skipToContent")}
       </a>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/newsroom" className="font-serif text-xl font-bold">
+        <Link prefetch={false} href="/newsroom" className="font-serif text-xl font-bold">
           {t("header.home")}
         </Link>
         <nav aria-label={t("header.navigation")}>
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {items.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="hover:underline">
+                <Link prefetch={false} href={item.href} className="hover:underline">
                   {t(`nav.${item.key}`)}
                 </Link>
               </li>
             ))}
             <li>
-              <Link href="/" className="hover:underline">
+              {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a whole page load on purpose: the public site is served from its page cache and runs without the newsroom's client code */}
+              <a href="/" className="hover:underline">
                 {t("header.publicSite")}
-              </Link>
+              </a>
             </li>
           </ul>
         </nav>

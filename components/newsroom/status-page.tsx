@@ -7,7 +7,7 @@ export function StatusPage({ title, text, back }: { title: string; text: string;
       <h1 className="font-serif text-3xl font-bold">{title}</h1>
       <p className="mt-4">{text}</p>
       <p className="mt-6">
-        <Link href="/newsroom" className="underline">
+        <Link prefetch={false} href="/newsroom" className="underline">
           {back}
         </Link>
       </p>

@@ -16,7 +16,7 @@ export async function NotificationLink({ userId }: { userId: string }) {
   }
   return (
     // The name is the visible text plus " unread" for screen readers: "Notifications 3 unread".
-    <Link href="/newsroom/notifications" className="hover:underline">
+    <Link prefetch={false} href="/newsroom/notifications" className="hover:underline">
       {t("title")}
       {count > 0 && (
         <>

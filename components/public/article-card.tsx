@@ -38,7 +38,7 @@ export async function ArticleCard({ article, variant = "default", headingLevel =
         <Heading
           className={`font-serif font-bold leading-tight text-balance [overflow-wrap:anywhere] ${lead ? "mt-1 text-3xl sm:text-5xl" : variant === "compact" ? "text-lg" : "mt-1 text-xl"}`}
         >
-          <Link href={`/articles/${article.slug}`} className="hover:underline focus-visible:underline">
+          <Link prefetch={false} href={`/articles/${article.slug}`} className="hover:underline focus-visible:underline">
             {article.headline}
           </Link>
         </Heading>

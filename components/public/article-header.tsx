@@ -38,7 +38,7 @@ export function ArticleHeader({
     <header className="mb-8">
       {section?.slug && (
         <p className="text-sm font-semibold uppercase tracking-wider text-accent dark:text-red-300">
-          <Link href={`/sections/${section.slug}`} className="hover:underline">
+          <Link prefetch={false} href={`/sections/${section.slug}`} className="hover:underline">
             {section.name}
           </Link>
         </p>
@@ -80,7 +80,7 @@ export function ArticleHeader({
             {authors.map((a, i) => (
               <span key={a.slug}>
                 {i > 0 && (i === authors.length - 1 ? ` ${dict.and} ` : ", ")}
-                <Link href={`/authors/${a.slug}`} rel="author" className="font-semibold underline underline-offset-2">
+                <Link prefetch={false} href={`/authors/${a.slug}`} rel="author" className="font-semibold underline underline-offset-2">
                   {a.displayName}
                 </Link>
               </span>

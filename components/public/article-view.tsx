@@ -136,6 +136,7 @@ export function ArticleView({ article, jsonLd, timeZone, shareUrl }: { article: 
             {r.tags.map((t) => (
               <li key={t.id}>
                 <Link
+                  prefetch={false}
                   href={`/tags/${t.slug}`}
                   className="inline-block rounded-full border border-neutral-500 px-3 py-1 text-sm hover:bg-neutral-100 dark:hover:bg-neutral-800"
                 >
@@ -204,6 +205,7 @@ function Neighbour({ label, article, end = false }: { label: string; article: Ca
     <p className={`min-w-0 ${end ? "sm:text-end" : ""}`}>
       <span className="block text-xs font-bold uppercase tracking-wider text-neutral-600 dark:text-neutral-400">{end ? `${label} →` : `← ${label}`}</span>
       <Link
+        prefetch={false}
         href={`/articles/${article.slug}`}
         lang={langAttr(article.language)}
         dir={dirAttr(article.language)}

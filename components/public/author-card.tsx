@@ -17,7 +17,7 @@ export function AuthorCard({ author, photoAlt }: AuthorCardProps) {
       )}
       <div>
         <h3 className="font-semibold">
-          <Link href={`/authors/${author.slug}`} className="underline underline-offset-2">
+          <Link prefetch={false} href={`/authors/${author.slug}`} className="underline underline-offset-2">
             {author.displayName}
           </Link>
           {author.jobTitle && <span className="font-normal text-neutral-700 dark:text-neutral-300"> — {author.jobTitle}</span>}

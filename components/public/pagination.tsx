@@ -16,7 +16,7 @@ export function Pagination({ dict, basePath, page, pages, query = {} }: Paginati
   return (
     <nav aria-label={dict.pagination} className="mt-10 flex flex-wrap items-center justify-between gap-4 text-sm">
       {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev" className={link}>
+        <Link prefetch={false} href={href(page - 1)} rel="prev" className={link}>
           ← {dict.previous}
         </Link>
       ) : (
@@ -24,7 +24,7 @@ export function Pagination({ dict, basePath, page, pages, query = {} }: Paginati
       )}
       <p aria-current="page">{dict.pageNumber(page, pages)}</p>
       {page < pages ? (
-        <Link href={href(page + 1)} rel="next" className={link}>
+        <Link prefetch={false} href={href(page + 1)} rel="next" className={link}>
           {dict.next} →
         </Link>
       ) : (

@@ -20,7 +20,7 @@ export function SiteHeader({ language, timeZone, dict, sections }: SiteHeaderPro
       <div className="mx-auto flex max-w-6xl flex-col items-center gap-3 px-4 pt-6 pb-4 sm:px-6 md:flex-row md:items-end md:justify-between">
         <p className="order-2 text-sm text-neutral-700 first-letter:uppercase md:order-1 md:w-1/3 dark:text-neutral-300">{today}</p>
         <div className="order-1 text-center md:order-2 md:w-1/3">
-          <Link href="/" className="font-serif text-4xl font-black tracking-tight sm:text-5xl">
+          <Link prefetch={false} href="/" className="font-serif text-4xl font-black tracking-tight sm:text-5xl">
             {SITE_NAME}
           </Link>
           <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">{dict.siteTagline}</p>
@@ -53,13 +53,13 @@ export function SiteHeader({ language, timeZone, dict, sections }: SiteHeaderPro
       <nav aria-label={dict.mainNavigation} className="no-print border-t border-neutral-300 dark:border-neutral-700">
         <ul className="mx-auto flex max-w-6xl flex-wrap justify-center gap-x-6 gap-y-1 px-4 py-2 text-sm font-semibold sm:px-6">
           <li>
-            <Link href="/" className="hover:underline">
+            <Link prefetch={false} href="/" className="hover:underline">
               {dict.home}
             </Link>
           </li>
           {sections.map((s) => (
             <li key={s.slug}>
-              <Link href={`/sections/${s.slug}`} className="hover:underline">
+              <Link prefetch={false} href={`/sections/${s.slug}`} className="hover:underline">
                 {s.name}
               </Link>
             </li>

@@ -63,7 +63,7 @@ export default async function LoginPage({ searchParams }: Props) {
         <p role="status" className="mb-4 rounded border border-neutral-400 p-3 text-sm">
           {t.rich("noAccount", {
             link: (chunks) => (
-              <Link href="/setup" className="underline">
+              <Link prefetch={false} href="/setup" className="underline">
                 {chunks}
               </Link>
             ),

@@ -34,7 +34,7 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
         <>
           <p role="alert">{translateServerMessage(check.message, locale)}</p>
           <p className="mt-6">
-            <Link href="/login" className="underline">
+            <Link prefetch={false} href="/login" className="underline">
               {t("goToSignIn")}
             </Link>
           </p>

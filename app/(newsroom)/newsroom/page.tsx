@@ -36,7 +36,11 @@ export default async function DashboardPage() {
     <div>
       <div className="flex items-center justify-between">
         <h1 className="font-serif text-3xl font-bold">{t("title")}</h1>
-        <Link href="/newsroom/articles/new" className="rounded bg-neutral-900 px-3 py-2 text-sm text-white dark:bg-neutral-100 dark:text-neutral-900">
+        <Link
+          prefetch={false}
+          href="/newsroom/articles/new"
+          className="rounded bg-neutral-900 px-3 py-2 text-sm text-white dark:bg-neutral-100 dark:text-neutral-900"
+        >
           {t("newArticle")}
         </Link>
       </div>
@@ -53,7 +57,7 @@ export default async function DashboardPage() {
               <ul className="mt-2 divide-y divide-neutral-200 dark:divide-neutral-800">
                 {s.rows.map((a) => (
                   <li key={a.id} className="py-2">
-                    <Link href={`/newsroom/articles/${a.id}`} className="font-medium hover:underline">
+                    <Link prefetch={false} href={`/newsroom/articles/${a.id}`} className="font-medium hover:underline">
                       {a.headline || t("untitled")}
                     </Link>
                     <p className="text-sm text-neutral-700 dark:text-neutral-300">{detail(a, now, when, t, tw, locale)}</p>

@@ -45,7 +45,7 @@ export default async function SearchPage({ searchParams }: Props) {
               {hits.map((hit) => (
                 <li key={hit.id} lang={langAttr(hit.language)} dir={dirAttr(hit.language)} className="py-5">
                   <h3 className="font-serif text-xl font-bold">
-                    <Link href={`/articles/${hit.slug}`} className="hover:underline">
+                    <Link prefetch={false} href={`/articles/${hit.slug}`} className="hover:underline">
                       {hit.headline}
                     </Link>
                   </h3>

@@ -50,7 +50,7 @@ export default async function ActivityLogPage({ searchParams }: { searchParams: 
             <td className="py-2 pr-3">{describeLogEvent(t, e, at, settings.timeZone)}</td>
             <td className="py-2 pr-3">
               {e.articleId ? (
-                <Link href={`/newsroom/articles/${e.articleId}`} className="underline">
+                <Link prefetch={false} href={`/newsroom/articles/${e.articleId}`} className="underline">
                   {e.headline || t("untitled")}
                 </Link>
               ) : (
@@ -64,7 +64,7 @@ export default async function ActivityLogPage({ searchParams }: { searchParams: 
       </DataTable>
       {rows.length === PAGE && (
         <p className="mt-4">
-          <Link href={`/newsroom/log?before=${rows[rows.length - 1].id}`} className="underline">
+          <Link prefetch={false} href={`/newsroom/log?before=${rows[rows.length - 1].id}`} className="underline">
             {t("older")}
           </Link>
         </p>

@@ -51,7 +51,7 @@ export default async function NotificationsPage() {
                 <p className={n.readAt ? "" : "font-semibold"}>
                   {!n.readAt && <span className="sr-only">{t("unreadPrefix")}</span>}
                   {n.articleId ? (
-                    <Link href={`/newsroom/articles/${n.articleId}`} className="hover:underline">
+                    <Link prefetch={false} href={`/newsroom/articles/${n.articleId}`} className="hover:underline">
                       {text}
                     </Link>
                   ) : (

@@ -24,10 +24,10 @@ export default async function SettingsPage() {
       <h1 className="font-serif text-3xl font-bold">{t("title")}</h1>
       <p className="text-sm text-neutral-700 dark:text-neutral-300">{t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}</p>
       <nav aria-label={t("integrations")} className="flex gap-4 text-sm">
-        <Link href="/newsroom/settings/api" className="underline">
+        <Link prefetch={false} href="/newsroom/settings/api" className="underline">
           {t("apiKeys")}
         </Link>
-        <Link href="/newsroom/settings/webhooks" className="underline">
+        <Link prefetch={false} href="/newsroom/settings/webhooks" className="underline">
           {t("webhooksLink")}
         </Link>
       </nav>

@@ -70,12 +70,12 @@ export default async function TagsPage({ searchParams }: Props) {
       {pages > 1 && (
         <nav aria-label={t("pages")} className="flex gap-4">
           {page > 1 && (
-            <Link href={href(page - 1)} rel="prev" className="underline">
+            <Link prefetch={false} href={href(page - 1)} rel="prev" className="underline">
               {t("previous")}
             </Link>
           )}
           {page < pages && (
-            <Link href={href(page + 1)} rel="next" className="underline">
+            <Link prefetch={false} href={href(page + 1)} rel="next" className="underline">
               {t("next")}
             </Link>
           )}

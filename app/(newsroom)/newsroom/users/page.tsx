@@ -42,7 +42,7 @@ export default async function UsersPage() {
                 {u.name}
                 {u.id === me.id && <span className="font-normal text-neutral-600 dark:text-neutral-400"> ({t("you")})</span>}
                 <div>
-                  <Link href={`/newsroom/profile?user=${u.id}`} className="text-xs font-normal underline">
+                  <Link prefetch={false} href={`/newsroom/profile?user=${u.id}`} className="text-xs font-normal underline">
                     {t("editProfile")}
                     <span className="sr-only"> {t("editProfileOf", { name: u.name })}</span>
                   </Link>

@@ -59,7 +59,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   return (
     <div className="space-y-6">
       <div>
-        <Link href={`/newsroom/articles/${article.id}`} className="text-sm underline">
+        <Link prefetch={false} href={`/newsroom/articles/${article.id}`} className="text-sm underline">
           {t("back")}
         </Link>
         <h1 className="mt-2 font-serif text-3xl font-bold">{t("heading", { headline: article.headline || t("untitled") })}</h1>

@@ -55,12 +55,12 @@ export default async function ArticlePreviewPage({ params, searchParams }: Props
         {liveNumber !== null && (
           <span>
             {t("pending")}{" "}
-            <Link href={`/newsroom/articles/${article.id}/history?a=${liveNumber}&b=current`} className="underline">
+            <Link prefetch={false} href={`/newsroom/articles/${article.id}/history?a=${liveNumber}&b=current`} className="underline">
               {t("compareLive")}
             </Link>
           </span>
         )}
-        <Link href={`/newsroom/articles/${article.id}`} className="underline">
+        <Link prefetch={false} href={`/newsroom/articles/${article.id}`} className="underline">
           {t("back")}
         </Link>
       </PreviewBanner>
