@@ -69,7 +69,9 @@ test("an editor approves and publishes, and the public page shows the article", 
   await editor.getByRole("button", { name: "Approve" }).click();
   await expect(sidebar(editor)).toContainText("Status: approved");
   await expect(editor.getByRole("button", { name: "Schedule" })).toBeVisible();
-  const action = editor.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined && /"publish"/.test(r.request().postData() ?? ""));
+  const action = editor.waitForResponse(
+    (r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined && /"publish"/.test(r.request().postData() ?? ""),
+  );
   await editor.getByRole("button", { name: "Publish", exact: true }).click();
   // The action answers with its result only: the page is rendered once, by the panel's refresh,
   // not a second time inside the action's answer (Next does that when the action revalidates a path).

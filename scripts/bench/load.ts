@@ -202,9 +202,13 @@ export async function warmUp(driver: Driver, url: string, seconds: number) {
   else await autocannon({ url, connections: 10, duration: seconds, timeout: 10 });
 }
 
-/** The bare baseline: the page's bytes from memory through Node's http module, nothing else. */
-export async function startBaseline(port: number, htmlFile: string) {
-  const child = spawn(process.execPath, ["scripts/bench/static-server.mjs", String(port), htmlFile], { stdio: ["ignore", "ignore", "ignore", "ipc"] });
+/**
+ * The bare baseline: the page's bytes from memory through Node's http module, nothing else; with
+ * `headersFile`, the same with the response headers Newsroom sends (scripts/bench/static-server.mjs).
+ */
+export async function startBaseline(port: number, htmlFile: string, headersFile?: string) {
+  const args = ["scripts/bench/static-server.mjs", String(port), htmlFile, ...(headersFile ? [headersFile] : [])];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "ignore", "ipc"] });
   await new Promise<void>((resolve, reject) => {
     child.once("message", () => resolve());
     child.once("exit", (code) => reject(new Error(`baseline server exited (${code})`)));

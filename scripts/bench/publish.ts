@@ -40,10 +40,16 @@ export async function benchPublish(browser: Browser, origin: string, runs: numbe
     // The sidebar offers "Publish" for an update once the page knows about the unpublished changes.
     await editor.reload();
     await sidebar.filter({ hasText: "with unpublished changes" }).waitFor();
-  await editor.getByTestId("save-status").filter({ hasText: /^(No unsaved changes|Saved at)/ }).waitFor();
+    await editor
+      .getByTestId("save-status")
+      .filter({ hasText: /^(No unsaved changes|Saved at)/ })
+      .waitFor();
     // The editor's live document is open (its status line says so) before the click: what is timed
     // is the publication, not the page's start after the reload.
-    await editor.getByTestId("save-status").filter({ hasText: /^(No unsaved changes|Saved at)/ }).waitFor();
+    await editor
+      .getByTestId("save-status")
+      .filter({ hasText: /^(No unsaved changes|Saved at)/ })
+      .waitFor();
     await editor.getByLabel("Correction note (optional)").fill(`Correction ${i} (bench).`);
     const clicked = performance.now();
     await editor.getByRole("button", { name: "Publish", exact: true }).click();

@@ -72,7 +72,7 @@ export function renderMarkdown(r: Results): string {
   if (d.note) out.push(`> ${d.note}`, "");
   out.push(
     `${d.kind === "wrk" ? "`wrk`, one thread" : "autocannon"}${d.loadCpu === null ? "" : `, pinned to CPU ${d.loadCpu} (servers under test pinned to CPU ${d.serverCpus}; PostgreSQL is not pinned)`}; ` +
-      `${m.rounds} interleaved rounds of ${m.seconds} s per point after a warm-up, medians shown. Same bytes (the article as Newsroom rendered it, no compression) from a bare Node \`http\` server (memory) and from nginx (file, one worker): ` +
+      `${m.rounds} interleaved rounds of ${m.seconds} s per point after a warm-up, medians shown. Same bytes (the article as Newsroom rendered it, no compression) from a bare Node \`http\` server (memory), from the same server sending the response headers Newsroom sends with a cached page (security headers, Content-Security-Policy, Vary, Link, request id: what sending them costs Node itself), and from nginx (file, one worker): ` +
       "the ratios are Newsroom's throughput over theirs. Server CPU: user + system time of the server process (all threads) from /proc over the point, per answered request; " +
       "database CPU: the same for the PostgreSQL backends serving the app's database (PGlite runs inside the server process, so its share is in the server figure).",
     "",
@@ -85,10 +85,12 @@ export function renderMarkdown(r: Results): string {
     for (const c of [10, 50]) {
       const node = summarise(a.points.filter((p) => p.target === "baseline" && p.connections === c));
       const nginx = summarise(a.points.filter((p) => p.target === "nginx" && p.connections === c));
+      const headed = summarise(a.points.filter((p) => p.target === "baseline-headers" && p.connections === c));
       const app = summarise(a.points.filter((p) => p.target === "app" && p.connections === c));
       if (!app || !node) continue;
       for (const [label, s] of [
         ["bare Node (memory)", node],
+        ["bare Node + Newsroom's headers", headed],
         ["nginx (file)", nginx],
         ["**Newsroom**", app],
       ] as const) {

@@ -105,14 +105,16 @@ function backendPids(databaseUrl: string | undefined) {
  * (each round measures every target at each concurrency), all servers up at once and pinned off
  * the load generator's core.
  */
-async function articleLoad(app: AppServer, htmlFile: string) {
+async function articleLoad(app: AppServer, htmlFile: string, headersFile: string) {
   const url = `http://127.0.0.1:${app.port}/articles/${TYPICAL.slug}`;
   const baseline = await startBaseline(PORT + 2, htmlFile);
+  const withHeaders = await startBaseline(PORT + 5, htmlFile, headersFile);
   const nginx = await startNginx(PORT + 3, htmlFile);
   if ("error" in nginx) results.errors.push(nginx.error);
   const db = backendPids(app.databaseUrl);
   const targets = [
     { name: "baseline", url: baseline.url, pid: baseline.pid, db: undefined },
+    { name: "baseline-headers", url: withHeaders.url, pid: withHeaders.pid, db: undefined },
     ...("error" in nginx ? [] : [{ name: "nginx", url: nginx.url, pid: nginx.pid, db: undefined }]),
     { name: "app", url, pid: app.listenerPid, db: db?.read },
   ];
@@ -138,6 +140,7 @@ async function articleLoad(app: AppServer, htmlFile: string) {
     // measurements (publish, editor, co-editing, scale) run on every CPU, as without it.
     unpinServer(app.listenerPid);
     await baseline.stop();
+    await withHeaders.stop();
     if (!("error" in nginx)) await nginx.stop();
     await db?.end();
   }
@@ -187,6 +190,7 @@ if (process.env.BENCH_SKIP_BUILD !== "1") {
 }
 const browser = await launch();
 const htmlFile = path.join(LOG_DIR, "article.html");
+const headersFile = path.join(LOG_DIR, "article-headers.json");
 const engines: ("pglite" | "postgres")[] = [];
 if (ENGINES.includes("pglite") && ["article", "weights", "lighthouse", "uncached", "publish", "editor"].some((p) => ONLY.has(p))) engines.push("pglite");
 if (ENGINES.includes("postgres") && (await pgReachable())) engines.push("postgres");
@@ -212,7 +216,12 @@ for (const engine of engines) {
         const html = await r.text();
         if (!r.ok || !html.includes("La Chine nie")) throw new Error(`the typical article answered ${r.status}`);
         writeFileSync(htmlFile, html);
-        await articleLoad(running, htmlFile);
+        // The headers a cached copy is sent with (hop-by-hop ones and the length left to Node).
+        const sent = await fetch(`${running.origin}/articles/${TYPICAL.slug}`);
+        await sent.arrayBuffer();
+        const own = ["connection", "keep-alive", "date", "content-length", "transfer-encoding", "content-encoding"];
+        writeFileSync(headersFile, JSON.stringify(Object.fromEntries([...sent.headers].filter(([k]) => !own.includes(k)))));
+        await articleLoad(running, htmlFile, headersFile);
       },
       "article",
     );
