@@ -54,6 +54,8 @@ describe("page cache with a CSP nonce per response", () => {
           const fromHeader = NONCE_IN_POLICY.exec(String(req.headers["content-security-policy"]))?.[1];
           const html = `<!DOCTYPE html><script nonce="${fromHeader}" src="/c.js"></script><p>Article</p><script nonce="${fromHeader}">go()</script>`;
           res.setHeader("content-type", "text/html; charset=utf-8");
+          // Next's preload of the stylesheet names the nonce too.
+          res.setHeader("link", `</s.css>; rel=preload; as="style"; nonce="${fromHeader}"`);
           if (String(req.headers["accept-encoding"]).includes("gzip")) {
             res.setHeader("content-encoding", "gzip");
             res.end(gzipSync(html));
@@ -67,7 +69,7 @@ describe("page cache with a CSP nonce per response", () => {
   }
 
   const get = (port: number, encoding?: string) =>
-    new Promise<{ cache: string; policy: string; body: string }>((resolve, reject) => {
+    new Promise<{ cache: string; policy: string; link: string; body: string }>((resolve, reject) => {
       const req = request({ host: "127.0.0.1", port, path: "/articles/une", headers: encoding ? { "accept-encoding": encoding } : {} }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
@@ -76,6 +78,7 @@ describe("page cache with a CSP nonce per response", () => {
           resolve({
             cache: String(res.headers["x-newsroom-cache"]),
             policy: String(res.headers["content-security-policy"]),
+            link: String(res.headers.link),
             body: (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8"),
           });
         });
@@ -96,7 +99,9 @@ describe("page cache with a CSP nonce per response", () => {
         expect(nonce).toMatch(/^[A-Za-z0-9_-]{22}$/);
         // The page's scripts carry this response's nonce, and only it.
         expect([...r.body.matchAll(/nonce="([^"]*)"/g)].map((m) => m[1])).toEqual([nonce, nonce]);
-        for (const earlier of seen) expect(r.body).not.toContain(earlier);
+        // So does the stylesheet's preload header.
+        expect(r.link).toBe(`</s.css>; rel=preload; as="style"; nonce="${nonce}"`);
+        for (const earlier of seen) expect(r.body + r.link).not.toContain(earlier);
         seen.add(nonce!);
       }
       expect(seen.size).toBe(30);

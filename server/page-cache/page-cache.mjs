@@ -200,7 +200,16 @@ export function createPageCache(options) {
         const { "content-security-policy": _policy, ...headers } = entry.headers;
         const template = templateOf(entry.body, String(headers["content-encoding"] ?? "identity").toLowerCase(), nonce);
         // A coding kept only as rendered would replay its nonce: not kept (no browser asks for it).
-        if (template) entries.store(key, { ...entry, headers, body: template.stored, template, replay, generation, storedAt: now() });
+        if (!template) return;
+        // Other headers that name it (Next's Link preload of the stylesheet carries nonce="…") get
+        // each hit's nonce too, never this render's.
+        /** @type {Array<[string, string[][]]>} */
+        const nonceHeaders = [];
+        for (const [name, value] of Object.entries(headers)) {
+          const values = Array.isArray(value) ? value : [value];
+          if (values.some((v) => v.includes(nonce))) nonceHeaders.push([name, values.map((v) => v.split(nonce))]);
+        }
+        entries.store(key, { ...entry, headers, body: template.stored, template, nonceHeaders, replay, generation, storedAt: now() });
       },
       maxEntryBytes,
     );
@@ -227,7 +236,7 @@ export function createPageCache(options) {
     }
     // The page's pieces with this response's nonce between them, written without joining them.
     const { parts, length } = fillTemplateParts(hit.template, nonce);
-    res.writeHead(hit.status, hitHeaders(hit, length));
+    res.writeHead(hit.status, withNonce(hitHeaders(hit, length), hit.nonceHeaders, nonce));
     if (req.method === "HEAD") {
       res.end();
       return true;
@@ -246,6 +255,17 @@ export function createPageCache(options) {
   function hitHeaders(hit, length) {
     if (hit.sent?.length !== length) hit.sent = { length, headers: { ...hit.headers, "content-length": String(length), "x-newsroom-cache": "hit" } };
     return hit.sent.headers;
+  }
+
+  /**
+   * The headers with `nonce` where the stored ones had the render's (none, mostly: no copy).
+   * @param {Record<string, string | string[]>} headers @param {Array<[string, string[][]]> | undefined} nonceHeaders @param {string} nonce
+   */
+  function withNonce(headers, nonceHeaders, nonce) {
+    if (!nonceHeaders?.length) return headers;
+    const filled = { ...headers };
+    for (const [name, values] of nonceHeaders) filled[name] = values.length === 1 ? values[0].join(nonce) : values.map((pieces) => pieces.join(nonce));
+    return filled;
   }
 
   return {
