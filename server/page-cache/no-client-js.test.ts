@@ -107,6 +107,27 @@ describe("withoutClientRuntime on a real HTTP response", () => {
     expect(gunzipSync(r.body).toString("utf8")).toBe(stripClientRuntime(PAGE));
   });
 
+  it("every byte of the text comes back as it was: accents, CJK, RTL, emoji, and an attribute whose UTF-8 ends in 0xA0 (à)", async () => {
+    const text = [
+      '<link title="Déjàrel=modulepreload et la suite" rel="alternate" type="application/rss+xml" href="/feed.xml"/>',
+      "<p>Cybersécurité « française » — 網絡安全 · الأمن السيبراني · 🔐 « Voilà »</p>",
+    ].join("");
+    const page = PAGE.replace("</head>", `${text}</head>`);
+    for (const gzip of [false, true]) {
+      const base = await serve((_req, res) => {
+        withoutClientRuntime(res);
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        if (gzip) res.setHeader("content-encoding", "gzip");
+        res.end(gzip ? gzipSync(Buffer.from(page)) : Buffer.from(page));
+      });
+      const r = await rawGet(base);
+      const body = gzip ? gunzipSync(r.body) : r.body;
+      expect(body.equals(Buffer.from(stripClientRuntime(page)))).toBe(true);
+      expect(body.toString("utf8")).toContain(text);
+      server?.close();
+    }
+  });
+
   it("an identity page written with writeHead is rewritten too; an error page (Next fills it in on the client) is not", async () => {
     const base = await serve((req, res) => {
       withoutClientRuntime(res);
