@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import type { Dictionary } from "@/lib/i18n/dictionaries";
+import { formatFullDate, type Dictionary } from "@/lib/i18n/dictionaries";
 
 /** The masthead: the newspaper's name, the same in every language. */
 const SITE_NAME = "Newsroom";
@@ -8,7 +8,7 @@ const SITE_NAME = "Newsroom";
 export type SiteHeaderProps = { language: string; timeZone: string; dict: Dictionary; sections: { name: string; slug: string }[] };
 
 export function SiteHeader({ language, timeZone, dict, sections }: SiteHeaderProps) {
-  const today = new Intl.DateTimeFormat(language, { dateStyle: "full", timeZone }).format(new Date());
+  const today = formatFullDate(new Date(), language, timeZone);
   return (
     <header className="border-b-4 border-double border-neutral-900 dark:border-neutral-200">
       <a

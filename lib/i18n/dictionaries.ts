@@ -48,11 +48,16 @@ export function dictionaryFor(language: string | null | undefined): Dictionary {
 // Building an Intl.DateTimeFormat costs far more than using one, and every public page formats
 // several dates: keep one per (language, style, time zone). Unknown tags fall back to English.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(language: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${language}|${timeZone}|${withTime}`;
+const STYLES = {
+  date: { dateStyle: "long" },
+  dateTime: { dateStyle: "long", timeStyle: "short" },
+  fullDate: { dateStyle: "full" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+function formatter(language: string, timeZone: string, style: keyof typeof STYLES): Intl.DateTimeFormat {
+  const key = `${language}|${timeZone}|${style}`;
   let f = formatters.get(key);
   if (!f) {
-    const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: "long", timeStyle: "short", timeZone } : { dateStyle: "long", timeZone };
+    const options: Intl.DateTimeFormatOptions = { ...STYLES[style], timeZone };
     try {
       f = new Intl.DateTimeFormat(language, options);
     } catch {
@@ -66,11 +71,16 @@ function formatter(language: string, timeZone: string, withTime: boolean): Intl.
 
 /** A date in the reader-facing words of `language`; an unknown or malformed tag falls back to English. */
 export function formatDateTime(date: Date | string, language: string, timeZone = "Europe/Paris"): string {
-  return formatter(language, timeZone, true).format(typeof date === "string" ? new Date(date) : date);
+  return formatter(language, timeZone, "dateTime").format(typeof date === "string" ? new Date(date) : date);
 }
 
 export function formatDate(date: Date | string, language: string, timeZone = "Europe/Paris"): string {
-  return formatter(language, timeZone, false).format(typeof date === "string" ? new Date(date) : date);
+  return formatter(language, timeZone, "date").format(typeof date === "string" ? new Date(date) : date);
+}
+
+/** The day in full ("dimanche 29 novembre 2026"), as the masthead shows it. */
+export function formatFullDate(date: Date, language: string, timeZone = "Europe/Paris"): string {
+  return formatter(language, timeZone, "fullDate").format(date);
 }
 
 /** A BCP 47 tag safe to put in a lang attribute (anything malformed becomes "und"). */

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+
+import { formatDate, formatDateTime, formatFullDate } from "./dictionaries";
+
+describe("reader-facing dates", () => {
+  const at = new Date("2026-11-29T23:30:00Z");
+
+  it("the masthead's day in full, in the site's language and time zone", () => {
+    expect(formatFullDate(at, "fr", "Europe/Paris")).toBe("lundi 30 novembre 2026");
+    expect(formatFullDate(at, "en", "America/New_York")).toBe("Sunday, November 29, 2026");
+  });
+
+  it("a malformed language tag falls back to English rather than failing the page", () => {
+    expect(formatFullDate(at, "not a tag!", "Europe/Paris")).toBe("Monday, November 30, 2026");
+    expect(formatDate(at, "??", "Europe/Paris")).toBe("November 30, 2026");
+  });
+
+  it("one formatter per language, style and zone: the styles do not mix", () => {
+    expect(formatDate(at, "fr", "Europe/Paris")).toBe("30 novembre 2026");
+    expect(formatDateTime(at, "fr", "Europe/Paris")).toBe("30 novembre 2026 à 00:30");
+    expect(formatFullDate(at, "fr", "Europe/Paris")).toBe("lundi 30 novembre 2026");
+  });
+});
