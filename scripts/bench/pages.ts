@@ -8,7 +8,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 import { TYPICAL } from "../../e2e/fixtures";
-import { loadPoint, type Driver } from "./load";
+import { loadPoint, warmUp, type Driver } from "./load";
 import { summariseProfile, type ProfileSummary } from "./profile";
 import { sleep } from "./server";
 
@@ -112,7 +112,10 @@ export async function pageWeights(origin: string, pages: PageType[]): Promise<Pa
   return out;
 }
 
-/** Each page type rendered on every request (an app started with PAGE_CACHE_MB=0), one connection. */
+/**
+ * Each page type rendered on every request (an app started with PAGE_CACHE_MB=0), one connection:
+ * warmed up, measured, then profiled, `seconds` each.
+ */
 export async function uncachedRenders(
   driver: Driver,
   origin: string,
@@ -125,13 +128,17 @@ export async function uncachedRenders(
   const out: UncachedPoint[] = [];
   for (const [i, page] of pages.entries()) {
     const url = `${origin.replace("localhost", "127.0.0.1")}${page.path}`;
-    // A few renders first: the first of each route loads its code.
-    for (let n = 0; n < 3; n++) await (await fetch(url)).arrayBuffer();
+    // Renders first, unmeasured: the first of each route loads its code, and the next thousand or
+    // so are what V8 needs to optimise it (a page measured after three renders cost half as much
+    // again as after a thousand).
+    await warmUp(driver, url, seconds);
+    // Measured without the profiler, which costs CPU of its own; then profiled on its own.
+    const p = await loadPoint(driver, page.name, url, 1, seconds, pid, dbPids);
     process.kill(pid, "SIGUSR2"); // profiler on (cpu-profile-hook.mjs)
     const started = path.join(profileDir, `${i + 1}.started`);
     for (let waited = 0; !existsSync(started) && waited < 10_000; waited += 50) await sleep(50);
     await sleep(200);
-    const p = await loadPoint(driver, page.name, url, 1, seconds, pid, dbPids);
+    await loadPoint(driver, page.name, url, 1, seconds, pid, undefined);
     process.kill(pid, "SIGUSR2"); // off, written as <i + 1>.cpuprofile
     const file = path.join(profileDir, `${i + 1}.cpuprofile`);
     for (let waited = 0; !existsSync(file) && waited < 10_000; waited += 100) await sleep(100);

@@ -137,7 +137,7 @@ export function renderMarkdown(r: Results): string {
     out.push(
       "## 1b. Uncached renders (PAGE_CACHE_MB=0)",
       "",
-      `A second app with the page cache off: every request renders (Next's data cache still serves the database reads it keyed on the public generation). One connection, ${Math.max(3, Math.round(m.seconds / 2))} s per page type; CPU from /proc as above.`,
+      `A second app with the page cache off: every request renders (Next's data cache still serves the database reads it keyed on the public generation). One connection, ${Math.max(3, Math.round(m.seconds / 2))} s per page type after as long unmeasured at c=10 (V8 optimises the render code over its first thousand or so renders); CPU from /proc as above, with the profiler off (the profiles below come from a further window of the same length).`,
       "",
       "| engine | page | path | req/s at c=1 | p50 ms | server CPU ms/req | database CPU ms/req | errors |",
       "| --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -156,7 +156,7 @@ export function renderMarkdown(r: Results): string {
     out.push(
       `### Where an uncached render's CPU goes (${u.engine})`,
       "",
-      "V8 CPU profile of the server during each page type's renders above (scripts/bench/cpu-profile-hook.mjs; start-up excluded): self time by part of the stack, as a share of the busy (non-idle) time.",
+      "V8 CPU profile of the server during a further window of each page type's renders (scripts/bench/cpu-profile-hook.mjs; start-up excluded): self time by part of the stack, as a share of the busy (non-idle) time.",
       "",
       "| page | busy s profiled | where the time goes |",
       "| --- | --- | --- |",
