@@ -258,14 +258,15 @@ export function createPageCache(options) {
   }
 
   /**
-   * The headers with `nonce` where the stored ones had the render's (none, mostly: no copy).
+   * The entry's headers with `nonce` where the stored ones had the render's. Filled in place, not
+   * copied (every article has such a header, and a hit's cost is counted in microseconds): the
+   * object is only read by the writeHead call it is passed to, synchronously.
    * @param {Record<string, string | string[]>} headers @param {Array<[string, string[][]]> | undefined} nonceHeaders @param {string} nonce
    */
   function withNonce(headers, nonceHeaders, nonce) {
-    if (!nonceHeaders?.length) return headers;
-    const filled = { ...headers };
-    for (const [name, values] of nonceHeaders) filled[name] = values.length === 1 ? values[0].join(nonce) : values.map((pieces) => pieces.join(nonce));
-    return filled;
+    if (nonceHeaders === undefined) return headers;
+    for (const [name, values] of nonceHeaders) headers[name] = values.length === 1 ? values[0].join(nonce) : values.map((pieces) => pieces.join(nonce));
+    return headers;
   }
 
   return {
