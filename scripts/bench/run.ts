@@ -216,7 +216,8 @@ for (const engine of engines) {
         const html = await r.text();
         if (!r.ok || !html.includes("La Chine nie")) throw new Error(`the typical article answered ${r.status}`);
         writeFileSync(htmlFile, html);
-        // The headers a cached copy is sent with (hop-by-hop ones and the length left to Node).
+        // The headers a cached copy is sent with (asked again: the first answer may have been the
+        // render), less the hop-by-hop ones and the length, which Node sets.
         const sent = await fetch(`${running.origin}/articles/${TYPICAL.slug}`);
         await sent.arrayBuffer();
         const own = ["connection", "keep-alive", "date", "content-length", "transfer-encoding", "content-encoding"];
