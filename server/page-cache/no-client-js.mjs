@@ -29,6 +29,11 @@
  * user agent (`htmlLimitedBots`), and `wholePageRequest` gives a request without one a
  * user agent, since Next streams for those whatever the setting. Should a page still come with a
  * boundary pending, it keeps its scripts rather than lose what is inside.
+ *
+ * A page left without script needs no nonce: given the script-free policy (server/csp.mjs,
+ * `script-src 'none'`), the rewrite sends the page with it and takes the render's nonce out of
+ * the markup (`nonce="…"` on the stylesheet link and structured data) and out of Next's Link
+ * header. The page is then the same for every reader, and the page cache serves it as stored.
  */
 import { deflateSync, gunzipSync, gzipSync, inflateSync } from "node:zlib";
 
@@ -59,6 +64,27 @@ export function stripClientRuntime(html) {
       const rel = (attr(tag, "rel") ?? "").toLowerCase();
       return rel === "modulepreload" || (rel === "preload" && (attr(tag, "as") ?? "").toLowerCase() === "script") ? "" : tag;
     });
+}
+
+/** A `nonce` attribute: React writes it `nonce="…"`, and escapes `"` in text and values. */
+const NONCE_ATTRIBUTE = /[ \t\n\f\r]nonce="[^"]*"/gi;
+/** The nonce parameter of a Link header's preload (Next adds the render's nonce to it). */
+const LINK_NONCE = /;[ \t]*nonce="[^"]*"/gi;
+
+/**
+ * Whether the page arrived whole: no Suspense boundary left pending for a script to fill in.
+ * @param {string} html
+ */
+export function isWholePage(html) {
+  return !PENDING_BOUNDARY.test(html);
+}
+
+/**
+ * A whole page without its nonces: once it has no script, a nonce names nothing.
+ * @param {string} html
+ */
+export function withoutNonces(html) {
+  return html.replace(NONCE_ATTRIBUTE, "");
 }
 
 /**
@@ -107,12 +133,28 @@ function headerOf(res, rest, name) {
 }
 
 /**
+ * Sets a response header in the arguments of a pending writeHead call and on the response.
+ * @param {import("node:http").ServerResponse} res @param {unknown[]} rest @param {string} name @param {string | string[]} value
+ */
+function setHeaderOf(res, rest, name, value) {
+  const last = rest[rest.length - 1];
+  if (last && typeof last === "object") {
+    if (Array.isArray(last)) {
+      for (let i = last.length - 2; i >= 0; i -= 2) if (String(last[i]).toLowerCase() === name) last.splice(i, 2);
+    } else for (const k of Object.keys(last)) if (k.toLowerCase() === name) delete /** @type {Record<string, unknown>} */ (last)[k];
+  }
+  res.setHeader(name, value);
+}
+
+/**
  * Rewrites the HTML written to `res` with `stripClientRuntime` (see above). To be called before
  * Next's handler writes anything, after any wrapper that must see the rewritten page (the page
- * cache's capture).
+ * cache's capture). With `scriptFreePolicy`, a page rewritten whole is sent under that policy,
+ * without nonces.
  * @param {import("node:http").ServerResponse} res
+ * @param {string} [scriptFreePolicy]
  */
-export function withoutClientRuntime(res) {
+export function withoutClientRuntime(res, scriptFreePolicy) {
   const out = /** @type {any} */ (res);
   const { writeHead, write, end } = out;
   /** @type {Buffer[]} */
@@ -164,7 +206,13 @@ export function withoutClientRuntime(res) {
     const coding = (headerOf(res, rest, "content-encoding") || "identity").toLowerCase();
     const body = Buffer.concat(chunks);
     const text = decode(body, coding);
-    const sent = text === null ? body : encode(stripClientRuntime(text), coding);
+    const whole = text !== null && isWholePage(text);
+    const sent = !whole ? body : encode(scriptFreePolicy ? withoutNonces(stripClientRuntime(text)) : stripClientRuntime(text), coding);
+    if (whole && scriptFreePolicy) {
+      setHeaderOf(this, rest, "content-security-policy", scriptFreePolicy);
+      const link = headerOf(res, rest, "link");
+      if (link) setHeaderOf(this, rest, "link", link.replace(LINK_NONCE, ""));
+    }
     this.removeHeader("transfer-encoding");
     this.setHeader("content-length", String(sent.length));
     const headers = rest[rest.length - 1];

@@ -90,6 +90,11 @@ export function templateOf(body, coding, nonce) {
   };
 }
 
+/** How many places of the page held the nonce. @param {NonceTemplate} t */
+export function nonceSlots(t) {
+  return (t.coding === "identity" ? t.pieces.length : t.packed.length) - 1;
+}
+
 /** A stored deflate block holding `data` (< 64 KB), not the last one. */
 function storedBlock(/** @type {Buffer} */ data) {
   const head = Buffer.alloc(5);

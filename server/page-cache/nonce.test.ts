@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 
-import { cspApplier, cspTemplate } from "../csp.mjs";
+import { cspApplier, cspTemplate, scriptFreePolicy } from "../csp.mjs";
+import { withoutClientRuntime } from "./no-client-js.mjs";
 import { fillTemplate, templateOf } from "./nonce-body.mjs";
 import { createPageCache } from "./page-cache.mjs";
 
@@ -39,20 +40,28 @@ describe("page cache with a CSP nonce per response", () => {
     server = null;
   });
 
-  /** Like Next: the nonce comes from the request's policy header; gzip when asked for. */
-  async function start() {
+  /**
+   * Like Next: the nonce comes from the request's policy header; gzip when asked for. Like
+   * server/serve.mjs: the nonce is drawn when the cache asks for it. `readerPage`: the page goes
+   * through the reader's rewrite (no script, the script-free policy), as public pages do.
+   */
+  async function start({ readerPage = false } = {}) {
     let renders = 0;
+    let drawn = 0;
     const cache = createPageCache({ readGeneration: () => Promise.resolve(1), checkIntervalMs: 0 });
     const applyCsp = cspApplier(cspTemplate());
     server = createServer((req, res) => {
-      const nonce = applyCsp(req, res);
+      let nonce: string | undefined;
+      const nonceOf = () => (nonce ??= (drawn++, applyCsp(req, res)));
       void cache.handle(
         req,
         res,
         () => {
           renders++;
+          nonceOf();
+          if (readerPage) withoutClientRuntime(res, scriptFreePolicy());
           const fromHeader = NONCE_IN_POLICY.exec(String(req.headers["content-security-policy"]))?.[1];
-          const html = `<!DOCTYPE html><script nonce="${fromHeader}" src="/c.js"></script><p>Article</p><script nonce="${fromHeader}">go()</script>`;
+          const html = `<!DOCTYPE html><link rel="stylesheet" href="/s.css" nonce="${fromHeader}"/><script nonce="${fromHeader}" src="/c.js"></script><p>Article</p><script nonce="${fromHeader}">go()</script><script type="application/ld+json" nonce="${fromHeader}">{"@type":"NewsArticle"}</script>`;
           res.setHeader("content-type", "text/html; charset=utf-8");
           // Next's preload of the stylesheet names the nonce too.
           res.setHeader("link", `</s.css>; rel=preload; as="style"; nonce="${fromHeader}"`);
@@ -61,11 +70,11 @@ describe("page cache with a CSP nonce per response", () => {
             res.end(gzipSync(html));
           } else res.end(html);
         },
-        nonce,
+        nonceOf,
       );
     });
     await new Promise<void>((r) => server!.listen(0, "127.0.0.1", () => r()));
-    return { port: (server!.address() as AddressInfo).port, renders: () => renders };
+    return { port: (server!.address() as AddressInfo).port, renders: () => renders, drawn: () => drawn };
   }
 
   const get = (port: number, encoding?: string) =>
@@ -97,8 +106,8 @@ describe("page cache with a CSP nonce per response", () => {
         expect(r.policy.split(";").find((d) => d.trim().startsWith("script-src"))).not.toContain("unsafe-inline");
         const nonce = NONCE_IN_POLICY.exec(r.policy)?.[1];
         expect(nonce).toMatch(/^[A-Za-z0-9_-]{22}$/);
-        // The page's scripts carry this response's nonce, and only it.
-        expect([...r.body.matchAll(/nonce="([^"]*)"/g)].map((m) => m[1])).toEqual([nonce, nonce]);
+        // The page's scripts (and the rest) carry this response's nonce, and only it.
+        expect([...r.body.matchAll(/nonce="([^"]*)"/g)].map((m) => m[1])).toEqual([nonce, nonce, nonce, nonce]);
         // So does the stylesheet's preload header.
         expect(r.link).toBe(`</s.css>; rel=preload; as="style"; nonce="${nonce}"`);
         for (const earlier of seen) expect(r.body + r.link).not.toContain(earlier);
@@ -106,6 +115,57 @@ describe("page cache with a CSP nonce per response", () => {
       }
       expect(seen.size).toBe(30);
       expect(s.renders()).toBe(1);
+      expect(s.drawn()).toBe(30);
+    });
+
+    it(`serves a reader's page under the script-free policy, naming no nonce, and draws none for a hit (${encoding ?? "identity"})`, async () => {
+      const s = await start({ readerPage: true });
+      for (let i = 0; i < 5; i++) {
+        const r = await get(s.port, encoding);
+        expect(r.cache).toBe(i === 0 ? "miss" : "hit");
+        expect(r.policy).toBe(scriptFreePolicy());
+        expect(r.policy).toContain("script-src 'none'");
+        expect(r.policy).not.toContain("nonce");
+        // Scripts gone but the structured data, which keeps no nonce attribute; nor does the stylesheet or its preload.
+        expect(r.body).toBe(
+          `<!DOCTYPE html><link rel="stylesheet" href="/s.css"/><p>Article</p><script type="application/ld+json">{"@type":"NewsArticle"}</script>`,
+        );
+        expect(r.link).toBe(`</s.css>; rel=preload; as="style"`);
+      }
+      expect(s.renders()).toBe(1);
+      // The render drew one (Next may need it until the page is rewritten); the hits none.
+      expect(s.drawn()).toBe(1);
     });
   }
+
+  it("keeps a page with a pending boundary whole, under the nonce policy, with its scripts and their nonces", async () => {
+    const cache = createPageCache({ readGeneration: () => Promise.resolve(1), checkIntervalMs: 0 });
+    const applyCsp = cspApplier(cspTemplate());
+    server = createServer((req, res) => {
+      let nonce: string | undefined;
+      const nonceOf = () => (nonce ??= applyCsp(req, res));
+      void cache.handle(
+        req,
+        res,
+        () => {
+          const n = nonceOf();
+          withoutClientRuntime(res, scriptFreePolicy());
+          res.setHeader("content-type", "text/html; charset=utf-8");
+          res.end(
+            `<!DOCTYPE html><!--$?--><template id="B:0"></template><div hidden id="S:0"><p>Suite</p></div><script nonce="${n}">$RC("B:0","S:0")</script>`,
+          );
+        },
+        nonceOf,
+      );
+    });
+    await new Promise<void>((r) => server!.listen(0, "127.0.0.1", () => r()));
+    const port = (server!.address() as AddressInfo).port;
+    for (const cache of ["miss", "hit"]) {
+      const r = await get(port);
+      expect(r.cache).toBe(cache);
+      const nonce = NONCE_IN_POLICY.exec(r.policy)?.[1];
+      expect(nonce).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(r.body).toContain(`<script nonce="${nonce}">$RC(`);
+    }
+  });
 });
