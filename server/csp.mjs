@@ -8,10 +8,9 @@
  * (serve.mjs) writes that header on the request before Next sees it, and the same policy on the
  * response. Pages answered from the page cache get a fresh nonce too (page-cache/nonce-body.mjs).
  *
- * A reader's page has no script left to run (page-cache/no-client-js.mjs removes Next's client
- * runtime): it is sent with `scriptFreePolicy`, `script-src 'none'` and no nonce, which is stricter
- * (no nonce to steal or replay) and the same for every reader, so the page cache serves it as it
- * was stored. The nonce is only drawn for a response that may still carry script.
+ * A reader's page has no script left (page-cache/no-client-js.mjs removes Next's client runtime),
+ * so its markup names no nonce: the page cache keeps one body for every reader, and only the
+ * policy header of each response carries the nonce drawn for it.
  *
  * Development (`next dev`) keeps the lenient policy of next.config.js: React's development build
  * needs eval and the dev server injects its own inline scripts.
@@ -82,14 +81,6 @@ export function cspTemplate(options = {}) {
   const [before, after] = cspDirectives({ scriptSrc: `'nonce-${NONCE_SLOT}' 'strict-dynamic'`, oidcIssuer: options.oidcIssuer }).split(NONCE_SLOT);
   /** @param {string} nonce */
   return (nonce) => before + nonce + after;
-}
-
-/**
- * The policy of a page with no script to run: the same directives, `script-src 'none'`.
- * @param {{ oidcIssuer?: string }} [options]
- */
-export function scriptFreePolicy(options = {}) {
-  return cspDirectives({ scriptSrc: "'none'", oidcIssuer: options.oidcIssuer });
 }
 
 /**

@@ -22,7 +22,7 @@ import { cdnConfig, withCdnHeaders } from "./cdn.mjs";
 import { parseTrustProxy, stampClientAddress } from "./client-address.mjs";
 import { closeCollab, collabUpgrade } from "./collab-bridge.mjs";
 import { contentApi } from "./content-api-bridge.mjs";
-import { cspApplier, cspTemplate, scriptFreePolicy } from "./csp.mjs";
+import { cspApplier, cspTemplate } from "./csp.mjs";
 import { createMetrics } from "./metrics.mjs";
 import { createObserver } from "./observe.mjs";
 import { isReaderPage, wholePageRequest, withoutClientRuntime } from "./page-cache/no-client-js.mjs";
@@ -83,35 +83,26 @@ const plain = (res, status, text) => {
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
   res.end(text);
 };
-// Every response that may carry script gets a CSP nonce of its own, pages from the cache included;
-// a reader's page has no script and goes out under the script-free policy (server/csp.mjs).
+// Every response gets a CSP nonce of its own, pages from the cache included (server/csp.mjs).
 const applyCsp = cspApplier(cspTemplate({ oidcIssuer: process.env.AUTH_OIDC_ISSUER }));
-const readerPolicy = scriptFreePolicy({ oidcIssuer: process.env.AUTH_OIDC_ISSUER });
 // A reader's page leaves without Next's client runtime (server/page-cache/no-client-js.mjs),
 // rewritten inside the render so that the page cache keeps the rewritten page.
 const serve = (req, res) => {
-  /** @type {string | undefined} */
-  let nonce;
-  // Drawn when a response needs it: every render, never a hit on a page without script.
-  const nonceOf = () => (nonce ??= applyCsp(req, res));
+  const nonce = applyCsp(req, res);
   // The Content API answers its own routes (server/content-api-bridge.mjs); the rest goes on.
-  if (req.url?.startsWith("/api/v1/")) {
-    nonceOf();
-    const api = contentApi(req, res);
-    if (api) return api;
-  }
+  const api = contentApi(req, res);
+  if (api) return api;
   return cache.handle(
     req,
     res,
     () => {
-      nonceOf();
       if (isReaderPage(req, canonicalPublicUrl)) {
         wholePageRequest(req);
-        withoutClientRuntime(res, readerPolicy);
+        withoutClientRuntime(res, { dropNonces: true });
       }
       return handle(req, res);
     },
-    nonceOf,
+    nonce,
   );
 };
 const fail = (req, res, error) => {

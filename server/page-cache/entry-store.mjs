@@ -15,7 +15,7 @@
  * `replay`: the request that renders this entry again (its canonical URL and the headers its key
  * holds), for prime.mjs.
  * @typedef {{ url: string; headers: Record<string, string> }} Replay
- * @typedef {{ status: number; headers: Record<string, string | string[]>; body: Buffer; template?: import("./nonce-body.mjs").NonceTemplate; nonceHeaders?: Array<[string, string[][]]>; replay?: Replay; generation: number; storedAt: number; cost: number }} Entry
+ * @typedef {{ status: number; headers: Record<string, string | string[]>; body: Buffer; template?: import("./nonce-body.mjs").NonceTemplate; policyOnly?: boolean; nonceHeaders?: Array<[string, string[][]]>; replay?: Replay; generation: number; storedAt: number; cost: number }} Entry
  * @typedef {{ key: string; replay: Replay; generation: number }} HotPage
  * @typedef {{ stored: number; evicted: number; swept: number }} StoreStats
  */

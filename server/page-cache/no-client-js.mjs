@@ -30,10 +30,10 @@
  * user agent, since Next streams for those whatever the setting. Should a page still come with a
  * boundary pending, it keeps its scripts rather than lose what is inside.
  *
- * A page left without script needs no nonce: given the script-free policy (server/csp.mjs,
- * `script-src 'none'`), the rewrite sends the page with it and takes the render's nonce out of
- * the markup (`nonce="…"` on the stylesheet link and structured data) and out of Next's Link
- * header. The page is then the same for every reader, and the page cache serves it as stored.
+ * A page left without script has no use for the render's nonce in its markup (`nonce="…"` on the
+ * stylesheet link and structured data, which no policy applies to) or in Next's Link header: with
+ * `dropNonces`, the rewrite takes it out of both. The page is then the same for every reader, the
+ * page cache serves it as stored, and each response's nonce is in its policy header alone.
  */
 import { deflateSync, gunzipSync, gzipSync, inflateSync } from "node:zlib";
 
@@ -141,7 +141,7 @@ function setHeaderOf(res, rest, name, value) {
   if (last && typeof last === "object") {
     if (Array.isArray(last)) {
       for (let i = last.length - 2; i >= 0; i -= 2) if (String(last[i]).toLowerCase() === name) last.splice(i, 2);
-    } else for (const k of Object.keys(last)) if (k.toLowerCase() === name) delete /** @type {Record<string, unknown>} */ (last)[k];
+    } else for (const k of Object.keys(last)) if (k.toLowerCase() === name) delete (/** @type {Record<string, unknown>} */ (last)[k]);
   }
   res.setHeader(name, value);
 }
@@ -149,12 +149,11 @@ function setHeaderOf(res, rest, name, value) {
 /**
  * Rewrites the HTML written to `res` with `stripClientRuntime` (see above). To be called before
  * Next's handler writes anything, after any wrapper that must see the rewritten page (the page
- * cache's capture). With `scriptFreePolicy`, a page rewritten whole is sent under that policy,
- * without nonces.
+ * cache's capture). With `dropNonces`, a page rewritten whole leaves without the render's nonce.
  * @param {import("node:http").ServerResponse} res
- * @param {string} [scriptFreePolicy]
+ * @param {{ dropNonces?: boolean }} [options]
  */
-export function withoutClientRuntime(res, scriptFreePolicy) {
+export function withoutClientRuntime(res, { dropNonces = false } = {}) {
   const out = /** @type {any} */ (res);
   const { writeHead, write, end } = out;
   /** @type {Buffer[]} */
@@ -207,11 +206,10 @@ export function withoutClientRuntime(res, scriptFreePolicy) {
     const body = Buffer.concat(chunks);
     const text = decode(body, coding);
     const whole = text !== null && isWholePage(text);
-    const sent = !whole ? body : encode(scriptFreePolicy ? withoutNonces(stripClientRuntime(text)) : stripClientRuntime(text), coding);
-    if (whole && scriptFreePolicy) {
-      setHeaderOf(this, rest, "content-security-policy", scriptFreePolicy);
+    const sent = !whole ? body : encode(dropNonces ? withoutNonces(stripClientRuntime(text)) : stripClientRuntime(text), coding);
+    if (whole && dropNonces) {
       const link = headerOf(res, rest, "link");
-      if (link) setHeaderOf(this, rest, "link", link.replace(LINK_NONCE, ""));
+      if (link.includes("nonce")) setHeaderOf(this, rest, "link", link.replace(LINK_NONCE, ""));
     }
     this.removeHeader("transfer-encoding");
     this.setHeader("content-length", String(sent.length));

@@ -26,11 +26,11 @@
  * class of Accept-Encoding Next's compression answers alike; a stored body is only served to
  * clients that accept its Content-Encoding.
  *
- * Every response that may run script has a CSP nonce of its own (server/csp.mjs): an entry rendered
- * with a nonce is kept with that nonce cut out (nonce-body.mjs), and each hit is served with a
- * nonce drawn for it, in the body and in the Content-Security-Policy header. A reader's page has
- * no script (no-client-js.mjs): it is rendered under the script-free policy and names no nonce, so
- * it is kept and served as it was sent, and a hit on it draws no nonce at all.
+ * Every response has a CSP nonce of its own (server/csp.mjs): an entry rendered with a nonce is
+ * kept with that nonce cut out (nonce-body.mjs), and each hit is served with the nonce the server
+ * drew for it, in the body and in the Content-Security-Policy header set before the cache answers.
+ * A reader's page names no nonce in its markup (no-client-js.mjs): it is kept whole, and a hit
+ * writes it as it is, the fresh nonce being in the policy header alone.
  *
  * Memory: every entry is counted with its key and headers against `maxBytes`, at most
  * `maxEntries` are kept, expired ones are swept in the background, and pages asked for twice
@@ -128,16 +128,14 @@ export function createPageCache(options) {
 
   /**
    * Serves from the cache, or calls `render` (Next's handler) and keeps a copy of its answer.
-   * `nonceOf`: gives this response its CSP nonce, putting it in the request's and the response's
-   * Content-Security-Policy header, the same nonce however often it is called; called only for a
-   * response that may carry one (a render, a hit on a page kept with its nonce cut out). Absent:
-   * pages are kept and served as rendered.
+   * `nonce`: this response's CSP nonce, which the server has already put in the request's and the
+   * response's Content-Security-Policy header (absent: pages are kept and served as rendered).
    * A hit on a generation the database pushed is answered synchronously (undefined; no promise
    * to make or settle); anything else returns what `render` returns, or a promise.
-   * @param {Req} req @param {Res} res @param {() => unknown} render @param {() => string} [nonceOf]
+   * @param {Req} req @param {Res} res @param {() => unknown} render @param {string} [nonce]
    * @returns {unknown}
    */
-  function handle(req, res, render, nonceOf) {
+  function handle(req, res, render, nonce) {
     if (refuseMethod(req, res)) return;
     const found = maxBytes > 0 ? classify(req, keyOptions) : null;
     if (!found) {
@@ -151,14 +149,14 @@ export function createPageCache(options) {
     req.url = found.url;
     // Pushed by the database (LISTEN/NOTIFY) while the watch vouches for it: no read, no wait.
     const pushed = options.peekGeneration?.() ?? null;
-    if (pushed === null) return readThenHandle(req, res, render, key, nonceOf);
+    if (pushed === null) return readThenHandle(req, res, render, key, nonce);
     entries.noteGeneration(pushed);
-    if (serveHit(req, res, key, pushed, nonceOf)) return;
-    return missOrWait(req, res, render, key, pushed, nonceOf);
+    if (serveHit(req, res, key, pushed, nonce)) return;
+    return missOrWait(req, res, render, key, pushed, nonce);
   }
 
-  /** @param {Req} req @param {Res} res @param {() => unknown} render @param {string} key @param {(() => string) | undefined} nonceOf */
-  async function readThenHandle(req, res, render, key, nonceOf) {
+  /** @param {Req} req @param {Res} res @param {() => unknown} render @param {string} key @param {string | undefined} nonce */
+  async function readThenHandle(req, res, render, key, nonce) {
     let generation;
     try {
       generation = await readFresh();
@@ -168,30 +166,29 @@ export function createPageCache(options) {
       return render();
     }
     entries.noteGeneration(generation);
-    if (serveHit(req, res, key, generation, nonceOf)) return;
-    return missOrWait(req, res, render, key, generation, nonceOf);
+    if (serveHit(req, res, key, generation, nonce)) return;
+    return missOrWait(req, res, render, key, generation, nonce);
   }
 
   /**
    * Not in the cache: wait for a render of this page already under way, or render it.
-   * @param {Req} req @param {Res} res @param {() => unknown} render @param {string} key @param {number} generation @param {(() => string) | undefined} nonceOf
+   * @param {Req} req @param {Res} res @param {() => unknown} render @param {string} key @param {number} generation @param {string | undefined} nonce
    */
-  async function missOrWait(req, res, render, key, generation, nonceOf) {
+  async function missOrWait(req, res, render, key, generation, nonce) {
     const inFlight = renders.inFlight(key, generation);
     if (inFlight) {
       await inFlight;
-      if (serveHit(req, res, key, generation, nonceOf)) return;
+      if (serveHit(req, res, key, generation, nonce)) return;
     }
-    return renderAndKeep(req, res, render, key, generation, nonceOf);
+    return renderAndKeep(req, res, render, key, generation, nonce);
   }
 
   /**
    * @param {Req} req @param {Res} res @param {() => unknown} render @param {string} key @param {number} generation
-   * @param {(() => string) | undefined} nonceOf
+   * @param {string | undefined} nonce
    */
-  function renderAndKeep(req, res, render, key, generation, nonceOf) {
+  function renderAndKeep(req, res, render, key, generation, nonce) {
     stats.misses++;
-    const nonce = nonceOf?.();
     // A HEAD that misses is rendered as the GET it stands for, and kept: Node's response still
     // sends no body (it was created for a HEAD), and the next HEAD or GET is a hit.
     if (req.method === "HEAD") req.method = "GET";
@@ -202,7 +199,7 @@ export function createPageCache(options) {
       (entry) => {
         if (nonce === undefined) return entries.store(key, { ...entry, replay, generation, storedAt: now() });
         // The policy names this response's nonce: each hit sends its own.
-        const { "content-security-policy": policy, ...headers } = entry.headers;
+        const { "content-security-policy": _policy, ...headers } = entry.headers;
         const template = templateOf(entry.body, String(headers["content-encoding"] ?? "identity").toLowerCase(), nonce);
         // A coding kept only as rendered would replay its nonce: not kept (no browser asks for it).
         if (!template) return;
@@ -214,10 +211,9 @@ export function createPageCache(options) {
           const values = Array.isArray(value) ? value : [value];
           if (values.some((v) => v.includes(nonce))) nonceHeaders.push([name, values.map((v) => v.split(nonce))]);
         }
-        // Nothing names the nonce (a reader's page under the script-free policy): kept as sent.
-        const policies = policy === undefined ? [] : Array.isArray(policy) ? policy : [policy];
-        if (nonceSlots(template) === 0 && nonceHeaders.length === 0 && !policies.some((p) => p.includes(nonce)))
-          return entries.store(key, { ...entry, replay, generation, storedAt: now() });
+        // Only the policy names it (a reader's page): the body is kept whole, written as it is.
+        if (nonceSlots(template) === 0 && nonceHeaders.length === 0)
+          return entries.store(key, { ...entry, headers, policyOnly: true, replay, generation, storedAt: now() });
         entries.store(key, { ...entry, headers, body: template.stored, template, nonceHeaders, replay, generation, storedAt: now() });
       },
       maxEntryBytes,
@@ -226,25 +222,24 @@ export function createPageCache(options) {
     return limiter.run(res, render);
   }
 
-  /** @param {Req} req @param {Res} res @param {string} key @param {number} generation @param {(() => string) | undefined} nonceOf */
-  function serveHit(req, res, key, generation, nonceOf) {
+  /** @param {Req} req @param {Res} res @param {string} key @param {number} generation @param {string | undefined} nonce */
+  function serveHit(req, res, key, generation, nonce) {
     const hit = entries.lookup(key, generation);
     if (!hit) return false;
     // The key's class says which coding Next would choose; the stored body says which it chose.
     // Never hand a compressed body to a client that did not ask for that coding.
     const coding = String(hit.headers["content-encoding"] ?? "identity").toLowerCase();
     if (!acceptsEncoding(req.headers["accept-encoding"], coding)) return false;
-    // Kept with a nonce cut out, it is only served with a fresh one.
-    if (hit.template && nonceOf === undefined) return false;
+    // Kept with a nonce cut out, it is only served with a fresh one (and the reverse).
+    if (Boolean(hit.template || hit.policyOnly) !== (nonce !== undefined)) return false;
     stats.hits++;
     entries.touch(key, hit);
-    if (!hit.template) {
+    if (!hit.template || nonce === undefined) {
       res.writeHead(hit.status, hitHeaders(hit, hit.body.length));
       res.end(req.method === "HEAD" ? undefined : hit.body);
       return true;
     }
     // The page's pieces with this response's nonce between them, written without joining them.
-    const nonce = /** @type {() => string} */ (nonceOf)();
     const { parts, length } = fillTemplateParts(hit.template, nonce);
     res.writeHead(hit.status, withNonce(hitHeaders(hit, length), hit.nonceHeaders, nonce));
     if (req.method === "HEAD") {
