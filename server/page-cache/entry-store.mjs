@@ -27,16 +27,23 @@ const HOT_KEPT = 64;
 const ENTRY_OVERHEAD = 64;
 
 /**
- * What an entry costs in memory, as counted against `maxBytes`: the body, the key and every
- * stored header name and value, plus a fixed overhead (keys of up to 16 KB of URL used to be free).
- * @param {string} key @param {Record<string, string | string[]>} headers @param {Buffer} body
+ * What an entry costs in memory, as counted against `maxBytes`: the body, the key, every stored
+ * header name and value, the pieces of the headers that named a nonce, a gzip template's CRC
+ * tables (33 numbers a piece), plus a fixed overhead (keys of up to 16 KB of URL used to be free).
+ * @param {string} key
+ * @param {{ headers: Record<string, string | string[]>; body: Buffer; nonceHeaders?: Entry["nonceHeaders"]; template?: Entry["template"] }} entry
  */
-export function entryCost(key, headers, body) {
+export function entryCost(key, { headers, body, nonceHeaders, template }) {
   let n = body.length + Buffer.byteLength(key) + ENTRY_OVERHEAD;
   for (const [k, v] of Object.entries(headers)) {
     n += k.length;
     for (const value of Array.isArray(v) ? v : [v]) n += Buffer.byteLength(String(value));
   }
+  for (const [name, values] of nonceHeaders ?? []) {
+    n += name.length;
+    for (const pieces of values) for (const piece of pieces) n += Buffer.byteLength(piece);
+  }
+  if (template) n += template.crcs.length * 33 * 8;
   return n;
 }
 
@@ -164,7 +171,7 @@ export function createEntryStore({ maxBytes, maxEntries, maxEntryBytes, ttlMs, s
   /** @param {string} key @param {Omit<Entry, "cost">} fields */
   function store(key, fields) {
     if (fields.generation !== generationSeen || fields.body.length > maxEntryBytes || maxBytes <= 0) return;
-    const entry = { ...fields, cost: entryCost(key, fields.headers, fields.body) };
+    const entry = { ...fields, cost: entryCost(key, fields) };
     if (entry.cost > maxBytes) return;
     drop(key);
     probation.set(key, entry);

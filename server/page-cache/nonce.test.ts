@@ -4,6 +4,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { cspApplier, cspTemplate } from "../csp.mjs";
+import { entryCost } from "./entry-store.mjs";
 import { withoutClientRuntime } from "./no-client-js.mjs";
 import { fillTemplate, templateOf } from "./nonce-body.mjs";
 import { createPageCache } from "./page-cache.mjs";
@@ -25,6 +26,15 @@ describe("nonce templates", () => {
     expect(gunzipSync(out).toString()).toBe(page(fresh));
     // Still compressed (the page is 20 KB of text).
     expect(out.length).toBeLessThan(Buffer.byteLength(page(old)) / 4);
+  });
+
+  it("counts the pieces of headers that named the nonce, and a gzip template's tables, against the budget", () => {
+    const body = Buffer.from("<p>x</p>");
+    const plain = entryCost("k", { headers: { link: "</s.css>" }, body });
+    const link = "</s.css>; rel=preload; nonce=";
+    expect(entryCost("k", { headers: { link: "</s.css>" }, body, nonceHeaders: [["link", [[link, ""]]]] })).toBe(plain + 4 + link.length);
+    const gzip = templateOf(gzipSync(page("AAAAAAAAAAAAAAAAAAAAAA")), "gzip", "AAAAAAAAAAAAAAAAAAAAAA")!;
+    expect(entryCost("k", { headers: {}, body: gzip.stored, template: gzip })).toBeGreaterThan(gzip.stored.length + 4 * 33 * 8);
   });
 
   it("keeps no template of a coding it cannot fill", () => {

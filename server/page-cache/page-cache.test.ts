@@ -502,8 +502,7 @@ describe("page cache under hostile traffic", () => {
           method: "GET",
           headers: { host: new URL(s.base).host, "accept-encoding": "gzip" },
         } as unknown as IncomingMessage)!,
-        { "content-type": "text/html; charset=utf-8", "x-big": bigHeader },
-        Buffer.from("<p>tiny</p>"),
+        { headers: { "content-type": "text/html; charset=utf-8", "x-big": bigHeader }, body: Buffer.from("<p>tiny</p>") },
       ),
     );
     for (let n = 0; n < 20; n++) await status(`${s.base}/search?q=${n}${long}`);
