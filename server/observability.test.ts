@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createLogger } from "@/lib/observability/log.mjs";
+import { createLogger, isoTime } from "@/lib/observability/log.mjs";
 
 import { parseTrustProxy } from "./client-address.mjs";
 import { countSchedulerRun, countSignInFailure, metricsBridge, registerSnapshotReader } from "./metrics-bridge.mjs";
@@ -127,6 +127,24 @@ describe("request ids and log lines", () => {
       "m",
     );
     expect(seen.join("")).not.toMatch(/hunter2|"x"|Bearer t/);
+  });
+
+  it("stamps lines with the wall-clock time without reading Date on every line (Next wraps it in the server)", () => {
+    const realNow = Date.now;
+    let reads = 0;
+    Date.now = () => (reads++, realNow());
+    try {
+      const seen: string[] = [];
+      const log = createLogger({ destination: { write: (s: string) => void seen.push(s) } });
+      for (let i = 0; i < 200; i++) log.info({ i }, "line");
+      // At most once a second, to follow a step of the system clock.
+      expect(reads).toBeLessThanOrEqual(1);
+      const times = seen.map((s) => Date.parse(String(JSON.parse(s).time)));
+      for (const t of times) expect(Math.abs(t - realNow())).toBeLessThan(2000);
+      expect(isoTime()).toMatch(/^,"time":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"$/);
+    } finally {
+      Date.now = realNow;
+    }
   });
 });
 

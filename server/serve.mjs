@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import { createServer, get as httpGet } from "node:http";
 import path from "node:path";
 
-import { logger } from "../lib/observability/log.mjs";
+import { accessLogger, logger } from "../lib/observability/log.mjs";
 import { isValidHostHeader, sanitizeForwardedHeaders } from "../lib/seo/request-origin.mjs";
 import { cdnConfig, withCdnHeaders } from "./cdn.mjs";
 import { parseTrustProxy, stampClientAddress } from "./client-address.mjs";
@@ -72,7 +72,7 @@ const cache = createPageCache({
 
 const log = logger();
 const metrics = createMetrics({ token: process.env.METRICS_TOKEN, pageCache: cache });
-const observe = createObserver({ log, metrics, trust: trustProxy });
+const observe = createObserver({ log: accessLogger(), metrics, trust: trustProxy });
 
 // Body caps, same-origin proof and HSTS, before Next reads a byte (server/request-guard.mjs).
 const manifest = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json");
