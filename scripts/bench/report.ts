@@ -74,7 +74,8 @@ export function renderMarkdown(r: Results): string {
     `${d.kind === "wrk" ? "`wrk`, one thread" : "autocannon"}${d.loadCpu === null ? "" : `, pinned to CPU ${d.loadCpu} (servers under test pinned to CPU ${d.serverCpus}; PostgreSQL is not pinned)`}; ` +
       `${m.rounds} interleaved rounds of ${m.seconds} s per point after a warm-up, medians shown. Same bytes (the article as Newsroom rendered it, no compression) from a bare Node \`http\` server (memory), from the same server sending the response headers Newsroom sends with a cached page (security headers, Content-Security-Policy, Vary, Link, request id: what sending them costs Node itself), and from nginx (file, one worker): ` +
       "the ratios are Newsroom's throughput over theirs. Server CPU: user + system time of the server process (all threads) from /proc over the point, per answered request; " +
-      "database CPU: the same for the PostgreSQL backends serving the app's database (PGlite runs inside the server process, so its share is in the server figure).",
+      "database CPU: the same for the PostgreSQL backends serving the app's database (PGlite runs inside the server process, so its share is in the server figure). " +
+      "Newsroom runs as `npm start` does, with the default LOG_LEVEL=info: a JSON log line for every request, written to a file.",
     "",
   );
   out.push(

@@ -4,7 +4,7 @@
  * process that listens on the port so its memory can be sampled.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export type AppServer = {
@@ -28,7 +28,16 @@ export async function startApp(o: {
   env?: Record<string, string>;
 }): Promise<AppServer> {
   mkdirSync(LOG_DIR, { recursive: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, ...o.env, E2E_PORT: String(o.port), NEXT_DIST_DIR: o.distDir, NODE_ENV: "production" };
+  // LOG_LEVEL: the production default (info, a JSON line per request), not the test suites' warn:
+  // the line is part of what a request costs.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+    ...o.env,
+    E2E_PORT: String(o.port),
+    NEXT_DIST_DIR: o.distDir,
+    NODE_ENV: "production",
+  };
   delete env.DATABASE_URL;
   let databaseUrl: string | undefined;
   if (o.engine === "postgres") {
@@ -37,10 +46,10 @@ export async function startApp(o: {
     u.pathname = `/newsroom_e2e_${o.port}`;
     databaseUrl = u.toString();
   } else delete env.E2E_PG_URL;
-  const log = createWriteStream(path.join(LOG_DIR, `server-${o.engine}-${o.port}.log`));
-  const child = spawn(process.execPath, ["scripts/e2e-server.mjs"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  // Straight to the file: a pipe through this process would spend CPU beside the server's for every line.
+  const log = openSync(path.join(LOG_DIR, `server-${o.engine}-${o.port}.log`), "w");
+  const child = spawn(process.execPath, ["scripts/e2e-server.mjs"], { env, detached: true, stdio: ["ignore", log, log] });
+  closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const origin = `http://localhost:${o.port}`;
   const deadline = Date.now() + 300_000;
