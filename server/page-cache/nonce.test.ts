@@ -50,12 +50,15 @@ describe("page cache with a CSP nonce per response", () => {
     server = null;
   });
 
+  const ARTICLE = (nonce: string) =>
+    `<!DOCTYPE html><link rel="stylesheet" href="/s.css" nonce="${nonce}"/><script nonce="${nonce}" src="/c.js"></script><p>Article</p><script nonce="${nonce}">go()</script><script type="application/ld+json" nonce="${nonce}">{"@type":"NewsArticle"}</script>`;
+
   /**
    * Like Next: the nonce comes from the request's policy header; gzip when asked for.
    * `readerPage`: the page goes through the reader's rewrite (no script, no nonce in the markup),
-   * as public pages do in server/serve.mjs.
+   * as public pages do in server/serve.mjs. `page`: the HTML rendered with a nonce.
    */
-  async function start({ readerPage = false } = {}) {
+  async function start({ readerPage = false, page = ARTICLE } = {}) {
     let renders = 0;
     const cache = createPageCache({ readGeneration: () => Promise.resolve(1), checkIntervalMs: 0 });
     const applyCsp = cspApplier(cspTemplate());
@@ -68,7 +71,7 @@ describe("page cache with a CSP nonce per response", () => {
           renders++;
           if (readerPage) withoutClientRuntime(res, { dropNonces: true });
           const fromHeader = NONCE_IN_POLICY.exec(String(req.headers["content-security-policy"]))?.[1];
-          const html = `<!DOCTYPE html><link rel="stylesheet" href="/s.css" nonce="${fromHeader}"/><script nonce="${fromHeader}" src="/c.js"></script><p>Article</p><script nonce="${fromHeader}">go()</script><script type="application/ld+json" nonce="${fromHeader}">{"@type":"NewsArticle"}</script>`;
+          const html = page(String(fromHeader));
           res.setHeader("content-type", "text/html; charset=utf-8");
           // Next's preload of the stylesheet names the nonce too.
           res.setHeader("link", `</s.css>; rel=preload; as="style"; nonce="${fromHeader}"`);
@@ -145,25 +148,12 @@ describe("page cache with a CSP nonce per response", () => {
   }
 
   it("keeps a page with a pending boundary whole, with its scripts and each response's nonce on them", async () => {
-    const cache = createPageCache({ readGeneration: () => Promise.resolve(1), checkIntervalMs: 0 });
-    const applyCsp = cspApplier(cspTemplate());
-    server = createServer((req, res) => {
-      const n = applyCsp(req, res);
-      void cache.handle(
-        req,
-        res,
-        () => {
-          withoutClientRuntime(res, { dropNonces: true });
-          res.setHeader("content-type", "text/html; charset=utf-8");
-          res.end(
-            `<!DOCTYPE html><!--$?--><template id="B:0"></template><div hidden id="S:0"><p>Suite</p></div><script nonce="${n}">$RC("B:0","S:0")</script>`,
-          );
-        },
-        n,
-      );
+    // React's streamed boundary, which only a script fills in.
+    const { port } = await start({
+      readerPage: true,
+      page: (n) =>
+        `<!DOCTYPE html><!--$?--><template id="B:0"></template><div hidden id="S:0"><p>Suite</p></div><script nonce="${n}">$RC("B:0","S:0")</script>`,
     });
-    await new Promise<void>((r) => server!.listen(0, "127.0.0.1", () => r()));
-    const port = (server!.address() as AddressInfo).port;
     for (const cache of ["miss", "hit"]) {
       const r = await get(port);
       expect(r.cache).toBe(cache);
