@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -127,6 +128,27 @@ describe("request ids and log lines", () => {
       "m",
     );
     expect(seen.join("")).not.toMatch(/hunter2|"x"|Bearer t/);
+  });
+
+  it("writes a quiet server's line soon (250 ms), not only once 4 KB have gathered or the process exits", async () => {
+    const child = spawn(
+      process.execPath,
+      ["--input-type=module", "-e", `import("./lib/observability/log.mjs").then((m) => { m.logger().info("quiet"); setTimeout(() => {}, 10000); });`],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    try {
+      const started = Date.now();
+      const line = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (chunk: Buffer) => resolve(chunk.toString()));
+        child.on("exit", () => reject(new Error("exited before writing")));
+      });
+      expect(JSON.parse(line)).toMatchObject({ level: "info", msg: "quiet" });
+      expect(Date.now() - started).toBeLessThan(5000); // the process holds on for 10 s
+    } finally {
+      child.kill();
+    }
   });
 
   it("stamps lines with the wall-clock time without reading Date on every line (Next wraps it in the server)", () => {
