@@ -64,6 +64,11 @@ export class LiveProvider extends HocuspocusProvider {
     return this.outbox.length > 0;
   }
 
+  /** Sends what waits for the end of the current task now (before a workflow transition). */
+  sendPending(): void {
+    this.sendSoon.flush();
+  }
+
   override documentUpdateHandler(update: Uint8Array, origin: unknown): void {
     if (origin === this) return;
     this.outbox.push(update);
@@ -195,7 +200,8 @@ export class LiveSession {
     if (this.state.mode !== "live") return { ok: true };
     if (!this.state.online) return { ok: false, message: this.texts.offline };
     const end = Date.now() + FLUSH_MS;
-    while ((this.provider.hasUnsent || this.provider.hasUnsyncedChanges) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    this.provider.sendPending();
+    await this.acknowledged(end);
     const id = this.nextFlush++;
     const stored = new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), Math.max(0, end - Date.now()));
@@ -206,6 +212,28 @@ export class LiveSession {
     this.waiters.delete(id);
     if (ok) this.set({ storedAt: new Date() });
     return ok ? { ok: true } : { ok: false, message: this.texts.notSaved };
+  }
+
+  /**
+   * Resolves once the server has acknowledged every update sent and nothing waits to be sent (or
+   * at `end`): on the provider's count of unacknowledged updates reaching 0, not on a poll.
+   */
+  private acknowledged(end: number): Promise<void> {
+    const provider = this.provider;
+    const settled = () => !provider.hasUnsent && !provider.hasUnsyncedChanges;
+    if (settled()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        provider.off("unsyncedChanges", check);
+        resolve();
+      };
+      const check = () => {
+        if (settled()) done();
+      };
+      const timer = setTimeout(done, Math.max(0, end - Date.now()));
+      provider.on("unsyncedChanges", check);
+    });
   }
 
   /** The browser knows before the socket does; the socket may also have survived a short drop. */
