@@ -90,9 +90,20 @@ export function templateOf(body, coding, nonce) {
   };
 }
 
-/** How many places of the page held the nonce. @param {NonceTemplate} t */
-export function nonceSlots(t) {
-  return (t.coding === "identity" ? t.pieces.length : t.packed.length) - 1;
+/**
+ * Whether the body holds the nonce anywhere; null for a body that cannot be read (a coding other
+ * than identity and gzip, a gzip body that does not decode), which `templateOf` cannot keep either.
+ * @param {Buffer} body @param {string} coding @param {string} nonce
+ */
+export function bodyNamesNonce(body, coding, nonce) {
+  const needle = Buffer.from(nonce, "latin1");
+  if (coding === "identity") return body.includes(needle);
+  if (coding !== "gzip") return null;
+  try {
+    return gunzipSync(body).includes(needle);
+  } catch {
+    return null;
+  }
 }
 
 /** A stored deflate block holding `data` (< 64 KB), not the last one. */

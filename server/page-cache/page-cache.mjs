@@ -47,7 +47,7 @@ import { capture } from "./capture.mjs";
 import { acceptsEncoding } from "./encoding.mjs";
 import { createEntryStore } from "./entry-store.mjs";
 import { freshReader } from "./fresh-reader.mjs";
-import { fillTemplateParts, nonceSlots, templateOf } from "./nonce-body.mjs";
+import { bodyNamesNonce, fillTemplateParts, templateOf } from "./nonce-body.mjs";
 import { canonicalPublicUrl } from "./public-routes.mjs";
 import { renderCoalescer, renderLimiter } from "./renders.mjs";
 
@@ -200,9 +200,7 @@ export function createPageCache(options) {
         if (nonce === undefined) return entries.store(key, { ...entry, replay, generation, storedAt: now() });
         // The policy names this response's nonce: each hit sends its own.
         const { "content-security-policy": _policy, ...headers } = entry.headers;
-        const template = templateOf(entry.body, String(headers["content-encoding"] ?? "identity").toLowerCase(), nonce);
-        // A coding kept only as rendered would replay its nonce: not kept (no browser asks for it).
-        if (!template) return;
+        const coding = String(headers["content-encoding"] ?? "identity").toLowerCase();
         // Other headers that name it (Next's Link preload of the stylesheet carries nonce="…") get
         // each hit's nonce too, never this render's.
         /** @type {Array<[string, string[][]]>} */
@@ -211,9 +209,14 @@ export function createPageCache(options) {
           const values = Array.isArray(value) ? value : [value];
           if (values.some((v) => v.includes(nonce))) nonceHeaders.push([name, values.map((v) => v.split(nonce))]);
         }
-        // Only the policy names it (a reader's page): the body is kept whole, written as it is.
-        if (nonceSlots(template) === 0 && nonceHeaders.length === 0)
-          return entries.store(key, { ...entry, headers, policyOnly: true, replay, generation, storedAt: now() });
+        const inBody = bodyNamesNonce(entry.body, coding, nonce);
+        // A coding kept only as rendered would replay its nonce: not kept (no browser asks for it).
+        if (inBody === null) return;
+        // Only the policy names it (a reader's page): the body is kept whole, written as it is,
+        // without the template's work of compressing its pieces again.
+        if (!inBody && nonceHeaders.length === 0) return entries.store(key, { ...entry, headers, policyOnly: true, replay, generation, storedAt: now() });
+        const template = templateOf(entry.body, coding, nonce);
+        if (!template) return;
         entries.store(key, { ...entry, headers, body: template.stored, template, nonceHeaders, replay, generation, storedAt: now() });
       },
       maxEntryBytes,
