@@ -151,6 +151,33 @@ describe("request ids and log lines", () => {
     }
   });
 
+  it("adds nothing to the output stream per flush under steady logging (no listeners pile up)", async () => {
+    // Lines as fast as the loop turns for 2 s (a busy server): eight flush ticks while a write is
+    // always under way, so the stream never drains.
+    const script = `
+      const [m, { default: pino }] = await Promise.all([import("./lib/observability/log.mjs"), import("pino")]);
+      const log = m.logger();
+      const out = log[pino.symbols.streamSym];
+      const baseline = out.listenerCount("error") + out.listenerCount("drain");
+      let busy = true;
+      const write = () => {
+        for (let i = 0; i < 20; i++) log.info({ pad: "x".repeat(200) }, "busy");
+        if (busy) setImmediate(write);
+      };
+      write();
+      setTimeout(() => {
+        busy = false;
+        process.stderr.write(JSON.stringify({ added: out.listenerCount("error") + out.listenerCount("drain") - baseline }) + "\\n");
+        process.exit(0);
+      }, 2000);`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.resume();
+    let err = "";
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    await new Promise((resolve) => child.on("exit", resolve));
+    expect(JSON.parse(err.trim().split("\n").at(-1) ?? "{}")).toEqual({ added: 0 });
+  });
+
   it("stamps lines with the wall-clock time without reading Date on every line (Next wraps it in the server)", () => {
     const realNow = Date.now;
     let reads = 0;

@@ -84,8 +84,15 @@ function stdout() {
   const state = /** @type {{ destroyed?: boolean; _len?: number }} */ (/** @type {unknown} */ (destination));
   setInterval(() => {
     if (state.destroyed || state._len === 0) return;
-    // With a callback, a failure is handed to it instead of thrown from this timer.
-    destination.flush(() => {});
+    // Without a callback: sonic-boom's flush(cb) adds an "error" and a "drain" listener that only
+    // a drain removes (then an fsync), and a busy server's stream never drains, so they piled up.
+    // A failed write is the stream's "error", as for every other line (pino's handler). A throw
+    // from flush itself (a stream destroyed meanwhile) stays in this timer.
+    try {
+      destination.flush();
+    } catch {
+      // closed: nothing left to write
+    }
   }, FLUSH_MS).unref();
   return destination;
 }
