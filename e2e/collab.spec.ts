@@ -59,6 +59,26 @@ test("a connection to the collaboration server stays open after its handshake, a
   expect(outcome).toBe("open");
 });
 
+test("the connection limit counts each client behind the proxy, not the proxy", async ({ baseURL }) => {
+  // The suites' server trusts loopback as a proxy (TRUST_PROXY): X-Forwarded-For names the client.
+  const url = `${baseURL!.replace(/^http/, "ws")}/collab`;
+  const attempt = (client: string) =>
+    new Promise<number>((resolve) => {
+      const ws = new WebSocket(url, { headers: { "x-forwarded-for": client } });
+      ws.on("open", () => (ws.close(), resolve(101)));
+      ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on("error", () => resolve(0));
+    });
+  const busy = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+  const statuses: number[] = [];
+  // 120 attempts a minute per client (lib/collab/limits.ts).
+  for (let i = 0; i < 121; i++) statuses.push(await attempt(busy));
+  expect(statuses.map((s, i) => `${i}:${s}`).filter((s) => !s.endsWith(":101"))).toEqual(["120:429"]);
+  expect(statuses.at(-1)).toBe(429);
+  // Another client, through the same proxy address, is not held back by the first.
+  expect(await attempt(`198.51.100.${Math.floor(Math.random() * 250) + 1}`)).toBe(101);
+});
+
 test("one goes offline, both keep typing, nothing is lost when the connection returns", async ({ as }) => {
   const claire = await as("claire");
   const id = await new EditorPage(claire).create();

@@ -9,7 +9,7 @@ import { processSlot } from "../lib/process-slot.mjs";
 
 /**
  * @typedef {{
- *   handleUpgrade: (req: import("node:http").IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => boolean,
+ *   handleUpgrade: (req: import("node:http").IncomingMessage, socket: import("node:stream").Duplex, head: Buffer, clientAddress?: string) => boolean,
  *   close: () => Promise<void>,
  * }} CollabEndpoint
  */
@@ -26,9 +26,10 @@ export function registerCollabEndpoint(endpoint) {
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:stream").Duplex} socket
  * @param {Buffer} head
+ * @param {string} [clientAddress] who is connecting (server/client-address.mjs), for the attempt limit
  */
-export function collabUpgrade(req, socket, head) {
-  return bridge().endpoint?.handleUpgrade(req, socket, head) ?? false;
+export function collabUpgrade(req, socket, head, clientAddress) {
+  return bridge().endpoint?.handleUpgrade(req, socket, head, clientAddress) ?? false;
 }
 
 /** Stores the open documents (on shutdown); nothing when no collaboration server runs. */

@@ -147,7 +147,11 @@ for (const [i, host] of listenHosts.entries()) {
   // Co-editing: WebSocket /collab goes to the collaboration server (server/collab-bridge.mjs).
   server.on("upgrade", (req, socket, head) => {
     if (server.listenerCount("upgrade") > 1) log.error("another upgrade listener is on the HTTP server: co-editing connections may be cut");
-    if (!isValidHostHeader(req.headers.host ?? "") || !collabUpgrade(req, socket, head)) socket.destroy();
+    if (!isValidHostHeader(req.headers.host ?? "")) return void socket.destroy();
+    // Who connects, as for any request (TRUST_PROXY): the attempt limit counts per client, not per proxy.
+    const address = stampClientAddress(req, trustProxy);
+    sanitizeForwardedHeaders(req);
+    if (!collabUpgrade(req, socket, head, address)) socket.destroy();
   });
   const optional = !hostname && i > 0; // ::1 where the machine has IPv6
   await new Promise((resolve, reject) => {

@@ -19,7 +19,9 @@ export type RunningCollab = { url: string; port: number; collab: CollabServer; s
 export async function startCollab(db: Tx, opts: Partial<CollabServerOptions> = {}, port = 0): Promise<RunningCollab> {
   const collab = createCollabServer({ db: async () => db, secret: SECRET, debounceMs: 50, maxDebounceMs: 200, recheckMs: 200, ...opts });
   const http: Server = createServer((_req, res) => res.writeHead(404).end());
-  http.on("upgrade", (req, socket, head) => collab.handleUpgrade(req, socket, head) || socket.destroy());
+  // X-Test-Client-Address stands for the address server/serve.mjs would have stamped (TRUST_PROXY).
+  const clientAddress = (req: { headers: Record<string, string | string[] | undefined> }) => req.headers["x-test-client-address"] as string | undefined;
+  http.on("upgrade", (req, socket, head) => collab.handleUpgrade(req, socket, head, clientAddress(req)) || socket.destroy());
   await new Promise<void>((resolve) => http.listen(port, "127.0.0.1", resolve));
   const bound = (http.address() as AddressInfo).port;
   return {

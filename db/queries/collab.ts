@@ -1,9 +1,9 @@
 import "server-only";
 
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 
 import type { Tx } from "@/db";
-import { articles, collabDocuments, type TiptapDoc } from "@/db/schema";
+import { articles, collabAttemptWindows, collabDocuments, type TiptapDoc } from "@/db/schema";
 
 /** md5 of the body as stored (jsonb text), computed by the database so both sides agree. */
 const bodyHash = sql<string>`md5(${articles.body}::text)`;
@@ -86,4 +86,30 @@ export async function claimOutsideBody({ db, articleId, fromHash, toHash }: { db
     .where(and(eq(collabDocuments.articleId, articleId), eq(collabDocuments.bodyHash, fromHash)))
     .returning({ articleId: collabDocuments.articleId });
   return rows.length > 0;
+}
+
+/**
+ * Counts one connection attempt from `address` in the current minute (the database's clock, so
+ * every instance agrees on the window) and returns the attempts in it, this one included: a row
+ * from an earlier minute starts again at 1. One statement, so two instances counting the same
+ * address at once both count.
+ */
+export async function countCollabAttempt({ db, address }: { db: Tx; address: string }): Promise<number> {
+  const [row] = await db
+    .insert(collabAttemptWindows)
+    .values({ address, windowStart: sql`date_trunc('minute', now())`, attempts: 1 })
+    .onConflictDoUpdate({
+      target: collabAttemptWindows.address,
+      set: {
+        attempts: sql`case when ${collabAttemptWindows.windowStart} = excluded.window_start then ${collabAttemptWindows.attempts} + 1 else 1 end`,
+        windowStart: sql`excluded.window_start`,
+      },
+    })
+    .returning({ attempts: collabAttemptWindows.attempts });
+  return row.attempts;
+}
+
+/** Forgets the addresses with no attempt in the last two minutes. */
+export async function deleteOldCollabAttemptWindows({ db }: { db: Tx }): Promise<void> {
+  await db.delete(collabAttemptWindows).where(lt(collabAttemptWindows.windowStart, sql`now() - interval '2 minutes'`));
 }

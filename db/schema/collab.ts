@@ -1,4 +1,4 @@
-import { customType, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { customType, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 import { articles } from "./articles";
 
@@ -22,6 +22,17 @@ export const collabDocuments = pgTable("collab_documents", {
   state: bytea("state").notNull(),
   bodyHash: text("body_hash").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Connection attempts to the collaboration server per client address and minute
+ * (lib/collab/limits.ts): in the database, so every instance behind a load balancer counts
+ * against the same limit. One row per address, its current window and the attempts in it.
+ */
+export const collabAttemptWindows = pgTable("collab_attempt_windows", {
+  address: text("address").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  attempts: integer("attempts").notNull(),
 });
 
 export type CollabDocument = typeof collabDocuments.$inferSelect;

@@ -143,25 +143,26 @@ describe("refusals", () => {
     }
   });
 
-  it("refuses an address that tries to connect too often", async () => {
-    const limited = await startCollab(t.db, { limits: { attemptsPerMinute: 3 } });
+  it("refuses a client that tries to connect too often, counted across instances, per client address", async () => {
+    // Two instances behind one load balancer, on one database: the limit is the client's, not each instance's.
+    const [first, second] = [await startCollab(t.db, { limits: { attemptsPerMinute: 3 } }), await startCollab(t.db, { limits: { attemptsPerMinute: 3 } })];
+    const attempt = (url: string, address: string) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(url, { headers: { "x-test-client-address": address } });
+        ws.on("open", () => (ws.close(), resolve(101)));
+        ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on("error", () => resolve(0));
+      });
     try {
-      const a = await makeArticle(t.db, cast.claire.id);
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        statuses.push(
-          await new Promise<number>((resolve) => {
-            const ws = new WebSocket(limited.url);
-            ws.on("open", () => (ws.close(), resolve(101)));
-            ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
-            ws.on("error", () => resolve(0));
-          }),
-        );
-      }
+      for (const server of [first, second, first, second, first]) statuses.push(await attempt(server.url, "198.51.100.7"));
       expect(statuses).toEqual([101, 101, 101, 429, 429]);
-      void a;
+      // Another client behind the same proxy still gets in, on either instance.
+      expect(await attempt(second.url, "198.51.100.8")).toBe(101);
+      expect(await attempt(first.url, "2001:db8::8")).toBe(101);
     } finally {
-      await limited.stop();
+      await first.stop();
+      await second.stop();
     }
   });
 });

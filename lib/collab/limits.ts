@@ -1,3 +1,6 @@
+import type { Tx } from "@/db";
+import { countCollabAttempt, deleteOldCollabAttemptWindows } from "@/db/queries/collab";
+
 /** Caps on what one client may send and how often one address may try to connect. */
 export type CollabLimits = {
   /** One Yjs message (a burst of typing or a paste). */
@@ -10,18 +13,31 @@ export type CollabLimits = {
 
 export const DEFAULT_LIMITS: CollabLimits = { maxUpdateBytes: 1024 * 1024, maxDocumentBytes: 16 * 1024 * 1024, attemptsPerMinute: 120 };
 
-/** A sliding minute per address; addresses idle for a minute are forgotten. */
+/**
+ * Connection attempts per client address and minute, counted in the database (one window per
+ * address, db/queries/collab.ts) so that every instance behind a load balancer counts against the
+ * same limit. `allow` counts the attempt and says whether it is within the limit; when the
+ * database cannot count, the attempt is allowed (the connection's own sign-in check needs the
+ * database anyway) and `onError` is told.
+ */
 export class AttemptLimiter {
-  private seen = new Map<string, number[]>();
-  constructor(private perMinute: number) {}
+  private counted = 0;
+  constructor(
+    private db: () => Promise<Tx>,
+    private perMinute: number,
+    private onError: (error: unknown) => void = () => undefined,
+  ) {}
 
-  allow(address: string, now = Date.now()): boolean {
-    const since = now - 60_000;
-    const times = (this.seen.get(address) ?? []).filter((t) => t > since);
-    if (this.seen.size > 10_000) for (const [k, v] of this.seen) if (!v.length || v[v.length - 1] <= since) this.seen.delete(k);
-    const ok = times.length < this.perMinute;
-    if (ok) times.push(now);
-    this.seen.set(address, times);
-    return ok;
+  async allow(address: string): Promise<boolean> {
+    try {
+      const db = await this.db();
+      const attempts = await countCollabAttempt({ db, address });
+      // Addresses that stopped trying are forgotten now and then.
+      if (++this.counted % 200 === 0) await deleteOldCollabAttemptWindows({ db });
+      return attempts <= this.perMinute;
+    } catch (error) {
+      this.onError(error);
+      return true;
+    }
   }
 }

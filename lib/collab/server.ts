@@ -8,7 +8,8 @@
  *   materialised, validated Tiptap JSON are written with a short debounce and on last disconnect
  *   (lib/collab/persistence.ts). A body changed outside the live session (restore, import, a
  *   version-checked save) replaces the live content.
- * - Limits: update and document size caps, connection attempts per address (lib/collab/limits.ts).
+ * - Limits: update and document size caps, connection attempts per client address and minute,
+ *   counted in the database for every instance (lib/collab/limits.ts).
  */
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
@@ -41,8 +42,12 @@ export type CollabServerOptions = {
 
 export type CollabServer = {
   hocuspocus: Hocuspocus;
-  /** Takes the upgrade when it is for COLLAB_PATH (true), else leaves it to others (false). */
-  handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
+  /**
+   * Takes the upgrade when it is for COLLAB_PATH (true), else leaves it to others (false).
+   * `clientAddress`: who is connecting, as server/serve.mjs decided it (TRUST_PROXY); the
+   * socket's peer when absent.
+   */
+  handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer, clientAddress?: string) => boolean;
   /** Stores every open document, then closes the connections. */
   close: () => Promise<void>;
 };
@@ -138,21 +143,28 @@ export function createCollabServer(opts: CollabServerOptions): CollabServer {
   }, opts.recheckMs ?? 2000);
   timer.unref();
 
-  const attempts = new AttemptLimiter(limits.attemptsPerMinute);
+  const attempts = new AttemptLimiter(opts.db, limits.attemptsPerMinute, (error) => log.warn({ err: error }, "collab attempts not counted"));
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxUpdateBytes + 4096 });
-  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
+  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer, clientAddress?: string): boolean => {
     const path = (req.url ?? "").split("?")[0];
     if (path !== COLLAB_PATH && !path.startsWith(`${COLLAB_PATH}/`)) return false;
-    const address = req.socket.remoteAddress ?? "unknown";
-    if (!attempts.allow(address)) {
-      log.warn({ address }, "collab connection refused: too many attempts");
-      socket.end("HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
-      return true;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      // An oversize frame (maxPayload) or a broken one: ws closes the socket and reports it here.
-      ws.on("error", (error) => log.warn({ address, err: error.message }, "collab connection closed: bad frame"));
-      hocuspocus.handleConnection(ws as never, req);
+    const address = clientAddress || req.socket.remoteAddress || "unknown";
+    // The socket may go while the attempt is counted: nothing is left to answer then.
+    const gone = () => socket.destroy();
+    socket.on("error", gone);
+    void attempts.allow(address).then((allowed) => {
+      socket.off("error", gone);
+      if (socket.destroyed) return;
+      if (!allowed) {
+        log.warn({ address }, "collab connection refused: too many attempts");
+        socket.end("HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        // An oversize frame (maxPayload) or a broken one: ws closes the socket and reports it here.
+        ws.on("error", (error) => log.warn({ address, err: error.message }, "collab connection closed: bad frame"));
+        hocuspocus.handleConnection(ws as never, req);
+      });
     });
     return true;
   };
