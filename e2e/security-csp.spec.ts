@@ -139,3 +139,19 @@ test("no two responses share a nonce, from the page cache or not; a reader's pag
     }
   }
 });
+
+test("an image from another https site is allowed (an imported article keeps its old site's images); an http one is not", async ({ page }) => {
+  const violations = await watchViolations(page);
+  await page.goto(`/articles/${TYPICAL.slug}`);
+  await page.evaluate(() => {
+    for (const src of ["https://images.example/port.jpg", "http://images.example/quai.jpg"]) {
+      const img = document.createElement("img");
+      img.alt = "";
+      img.src = src;
+      document.body.append(img);
+    }
+  });
+  // The http one is refused (the console's report and the page's event); the https one is not.
+  await expect.poll(async () => (await violations()).some((v) => v.includes("http://images.example/quai.jpg"))).toBe(true);
+  expect((await violations()).filter((v) => v.includes("https://images.example"))).toEqual([]);
+});

@@ -46,7 +46,10 @@ function originOf(issuer) {
 
 /**
  * The policy's directives. Editors set style attributes (ProseMirror), hence inline styles.
- * Images come from this origin (uploads), data: and blob: (local previews before upload). A
+ * Images come from this origin (uploads), data: and blob: (local previews before upload), and any
+ * https address: an imported article keeps the images of its old site that were not uploaded
+ * (lib/import/, listed in the import's report), and a page that blocked them would show none. An
+ * image cannot run script; what a reader's browser asks of that host is its address and the page. A
  * sign-in form may post to the OIDC provider. The production server fills `scriptSrc` with the
  * response's nonce; the development server (next.config.js) with its lenient sources.
  * @param {{ scriptSrc: string; connectSrc?: string; oidcIssuer?: string }} options
@@ -57,7 +60,7 @@ export function cspDirectives({ scriptSrc, connectSrc = "'self'", oidcIssuer }) 
     "default-src 'self'",
     `script-src ${scriptSrc}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    "img-src 'self' data: blob: https:",
     "font-src 'self'",
     `connect-src ${connectSrc}`,
     "media-src 'self'",
