@@ -139,7 +139,18 @@ export async function cutRevision(
 export async function makeLive(
   db: Tx,
   articleId: string,
-  { actorId, correction, now = new Date() }: { actorId: string | null; correction?: string | null; now?: Date },
+  {
+    actorId,
+    correction,
+    now = new Date(),
+    firstPublishedAt,
+  }: {
+    actorId: string | null;
+    correction?: string | null;
+    now?: Date;
+    /** A first publication before `now` (an imported article published, then updated, elsewhere). */
+    firstPublishedAt?: Date;
+  },
 ): Promise<ArticleRevision> {
   const before = await getArticleById({ db, id: articleId });
   // Working slugs may be shared until the first publication; now it must be free among the
@@ -152,7 +163,7 @@ export async function makeLive(
     articleId,
     revisionId: revision.id,
     sectionId: revision.sectionId ?? null,
-    firstPublishedAt: before?.firstPublishedAt ?? now,
+    firstPublishedAt: before?.firstPublishedAt ?? firstPublishedAt ?? now,
     now,
   });
   // The live byline is the revision's: a byline saved since shows only when it is published.

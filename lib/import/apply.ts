@@ -2,6 +2,7 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { decodeHTML } from "entities";
 
 import { isAllowedImageSrc } from "@/components/editor/extensions";
 import type { Db, Tx } from "@/db";
@@ -11,6 +12,8 @@ import { getImportSource, getSectionBySlug, insertImportedSection, nextSectionPo
 import { getUserByEmail, getUserById, insertUser, updateUser } from "@/db/queries/users";
 import { articles, events, importSources, legacyRedirects, type FeaturedImage } from "@/db/schema";
 import { addContributors, createArticle, cutRevision, makeLive, setArticleTags } from "@/lib/articles/store";
+import { BIO_MAX, isWebUrl, MAX_LINKS } from "@/lib/profiles/validation";
+import { bodyText } from "@/lib/rich-text/body";
 import { slugify } from "@/lib/slug";
 import { tagSlug } from "@/lib/taxonomy/tags";
 
@@ -38,17 +41,54 @@ const UNKNOWN_AUTHOR: ImportAuthor = { key: "__unknown__", email: null, name: "U
 /** Thrown inside a dry run's transaction so that everything it did is rolled back. */
 const ROLLBACK = Symbol("dry-run rollback");
 
+/**
+ * Text for a plain field (headline, dek, a tag's or section's name) from the source's HTML:
+ * without tags, every character reference decoded (WordPress writes `&#8211;`, `&#8220;`,
+ * `&laquo;` and `&amp;` in titles, excerpts and term names), spaces collapsed. WordPress's
+ * `&#039;` is the typographic apostrophe its pages showed.
+ */
 function plain(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#0?39;|&#8217;/g, "’")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    decodeHTML(html.replace(/<[^>]*>/g, " ").replace(/&#0*39;/g, "’"))
+      // Runs of ASCII white space only: a no-break space before « : » or inside « » is French typography.
+      .replace(/[ \t\n\r\f]+/g, " ")
+      .trim()
+  );
+}
+
+/** The author's public profile as the source gave it, within the profile form's limits (lib/profiles/validation.ts). */
+function profileOf(author: ImportAuthor): { bio?: string; location?: string; links?: { label: string; url: string }[] } {
+  const p = author.profile;
+  if (!p) return {};
+  const links = (p.links ?? [])
+    .map((l) => ({ label: clip(l.label.trim() || "Website", 60), url: l.url.trim() }))
+    .filter((l) => l.url.length <= 500 && isWebUrl(l.url))
+    .slice(0, MAX_LINKS);
+  const bio = p.bio?.trim() ?? "";
+  return {
+    ...(bio
+      ? {
+          bio:
+            [...bio].length <= BIO_MAX
+              ? bio
+              : `${[...bio]
+                  .slice(0, BIO_MAX - 1)
+                  .join("")
+                  .trimEnd()}…`,
+        }
+      : {}),
+    ...(p.location?.trim() ? { location: clip(p.location.trim(), 120) } : {}),
+    ...(links.length ? { links } : {}),
+  };
+}
+
+/** The text's first words, at most `max` characters, cut at a word with "…". */
+function firstWords(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 function clip(s: string, max: number): string {
@@ -183,13 +223,13 @@ export class Importer {
 
   private async applyPost(tx: Tx, post: ImportPost, state: BatchState): Promise<void> {
     const { report } = state;
-    const title = post.title || post.slug || post.label;
+    const title = plain(post.title) || post.slug || post.label;
     if (this.seen.has(post.externalId)) return report.skip(post.label, title, `duplicate GUID ${post.externalId} (the first one was imported)`);
     this.seen.add(own(post.externalId));
     if (!IMPORTED_STATUSES.includes(post.status)) {
       return report.skip(post.label, title, `status "${post.status}" is not imported`);
     }
-    const notes: string[] = [];
+    const notes: string[] = [...(post.notes ?? [])];
 
     // Images first (uploads happen outside the transaction's rollback; they are content-addressed by path).
     const images = new Map<string, string>();
@@ -221,8 +261,14 @@ export class Importer {
     }
     if (!post.authorKeys.length) notes.push("no author: bylined to “Unknown author”");
     const sectionId = post.categories[0] ? await this.ensureSection(tx, post.categories[0], state) : null;
-    const tags = [...post.categories.slice(1).map((c) => c.name), ...post.tags];
-    const headline = clip(plain(post.title), HEADLINE_MAX);
+    const tags = [...post.categories.slice(1).map((c) => c.name), ...post.tags].map(plain).filter(Boolean);
+    let headline = clip(plain(post.title), HEADLINE_MAX);
+    if (!headline) {
+      // An untitled post (a WordPress "aside" or brief): a headline is required to publish, and an
+      // empty one is an empty link on every list. The first words of the text stand in.
+      headline = firstWords(bodyText(converted.doc), 80) || clip(plain(post.excerpt), 80) || `Untitled (${post.label})`;
+      notes.push(`no title in the source: headline “${headline}” taken from the text`);
+    }
     const dek = clip(plain(post.excerpt), DEK_MAX);
     const wantedSlug = slugify(decodeURIComponentSafe(post.slug)) || slugify(headline) || `post-${post.label}`;
 
@@ -317,7 +363,13 @@ export class Importer {
     switch (post.status) {
       case "publish":
         // A re-import of a changed post publishes the change; the first publication date stays.
-        await makeLive(tx, articleId, { actorId: null, now: published ? (post.modified ?? this.now()) : (post.date ?? this.now()) });
+        // First published at the source's date; last updated at its modification date, when later.
+        if (published) await makeLive(tx, articleId, { actorId: null, now: post.modified ?? this.now() });
+        else {
+          const first = post.date ?? this.now();
+          const updated = post.modified && post.modified > first ? post.modified : first;
+          await makeLive(tx, articleId, { actorId: null, now: updated, firstPublishedAt: first });
+        }
         return;
       case "future":
         if (published) return void notes.push("scheduled in the source but already published here: left published");
@@ -392,7 +444,7 @@ export class Importer {
         id = match.id;
         state.report.usersMatched.push(`${author.name} <${email}>`);
       } else {
-        const user = await insertUser({ db: tx, email, name: author.name.trim() || key, role: "journalist", passwordHash: null });
+        const user = await insertUser({ db: tx, email, name: author.name.trim() || key, role: "journalist", passwordHash: null, profile: profileOf(author) });
         await updateUser({ db: tx, id: user.id, set: { active: false } });
         id = user.id;
         state.report.usersCreated.push(`${author.name} <${email}>`);

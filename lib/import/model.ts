@@ -1,7 +1,13 @@
 /** What every importer (WordPress, Ghost, our own JSON) reduces its source to. */
 export type ImportSourceName = "wordpress" | "ghost" | "newsroom";
 
-export type ImportAuthor = { key: string; email: string | null; name: string };
+export type ImportAuthor = {
+  key: string;
+  email: string | null;
+  name: string;
+  /** What the source knows of the author's public profile (plain text; links http or https). */
+  profile?: { bio?: string; location?: string; links?: { label: string; url: string }[] };
+};
 export type ImportTerm = { name: string; slug: string };
 
 export type SourceStatus = "publish" | "future" | "draft" | "pending" | "private" | "trash" | (string & {});
@@ -27,6 +33,8 @@ export type ImportPost = {
   featuredImage: { src: string; alt: string; caption?: string } | null;
   /** Old addresses (path and query) that must redirect to the article. */
   legacyPaths: string[];
+  /** What the importer changed or could not carry over, for the report's warnings on this post. */
+  notes?: string[];
 };
 
 /** Taxonomy archives of the old site: kind decides where they redirect. */

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { Window } from "happy-dom";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -153,6 +153,52 @@ describe("WordPress import", () => {
     const grue = await getPublishedArticleBySlug({ db, slug: "la-grue-du-quai-nord" });
     expect(grue!.revision.bodyHtml).toContain("Fin corrigée");
     expect(grue!.firstPublishedAt?.toISOString()).toBe("2024-03-14T08:30:00.000Z");
+  });
+
+  it("reads titles, excerpts and term names as WordPress writes them: entities decoded, untitled posts named, its default category left out", async () => {
+    const published = new Date("2024-02-10T09:00:00Z");
+    let wxr = buildWxr([
+      {
+        id: 9101,
+        title: "Le port au ralenti &#8211; &#8220;du jamais vu&#8221; &amp; l&#039;été",
+        slug: "port-au-ralenti",
+        html: "<p>Les grues sont à l’arrêt.</p>",
+        excerpt: "&laquo;&nbsp;Du jamais vu&nbsp;&raquo;, dit le capitaine",
+        date: published,
+        categories: [{ slug: "non-classe", name: "Non classé" }],
+        tags: [{ slug: "recherche-developpement", name: "Recherche &amp; développement" }],
+      },
+      {
+        id: 9102,
+        title: "",
+        slug: "9102",
+        html: "<p>Brève : la criée ouvrira plus tôt demain matin, à cause de la marée et du vent. Les pêcheurs sont prévenus.</p>",
+        date: published,
+      },
+    ]);
+    // WordPress writes the last modification beside the publication date.
+    wxr = wxr.replace(
+      "<wp:post_id>9101</wp:post_id>",
+      "<wp:post_id>9101</wp:post_id>\n\t\t<wp:post_modified_gmt><![CDATA[2024-03-15 10:00:00]]></wp:post_modified_gmt>",
+    );
+    const file = path.join(dir, "entities.xml");
+    writeFileSync(file, wxr);
+    const report = await importWordpress(db, file);
+
+    const port = await getPublishedArticleBySlug({ db, slug: "port-au-ralenti" });
+    expect(port!.revision.headline).toBe("Le port au ralenti – “du jamais vu” & l’été");
+    expect(port!.revision.dek).toBe("«\u00a0Du jamais vu\u00a0», dit le capitaine");
+    expect(port!.revision.tags.map((tag) => [tag.name, tag.slug])).toEqual([["Recherche & développement", "recherche-developpement"]]);
+    // "Non classé" is WordPress's default category in French, not a section.
+    expect(port!.section).toBeNull();
+    expect(await db.select().from(sections).where(eq(sections.slug, "non-classe"))).toEqual([]);
+    expect(port!.firstPublishedAt?.toISOString()).toBe(published.toISOString());
+    expect(port!.publishedUpdatedAt?.toISOString()).toBe("2024-03-15T10:00:00.000Z");
+
+    const brief = await getPublishedArticleBySlug({ db, slug: "9102" });
+    // The first words, cut at a word (80 characters at most).
+    expect(brief!.revision.headline).toBe("Brève : la criée ouvrira plus tôt demain matin, à cause de la marée et du…");
+    expect(JSON.stringify(report.toJSON())).toContain("no title in the source");
   });
 
   it("refuses a truncated file and a file that is not WXR, writing nothing", async () => {

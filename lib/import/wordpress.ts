@@ -233,6 +233,22 @@ export function wxrArchives(channel: WxrChannel): LegacyArchive[] {
   return [...cats, ...tags];
 }
 
+/**
+ * WordPress's default category ("Uncategorized") under the slugs its translations give it: a post
+ * filed nowhere in particular, not a section readers should see.
+ */
+const DEFAULT_CATEGORY_SLUGS = new Set([
+  "uncategorized",
+  "uncategorised",
+  "non-classe",
+  "sin-categoria",
+  "senza-categoria",
+  "sem-categoria",
+  "geen-categorie",
+  "okategoriserade",
+  "ukategorisert",
+]);
+
 function toPost(item: Item, channel: WxrChannel): ImportPost {
   const f = (k: string) => item.fields.get(k) ?? "";
   const id = f("wp:post_id").trim();
@@ -254,7 +270,7 @@ function toPost(item: Item, channel: WxrChannel): ImportPost {
     modified: gmtDate(f("wp:post_modified_gmt")),
     authorKeys: f("dc:creator").trim() ? [f("dc:creator").trim()] : [],
     categories: item.categories
-      .filter((c) => c.domain === "category" && c.nicename !== "uncategorized")
+      .filter((c) => c.domain === "category" && !DEFAULT_CATEGORY_SLUGS.has(c.nicename.toLowerCase()))
       .map((c): ImportTerm => ({ name: c.name, slug: c.nicename })),
     tags: item.categories.filter((c) => c.domain === "post_tag").map((c) => c.name),
     featuredImage: attachment?.url ? { src: attachment.url, alt: attachment.alt, caption: attachment.caption.trim() || undefined } : null,
