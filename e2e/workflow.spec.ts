@@ -58,6 +58,26 @@ test("an editor requests changes with a comment, the journalist sees it and resu
   await expect(yanis.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
 });
 
+test("an author withdraws a submitted article and can edit it again", async ({ as }) => {
+  const claire = await as("claire");
+  const editor = new EditorPage(claire);
+  await editor.create();
+  await claire.getByLabel("Headline", { exact: true }).fill("Retiré avant relecture");
+  await editor.typeInBody("Un premier jet, soumis trop tôt.");
+  await editor.saved();
+  await claire.getByRole("button", { name: "Submit for review" }).click();
+  await expect(sidebar(claire)).toContainText("Status: in review");
+  // In review, the author may only read the live body: withdrawing must not wait for a save of it.
+  await expect(editor.body).toHaveAttribute("contenteditable", "false");
+  await claire.getByRole("button", { name: "Withdraw" }).click();
+  await expect(sidebar(claire)).toContainText("Status: a draft", { timeout: 5_000 });
+  await expect(editor.body).toHaveAttribute("contenteditable", "true");
+  await editor.typeInBody(" Repris.");
+  await editor.saved();
+  await claire.reload();
+  await expect(editor.body).toContainText("soumis trop tôt. Repris.");
+});
+
 test("an editor approves and publishes, and the public page shows the article", async ({ browser, as }) => {
   const claire = await as("claire");
   const url = await openFromDashboard(claire, CHANGES_REQUESTED);

@@ -198,6 +198,9 @@ export class LiveSession {
    */
   async flush(): Promise<{ ok: true } | { ok: false; message: string }> {
     if (this.state.mode !== "live") return { ok: true };
+    // Someone who may only read (an author while the article is in review, about to withdraw it)
+    // has sent nothing the server would keep: there is nothing to wait for.
+    if (this.state.readOnly) return { ok: true };
     if (!this.state.online) return { ok: false, message: this.texts.offline };
     const end = Date.now() + FLUSH_MS;
     this.provider.sendPending();
