@@ -78,6 +78,33 @@ test("an author withdraws a submitted article and can edit it again", async ({ a
   await expect(editor.body).toContainText("soumis trop tôt. Repris.");
 });
 
+test("right after publishing, the editor changes the headline without a reload: it is saved, the URL stays", async ({ as }) => {
+  const claire = await as("claire");
+  const draft = new EditorPage(claire);
+  const id = await draft.create();
+  await claire.getByLabel("Headline", { exact: true }).fill("Le quai nord rouvre");
+  await draft.typeInBody("Les travaux sont finis.");
+  await draft.saved();
+  await claire.getByRole("button", { name: "Submit for review" }).click();
+  await expect(sidebar(claire)).toContainText("Status: in review");
+
+  const marc = await as("editor");
+  const editor = new EditorPage(marc);
+  await marc.goto(`/newsroom/articles/${id}`);
+  await marc.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(sidebar(marc)).toContainText("Status: published");
+  const slug = marc.getByLabel("Slug", { exact: true });
+  await expect(slug).toHaveAttribute("readonly", "");
+  const published = await slug.inputValue();
+  // The slug no longer follows the headline: the save holds the headline alone, and is accepted.
+  await marc.getByLabel("Headline", { exact: true }).fill("Le quai nord rouvre ce matin");
+  await editor.saved();
+  await expect(slug).toHaveValue(published);
+  await marc.reload();
+  await expect(marc.getByLabel("Headline", { exact: true })).toHaveValue("Le quai nord rouvre ce matin");
+  await expect(slug).toHaveValue(published);
+});
+
 test("an editor approves and publishes, and the public page shows the article", async ({ browser, as }) => {
   const claire = await as("claire");
   const url = await openFromDashboard(claire, CHANGES_REQUESTED);

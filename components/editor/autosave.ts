@@ -140,6 +140,15 @@ export class AutosaveController {
     this.changed();
   }
 
+  /**
+   * Forgets a field's unsaved value: one that may no longer change (the slug, once the article
+   * is published), which would otherwise make every later save fail, and the rest of it with it.
+   */
+  drop(field: string) {
+    this.pending.delete(field);
+    this.latest.delete(field);
+  }
+
   markBodyDirty() {
     this.bodyDirty = true;
     this.changed();

@@ -90,8 +90,17 @@ export const SlugField = memo(function SlugField({ ctl, initial, initialAuto, lo
   const t = useTranslations("editor");
   const [value, setValue] = useState(initial);
   const [auto, setAuto] = useState(initialAuto && !locked);
+  // Published while open (the workflow panel refreshed the page): the URL is public now. The slug
+  // stops following the headline, shows the published one, and a followed value still waiting to
+  // be saved is dropped (the server refuses it, and with it the headline it came with).
+  const following = auto && !locked;
   useEffect(() => {
-    if (!auto) return;
+    if (!locked) return;
+    ctl.drop("slug");
+    ctl.drop("slugAuto");
+  }, [locked, ctl]);
+  useEffect(() => {
+    if (!following) return;
     const follow = (e: Event) => {
       const next = slugify((e as CustomEvent<string>).detail);
       if (!next) return;
@@ -106,7 +115,7 @@ export const SlugField = memo(function SlugField({ ctl, initial, initialAuto, lo
       headlineBus.removeEventListener("headline", follow);
       savedSlugBus.removeEventListener("slug", saved);
     };
-  }, [auto, ctl, headlineBus, savedSlugBus]);
+  }, [following, ctl, headlineBus, savedSlugBus]);
   const hintId = useId();
   return (
     <div>
@@ -115,7 +124,7 @@ export const SlugField = memo(function SlugField({ ctl, initial, initialAuto, lo
       </label>
       <input
         id="field-slug"
-        value={value}
+        value={locked ? initial : value}
         readOnly={locked}
         disabled={disabled}
         maxLength={80}
@@ -137,7 +146,7 @@ export const SlugField = memo(function SlugField({ ctl, initial, initialAuto, lo
         className={`${inputClass} font-mono text-sm`}
       />
       <p id={hintId} className="mt-0.5 text-xs text-neutral-600 dark:text-neutral-400">
-        {locked ? t("form.slugLocked") : auto ? t("form.slugFollows") : t("form.slugRules")}
+        {locked ? t("form.slugLocked") : following ? t("form.slugFollows") : t("form.slugRules")}
       </p>
       <FieldError id="field-slug-error" error={error} />
     </div>
