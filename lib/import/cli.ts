@@ -13,7 +13,8 @@ export type Io = { out: (line: string) => void; err: (line: string) => void };
 
 const USAGE = `Usage:
   npm run import -- wordpress FILE.xml [--uploads DIR] [--dry-run] [--report FILE.json]
-  npm run import -- ghost FILE.json [--dry-run] [--report FILE.json]
+  npm run import -- ghost FILE.json [--uploads DIR] [--dry-run] [--report FILE.json]
+      (--uploads: the content/images folder of the Ghost install, or the content folder holding it)
   npm run import -- newsroom FILE.json   (a file from npm run export, into an empty instance)`;
 
 /** The cause in one line (drizzle wraps the driver's error). */
@@ -39,7 +40,8 @@ export async function runImportCli(args: string[], db: Db, io: Io): Promise<numb
   }
   const uploads = value("--uploads");
   if (uploads && (!existsSync(uploads) || !statSync(uploads).isDirectory())) {
-    io.err(`✖ --uploads ${uploads}: no such folder (it should be the wp-content/uploads folder of the old site).`);
+    const expected = kind === "ghost" ? "the content/images folder of the Ghost install" : "the wp-content/uploads folder of the old site";
+    io.err(`✖ --uploads ${uploads}: no such folder (it should be ${expected}).`);
     return 1;
   }
   const dryRun = flag("--dry-run");

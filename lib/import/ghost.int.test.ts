@@ -3,17 +3,18 @@ import { once } from "node:events";
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { findLegacyRedirect } from "@/db/queries/import";
 import { getBylines, getPublishedArticleBySlug } from "@/db/queries/public";
-import { articles, users } from "@/db/schema";
+import { articles, authorProfiles, users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/testing/db";
 
 import { runImportCli } from "./cli";
-import { importGhost } from "./ghost";
+import { importGhost, readGhostContext, readGhostPosts } from "./ghost";
+import type { ImportPost } from "./model";
 
 const FIXTURE = path.join(__dirname, "fixtures", "ghost-5.json");
 let t: TestDb;
@@ -142,5 +143,145 @@ describe("Ghost 5 import", () => {
     expect(m.posts).toBe(500);
     expect(m.bodyMB).toBeGreaterThan(90);
     expect(m.peakRssMB - m.rssBeforeMB).toBeLessThan(m.fileMB / 2);
+  });
+});
+
+/** A Ghost 5.82 export as QA had it: members-only and paid posts, Mobiledoc cards, content/images, full profiles. */
+const MEMBERS = path.join(__dirname, "fixtures", "ghost-5-members.json");
+
+describe("Ghost 5.82 export (gated posts, Mobiledoc cards, content/images, profiles)", () => {
+  let m: TestDb;
+  let content: string;
+  const notesOf = (report: { warnings: { title: string; notes: string[] }[] }, title: string) =>
+    report.warnings.filter((w) => w.title === title).flatMap((w) => w.notes);
+  const readPosts = async (file: string) => {
+    const posts: ImportPost[] = [];
+    await readGhostPosts(file, await readGhostContext(file), async (chunk) => void posts.push(...chunk));
+    return posts;
+  };
+  const cli = async (...args: string[]) => {
+    const out: string[] = [];
+    const code = await runImportCli(args, m.db, { out: (l) => out.push(l), err: (l) => out.push(l) });
+    return { code, text: out.join("\n") };
+  };
+
+  beforeAll(async () => {
+    m = await createTestDb();
+    // Ghost's content folder, as on the old server: content/images/<year>/<month>/<file>.
+    content = path.join(dir, "ghost-content");
+    for (const [folder, file] of [
+      ["2024/05", "conseil-etat.jpg"],
+      ["2024/05", "feature-conseil.jpg"],
+      ["2021/01", "port.jpg"],
+    ]) {
+      mkdirSync(path.join(content, "images", folder), { recursive: true });
+      await sharp({ create: { width: 30, height: 20, channels: 3, background: "#036" } })
+        .jpeg()
+        .toFile(path.join(content, "images", folder, file));
+    }
+    mkdirSync(path.join(content, "themes"), { recursive: true });
+  });
+  afterAll(async () => {
+    await m?.drop();
+  });
+
+  it("--uploads takes Ghost's content folder or its images folder", async () => {
+    // Dry runs on an empty database: each would upload the three Ghost images.
+    for (const folder of [content, path.join(content, "images")]) {
+      const run = await cli("ghost", MEMBERS, "--uploads", folder, "--dry-run");
+      expect(run.code, run.text).toBe(0);
+      expect(run.text).toContain("images uploaded: 3;");
+      expect(run.text).not.toContain("/content/images/");
+    }
+  });
+
+  it("without --uploads, each Ghost image left out is named with a hint; the usage says which folder to give", async () => {
+    const bare = await cli("ghost", MEMBERS, "--dry-run");
+    expect(bare.code).toBe(0);
+    for (const image of ["/content/images/2024/05/conseil-etat.jpg", "/content/images/2024/05/feature-conseil.jpg", "/content/images/2021/01/port.jpg"]) {
+      expect(bare.text).toMatch(new RegExp(`${image.replace(/[./]/g, "\\$&")}[^\n]*--uploads`));
+    }
+    expect((await cli()).text).toMatch(/ghost FILE\.json \[--uploads DIR\][^\n]*\n[^\n]*content\/images folder of the Ghost install/);
+  });
+
+  it("members-only, paid and tier posts come in as drafts, never published, and the report says why", async () => {
+    const report = await importGhost(m.db, MEMBERS, { uploadsDir: content });
+    for (const slug of ["conseil-etat-loi-climat", "article-payant"]) expect(await getPublishedArticleBySlug({ db: m.db, slug })).toBeUndefined();
+    const rows = await m.db.select({ slug: articles.slug, status: articles.status, featuredImage: articles.featuredImage }).from(articles);
+    const bySlug = Object.fromEntries(rows.map((r) => [r.slug, r]));
+    expect(bySlug["conseil-etat-loi-climat"].status).toBe("draft");
+    expect(bySlug["article-payant"].status).toBe("draft");
+    expect(bySlug["vieil-article-mobiledoc"].status).toBe("published");
+    expect(notesOf(report, "Le Conseil d’État valide la loi « climat »")).toContain('members-only in Ghost ("members"): imported as a draft, not published');
+    expect(notesOf(report, "Article payant")).toContain('members-only in Ghost ("paid"): imported as a draft, not published');
+    const posts = await readPosts(MEMBERS);
+    expect(posts.filter((p) => p.status !== "draft").map((p) => p.slug)).toEqual(["vieil-article-mobiledoc", "programme-ghost"]);
+    // The Ghost images came from the content folder, the gated post's too.
+    expect(report.toJSON()).toMatchObject({ created: 5, uploadedImages: 3 });
+    expect(bySlug["conseil-etat-loi-climat"].featuredImage?.src).toMatch(/^\/uploads\//);
+    // A second run finds everything as it left it.
+    expect((await importGhost(m.db, MEMBERS, { uploadsDir: content })).toJSON()).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
+  });
+
+  it("Mobiledoc: image captions are text (no tags, in the caption or the alt); markdown cards are converted; an empty one is named", async () => {
+    const old = await getPublishedArticleBySlug({ db: m.db, slug: "vieil-article-mobiledoc" });
+    const body = old!.revision.bodyHtml;
+    // Soft: one run names every way the body is wrong.
+    expect.soft(body).toContain('alt="Photo by X on Unsplash"');
+    expect.soft(body).toContain('<span class="caption">Photo by X on Unsplash</span>');
+    expect.soft(body).not.toContain("&lt;");
+    expect.soft(body).toMatch(/<img src="\/uploads\/[a-z0-9-]+\.webp" alt="Le port"[^>]*><figcaption><span class="caption">Le port &amp; ses quais<\/span>/);
+    expect.soft(body).toContain('<strong>Gras</strong> en markdown, avec <a rel="noopener noreferrer nofollow" href="https://example.org/md">un lien</a>');
+    expect.soft(body).toContain("<li><p>premier</p></li><li><p>second</p></li>");
+    expect.soft(body).toContain("Ancienne carte <em>Ghost 1</em>.");
+    expect.soft(body).toContain("<p>Bloc <em>HTML</em></p>");
+    const posts = await readPosts(MEMBERS);
+    expect(posts.find((p) => p.slug === "vieil-article-mobiledoc")!.notes).toContain("a Markdown card with no text was left out");
+  });
+
+  it("author profiles: bio, location and links (http and https only); no profile image", async () => {
+    const { authors } = await readGhostContext(MEMBERS);
+    expect(authors.get("1")).toEqual({
+      key: "1",
+      email: "sophie@ghost-site.fr",
+      name: "Sophie Bernard",
+      profile: {
+        bio: "Journaliste justice.",
+        location: "Paris",
+        links: [
+          { label: "Website", url: "https://sophie.example/" },
+          { label: "X", url: "https://x.com/sophieb" },
+          { label: "Facebook", url: "https://www.facebook.com/sophie.bernard" },
+        ],
+      },
+    });
+    // A javascript: website and a handle that is not one are left out.
+    const leo = authors.get("6630aaaa00000000000000b2")!.profile!;
+    expect(leo.bio).toMatch(/^Reporter très très/);
+    expect(leo).not.toHaveProperty("location");
+    expect(leo).not.toHaveProperty("links");
+
+    // What the author pages show once imported: the profile as given, the bio cut to 2,000 characters.
+    await importGhost(m.db, MEMBERS, { uploadsDir: content });
+    const profileOf = async (email: string) => {
+      const [user] = await m.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+      const [row] = await m.db.select().from(authorProfiles).where(eq(authorProfiles.userId, user.id));
+      return row;
+    };
+    const sophie = await profileOf("sophie@ghost-site.fr");
+    expect({ bio: sophie.bio, location: sophie.location, links: sophie.links }).toEqual({
+      bio: "Journaliste justice.",
+      location: "Paris",
+      links: [
+        { label: "Website", url: "https://sophie.example/" },
+        { label: "X", url: "https://x.com/sophieb" },
+        { label: "Facebook", url: "https://www.facebook.com/sophie.bernard" },
+      ],
+    });
+    const stored = await m.db.select({ bio: authorProfiles.bio }).from(authorProfiles);
+    const long = stored.find((r) => r.bio.startsWith("Reporter très très"))!;
+    expect([...long.bio].length).toBeLessThanOrEqual(2000);
+    expect([...long.bio].length).toBeGreaterThan(1990);
+    expect(long.bio.endsWith("…")).toBe(true);
   });
 });
