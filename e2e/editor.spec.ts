@@ -30,6 +30,17 @@ test("writes the typical French article and finds it intact after a reload", asy
   await tags.fill("cybersécurité française");
   await tags.press("Enter");
   await expect(page.getByText("#cybersécurité française is already there.")).toBeVisible();
+  // The same words in one case: no word break in the slug, still the same tag.
+  await tags.fill("#cybersécuritéfrançaise");
+  await tags.press("Enter");
+  await expect(page.getByText("#cybersécuritéfrançaise is already there.")).toBeVisible();
+  // Refused for its length, the typed tag stays in the field to be shortened.
+  const long = "Une-étiquette-bien-trop-longue-pour-être-une-étiquette";
+  await tags.fill(long);
+  await tags.press("Enter");
+  await expect(page.getByText("A tag is at most 50 characters.")).toBeVisible();
+  await expect(tags).toHaveValue(long);
+  await tags.fill("");
 
   await typeInBody(page, "L’attaque a visé « plusieurs hôpitaux » en France.");
   await page.keyboard.press("Enter");

@@ -5,7 +5,7 @@ import { memo, useEffect, useRef, useState } from "react";
 
 import { suggestTagsAction } from "@/app/(newsroom)/newsroom/articles/actions";
 import { tagDisplayName } from "@/lib/slug";
-import { LIMITS, tagKey } from "@/lib/validations/article";
+import { LIMITS, tagIdentity, tagKey } from "@/lib/validations/article";
 
 import type { AutosaveController } from "./autosave";
 import { FieldError, inputClass } from "./fields";
@@ -29,8 +29,8 @@ export const TagsField = memo(function TagsField({ ctl, initial, disabled, error
     const timer = setTimeout(async () => {
       const found = await suggestTagsAction(typed).catch(() => []);
       if (ticket !== query.current) return;
-      const have = new Set(tags.map(tagKey));
-      setSuggestions(found.filter((s) => !have.has(tagKey(s))));
+      const have = new Set(tags.map(tagIdentity));
+      setSuggestions(found.filter((s) => !have.has(tagIdentity(s))));
       setActive(-1);
     }, 200);
     return () => clearTimeout(timer);
@@ -43,13 +43,15 @@ export const TagsField = memo(function TagsField({ ctl, initial, disabled, error
   };
   const add = (typed: string) => {
     const name = tagDisplayName(typed);
-    const key = tagKey(name);
-    setText("");
+    const key = tagIdentity(name);
     setSuggestions([]);
-    if (!key) return;
+    if (!key) return setText("");
+    // Refused for its length or the count: what was typed stays, to be shortened or moved.
     if (name.length > LIMITS.tag) return setMessage(t("tags.tooLong", { max: LIMITS.tag }));
-    if (tags.some((t) => tagKey(t) === key)) return setMessage(t("tags.already", { tag: name }));
-    if (tags.length >= LIMITS.tags) return setMessage(t("tags.max", { max: LIMITS.tags }));
+    const already = tags.some((t) => tagIdentity(t) === key);
+    if (!already && tags.length >= LIMITS.tags) return setMessage(t("tags.max", { max: LIMITS.tags }));
+    setText("");
+    if (already) return setMessage(t("tags.already", { tag: name }));
     update([...tags, name], t("tags.addedOne", { tag: name }));
   };
   const remove = (i: number) =>
@@ -66,7 +68,7 @@ export const TagsField = memo(function TagsField({ ctl, initial, disabled, error
       </label>
       <ul className="mb-1 flex flex-wrap gap-1" aria-label={t("tags.added")}>
         {tags.map((tag, i) => (
-          <li key={tagKey(tag)} className="flex items-center gap-1 rounded-full bg-neutral-200 px-2 py-0.5 text-sm dark:bg-neutral-800">
+          <li key={tagIdentity(tag)} className="flex items-center gap-1 rounded-full bg-neutral-200 px-2 py-0.5 text-sm dark:bg-neutral-800">
             #{tag}
             <button
               type="button"

@@ -5,19 +5,28 @@ import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { articleAuthors, articles, articleTags, publishedArticleTags, tags, type Tag, type TagSnapshot } from "@/db/schema";
 
-/** Creates the tags that do not exist yet and returns all of them (in no particular order). */
-export async function upsertTags({ db, tags: wanted }: { db: Tx; tags: { slug: string; name: string }[] }): Promise<Tag[]> {
+/** A tag's identity in SQL: its slug without hyphens (tagIdentityOfSlug). */
+export const tagIdentitySql = sql<string>`replace(${tags.slug}, '-', '')`;
+
+/** The tags whose identity is one of `identities`. */
+export async function listTagsByIdentity({ db, identities }: { db: Tx; identities: string[] }): Promise<Tag[]> {
+  if (identities.length === 0) return [];
+  return db.select().from(tags).where(inArray(tagIdentitySql, identities));
+}
+
+/**
+ * Finds the tags by identity and creates those that do not exist yet; returns all of them (in no
+ * particular order). `identity` is `slug` without hyphens.
+ */
+export async function upsertTags({ db, tags: wanted }: { db: Tx; tags: { slug: string; name: string; identity: string }[] }): Promise<Tag[]> {
   if (wanted.length === 0) return [];
-  await db.insert(tags).values(wanted).onConflictDoNothing({ target: tags.slug });
-  return db
-    .select()
-    .from(tags)
-    .where(
-      inArray(
-        tags.slug,
-        wanted.map((t) => t.slug),
-      ),
-    );
+  const identities = wanted.map((t) => t.identity);
+  const found = await listTagsByIdentity({ db, identities });
+  const have = new Set(found.map((t) => t.slug.replace(/-/g, "")));
+  const missing = wanted.filter((t) => !have.has(t.identity)).map(({ slug, name }) => ({ slug, name }));
+  if (missing.length === 0) return found;
+  await db.insert(tags).values(missing).onConflictDoNothing({ target: tags.slug });
+  return listTagsByIdentity({ db, identities });
 }
 
 /** The working copy's tags, in order. */

@@ -39,8 +39,14 @@ export async function listTagsMatching({
   return { rows, total };
 }
 
-export async function getTagBySlug({ db, slug }: { db: Tx; slug: string }): Promise<Tag | undefined> {
-  const [row] = await db.select().from(tags).where(eq(tags.slug, slug)).limit(1);
+/** The tag with this slug's identity (the slug without hyphens): "cybersecuritefrancaise" finds "cybersecurite-francaise". */
+export async function getTagByIdentity({ db, slug }: { db: Tx; slug: string }): Promise<Tag | undefined> {
+  const [row] = await db
+    .select()
+    .from(tags)
+    .where(sql`replace(${tags.slug}, '-', '') = ${slug.replace(/-/g, "")}`)
+    .orderBy(sql`${tags.slug} = ${slug} desc`, tags.id)
+    .limit(1);
   return row;
 }
 

@@ -1,4 +1,5 @@
-import { integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const sections = pgTable(
   "sections",
@@ -21,5 +22,6 @@ export const tags = pgTable(
     slug: text("slug").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("tags_slug_idx").on(t.slug)],
+  // A tag is found by its slug without hyphens (lib/validations/article.ts, tagIdentity).
+  (t) => [uniqueIndex("tags_slug_idx").on(t.slug), index("tags_identity_idx").on(sql`replace(${t.slug}, '-', '')`)],
 );

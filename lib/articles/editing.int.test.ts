@@ -61,6 +61,16 @@ describe("saveArticle", () => {
     expect(saved.highlights).toEqual(["Un point", "Deux"]);
     expect(saved.body).toEqual(body);
     expect((await listArticleTags({ db: t.db, articleId: a.id })).map((x) => x.slug)).toEqual(["cybersecurite-francaise", "apt41", "chine"]);
+
+    // Another article, the same words in one case (no word break in the slug): the same tag, never a second one.
+    const b = await draft();
+    expect(
+      await saveArticle(t.db, claire, { id: b.id, expectedVersion: 1, changes: { tags: ["#cybersécuritéfrançaise", "CYBERSÉCURITÉ-FRANÇAISE"] } }),
+    ).toMatchObject({
+      ok: true,
+    });
+    const first = await listArticleTags({ db: t.db, articleId: a.id });
+    expect(await listArticleTags({ db: t.db, articleId: b.id })).toEqual([first[0]]);
   });
 
   it("refuses a stale version and leaves the stored article unchanged", async () => {

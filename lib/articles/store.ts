@@ -12,6 +12,7 @@ import type { Article, ArticleRevision, Tag } from "@/db/schema";
 import { bodyText, renderBodyHtml } from "@/lib/rich-text/body";
 import { publicBody } from "@/lib/rich-text/suggestions";
 import { slugify, tagDisplayName } from "@/lib/slug";
+import { tagIdentityOfSlug } from "@/lib/validations/article";
 
 export type { SlugViewer };
 
@@ -32,17 +33,21 @@ export async function freeArticleSlug(db: Tx, wanted: string, opts: { viewer?: S
   }
 }
 
-/** Finds or creates tags by slug, so "#CybersécuritéFrançaise" and "cybersécurité française" are one tag. */
+/**
+ * Finds or creates tags by identity (the slug without hyphens), so "#CybersécuritéFrançaise",
+ * "cybersécurité française" and "#cybersécuritéfrançaise" are one tag.
+ */
 export async function ensureTags(db: Tx, typed: string[]): Promise<Tag[]> {
-  const wanted = new Map<string, string>();
+  const wanted = new Map<string, { slug: string; name: string }>();
   for (const raw of typed) {
     const name = tagDisplayName(raw);
     const slug = slugify(name, 60);
-    if (slug && !wanted.has(slug)) wanted.set(slug, name);
+    const identity = tagIdentityOfSlug(slug);
+    if (identity && !wanted.has(identity)) wanted.set(identity, { slug, name });
   }
-  const rows = await upsertTags({ db, tags: [...wanted].map(([slug, name]) => ({ slug, name })) });
-  const bySlug = new Map(rows.map((t) => [t.slug, t]));
-  return [...wanted.keys()].map((s) => bySlug.get(s)!).filter(Boolean);
+  const rows = await upsertTags({ db, tags: [...wanted].map(([identity, t]) => ({ ...t, identity })) });
+  const byIdentity = new Map(rows.map((t) => [tagIdentityOfSlug(t.slug), t]));
+  return [...wanted.keys()].map((k) => byIdentity.get(k)!).filter(Boolean);
 }
 
 export async function setArticleTags(db: Tx, articleId: string, typed: string[]): Promise<Tag[]> {

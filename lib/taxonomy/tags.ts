@@ -6,7 +6,7 @@ import { updateSlugRedirectTargets, upsertSlugRedirect } from "@/db/queries/slug
 import {
   countTagArticles,
   deleteTagById,
-  getTagBySlug,
+  getTagByIdentity,
   getTagForUpdate,
   listTagsForUpdate,
   listTagsMatching,
@@ -35,7 +35,7 @@ export async function listTagsWithUsage(db: Tx, opts: { query?: string; page?: n
 export async function findTagByTyped(db: Tx, typed: string) {
   const slug = tagSlug(typed);
   if (!slug) return undefined;
-  return getTagBySlug({ db, slug });
+  return getTagByIdentity({ db, slug });
 }
 
 /**
@@ -58,7 +58,7 @@ export async function renameTag(
     return await db.transaction(async (tx) => {
       const current = await getTagForUpdate({ db: tx, id: input.id });
       if (!current) return refuse("not_found", "This tag no longer exists.");
-      const other = await getTagBySlug({ db: tx, slug });
+      const other = await getTagByIdentity({ db: tx, slug });
       if (other && other.id !== current.id) {
         return {
           ...refuse("duplicate", "Please correct the highlighted fields.", {

@@ -30,18 +30,26 @@ export const SEO_GUIDANCE = { title: 60, description: 160 } as const;
 
 export const LANGUAGE_PATTERN = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 
-/** The identity of a tag: its slug, accents and case folded ("#CybersécuritéFrançaise" ≡ "cybersécurité française"). */
+/** A typed tag's slug, accents and case folded ("#CybersécuritéFrançaise" → "cybersecurite-francaise"). */
 export function tagKey(typed: string): string {
   return slugify(tagDisplayName(typed), 60);
 }
 
-/** Display names without the leading #, empty ones dropped, duplicates (by folded slug) removed, first wins. */
+/**
+ * The identity of a tag: its slug without hyphens. The slug splits words where the case changes
+ * ("#CybersécuritéFrançaise" → "cybersecurite-francaise"), so the same words typed in one case
+ * ("#cybersécuritéfrançaise" → "cybersecuritefrancaise") would otherwise be a second tag.
+ */
+export const tagIdentityOfSlug = (slug: string): string => slug.replace(/-/g, "");
+export const tagIdentity = (typed: string): string => tagIdentityOfSlug(tagKey(typed));
+
+/** Display names without the leading #, empty ones dropped, duplicates (by tag identity) removed, first wins. */
 export function normaliseTags(typed: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of typed) {
     const name = tagDisplayName(raw);
-    const key = tagKey(name);
+    const key = tagIdentity(name);
     if (!key || seen.has(key)) continue;
     seen.add(key);
     out.push(name);

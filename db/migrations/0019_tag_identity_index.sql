@@ -1,0 +1,1 @@
+CREATE INDEX "tags_identity_idx" ON "tags" USING btree (replace("slug", '-', ''));
