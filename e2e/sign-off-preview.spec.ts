@@ -74,7 +74,9 @@ test("an editor previews a draft, shares it with someone signed out, revokes the
 
   // The opening is on the article: in the list and on the timeline.
   await editor.reload();
-  await expect(sharing.getByRole("list", { name: "Preview links" })).toContainText("Last opened");
+  // When, and how often: a date in the newsroom's zone and the count.
+  await expect(sharing.getByRole("list", { name: "Preview links" })).toContainText(/Last opened \d{1,2} \w+ \d{4}.* \(1 opening\)/);
+  await expect(sharing.getByRole("list", { name: "Preview links" }).locator("time")).toHaveCount(2);
   await expect(editor.getByText(/opened shared preview link #\d+/)).toBeVisible();
 
   // Published, the public page shows what the preview showed.
