@@ -58,6 +58,25 @@ test("an editor requests changes with a comment, the journalist sees it and resu
   await expect(yanis.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
 });
 
+test("submitting an empty draft marks the empty fields, where they are filled in", async ({ as }) => {
+  const claire = await as("claire");
+  const editor = new EditorPage(claire);
+  await editor.create();
+  await claire.getByRole("button", { name: "Submit for review" }).click();
+  const headline = claire.getByLabel("Headline", { exact: true });
+  await expect(headline).toHaveAttribute("aria-invalid", "true");
+  await expect(claire.getByText("A headline is needed to submit.")).toBeVisible();
+  await expect(claire.getByText("The body is empty: write the article to submit it.")).toBeVisible();
+  await expect(headline).toBeFocused();
+  // Filled in, the marks go with the next save, and the submit goes through.
+  await headline.fill("Un titre, enfin");
+  await editor.typeInBody("Et un texte.");
+  await editor.saved();
+  await expect(headline).not.toHaveAttribute("aria-invalid", "true");
+  await claire.getByRole("button", { name: "Submit for review" }).click();
+  await expect(sidebar(claire)).toContainText("Status: in review");
+});
+
 test("an author withdraws a submitted article and can edit it again", async ({ as }) => {
   const claire = await as("claire");
   const editor = new EditorPage(claire);

@@ -186,7 +186,16 @@ export function ArticleEditor(props: ArticleEditorProps) {
     return body.ok ? ctl.flush() : body;
   }, [ctl, live]);
   const dirty = !["idle", "saved"].includes(status.kind) || (isLive && liveUnsynced);
-  const session: EditorSession = useMemo(() => ({ flush, version, dirty }), [flush, version, dirty]);
+  const showMissingContent = useCallback(() => {
+    const headline = String(ctl.latest.get("headline") ?? values.headline ?? "").trim();
+    const missing: Record<string, string[]> = {};
+    if (!headline) missing.headline = [t("form.headlineNeeded")];
+    if (!editorRef.current || editorRef.current.isEmpty) missing.body = [t("form.bodyNeeded")];
+    setErrors((e) => ({ ...e, ...missing }));
+    if (missing.headline) document.getElementById("field-headline")?.focus();
+    else if (missing.body) editorRef.current?.commands.focus();
+  }, [ctl, values.headline, t]);
+  const session: EditorSession = useMemo(() => ({ flush, version, dirty, showMissingContent }), [flush, version, dirty, showMissingContent]);
   const onEditor = useCallback((e: Editor | null) => void (editorRef.current = e), []);
   const onBodyDirty = useCallback(() => ctl.markBodyDirty(), [ctl]);
 

@@ -11,6 +11,8 @@ export type EditorSession = {
   flush: () => Promise<{ ok: true; version: number } | { ok: false; message: string }>;
   version: number;
   dirty: boolean;
+  /** A submit was refused for want of a headline or a body: the empty ones are marked, the first focused. */
+  showMissingContent: () => void;
 };
 
 export const EditorSessionContext = createContext<EditorSession | null>(null);

@@ -63,6 +63,8 @@ export function WorkflowPanel({ articleId, version, actions, timeZone, canCorrec
         correction: action === "publish" && canCorrect ? values.correction : undefined,
       });
       setResult({ ...r, action });
+      // The empty fields are in the form beside this panel: marked there, where they are filled in.
+      if (!r.ok && r.code === "needs_content") session?.showMissingContent();
       if (r.ok) {
         setValues({ comment: "", reason: "", scheduledAt: defaultScheduleAt, correction: "" });
         router.refresh();
