@@ -5,7 +5,7 @@ import { originOf } from "@/lib/seo/site-url";
 import { slugParam } from "@/lib/seo/slug-param";
 
 import { answerApi, getArticle, listArticles, listAuthors, listSections, listTags } from "./handlers";
-import { CORS_HEADERS, preflight, toResponse, type ApiAnswer } from "./http";
+import { apiError, CORS_HEADERS, preflight, toResponse, type ApiAnswer } from "./http";
 import { openApiDocument } from "./openapi";
 
 /*
@@ -25,8 +25,21 @@ type Route = (db: Tx, request: Request) => Promise<ApiAnswer> | ApiAnswer;
 const openApi: Route = (_db, request) =>
   Response.json(openApiDocument(originOf(request)), { headers: { ...CORS_HEADERS, "cache-control": "public, max-age=300" } });
 
-/** The route for a path, or null when no route is there (Next answers those: 404, or its redirect of a trailing slash). */
+/** A path under /api/v1/ that names no route: a JSON error like the API's others (CORS included), not the site's HTML 404. */
+const noRoute: Route = () => apiError(404, "not_found", "There is no such API route: see /api/v1/openapi.json for the routes.");
+
+/**
+ * The route for a path: null outside /api/v1/, and for a known route's path with a trailing
+ * slash (Next redirects it to the path without); any other path under /api/v1/ gets noRoute.
+ */
 export function apiRoute(pathname: string): Route | null {
+  const route = knownRoute(pathname);
+  if (route || !pathname.startsWith(PREFIX)) return route;
+  if (pathname.endsWith("/") && knownRoute(pathname.replace(/\/+$/, ""))) return null;
+  return noRoute;
+}
+
+function knownRoute(pathname: string): Route | null {
   if (!pathname.startsWith(PREFIX)) return null;
   const parts = pathname.slice(PREFIX.length).split("/");
   if (parts.length === 1) {
