@@ -245,3 +245,17 @@ test("an old slug answers a permanent redirect to the current one", async ({ pag
   await expect(page).toHaveURL(/\/articles\/alerte-script-test-renommee$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Alerte");
 });
+
+test("a tag or author address typed as the name reads leads to the page (folded slug, permanent redirect)", async ({ request }) => {
+  for (const [typed, page] of [
+    ["/tags/APT41", "/tags/apt41"],
+    ["/tags/Cybers%C3%A9curit%C3%A9Fran%C3%A7aise", "/tags/cybersecurite-francaise"],
+    ["/authors/Claire-Martin", "/authors/claire-martin"],
+  ]) {
+    const response = await request.get(typed, { maxRedirects: 0 });
+    expect([301, 308], typed).toContain(response.status());
+    expect(response.headers()["location"], typed).toMatch(new RegExp(`${page}$`));
+  }
+  // A folded slug no page has stays a 404, with no redirect.
+  expect((await request.get("/tags/Nulle-Part", { maxRedirects: 5 })).status()).toBe(404);
+});

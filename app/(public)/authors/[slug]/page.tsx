@@ -15,7 +15,9 @@ import { absolute, siteOrigin } from "@/lib/seo/site-url";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
-const load = cache((raw: string, rawPage: string | string[] | undefined) => loadPagedListing(raw, rawPage, getAuthorPage, { movedTo: movedTo("author") }));
+const load = cache((raw: string, rawPage: string | string[] | undefined) =>
+  loadPagedListing(raw, rawPage, getAuthorPage, { movedTo: movedTo("author"), base: "/authors" }),
+);
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { author } = await load((await params).slug, (await searchParams).page);

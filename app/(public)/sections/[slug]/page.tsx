@@ -11,7 +11,7 @@ import { absolute, siteOrigin } from "@/lib/seo/site-url";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
-const load = cache((raw: string, rawPage: string | string[] | undefined) => loadPagedListing(raw, rawPage, getSectionPage));
+const load = cache((raw: string, rawPage: string | string[] | undefined) => loadPagedListing(raw, rawPage, getSectionPage, { base: "/sections" }));
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { section, articles, page } = await load((await params).slug, (await searchParams).page);

@@ -12,7 +12,7 @@ import { absolute, siteOrigin } from "@/lib/seo/site-url";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
 const load = cache((raw: string, rawPage: string | string[] | undefined) =>
-  loadPagedListing(raw, rawPage, getTagPage, { emptyIsMissing: true, movedTo: movedTo("tag") }),
+  loadPagedListing(raw, rawPage, getTagPage, { emptyIsMissing: true, movedTo: movedTo("tag"), base: "/tags" }),
 );
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
