@@ -240,21 +240,17 @@ describe("Ghost 5.82 export (gated posts, Mobiledoc cards, content/images, profi
   });
 
   it("author profiles: bio, location and links (http and https only); no profile image", async () => {
+    const sophieProfile = {
+      bio: "Journaliste justice.",
+      location: "Paris",
+      links: [
+        { label: "Website", url: "https://sophie.example/" },
+        { label: "X", url: "https://x.com/sophieb" },
+        { label: "Facebook", url: "https://www.facebook.com/sophie.bernard" },
+      ],
+    };
     const { authors } = await readGhostContext(MEMBERS);
-    expect(authors.get("1")).toEqual({
-      key: "1",
-      email: "sophie@ghost-site.fr",
-      name: "Sophie Bernard",
-      profile: {
-        bio: "Journaliste justice.",
-        location: "Paris",
-        links: [
-          { label: "Website", url: "https://sophie.example/" },
-          { label: "X", url: "https://x.com/sophieb" },
-          { label: "Facebook", url: "https://www.facebook.com/sophie.bernard" },
-        ],
-      },
-    });
+    expect(authors.get("1")).toEqual({ key: "1", email: "sophie@ghost-site.fr", name: "Sophie Bernard", profile: sophieProfile });
     // A javascript: website and a handle that is not one are left out.
     const leo = authors.get("6630aaaa00000000000000b2")!.profile!;
     expect(leo.bio).toMatch(/^Reporter très très/);
@@ -269,15 +265,7 @@ describe("Ghost 5.82 export (gated posts, Mobiledoc cards, content/images, profi
       return row;
     };
     const sophie = await profileOf("sophie@ghost-site.fr");
-    expect({ bio: sophie.bio, location: sophie.location, links: sophie.links }).toEqual({
-      bio: "Journaliste justice.",
-      location: "Paris",
-      links: [
-        { label: "Website", url: "https://sophie.example/" },
-        { label: "X", url: "https://x.com/sophieb" },
-        { label: "Facebook", url: "https://www.facebook.com/sophie.bernard" },
-      ],
-    });
+    expect({ bio: sophie.bio, location: sophie.location, links: sophie.links }).toEqual(sophieProfile);
     const stored = await m.db.select({ bio: authorProfiles.bio }).from(authorProfiles);
     const long = stored.find((r) => r.bio.startsWith("Reporter très très"))!;
     expect([...long.bio].length).toBeLessThanOrEqual(2000);
