@@ -11,7 +11,7 @@ import { createTestDb, type TestDb } from "@/testing/db";
 import { articleInState, makeCast, noRevalidate, type Cast } from "@/testing/workflow-fixtures";
 
 import { isPrivateAddress } from "./ssrf";
-import { createWebhookEndpoint, redeliverWebhook } from "./webhooks";
+import { createWebhookEndpoint, payloadOrigin, redeliverWebhook } from "./webhooks";
 import { deliverDueWebhooks, webhookRetryDelayMs } from "./worker";
 
 /*
@@ -111,6 +111,9 @@ describe(`webhooks (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
       expect(rx.receipts[0].body).toBe(rx.receipts[1].body);
       const payload = JSON.parse(rx.receipts[0].body);
       expect(payload).toMatchObject({ type: "article.published", data: { id, slug: expect.any(String), headline: expect.any(String) } });
+      // Links a receiver elsewhere can follow: absolute, on the public site's origin.
+      expect(payload.data.url).toBe(`${payloadOrigin()}/articles/${payload.data.slug}`);
+      expect(payload.data.api_url).toMatch(/^https?:\/\/[^/]+\/api\/v1\/articles\//);
       const attempts = await t.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, pending.id)).orderBy(webhookAttempts.id);
       expect(attempts.map((a) => a.statusCode)).toEqual([500, 200]);
       expect(attempts.every((a) => a.latencyMs >= 0)).toBe(true);
@@ -218,5 +221,14 @@ describe(`webhooks (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
       true,
     );
     expect(["93.184.216.34", "2606:4700::1111", "8.8.8.8"].some(isPrivateAddress)).toBe(false);
+  });
+});
+
+describe("the payload's links", () => {
+  it("are absolute: the public site's origin when set, else the local server's", () => {
+    expect(payloadOrigin({ SITE_URL: "https://news.example.org/" })).toBe("https://news.example.org");
+    expect(payloadOrigin({ APP_URL: "https://newsroom.example.org/x" })).toBe("https://newsroom.example.org");
+    expect(payloadOrigin({ PORT: "3100" })).toBe("http://localhost:3100");
+    expect(payloadOrigin({})).toBe("http://localhost:3000");
   });
 });

@@ -90,6 +90,17 @@ export type ArticleEventData = {
 };
 
 /**
+ * The origin of the payload's links: they must be absolute, a receiver on another machine cannot
+ * resolve "/articles/…". SITE_URL (the public site), else APP_URL or AUTH_URL; a server with none
+ * set (the local demo) is the one `npm start` serves, on this machine's port.
+ */
+export function payloadOrigin(env: Record<string, string | undefined> = process.env): string {
+  const configured = env.SITE_URL || env.APP_URL || env.AUTH_URL;
+  if (configured) return new URL(configured).origin;
+  return `http://localhost:${Number(env.PORT) || 3000}`;
+}
+
+/**
  * Queues `event` for every endpoint subscribed to it, in the caller's transaction: it leaves only
  * if the change commits, and the worker sends it later, so publishing never waits on a receiver.
  * The payload is fixed here (the same bytes on every retry); the signature is made per attempt.
@@ -103,7 +114,7 @@ export async function queueWebhookEvent(
 ): Promise<number> {
   const endpoints = subscribed ?? (await listSubscribedEndpoints({ db: tx, event }));
   if (endpoints.length === 0) return 0;
-  const origin = (process.env.SITE_URL || process.env.APP_URL || "").replace(/\/+$/, "");
+  const origin = payloadOrigin();
   const data: Record<string, unknown> = {
     id: article.id,
     slug: article.slug,
