@@ -130,6 +130,14 @@ test("an admin invites a journalist, who sets a password through the link and si
   await expect(page).toHaveURL(/\/newsroom$/);
   await expect(nav.getByRole("link", { name: label("fr", "newsroom.nav.dashboard") })).toBeVisible();
 
+  // Nadia starts an article. Deactivated meanwhile, her open editor says so and takes no more text.
+  await page.goto("/newsroom/articles/new");
+  await page.waitForURL(/\/newsroom\/articles\/[0-9a-f-]{36}$/);
+  const body = page.getByRole("textbox", { name: label("fr", "editor.fields.body"), exact: true });
+  await body.click();
+  await page.keyboard.type("Premier jet.");
+  await expect(page.getByTestId("save-status")).toHaveText(/^Enregistré à/, { timeout: 15_000 });
+
   // Deactivated by an admin in another browser, Nadia is out at her next request.
   const adminContext = await browser.newContext();
   const adminPage = await adminContext.newPage();
@@ -137,6 +145,8 @@ test("an admin invites a journalist, who sets a password through the link and si
   await adminPage.getByRole("button", { name: "Deactivate Nadia Haddad" }).click();
   await expect(adminPage.getByRole("status").filter({ hasText: "Nadia Haddad is deactivated" })).toBeVisible();
   await adminContext.close();
+  await expect(page.getByTestId("save-status")).toHaveText(label("fr", "editor.status.accessEnded"), { timeout: 10_000 });
+  await expect(body).toHaveAttribute("contenteditable", "false");
   await page.reload();
   await expect(page).toHaveURL(/\/login/);
   await page.getByLabel("Email", { exact: true }).fill(email);

@@ -10,7 +10,7 @@ import { InlineComments } from "./comments/inline-comments";
 import type { LiveSession, LiveState } from "./live-session";
 import { CLOCK, useSaveStatus, useStatusText } from "./session-ui";
 
-const PROBING: LiveState = { mode: "probing", online: false, unsynced: false, storedAt: null, readOnly: false, people: [] };
+const PROBING: LiveState = { mode: "probing", online: false, unsynced: false, storedAt: null, readOnly: false, accessEnded: false, people: [] };
 const noop = () => () => {};
 
 export function useLiveState(live: LiveSession | null): LiveState {
@@ -102,7 +102,8 @@ export function LiveStatusLine({ live, ctl }: { live: LiveSession; ctl: Autosave
   const statusText = useStatusText();
   let text: string;
   let bad = false;
-  if (!state.online) [text, bad] = [t("offline"), true];
+  if (state.accessEnded) [text, bad] = [t("accessEnded"), true];
+  else if (!state.online) [text, bad] = [t("offline"), true];
   else if (!["idle", "saved"].includes(fields.kind))
     [text, bad] = [statusText(fields), ["offline", "retrying", "invalid", "blocked", "conflict"].includes(fields.kind)];
   else if (state.unsynced) text = t("saving");
@@ -118,7 +119,7 @@ export function LiveStatusLine({ live, ctl }: { live: LiveSession; ctl: Autosave
       className={`text-sm ${bad ? "font-semibold text-red-700 dark:text-red-400" : "text-neutral-700 dark:text-neutral-300"}`}
     >
       {text}
-      {state.readOnly ? t("readOnlySuffix") : ""}
+      {state.readOnly && !state.accessEnded ? t("readOnlySuffix") : ""}
     </p>
   );
 }

@@ -25,6 +25,11 @@ export type LiveState = {
   unsynced: boolean;
   storedAt: Date | null;
   readOnly: boolean;
+  /**
+   * The server ended this person's access (a role change, a deactivation, the article out of
+   * their reach): the body is read-only and what they type would be kept by no one.
+   */
+  accessEnded: boolean;
   people: LivePerson[];
 };
 
@@ -137,6 +142,13 @@ export class LocalCopy extends IndexeddbPersistence {
   }
 }
 
+/**
+ * A connection whose person lost access to the article (lib/collab/server.ts, CLOSE_FORBIDDEN):
+ * the server closes the document's channel, which the provider reports with the reason only (the
+ * code of a channel's close is always 1000; 4403 would be the whole socket's).
+ */
+const isForbidden = (event: { code?: number; reason?: string }) => event.code === 4403 || event.reason === "Forbidden";
+
 type Options = { articleId: string; me: { id: string; name: string }; getTicket: () => Promise<string>; texts?: LiveTexts };
 
 export class LiveSession {
@@ -144,7 +156,7 @@ export class LiveSession {
   readonly provider: LiveProvider;
   private socket: HocuspocusProviderWebsocket;
   private idb: LocalCopy;
-  private state: LiveState = { mode: "probing", online: false, unsynced: false, storedAt: null, readOnly: false, people: [] };
+  private state: LiveState = { mode: "probing", online: false, unsynced: false, storedAt: null, readOnly: false, accessEnded: false, people: [] };
   private listeners = new Set<() => void>();
   private waiters = new Map<number, () => void>();
   private nextFlush = 1;
@@ -166,7 +178,12 @@ export class LiveSession {
       onUnsyncedChanges: ({ number }) => this.set({ unsynced: number > 0, ...(number === 0 && this.state.online ? { storedAt: new Date() } : {}) }),
       onAuthenticationFailed: () => {
         if (this.state.mode === "probing") this.fallBack();
-        else this.set({ readOnly: true });
+        else this.set({ readOnly: true, accessEnded: true });
+      },
+      // The server closes a connection whose person may no longer see the article (CLOSE_FORBIDDEN
+      // in lib/collab/server.ts); the reconnection that follows is refused too.
+      onClose: ({ event }) => {
+        if (isForbidden(event) && this.state.mode === "live") this.set({ readOnly: true, accessEnded: true });
       },
       onStateless: ({ payload }) => this.onStateless(payload),
       onAwarenessChange: () => this.readPeople(),
