@@ -238,6 +238,8 @@ test("a photo over the size limit is refused at its field before upload, and not
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Profile saved" })).toBeVisible();
   await expect(page.getByLabel("Job title")).toHaveValue("Grand reporter — test de taille");
+  // The rest is saved; the refused photo is still said to be refused (it was not saved).
+  await expect(page.getByText(/The image is larger than 10 MB \(13\.0 MB\)/)).toBeVisible();
   await saveProfile(page, { "Job title": jobTitle });
 });
 

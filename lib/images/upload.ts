@@ -5,15 +5,17 @@ import sharp, { type OutputInfo } from "sharp";
 
 import { getStorage, StorageUnavailableError } from "@/lib/storage";
 
-import { MAX_IMAGE_BYTES } from "./limits";
+import { MAX_IMAGE_BYTES, MAX_PIXELS, STORAGE_DOWN, TOO_MANY_PIXELS } from "./limits";
 import { imageKey, renditionsOf, type ParsedImage } from "./variants";
+
+export { STORAGE_DOWN };
 
 const ACCEPTED = new Set(["jpeg", "png", "webp"]);
 
 export type ImageResult =
   { ok: true; url: string; width: number; height: number; bytes: number; mimeType: string } | { ok: false; error: string; code: ImageErrorCode };
 /** Why an image was refused, for the catalogue (`editor.image.upload.<code>`); `error` stays the English sentence. */
-export type ImageErrorCode = "empty" | "tooLarge" | "format" | "damaged" | "storage";
+export type ImageErrorCode = "empty" | "tooLarge" | "format" | "tooManyPixels" | "damaged" | "storage";
 
 /**
  * Accepts JPEG, PNG or WebP judged by the bytes themselves (not the name or the declared type),
@@ -25,17 +27,20 @@ export async function storeImage(file: { arrayBuffer(): Promise<ArrayBuffer>; si
   if (!file || file.size === 0) return { ok: false, error: "Choose an image file.", code: "empty" };
   if (file.size > MAX_IMAGE_BYTES) return { ok: false, error: "The image is larger than 10 MB.", code: "tooLarge" };
   const input = Buffer.from(await file.arrayBuffer());
-  let format: string | undefined;
+  let meta: { format?: string; width?: number; height?: number } = {};
   try {
-    format = (await sharp(input).metadata()).format;
+    // The header only (no decoding), so no pixel limit here: a real image too large to decode is
+    // told apart from a file that is not an image at all.
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
-    format = undefined;
+    meta = {};
   }
-  if (!format || !ACCEPTED.has(format)) return { ok: false, error: "This file is not a JPEG, PNG or WebP image.", code: "format" };
+  if (!meta.format || !ACCEPTED.has(meta.format)) return { ok: false, error: "This file is not a JPEG, PNG or WebP image.", code: "format" };
+  if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PIXELS) return { ok: false, error: TOO_MANY_PIXELS, code: "tooManyPixels" };
   let encoded: { data: Buffer; info: OutputInfo };
   let renditions: { key: string; data: Buffer; contentType: string }[];
   try {
-    encoded = await sharp(input, { limitInputPixels: 50_000_000 })
+    encoded = await sharp(input, { limitInputPixels: MAX_PIXELS })
       .rotate()
       .resize({ width: maxWidth, withoutEnlargement: true })
       .webp({ quality: 82 })
@@ -70,5 +75,3 @@ async function makeRenditions(webp: Buffer, image: ParsedImage): Promise<{ key: 
   }
   return out;
 }
-
-export const STORAGE_DOWN = "The image could not be saved: the file store is not answering. Nothing was saved; try again in a moment.";

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +11,10 @@ import { getAuthorProfile } from "@/db/queries/profiles";
 import { getSlugRedirectTarget } from "@/db/queries/slug-redirects";
 import { insertUser } from "@/db/queries/users";
 import { events, media } from "@/db/schema";
+import type { FieldErrors } from "@/lib/actions/result";
 import { createArticle, makeLive } from "@/lib/articles/store";
+import { TOO_MANY_PIXELS } from "@/lib/images/limits";
+import { translateFieldErrors } from "@/lib/validations/messages";
 import { createTestDb, type TestDb } from "@/testing/db";
 
 import { updateProfile } from "./profile";
@@ -114,6 +118,34 @@ describe("author profiles", () => {
     expect(await updateProfile(t.db, yanis, { userId: yanis.id, profile: { ...base, slug: "yanis-benali" }, photo: huge })).toMatchObject({
       ok: false,
       fieldErrors: { photo: ["The image is larger than 10 MB."] },
+    });
+    // A real PNG whose header claims 30,000 × 30,000: refused for its pixels, not called "not an image";
+    // and in French for a French newsroom.
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(30_000, 0);
+    ihdr.writeUInt32BE(30_000, 4);
+    ihdr.set([8, 2, 0, 0, 0], 8);
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(zlib.crc32(body));
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(data.length);
+      return Buffer.concat([length, body, crc]);
+    };
+    const giant = Buffer.concat([
+      Buffer.from("89504e470d0a1a0a", "hex"),
+      chunk("IHDR", ihdr),
+      chunk("IDAT", zlib.deflateSync(Buffer.alloc(64))),
+      chunk("IEND", Buffer.alloc(0)),
+    ]);
+    const tooBig = await updateProfile(t.db, yanis, { userId: yanis.id, profile: { ...base, slug: "yanis-benali" }, photo: file(giant) });
+    expect(tooBig).toMatchObject({ ok: false, fieldErrors: { photo: [TOO_MANY_PIXELS] } });
+    expect(translateFieldErrors((tooBig as { fieldErrors: FieldErrors }).fieldErrors, "fr")).toEqual({
+      photo: ["L’image a trop de pixels : 50 mégapixels au plus (8 000 × 6 000, par exemple)."],
+    });
+    expect(translateFieldErrors((fake as { fieldErrors: FieldErrors }).fieldErrors, "fr")).toEqual({
+      photo: ["Ce fichier n’est pas une image JPEG, PNG ou WebP."],
     });
     expect(await t.db.select().from(media)).toHaveLength(0);
 

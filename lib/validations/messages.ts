@@ -9,6 +9,7 @@ import { createTranslator } from "use-intl/core";
 
 import type { FieldErrors } from "@/lib/actions/result";
 import { MESSAGES, type AppLocale, type Messages } from "@/lib/i18n/messages";
+import { STORAGE_DOWN, TOO_MANY_PIXELS } from "@/lib/images/limits";
 
 import { LIMITS } from "./article";
 import { isValidationKey, type ValidationKey } from "./keys";
@@ -48,6 +49,13 @@ const DOMAIN_SENTENCES: Record<string, DomainKey> = {
   "The slug cannot change after the first publication.": "domain.slugLocked",
   "The slug needs at least one letter or digit.": "domain.slugEmpty",
   "Another article already uses this slug.": "domain.slugTaken",
+  // lib/images/upload.ts (a profile photo's refusal reaches its field as a sentence).
+  "Choose an image file.": "domain.imageEmpty",
+  "The image is larger than 10 MB.": "domain.imageTooLarge",
+  "This file is not a JPEG, PNG or WebP image.": "domain.imageFormat",
+  [TOO_MANY_PIXELS]: "domain.imageTooManyPixels",
+  "The image could not be read; it may be damaged.": "domain.imageDamaged",
+  [STORAGE_DOWN]: "domain.imageStorage",
 };
 const NOT_ALLOWED = /^The body contains content that is not allowed \((.*)\)\.$/s;
 

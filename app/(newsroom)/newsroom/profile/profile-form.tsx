@@ -34,7 +34,9 @@ export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
       input.value = "";
       return false;
     }
-    setPhotoError(null);
+    // No file now (none chosen, or a refused one cleared): a refusal stays shown, since that
+    // photo is not saved with the rest.
+    if (file) setPhotoError(null);
     return true;
   };
   const rows = Math.min(MAX_LINKS, v.links.length + 2);
