@@ -1,6 +1,7 @@
 import "server-only";
 
 import { desc, eq, lt } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 
 import type { Tx } from "@/db";
 import { articles, events, users } from "@/db/schema";
@@ -30,10 +31,13 @@ export async function listArticleEvents({ db, articleId, limit = 100 }: { db: Tx
 
 /** The global log for admins, newest first, paged by id. */
 export async function listAllEvents({ db, before, limit = 100 }: { db: Tx; before?: number; limit?: number }) {
+  // The account a user-management event is about (created, deactivated, role changed…).
+  const subject = alias(users, "subject");
   return db
-    .select({ ...columns, headline: articles.headline })
+    .select({ ...columns, headline: articles.headline, subjectName: subject.name })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))
+    .leftJoin(subject, eq(subject.id, events.subjectUserId))
     .leftJoin(articles, eq(articles.id, events.articleId))
     .where(before ? lt(events.id, before) : undefined)
     .orderBy(desc(events.id))

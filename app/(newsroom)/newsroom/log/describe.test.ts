@@ -37,6 +37,21 @@ describe("describeLogEvent", () => {
     expect(describeLogEvent(t, event("article.embargo_changed", { embargoUntil: "nonsense" }), at, "UTC")).toBe("a reporté l’embargo à une date ultérieure");
     expect(describeLogEvent(t, event("article.created"), at, "UTC")).toBe("a créé l’article");
   });
+
+  it("names what a user, key or webhook event was about: the account (and its roles), the key, the address", () => {
+    const about = (type: string, data: Record<string, unknown>, subjectName: string | null = null) => ({ ...event(type, data), subjectName });
+    const en = words("en");
+    const fr = words("fr");
+    expect(describeLogEvent(en, about("user.deactivated", {}, "Nadia Haddad"), at, "UTC")).toBe("user deactivated: Nadia Haddad");
+    expect(describeLogEvent(en, about("user.role_changed", { from: "journalist", to: "editor" }, "Nadia Haddad"), at, "UTC")).toBe(
+      "user role changed: Nadia Haddad, journalist → editor",
+    );
+    expect(describeLogEvent(fr, about("user.role_changed", { from: "journalist", to: "editor" }, "Nadia Haddad"), at, "UTC")).toMatch(
+      /^.+ : Nadia Haddad, journaliste → éditeur$/,
+    );
+    expect(describeLogEvent(en, about("api_key.created", { keyId: "k", name: "App mobile" }), at, "UTC")).toBe("api key created: App mobile");
+    expect(describeLogEvent(en, about("webhook.deleted", { url: "https://hooks.example/x" }), at, "UTC")).toBe("webhook deleted: https://hooks.example/x");
+  });
 });
 
 describe("describeTransition", () => {

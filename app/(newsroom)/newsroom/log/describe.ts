@@ -4,7 +4,7 @@ import type { Messages } from "@/lib/i18n/messages";
 import { inferAction } from "@/lib/workflow/timeline";
 
 type LogWords = ReturnType<typeof createTranslator<Messages, "log">>;
-type Event = { type: string; fromStatus: string | null; toStatus: string | null; data: Record<string, unknown> };
+type Event = { type: string; fromStatus: string | null; toStatus: string | null; data: Record<string, unknown>; subjectName?: string | null };
 
 /**
  * An event of the activity log in the reader's words: from its kind and parameters, never from a
@@ -45,10 +45,21 @@ export function describeLogEvent(t: LogWords, e: Event, at: (d: Date) => string,
       return t("event.checklistUnticked", { label });
     case "article.checklist_cleared":
       return t("event.checklistCleared");
-    default:
+    default: {
       if (e.type.startsWith("article.embargo_")) return t("event.embargoSet", embargo());
-      // Other kinds (user.*, webhook.*, settings…) by their name in the catalogue; one it lacks, readable.
-      return eventTypeWords(t, e.type);
+      // Other kinds (user.*, webhook.*, settings…) by their name in the catalogue; one it lacks, readable;
+      // with what they were about: the account, the key's name, the endpoint's address.
+      const what = eventTypeWords(t, e.type);
+      if (e.type === "user.role_changed" && e.subjectName)
+        return t("event.roleChange", {
+          what,
+          subject: e.subjectName,
+          from: t("role", { role: String(e.data.from) }),
+          to: t("role", { role: String(e.data.to) }),
+        });
+      const subject = e.subjectName ?? (e.type.startsWith("api_key.") ? e.data.name : e.type.startsWith("webhook.") ? e.data.url : undefined);
+      return typeof subject === "string" && subject ? t("event.about", { what, subject }) : what;
+    }
   }
 }
 
