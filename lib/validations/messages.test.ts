@@ -80,4 +80,24 @@ describe("validation messages are catalogue keys, shown in the interface languag
     expect(validationTranslator("en")(TOO_DEEP)).toBe(TOO_DEEP);
     expect(fr("Something the catalogue does not know.")).toBe("Something the catalogue does not know.");
   });
+
+  it("translates the webhook form's refusals, those that name a host or an address too", async () => {
+    const fr = validationTranslator("fr");
+    const { webhookUrlProblem } = await import("@/lib/webhooks/ssrf");
+    expect(fr((await webhookUrlProblem("ftp://example.org/x"))!)).toBe("L’URL doit commencer par https:// (ou http://).");
+    expect(fr("Enter the URL that receives the events.")).toBe("Saisissez l’URL qui reçoit les événements.");
+    const allowed = process.env.WEBHOOK_ALLOW_PRIVATE;
+    delete process.env.WEBHOOK_ALLOW_PRIVATE;
+    try {
+      expect(fr((await webhookUrlProblem("http://10.0.0.7/hook"))!)).toBe(
+        "10.0.0.7 est une adresse privée, locale ou de liaison : les webhooks ne vont qu’à des adresses publiques.",
+      );
+    } finally {
+      if (allowed !== undefined) process.env.WEBHOOK_ALLOW_PRIVATE = allowed;
+    }
+    expect(fr("hooks.example resolves to 127.0.0.1, a private, loopback or link-local address: webhooks only go to public addresses.")).toBe(
+      "hooks.example correspond à 127.0.0.1, une adresse privée, locale ou de liaison : les webhooks ne vont qu’à des adresses publiques.",
+    );
+    expect(fr("nowhere.invalid could not be resolved: check the host name.")).toBe("nowhere.invalid est introuvable : vérifiez le nom d’hôte.");
+  });
 });

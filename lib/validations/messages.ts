@@ -56,7 +56,25 @@ const DOMAIN_SENTENCES: Record<string, DomainKey> = {
   [TOO_MANY_PIXELS]: "domain.imageTooManyPixels",
   "The image could not be read; it may be damaged.": "domain.imageDamaged",
   [STORAGE_DOWN]: "domain.imageStorage",
+  // lib/webhooks (the endpoint form).
+  "Enter the URL that receives the events.": "domain.webhookUrlMissing",
+  "Enter a full URL, like https://example.org/hooks/newsroom.": "domain.webhookUrlInvalid",
+  "The URL must start with https:// (or http://).": "domain.webhookUrlScheme",
+  "Put no user name or password in the URL: each request is signed instead.": "domain.webhookUrlCredentials",
+  "At most 2,000 characters.": "domain.webhookUrlTooLong",
+  "Choose at least one event.": "domain.webhookEvents",
 };
+
+/** The domain's sentences that name a value, with the names of what they capture. */
+const DOMAIN_PATTERNS: [RegExp, DomainKey, string[]][] = [
+  [/^(.+) is a private, loopback or link-local address: webhooks only go to public addresses\.$/s, "domain.webhookPrivateHost", ["host"]],
+  [
+    /^(.+) resolves to (.+), a private, loopback or link-local address: webhooks only go to public addresses\.$/s,
+    "domain.webhookPrivateResolved",
+    ["host", "address"],
+  ],
+  [/^(.+) could not be resolved: check the host name\.$/s, "domain.webhookUnresolved", ["host"]],
+];
 const NOT_ALLOWED = /^The body contains content that is not allowed \((.*)\)\.$/s;
 
 export function validationTranslator(locale: AppLocale) {
@@ -66,7 +84,12 @@ export function validationTranslator(locale: AppLocale) {
     const domain = DOMAIN_SENTENCES[message];
     if (domain) return t(domain);
     const notAllowed = NOT_ALLOWED.exec(message);
-    return notAllowed ? t("domain.bodyNotAllowed", { detail: notAllowed[1] }) : message;
+    if (notAllowed) return t("domain.bodyNotAllowed", { detail: notAllowed[1] });
+    for (const [pattern, key, names] of DOMAIN_PATTERNS) {
+      const m = pattern.exec(message);
+      if (m) return t(key, Object.fromEntries(names.map((name, i) => [name, m[i + 1]])));
+    }
+    return message;
   };
 }
 
