@@ -4,6 +4,7 @@ import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 
 import type { Tx } from "@/db";
 import { articleAuthors, articles, articleTags, publishedArticleTags, tags, type Tag, type TagSnapshot } from "@/db/schema";
+import { tagIdentityOfSlug } from "@/lib/validations/article";
 
 /** A tag's identity in SQL: its slug without hyphens (tagIdentityOfSlug). */
 export const tagIdentitySql = sql<string>`replace(${tags.slug}, '-', '')`;
@@ -22,7 +23,7 @@ export async function upsertTags({ db, tags: wanted }: { db: Tx; tags: { slug: s
   if (wanted.length === 0) return [];
   const identities = wanted.map((t) => t.identity);
   const found = await listTagsByIdentity({ db, identities });
-  const have = new Set(found.map((t) => t.slug.replace(/-/g, "")));
+  const have = new Set(found.map((t) => tagIdentityOfSlug(t.slug)));
   const missing = wanted.filter((t) => !have.has(t.identity)).map(({ slug, name }) => ({ slug, name }));
   if (missing.length === 0) return found;
   await db.insert(tags).values(missing).onConflictDoNothing({ target: tags.slug });

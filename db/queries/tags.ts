@@ -3,7 +3,9 @@ import "server-only";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 
 import { queryRows, type Tx } from "@/db";
+import { tagIdentitySql } from "@/db/queries/article-tags";
 import { publishedArticleTags, tags, type Tag, type TagSnapshot } from "@/db/schema";
+import { tagIdentityOfSlug } from "@/lib/validations/article";
 
 export type TagRow = { id: number; name: string; slug: string; working: number; live: number };
 
@@ -44,7 +46,7 @@ export async function getTagByIdentity({ db, slug }: { db: Tx; slug: string }): 
   const [row] = await db
     .select()
     .from(tags)
-    .where(sql`replace(${tags.slug}, '-', '') = ${slug.replace(/-/g, "")}`)
+    .where(eq(tagIdentitySql, tagIdentityOfSlug(slug)))
     .orderBy(sql`${tags.slug} = ${slug} desc`, tags.id)
     .limit(1);
   return row;
