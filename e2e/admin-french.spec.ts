@@ -15,6 +15,8 @@ test("an admin who reads French administers users, settings, sections and tags i
   await page.getByRole("button", { name: "Save preferences" }).click();
   await expect(page.getByText("Préférences enregistrées.")).toBeVisible();
   try {
+    // Numbers the French way: the bio's hint counts up to 2 000 (narrow no-break space), not 2000.
+    await expect(page.getByText(/ \/ 2\u202f000 caractères\.$/)).toBeVisible();
     // Users: headings, columns, role names and buttons; a refused invitation in French at the field.
     await page.goto("/newsroom/users");
     await expect(page).toHaveTitle("Utilisateurs · Rédaction");

@@ -29,6 +29,14 @@ describe("translateServerMessage", () => {
     expect(translateServerMessage("No tag “#Élysée” exists.", "fr")).toBe(`Aucun mot-clé «${NNBSP}#Élysée${NNBSP}» n’existe.`);
   });
 
+  it("writes a limit's number the French way, and leaves a name that looks like one alone", () => {
+    expect(translateServerMessage("The bio is too long: at most 2,000 characters.", "fr")).toBe(
+      `La biographie est trop longue${NNBSP}: 2${NNBSP}000 caractères au maximum.`,
+    );
+    expect(translateServerMessage("At most 12000 characters.", "fr")).toBe(`12${NNBSP}000 caractères au maximum.`);
+    expect(translateServerMessage("No tag “2,000” exists.", "fr")).toBe(`Aucun mot-clé «${NNBSP}2,000${NNBSP}» n’existe.`);
+  });
+
   it("leaves a sentence the catalogue does not know as it is", () => {
     expect(translateServerMessage("Something nobody wrote down.", "fr")).toBe("Something nobody wrote down.");
     expect(translateServerMessage("At most 120 characters. And more.", "fr")).toBe("At most 120 characters. And more.");

@@ -18,6 +18,18 @@ type Pattern = { key: ServerKey; re: RegExp; args: string[] };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** An English-written whole number ("2,000", "120"). */
+const ENGLISH_NUMBER = /^\d{1,3}(?:,\d{3})*$|^\d+$/;
+
+/**
+ * A captured value in `locale`: the number a `{max}` names is written the language's way
+ * ("2,000" becomes "2 000" in French, with its narrow no-break space); names stay as they are.
+ */
+function localValue(name: string, value: string, locale: AppLocale): string {
+  if (name !== "max" || !ENGLISH_NUMBER.test(value)) return value;
+  return new Intl.NumberFormat(locale).format(Number(value.replaceAll(",", "")));
+}
+
 function compile(key: ServerKey, text: string): Pattern {
   const args: string[] = [];
   const source = text
@@ -48,7 +60,7 @@ export function translateServerMessage(text: string, locale: AppLocale): string 
   for (const p of PATTERNS) {
     const m = p.re.exec(text);
     if (!m) continue;
-    const values = Object.fromEntries(p.args.map((name, i) => [name, m[i + 1]]));
+    const values = Object.fromEntries(p.args.map((name, i) => [name, localValue(name, m[i + 1], locale)]));
     const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "errors.server" });
     return (t as unknown as (key: string, values?: Record<string, string>) => string)(p.key, values);
   }

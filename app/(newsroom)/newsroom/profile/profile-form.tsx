@@ -60,7 +60,7 @@ export function ProfileForm({ userId, photoPath, initial }: ProfileFormProps) {
       <FormField id="jobTitle" label={t("jobTitle")} errors={e.jobTitle}>
         {(aria) => <input {...aria} name="jobTitle" defaultValue={v.jobTitle} className={inputClass} />}
       </FormField>
-      <FormField id="bio" label={t("bio")} errors={e.bio} hint={t("bioHint", { length: String(bioLength), max: String(BIO_MAX) })}>
+      <FormField id="bio" label={t("bio")} errors={e.bio} hint={t("bioHint", { length: bioLength, max: BIO_MAX })}>
         {(aria) => (
           <textarea {...aria} name="bio" rows={8} defaultValue={v.bio} onChange={(ev) => setBioLength([...ev.target.value].length)} className={inputClass} />
         )}
