@@ -1,6 +1,6 @@
 import "server-only";
 
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 
 import { queryRows, type Tx } from "@/db";
 import { PAGE_SIZE, publishedOnly } from "@/db/queries/public";
@@ -41,6 +41,16 @@ export const SEARCH_CAP = 1000;
 export const SEARCH_WINDOW = 4000;
 
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
+
+/**
+ * The query as parsed by the configuration of the article's own language (`language` is its
+ * column), the one its search_vector was built with. `q.any` (the three parsings together) finds
+ * the candidates through the index; this decides. Without it, a word excluded with `-` was still
+ * allowed by another language's parsing: `-chine` is `!chin` in French, and a French article has
+ * no lexeme `chine` for the English parsing's `!chine` to refuse.
+ */
+const ownQuery = (language: SQL) =>
+  sql`(select case when lower(${language}) like 'fr%' then q.fr when lower(${language}) like 'en%' then q.en else q.simple end from q)`;
 
 /**
  * Full-text search over the live revisions. The query is parsed with each language's
@@ -93,6 +103,7 @@ export async function searchPublishedArticles({
       ) walk
       -- Scalar subqueries (evaluated once), not a join, so the walk's order is kept and it stops early.
       where (select numnode(q.any) from q) > 0 and walk.search_vector @@ (select q.any from q)
+        and walk.search_vector @@ ${ownQuery(sql`walk.language`)}
       order by walk.first_published_at desc, walk.id desc
       limit ${capPlusOne}
     ), candidates as (
@@ -105,6 +116,7 @@ export async function searchPublishedArticles({
          articles.search_vector, articles.language
        from articles cross join q
        where (select count(*) from recent) <= ${capLit} and ${publishedOnly()} and articles.search_vector @@ q.any
+         and articles.search_vector @@ ${ownQuery(sql`articles.language`)}
        order by articles.first_published_at desc, articles.id desc
        limit ${capPlusOne})
     ), ranked as (

@@ -87,8 +87,8 @@ describe("the catalogues", () => {
   it("plurals follow each language's rules", () => {
     const fr = createTranslator({ locale: "fr", messages: MESSAGES.fr, namespace: "public" });
     const en = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "public" });
-    expect(fr("searchResultsFor", { n: 0, q: "x" })).toBe("0 résultat pour « x »");
-    expect(fr("searchResultsFor", { n: 2, q: "x" })).toBe("2 résultats pour « x »");
+    expect(fr("searchResultsFor", { n: 0, q: "x" })).toBe("0 résultat pour «\u202fx\u202f»");
+    expect(fr("searchResultsFor", { n: 2, q: "x" })).toBe("2 résultats pour «\u202fx\u202f»");
     expect(en("searchResultsFor", { n: 0, q: "x" })).toBe("0 results for “x”");
     expect(en("searchResultsFor", { n: 1, q: "x" })).toBe("1 result for “x”");
   });

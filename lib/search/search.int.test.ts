@@ -51,6 +51,16 @@ describe(`public search (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
     expect(await slugs("sanctionné")).toContain("la-chine-nie-toute-implication-dans-la-cyberattaque-contre-les-hopitaux-francais");
   });
 
+  it("leaves out an article that has a word excluded with a minus, in every language's parsing", async () => {
+    const china = "la-chine-nie-toute-implication-dans-la-cyberattaque-contre-les-hopitaux-francais";
+    expect(await slugs("cyberattaque")).toContain(china);
+    for (const q of ["cyberattaque -chine", "cyberattaque -Chine", "hôpitaux -chine", "-chine"]) expect(await slugs(q), q).not.toContain(china);
+    expect(await slugs("cyberattaque -pékin")).not.toContain(china);
+    // An English article keeps what English parsing says of it.
+    expect(await slugs("port -alerting")).not.toContain("european-ports-test-a-shared-cyber-alert-network");
+    expect(await slugs("port -chine")).toContain("european-ports-test-a-shared-cyber-alert-network");
+  });
+
   it("searches English articles with English stemming", async () => {
     expect(await slugs("port alerting")).toContain("european-ports-test-a-shared-cyber-alert-network");
   });
@@ -201,7 +211,7 @@ describe(`public search (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
     });
 
     it("labels a capped count as N+ in both languages", () => {
-      expect(DICTIONARIES.fr.searchResultsFor("chine", 1000, true)).toBe("1000+ résultats pour « chine » (les 1000 plus récents sont affichés)");
+      expect(DICTIONARIES.fr.searchResultsFor("chine", 1000, true)).toBe("1000+ résultats pour «\u202fchine\u202f» (les 1000 plus récents sont affichés)");
       expect(DICTIONARIES.en.searchResultsFor("china", 1000, true)).toBe("1000+ results for “china” (the 1000 most recent are shown)");
       expect(DICTIONARIES.en.searchResultsFor("china", 1)).toBe("1 result for “china”");
     });

@@ -26,6 +26,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const page = parsePage(sp.page);
   if (!page) notFound();
   const { total, capped, hits } = q ? await searchArticles(q, page) : { total: 0, capped: false, hits: [] };
+  // Past the last page is no page, as on tag, section and author pages (not "nothing matches").
+  if (page > 1 && hits.length === 0) notFound();
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="font-serif text-4xl font-bold">{dict.searchTitle}</h1>
