@@ -1,18 +1,22 @@
-import Link from "next/link";
+import type { Metadata } from "next";
 
+import { NotFoundView } from "@/components/public/not-found-view";
+import { PublicChrome } from "@/components/public/public-chrome";
 import { siteDictionary } from "@/lib/i18n/site";
 
-export default async function NotFound() {
-  const dict = await siteDictionary();
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await siteDictionary()).notFoundTitle };
+}
+
+/**
+ * The site-wide 404, drawn whole on the server with the public site's header and footer. The
+ * server (server/not-found-page.mjs) sends it for every reader's 404: Next answers a page's
+ * notFound() with an empty shell that only its client runtime fills in.
+ */
+export default function NotFound() {
   return (
-    <main id="main" className="mx-auto max-w-xl px-4 py-24 text-center">
-      <h1 className="font-serif text-4xl font-bold">{dict.notFoundTitle}</h1>
-      <p className="mt-4 text-neutral-700 dark:text-neutral-300">{dict.notFoundText}</p>
-      <p className="mt-6">
-        <Link prefetch={false} href="/" className="underline">
-          {dict.backHome}
-        </Link>
-      </p>
-    </main>
+    <PublicChrome>
+      <NotFoundView />
+    </PublicChrome>
   );
 }

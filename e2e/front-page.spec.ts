@@ -184,7 +184,10 @@ const PAGES = () => [
   ["empty-section", "/sections/rubrique-vide"],
   ["author-without-photo", "/authors/yanis-benali"],
   ["tag", "/tags/mise-en-page"],
+  // The spec's own long tag name, and a pasted address echoed back by search.
+  ["long-tag", "/tags/cybersecurite-francaise"],
   ["search", "/search?q=port"],
+  ["search-address", `/search?q=${encodeURIComponent("https://www.example.fr/pixels/article/2026/11/30/cybersecurite-hopitaux_6123456_4408996.html")}`],
 ];
 
 for (const width of WIDTHS) {

@@ -160,6 +160,43 @@ test("search: accent-insensitive, stemmed, highlighted, and hostile input never 
   }
 });
 
+test("a 404 is drawn on the server: a reader without script gets the whole page, in the site's language", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    for (const path of [
+      `/articles/nexiste-pas`,
+      `/articles/${slugOf(NOT_PUBLIC[0])}`,
+      "/tags/nexiste-pas",
+      "/sections/nexiste-pas",
+      "/nimporte/quoi",
+      "/tags/mise-en-page?page=99",
+      "/search?q=chine&page=99",
+    ]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.locator("html"), path).toHaveAttribute("lang", "fr");
+      await expect(page, path).toHaveTitle("Page introuvable · Newsroom");
+      await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" }), path).toBeVisible();
+      await expect(page.getByRole("banner").getByRole("link", { name: "Newsroom" }).first(), path).toBeVisible();
+      await expect(page.getByRole("main").getByRole("searchbox", { name: "Rechercher des articles" }), path).toBeVisible();
+      // Nothing for a script to fill in, and no script at all.
+      expect(await page.locator("script:not([type='application/ld+json'])").count(), path).toBe(0);
+      await expect(page.getByText(headlineOf(NOT_PUBLIC[0])), path).toHaveCount(0);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test("search leaves out an article that has a word excluded with a minus", async ({ page }) => {
+  await page.goto("/search?q=cyberattaque");
+  await expect(page.getByRole("link", { name: TYPICAL.headline })).toBeVisible();
+  await page.goto(`/search?q=${encodeURIComponent("cyberattaque -chine")}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Recherche" })).toBeVisible();
+  await expect(page.getByRole("link", { name: TYPICAL.headline })).toHaveCount(0);
+});
+
 test("unpublished, in-review, approved, draft, scheduled and unknown slugs answer 404 and leak nothing", async ({ page, request }) => {
   const { slug: scheduled } = await hook(request, "create", "programme-pour-demain", "Article programmé pour demain", {
     state: "scheduled",

@@ -84,6 +84,15 @@ test.describe("client-made X-Forwarded-Proto / X-Forwarded-Host", () => {
   });
 });
 
+test("a path with a malformed percent-encoding answers 400, never 500; a well-formed one is the 404 page", async () => {
+  for (const p of ["/articles/%", "/articles/%E9t%E9", "/tags/%", "/authors/%zz", "/sections/%", "/%", "/%E9", "/newsroom/%", "/api/v1/articles/%"]) {
+    const r = await get(p);
+    expect(r.status, p).toBe(400);
+  }
+  expect((await get("/articles/%C3%A9t%C3%A9")).status).toBe(404);
+  expect((await get("/search?q=%")).status).toBeLessThan(500);
+});
+
 test("/api/health says only that the process answers; /api/ready gives details to READY_TOKEN only", async () => {
   const health = await get("/api/health");
   expect(health.status).toBe(200);

@@ -24,11 +24,12 @@ import { closeCollab, collabUpgrade } from "./collab-bridge.mjs";
 import { contentApi } from "./content-api-bridge.mjs";
 import { cspApplier, cspTemplate } from "./csp.mjs";
 import { createMetrics } from "./metrics.mjs";
+import { createNotFoundPage, NOT_FOUND_ROUTE, wantsServerNotFound, withServerNotFound } from "./not-found-page.mjs";
 import { createObserver } from "./observe.mjs";
 import { isReaderPage, wholePageRequest, withoutClientRuntime } from "./page-cache/no-client-js.mjs";
 import { createPageCache } from "./page-cache/page-cache.mjs";
 import { createPrimer } from "./page-cache/prime.mjs";
-import { canonicalPublicUrl, isNextDataRequest } from "./page-cache/public-routes.mjs";
+import { canonicalPublicUrl, hasMalformedPath, isNextDataRequest } from "./page-cache/public-routes.mjs";
 import { onPublicGenerationChange, peekPublicGeneration, readPublicGeneration } from "./public-generation.mjs";
 import { createRequestGuard, uploadActionIdsFrom } from "./request-guard.mjs";
 
@@ -96,6 +97,8 @@ const serve = (req, res) => {
     req,
     res,
     () => {
+      // A reader's 404 is Next's site-wide 404 page drawn on the server, not an empty shell (server/not-found-page.mjs).
+      if (wantsServerNotFound(req)) withServerNotFound(res, () => notFoundPage(req.headers.host ?? "localhost"));
       if (isReaderPage(req, canonicalPublicUrl)) {
         wholePageRequest(req);
         withoutClientRuntime(res, { dropNonces: true });
@@ -123,6 +126,7 @@ const onRequest = (req, res) => {
   sanitizeForwardedHeaders(req);
   // No Pages Router here: Next would render the App Router page for it, outside the page cache.
   if (isNextDataRequest(req.url)) return plain(res, 404, "Not Found");
+  if (hasMalformedPath(req.url)) return plain(res, 400, "Bad Request: malformed URL");
   // Answered here, before the guard and Next: a scraper is neither a reader nor an editor.
   if (req.url === "/metrics" || req.url?.startsWith("/metrics?")) return void metrics.handle(req, res).catch((error) => fail(req, res, error));
   const verdict = guard(req, res); // true: refused (answered), false: go on, or a promise of either
@@ -192,6 +196,24 @@ const primer = createPrimer({
   onPass: (p) => log.debug(p, "page cache: pages rendered again ahead of readers"),
 });
 onPublicGenerationChange((generation) => primer.changed(generation));
+
+// The site-wide 404 page, asked of this server for the Host of the request it answers.
+const notFoundPage = createNotFoundPage({
+  fetchPage: (host) =>
+    new Promise((resolve) => {
+      const request = httpGet(
+        { host: primeHost, port, path: NOT_FOUND_ROUTE, headers: { host, "accept-encoding": "identity", "user-agent": "newsroom-not-found" }, timeout: 10_000 },
+        (res) => {
+          const chunks = [];
+          res.on("data", (c) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), body: Buffer.concat(chunks) }));
+          res.on("error", () => resolve(null));
+        },
+      );
+      request.on("error", () => resolve(null));
+      request.on("timeout", () => request.destroy());
+    }),
+});
 
 const shown = hostname ? (hostname.includes(":") ? `[${hostname}]` : hostname) : "localhost";
 log.info(

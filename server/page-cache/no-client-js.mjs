@@ -94,7 +94,7 @@ export function withoutNonces(html) {
  * takes V8's slow path), a twentieth of the render.
  * @param {Buffer} body @param {string} coding @returns {string | null}
  */
-function decode(body, coding) {
+export function decode(body, coding) {
   try {
     if (coding === "identity") return body.toString("latin1");
     if (coding === "gzip" || coding === "x-gzip") return gunzipSync(body).toString("latin1");
@@ -106,7 +106,7 @@ function decode(body, coding) {
 }
 
 /** @param {string} text @param {string} coding */
-function encode(text, coding) {
+export function encode(text, coding) {
   const raw = Buffer.from(text, "latin1");
   if (coding === "gzip" || coding === "x-gzip") return gzipSync(raw);
   if (coding === "deflate") return deflateSync(raw);
@@ -114,14 +114,14 @@ function encode(text, coding) {
 }
 
 /** @param {unknown} chunk @param {unknown} encoding */
-function toBuffer(chunk, encoding) {
+export function toBuffer(chunk, encoding) {
   if (Buffer.isBuffer(chunk)) return Buffer.from(chunk);
   if (chunk instanceof Uint8Array) return Buffer.from(chunk);
   return Buffer.from(String(chunk), typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8");
 }
 
 /** @param {import("node:http").ServerResponse} res @param {unknown[]} rest @param {string} name */
-function headerOf(res, rest, name) {
+export function headerOf(res, rest, name) {
   const last = rest[rest.length - 1];
   if (last && typeof last === "object") {
     if (Array.isArray(last)) {

@@ -124,3 +124,18 @@ function hasLegacyParam(query) {
 export function isNextDataRequest(url) {
   return /^\/+_next\/data(?:\/|$)/i.test(url ?? "");
 }
+
+/**
+ * A path whose percent-encoding cannot be decoded (`/articles/%`, `/%E9`): the client's mistake,
+ * answered 400 before Next, which would fail on it with a 500.
+ * @param {string | undefined} url
+ */
+export function hasMalformedPath(url) {
+  const pathname = (url ?? "").split("?", 1)[0];
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}

@@ -18,7 +18,7 @@ import { demoUser } from "./articles";
 
 /**
  * The issue's bad input, published the newsroom's way (the demo editor writes, the demo admin
- * approves and publishes): a 200-character headline, a 10,000-word body, Arabic (RTL), Chinese
+ * approves and publishes): a 200-character headline (with a 150-letter word in its body), a 10,000-word body, Arabic (RTL), Chinese
  * and Japanese headlines, a tall and very large image, and a section with no article at all.
  * Answers the slugs made; running it twice adds nothing.
  */
@@ -39,7 +39,12 @@ export async function frontPageHook(): Promise<Response> {
   });
   if (!stored.ok) return Response.json({ error: stored.error }, { status: 500 });
   const pieces = [
-    { slug: "titre-de-deux-cents-caracteres", headline: `${"Un titre très long ".repeat(10)}`.slice(0, 200), language: "fr", paragraphs: ["Court."] },
+    {
+      slug: "titre-de-deux-cents-caracteres",
+      headline: `${"Un titre très long ".repeat(10)}`.slice(0, 200),
+      language: "fr",
+      paragraphs: ["Court.", `Un mot sans fin : ${"anticonstitutionnellement".repeat(6)}.`],
+    },
     { slug: "dix-mille-mots", headline: "Un article de dix mille mots", language: "fr", paragraphs: Array.from({ length: 1000 }, () => long) },
     {
       slug: "maqal-bil-arabiya",

@@ -1,0 +1,143 @@
+// @ts-check
+/**
+ * A reader's 404, drawn on the server.
+ *
+ * When a page calls notFound() (an unknown or unpublished article, an unknown tag, a page past
+ * the last), Next answers 404 with an empty shell (`<html id="__next_error__">`, no `lang`, no
+ * text) that only its client runtime fills in: a reader without script, a text browser or a
+ * crawler that reads HTML got a blank page, and everyone else 570 KB of script for one heading.
+ * Next draws its site-wide 404 route (`/_not-found`, app/not-found.tsx) whole, with the site's
+ * header, footer and `lang`. So the server holds back such a 404, asks itself for that page once
+ * (`render`), and sends it in place of the shell, with the 404 status, without script or nonce,
+ * in the coding Next chose. Should that fail, Next's own answer goes out as it was.
+ *
+ * Newsroom pages, the API, Next's assets and client-navigation payloads are not touched.
+ */
+import { decode, encode, headerOf, isWholePage, stripClientRuntime, toBuffer, withoutNonces } from "./page-cache/no-client-js.mjs";
+
+/** The route Next draws app/not-found.tsx on. */
+export const NOT_FOUND_ROUTE = "/_not-found";
+
+/**
+ * Whether a 404 answer to `req` is to be drawn on the server: GET or HEAD of anything but the
+ * newsroom, the API, Next's own paths and client navigations.
+ * @param {import("node:http").IncomingMessage} req
+ */
+export function wantsServerNotFound(req) {
+  const method = req.method ?? "GET";
+  if (method !== "GET" && method !== "HEAD") return false;
+  if (req.headers.rsc !== undefined || req.headers["next-router-prefetch"] !== undefined) return false;
+  const url = req.url ?? "/";
+  return !/^\/+(?:newsroom|api|_next|_not-found)(?:[/?#]|$)/i.test(url);
+}
+
+/**
+ * The page to send for a reader's 404, as markup without script or nonce (a string of one
+ * character a byte, as no-client-js.mjs reads pages), or null when it cannot be had. `fetchPage`
+ * gets `/_not-found` for a Host; its answers are kept `ttlMs` (the latest headlines it lists may
+ * be that old), one per Host, at most `maxHosts`, and a request for a Host already asked waits
+ * for that answer.
+ * @param {{ fetchPage: (host: string) => Promise<{ status: number; type: string; body: Buffer } | null>, ttlMs?: number, maxHosts?: number, now?: () => number }} options
+ * @returns {(host: string) => Promise<string | null>}
+ */
+export function createNotFoundPage({ fetchPage, ttlMs = 5000, maxHosts = 16, now = Date.now }) {
+  /** @type {Map<string, { at: number; page: Promise<string | null> }>} */
+  const kept = new Map();
+  return (host) => {
+    const hit = kept.get(host);
+    if (hit && now() - hit.at < ttlMs) return hit.page;
+    if (kept.size >= maxHosts) kept.clear();
+    const page = fetchPage(host).then(
+      (answer) => {
+        if (!answer || answer.status !== 404 || !answer.type.toLowerCase().startsWith("text/html")) return null;
+        const html = answer.body.toString("latin1");
+        // A page with a part still pending needs a script to show it: not one to send without.
+        if (!isWholePage(html)) return null;
+        return withoutNonces(stripClientRuntime(html));
+      },
+      () => null,
+    );
+    const entry = { at: now(), page };
+    kept.set(host, entry);
+    // A failure is not kept: the next 404 asks again.
+    void page.then((html) => html === null && kept.get(host) === entry && kept.delete(host));
+    return page;
+  };
+}
+
+/**
+ * Holds back a 404 `text/html` answer written to `res` and sends `page()` in its place (see
+ * above); any other answer passes as it is. To be installed before any other wrapper of `res`
+ * (the reader-page rewrite, the page cache's capture): they see the answer first and pass a 404 on.
+ * @param {import("node:http").ServerResponse} res
+ * @param {() => Promise<string | null>} page
+ */
+export function withServerNotFound(res, page) {
+  const out = /** @type {any} */ (res);
+  const { writeHead, write, end, flushHeaders } = out;
+  /** @type {Buffer[]} */
+  const chunks = [];
+  /** @type {unknown[] | null} */
+  let head = null;
+  let mode = /** @type {"undecided" | "hold" | "pass"} */ ("undecided");
+  out.writeHead = function (/** @type {number} */ status, /** @type {unknown[]} */ ...rest) {
+    if (mode === "hold") return this;
+    if (mode === "pass") return writeHead.call(this, status, ...rest);
+    if (status !== 404 || !headerOf(res, rest, "content-type").toLowerCase().startsWith("text/html")) {
+      mode = "pass";
+      return writeHead.call(this, status, ...rest);
+    }
+    mode = "hold";
+    head = [status, ...rest];
+    return this;
+  };
+  out.flushHeaders = function () {
+    if (mode === "pass") return flushHeaders.call(this);
+  };
+  out.write = function (/** @type {unknown[]} */ ...args) {
+    if (mode === "undecided") this.writeHead(this.statusCode);
+    if (mode === "pass") return write.apply(this, args);
+    if (args[0] != null && typeof args[0] !== "function") chunks.push(toBuffer(args[0], args[1]));
+    const cb = args.find((a) => typeof a === "function");
+    if (typeof cb === "function") process.nextTick(cb);
+    return true;
+  };
+  out.end = function (/** @type {unknown[]} */ ...args) {
+    if (mode === "undecided" && args[0] != null && typeof args[0] !== "function") this.writeHead(this.statusCode);
+    if (mode !== "hold") {
+      mode = "pass";
+      return end.apply(this, args);
+    }
+    mode = "pass";
+    if (args[0] != null && typeof args[0] !== "function") chunks.push(toBuffer(args[0], args[1]));
+    const cb = args.find((a) => typeof a === "function");
+    const [status, ...rest] = /** @type {[number, ...unknown[]]} */ (head);
+    const coding = (headerOf(res, rest, "content-encoding") || "identity").toLowerCase();
+    const send = (/** @type {Buffer} */ body, /** @type {boolean} */ replaced) => {
+      if (res.destroyed) return;
+      const headers = rest[rest.length - 1];
+      /** @type {Record<string, string>} */
+      const drop = { "content-length": "", "transfer-encoding": "", ...(replaced ? { link: "" } : {}) };
+      if (headers && typeof headers === "object" && !Array.isArray(headers)) {
+        const copy = { .../** @type {Record<string, unknown>} */ (headers) };
+        for (const k of Object.keys(copy)) if (k.toLowerCase() in drop) delete copy[k];
+        rest[rest.length - 1] = { ...copy, "content-length": String(body.length) };
+      }
+      for (const name of Object.keys(drop)) this.removeHeader(name);
+      this.setHeader("content-length", String(body.length));
+      writeHead.call(this, status, ...rest);
+      end.call(this, body, cb);
+    };
+    const original = Buffer.concat(chunks);
+    // Only a coding the server can write again (Next compresses with gzip or deflate).
+    if (!["identity", "gzip", "x-gzip", "deflate"].includes(coding) || decode(original, coding) === null) {
+      send(original, false);
+      return this;
+    }
+    page().then(
+      (html) => (html === null ? send(original, false) : send(encode(html, coding), true)),
+      () => send(original, false),
+    );
+    return this;
+  };
+}
