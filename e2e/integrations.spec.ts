@@ -54,7 +54,7 @@ test("an admin creates an API key (shown once), the API answers it, and a revoke
 
 test("an admin adds a webhook, sees the signed delivery of a publication in the log, and redelivers it", async ({ page, request }) => {
   let secret = "";
-  const received: { id: string; type: string; verified: boolean }[] = [];
+  const received: { id: string; type: string; verified: boolean; data: { url?: string; api_url?: string } }[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -66,7 +66,8 @@ test("an admin adds a webhook, sees the signed delivery of a publication in the 
       } catch {
         verified = false;
       }
-      received.push({ id: String(req.headers["webhook-id"]), type: (JSON.parse(body) as { type: string }).type, verified });
+      const payload = JSON.parse(body) as { type: string; data: { url?: string; api_url?: string } };
+      received.push({ id: String(req.headers["webhook-id"]), type: payload.type, verified, data: payload.data });
       res.writeHead(204).end();
     });
   });
@@ -92,6 +93,9 @@ test("an admin adds a webhook, sees the signed delivery of a publication in the 
     await hook(request, "publish", slug);
     await expect.poll(() => received.length, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(received[0]).toMatchObject({ type: "article.published", verified: true });
+    // Links that work: on the port this server was started on (`-p`), with no SITE_URL set.
+    const origin = `http://localhost:${process.env.E2E_PORT || 3200}`;
+    expect(received[0].data).toMatchObject({ url: `${origin}/articles/${slug}`, api_url: `${origin}/api/v1/articles/${slug}` });
 
     await page.reload();
     const log = page.getByRole("table", { name: `Delivery log of ${url}` });

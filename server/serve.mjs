@@ -39,6 +39,8 @@ const flag = (name) => {
   return i === -1 ? undefined : args[i + 1];
 };
 const port = Number(flag("-p") ?? flag("--port") ?? process.env.PORT ?? 3000);
+// What the app says of its own address (webhook payload links, lib/webhooks) reads PORT: `-p` sets it too.
+process.env.PORT = String(port);
 // Loopback only unless -H or HOSTNAME names an interface: a fresh demo must not be on the network.
 const hostname = flag("-H") ?? flag("--hostname") ?? (process.env.HOSTNAME || undefined);
 const listenHosts = hostname ? [hostname] : ["127.0.0.1", "::1"];
