@@ -20,13 +20,14 @@ const load = cache((raw: string, rawPage: string | string[] | undefined) =>
 );
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { author } = await load((await params).slug, (await searchParams).page);
+  const { author, page } = await load((await params).slug, (await searchParams).page);
   const [origin, language] = await Promise.all([siteOrigin(), siteLanguage()]);
   const url = absolute(origin, `/authors/${author.slug}`);
   return {
     title: author.displayName,
     description: author.jobTitle || undefined,
-    alternates: { canonical: url, types: { "application/rss+xml": `${url}/feed.xml` } },
+    // Each page of an author's articles is its own page for search engines, as on tag and section pages.
+    alternates: { canonical: page > 1 ? `${url}?page=${page}` : url, types: { "application/rss+xml": `${url}/feed.xml` } },
     openGraph: {
       type: "profile",
       url,
