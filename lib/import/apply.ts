@@ -9,6 +9,7 @@ import type { Db, Tx } from "@/db";
 import { replaceArticleAuthors } from "@/db/queries/article-people";
 import { getArticleById, updateArticle } from "@/db/queries/articles";
 import { getImportSource, getSectionBySlug, insertImportedSection, nextSectionPosition, upsertImportSource, upsertLegacyRedirect } from "@/db/queries/import";
+import { getTagByIdentity } from "@/db/queries/tags";
 import { getUserByEmail, getUserById, insertUser, updateUser } from "@/db/queries/users";
 import { articles, events, importSources, legacyRedirects, type FeaturedImage } from "@/db/schema";
 import { addContributors, createArticle, cutRevision, makeLive, setArticleTags } from "@/lib/articles/store";
@@ -157,17 +158,24 @@ export class Importer {
     if (this.pending.length) await this.applyBatch(this.pending.splice(0));
   }
 
-  /** Category and tag archives of the old site → 308 to the section or tag page. */
+  /**
+   * Category and tag archives of the old site → 308 to the section or tag page, when there is one:
+   * a term no imported post used (WordPress lists every term, its default category included) has
+   * no page here, and a redirect to a 404 is worse than the 404.
+   */
   async importArchives(archives: LegacyArchive[]): Promise<void> {
     await this.inTransaction(async (tx, state) => {
       for (const a of archives) {
         const key = legacyPathKey(a.path);
         if (!key) continue;
-        let target: string;
-        if (a.kind === "section") {
-          const slug = this.sectionSlug(a);
-          target = (await getSectionBySlug({ db: tx, slug })) ? `/sections/${slug}` : `/tags/${tagSlug(a.name)}`;
-        } else target = `/tags/${tagSlug(a.name)}`;
+        const section = a.kind === "section" ? this.sectionSlug(a) : null;
+        let target: string | null = section && (await getSectionBySlug({ db: tx, slug: section })) ? `/sections/${section}` : null;
+        if (!target) {
+          // The tag the name became (a term's name comes with its character references undecoded).
+          const tag = await getTagByIdentity({ db: tx, slug: tagSlug(plain(a.name)) });
+          target = tag ? `/tags/${tag.slug}` : null;
+        }
+        if (!target) continue;
         await upsertLegacyRedirect({ db: tx, path: key, target });
         state.report.redirects++;
       }
@@ -348,8 +356,10 @@ export class Importer {
       notes.push(`featured image ${post.featuredImage.src} left out (not https and not in the uploads folder)`);
       return null;
     }
-    const alt = post.featuredImage.alt.trim() || post.featuredImage.caption?.trim() || plain(post.title) || "Image";
-    return { src, alt: clip(alt, 500), ...(post.featuredImage.caption ? { caption: clip(post.featuredImage.caption, 1000) } : {}) };
+    // Alt text and caption as text (WordPress writes an attachment's caption with `&rsquo;`).
+    const caption = plain(post.featuredImage.caption ?? "");
+    const alt = plain(post.featuredImage.alt) || caption || plain(post.title) || "Image";
+    return { src, alt: clip(alt, 500), ...(caption ? { caption: clip(caption, 1000) } : {}) };
   }
 
   private async applyStatus(
@@ -433,7 +443,9 @@ export class Importer {
   private async ensureUser(tx: Tx, key: string, state: BatchState): Promise<string> {
     const cached = state.users.get(key) ?? this.users.get(key);
     if (cached) return cached;
-    const author = this.opts.authors?.get(key) ?? (key === UNKNOWN_AUTHOR.key ? UNKNOWN_AUTHOR : { key, email: null, name: key });
+    const given = this.opts.authors?.get(key) ?? (key === UNKNOWN_AUTHOR.key ? UNKNOWN_AUTHOR : { key, email: null, name: key });
+    // A display name as the source wrote it ("Jeanne Lef&egrave;vre" in a WXR): as readers see it.
+    const author = { ...given, name: plain(given.name) };
     const sourceKey = { source: this.opts.source, kind: "user" as const, externalId: key };
     const known = await getImportSource({ db: tx, key: sourceKey });
     let id = known && (await getUserById({ db: tx, id: known.targetId })) ? known.targetId : null;

@@ -10,7 +10,7 @@ import type { Db } from "@/db";
 import { findLegacyRedirect } from "@/db/queries/import";
 import { getPublishedArticleBySlug } from "@/db/queries/public";
 import { insertUser } from "@/db/queries/users";
-import { articleRevisions, articles, importSources, sections, users } from "@/db/schema";
+import { articleRevisions, articles, authorProfiles, importSources, sections, users } from "@/db/schema";
 import { findInjected } from "@/e2e/corpus/dom-check";
 import { XSS_PAYLOADS } from "@/e2e/corpus/xss-payloads";
 import { createTestDb, type TestDb } from "@/testing/db";
@@ -199,6 +199,70 @@ describe("WordPress import", () => {
     // The first words, cut at a word (80 characters at most).
     expect(brief!.revision.headline).toBe("Brève : la criée ouvrira plus tôt demain matin, à cause de la marée et du…");
     expect(JSON.stringify(report.toJSON())).toContain("no title in the source");
+  });
+
+  it("keeps a password-protected post from readers; names, captions and archives as WordPress wrote them", async () => {
+    const published = new Date("2024-05-02T08:00:00Z");
+    let wxr = buildWxr(
+      [
+        {
+          id: 9201,
+          title: "Enquête logement",
+          slug: "enquete-logement",
+          html: "<p>Contenu réservé : les loyers ont augmenté de 8 %.</p>",
+          date: published,
+          author: "jeanne",
+          tags: [{ slug: "elections-municipales", name: "&Eacute;lections municipales" }],
+          featuredImage: { url: "https://images.example/port.jpg", alt: "", caption: "Le port de Saint-Malo à l&rsquo;aube" },
+        },
+        {
+          id: 9202,
+          title: "Le marché du samedi",
+          slug: "marche-du-samedi",
+          html: "<p>Les étals reviennent.</p>",
+          date: published,
+          author: "jeanne",
+          tags: [{ slug: "cote-d-armor", name: "C&ocirc;tes-d&rsquo;Armor" }],
+          featuredImage: { url: "https://images.example/marche.jpg", alt: "", caption: "Le march&eacute; &amp; ses &eacute;tals" },
+        },
+      ],
+      "https://lots.example",
+      {
+        authors: [{ login: "jeanne", email: "jeanne@gazette.example", name: "Jeanne Lef&egrave;vre" }],
+        categories: [{ slug: "non-classe", name: "Non classé" }],
+        tags: [
+          { slug: "elections-municipales", name: "&Eacute;lections municipales" },
+          { slug: "cote-d-armor", name: "C&ocirc;tes-d&rsquo;Armor" },
+          { slug: "jamais-utilise", name: "Jamais utilis&eacute;" },
+        ],
+      },
+    );
+    wxr = wxr.replace("<wp:post_id>9201</wp:post_id>", "<wp:post_id>9201</wp:post_id>\n\t\t<wp:post_password><![CDATA[abonne2026]]></wp:post_password>");
+    const file = path.join(dir, "protected.xml");
+    writeFileSync(file, wxr);
+    const report = await importWordpress(db, file);
+
+    // Published in WordPress behind a password: a draft here, and the report says why.
+    expect(await getPublishedArticleBySlug({ db, slug: "enquete-logement" })).toBeFalsy();
+    const [protectedPost] = await db.select().from(articles).where(eq(articles.slug, "enquete-logement"));
+    expect(protectedPost.status).toBe("draft");
+    expect(JSON.stringify(report.toJSON())).toContain("password-protected in WordPress: imported as a draft, not published");
+
+    const market = await getPublishedArticleBySlug({ db, slug: "marche-du-samedi" });
+    expect(market!.revision.featuredImage).toMatchObject({ caption: "Le marché & ses étals", alt: "Le marché & ses étals" });
+    expect(market!.revision.tags.map((tag) => [tag.name, tag.slug])).toEqual([["Côtes-d’Armor", "cotes-d-armor"]]);
+    const [jeanne] = await db.select().from(users).where(eq(users.email, "jeanne@gazette.example"));
+    expect(jeanne.name).toBe("Jeanne Lefèvre");
+    // Her author page's address comes from the name readers see, not from its character references.
+    const [profile] = await db.select().from(authorProfiles).where(eq(authorProfiles.userId, jeanne.id));
+    expect(profile.slug).toBe("jeanne-lefevre");
+    expect(JSON.stringify(report.toJSON())).toContain("Jeanne Lefèvre <jeanne@gazette.example>");
+
+    // Old archive addresses lead to the tag the name became; a term with no page here gets no redirect to a 404.
+    expect(await findLegacyRedirect({ db, path: "/tag/elections-municipales" })).toBe("/tags/elections-municipales");
+    expect(await findLegacyRedirect({ db, path: "/tag/cote-d-armor" })).toBe("/tags/cotes-d-armor");
+    expect(await findLegacyRedirect({ db, path: "/tag/jamais-utilise" })).toBeNull();
+    expect(await findLegacyRedirect({ db, path: "/category/non-classe" })).toBeNull();
   });
 
   it("refuses a truncated file and a file that is not WXR, writing nothing", async () => {

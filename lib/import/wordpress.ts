@@ -256,7 +256,14 @@ function toPost(item: Item, channel: WxrChannel): ImportPost {
   const thumb = item.meta.get("_thumbnail_id");
   const attachment = thumb ? channel.attachments.get(thumb) : undefined;
   const legacyPaths = [f("link").trim(), id ? `/?p=${id}` : ""].filter(Boolean);
-  const status = f("wp:status").trim() || "draft";
+  let status = f("wp:status").trim() || "draft";
+  // A password-protected post was kept from readers by WordPress; published here anyone could read
+  // it (the password does not come over), so an editor decides what goes out.
+  const notes: string[] = [];
+  if (f("wp:post_password").trim() && status !== "private") {
+    notes.push("password-protected in WordPress: imported as a draft, not published");
+    status = "draft";
+  }
   return {
     externalId: guid,
     label: id || guid,
@@ -275,6 +282,7 @@ function toPost(item: Item, channel: WxrChannel): ImportPost {
     tags: item.categories.filter((c) => c.domain === "post_tag").map((c) => c.name),
     featuredImage: attachment?.url ? { src: attachment.url, alt: attachment.alt, caption: attachment.caption.trim() || undefined } : null,
     legacyPaths,
+    ...(notes.length ? { notes } : {}),
   };
 }
 
