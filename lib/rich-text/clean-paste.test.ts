@@ -43,6 +43,16 @@ describe("clean paste", () => {
     expect(cleanPastedHtml(fixture("word"))).not.toMatch(FOREIGN);
   });
 
+  it('Word: ordinary bold (<b style="mso-bidi-font-weight:normal">) stays bold; Google Docs\' normal-weight wrapper goes', () => {
+    expect(paste("<p class=MsoNormal>Le <b style='mso-bidi-font-weight:normal'>ministre</b> a parlé.<o:p></o:p></p>")).toBe(
+      "<p>Le <strong>ministre</strong> a parlé.</p>",
+    );
+    expect(paste("<p><b style='mso-bidi-font-weight:normal'><span style='font-family:Arial'>Titre gras</span></b></p>")).toBe(
+      "<p><strong>Titre gras</strong></p>",
+    );
+    expect(paste('<b style="font-weight:normal;"><p>Pas gras</p></b>')).toBe("<p>Pas gras</p>");
+  });
+
   it("LibreOffice: <font> and styled spans go, bold and italic given by styles stay, empty lines go", () => {
     const html = paste(fixture("libreoffice"));
     expect(html).toBe(

@@ -211,7 +211,8 @@ export function cleanPastedHtml(html: string): string {
   // Deepest first, so an element is renamed or unwrapped after its children were handled.
   for (const el of Array.from(body.querySelectorAll("*")).reverse()) {
     // Google Docs wraps everything in <b style="font-weight:normal" id="docs-internal-guid-…">.
-    if (el.tagName === "B" && (/^docs-internal-guid/.test(el.id) || /font-weight:(normal|400)/.test(styleOf(el)))) {
+    // Anchored: Word writes ordinary bold as <b style="mso-bidi-font-weight:normal">, which is bold.
+    if (el.tagName === "B" && (/^docs-internal-guid/.test(el.id) || /(?:^|;)font-weight:(normal|400)/.test(styleOf(el)))) {
       unwrap(el);
       continue;
     }
