@@ -47,6 +47,26 @@ test("with French as interface language the editor speaks French: labels, a refu
     await expect(canonical).toHaveValue("javascript:alert(1)");
     await canonical.fill("");
     await expect(page.getByTestId("save-status")).toHaveText(/^Enregistré à/, { timeout: 15_000 });
+
+    // A dek pasted longer than the limit stays whole, marked at its field (the browser used to cut
+    // it without a word); shortened, it saves.
+    const dek = page.getByLabel("Chapeau", { exact: true });
+    const long = `${"Le ministère a confirmé l’attaque contre les hôpitaux. ".repeat(6)}Fin.`;
+    expect(long.length).toBeGreaterThan(300);
+    await dek.fill(long);
+    await expect(dek).toHaveValue(long);
+    await expect(dek).toHaveAttribute("aria-invalid", "true");
+    await expect(dek).toHaveAccessibleDescription(/Le chapeau ne dépasse pas 300 caractères\./);
+    await expect(page.getByTestId("save-status")).toHaveText(/^Non enregistré/, { timeout: 15_000 });
+    await dek.fill(long.slice(0, 290));
+    await expect(dek).not.toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByTestId("save-status")).toHaveText(/^Enregistré à/, { timeout: 15_000 });
+
+    // An image without alt text gets the newsroom's French message, not the browser's bubble.
+    await page.getByRole("toolbar", { name: "Mise en forme" }).getByRole("button", { name: "Image" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Insérer l’image" }).click();
+    await expect(dialog.getByText("Le texte alternatif est obligatoire : décrivez l’image pour les lecteurs qui ne la voient pas.")).toBeVisible();
   } finally {
     await page.goto("/newsroom/profile");
     // Back to English, the language the other specs are written in (no choice would be the site's French).

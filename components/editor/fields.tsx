@@ -38,10 +38,14 @@ type TextFieldProps = {
 /** Owns its value: typing here re-renders this field only. */
 export const TextField = memo(function TextField({ ctl, name, label, initial, max, multiline, disabled, error, onValue, className, typing }: TextFieldProps) {
   const t = useTranslations("editor");
+  const tv = useTranslations("validation");
   const [value, setValue] = useState(initial);
   const ref = useMemo(() => typographyRef(typing), [typing]);
   const id = `field-${name}`;
   const hint = `${id}-count`;
+  // No maxLength: a pasted text longer than the limit stays whole, marked at the field, for the
+  // writer to shorten (the browser would cut it without a word). The server refuses it too.
+  const shown = error ?? (value.length > max ? tv(name === "headline" ? "article.headlineMax" : "article.dekMax", { max }) : undefined);
   const change = (v: string) => {
     setValue(v);
     ctl.set(name, v);
@@ -52,9 +56,8 @@ export const TextField = memo(function TextField({ ctl, name, label, initial, ma
     name,
     value,
     disabled,
-    maxLength: max,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": error ? `${id}-error ${hint}` : hint,
+    "aria-invalid": shown ? true : undefined,
+    "aria-describedby": shown ? `${id}-error ${hint}` : hint,
   } as const;
   return (
     <div>
@@ -69,7 +72,7 @@ export const TextField = memo(function TextField({ ctl, name, label, initial, ma
       <p id={hint} className="mt-0.5 text-right text-xs text-neutral-600 dark:text-neutral-400">
         {t("form.count", { count: value.length, max })}
       </p>
-      <FieldError id={`${id}-error`} error={error} />
+      <FieldError id={`${id}-error`} error={shown} />
     </div>
   );
 });

@@ -18,6 +18,7 @@ type HighlightsFieldProps = { ctl: AutosaveController; initial: string[]; disabl
  */
 export const HighlightsField = memo(function HighlightsField({ ctl, initial, disabled, error, typing }: HighlightsFieldProps) {
   const t = useTranslations("editor");
+  const tv = useTranslations("validation");
   const nextKey = useRef(initial.length);
   const [items, setItems] = useState<Item[]>(() => initial.map((text, key) => ({ key, text })));
   const [announce, setAnnounce] = useState("");
@@ -50,6 +51,9 @@ export const HighlightsField = memo(function HighlightsField({ ctl, initial, dis
     commit(next, items[index].key, t("highlights.moved", { to: to + 1, total: items.length }));
   };
 
+  // No maxLength (a paste would be cut without a word): a key point over the limit is marked.
+  const overLimit = (text: string) => text.length > LIMITS.highlight;
+  const shown = error ?? (items.some((i) => overLimit(i.text)) ? tv("article.highlightMax", { max: LIMITS.highlight }) : undefined);
   const small = "rounded border border-neutral-400 px-2 py-1 text-xs disabled:opacity-40 dark:border-neutral-600";
   return (
     <div role="group" aria-labelledby="highlights-label" aria-describedby="highlights-help">
@@ -76,7 +80,8 @@ export const HighlightsField = memo(function HighlightsField({ ctl, initial, dis
               }}
               aria-label={t("highlights.item", { n: i + 1 })}
               value={item.text}
-              maxLength={LIMITS.highlight}
+              aria-invalid={overLimit(item.text) ? true : undefined}
+              aria-describedby={overLimit(item.text) ? "highlights-error" : undefined}
               disabled={disabled}
               onChange={(e) => commit(items.map((x) => (x.key === item.key ? { ...x, text: e.target.value } : x)))}
               onKeyDown={(e) => {
@@ -126,7 +131,7 @@ export const HighlightsField = memo(function HighlightsField({ ctl, initial, dis
       <p aria-live="polite" className="sr-only">
         {announce}
       </p>
-      <FieldError id="highlights-error" error={error} />
+      <FieldError id="highlights-error" error={shown} />
     </div>
   );
 });

@@ -80,7 +80,8 @@ export function ImageDialog({ open, title, submitLabel, onInsert, onClose, file 
       aria-labelledby={`${uid}-image-dialog-title`}
       className="rounded-lg p-0 backdrop:bg-black/40 dark:bg-neutral-900 dark:text-neutral-100"
     >
-      <form onSubmit={submit} className="flex w-[28rem] max-w-full flex-col gap-2 p-4">
+      {/* noValidate: a missing alt text gets the newsroom's own message, in its language, not the browser's bubble. */}
+      <form onSubmit={submit} noValidate className="flex w-[28rem] max-w-full flex-col gap-2 p-4">
         <h2 id={`${uid}-image-dialog-title`} className="text-lg font-semibold">
           {title}
         </h2>
