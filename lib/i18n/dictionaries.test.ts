@@ -20,4 +20,13 @@ describe("reader-facing dates", () => {
     expect(formatDateTime(at, "fr", "Europe/Paris")).toBe("30 novembre 2026 à 00:30");
     expect(formatFullDate(at, "fr", "Europe/Paris")).toBe("lundi 30 novembre 2026");
   });
+
+  it("writes the first of the month as French does: 1er décembre, not 1 décembre (11 stays 11)", () => {
+    const first = new Date("2026-12-01T09:30:00Z");
+    expect(formatDate(first, "fr", "Europe/Paris")).toBe("1er décembre 2026");
+    expect(formatFullDate(first, "fr", "Europe/Paris")).toBe("mardi 1er décembre 2026");
+    expect(formatDateTime(first, "fr-CA", "Europe/Paris")).toMatch(/^1er décembre 2026/);
+    expect(formatDate(new Date("2026-12-11T09:30:00Z"), "fr", "Europe/Paris")).toBe("11 décembre 2026");
+    expect(formatDate(first, "en", "Europe/Paris")).toBe("December 1, 2026");
+  });
 });

@@ -70,17 +70,27 @@ function formatter(language: string, timeZone: string, style: keyof typeof STYLE
 }
 
 /** A date in the reader-facing words of `language`; an unknown or malformed tag falls back to English. */
+/** French writes the first of the month as an ordinal ("1er décembre"), which Intl does not. */
+function withFrenchOrdinal(f: Intl.DateTimeFormat, text: string): string {
+  return f.resolvedOptions().locale.startsWith("fr") ? text.replace(/(^|\s)1 (?=\p{L})/u, "$11er ") : text;
+}
+
+function format(date: Date | string, language: string, timeZone: string, style: keyof typeof STYLES): string {
+  const f = formatter(language, timeZone, style);
+  return withFrenchOrdinal(f, f.format(typeof date === "string" ? new Date(date) : date));
+}
+
 export function formatDateTime(date: Date | string, language: string, timeZone = "Europe/Paris"): string {
-  return formatter(language, timeZone, "dateTime").format(typeof date === "string" ? new Date(date) : date);
+  return format(date, language, timeZone, "dateTime");
 }
 
 export function formatDate(date: Date | string, language: string, timeZone = "Europe/Paris"): string {
-  return formatter(language, timeZone, "date").format(typeof date === "string" ? new Date(date) : date);
+  return format(date, language, timeZone, "date");
 }
 
 /** The day in full ("dimanche 29 novembre 2026"), as the masthead shows it. */
 export function formatFullDate(date: Date, language: string, timeZone = "Europe/Paris"): string {
-  return formatter(language, timeZone, "fullDate").format(date);
+  return format(date, language, timeZone, "fullDate");
 }
 
 /** A BCP 47 tag safe to put in a lang attribute (anything malformed becomes "und"). */

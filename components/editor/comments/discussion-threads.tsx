@@ -7,13 +7,11 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { newsroomLocale } from "@/lib/i18n/interface";
 import { readThreads } from "@/lib/inline-comments/threads";
-import { formatInZone } from "@/lib/workflow/time-zone";
+import { dateLocaleOf, formatInZone } from "@/lib/workflow/time-zone";
 
 export async function InlineThreadsList({ articleId, timeZone }: { articleId: string; timeZone: string }) {
-  const [threads, t] = await Promise.all([
-    getDb().then((db) => readThreads(db, articleId)),
-    getTranslations({ locale: await newsroomLocale(), namespace: "comments" }),
-  ]);
+  const locale = await newsroomLocale();
+  const [threads, t] = await Promise.all([getDb().then((db) => readThreads(db, articleId)), getTranslations({ locale, namespace: "comments" })]);
   const name = (n: string | null) => n ?? t("formerUser");
   return (
     <div className="mt-3">
@@ -34,7 +32,8 @@ export async function InlineThreadsList({ articleId, timeZone }: { articleId: st
               {[{ id: th.id, body: th.body, authorName: th.authorName, createdAt: th.createdAt }, ...th.replies].map((c) => (
                 <div key={c.id} className="mt-1">
                   <p className="text-xs text-neutral-700 dark:text-neutral-300">
-                    <strong>{name(c.authorName)}</strong> · <time dateTime={c.createdAt}>{formatInZone(new Date(c.createdAt), timeZone)}</time>
+                    <strong>{name(c.authorName)}</strong> ·{" "}
+                    <time dateTime={c.createdAt}>{formatInZone(new Date(c.createdAt), timeZone, dateLocaleOf(locale))}</time>
                   </p>
                   <p className="whitespace-pre-wrap">{c.body}</p>
                 </div>
