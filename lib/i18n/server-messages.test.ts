@@ -37,6 +37,15 @@ describe("translateServerMessage", () => {
     expect(translateServerMessage("No tag “2,000” exists.", "fr")).toBe(`Aucun mot-clé «${NNBSP}2,000${NNBSP}» n’existe.`);
   });
 
+  it("translates the domain checks' sentences too: a webhook address refused in a French newsroom's form", () => {
+    const r = localizeResult(
+      { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { url: ["The URL must start with https:// (or http://)."] } },
+      "fr",
+    );
+    expect(r.fieldErrors).toEqual({ url: ["L’URL doit commencer par https:// (ou http://)."] });
+    expect(translateServerMessage("evil.example could not be resolved: check the host name.", "fr")).not.toMatch(/could not be resolved/);
+  });
+
   it("leaves a sentence the catalogue does not know as it is", () => {
     expect(translateServerMessage("Something nobody wrote down.", "fr")).toBe("Something nobody wrote down.");
     expect(translateServerMessage("At most 120 characters. And more.", "fr")).toBe("At most 120 characters. And more.");

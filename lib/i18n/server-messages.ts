@@ -1,6 +1,7 @@
 import { createTranslator } from "use-intl/core";
 
 import type { FieldErrors } from "@/lib/actions/result";
+import { validationTranslator } from "@/lib/validations/messages";
 
 import { CATALOGUE_FILES, MESSAGES, messagesOverride, type AppLocale } from "./messages";
 
@@ -54,7 +55,7 @@ const PATTERNS: Pattern[] = (Object.entries(CATALOGUE_FILES.en.errors.server) as
  */
 const asIs = (locale: AppLocale) => locale === "en" && messagesOverride().messages === null;
 
-/** One English sentence of the domain layer in `locale` (unchanged when the catalogue lacks it). */
+/** One English sentence of the domain layer in `locale` (unchanged when neither catalogue has it). */
 export function translateServerMessage(text: string, locale: AppLocale): string {
   if (asIs(locale)) return text;
   for (const p of PATTERNS) {
@@ -64,7 +65,8 @@ export function translateServerMessage(text: string, locale: AppLocale): string 
     const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "errors.server" });
     return (t as unknown as (key: string, values?: Record<string, string>) => string)(p.key, values);
   }
-  return text;
+  // The domain checks' own sentences (body, images, webhook addresses: lib/validations/messages.ts).
+  return validationTranslator(locale)(text);
 }
 
 /** A result's message and field errors in `locale`; everything else untouched. */
