@@ -93,6 +93,17 @@ test("a path with a malformed percent-encoding answers 400, never 500; a well-fo
   expect((await get("/search?q=%")).status).toBeLessThan(500);
 });
 
+test("a write to the read-only Content API answers 405 in JSON, with or without a key or an Origin", async () => {
+  for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+    for (const headers of [{}, { authorization: "Bearer nrk_x", origin: "https://app.example" }] as Record<string, string>[]) {
+      const r = await get("/api/v1/articles", headers, method);
+      expect(r.status, method).toBe(405);
+      expect(r.headers.allow).toBe("GET, HEAD, OPTIONS");
+      expect(JSON.parse(r.body)).toEqual({ error: { code: "method_not_allowed", message: "The Content API is read-only: use GET." } });
+    }
+  }
+});
+
 test("/api/health says only that the process answers; /api/ready gives details to READY_TOKEN only", async () => {
   const health = await get("/api/health");
   expect(health.status).toBe(200);

@@ -129,6 +129,12 @@ const onRequest = (req, res) => {
   // No Pages Router here: Next would render the App Router page for it, outside the page cache.
   if (isNextDataRequest(req.url)) return plain(res, 404, "Not Found");
   if (hasMalformedPath(req.url)) return plain(res, 400, "Bad Request: malformed URL");
+  // The Content API is read-only: a write to it is answered as the API answers (JSON, CORS), not
+  // refused by the same-origin guard below as if it came from a page.
+  if (req.url?.startsWith("/api/v1/") && !["GET", "HEAD", "OPTIONS"].includes(req.method ?? "GET")) {
+    res.writeHead(405, { "content-type": "application/json; charset=utf-8", allow: "GET, HEAD, OPTIONS", "access-control-allow-origin": "*" });
+    return void res.end(JSON.stringify({ error: { code: "method_not_allowed", message: "The Content API is read-only: use GET." } }));
+  }
   // Answered here, before the guard and Next: a scraper is neither a reader nor an editor.
   if (req.url === "/metrics" || req.url?.startsWith("/metrics?")) return void metrics.handle(req, res).catch((error) => fail(req, res, error));
   const verdict = guard(req, res); // true: refused (answered), false: go on, or a promise of either

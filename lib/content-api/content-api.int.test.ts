@@ -170,6 +170,10 @@ describe(`Content API (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
   it("answers a malformed parameter with a 400 naming it", async () => {
     for (const [query, parameter] of [
       ["updated_since=yesterday", "updated_since"],
+      // Days the calendar does not have are refused, not rolled over into the next month.
+      ["updated_since=2026-02-30T00:00:00Z", "updated_since"],
+      ["updated_since=2026-11-31", "updated_since"],
+      ["updated_since=2025-02-29T10:00:00%2B01:00", "updated_since"],
       ["limit=0", "limit"],
       ["limit=abc", "limit"],
       ["cursor=%%%", "cursor"],

@@ -98,8 +98,12 @@ function dateParam(params: URLSearchParams, name: string): Date | undefined {
   const raw = params.get(name);
   if (raw === null) return undefined;
   const d = new Date(raw);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(d.getTime()))
-    throw new BadParameter(name, `${name} must be an ISO 8601 date or date-time, like 2026-03-14T09:00:00Z.`);
+  const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(raw);
+  if (!ymd || Number.isNaN(d.getTime())) throw new BadParameter(name, `${name} must be an ISO 8601 date or date-time, like 2026-03-14T09:00:00Z.`);
+  // A day the calendar does not have (2026-02-30) is refused, not rolled over into the next month.
+  const [y, m, day] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
+  const calendar = new Date(Date.UTC(y, m - 1, day));
+  if (calendar.getUTCMonth() !== m - 1 || calendar.getUTCDate() !== day) throw new BadParameter(name, `${name} names a day that does not exist: ${ymd[0]}.`);
   return d;
 }
 
