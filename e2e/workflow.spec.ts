@@ -209,6 +209,10 @@ test("scheduling needs a future time in the newsroom's zone; an editor can unsch
   await editor.goto("/newsroom");
   await expect(editor.getByRole("region", { name: /Approved and scheduled/ })).toContainText("Scheduled for 1 Jun 2099, 09:30");
   await openFromDashboard(editor, APPROVED);
+  // The revision cut by the schedule says when, in the newsroom's zone (not in UTC).
+  await editor.getByRole("link", { name: "History" }).click();
+  await expect(editor.getByRole("row", { name: /Scheduled/ }).first()).toContainText("for 1 Jun 2099, 09:30 (Europe/Paris)");
+  await editor.goBack();
   await editor.getByRole("button", { name: "Unschedule" }).click();
   await expect(sidebar(editor)).toContainText("Status: approved");
 });

@@ -13,7 +13,7 @@ import { newsroomLocale } from "@/lib/i18n/interface";
 import { canArticle } from "@/lib/permissions";
 import { getSettings } from "@/lib/settings";
 import { WORKFLOW_ACTIONS } from "@/lib/workflow/article-workflow";
-import { formatInZone } from "@/lib/workflow/time-zone";
+import { dateLocaleOf, formatInZone } from "@/lib/workflow/time-zone";
 
 import { restoreRevisionAction } from "../../actions";
 import { RevisionDiff } from "./revision-diff";
@@ -51,6 +51,14 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const b = search.b ?? (revisions[0] ? String(revisions[0].number) : undefined);
   const [older, newer] = search.a && search.b ? [await textOf(a), await textOf(b)] : [null, null];
   const label = (v?: string) => (v === "current" ? t("theWorkingCopy") : t("revisionLower", { number: v ?? "" }));
+  // A schedule's note is stored as lib/workflow/transitions.ts wrote it (English, UTC): shown in
+  // the reader's language and the newsroom's time zone.
+  const noteOf = (r: { reason: string; note: string | null }) => {
+    const at = r.reason === "schedule" ? /^Scheduled for (\S+)$/.exec(r.note ?? "") : null;
+    const when = at ? new Date(at[1]) : null;
+    if (!when || Number.isNaN(when.getTime())) return r.note;
+    return t("scheduledFor", { when: `${formatInZone(when, settings.timeZone, dateLocaleOf(locale))} (${settings.timeZone})` });
+  };
   const options = [
     { value: "current", label: t("workingCopy") },
     ...revisions.map((r) => ({ value: String(r.number), label: t("revisionOption", { number: r.number }) })),
@@ -98,11 +106,11 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
                   <td className="py-1">{r.number}</td>
                   <td>
                     {isReason(r.reason) ? t(`reasons.${r.reason}`) : r.reason}
-                    {r.note && <span className="text-neutral-600 dark:text-neutral-400"> — {r.note}</span>}
+                    {r.note && <span className="text-neutral-600 dark:text-neutral-400"> — {noteOf(r)}</span>}
                   </td>
                   <td>{r.createdByName ?? t("system")}</td>
                   <td>
-                    <time dateTime={r.createdAt.toISOString()}>{formatInZone(r.createdAt, settings.timeZone, locale === "fr" ? "fr-FR" : "en-GB")}</time>
+                    <time dateTime={r.createdAt.toISOString()}>{formatInZone(r.createdAt, settings.timeZone, dateLocaleOf(locale))}</time>
                   </td>
                   {mayRestore && (
                     <td className="text-right">
