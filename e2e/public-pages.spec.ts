@@ -283,9 +283,10 @@ test("an old slug answers a permanent redirect to the current one", async ({ pag
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Alerte");
 });
 
-test("a tag or author address typed as the name reads leads to the page (folded slug, permanent redirect)", async ({ request }) => {
+test("a tag, author or article address typed as the name reads leads to the page (folded slug, permanent redirect)", async ({ request }) => {
   for (const [typed, page] of [
     ["/tags/APT41", "/tags/apt41"],
+    [`/articles/${TYPICAL.slug.replace("la-chine", "La-Chine")}`, `/articles/${TYPICAL.slug}`],
     ["/tags/Cybers%C3%A9curit%C3%A9Fran%C3%A7aise", "/tags/cybersecurite-francaise"],
     ["/authors/Claire-Martin", "/authors/claire-martin"],
   ]) {
@@ -295,4 +296,5 @@ test("a tag or author address typed as the name reads leads to the page (folded 
   }
   // A folded slug no page has stays a 404, with no redirect.
   expect((await request.get("/tags/Nulle-Part", { maxRedirects: 5 })).status()).toBe(404);
+  expect((await request.get("/articles/Nulle-Part", { maxRedirects: 5 })).status()).toBe(404);
 });

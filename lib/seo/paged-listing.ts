@@ -53,7 +53,7 @@ export async function loadPagedListing<T extends { articles: unknown[] }>(
 }
 
 /** The segment's slug when it is not one already (case, accents, spaces), else null; encoded for a path. */
-function foldedSlug(rawSlug: string): string | null {
+export function foldedSlug(rawSlug: string): string | null {
   const decoded = decodePathSegment(rawSlug);
   const folded = decoded ? slugify(decoded) : "";
   return folded && folded !== decoded && slugParam(folded) ? encodeURIComponent(folded) : null;

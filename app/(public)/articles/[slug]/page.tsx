@@ -9,6 +9,7 @@ import { siteTimeZone } from "@/lib/i18n/site";
 import { resolveArticleSeo } from "@/lib/seo/article-seo";
 import { DEFAULT_SOCIAL_IMAGE } from "@/lib/seo/brand";
 import { ogLocale } from "@/lib/seo/og-locale";
+import { foldedSlug } from "@/lib/seo/paged-listing";
 import { absolute, siteOrigin } from "@/lib/seo/site-url";
 import { slugParam } from "@/lib/seo/slug-param";
 
@@ -18,7 +19,13 @@ type Props = { params: Promise<{ slug: string }> };
 const load = cache(async (raw: string) => {
   await connection();
   const slug = slugParam(raw);
-  if (!slug) notFound();
+  if (!slug) {
+    // An address typed with capitals or accents (/articles/La-Chine-nie-…): slugs are folded, so
+    // the folded address is the article, if there is one; as for tags and authors.
+    const folded = foldedSlug(raw);
+    if (folded) permanentRedirect(`/articles/${folded}`);
+    notFound();
+  }
   const { article, redirectTo } = await getArticlePage(slug);
   if (redirectTo) permanentRedirect(`/articles/${redirectTo}`);
   if (!article) notFound();
