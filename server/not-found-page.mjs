@@ -13,7 +13,8 @@
  *
  * Newsroom pages, the API, Next's assets and client-navigation payloads are not touched.
  */
-import { decode, encode, headerOf, isWholePage, stripClientRuntime, toBuffer, withoutNonces } from "./page-cache/no-client-js.mjs";
+import { headerOf, holdResponse } from "./hold-response.mjs";
+import { codingOf, decode, encode, isWholePage, REWRITABLE_CODINGS, stripClientRuntime, withoutNonces } from "./page-cache/no-client-js.mjs";
 
 /** The route Next draws app/not-found.tsx on. */
 export const NOT_FOUND_ROUTE = "/_not-found";
@@ -73,71 +74,16 @@ export function createNotFoundPage({ fetchPage, ttlMs = 5000, maxHosts = 16, now
  * @param {() => Promise<string | null>} page
  */
 export function withServerNotFound(res, page) {
-  const out = /** @type {any} */ (res);
-  const { writeHead, write, end, flushHeaders } = out;
-  /** @type {Buffer[]} */
-  const chunks = [];
-  /** @type {unknown[] | null} */
-  let head = null;
-  let mode = /** @type {"undecided" | "hold" | "pass"} */ ("undecided");
-  out.writeHead = function (/** @type {number} */ status, /** @type {unknown[]} */ ...rest) {
-    if (mode === "hold") return this;
-    if (mode === "pass") return writeHead.call(this, status, ...rest);
-    if (status !== 404 || !headerOf(res, rest, "content-type").toLowerCase().startsWith("text/html")) {
-      mode = "pass";
-      return writeHead.call(this, status, ...rest);
-    }
-    mode = "hold";
-    head = [status, ...rest];
-    return this;
-  };
-  out.flushHeaders = function () {
-    if (mode === "pass") return flushHeaders.call(this);
-  };
-  out.write = function (/** @type {unknown[]} */ ...args) {
-    if (mode === "undecided") this.writeHead(this.statusCode);
-    if (mode === "pass") return write.apply(this, args);
-    if (args[0] != null && typeof args[0] !== "function") chunks.push(toBuffer(args[0], args[1]));
-    const cb = args.find((a) => typeof a === "function");
-    if (typeof cb === "function") process.nextTick(cb);
-    return true;
-  };
-  out.end = function (/** @type {unknown[]} */ ...args) {
-    if (mode === "undecided" && args[0] != null && typeof args[0] !== "function") this.writeHead(this.statusCode);
-    if (mode !== "hold") {
-      mode = "pass";
-      return end.apply(this, args);
-    }
-    mode = "pass";
-    if (args[0] != null && typeof args[0] !== "function") chunks.push(toBuffer(args[0], args[1]));
-    const cb = args.find((a) => typeof a === "function");
-    const [status, ...rest] = /** @type {[number, ...unknown[]]} */ (head);
-    const coding = (headerOf(res, rest, "content-encoding") || "identity").toLowerCase();
-    const send = (/** @type {Buffer} */ body, /** @type {boolean} */ replaced) => {
-      if (res.destroyed) return;
-      const headers = rest[rest.length - 1];
-      /** @type {Record<string, string>} */
-      const drop = { "content-length": "", "transfer-encoding": "", ...(replaced ? { link: "" } : {}) };
-      if (headers && typeof headers === "object" && !Array.isArray(headers)) {
-        const copy = { .../** @type {Record<string, unknown>} */ (headers) };
-        for (const k of Object.keys(copy)) if (k.toLowerCase() in drop) delete copy[k];
-        rest[rest.length - 1] = { ...copy, "content-length": String(body.length) };
-      }
-      for (const name of Object.keys(drop)) this.removeHeader(name);
-      this.setHeader("content-length", String(body.length));
-      writeHead.call(this, status, ...rest);
-      end.call(this, body, cb);
-    };
-    const original = Buffer.concat(chunks);
-    // Only a coding the server can write again (Next compresses with gzip or deflate).
-    if (!["identity", "gzip", "x-gzip", "deflate"].includes(coding) || decode(original, coding) === null) {
-      send(original, false);
-      return this;
-    }
-    page().then(
-      (html) => (html === null ? send(original, false) : send(encode(html, coding), true)),
-      () => send(original, false),
-    );
-    return this;
-  };
+  holdResponse(res, {
+    hold: (status, rest) => status === 404 && headerOf(res, rest, "content-type").toLowerCase().startsWith("text/html"),
+    finish: ({ rest, body, send }) => {
+      const coding = codingOf(res, rest);
+      // Only a coding the server can write again (Next compresses with gzip or deflate).
+      if (!REWRITABLE_CODINGS.includes(coding) || decode(body, coding) === null) return send(body);
+      page().then(
+        (html) => (html === null ? send(body) : send(encode(html, coding), { drop: ["link"] })),
+        () => send(body),
+      );
+    },
+  });
 }

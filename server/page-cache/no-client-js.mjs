@@ -37,6 +37,8 @@
  */
 import { deflateSync, gunzipSync, gzipSync, inflateSync } from "node:zlib";
 
+import { headerOf, holdResponse } from "../hold-response.mjs";
+
 const SCRIPT = /<script\b([^>]*)>[\s\S]*?<\/script[ \t\n\f\r]*>/gi;
 const LINK = /<link\b[^>]*>/gi;
 /** A Suspense boundary React sent as pending: its content follows, hidden, for a script to move in. */
@@ -113,23 +115,12 @@ export function encode(text, coding) {
   return raw;
 }
 
-/** @param {unknown} chunk @param {unknown} encoding */
-export function toBuffer(chunk, encoding) {
-  if (Buffer.isBuffer(chunk)) return Buffer.from(chunk);
-  if (chunk instanceof Uint8Array) return Buffer.from(chunk);
-  return Buffer.from(String(chunk), typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8");
-}
+/** The codings Next writes a page in that the rewrite can read and write again. */
+export const REWRITABLE_CODINGS = ["identity", "gzip", "x-gzip", "deflate"];
 
-/** @param {import("node:http").ServerResponse} res @param {unknown[]} rest @param {string} name */
-export function headerOf(res, rest, name) {
-  const last = rest[rest.length - 1];
-  if (last && typeof last === "object") {
-    if (Array.isArray(last)) {
-      for (let i = 0; i + 1 < last.length; i += 2) if (String(last[i]).toLowerCase() === name) return String(last[i + 1]);
-    } else for (const [k, v] of Object.entries(last)) if (k.toLowerCase() === name) return String(v);
-  }
-  const v = res.getHeader(name);
-  return v === undefined ? "" : String(v);
+/** @param {import("node:http").ServerResponse} res @param {unknown[]} rest */
+export function codingOf(res, rest) {
+  return (headerOf(res, rest, "content-encoding") || "identity").toLowerCase();
 }
 
 /**
@@ -154,76 +145,22 @@ function setHeaderOf(res, rest, name, value) {
  * @param {{ dropNonces?: boolean }} [options]
  */
 export function withoutClientRuntime(res, { dropNonces = false } = {}) {
-  const out = /** @type {any} */ (res);
-  const { writeHead, write, end } = out;
-  /** @type {Buffer[]} */
-  const chunks = [];
-  /** @type {unknown[] | null} */
-  let head = null;
-  let mode = /** @type {"undecided" | "hold" | "pass"} */ ("undecided");
-  // The wrappers stay in place once decided: Next's compression wraps write and end after them
-  // and calls these very functions, so putting the originals back would cut it out.
-  const { flushHeaders } = out;
-  out.writeHead = function (/** @type {number} */ status, /** @type {unknown[]} */ ...rest) {
-    // Held already: a later call (compression asks again while nothing has gone out) keeps the first one's headers.
-    if (mode === "hold") return this;
-    const type = headerOf(res, rest, "content-type").toLowerCase();
-    const coding = (headerOf(res, rest, "content-encoding") || "identity").toLowerCase();
-    if (status !== 200 || !type.startsWith("text/html") || !["identity", "gzip", "x-gzip", "deflate"].includes(coding)) {
-      mode = "pass";
-      return writeHead.call(this, status, ...rest);
-    }
-    mode = "hold";
-    head = [status, ...rest];
-    return this;
-  };
-  // Nothing may go out before the rewritten page (Next may ask to flush the headers early).
-  out.flushHeaders = function () {
-    if (mode === "pass") return flushHeaders.call(this);
-  };
-  out.write = function (/** @type {unknown[]} */ ...args) {
-    if (mode === "undecided") this.writeHead(this.statusCode);
-    if (mode === "pass") return write.apply(this, args);
-    if (args[0] != null && typeof args[0] !== "function") chunks.push(toBuffer(args[0], args[1]));
-    const cb = args.find((a) => typeof a === "function");
-    if (typeof cb === "function") process.nextTick(cb);
-    return true;
-  };
-  out.end = function (/** @type {unknown[]} */ ...args) {
-    if (args[0] != null && typeof args[0] !== "function") {
-      if (mode === "undecided") this.writeHead(this.statusCode);
-      if (mode === "hold") chunks.push(toBuffer(args[0], args[1]));
-    }
-    if (mode === "pass") return end.apply(this, args);
-    const cb = args.find((a) => typeof a === "function");
-    if (mode === "undecided") {
-      mode = "pass";
-      return end.call(this, cb);
-    }
-    mode = "pass"; // what follows (Node's own calls) goes straight through
-    const [status, ...rest] = /** @type {[number, ...unknown[]]} */ (head);
-    const coding = (headerOf(res, rest, "content-encoding") || "identity").toLowerCase();
-    const body = Buffer.concat(chunks);
-    const text = decode(body, coding);
-    const whole = text !== null && isWholePage(text);
-    const sent = !whole ? body : encode(dropNonces ? withoutNonces(stripClientRuntime(text)) : stripClientRuntime(text), coding);
-    if (whole && dropNonces) {
-      const link = headerOf(res, rest, "link");
-      if (link.includes("nonce")) setHeaderOf(this, rest, "link", link.replace(LINK_NONCE, ""));
-    }
-    this.removeHeader("transfer-encoding");
-    this.setHeader("content-length", String(sent.length));
-    const headers = rest[rest.length - 1];
-    if (headers && typeof headers === "object" && !Array.isArray(headers)) {
-      /** @type {Record<string, unknown>} */
-      const copy = { ...headers };
-      for (const k of Object.keys(copy)) if (["content-length", "transfer-encoding"].includes(k.toLowerCase())) delete copy[k];
-      rest[rest.length - 1] = { ...copy, "content-length": String(sent.length) };
-    }
-    writeHead.call(this, status, ...rest);
-    // A HEAD response sends no body whatever is passed (Node drops it).
-    return end.call(this, sent, cb);
-  };
+  holdResponse(res, {
+    hold: (status, rest) =>
+      status === 200 && headerOf(res, rest, "content-type").toLowerCase().startsWith("text/html") && REWRITABLE_CODINGS.includes(codingOf(res, rest)),
+    finish: ({ rest, body, send }) => {
+      const coding = codingOf(res, rest);
+      const text = decode(body, coding);
+      // A page with a part still pending keeps its scripts rather than lose what is inside.
+      if (text === null || !isWholePage(text)) return send(body);
+      const sent = encode(dropNonces ? withoutNonces(stripClientRuntime(text)) : stripClientRuntime(text), coding);
+      if (dropNonces) {
+        const link = headerOf(res, rest, "link");
+        if (link.includes("nonce")) setHeaderOf(res, rest, "link", link.replace(LINK_NONCE, ""));
+      }
+      send(sent);
+    },
+  });
 }
 
 /**
