@@ -15,6 +15,8 @@ export type SearchHit = {
   firstPublishedAt: string;
   rank: number;
   snippet: string;
+  /** The headline with the query's words marked (MARK_START/MARK_END), read with snippetParts. */
+  headlineMarked: string;
 };
 
 export type SearchResult = {
@@ -41,6 +43,7 @@ export const SEARCH_CAP = 1000;
 export const SEARCH_WINDOW = 4000;
 
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
+const HEADLINE_WHOLE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
 
 /**
  * The query as parsed by the configuration of the article's own language (`language` is its
@@ -131,18 +134,22 @@ export async function searchPublishedArticles({
       order by rank desc, first_published_at desc, id
       limit ${pageSize} offset ${offset}
     ), hits as (
-      select page.*, r.headline, r.dek, r.language, r.body,
+      select page.*, r.headline, r.dek, r.highlights, r.language, r.body,
         case when lower(r.language) like 'fr%' then 'newsroom_fr' when lower(r.language) like 'en%' then 'newsroom_en' else 'newsroom_simple' end as cfg,
         case when lower(r.language) like 'fr%' then q.fr when lower(r.language) like 'en%' then q.en else q.simple end as query
       from page join article_revisions r on r.id = page.published_revision_id cross join q
     )
     select id, slug, headline, dek, language, first_published_at as "firstPublishedAt", rank, total,
+      -- ts_headline drops anything shaped like an HTML tag: hide "<" from it (restored by snippetParts),
+      -- and remove the sentinels from the text so that only ts_headline's own marks remain.
       ts_headline(cfg::regconfig,
-        -- ts_headline drops anything shaped like an HTML tag: hide "<" from it (restored by snippetParts),
-        -- and remove the sentinels from the text so that only ts_headline's own marks remain.
-        replace(translate(dek || ' ' || coalesce((select string_agg(t #>> '{}', ' ') from jsonb_path_query(body, 'strict $.**.text') as t), ''),
+        replace(translate(dek || ' ' || coalesce((select string_agg(h, ' ') from jsonb_array_elements_text(highlights) as h), '')
+          || ' ' || coalesce((select string_agg(t #>> '{}', ' ') from jsonb_path_query(body, 'strict $.**.text') as t), ''),
           ${MARK_START + MARK_END + LT_STAND_IN}, ''), '<', ${LT_STAND_IN}),
-        query, ${HEADLINE_OPTIONS}) as snippet
+        query, ${HEADLINE_OPTIONS}) as snippet,
+      -- The headline whole, its matching words marked: a word found only there shows where it was found.
+      ts_headline(cfg::regconfig, replace(translate(headline, ${MARK_START + MARK_END + LT_STAND_IN}, ''), '<', ${LT_STAND_IN}), query,
+        ${HEADLINE_WHOLE_OPTIONS}) as "headlineMarked"
     from hits
     order by rank desc, "firstPublishedAt" desc, id`,
   );

@@ -117,6 +117,22 @@ describe(`public search (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
     expect(await slugs("chine -hôpitaux")).not.toContain("la-chine-nie-toute-implication-dans-la-cyberattaque-contre-les-hopitaux-francais");
   });
 
+  it("marks the words found in the headline, and a word found only in a key point shows in the snippet", async () => {
+    const energy = (await searchPublishedArticles({ db: t.db, query: "électricité" })).hits.find((h) => h.slug.startsWith("les-prix-de-l-electricite"));
+    expect(
+      snippetParts(energy!.headlineMarked)
+        .filter((p) => p.mark)
+        .map((p) => p.text.toLowerCase()),
+    ).toEqual(["électricité"]);
+    expect(
+      snippetParts(energy!.headlineMarked)
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(energy!.headline);
+    const china = (await searchPublishedArticles({ db: t.db, query: "dégradé" })).hits.find((h) => h.slug.startsWith("la-chine-nie"));
+    expect(snippetParts(china!.snippet).some((p) => p.mark && /dégradé/i.test(p.text))).toBe(true);
+  });
+
   it("keeps tag-like text in snippets as text", async () => {
     const [editor] = await t.db.select().from(users).where(eq(users.email, "editor@newsroom.test"));
     const a = await createArticle(t.db, {

@@ -48,19 +48,11 @@ export default async function SearchPage({ searchParams }: Props) {
                 <li key={hit.id} lang={langAttr(hit.language)} dir={dirAttr(hit.language)} className="py-5">
                   <h3 className="font-serif text-xl font-bold">
                     <Link prefetch={false} href={`/articles/${hit.slug}`} className="hover:underline">
-                      {hit.headline}
+                      <Marked text={hit.headlineMarked} />
                     </Link>
                   </h3>
                   <p className="mt-1 text-neutral-800 dark:text-neutral-200">
-                    {snippetParts(hit.snippet).map((part, i) =>
-                      part.mark ? (
-                        <mark key={i} className="rounded-sm bg-yellow-200 px-0.5 text-neutral-950 dark:bg-yellow-300">
-                          {part.text}
-                        </mark>
-                      ) : (
-                        <span key={i}>{part.text}</span>
-                      ),
-                    )}
+                    <Marked text={hit.snippet} />
                   </p>
                   <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
                     <time dateTime={hit.firstPublishedAt}>{formatDate(hit.firstPublishedAt, hit.language, timeZone)}</time>
@@ -73,5 +65,18 @@ export default async function SearchPage({ searchParams }: Props) {
         )}
       </div>
     </div>
+  );
+}
+
+/** Text from the search with ts_headline's marks (lib/search/query.ts), as text and <mark>. */
+function Marked({ text }: { text: string }) {
+  return snippetParts(text).map((part, i) =>
+    part.mark ? (
+      <mark key={i} className="rounded-sm bg-yellow-200 px-0.5 text-neutral-950 dark:bg-yellow-300">
+        {part.text}
+      </mark>
+    ) : (
+      <span key={i}>{part.text}</span>
+    ),
   );
 }
