@@ -73,7 +73,8 @@ export default async function WebhooksPage() {
                           {attempts.map((a, i) => (
                             <li key={i}>
                               {t("latency", { code: a.statusCode ?? t("noAnswer"), ms: String(a.latencyMs) })}
-                              {a.error && <span className="block text-xs text-neutral-600 dark:text-neutral-400">{a.error}</span>}
+                              {/* "answered 500" says again, in English, the code just shown: only a failure without an answer is spelled out. */}
+                              {a.error && a.statusCode === null && <span className="block text-xs text-neutral-600 dark:text-neutral-400">{a.error}</span>}
                             </li>
                           ))}
                         </ul>
