@@ -124,6 +124,8 @@ const schema = z.object({
   CDN_STALE_WHILE_REVALIDATE: integer(0).default(60),
   CDN_PURGE_URL: webUrl.optional(),
   CDN_PURGE_TOKEN: text.optional(),
+  // How often the job runner sends the due purges (lib/jobs/runner.ts).
+  CDN_PURGE_INTERVAL_MS: integer(100).default(1_000),
   API_RATE_LIMIT: integer(1, 1_000_000).default(300),
   // Content API answers kept per public generation (lib/content-api/response-cache.ts; 0: off).
   API_CACHE_MB: decimal(0).default(8),

@@ -226,7 +226,7 @@ const notFoundPage = createNotFoundPage({
 const shown = hostname ? (hostname.includes(":") ? `[${hostname}]` : hostname) : "localhost";
 log.info(
   { port, hosts: listenHosts, pageCacheMb: mb > 0 ? mb : 0, metrics: Boolean(process.env.METRICS_TOKEN?.trim()) },
-  `▲ Newsroom ready on http://${shown}:${port} (page cache ${mb > 0 ? `${mb} MB` : "off"}${hostname ? "" : "; loopback only, -H 0.0.0.0 to open it"})`,
+  `▲ Newsroom ready on http://${shown}:${port} (page cache ${mb > 0 ? `${mb} MB` : "off"}${hostname ? "" : "; loopback only, HOSTNAME=0.0.0.0 (or -H 0.0.0.0) to open it"})`,
 );
 
 let closing = false;

@@ -56,7 +56,9 @@ const port = process.env.PORT || "3000";
 ensureBuild(process.env.NEXT_DIST_DIR || ".next");
 run(bin("tsx"), ["--conditions=react-server", "scripts/prepare.ts"]);
 const host = process.env.HOSTNAME || "localhost";
-console.log(`\nNewsroom is starting on http://${host}:${port}  (newsroom: http://${host}:${port}/newsroom, sign in with an account above)\n`);
+// The demo's accounts were printed just above (embedded database); on PostgreSQL there are none to print.
+const signIn = process.env.DATABASE_URL ? "sign in, or create the first admin at /setup" : "sign in with an account above";
+console.log(`\nNewsroom is starting on http://${host}:${port}  (newsroom: http://${host}:${port}/newsroom, ${signIn})\n`);
 const server = spawn(process.execPath, ["server/serve.mjs", "-p", port], {
   stdio: "inherit",
   env: { AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", ...process.env },
