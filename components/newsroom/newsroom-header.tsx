@@ -39,7 +39,7 @@ export async function NewsroomHeader({ user, signOut, locale }: NewsroomHeaderPr
           </ul>
         </nav>
         <div className="flex items-center gap-3 text-sm">
-          <NotificationLink userId={user.id} />
+          <NotificationLink user={user} />
           <span>
             {user.name} <span className="text-neutral-600 dark:text-neutral-400">({t("header.role", { role: user.role })})</span>
           </span>

@@ -6,11 +6,11 @@ import { countUnreadNotifications } from "@/db/queries/notifications";
 import { newsroomLocale } from "@/lib/i18n/interface";
 
 /** The header's way in to notifications, with the unread count read from the database. */
-export async function NotificationLink({ userId }: { userId: string }) {
+export async function NotificationLink({ user }: { user: { id: string; role: string } }) {
   const t = await getTranslations({ locale: await newsroomLocale(), namespace: "notifications" });
   let count = 0;
   try {
-    count = await countUnreadNotifications({ db: await getDb(), userId });
+    count = await countUnreadNotifications({ db: await getDb(), user });
   } catch {
     // A count is not worth a broken page: show the link without it.
   }

@@ -1,9 +1,11 @@
 import "server-only";
 
-import { and, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 
 import type { Tx } from "@/db";
-import { notifications, userPreferences, users } from "@/db/schema";
+import { articleAuthors, notifications, userPreferences, users } from "@/db/schema";
+import { newsroomScope } from "@/lib/permissions";
+import { isRole } from "@/lib/roles";
 
 /** The users a notification may go to, with what the policy needs to decide whether it does. */
 export async function listRecipientCandidates({ db, ids }: { db: Tx; ids: string[] }) {
@@ -24,16 +26,33 @@ export async function insertNotifications({ db, rows }: { db: Tx; rows: (typeof 
   if (rows.length) await db.insert(notifications).values(rows);
 }
 
-export async function countUnreadNotifications({ db, userId }: { db: Tx; userId: string }): Promise<number> {
+type Reader = { id: string; role: string };
+
+/**
+ * The user's notifications about what they may still see: recipients are checked when a
+ * notification is made, but a user demoted to journalist, or taken off a byline, since, may no
+ * longer open the article, and its headline and comment excerpts must not reach them either.
+ * lib/permissions decides who sees which articles (visibleTo); this writes it for notifications.
+ */
+function theirsAndVisible(user: Reader): SQL | undefined {
+  const scope = isRole(user.role) ? newsroomScope({ role: user.role }) : "own";
+  const visible =
+    scope === "all"
+      ? undefined
+      : sql`(${notifications.articleId} is null or exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${notifications.articleId} and ${articleAuthors.userId} = ${user.id}))`;
+  return and(eq(notifications.userId, user.id), visible);
+}
+
+export async function countUnreadNotifications({ db, user }: { db: Tx; user: Reader }): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(and(theirsAndVisible(user), isNull(notifications.readAt)));
   return Number(row?.n ?? 0);
 }
 
-export async function listNotifications({ db, userId, limit = 50 }: { db: Tx; userId: string; limit?: number }) {
-  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit);
+export async function listNotifications({ db, user, limit = 50 }: { db: Tx; user: Reader; limit?: number }) {
+  return db.select().from(notifications).where(theirsAndVisible(user)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit);
 }
 
 /** Marks the user's own notifications read (all, or one article's); never anyone else's. */

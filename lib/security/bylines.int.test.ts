@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { listAuthorIds } from "@/db/queries/article-people";
+import { countUnreadNotifications, listNotifications } from "@/db/queries/notifications";
 import { getAuthorBySlug, getBylines, listSitemapEntries } from "@/db/queries/public";
 import { getSlugRedirectTarget, upsertSlugRedirect } from "@/db/queries/slug-redirects";
 import { insertUser } from "@/db/queries/users";
@@ -165,6 +166,31 @@ describe("nothing unpublished reaches other journalists", () => {
     const dropped = await t.db.select().from(emailOutbox).where(eq(emailOutbox.to, cast.yanis.email));
     expect(dropped.some((m) => m.lastError?.includes("no longer view"))).toBe(true);
     delete process.env.SMTP_URL;
+  });
+
+  it("notifications made before someone lost sight of an article are no longer listed or counted for them", async () => {
+    const { editor, claire, yanis } = cast;
+    const a = await makeArticle(t.db, claire.id, "Fusion sous embargo", [yanis.id]);
+    await addComment(t.db, claire, { articleId: a.id, body: "Le montant exact reste entre nous." });
+    const aboutIt = async (u: { id: string; role: string }) => (await listNotifications({ db: t.db, user: u })).filter((n) => n.articleId === a.id);
+    expect(await aboutIt(yanis)).toHaveLength(1);
+    const unreadListed = async (u: { id: string; role: string }) => (await listNotifications({ db: t.db, user: u })).filter((n) => !n.readAt).length;
+    expect(await countUnreadNotifications({ db: t.db, user: yanis })).toBe(await unreadListed(yanis));
+    // Taken off the byline: he may not open the article any more, nor read what it was about.
+    expect(await save(editor, a.id, { authorIds: [claire.id] })).toMatchObject({ ok: true });
+    expect(await aboutIt(yanis)).toEqual([]);
+    const [stored] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(and(eq(notifications.userId, yanis.id), eq(notifications.articleId, a.id)));
+    expect(stored.n).toBeGreaterThan(0); // still stored (it comes back if he is put on the byline again)
+    expect(await countUnreadNotifications({ db: t.db, user: yanis })).toBe(await unreadListed(yanis));
+    // An editor sees every article: demoted to journalist, the desk's notifications about others' articles go too.
+    expect((await go(claire, a.id, "submit")).ok).toBe(true);
+    expect(await aboutIt(editor)).not.toEqual([]);
+    expect(await aboutIt({ id: editor.id, role: "journalist" })).toEqual([]);
+    // Notifications about no article, and about one's own, stay.
+    expect(await aboutIt(claire)).toEqual(await aboutIt({ id: claire.id, role: "journalist" }));
   });
 
   it("tag suggestions offer only tags the journalist could see", async () => {

@@ -21,11 +21,7 @@ export default async function NotificationsPage() {
   const user = await requireUser("/newsroom/notifications");
   const db = await getDb();
   const locale = await newsroomLocale();
-  const [items, settings, t] = await Promise.all([
-    listNotifications({ db, userId: user.id }),
-    getSettings(db),
-    getTranslations({ locale, namespace: "notifications" }),
-  ]);
+  const [items, settings, t] = await Promise.all([listNotifications({ db, user }), getSettings(db), getTranslations({ locale, namespace: "notifications" })]);
   const unread = items.some((n) => !n.readAt);
   return (
     <div className="max-w-3xl">
