@@ -46,6 +46,18 @@ describe("translateServerMessage", () => {
     expect(translateServerMessage("evil.example could not be resolved: check the host name.", "fr")).not.toMatch(/could not be resolved/);
   });
 
+  it("says in French that a section or tag in use cannot be deleted, one article or several", () => {
+    expect(translateServerMessage("“Économie” is used by 4 articles: move them to another section first.", "fr")).toBe(
+      `«${NNBSP}Économie${NNBSP}» est utilisée par 4 articles${NNBSP}: déplacez-les d’abord vers une autre rubrique.`,
+    );
+    expect(translateServerMessage("“Économie” is used by 1 article: move it to another section first.", "fr")).toBe(
+      `«${NNBSP}Économie${NNBSP}» est utilisée par 1 article${NNBSP}: déplacez-le d’abord vers une autre rubrique.`,
+    );
+    expect(translateServerMessage("“#Chine” is used by 12 articles: merge it into another tag instead.", "fr")).toBe(
+      `«${NNBSP}#Chine${NNBSP}» est utilisé par 12 articles${NNBSP}: fusionnez-le plutôt avec un autre mot-clé.`,
+    );
+  });
+
   it("leaves a sentence the catalogue does not know as it is", () => {
     expect(translateServerMessage("Something nobody wrote down.", "fr")).toBe("Something nobody wrote down.");
     expect(translateServerMessage("At most 120 characters. And more.", "fr")).toBe("At most 120 characters. And more.");
