@@ -101,6 +101,22 @@ test("an admin invites a journalist, who sets a password through the link and si
   await expect(row.getByRole("cell", { name: "journalist", exact: true })).toBeVisible();
   await signOut(page);
 
+  // Opened by a French-speaking browser, the page and its refusals are all French.
+  const french = await browser.newContext({ locale: "fr-FR" });
+  try {
+    const fr = await french.newPage();
+    await fr.goto(new URL(new URL(link).pathname + new URL(link).search, page.url()).href);
+    await expect(fr.getByText("Au moins 10 caractères.")).toBeVisible();
+    await fr.getByLabel("Nouveau mot de passe").fill("court");
+    await fr.getByLabel("Confirmer le mot de passe").fill("autre");
+    await fr.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+    await expect(fr.getByText("Utilisez au moins 10 caractères.")).toBeVisible();
+    await expect(fr.getByText("Les deux mots de passe diffèrent.")).toBeVisible();
+    await expect(fr.getByText(/Use at least|differ|Please correct/)).toHaveCount(0);
+  } finally {
+    await french.close();
+  }
+
   await page.goto(new URL(link).pathname + new URL(link).search);
   await expect(page.getByRole("heading", { name: "Choose your password" })).toBeVisible();
   await page.getByLabel("New password").fill("short");

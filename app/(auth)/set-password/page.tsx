@@ -28,7 +28,11 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
       {check.ok ? (
         <>
           <p className="mb-4">{t.rich("forAccount", { name: check.name, email: check.email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
-          <SetPasswordForm token={token} email={check.email} text={{ newPassword: t("newPassword"), submit: t("submit") }} />
+          <SetPasswordForm
+            token={token}
+            email={check.email}
+            text={{ newPassword: t("newPassword"), submit: t("submit"), passwordHint: t("passwordHint"), confirm: t("confirm") }}
+          />
         </>
       ) : (
         <>
