@@ -29,6 +29,27 @@ describe("describeLogEvent", () => {
     expect(describeLogEvent(t, event("user.role_changed"), at, "UTC")).toBe("user role changed");
   });
 
+  it("names the section or tag an event was about, and what a rename or a merge went from and to", () => {
+    const en = words("en");
+    const fr = words("fr");
+    expect(describeLogEvent(en, event("section.created", { sectionId: 4, name: "Culture", slug: "culture" }), at, "UTC")).toBe("section created: Culture");
+    expect(describeLogEvent(en, event("section.renamed", { sectionId: 4, from: "Culture", to: "Arts", slug: "culture" }), at, "UTC")).toBe(
+      "section renamed: Culture → Arts",
+    );
+    expect(describeLogEvent(en, event("tag.deleted", { tagId: 9, name: "Zéphyr", slug: "zephyr" }), at, "UTC")).toBe("tag deleted: Zéphyr");
+    expect(
+      describeLogEvent(
+        en,
+        event("tag.merged", { tagId: 9, intoTagId: 3, from: { name: "Chine", slug: "chine" }, into: { id: 3, name: "China", slug: "china" } }),
+        at,
+        "UTC",
+      ),
+    ).toBe("tag merged: Chine → China");
+    expect(describeLogEvent(fr, event("section.renamed", { from: "Culture", to: "Arts" }), at, "UTC")).toMatch(/Culture → Arts$/);
+    // Older or partial data: the kind alone.
+    expect(describeLogEvent(en, event("section.moved", { sectionId: 4, direction: "up", position: 1 }), at, "UTC")).toBe("section moved");
+  });
+
   it("says it in French from the same kind and parameters", () => {
     const t = words("fr");
     expect(describeLogEvent(t, event("article.transition", { action: "request_changes" }), at, "Europe/Paris")).toBe("a demandé des modifications");

@@ -48,7 +48,7 @@ export function describeLogEvent(t: LogWords, e: Event, at: (d: Date) => string,
     default: {
       if (e.type.startsWith("article.embargo_")) return t("event.embargoSet", embargo());
       // Other kinds (user.*, webhook.*, settings…) by their name in the catalogue; one it lacks, readable;
-      // with what they were about: the account, the key's name, the endpoint's address.
+      // with what they were about: the account, the key's name, the endpoint's address, the section or tag.
       const what = eventTypeWords(t, e.type);
       if (e.type === "user.role_changed" && e.subjectName)
         return t("event.roleChange", {
@@ -57,7 +57,19 @@ export function describeLogEvent(t: LogWords, e: Event, at: (d: Date) => string,
           from: t("role", { role: String(e.data.from) }),
           to: t("role", { role: String(e.data.to) }),
         });
-      const subject = e.subjectName ?? (e.type.startsWith("api_key.") ? e.data.name : e.type.startsWith("webhook.") ? e.data.url : undefined);
+      // A section or tag renamed, or a tag merged into another: from which name to which.
+      const named = (v: unknown) => (typeof v === "string" ? v : v && typeof v === "object" && "name" in v ? String(v.name) : "");
+      if ((e.type === "section.renamed" || e.type === "tag.renamed") && named(e.data.from) && named(e.data.to))
+        return t("event.renamed", { what, from: named(e.data.from), to: named(e.data.to) });
+      if (e.type === "tag.merged" && named(e.data.from) && named(e.data.into))
+        return t("event.renamed", { what, from: named(e.data.from), to: named(e.data.into) });
+      const subject =
+        e.subjectName ??
+        (e.type.startsWith("api_key.") || e.type.startsWith("section.") || e.type.startsWith("tag.")
+          ? e.data.name
+          : e.type.startsWith("webhook.")
+            ? e.data.url
+            : undefined);
       return typeof subject === "string" && subject ? t("event.about", { what, subject }) : what;
     }
   }
