@@ -86,10 +86,12 @@ test("an admin invites a journalist, who sets a password through the link and si
   // Bad input first: the error sits at the field and what was typed stays.
   await page.getByLabel("Name", { exact: true }).fill("Nadia Haddad");
   await page.getByLabel("Email", { exact: true }).fill(ACCOUNTS.claire.email.toUpperCase());
-  await page.getByRole("button", { name: "Create and invite" }).click();
+  await page.getByLabel("Email", { exact: true }).press("Enter");
   await expect(page.getByText("A user with this email already exists.")).toBeVisible();
   await expect(page.getByLabel("Email", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Nadia Haddad");
+  // The keyboard is back at the field the message names, not at the top of the page.
+  await expect(page.getByLabel("Email", { exact: true })).toBeFocused();
 
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Role", { exact: true }).selectOption("journalist");

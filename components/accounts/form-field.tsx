@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 
+import { FocusFirstInvalid } from "./focus-first-invalid";
+
 export type FormFieldProps = {
   id: string;
   label: string;
@@ -36,14 +38,17 @@ export function FormField({ id, label, errors, hint, children }: FormFieldProps)
 
 export function FormMessage({ ok, message, id }: { ok?: boolean; message?: string; id?: string }) {
   return (
-    <p
-      id={id}
-      role={ok === false ? "alert" : "status"}
-      aria-live="polite"
-      className={`min-h-5 text-sm ${ok === false ? "text-red-700 dark:text-red-400" : "text-green-800 dark:text-green-300"}`}
-    >
-      {message}
-    </p>
+    <>
+      <p
+        id={id}
+        role={ok === false ? "alert" : "status"}
+        aria-live="polite"
+        className={`min-h-5 text-sm ${ok === false ? "text-red-700 dark:text-red-400" : "text-green-800 dark:text-green-300"}`}
+      >
+        {message}
+      </p>
+      <FocusFirstInvalid failed={ok === false} />
+    </>
   );
 }
 
