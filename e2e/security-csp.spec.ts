@@ -62,14 +62,19 @@ test("every reader's page type: a nonce policy without 'unsafe-inline', no scrip
       expect(await violations(), `${path} (${round})`).toEqual([]);
     }
   }
-  // The sign-in page is an application page, and Next fills an error page in on the client:
-  // both keep its scripts, which carry the nonce and run.
-  for (const path of ["/login", "/articles/this-page-does-not-exist"]) {
-    await page.goto(path);
-    expect(await nextRan(page), path).toBe(true);
-    expect(await page.locator("script[nonce]").count(), path).toBeGreaterThan(0);
-    expect(await violations(), path).toEqual([]);
-  }
+  // A reader's 404 is drawn on the server (server/not-found-page.mjs): no script either.
+  const missing = await page.goto("/articles/this-page-does-not-exist");
+  expect(missing?.status()).toBe(404);
+  expect(scriptSrc(missing?.headers()["content-security-policy"])).toMatch(/^script-src 'nonce-[A-Za-z0-9_-]{22}' 'strict-dynamic'$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
+  expect(await nextRan(page)).toBe(false);
+  expect(await page.locator("script, [nonce]").count()).toBe(0);
+  expect(await violations()).toEqual([]);
+  // The sign-in page is an application page: it keeps its scripts, which carry the nonce and run.
+  await page.goto("/login");
+  expect(await nextRan(page)).toBe(true);
+  expect(await page.locator("script[nonce]").count()).toBeGreaterThan(0);
+  expect(await violations()).toEqual([]);
 });
 
 test("newsroom pages, the editor included, run under the policy with no violation", async ({ as }) => {
