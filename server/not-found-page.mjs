@@ -9,7 +9,8 @@
  * Next draws its site-wide 404 route (`/_not-found`, app/not-found.tsx) whole, with the site's
  * header, footer and `lang`. So the server holds back such a 404, asks itself for that page once
  * (`render`), and sends it in place of the shell, with the 404 status, without script or nonce,
- * in the coding Next chose. Should that fail, Next's own answer goes out as it was.
+ * in the coding Next chose, kept while the public generation stays (see createNotFoundPage).
+ * Should that fail, Next's own answer goes out as it was.
  *
  * Newsroom pages, the API, Next's assets and client-navigation payloads are not touched.
  */
@@ -35,19 +36,20 @@ export function wantsServerNotFound(req) {
 /**
  * The page to send for a reader's 404, as markup without script or nonce (a string of one
  * character a byte, as no-client-js.mjs reads pages), or null when it cannot be had. `fetchPage`
- * gets `/_not-found` for a Host; its answers are kept `ttlMs` (the latest headlines it lists may
- * be that old), one per Host, at most `maxHosts`, and a request for a Host already asked waits
- * for that answer.
- * @param {{ fetchPage: (host: string) => Promise<{ status: number; type: string; body: Buffer } | null>, ttlMs?: number, maxHosts?: number, now?: () => number }} options
+ * gets `/_not-found` for a Host. Its answer is kept per Host (at most `maxHosts`) for as long as
+ * the public generation it was asked under (`generation`, as the page cache reads it: the latest
+ * headlines it lists, the site's language) has not moved; with no generation known, nothing is
+ * kept. A request for a Host already being asked waits for that answer.
+ * @param {{ fetchPage: (host: string) => Promise<{ status: number; type: string; body: Buffer } | null>, generation?: () => number | null | Promise<number | null>, maxHosts?: number }} options
  * @returns {(host: string) => Promise<string | null>}
  */
-export function createNotFoundPage({ fetchPage, ttlMs = 5000, maxHosts = 16, now = Date.now }) {
-  /** @type {Map<string, { at: number; page: Promise<string | null> }>} */
+export function createNotFoundPage({ fetchPage, generation = () => null, maxHosts = 16 }) {
+  /** @type {Map<string, { generation: number; page: Promise<string | null> }>} */
   const kept = new Map();
-  return (host) => {
+  return async (host) => {
+    const now = await Promise.resolve(generation()).catch(() => null);
     const hit = kept.get(host);
-    if (hit && now() - hit.at < ttlMs) return hit.page;
-    if (kept.size >= maxHosts) kept.clear();
+    if (now !== null && hit?.generation === now) return hit.page;
     const page = fetchPage(host).then(
       (answer) => {
         if (!answer || answer.status !== 404 || !answer.type.toLowerCase().startsWith("text/html")) return null;
@@ -58,7 +60,9 @@ export function createNotFoundPage({ fetchPage, ttlMs = 5000, maxHosts = 16, now
       },
       () => null,
     );
-    const entry = { at: now(), page };
+    if (now === null) return page;
+    if (kept.size >= maxHosts && !kept.has(host)) kept.clear();
+    const entry = { generation: now, page };
     kept.set(host, entry);
     // A failure is not kept: the next 404 asks again.
     void page.then((html) => html === null && kept.get(host) === entry && kept.delete(host));

@@ -85,11 +85,11 @@ describe("withServerNotFound", () => {
 });
 
 describe("createNotFoundPage", () => {
-  it("takes the scripts and nonces out, keeps one page per Host for a while, and asks again after a failure", async () => {
-    let clock = 0;
+  it("takes the scripts and nonces out, keeps one page per Host while the public generation stays, and asks again after a failure", async () => {
+    let generation: number | null = 7;
     const asked: string[] = [];
     let answer: { status: number; type: string; body: Buffer } | null = { status: 404, type: "text/html; charset=utf-8", body: Buffer.from(PAGE) };
-    const notFound = createNotFoundPage({ fetchPage: async (host) => (asked.push(host), answer), ttlMs: 1000, now: () => clock });
+    const notFound = createNotFoundPage({ fetchPage: async (host) => (asked.push(host), answer), generation: async () => generation });
     const html = await notFound("news.example");
     expect(Buffer.from(html!, "latin1").toString("utf8")).toBe(
       '<!DOCTYPE html><html lang="fr"><head><title>Page introuvable · Newsroom</title></head><body><h1>Page introuvable</h1><p>Éditions récentes</p></body></html>',
@@ -98,12 +98,21 @@ describe("createNotFoundPage", () => {
     expect(asked).toEqual(["news.example"]);
     await notFound("other.example");
     expect(asked).toEqual(["news.example", "other.example"]);
-    clock = 1500;
+    // A publication (or the site's language) moved the generation: asked again, at once.
+    generation = 8;
+    await notFound("news.example");
+    expect(asked.filter((h) => h === "news.example")).toHaveLength(2);
+    // Failures are not kept; with no generation known, nothing is.
+    generation = 9;
     answer = { status: 500, type: "text/html", body: Buffer.from("oops") };
     expect(await notFound("news.example")).toBeNull();
     answer = { status: 404, type: "text/html", body: Buffer.from("<html><body><!--$?--><template></template></body></html>") };
     expect(await notFound("news.example")).toBeNull();
-    expect(asked.filter((h) => h === "news.example")).toHaveLength(3);
+    generation = null;
+    answer = { status: 404, type: "text/html", body: Buffer.from(PAGE) };
+    await notFound("news.example");
+    await notFound("news.example");
+    expect(asked.filter((h) => h === "news.example")).toHaveLength(6);
   });
 
   it("is asked for readers' GET and HEAD only, never for the newsroom, the API, Next's paths or navigations", () => {

@@ -221,6 +221,8 @@ const notFoundPage = createNotFoundPage({
       request.on("error", () => resolve(null));
       request.on("timeout", () => request.destroy());
     }),
+  // Kept while nothing a reader could see has changed, as the page cache keeps pages.
+  generation: () => peekPublicGeneration() ?? readPublicGeneration(),
 });
 
 const shown = hostname ? (hostname.includes(":") ? `[${hostname}]` : hostname) : "localhost";
