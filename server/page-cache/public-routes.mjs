@@ -132,6 +132,7 @@ export function isNextDataRequest(url) {
  */
 export function hasMalformedPath(url) {
   const pathname = (url ?? "").split("?", 1)[0];
+  if (!pathname.includes("%")) return false; // the common case: nothing to decode
   try {
     decodeURIComponent(pathname);
     return false;
