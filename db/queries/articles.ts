@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, eq, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNotNull, ne, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
 import type { Tx } from "@/db";
 import { articleAuthors, articles, users, type Article, type NewArticle } from "@/db/schema";
@@ -10,14 +10,16 @@ import { isRole } from "@/lib/roles";
 /**
  * The articles a user may see in the newsroom, as a WHERE condition: lib/permissions decides the
  * scope (a role it does not know sees only its own), this only writes it in SQL. Pass `scope` to
- * narrow an editor's list to what they author.
+ * narrow an editor's list to what they author, and `articleId` for a row that names an article
+ * rather than being one (a notification's article_id).
  */
 export function visibleTo(
   user: { id: string; role: string },
   scope: NewsroomScope = isRole(user.role) ? newsroomScope({ role: user.role }) : "own",
+  articleId: SQLWrapper = articles.id,
 ): SQL | undefined {
   if (scope === "all") return undefined;
-  return sql`exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${articles.id} and ${articleAuthors.userId} = ${user.id})`;
+  return sql`exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${articleId} and ${articleAuthors.userId} = ${user.id})`;
 }
 
 export async function getArticleById({ db, id }: { db: Tx; id: string }) {

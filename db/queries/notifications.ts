@@ -3,9 +3,8 @@ import "server-only";
 import { and, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 
 import type { Tx } from "@/db";
-import { articleAuthors, notifications, userPreferences, users } from "@/db/schema";
-import { newsroomScope } from "@/lib/permissions";
-import { isRole } from "@/lib/roles";
+import { visibleTo } from "@/db/queries/articles";
+import { notifications, userPreferences, users } from "@/db/schema";
 
 /** The users a notification may go to, with what the policy needs to decide whether it does. */
 export async function listRecipientCandidates({ db, ids }: { db: Tx; ids: string[] }) {
@@ -32,15 +31,11 @@ type Reader = { id: string; role: string };
  * The user's notifications about what they may still see: recipients are checked when a
  * notification is made, but a user demoted to journalist, or taken off a byline, since, may no
  * longer open the article, and its headline and comment excerpts must not reach them either.
- * lib/permissions decides who sees which articles (visibleTo); this writes it for notifications.
+ * Who sees which article is the newsroom's own rule (visibleTo), applied to the notification's article.
  */
 function theirsAndVisible(user: Reader): SQL | undefined {
-  const scope = isRole(user.role) ? newsroomScope({ role: user.role }) : "own";
-  const visible =
-    scope === "all"
-      ? undefined
-      : sql`(${notifications.articleId} is null or exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${notifications.articleId} and ${articleAuthors.userId} = ${user.id}))`;
-  return and(eq(notifications.userId, user.id), visible);
+  const visible = visibleTo(user, undefined, notifications.articleId);
+  return and(eq(notifications.userId, user.id), visible && or(isNull(notifications.articleId), visible));
 }
 
 export async function countUnreadNotifications({ db, user }: { db: Tx; user: Reader }): Promise<number> {
