@@ -20,6 +20,7 @@ import { queueTransitionWebhooks } from "@/lib/webhooks/webhooks";
 
 import { ACTION_LABELS, transition, type ArticleStatus, type TransitionErrorCode, type WorkflowAction } from "./article-workflow";
 import { notifyForTransition } from "./notify";
+import { scheduleNote } from "./schedule-note";
 
 export type TransitionRequest = {
   articleId: string;
@@ -135,7 +136,7 @@ async function recordTransition(
   const publishes = to === "published";
   const isUpdate = from === "published";
   const correction = publishes && article.firstPublishedAt && req.correction?.trim() ? req.correction.trim() : null;
-  const note = req.action === "schedule" ? `Scheduled for ${req.scheduledAt!.toISOString()}` : req.comment?.trim() || null;
+  const note = req.action === "schedule" ? scheduleNote(req.scheduledAt!) : req.comment?.trim() || null;
   const revision = publishes
     ? await makeLive(tx, article.id, { actorId, correction, now })
     : await cutRevision(tx, article.id, { reason: req.action, actorId, note });

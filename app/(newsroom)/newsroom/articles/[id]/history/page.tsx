@@ -13,6 +13,7 @@ import { newsroomLocale } from "@/lib/i18n/interface";
 import { canArticle } from "@/lib/permissions";
 import { getSettings } from "@/lib/settings";
 import { WORKFLOW_ACTIONS } from "@/lib/workflow/article-workflow";
+import { scheduledAtOf } from "@/lib/workflow/schedule-note";
 import { dateLocaleOf, formatInZone } from "@/lib/workflow/time-zone";
 
 import { restoreRevisionAction } from "../../actions";
@@ -54,10 +55,8 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   // A schedule's note is stored as lib/workflow/transitions.ts wrote it (English, UTC): shown in
   // the reader's language and the newsroom's time zone.
   const noteOf = (r: { reason: string; note: string | null }) => {
-    const at = r.reason === "schedule" ? /^Scheduled for (\S+)$/.exec(r.note ?? "") : null;
-    const when = at ? new Date(at[1]) : null;
-    if (!when || Number.isNaN(when.getTime())) return r.note;
-    return t("scheduledFor", { when: `${formatInZone(when, settings.timeZone, dateLocaleOf(locale))} (${settings.timeZone})` });
+    const when = r.reason === "schedule" ? scheduledAtOf(r.note) : null;
+    return when ? t("scheduledFor", { when: `${formatInZone(when, settings.timeZone, dateLocaleOf(locale))} (${settings.timeZone})` }) : r.note;
   };
   const options = [
     { value: "current", label: t("workingCopy") },
