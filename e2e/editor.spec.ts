@@ -81,7 +81,7 @@ test("keeps typing offline and saves when the connection returns", async ({ page
   await typeInBody(page, "Premier paragraphe en ligne.");
   await expect(status(page)).toHaveText(/^Saved at/, { timeout: 15_000 });
   await context.setOffline(true);
-  await page.keyboard.press("Enter");
+  await new EditorPage(page).newParagraph();
   await page.keyboard.type("Écrit dans le train, sans réseau.");
   await expect(status(page)).toHaveText("Offline — changes kept on this device", { timeout: 15_000 });
   await context.setOffline(false);
