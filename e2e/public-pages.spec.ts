@@ -55,8 +55,8 @@ test("article page shows every element of the spec for the typical French articl
   await expect(page.getByText("« La Chine s’oppose fermement à toute forme de cyberattaque", { exact: false })).toBeVisible();
   await expect(page.getByRole("link", { name: "#CybersécuritéFrançaise" })).toHaveAttribute("href", "/tags/cybersecurite-francaise");
   await expect(page.getByRole("link", { name: "#APT41" })).toHaveAttribute("href", "/tags/apt41");
-  // Author card with the bio in its own language.
-  const authors = page.getByRole("region", { name: "À propos des auteurs" });
+  // Author card (one author: a singular heading), with the bio in its own language.
+  const authors = page.getByRole("region", { name: "À propos de l’auteur" });
   const bio = authors.getByText("Claire Martin covers cyber security", { exact: false });
   await expect(bio).toBeVisible();
   await expect(bio.locator("xpath=ancestor::*[@lang][1]")).toHaveAttribute("lang", "en");

@@ -70,7 +70,7 @@ test("a profile change shows on the author page and on the article's author card
   await page.goto("/authors/claire-martin");
   await expect(page.getByText("Cheffe du service cybersécurité")).toBeVisible();
   await page.goto(`/articles/${TYPICAL.slug}`);
-  await expect(page.getByRole("region", { name: "À propos des auteurs" })).toContainText("Cheffe du service cybersécurité");
+  await expect(page.getByRole("region", { name: "À propos de l’auteur" })).toContainText("Cheffe du service cybersécurité");
   // Put the seeded title back for the specs that run after this one.
   await hook(request, "profile", "claire-martin", "Journaliste cybersécurité");
   await page.goto("/authors/claire-martin");

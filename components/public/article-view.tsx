@@ -167,7 +167,7 @@ export function ArticleView({ article, jsonLd, timeZone, shareUrl }: { article: 
       {shareUrl && <ShareLinks url={shareUrl} title={r.headline} dict={dict} />}
       <section aria-labelledby="authors-heading" className="mt-10 space-y-6 border-t border-neutral-300 pt-6 dark:border-neutral-700">
         <h2 id="authors-heading" className="font-serif text-xl font-bold">
-          {dict.aboutAuthors}
+          {article.authors.length === 1 ? dict.aboutAuthor : dict.aboutAuthors}
         </h2>
         {article.authors.map((a) => (
           <AuthorCard key={a.slug} author={a} photoAlt={dict.photoOf(a.displayName)} />

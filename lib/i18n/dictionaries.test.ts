@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatDate, formatDateTime, formatFullDate } from "./dictionaries";
+import { dictionaryFor, formatDate, formatDateTime, formatFullDate } from "./dictionaries";
 
 describe("reader-facing dates", () => {
   const at = new Date("2026-11-29T23:30:00Z");
@@ -28,5 +28,14 @@ describe("reader-facing dates", () => {
     expect(formatDateTime(first, "fr-CA", "Europe/Paris")).toMatch(/^1er décembre 2026/);
     expect(formatDate(new Date("2026-12-11T09:30:00Z"), "fr", "Europe/Paris")).toBe("11 décembre 2026");
     expect(formatDate(first, "en", "Europe/Paris")).toBe("December 1, 2026");
+  });
+});
+
+describe("the author cards' heading", () => {
+  it("is singular for one author, plural for several, in the article's language", () => {
+    expect(dictionaryFor("fr").aboutAuthor).toBe("À propos de l’auteur");
+    expect(dictionaryFor("fr").aboutAuthors).toBe("À propos des auteurs");
+    expect(dictionaryFor("en").aboutAuthor).toBe("About the author");
+    expect(dictionaryFor("en").aboutAuthors).toBe("About the authors");
   });
 });
