@@ -130,5 +130,11 @@ test("the interface language: the user's choice, else the site language (French 
   await expect(signIn.getByRole("heading", { level: 1, name: "Connexion à la rédaction" })).toBeVisible();
   await expect(signIn.getByRole("main")).toHaveAttribute("lang", "fr");
   await expect(signIn.getByLabel("Mot de passe")).toBeVisible();
+  // A refusal in the page's language too, at the form, with the email kept.
+  await signIn.getByLabel("Adresse e-mail").fill("personne@newsroom.test");
+  await signIn.getByLabel("Mot de passe").fill("pas le bon mot de passe");
+  await signIn.getByRole("button", { name: "Se connecter" }).click();
+  await expect(signIn.getByRole("alert").filter({ hasText: "Adresse e-mail ou mot de passe incorrect." })).toBeVisible();
+  await expect(signIn.getByLabel("Adresse e-mail")).toHaveValue("personne@newsroom.test");
   await french.close();
 });

@@ -58,6 +58,19 @@ describe("translateServerMessage", () => {
     );
   });
 
+  it("says in French why a sign-in or a password link was refused, one minute or several", () => {
+    expect(translateServerMessage("Email or password is incorrect.", "fr")).toBe("Adresse e-mail ou mot de passe incorrect.");
+    expect(translateServerMessage("Too many failed attempts. Try again in 15 minutes (at 14:05 UTC).", "fr")).toBe(
+      "Trop de tentatives échouées. Réessayez dans 15 minutes (à 14:05 UTC).",
+    );
+    expect(translateServerMessage("Too many failed attempts. Try again in 1 minute (at 09:59 UTC).", "fr")).toBe(
+      "Trop de tentatives échouées. Réessayez dans 1 minute (à 09:59 UTC).",
+    );
+    expect(translateServerMessage("Too many attempts with links that do not work. Try again in 3 minutes.", "fr")).toBe(
+      "Trop de tentatives avec des liens qui ne fonctionnent pas. Réessayez dans 3 minutes.",
+    );
+  });
+
   it("leaves a sentence the catalogue does not know as it is", () => {
     expect(translateServerMessage("Something nobody wrote down.", "fr")).toBe("Something nobody wrote down.");
     expect(translateServerMessage("At most 120 characters. And more.", "fr")).toBe("At most 120 characters. And more.");

@@ -7,6 +7,7 @@ import { signIn } from "@/auth";
 import { publicFormAction } from "@/lib/actions/authed-action";
 import { fail, type ActionResult } from "@/lib/actions/result";
 import { safeNext } from "@/lib/auth/safe-next";
+import { localizedAction } from "@/lib/i18n/localized-action";
 
 const credentials = z.object({ email: z.string().trim().min(1), password: z.string().min(1), next: z.string().optional() });
 
@@ -19,19 +20,25 @@ function refusal(error: AuthError) {
   return fail("rate_limited", `Too many failed attempts. Try again in ${minutes} minute${minutes > 1 ? "s" : ""} (at ${time} UTC).`);
 }
 
-/** On a refusal the email stays in the form; the password never comes back. */
-export const loginAction = publicFormAction(
-  credentials,
-  async ({ email, password, next }): Promise<ActionResult> => {
-    try {
-      await signIn("credentials", { email, password, redirectTo: safeNext(next ?? null) });
-      return { ok: true };
-    } catch (error) {
-      if (error instanceof AuthError) return refusal(error);
-      throw error; // NEXT_REDIRECT on success
-    }
-  },
-  { invalidMessage: "Enter your email and password.", echo: (form) => ({ email: String(form.get("email") ?? "").trim() }) },
+/**
+ * On a refusal the email stays in the form; the password never comes back. Answered in the
+ * reader's language (signed out: the browser's), like the page.
+ */
+export const loginAction = localizedAction(
+  publicFormAction(
+    credentials,
+    async ({ email, password, next }): Promise<ActionResult> => {
+      try {
+        await signIn("credentials", { email, password, redirectTo: safeNext(next ?? null) });
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof AuthError) return refusal(error);
+        throw error; // NEXT_REDIRECT on success
+      }
+    },
+    { invalidMessage: "Enter your email and password.", echo: (form) => ({ email: String(form.get("email") ?? "").trim() }) },
+  ),
+  { signedOut: true },
 );
 
 /** Single sign-on: the identity provider's answer comes back to /api/auth/callback/oidc. */
