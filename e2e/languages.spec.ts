@@ -35,6 +35,7 @@ test("French typography as you type, undone by one Ctrl+Z; English gets curly qu
   expect(await bodyText(page)).toBe(`Il a dit «${NNBSP}c’est l’heure${NNBSP}»${NNBSP}: vraiment${NNBSP}? RDV à 10:30 sur https://exemple.fr/a?b=1`);
 
   await editor.newParagraph();
+  await editor.saved();
   await page.keyboard.type("Aujourd'");
   await page.keyboard.press("ControlOrMeta+z");
   expect(await bodyText(page)).toMatch(/Aujourd'$/);
