@@ -31,9 +31,9 @@ export class EditorPage {
 
   /**
    * Enter in the body, then a writer's pause before the next key. Playwright sends the next key
-   * within a millisecond of the last; on a loaded CI machine a first character typed that fast
-   * after Enter was sometimes followed by the caret going back before it ("…b=1ujourd'A"), twice
-   * in a row in one CI run and never in about a hundred runs here, under load or with the
+   * within a millisecond of the last; on the CI machine a first character typed that fast after
+   * Enter was sometimes followed by the caret going back before it ("…b=1ujourd'A"), twice in a
+   * row in one CI run, and never in about 150 runs here, quiet, loaded, CPU-throttled or with the
    * collaboration server's answers delayed (a race left open: see the closing note of stop 31).
    * A person's pause after Enter is tens of milliseconds at least; by then the tasks the Enter
    * left (the live document's send, the caret's broadcast, the status line's render) have run.
