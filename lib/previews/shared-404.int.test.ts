@@ -12,9 +12,13 @@ import { newPreviewToken } from "./tokens";
  * nothing about which tokens exist (lib/previews/links.ts looks the token up by its hash, after
  * registering the attempt, whatever the token). The three kinds are measured interleaved in a
  * shuffled order over many rounds, each opening from its own address (the per-address limit
- * stays out of the way), and their medians compared. As a check that the comparison can see a
- * difference at all, the opening of a live link (which loads and renders the article) must stand
- * out from them.
+ * stays out of the way), and compared pairwise: for two kinds, the median over the rounds of
+ * the difference between their times in the same round. A burst of load from the test files
+ * running beside this one lasts longer than a round and falls on both sides of each difference;
+ * compared as two separate medians, such bursts once moved one kind's median by 1.6 ms on a
+ * loaded CI machine (expired 4.92 ms, revoked 3.33 ms; the two do the same work). As a check that
+ * the comparison can see a difference at all, the opening of a live link (which loads and renders
+ * the article) must stand out from them.
  */
 let t: TestDb;
 let cast: Cast;
@@ -42,8 +46,14 @@ const median = (xs: number[]) => {
   return (s[Math.floor((s.length - 1) / 2)] + s[Math.ceil((s.length - 1) / 2)]) / 2;
 };
 
-/** Two medians are "the same time" within 25 % of the larger or 1.5 ms, whichever is more. */
-const sameTime = (a: number, b: number) => Math.abs(a - b) <= Math.max(0.25 * Math.max(a, b), 1.5);
+/**
+ * Two kinds take "the same time" when the median of their paired differences is within 25 % of
+ * the larger of their medians or 1.5 ms, whichever is more.
+ */
+const sameTime = (a: number[], b: number[]) => {
+  const gap = median(a.map((x, i) => x - b[i]));
+  return Math.abs(gap) <= Math.max(0.25 * Math.max(median(a), median(b)), 1.5);
+};
 
 describe(`shared preview refusals take the same time (${process.env.TEST_ENGINE ?? "pglite"})`, () => {
   it("unknown, expired and revoked tokens: same answer, medians within tolerance; a live link stands out", async () => {
@@ -64,11 +74,13 @@ describe(`shared preview refusals take the same time (${process.env.TEST_ENGINE 
       }
     }
     const m = Object.fromEntries(kinds.map((k) => [k, median(times[k])])) as Record<(typeof kinds)[number], number>;
+    const gap = (a: (typeof kinds)[number], b: (typeof kinds)[number]) =>
+      `${a} ${m[a].toFixed(2)} vs ${b} ${m[b].toFixed(2)}, paired gap ${median(times[a].map((x, i) => x - times[b][i])).toFixed(2)}`;
     console.log(`shared preview medians over ${ROUNDS} rounds (ms): ${kinds.map((k) => `${k} ${m[k].toFixed(2)}`).join(", ")}`);
-    expect(sameTime(m.unknown, m.expired), `unknown ${m.unknown} vs expired ${m.expired}`).toBe(true);
-    expect(sameTime(m.unknown, m.revoked), `unknown ${m.unknown} vs revoked ${m.revoked}`).toBe(true);
-    expect(sameTime(m.expired, m.revoked), `expired ${m.expired} vs revoked ${m.revoked}`).toBe(true);
+    expect(sameTime(times.unknown, times.expired), gap("unknown", "expired")).toBe(true);
+    expect(sameTime(times.unknown, times.revoked), gap("unknown", "revoked")).toBe(true);
+    expect(sameTime(times.expired, times.revoked), gap("expired", "revoked")).toBe(true);
     // The comparison is able to tell work apart: opening a live link does much more.
-    expect(sameTime(m.unknown, m.live), `unknown ${m.unknown} vs live ${m.live}`).toBe(false);
+    expect(sameTime(times.unknown, times.live), gap("unknown", "live")).toBe(false);
   }, 300_000);
 });
