@@ -59,6 +59,7 @@ export default defineConfig([
   },
   globalIgnores([
     ".next*/**",
+    "scripts/bench/floor-app/.next/**",
     "node_modules/**",
     ".data/**",
     ".tmp/**",

@@ -1,6 +1,7 @@
 /** latest.md (tables, targets) from the bench's results. */
 import type { CollabResult } from "./collab";
 import type { EditorResult } from "./editor";
+import type { FloorPoint } from "./floor";
 import type { LighthouseRow } from "./lighthouse";
 import type { Driver, LoadPoint } from "./load";
 import type { PageWeight, UncachedPoint } from "./pages";
@@ -29,6 +30,8 @@ export type Results = {
   weights: PageWeight[];
   lighthouse: LighthouseRow[];
   uncached: { engine: string; points: UncachedPoint[] }[];
+  /** Next.js alone (scripts/bench/floor.ts); absent from results written before it was measured. */
+  floor?: FloorPoint[];
   errors: string[];
 };
 
@@ -151,6 +154,24 @@ export function renderMarkdown(r: Results): string {
         targets.push(`| uncached ${p.name} on ${u.engine}: ≤ 4 ms server CPU | ${f(p.cpuMsPerRequest, 1)} ms | ${ok(p.cpuMsPerRequest <= 4)} |`);
       }
     out.push("");
+  }
+
+  if (r.floor?.length) {
+    out.push(
+      "### The framework's floor: Next.js alone",
+      "",
+      "The smallest App Router app (scripts/bench/floor-app/: a root layout and a page rendered on every request; no database, no dictionary, no metadata, no page cache, no server of ours), built with `next build` and started with `next start` from the same Next and React as Newsroom, measured as above in the same run. No public page can render for less than Next spends on these.",
+      "",
+      "| page | HTML KB | req/s at c=1 | p50 ms | server CPU ms/req | errors |",
+      "| --- | --- | --- | --- | --- | --- |",
+    );
+    for (const p of r.floor)
+      out.push(`| ${p.name} (\`${p.path}\`) | ${f(p.htmlBytes / 1024, 1)} | ${f(p.rps, 0)} | ${f(p.p50Ms, 1)} | ${f(p.cpuMsPerRequest, 1)} | ${p.errors} |`);
+    const least = Math.min(...r.floor.map((p) => p.cpuMsPerRequest));
+    if (least > 4)
+      out.push("", `Next.js alone spends ${f(least, 1)} ms of server CPU on the least of these pages here: more than the 4 ms target allows a whole page.`);
+    out.push("");
+    targets.push(`| (not a target) Next.js alone, ${r.floor[0].name}: server CPU per render | ${f(r.floor[0].cpuMsPerRequest, 1)} ms | – |`);
   }
 
   for (const u of r.uncached) {

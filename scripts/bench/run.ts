@@ -22,6 +22,7 @@ import { TYPICAL } from "../../e2e/fixtures";
 import { launch } from "./browser";
 import { benchCollab } from "./collab";
 import { benchEditor } from "./editor";
+import { benchFloor } from "./floor";
 import { benchMoving } from "./import";
 import { benchLighthouse } from "./lighthouse";
 import { chooseDriver, loadPoint, pinServer, randomQuery, startBaseline, startNginx, unpinServer, warmUp, type LoadPoint } from "./load";
@@ -72,6 +73,7 @@ const results: Results = {
   weights: [],
   lighthouse: [],
   uncached: [],
+  floor: [],
   errors: [],
 };
 let pages: PageType[] = [];
@@ -367,6 +369,13 @@ for (const engine of engines) {
     "uncached",
   );
 }
+await step(
+  "the framework's floor (Next.js alone)",
+  async () => {
+    results.floor = await benchFloor(driver, PORT + 6, Math.max(3, Math.round(SECONDS / 2)), log);
+  },
+  "uncached",
+);
 await browser.close();
 
 results.meta.loadAfter = os.loadavg();
