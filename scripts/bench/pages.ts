@@ -8,6 +8,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 import { TYPICAL } from "../../e2e/fixtures";
+import { FLOOR_PAGES, floorPoint, type FloorServer } from "./floor";
 import { loadPoint, warmUp, type Driver } from "./load";
 import { summariseProfile, type ProfileSummary } from "./profile";
 import { sleep } from "./server";
@@ -39,6 +40,11 @@ export type UncachedPoint = {
   cpuMsPerRequest: number;
   dbCpuMsPerRequest: number;
   errors: number;
+  /**
+   * Next.js alone rendering a page of one heading (scripts/bench/floor.ts), measured right after
+   * this page type in the same way: on a shared machine, minutes apart are not comparable.
+   */
+  floorCpuMsPerRequest?: number;
   /** The V8 CPU profile of this page type's renders (cpu-profile-hook.mjs), summarised. */
   profile: ProfileSummary | null;
 };
@@ -124,6 +130,7 @@ export async function uncachedRenders(
   seconds: number,
   dbPids: (() => Promise<number[]>) | undefined,
   profileDir: string,
+  floor?: FloorServer,
 ): Promise<UncachedPoint[]> {
   const out: UncachedPoint[] = [];
   for (const [i, page] of pages.entries()) {
@@ -134,6 +141,7 @@ export async function uncachedRenders(
     await warmUp(driver, url, seconds);
     // Measured without the profiler, which costs CPU of its own; then profiled on its own.
     const p = await loadPoint(driver, page.name, url, 1, seconds, pid, dbPids);
+    const least = floor ? await floorPoint(driver, floor, FLOOR_PAGES[0], seconds) : undefined;
     process.kill(pid, "SIGUSR2"); // profiler on (cpu-profile-hook.mjs)
     const started = path.join(profileDir, `${i + 1}.started`);
     for (let waited = 0; !existsSync(started) && waited < 10_000; waited += 50) await sleep(50);
@@ -150,6 +158,7 @@ export async function uncachedRenders(
       cpuMsPerRequest: p.cpuMsPerRequest,
       dbCpuMsPerRequest: p.dbCpuMsPerRequest,
       errors: p.errors,
+      floorCpuMsPerRequest: least?.cpuMsPerRequest,
       profile: existsSync(file) ? summariseProfile(file) : null,
     });
   }

@@ -22,7 +22,7 @@ import { TYPICAL } from "../../e2e/fixtures";
 import { launch } from "./browser";
 import { benchCollab } from "./collab";
 import { benchEditor } from "./editor";
-import { benchFloor } from "./floor";
+import { benchFloor, startFloor, type FloorServer } from "./floor";
 import { benchMoving } from "./import";
 import { benchLighthouse } from "./lighthouse";
 import { chooseDriver, loadPoint, pinServer, randomQuery, startBaseline, startNginx, unpinServer, warmUp, type LoadPoint } from "./load";
@@ -348,20 +348,29 @@ for (const engine of engines) {
         env: { PAGE_CACHE_MB: "0", BENCH_PROFILE_DIR: profDir, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${hook}`.trim() },
       });
       const db = backendPids(bare.databaseUrl);
+      let floor: FloorServer | undefined;
       try {
         pinServer(driver, bare.listenerPid);
+        // Next alone, measured beside each page type (scripts/bench/floor.ts); the table goes on without it if it cannot start.
+        floor = await startFloor(driver, PORT + 6, log).catch((error: unknown) => {
+          results.errors.push(`the framework's floor: ${error instanceof Error ? error.message : String(error)}`);
+          return undefined;
+        });
         const list = pages.length ? pages : await pageTypes(bare.origin);
-        const points = await uncachedRenders(driver, bare.origin, bare.listenerPid, list, Math.max(3, Math.round(SECONDS / 2)), db?.read, profDir);
+        const seconds = Math.max(3, Math.round(SECONDS / 2));
+        const points = await uncachedRenders(driver, bare.origin, bare.listenerPid, list, seconds, db?.read, profDir, floor);
         results.uncached.push({ engine, points });
+        if (floor && !results.floor?.length) results.floor = await benchFloor(driver, floor, seconds, log);
         for (const p of points)
           log(
-            `  ${p.name}: ${p.cpuMsPerRequest.toFixed(1)} ms server CPU/req, ${p.rps.toFixed(0)} req/s at c=1; ` +
+            `  ${p.name}: ${p.cpuMsPerRequest.toFixed(1)} ms server CPU/req${p.floorCpuMsPerRequest === undefined ? "" : ` (Next alone ${p.floorCpuMsPerRequest.toFixed(1)} ms)`}, ${p.rps.toFixed(0)} req/s at c=1; ` +
               (p.profile?.parts
                 .slice(0, 3)
                 .map((x) => `${(100 * x.share).toFixed(0)} % ${x.part}`)
                 .join(", ") ?? "no profile"),
           );
       } finally {
+        await floor?.stop();
         await db?.end();
         await bare.stop();
       }
@@ -369,13 +378,6 @@ for (const engine of engines) {
     "uncached",
   );
 }
-await step(
-  "the framework's floor (Next.js alone)",
-  async () => {
-    results.floor = await benchFloor(driver, PORT + 6, Math.max(3, Math.round(SECONDS / 2)), log);
-  },
-  "uncached",
-);
 await browser.close();
 
 results.meta.loadAfter = os.loadavg();
