@@ -352,12 +352,12 @@ for (const engine of engines) {
       try {
         pinServer(driver, bare.listenerPid);
         // Next alone, measured beside each page type (scripts/bench/floor.ts); the table goes on without it if it cannot start.
-        floor = await startFloor(driver, PORT + 6, log).catch((error: unknown) => {
+        const seconds = Math.max(3, Math.round(SECONDS / 2));
+        floor = await startFloor(driver, PORT + 6, seconds, log).catch((error: unknown) => {
           results.errors.push(`the framework's floor: ${error instanceof Error ? error.message : String(error)}`);
           return undefined;
         });
         const list = pages.length ? pages : await pageTypes(bare.origin);
-        const seconds = Math.max(3, Math.round(SECONDS / 2));
         const points = await uncachedRenders(driver, bare.origin, bare.listenerPid, list, seconds, db?.read, profDir, floor);
         results.uncached.push({ engine, points });
         if (floor && !results.floor?.length) results.floor = await benchFloor(driver, floor, seconds, log);
