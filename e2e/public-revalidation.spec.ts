@@ -29,8 +29,18 @@ test("after a publication the article, front page, tag page, section, feed and s
   // Whole pages are now served from memory (server/serve.mjs, server/page-cache).
   expect((await page.goto("/"))?.headers()["x-newsroom-cache"]).toBe("hit");
   expect((await page.goto("/sections/economie"))?.headers()["x-newsroom-cache"]).toBe("hit");
+  // A feed reader polling with the tag it holds is told nothing changed, without the feed.
+  const held = (await request.get("/feed.xml")).headers()["etag"];
+  expect(held).toBeTruthy();
+  const unchanged = await request.get("/feed.xml", { headers: { "if-none-match": held } });
+  expect(unchanged.status()).toBe(304);
+  expect(await unchanged.body()).toHaveLength(0);
 
   await hook(request, "publish", slug);
+  // The publication changed the feed: the same poll now gets it, with the new article.
+  const poll = await request.get("/feed.xml", { headers: { "if-none-match": held } });
+  expect(poll.status()).toBe(200);
+  expect(await poll.text()).toContain(slug);
 
   expect((await page.goto(`/articles/${slug}`))?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1, name: headline })).toBeVisible();

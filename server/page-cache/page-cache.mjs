@@ -32,6 +32,10 @@
  * A reader's page names no nonce in its markup (no-client-js.mjs): it is kept whole, and a hit
  * writes it as it is, the fresh nonce being in the policy header alone.
  *
+ * Conditional requests: a page kept whole carries a strong ETag (a hash of its bytes, withEtag), and
+ * a hit whose If-None-Match names it is answered 304 without a body — a browser revalidating a
+ * page, a feed reader polling, a CDN. Only hits: a miss renders and answers 200, as Next does.
+ *
  * Memory: every entry is counted with its key and headers against `maxBytes`, at most
  * `maxEntries` are kept, expired ones are swept in the background, and pages asked for twice
  * are protected from a flood of one-off ones (segmented LRU).
@@ -41,6 +45,8 @@
  * read shared by concurrent requests), renders.mjs (render limit and coalescing), capture.mjs
  * (copying Next's answer); this file puts them together around one request.
  */
+
+import { createHash } from "node:crypto";
 
 import { classify, KEYED_HEADERS } from "./cache-key.mjs";
 import { capture } from "./capture.mjs";
@@ -98,6 +104,32 @@ function replayOf(req) {
     if (v !== undefined) headers[name] = Array.isArray(v) ? v.join(", ") : v;
   }
   return { url: req.url ?? "/", headers };
+}
+
+/**
+ * A page kept whole (the same bytes for every hit) gets a strong validator of its own when Next
+ * gave it none: a hash of the stored bytes, so every instance behind a load balancer gives the
+ * same page the same tag, and a changed page (or another coding of it) another. A page whose body
+ * carries each response's nonce has none: no two answers are the same bytes.
+ * @param {Record<string, string | string[]>} headers @param {Buffer} body
+ */
+export function withEtag(headers, body) {
+  if (headers.etag !== undefined) return headers;
+  return { ...headers, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"` };
+}
+
+/**
+ * Whether If-None-Match names this tag (RFC 9110 §13.1.2: weak comparison, a list, or "*").
+ * @param {string | string[] | undefined} ifNoneMatch @param {string | string[] | undefined} etag
+ */
+export function matchesEtag(ifNoneMatch, etag) {
+  if (ifNoneMatch === undefined || typeof etag !== "string") return false;
+  const opaque = etag.startsWith("W/") ? etag.slice(2) : etag;
+  for (const part of String(ifNoneMatch).split(",")) {
+    const tag = part.trim();
+    if (tag === "*" || (tag.startsWith("W/") ? tag.slice(2) : tag) === opaque) return true;
+  }
+  return false;
 }
 
 /** @param {Options} options */
@@ -197,7 +229,7 @@ export function createPageCache(options) {
     capture(
       res,
       (entry) => {
-        if (nonce === undefined) return entries.store(key, { ...entry, replay, generation, storedAt: now() });
+        if (nonce === undefined) return entries.store(key, { ...entry, headers: withEtag(entry.headers, entry.body), replay, generation, storedAt: now() });
         // The policy names this response's nonce: each hit sends its own.
         const { "content-security-policy": _policy, ...headers } = entry.headers;
         const coding = String(headers["content-encoding"] ?? "identity").toLowerCase();
@@ -214,7 +246,8 @@ export function createPageCache(options) {
         if (inBody === null) return;
         // Only the policy names it (a reader's page): the body is kept whole, written as it is,
         // without the template's work of compressing its pieces again.
-        if (!inBody && nonceHeaders.length === 0) return entries.store(key, { ...entry, headers, policyOnly: true, replay, generation, storedAt: now() });
+        if (!inBody && nonceHeaders.length === 0)
+          return entries.store(key, { ...entry, headers: withEtag(headers, entry.body), policyOnly: true, replay, generation, storedAt: now() });
         const template = templateOf(entry.body, coding, nonce);
         if (!template) return;
         entries.store(key, { ...entry, headers, body: template.stored, template, nonceHeaders, replay, generation, storedAt: now() });
@@ -237,6 +270,12 @@ export function createPageCache(options) {
     if (Boolean(hit.template || hit.policyOnly) !== (nonce !== undefined)) return false;
     stats.hits++;
     entries.touch(key, hit);
+    // The reader (a browser revalidating, a feed reader, a CDN) holds these very bytes: 304, no body.
+    if (!hit.template && matchesEtag(req.headers["if-none-match"], hit.headers.etag)) {
+      res.writeHead(304, notModifiedHeaders(hit));
+      res.end();
+      return true;
+    }
     if (!hit.template || nonce === undefined) {
       res.writeHead(hit.status, hitHeaders(hit, hit.body.length));
       res.end(req.method === "HEAD" ? undefined : hit.body);
@@ -263,6 +302,18 @@ export function createPageCache(options) {
   function hitHeaders(hit, length) {
     if (hit.sent?.length !== length) hit.sent = { length, headers: { ...hit.headers, "content-length": String(length), "x-newsroom-cache": "hit" } };
     return hit.sent.headers;
+  }
+
+  /**
+   * A 304's headers: the hit's, without the length of a body it does not carry. Built once per entry.
+   * @param {import("./entry-store.mjs").Entry & { notModified?: Record<string, string | string[]> }} hit
+   */
+  function notModifiedHeaders(hit) {
+    if (!hit.notModified) {
+      const { "content-length": _length, ...headers } = hit.headers;
+      hit.notModified = { ...headers, "x-newsroom-cache": "hit" };
+    }
+    return hit.notModified;
   }
 
   /**

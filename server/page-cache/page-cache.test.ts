@@ -7,7 +7,7 @@ import { cacheKey } from "./cache-key.mjs";
 import { acceptsEncoding, encodingClass } from "./encoding.mjs";
 import { entryCost } from "./entry-store.mjs";
 import { freshReader } from "./fresh-reader.mjs";
-import { createPageCache } from "./page-cache.mjs";
+import { createPageCache, matchesEtag, withEtag } from "./page-cache.mjs";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -186,6 +186,68 @@ describe("createPageCache over HTTP", () => {
     const head = await fetch(url, { method: "HEAD" });
     expect(head.headers.get("x-newsroom-cache")).toBe("hit");
     expect(s.renders()).toBe(2);
+  });
+
+  it("answers 304 without a body to a reader who holds the page's bytes, and 200 once they changed", async () => {
+    let generation = 1;
+    let text = "<rss><channel><title>Newsroom</title></channel></rss>";
+    const s = await serve({ generation: () => generation, app: page(() => text, { "content-type": "application/rss+xml; charset=utf-8" }) });
+    const url = `${s.base}/feed.xml`;
+    // The render streams its answer as Next sends it; the copy kept is tagged, so from the first hit on.
+    await (await fetch(url)).text();
+    const first = await fetch(url);
+    await first.text();
+    const tag = first.headers.get("etag");
+    expect(tag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+    const again = await fetch(url, { headers: { "if-none-match": tag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    expect(again.headers.get("etag")).toBe(tag);
+    expect(again.headers.get("x-newsroom-cache")).toBe("hit");
+    // A list naming it, its weak form and "*" match too; another tag does not.
+    for (const header of [`"other", ${tag}`, `W/${tag}`, "*"]) expect((await fetch(url, { headers: { "if-none-match": header } })).status, header).toBe(304);
+    const other = await fetch(url, { headers: { "if-none-match": '"something-else"' } });
+    expect(other.status).toBe(200);
+    expect(await other.text()).toBe(text);
+    expect(s.renders()).toBe(1);
+
+    // A publication changes the feed: the old tag gets the new bytes, under a new tag.
+    text = "<rss><channel><title>Newsroom</title><item><title>Nouveau</title></item></channel></rss>";
+    generation = 2;
+    const changed = await fetch(url, { headers: { "if-none-match": tag! } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("x-newsroom-cache")).toBe("miss");
+    expect(await changed.text()).toBe(text);
+    const stored = await fetch(url, { headers: { "if-none-match": tag! } });
+    expect(stored.status).toBe(200);
+    expect(stored.headers.get("x-newsroom-cache")).toBe("hit");
+    expect(stored.headers.get("etag")).not.toBe(tag);
+    await stored.text();
+    // The same bytes on another instance get the same tag.
+    const twinCache = createPageCache({ readGeneration: () => Promise.resolve(2), checkIntervalMs: 0 });
+    const app = page(() => text, { "content-type": "application/rss+xml; charset=utf-8" });
+    const twin = createServer((req, res) => void twinCache.handle(req, res, () => app(req, res)));
+    await new Promise<void>((r) => twin.listen(0, "127.0.0.1", () => r()));
+    try {
+      const twinUrl = `http://127.0.0.1:${(twin.address() as AddressInfo).port}/feed.xml`;
+      await (await fetch(twinUrl)).text();
+      const fromTwin = await fetch(twinUrl, { headers: { "if-none-match": stored.headers.get("etag")! } });
+      expect(fromTwin.status).toBe(304);
+    } finally {
+      twin.closeAllConnections();
+      await new Promise<void>((r) => twin.close(() => r()));
+      twinCache.close();
+    }
+  });
+
+  it("compares If-None-Match as RFC 9110 says", () => {
+    expect(matchesEtag('"a"', '"a"')).toBe(true);
+    expect(matchesEtag('W/"a"', '"a"')).toBe(true);
+    expect(matchesEtag('"b", "a"', '"a"')).toBe(true);
+    expect(matchesEtag("*", '"a"')).toBe(true);
+    expect(matchesEtag('"b"', '"a"')).toBe(false);
+    expect(matchesEtag('"a"', undefined)).toBe(false);
+    expect(matchesEtag(undefined, '"a"')).toBe(false);
   });
 
   it("renders a page once for a burst of readers arriving together", async () => {
@@ -502,7 +564,7 @@ describe("page cache under hostile traffic", () => {
           method: "GET",
           headers: { host: new URL(s.base).host, "accept-encoding": "gzip" },
         } as unknown as IncomingMessage)!,
-        { headers: { "content-type": "text/html; charset=utf-8", "x-big": bigHeader }, body: Buffer.from("<p>tiny</p>") },
+        { headers: withEtag({ "content-type": "text/html; charset=utf-8", "x-big": bigHeader }, Buffer.from("<p>tiny</p>")), body: Buffer.from("<p>tiny</p>") },
       ),
     );
     for (let n = 0; n < 20; n++) await status(`${s.base}/search?q=${n}${long}`);
