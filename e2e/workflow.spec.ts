@@ -151,6 +151,14 @@ test("an editor approves and publishes, and the public page shows the article", 
   await expect(reader.getByRole("heading", { level: 1, name: CHANGES_REQUESTED })).toBeVisible();
   await claire.goto("/newsroom/notifications");
   await expect(claire.getByRole("link", { name: /published “À Taïwan/ })).toBeVisible();
+  // One notification marked read on its own: its button goes, her other unread ones keep theirs.
+  const unread = claire.getByRole("button", { name: /^Mark as read: / });
+  const thisOne = claire.getByRole("button", { name: /^Mark as read: .*published “À Taïwan/ });
+  const [allBefore, theseBefore] = [await unread.count(), await thisOne.count()];
+  expect(theseBefore).toBeGreaterThan(0);
+  await thisOne.first().click();
+  await expect(thisOne).toHaveCount(theseBefore - 1);
+  await expect(unread).toHaveCount(allBefore - 1);
 });
 
 test("a journalist's direct call of the publish action is refused and changes nothing", async ({ browser, baseURL, as }) => {

@@ -50,12 +50,19 @@ export async function listNotifications({ db, user, limit = 50 }: { db: Tx; user
   return db.select().from(notifications).where(theirsAndVisible(user)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit);
 }
 
-/** Marks the user's own notifications read (all, or one article's); never anyone else's. */
-export async function markNotificationsRead({ db, userId, articleId }: { db: Tx; userId: string; articleId?: string }): Promise<void> {
+/** Marks the user's own notifications read (all, one article's, or one); never anyone else's. */
+export async function markNotificationsRead({ db, userId, articleId, id }: { db: Tx; userId: string; articleId?: string; id?: number }): Promise<void> {
   await db
     .update(notifications)
     .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), articleId ? eq(notifications.articleId, articleId) : undefined));
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        articleId ? eq(notifications.articleId, articleId) : undefined,
+        id !== undefined ? eq(notifications.id, id) : undefined,
+      ),
+    );
 }
 
 /** The interface language each of `ids` chose on their profile (those who chose none are absent). */

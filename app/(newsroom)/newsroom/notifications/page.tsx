@@ -10,7 +10,7 @@ import { notificationText } from "@/lib/notifications/messages";
 import { getSettings } from "@/lib/settings";
 import { dateLocaleOf, formatInZone } from "@/lib/workflow/time-zone";
 
-import { markNotificationsReadAction } from "./actions";
+import { markNotificationReadAction, markNotificationsReadAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations({ locale: await newsroomLocale(), namespace: "notifications" });
@@ -43,20 +43,30 @@ export default async function NotificationsPage() {
             // Written in the reader's language now, whatever language its sender used.
             const text = notificationText(n, locale, settings.timeZone);
             return (
-              <li key={n.id} className="py-3">
-                <p className={n.readAt ? "" : "font-semibold"}>
-                  {!n.readAt && <span className="sr-only">{t("unreadPrefix")}</span>}
-                  {n.articleId ? (
-                    <Link prefetch={false} href={`/newsroom/articles/${n.articleId}`} className="hover:underline">
-                      {text}
-                    </Link>
-                  ) : (
-                    text
-                  )}
-                </p>
-                <p className="text-xs text-neutral-600 dark:text-neutral-400">
-                  <time dateTime={n.createdAt.toISOString()}>{formatInZone(n.createdAt, settings.timeZone, dateLocaleOf(locale))}</time>
-                </p>
+              <li key={n.id} className="flex items-start justify-between gap-4 py-3">
+                <div>
+                  <p className={n.readAt ? "" : "font-semibold"}>
+                    {!n.readAt && <span className="sr-only">{t("unreadPrefix")}</span>}
+                    {n.articleId ? (
+                      <Link prefetch={false} href={`/newsroom/articles/${n.articleId}`} className="hover:underline">
+                        {text}
+                      </Link>
+                    ) : (
+                      text
+                    )}
+                  </p>
+                  <p className="text-xs text-neutral-600 dark:text-neutral-400">
+                    <time dateTime={n.createdAt.toISOString()}>{formatInZone(n.createdAt, settings.timeZone, dateLocaleOf(locale))}</time>
+                  </p>
+                </div>
+                {!n.readAt && (
+                  <form action={markNotificationReadAction} className="shrink-0">
+                    <input type="hidden" name="id" value={n.id} />
+                    <button type="submit" aria-label={t("markReadOne", { text })} className="rounded border border-neutral-500 px-2 py-1 text-xs">
+                      {t("markRead")}
+                    </button>
+                  </form>
+                )}
               </li>
             );
           })}
